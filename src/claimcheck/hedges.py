@@ -1,0 +1,180 @@
+"""The one table of hedge rules (DESIGN §4).
+
+Each row names a rule, the words that select it, and the band parameters that decide
+accurate and approximate. :mod:`claimcheck.figures` reads the words, :mod:`claimcheck.verdicts`
+reads the bands, ``claimcheck rules`` prints the table, and a claim file's ``tolerance:``
+overrides a parameter by ``rule.param`` name. Nothing else holds a hedge word or a band.
+
+The bands are a starting point defended by the case tables in ``tests/``; the comments
+say which case forced a number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from types import MappingProxyType
+from typing import Mapping
+
+F = Fraction
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    """One band parameter: its default and what it means."""
+
+    default: Fraction
+    meaning: str
+    percent: bool = True  # shown and written as a percent of X (else a multiple of u)
+
+
+@dataclass(frozen=True, slots=True)
+class HedgeRule:
+    """One row of the table."""
+
+    name: str
+    words: tuple[str, ...]
+    accurate: str  # the accurate band in words, with X the claimed number, V the recomputed
+    approximate: str
+    params: Mapping[str, Param] = field(default_factory=dict)
+
+    def param(self, key: str, overrides: Mapping[str, Fraction] | None = None) -> Fraction:
+        """A parameter's value, ``overrides`` (``{"nearly.accurate_below": F(1, 10)}``) first."""
+        if overrides:
+            hit = overrides.get(f"{self.name}.{key}")
+            if hit is not None:
+                return hit
+        return self.params[key].default
+
+
+def _p(**kw: Param) -> Mapping[str, Param]:
+    return MappingProxyType(kw)
+
+
+RULES: tuple[HedgeRule, ...] = (
+    HedgeRule(
+        "exact",
+        (),
+        "V rounds to X: within ±u/2 (u = one unit of X's last digit)",
+        "within ±u (truncated, or off by one in the last digit)",
+        _p(
+            accurate_units=Param(F(1, 2), "accurate half-width, in units of u", percent=False),
+            approximate_units=Param(F(1), "approximate half-width, in units of u", percent=False),
+        ),
+    ),
+    HedgeRule(
+        "nearly",
+        ("nearly", "almost", "just under", "close to", "just shy of", "approaching", "nearing", "not quite"),
+        "0.9X ≤ V ≤ X + u/2",
+        "0.85X ≤ V ≤ 1.05X",
+        _p(
+            accurate_below=Param(F(10, 100), "how far below X is still accurate"),
+            approximate_below=Param(F(15, 100), "how far below X is approximate"),
+            approximate_above=Param(F(5, 100), "how far above X is approximate"),
+        ),
+    ),
+    HedgeRule(
+        "about",
+        (
+            "about", "around", "roughly", "approximately", "some", "an estimated", "estimated",
+            "an average of", "on average", "averaging", "averaged", "more or less", "on the order of", "~",
+        ),
+        "within ±max(u/2, 5% of X)",
+        "within ±10% of X",
+        _p(
+            accurate=Param(F(5, 100), "accurate half-width, as a share of X"),
+            approximate=Param(F(10, 100), "approximate half-width, as a share of X"),
+        ),
+    ),
+    HedgeRule(
+        "just_over",
+        ("just over", "just above", "slightly more than", "slightly over", "a little over", "a little more than", "just more than"),
+        "X ≤ V ≤ 1.05X",
+        "0.98X ≤ V ≤ 1.10X",
+        _p(
+            accurate_above=Param(F(5, 100), "how far above X is still accurate"),
+            approximate_above=Param(F(10, 100), "how far above X is approximate"),
+            approximate_below=Param(F(2, 100), "how far below X is approximate"),
+        ),
+    ),
+    HedgeRule(
+        "more_than",
+        ("more than", "over", "above", "upwards of", "in excess of", "exceeding", "north of", "greater than", "higher than"),
+        "V > X",
+        "V ≥ 0.98X",
+        _p(
+            approximate_below=Param(F(2, 100), "how far below X is approximate"),
+            understated_above=Param(F(25, 100), "how far above X the claim is called understated"),
+        ),
+    ),
+    HedgeRule(
+        "at_least",
+        ("at least", "no fewer than", "no less than", "a minimum of", "as many as", "as much as"),
+        "V ≥ X",
+        "V ≥ 0.98X",
+        _p(
+            approximate_below=Param(F(2, 100), "how far below X is approximate"),
+            understated_above=Param(F(25, 100), "how far above X the claim is called understated"),
+        ),
+    ),
+    HedgeRule(
+        "less_than",
+        ("less than", "fewer than", "under", "below", "lower than", "shy of"),
+        "V < X",
+        "V ≤ 1.02X",
+        _p(approximate_above=Param(F(2, 100), "how far above X is approximate")),
+    ),
+    HedgeRule(
+        "at_most",
+        ("at most", "up to", "no more than", "a maximum of", "no greater than"),
+        "V ≤ X",
+        "V ≤ 1.02X",
+        _p(approximate_above=Param(F(2, 100), "how far above X is approximate")),
+    ),
+    HedgeRule(
+        "slightly",
+        ("slightly", "marginally", "edged", "dipped", "ticked", "inched", "a bit", "a little", "modestly", "nudged", "a tad"),
+        "a change of at most 5%",
+        "a change of at most 10%",
+        _p(
+            accurate=Param(F(5, 100), "largest change still accurate"),
+            approximate=Param(F(10, 100), "largest change approximate"),
+        ),
+    ),
+    HedgeRule(
+        "sharply",
+        (
+            "sharply", "plunged", "plummeted", "soared", "surged", "skyrocketed", "tumbled", "dramatically",
+            "steeply", "spiked", "collapsed", "cratered", "nosedived", "ballooned", "jumped", "sank",
+            "significantly", "substantially",
+        ),
+        "a change of at least 20%",
+        "a change of at least 15%",
+        _p(
+            accurate=Param(F(20, 100), "smallest change still accurate"),
+            approximate=Param(F(15, 100), "smallest change approximate"),
+        ),
+    ),
+    HedgeRule(
+        "multiple",
+        ("doubled", "tripled", "quadrupled", "halved", "-fold", "times"),
+        "the ratio is within 5% of N (2 for doubled, 0.5 for halved)",
+        "within 10% of N",
+        _p(
+            accurate=Param(F(5, 100), "accurate half-width, as a share of N"),
+            approximate=Param(F(10, 100), "approximate half-width, as a share of N"),
+        ),
+    ),
+)
+
+BY_NAME: Mapping[str, HedgeRule] = MappingProxyType({r.name: r for r in RULES})
+
+#: Every ``rule.param`` name a ``tolerance:`` may override, for the loader and the schema.
+PARAM_NAMES: tuple[str, ...] = tuple(f"{r.name}.{k}" for r in RULES for k in r.params)
+
+#: Words that carry no number; reported as framing, ignored by the arithmetic.
+FRAMING_WORDS: tuple[str, ...] = ("only", "just", "a mere", "merely", "a full", "fully", "a whopping", "whopping", "a staggering", "staggering", "as few as", "as little as")
+
+
+def rule(name: str) -> HedgeRule:
+    return BY_NAME[name]

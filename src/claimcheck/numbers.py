@@ -1,0 +1,363 @@
+"""Exact numbers as written, the intervals their rounding stands for, and their display.
+
+Every figure in claimcheck is a :class:`fractions.Fraction` from the moment it is read:
+binary floats never touch a value (BAD_INPUTS row 26). A number remembers how it was
+written, because "31,000" and "31,017" are different evidence: the first stands for
+anything from 30,500 to 31,500 (DESIGN §4).
+
+This module owns:
+
+* :func:`parse_number` — the one number grammar (``1224``, ``1_224``, ``"1,224"``,
+  ``19.1%``, ``1e3``, ``$4.8 million``, ``2.45bn``);
+* :class:`Written` — a parsed number with its precision ``u``;
+* :class:`Interval` and :class:`Value` — exact interval arithmetic, point and bounds;
+* the display helpers used by every report (``fmt_*``), with the rounding rule stated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+
+#: The minus sign used in every report (U+2212), as a typesetter would print it.
+MINUS = "\u2212"
+
+#: At most this many digits in one number; a 5,000-digit integer is refused, not parsed
+#: (BAD_INPUTS row 12), and nothing in the news needs more.
+MAX_DIGITS = 40
+#: Largest exponent accepted in ``1e3``-style numbers.
+MAX_EXPONENT = 30
+
+SCALES: dict[str, int] = {
+    "thousand": 10**3,
+    "k": 10**3,
+    "million": 10**6,
+    "mn": 10**6,
+    "m": 10**6,
+    "mln": 10**6,
+    "billion": 10**9,
+    "bn": 10**9,
+    "b": 10**9,
+    "trillion": 10**12,
+    "tn": 10**12,
+    "t": 10**12,
+}
+
+CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+
+# One pass, no nested quantifiers over digits: linear time on any input (BAD_INPUTS 32).
+_NUMBER_RE = re.compile(
+    r"""
+    (?P<sign>[+\-\u2212])?
+    (?P<cur>[$€£¥])?
+    (?P<int>\d{1,3}(?:,\d{3})+|\d+(?:_\d+)*|(?=\.\d))
+    (?:\.(?P<frac>\d+))?
+    (?:[eE](?P<exp>[+\-]?\d{1,4}))?
+    \s*
+    (?:(?P<pct>%|\s?per\s?cent\b|\s?percent\b)|(?P<scale>thousand|million|billion|trillion|mln|mn|bn|tn|[kmbt])\b)?
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+class NumberError(ValueError):
+    """A number that cannot be read; the message says what was expected."""
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """A closed interval ``[lo, hi]`` of exact values; ``None`` bounds are unbounded."""
+
+    lo: Fraction | None
+    hi: Fraction | None
+
+    @classmethod
+    def point(cls, x: Fraction) -> Interval:
+        return cls(x, x)
+
+    @classmethod
+    def unbounded(cls) -> Interval:
+        return cls(None, None)
+
+    @property
+    def bounded(self) -> bool:
+        return self.lo is not None and self.hi is not None
+
+    def contains(self, x: Fraction) -> bool:
+        return (self.lo is None or self.lo <= x) and (self.hi is None or x <= self.hi)
+
+    def contains_zero(self) -> bool:
+        return self.contains(Fraction(0))
+
+    def overlaps(self, other: Interval) -> bool:
+        if self.hi is not None and other.lo is not None and self.hi < other.lo:
+            return False
+        if other.hi is not None and self.lo is not None and other.hi < self.lo:
+            return False
+        return True
+
+    def __neg__(self) -> Interval:
+        return Interval(
+            None if self.hi is None else -self.hi, None if self.lo is None else -self.lo
+        )
+
+    def __add__(self, other: Interval) -> Interval:
+        if not (self.bounded and other.bounded):
+            return Interval.unbounded()
+        return Interval(self.lo + other.lo, self.hi + other.hi)  # type: ignore[operator]
+
+    def __sub__(self, other: Interval) -> Interval:
+        return self + (-other)
+
+    def __mul__(self, other: Interval) -> Interval:
+        if not (self.bounded and other.bounded):
+            return Interval.unbounded()
+        products = (
+            self.lo * other.lo,  # type: ignore[operator]
+            self.lo * other.hi,  # type: ignore[operator]
+            self.hi * other.lo,  # type: ignore[operator]
+            self.hi * other.hi,  # type: ignore[operator]
+        )
+        return Interval(min(products), max(products))
+
+    def __truediv__(self, other: Interval) -> Interval:
+        """Divide; a divisor that may be 0 makes the quotient unbounded."""
+        if not other.bounded or other.contains_zero():
+            return Interval.unbounded()
+        return self * Interval(1 / other.hi, 1 / other.lo)  # type: ignore[operator]
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """A computed quantity: the point value (inputs as written) and the interval the
+    inputs' rounding allows. The interval always contains the point."""
+
+    point: Fraction
+    interval: Interval
+
+    @classmethod
+    def exact(cls, x: Fraction | int) -> Value:
+        x = Fraction(x)
+        return cls(x, Interval.point(x))
+
+    @property
+    def is_exact(self) -> bool:
+        return self.interval.lo == self.point == self.interval.hi
+
+    def __neg__(self) -> Value:
+        return Value(-self.point, -self.interval)
+
+    def __add__(self, other: Value) -> Value:
+        return Value(self.point + other.point, self.interval + other.interval)
+
+    def __sub__(self, other: Value) -> Value:
+        return Value(self.point - other.point, self.interval - other.interval)
+
+    def __mul__(self, other: Value) -> Value:
+        return Value(self.point * other.point, self.interval * other.interval)
+
+    def __truediv__(self, other: Value) -> Value:
+        """Divide. Raises :class:`ZeroDivisionError` when the divisor's point is 0;
+        a divisor interval that merely contains 0 gives an unbounded interval."""
+        if other.point == 0:
+            raise ZeroDivisionError("division by zero")
+        return Value(self.point / other.point, self.interval / other.interval)
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """A number as written in a claim file or a claimed figure.
+
+    ``value`` is exact; a percent is kept as a fraction ("19.1%" is 191/1000) and ``u``
+    is on the same scale. ``u`` is one unit of the last significant digit: "19.1%" has
+    u = 0.1 percentage point, "20%" u = 1 point (in percentages a trailing zero counts),
+    "18,000" u = 1,000, "4.7 million" u = 100,000 (DESIGN §4).
+    """
+
+    value: Fraction
+    u: Fraction
+    text: str
+    percent: bool = False
+    decimal: bool = False
+    scaled: bool = False
+    currency: str | None = None
+
+    @property
+    def trailing_zeros(self) -> int:
+        """Trailing zeros of a whole number written without a decimal point."""
+        if self.decimal or self.percent or self.scaled or self.value == 0:
+            return 0
+        n = abs(self.value.numerator) if self.value.denominator == 1 else 0
+        zeros = 0
+        while n and n % 10 == 0:
+            n //= 10
+            zeros += 1
+        return zeros
+
+    def is_rounded(self) -> bool:
+        """Whether, as a raw input, this number stands for a rounded value.
+
+        A decimal, a percent or a number with a scale word is rounded; a whole count is
+        exact unless it ends in three or more zeros (31,000 stands for 30,500–31,500).
+        """
+        return self.decimal or self.percent or self.scaled or self.trailing_zeros >= 3
+
+    def rounding(self, exact: bool = False) -> Interval:
+        """The interval of values that round to this number (a point when exact)."""
+        if exact or not self.is_rounded():
+            return Interval.point(self.value)
+        half = self.u / 2
+        return Interval(self.value - half, self.value + half)
+
+    def as_value(self, exact: bool = False) -> Value:
+        return Value(self.value, self.rounding(exact))
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def parse_number(raw: str | int, *, allow_percent: bool = True) -> Written:
+    """Read one number. Raises :class:`NumberError` with a hint on anything else.
+
+    Accepted: ``1224``, ``-3``, ``1_224``, ``1,224`` (groups of three), ``0.5``, ``.5``,
+    ``1e3``, ``1.0e+3``, ``19.1%``, ``19.1 percent``, ``$4.8 million``, ``2.45bn``.
+    Refused: leading zeros (``012``, YAML 1.1 octal), ``0x1F``, ``1:20``, ``.nan``,
+    ``.inf``, more than 40 digits.
+    """
+    if isinstance(raw, bool):
+        raise NumberError("expected a number, got a boolean")
+    if isinstance(raw, int):
+        raw = str(raw)
+    text = raw.strip()
+    if not text:
+        raise NumberError("expected a number, got an empty string")
+    lowered = text.lower()
+    if lowered.lstrip("+-").lstrip(".") in {"nan", "inf", "infinity"}:
+        raise NumberError(f"'{text}' is not a finite number; write the figure itself")
+    if len(text) > MAX_DIGITS * 2 + 20:
+        raise NumberError(f"number is too long ({len(text)} characters; at most {MAX_DIGITS} digits)")
+    m = _NUMBER_RE.fullmatch(text)
+    if m is None:
+        raise NumberError(_hint_for(text))
+    int_part = (m["int"] or "").replace(",", "").replace("_", "")
+    frac_part = m["frac"] or ""
+    digits = len(int_part) + len(frac_part)
+    if digits == 0:
+        raise NumberError(_hint_for(text))
+    if digits > MAX_DIGITS:
+        raise NumberError(f"number has {digits} digits; at most {MAX_DIGITS} are accepted")
+    if len(int_part) > 1 and int_part.startswith("0"):
+        raise NumberError(
+            f"'{text}' has a leading zero; write {int(int_part)}{'.' + frac_part if frac_part else ''}"
+            " (YAML 1.1 would read it as octal)"
+        )
+    exp = int(m["exp"]) if m["exp"] else 0
+    if abs(exp) > MAX_EXPONENT:
+        raise NumberError(f"exponent {exp} is out of range (at most ±{MAX_EXPONENT})")
+    percent = m["pct"] is not None
+    if percent and not allow_percent:
+        raise NumberError(f"'{text}': a percent is not expected here")
+    scale_word = (m["scale"] or "").lower()
+    scale = SCALES[scale_word] if scale_word else 1
+
+    value = Fraction(int(int_part or "0") * 10 ** len(frac_part) + int(frac_part or "0"), 10 ** len(frac_part))
+    decimal = bool(frac_part) or m["exp"] is not None
+    if frac_part or percent:
+        u = Fraction(1, 10 ** len(frac_part))
+    else:
+        n = int(int_part or "0")
+        zeros = 0
+        while n and n % 10 == 0:
+            n //= 10
+            zeros += 1
+        u = Fraction(10**zeros)
+    factor = Fraction(10) ** exp * scale
+    if percent:
+        factor /= 100
+    value *= factor
+    u *= factor
+    if m["sign"] in ("-", "\u2212"):
+        value = -value
+    return Written(
+        value=value,
+        u=u,
+        text=text,
+        percent=percent,
+        decimal=decimal,
+        scaled=bool(scale_word),
+        currency=CURRENCIES.get(m["cur"]) if m["cur"] else None,
+    )
+
+
+def _hint_for(text: str) -> str:
+    if re.fullmatch(r"[+-]?0[xXoObB][0-9a-fA-F_]+", text):
+        return f"'{text}' is not a decimal number; hex, octal and binary are not accepted"
+    if re.fullmatch(r"\d+(?::\d+)+", text):
+        return f"'{text}' is not a number (YAML 1.1 read it as base 60); write the value itself"
+    if re.fullmatch(r"\d+(?:,\d+)+", text):
+        return f"'{text}' has misplaced thousands separators; group digits in threes (1,224)"
+    return (
+        f"'{text}' is not a number; write digits such as 1224, 1_224, \"1,224\", 19.1%, "
+        "1e3 or \"$4.8 million\""
+    )
+
+
+# --- display ----------------------------------------------------------------------------
+#
+# Rounding rule for display: half away from zero, applied once to the exact value. Only
+# the reports round; verdicts compare exact values.
+
+
+def round_half_away(x: Fraction, places: int) -> Fraction:
+    """Round ``x`` to ``places`` decimal places, halves away from zero, exactly."""
+    scale = 10**places
+    scaled = abs(x) * scale
+    q, r = divmod(scaled.numerator, scaled.denominator)
+    if 2 * r >= scaled.denominator:
+        q += 1
+    out = Fraction(q, scale)
+    return -out if x < 0 else out
+
+
+def fmt_decimal(x: Fraction, places: int = 2, *, group: bool = True, trim: bool = False) -> str:
+    """Format exactly with ``places`` decimals, thousands commas and a true minus sign."""
+    r = round_half_away(x, places)
+    neg = r < 0
+    scaled = abs(r) * 10**places
+    whole, frac = divmod(int(scaled), 10**places)
+    body = f"{whole:,}" if group else str(whole)
+    if places:
+        frac_s = str(frac).rjust(places, "0")
+        if trim:
+            frac_s = frac_s.rstrip("0")
+        if frac_s:
+            body += "." + frac_s
+    return (MINUS if neg and r != 0 else "") + body
+
+
+def fmt_count(x: Fraction) -> str:
+    """A count: whole numbers with commas ("36,720"), others to two decimals, trimmed."""
+    if x.denominator == 1:
+        return fmt_decimal(x, 0)
+    return fmt_decimal(x, 2, trim=True)
+
+
+def fmt_percent(x: Fraction, places: int = 2) -> str:
+    """A fraction shown as a percent: 0.19117... → "19.12%"."""
+    return fmt_decimal(x * 100, places) + "%"
+
+
+def fmt_signed_percent(x: Fraction, places: int = 2) -> str:
+    """A change shown with its sign: "+25.00%", "−19.12%"."""
+    s = fmt_percent(x, places)
+    return s if s.startswith(MINUS) or x == 0 else "+" + s
+
+
+def fmt_interval(iv: Interval, fmt=fmt_count) -> str:
+    """"30,500 to 31,500"; unbounded sides are written as such."""
+    if iv.lo is None and iv.hi is None:
+        return "unbounded (a divisor's rounding interval contains 0)"
+    lo = "−∞" if iv.lo is None else fmt(iv.lo)
+    hi = "+∞" if iv.hi is None else fmt(iv.hi)
+    return f"{lo} to {hi}"

@@ -1,0 +1,137 @@
+"""The result records every report is fed: frozen, documented, no behaviour beyond reading.
+
+Data flows one way: files → models → computations → verdicts → these records → reports.
+A file that fails to load is a :class:`FileResult` with problems, not an exception.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Literal
+
+from claimcheck.numbers import Interval
+
+VerdictName = Literal["accurate", "approximate", "inaccurate", "unverifiable"]
+VERDICTS: tuple[VerdictName, ...] = ("accurate", "approximate", "inaccurate", "unverifiable")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A located input error: ``path:line:col: error: message`` (1-based line and column)."""
+
+    path: str
+    line: int
+    col: int
+    message: str
+
+    def render(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: error: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """A cited source, as the claim file gives it."""
+
+    id: str
+    publisher: str
+    url: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class InputFigure:
+    """One raw number behind a claim, with where it came from."""
+
+    name: str
+    written: str  # as written in the file: "1,224", "31000"
+    unit: str | None
+    period: str | None  # ISO 8601 as written
+    period_days: int | None
+    interval: str | None  # "30,500 to 31,500" when the number stands for a rounded value
+    source: SourceRef | None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimResult:
+    """One claim (or cross-source check), computed and judged."""
+
+    id: str
+    line: int  # where the claim starts in its file
+    col: int
+    statement: str
+    figure: str  # the claimed figure as written: "nearly 20% drop"
+    verdict: VerdictName
+    passed: bool  # False: inaccurate, differs from the recorded verdict, or strict failure
+    kind: Literal["claim", "check"] = "claim"
+    speaker: str | None = None
+    compute: str | None = None
+    recorded: VerdictName | None = None  # the published rating, when the file gives one
+    failure: str | None = None  # why it fails, one sentence (None when it passes)
+    value: str | None = None  # the recomputed value as shown: "−19.12%"
+    point: Fraction | None = None
+    interval: Interval | None = None
+    interval_text: str | None = None  # "−15.87% to −9.84%"
+    unit: str | None = None  # percent, points, ratio, share, count, rate, money, number
+    rule: str = ""  # '"nearly 20%" accepts 18.00%–20.50% (nearly: 0.9X ≤ V ≤ X + u/2)'
+    rule_name: str | None = None  # the hedge rule name, "nearly"
+    arithmetic: str = ""  # "(990 − 1,224) ÷ 1,224 = −19.12%"
+    diagnoses: tuple[str, ...] = ()
+    settle: str | None = None  # what evidence would settle it, when in doubt
+    framing: tuple[str, ...] = ()  # "only", "just": words that carry no number
+    inputs: tuple[InputFigure, ...] = ()
+    note: str | None = None
+    source: SourceRef | None = None  # who made or published the claim, when given
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """One claim file: its claims, or the problems that kept it from being checked."""
+
+    path: str
+    title: str | None = None
+    url: str | None = None
+    claims: tuple[ClaimResult, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def invalid(self) -> bool:
+        return bool(self.problems)
+
+    @property
+    def failed(self) -> tuple[ClaimResult, ...]:
+        return tuple(c for c in self.claims if not c.passed)
+
+
+@dataclass(frozen=True, slots=True)
+class RunSummary:
+    """Counts over a run, for summary lines."""
+
+    files: int = 0
+    invalid_files: int = 0
+    claims: int = 0
+    failed: int = 0
+    by_verdict: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, results: "list[FileResult] | tuple[FileResult, ...]") -> RunSummary:
+        by: dict[str, int] = {v: 0 for v in VERDICTS}
+        claims = failed = invalid = 0
+        for fr in results:
+            invalid += fr.invalid
+            for c in fr.claims:
+                claims += 1
+                failed += not c.passed
+                by[c.verdict] += 1
+        return cls(len(results), invalid, claims, failed, by)
+
+    def line(self) -> str:
+        """"7 claims: 4 accurate, 1 approximate, 1 inaccurate, 1 unverifiable"."""
+        noun = "claim" if self.claims == 1 else "claims"
+        parts = ", ".join(f"{n} {v}" for v, n in self.by_verdict.items() if n)
+        text = f"{self.claims} {noun}" + (f": {parts}" if parts else "")
+        if self.failed:
+            text += f"; {self.failed} failing"
+        if self.invalid_files:
+            text += f"; {self.invalid_files} invalid file" + ("s" if self.invalid_files != 1 else "")
+        return text
