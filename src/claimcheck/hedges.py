@@ -54,7 +54,7 @@ def _p(**kw: Param) -> Mapping[str, Param]:
 RULES: tuple[HedgeRule, ...] = (
     HedgeRule(
         "exact",
-        (),
+        ("exactly", "precisely"),
         "V rounds to X: within ±u/2 (u = one unit of X's last digit)",
         "within ±u (truncated, or off by one in the last digit)",
         _p(
@@ -64,7 +64,8 @@ RULES: tuple[HedgeRule, ...] = (
     ),
     HedgeRule(
         "nearly",
-        ("nearly", "almost", "just under", "close to", "just shy of", "approaching", "nearing", "not quite"),
+        ("nearly", "almost", "just under", "close to", "just shy of", "approaching", "nearing", "not quite",
+         "just below", "just less than", "slightly less than", "slightly under", "slightly below", "a little under", "a little less than"),
         "0.9X ≤ V ≤ X + u/2",
         "0.85X ≤ V ≤ 1.05X",
         _p(
@@ -99,7 +100,8 @@ RULES: tuple[HedgeRule, ...] = (
     ),
     HedgeRule(
         "more_than",
-        ("more than", "over", "above", "upwards of", "in excess of", "exceeding", "north of", "greater than", "higher than"),
+        ("more than", "over", "above", "upwards of", "in excess of", "exceeding", "north of", "greater than", "higher than",
+         "well over", "well above", "upward of"),
         "V > X",
         "V ≥ 0.98X",
         _p(
@@ -119,7 +121,7 @@ RULES: tuple[HedgeRule, ...] = (
     ),
     HedgeRule(
         "less_than",
-        ("less than", "fewer than", "under", "below", "lower than", "shy of"),
+        ("less than", "fewer than", "under", "below", "lower than", "shy of", "well under", "well below"),
         "V < X",
         "V ≤ 1.02X",
         _p(approximate_above=Param(F(2, 100), "how far above X is approximate")),
