@@ -266,6 +266,8 @@ def _scan(text: str) -> tuple[str, dict[int, Written]]:
             signs = 0
             after_operand = True
         elif ch in _OPERATOR_CHARS:
+            if ch not in "+-" or after_operand:
+                signs = 0
             if ch == "(":
                 depth += 1
                 if depth > MAX_PAREN_DEPTH:
@@ -281,7 +283,6 @@ def _scan(text: str) -> tuple[str, dict[int, Written]]:
                 if signs > MAX_SIGNS:
                     raise EvalError(f"too many signs in a row (at most {MAX_SIGNS})", col)
             else:
-                signs = 0
                 after_operand = False
             out.append(ch)
             i += 1
@@ -517,7 +518,7 @@ class _Evaluator:
 
     # display ------------------------------------------------------------------------
 
-    def show(self, value: Fraction, kind: str, written: Written | None = None) -> str:
+    def show(self, value: Fraction, kind: str, written: Written | None = None, currency: str | None = None) -> str:
         if written is not None and written.percent:
             return fmt_decimal(value * 100, _places(written.u * 100)) + "%"
         if kind == "percent":
@@ -529,8 +530,10 @@ class _Evaluator:
         if kind == "ratio":
             return fmt_decimal(value, 2) + "×"
         text = _fmt_number(value)
-        if written is not None and written.currency in _MONEY_SYMBOL:
-            sym = _MONEY_SYMBOL[written.currency]
+        if written is not None:
+            currency = written.currency
+        if currency in _MONEY_SYMBOL:
+            sym = _MONEY_SYMBOL[currency]
             text = text.replace(MINUS, MINUS + sym, 1) if text.startswith(MINUS) else sym + text
         return text
 
@@ -542,7 +545,7 @@ class _Evaluator:
         if r.prec == 3 and not r.is_call:
             return r.shown
         shown = self.show(r.value.point, r.kind, r.written)
-        if not r.is_call:
+        if not r.is_call and shown != r.shown:  # "−5" needs no working of its own
             self.steps.append(f"{r.shown} = {shown}")
         return shown
 
@@ -552,11 +555,9 @@ class _Evaluator:
         tree = self.parsed.tree
         res = self.eval(tree)
         func = args = arg_ops = None
-        if res.is_call:
+        if isinstance(tree, ast.Call) and isinstance(tree.func, ast.Name):
             arithmetic = "; ".join(self.steps)
-            call = tree
-            assert isinstance(call, ast.Call) and isinstance(call.func, ast.Name)
-            func = call.func.id
+            func = tree.func.id
             args, arg_ops = self.top_args
         elif isinstance(tree, ast.Name):
             arithmetic = "; ".join([*self.steps, f"{tree.id} = {res.shown}"])
@@ -589,7 +590,7 @@ class _Evaluator:
             if isinstance(node.op, ast.UAdd):
                 return r
             inner = r.shown if r.prec >= 2.5 else f"({r.shown})"
-            return _Res(-r.value, r.kind, MINUS + inner, 2.5)
+            return _Res(-r.value, r.kind, MINUS + inner, 2.5, written=r.written)
         if isinstance(node, ast.BinOp):
             return self.binop(node, col)
         if isinstance(node, ast.Call):
@@ -680,7 +681,7 @@ class _Evaluator:
             else:
                 kinds = {r.kind for r in results}
                 kind = "points" if kinds == {"percent"} else _common_kind(results)
-            result = self.show(value.point, kind)
+            result = self.show(value.point, kind, currency=_common_currency(results))
             sign = "+" if value.point > 0 else ""
             text = f"{shown[1]} {MINUS} {shown[0]} = {sign}{result}"
         elif fname in ("ratio", "share"):
@@ -692,13 +693,15 @@ class _Evaluator:
             for v in vals[1:]:
                 total = self.check(total + v, col)
             kind = _common_kind(results)
+            money = _common_currency(results)
             joined = " + ".join(shown)
             if fname == "mean":
                 value = self.check(total / Value.exact(len(vals)), col)
-                text = f"({joined}) ÷ {len(vals)} = {self.show(value.point, kind)}" if len(vals) > 1 else f"{joined} = {self.show(value.point, kind)}"
+                result = self.show(value.point, kind, currency=money)
+                text = f"({joined}) ÷ {len(vals)} = {result}" if len(vals) > 1 else f"{joined} = {result}"
             else:
                 value = total
-                text = f"{joined} = {self.show(value.point, kind)}"
+                text = f"{joined} = {self.show(value.point, kind, currency=money)}"
         value = self.check(value, col)
         self.steps.append(text)
         return _Res(value, kind, self.show(value.point, kind), 3, is_call=True)
@@ -769,6 +772,11 @@ def _operand_kind(op: Operand) -> str:
     if "/" in unit or " per " in f" {unit} " or unit.startswith("per "):
         return "rate"
     return "count"
+
+
+def _common_currency(results: list[_Res]) -> str | None:
+    currencies = {r.written.currency if r.written is not None else None for r in results}
+    return currencies.pop() if len(currencies) == 1 else None
 
 
 def _common_kind(results: list[_Res]) -> str:
