@@ -236,7 +236,10 @@ def parse_number(raw: str | int, *, allow_percent: bool = True) -> Written:
     if lowered.lstrip("+-").lstrip(".") in {"nan", "inf", "infinity"}:
         raise NumberError(f"'{text}' is not a finite number; write the figure itself")
     if len(text) > MAX_DIGITS * 2 + 20:
-        raise NumberError(f"number is too long ({len(text)} characters; at most {MAX_DIGITS} digits)")
+        digits = sum(c.isdigit() for c in text)
+        if digits > MAX_DIGITS:
+            raise NumberError(f"number has {digits} digits; at most {MAX_DIGITS} are accepted")
+        raise NumberError(f"'{text[:20]}…' is too long to be a number ({len(text)} characters)")
     m = _NUMBER_RE.fullmatch(text)
     if m is None:
         raise NumberError(_hint_for(text))

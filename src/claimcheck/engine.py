@@ -1,0 +1,324 @@
+"""Loaded claim files → computations → verdicts → :class:`~claimcheck.results.FileResult`.
+
+The engine never prints and never exits. It binds the figures a claim can see (claim-local
+ones shadow file-level ones; derived figures are computed on first use), evaluates the
+claim's expression exactly, asks :mod:`claimcheck.verdicts` for the verdict, and records
+everything a report shows: the arithmetic, the rule, the diagnoses and the source of each
+raw number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any, Iterable, Mapping
+
+from claimcheck.expr import EvalError, Evaluation, Operand, ZeroBaseline, evaluate, parse_expr
+from claimcheck.figures import ClaimedFigure, parse_figure
+from claimcheck.loading import Loaded, Locations
+from claimcheck.numbers import fmt_count, fmt_interval, fmt_percent
+from claimcheck.results import ClaimResult, FileResult, InputFigure, Problem, SourceRef
+from claimcheck.verdicts import compare_recorded, judge
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """What counts as failing, and which claims to run."""
+
+    strict: bool = False  # approximate and unverifiable fail too
+    only: frozenset[str] | None = None  # claim ids to run; None runs all
+
+
+class _Scope:
+    """The figures visible to one claim, resolved to operands on demand."""
+
+    def __init__(self, path: str, figures: Mapping[str, Any], parent: "_Scope | None", base: tuple, locs: Locations | None) -> None:
+        self.path = path
+        self.figures = figures
+        self.parent = parent
+        self.base = base
+        self.locs = locs
+        self.cache: dict[str, Operand] = {}
+
+    def names(self) -> set[str]:
+        out = set(self.figures)
+        if self.parent is not None:
+            out |= self.parent.names()
+        return out
+
+    def operand(self, name: str) -> Operand:
+        if name in self.cache:
+            return self.cache[name]
+        if name not in self.figures:
+            if self.parent is None:
+                raise KeyError(name)
+            return self.parent.operand(name)
+        fig = self.figures[name]
+        period = fig.period
+        if fig.compute is not None:
+            ev = evaluate(fig.compute, _Env(self))
+            op = Operand(name, ev.value, None, fig.unit, period.text if period else None, period.days if period else None, fig.source)
+        else:
+            op = Operand(
+                name,
+                fig.value.as_value(exact=fig.exact),
+                fig.value,
+                fig.unit,
+                period.text if period else None,
+                period.days if period else None,
+                fig.source,
+            )
+        self.cache[name] = op
+        return op
+
+
+class _Env(Mapping[str, Operand]):
+    """A read-only mapping view of a scope, as the evaluator expects."""
+
+    def __init__(self, scope: _Scope) -> None:
+        self.scope = scope
+
+    def __getitem__(self, name: str) -> Operand:
+        return self.scope.operand(name)
+
+    def __iter__(self):
+        return iter(self.scope.names())
+
+    def __len__(self) -> int:
+        return len(self.scope.names())
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and name in self.scope.names()
+
+
+def check_loaded(loaded: Loaded, policy: Policy = Policy()) -> FileResult:
+    """Judge every claim and check of a loaded file."""
+    if not loaded.ok:
+        return FileResult(loaded.path, problems=loaded.problems)
+    from claimcheck.model import tolerance_overrides
+
+    model = loaded.model
+    locs = loaded.locs or Locations()
+    path = loaded.path
+    file_scope = _Scope(path, model.figures, None, ("figures",), locs)
+    sources = {
+        sid: SourceRef(sid, s.publisher, s.url, s.title) for sid, s in model.sources.items()
+    }
+    claims: list[ClaimResult] = []
+    problems: list[Problem] = []
+    for i, claim in enumerate(model.claims):
+        if policy.only is not None and claim.id not in policy.only:
+            continue
+        line, col = locs.of(("claims", i))
+        scope = _Scope(path, claim.figures, file_scope, ("claims", i, "figures"), locs)
+        tolerance = tolerance_overrides(model.tolerance, claim.tolerance)
+        try:
+            result = _judge_claim(claim, scope, tolerance, sources, line, col, policy)
+        except EvalError as e:
+            where = ("claims", i, "compute")
+            l, c = locs.in_text(where, e.col)
+            problems.append(Problem(path, l, c, e.message))
+            continue
+        claims.append(result)
+    for i, check in enumerate(model.checks):
+        if policy.only is not None and check.id not in policy.only:
+            continue
+        line, col = locs.of(("checks", i))
+        scope = _Scope(path, check.figures, file_scope, ("checks", i, "figures"), locs)
+        try:
+            claims.append(_judge_check(check, scope, sources, line, col, policy))
+        except EvalError as e:
+            l, c = locs.of(("checks", i))
+            problems.append(Problem(path, l, c, e.message))
+    if problems:
+        return FileResult(path, model.title, model.url, problems=tuple(problems))
+    return FileResult(path, model.title, model.url, claims=tuple(claims))
+
+
+def check_paths(paths: Iterable[str], policy: Policy = Policy(), max_bytes: int | None = None) -> Iterable[FileResult]:
+    """Load and judge each file in turn (a generator: one file in memory at a time)."""
+    from claimcheck.loading import DEFAULT_MAX_BYTES, load_paths
+
+    for loaded in load_paths(list(paths), max_bytes or DEFAULT_MAX_BYTES):
+        yield check_loaded(loaded, policy)
+
+
+def check_expression(expression: str, figure: str, tolerance: Mapping[str, Fraction] | None = None) -> ClaimResult:
+    """``claimcheck calc``: one expression against one claimed figure, no file needed.
+
+    Raises :class:`EvalError` or :class:`~claimcheck.figures.FigureError` on bad input.
+    """
+    claimed = parse_figure(figure)
+    parsed = parse_expr(expression)
+    if parsed.names:
+        ref = parsed.names[0]
+        raise EvalError(
+            f"unknown figure '{ref.name}': calc takes numbers only, such as pct_change(31000, 27000)",
+            ref.col,
+        )
+    try:
+        ev = evaluate(parsed, {})
+    except ZeroBaseline as e:
+        return _cannot_compute("calc", 1, 1, figure, figure, expression, None, e.message, Policy(), claimed)
+    j = judge(claimed, ev, tolerance=tolerance or None)
+    return _result(
+        "calc", 1, 1, figure, claimed, ev, j, speaker=None, compute=expression, recorded=None,
+        inputs=(), note=None, source=None, policy=Policy(),
+    )
+
+
+# --- building results -------------------------------------------------------------------
+
+
+def _judge_claim(claim: Any, scope: _Scope, tolerance: dict, sources: dict, line: int, col: int, policy: Policy) -> ClaimResult:
+    claimed: ClaimedFigure = claim.figure
+    source = sources.get(claim.source) if claim.source else None
+    if claim.compute is None:
+        return _unverifiable(claim, claimed, line, col, policy, source)
+    try:
+        ev = evaluate(claim.compute, _Env(scope))
+    except ZeroBaseline as e:
+        return _cannot_compute(claim.id, line, col, claim.statement, claimed.text, claim.compute.text, claim.speaker, e.message, policy, claimed, claim.verdict, source)
+    j = judge(claimed, ev, tolerance=tolerance or None)
+    return _result(
+        claim.id, line, col, claim.statement, claimed, ev, j,
+        speaker=claim.speaker, compute=claim.compute.text, recorded=claim.verdict,
+        inputs=_inputs(ev, sources), note=claim.note, source=source, policy=policy,
+    )
+
+
+def _judge_check(check: Any, scope: _Scope, sources: dict, line: int, col: int, policy: Policy) -> ClaimResult:
+    """A check is judged like a claim: the left side, claimed to be "about" the right."""
+    env = _Env(scope)
+    left = evaluate(check.left, env)
+    right = evaluate(check.right, env)
+    within = check.within.value
+    lo, hi = right.value.interval.lo, right.value.interval.hi
+    u = (hi - lo) if lo is not None and hi is not None and hi != lo else None
+    figure = ClaimedFigure(
+        text=f"{check.right.text} (within {check.within.text})",
+        value=right.value.point,
+        u=u,
+        unit="count",
+        direction="none",
+        qualifier="about",
+    )
+    tolerance = {"about.accurate": within, "about.approximate": 2 * within}
+    ev = Evaluation(
+        value=left.value,
+        kind=left.kind,
+        arithmetic=f"{left.arithmetic}; against {right.arithmetic}" if right.func or right.operands and len(right.operands) > 1 else left.arithmetic,
+        func=left.func,
+        args=left.args,
+        arg_operands=left.arg_operands,
+        operands=left.operands + tuple(o for o in right.operands if o not in left.operands),
+    )
+    j = judge(figure, ev, tolerance=tolerance)
+    diff = left.value.point - right.value.point
+    extra = ()
+    if right.value.point != 0:
+        rel = diff / abs(right.value.point)
+        extra = (f"The two differ by {fmt_count(abs(diff))} ({fmt_percent(abs(rel))} of {fmt_count(right.value.point)}).",)
+    return _result(
+        check.id, line, col, check.statement, figure, ev, j,
+        speaker=None, compute=f"{check.left.text} vs {check.right.text}", recorded=check.verdict,
+        inputs=_inputs(ev, sources), note=check.note, source=None, policy=policy, kind="check", extra=extra,
+    )
+
+
+def _inputs(ev: Evaluation, sources: dict) -> tuple[InputFigure, ...]:
+    out = []
+    for op in ev.operands:
+        written = op.written.text if op.written is not None else fmt_count(op.value.point)
+        interval = None
+        if not op.value.is_exact:
+            interval = fmt_interval(op.value.interval, fmt_percent if (op.written and op.written.percent) else fmt_count)
+        out.append(
+            InputFigure(
+                name=op.name,
+                written=written,
+                unit=op.unit,
+                period=op.period,
+                period_days=op.period_days,
+                interval=interval,
+                source=sources.get(op.source) if op.source else None,
+            )
+        )
+    return tuple(out)
+
+
+def _pass_fail(verdict: str, recorded: str | None, policy: Policy) -> tuple[bool, str | None]:
+    mismatch = compare_recorded(recorded, verdict)
+    if mismatch:
+        return False, mismatch
+    if recorded is not None:
+        # A recorded verdict that the arithmetic reproduces is the file's expectation met:
+        # a fact-check of someone else's wrong claim stays green (DESIGN §4).
+        if policy.strict and verdict in ("approximate", "unverifiable") and recorded != verdict:
+            return False, f"{verdict} fails under --strict"
+        return True, None
+    if verdict == "inaccurate":
+        return False, "the arithmetic does not support the claim"
+    if policy.strict and verdict in ("approximate", "unverifiable"):
+        return False, f"{verdict} fails under --strict"
+    return True, None
+
+
+def _result(
+    cid: str, line: int, col: int, statement: str, claimed: ClaimedFigure, ev: Evaluation, j: Any, *,
+    speaker: str | None, compute: str | None, recorded: str | None, inputs: tuple, note: str | None,
+    source: SourceRef | None, policy: Policy, kind: str = "claim", extra: tuple[str, ...] = (),
+) -> ClaimResult:
+    passed, failure = _pass_fail(j.verdict, recorded, policy)
+    return ClaimResult(
+        id=cid,
+        line=line,
+        col=col,
+        statement=statement,
+        figure=claimed.text,
+        verdict=j.verdict,
+        passed=passed,
+        kind=kind,  # type: ignore[arg-type]
+        speaker=speaker,
+        compute=compute,
+        recorded=recorded,  # type: ignore[arg-type]
+        failure=failure,
+        value=j.value_text,
+        point=ev.value.point,
+        interval=None if ev.value.is_exact else ev.value.interval,
+        interval_text=j.interval_text,
+        unit=ev.kind,
+        rule=j.rule if not getattr(j, "decided_by", None) else f"{j.rule}; {j.decided_by}",
+        rule_name=j.rule_name,
+        arithmetic=ev.arithmetic,
+        diagnoses=tuple(j.diagnoses) + extra + tuple(getattr(ev, "notes", ()) or ()),
+        settle=j.settle,
+        framing=claimed.framing,
+        inputs=inputs,
+        note=note,
+        source=source,
+    )
+
+
+def _unverifiable(claim: Any, claimed: ClaimedFigure, line: int, col: int, policy: Policy, source: SourceRef | None) -> ClaimResult:
+    passed, failure = _pass_fail("unverifiable", claim.verdict, policy)
+    settle = claim.note or "raw figures and a compute: expression would settle it"
+    return ClaimResult(
+        id=claim.id, line=line, col=col, statement=claim.statement, figure=claimed.text,
+        verdict="unverifiable", passed=passed, speaker=claim.speaker, recorded=claim.verdict,
+        failure=failure, rule="no computation: the file gives no raw numbers for this claim",
+        settle=settle, framing=claimed.framing, note=claim.note, source=source,
+    )
+
+
+def _cannot_compute(
+    cid: str, line: int, col: int, statement: str, figure: str, compute: str, speaker: str | None,
+    reason: str, policy: Policy, claimed: ClaimedFigure, recorded: str | None = None, source: SourceRef | None = None,
+) -> ClaimResult:
+    # BAD_INPUTS 24: a zero baseline is a verdict that says so, and it fails (exit 1).
+    return ClaimResult(
+        id=cid, line=line, col=col, statement=statement, figure=figure, verdict="unverifiable",
+        passed=False, speaker=speaker, compute=compute, recorded=recorded,  # type: ignore[arg-type]
+        failure=reason, rule=reason, settle="a non-zero baseline is needed for a percent change",
+        framing=claimed.framing, source=source,
+    )

@@ -1,0 +1,388 @@
+"""Pydantic models of a claim file (DESIGN §2): the single source of truth for its shape.
+
+No I/O here. :mod:`claimcheck.loading` turns YAML into plain data with locations and
+validates it against :class:`ClaimFile`; ``claimcheck schema`` prints the JSON Schema
+generated from these models, and the repo ships it as ``claims/claimfile.schema.json``.
+
+Numbers are read by :func:`claimcheck.numbers.parse_number` into exact
+:class:`~claimcheck.numbers.Written` values that remember their precision; periods are
+ISO 8601 text read by :class:`Period`; figures and expressions are parsed here, so an
+invalid claim never reaches the engine.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from fractions import Fraction
+from typing import Annotated, Any, Literal, Optional
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
+    create_model,
+    model_validator,
+)
+
+from claimcheck import hedges
+from claimcheck.numbers import NumberError, Written, parse_number
+
+# --- scalar types -----------------------------------------------------------------------
+
+
+def _to_written(v: Any) -> Written:
+    if isinstance(v, Written):
+        return v
+    if isinstance(v, bool) or v is None:
+        raise ValueError(f"expected a number, got {_describe(v)}")
+    if isinstance(v, float):
+        # Binary floats never touch a figure (BAD_INPUTS 26): refuse rather than guess.
+        raise ValueError("expected a number written as text; binary floats are not accepted")
+    if not isinstance(v, (str, int)):
+        raise ValueError(f"expected a number, got {_describe(v)}")
+    try:
+        return parse_number(v)
+    except NumberError as e:
+        raise ValueError(str(e)) from None
+
+
+_NUMBER_PATTERN = r"^[+\-\u2212]?[$€£¥]?(\d{1,3}(,\d{3})+|\d+(_\d+)*)?(\.\d+)?([eE][+\-]?\d+)?\s*(%|\s?percent|\s?per cent|\s?(thousand|million|billion|trillion|bn|mn|k|m|b))?$"
+
+Number = Annotated[
+    Written,
+    PlainValidator(_to_written),
+    PlainSerializer(lambda w: w.text, return_type=str),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer"},
+                {"type": "string", "pattern": _NUMBER_PATTERN},
+            ],
+            "description": 'An exact number: 1224, 1_224, "1,224", "19.1%", "$4.8 million".',
+            "examples": [1224, "1,224", "19.1%"],
+        }
+    ),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """An ISO 8601 period: a year ``2025``, a month ``2025-06``, a day ``2025-06-29``, or an
+    interval ``start/end`` of those (inclusive: ``2025-07-01/2025-07-27`` is 27 days)."""
+
+    text: str
+    start: date
+    end: date
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def __str__(self) -> str:
+        return self.text
+
+
+_DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def _bounds(part: str) -> tuple[date, date]:
+    m = _DATE_RE.fullmatch(part)
+    if m is None:
+        raise ValueError(
+            f"'{part}' is not an ISO 8601 date; write a year 2025, a month 2025-06 or a day 2025-06-29"
+        )
+    year = int(m[1])
+    if m[2] is None:
+        return date(year, 1, 1), date(year, 12, 31)
+    month = int(m[2])
+    if not 1 <= month <= 12:
+        raise ValueError(f"'{part}' has month {month}; months run 01 to 12")
+    last = calendar.monthrange(year, month)[1]
+    if m[3] is None:
+        return date(year, month, 1), date(year, month, last)
+    day = int(m[3])
+    if not 1 <= day <= last:
+        raise ValueError(f"'{part}' is not a real date: {calendar.month_name[month]} {year} has {last} days")
+    d = date(year, month, day)
+    return d, d
+
+
+def parse_period(v: Any) -> Period:
+    if isinstance(v, Period):
+        return v
+    if not isinstance(v, str):
+        raise ValueError(f"expected an ISO 8601 period such as 2025-06, got {_describe(v)}")
+    text = v.strip()
+    if "/" in text:
+        a, _, b = text.partition("/")
+        start, _ = _bounds(a.strip())
+        _, end = _bounds(b.strip())
+        if end < start:
+            raise ValueError(f"period '{text}' ends before it starts")
+    else:
+        start, end = _bounds(text)
+    return Period(text, start, end)
+
+
+PeriodField = Annotated[
+    Period,
+    PlainValidator(parse_period),
+    PlainSerializer(lambda p: p.text, return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$",
+            "description": "ISO 8601: a year, a month 2025-06, a day 2025-06-29, or start/end.",
+            "examples": ["2025-06", "2025-07-01/2025-07-27"],
+        }
+    ),
+]
+
+
+def _parse_claimed(v: Any):
+    from claimcheck.figures import FigureError, parse_figure
+
+    if not isinstance(v, str):
+        raise ValueError(f"expected the claimed figure in words, such as 'nearly 20% drop', got {_describe(v)}")
+    try:
+        return parse_figure(v)
+    except FigureError as e:
+        raise ValueError(str(e)) from None
+
+
+FigureText = Annotated[
+    Any,
+    PlainValidator(_parse_claimed),
+    PlainSerializer(lambda f: f.text, return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "description": "What the speaker claimed, in words: value, hedge and direction.",
+            "examples": ["nearly 20% drop", "down 10%", "more than 18,000", "doubled", "dipped slightly"],
+        }
+    ),
+]
+
+
+def _parse_expression(v: Any):
+    from claimcheck.expr import EvalError, parse_expr
+
+    if not isinstance(v, str):
+        raise ValueError(f"expected an expression such as pct_change(june, july), got {_describe(v)}")
+    try:
+        return parse_expr(v)
+    except EvalError as e:
+        from pydantic_core import PydanticCustomError
+
+        # Keep the column inside the expression so the loader can point at it.
+        raise PydanticCustomError("expression", "{message}", {"message": e.message, "col": e.col or 0}) from None
+
+
+Expression = Annotated[
+    Any,
+    PlainValidator(_parse_expression),
+    PlainSerializer(lambda p: p.text, return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "description": (
+                "Exact arithmetic over figure names: + - * / ( ), pct_change(old, new), "
+                "pp_change(old, new), ratio(a, b), share(part, whole), diff(old, new), "
+                "per_day(x), sum(...), mean(...)."
+            ),
+            "examples": ["pct_change(june_daily_arrests, july_daily_arrests)", "june_daily * 30"],
+        }
+    ),
+]
+
+VerdictName = Literal["accurate", "approximate", "inaccurate", "unverifiable"]
+
+_ID_RE = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+Identifier = Annotated[str, Field(pattern=_ID_RE, max_length=100)]
+
+
+def _describe(v: Any) -> str:
+    if v is None:
+        return "nothing (an empty value)"
+    if isinstance(v, bool):
+        return f"the boolean {str(v).lower()}"
+    if isinstance(v, dict):
+        return "a mapping"
+    if isinstance(v, list):
+        return "a list"
+    return repr(v)
+
+
+# --- tolerance: generated from the one hedge table --------------------------------------
+
+_STRICT = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+def _rule_model(rule: hedges.HedgeRule) -> type[BaseModel]:
+    fields: dict[str, Any] = {}
+    for key, p in rule.params.items():
+        shown = f"{p.default * 100}%" if p.percent else str(p.default)
+        fields[key] = (Optional[Number], Field(None, description=f"{p.meaning} (default {shown})"))
+    return create_model(  # type: ignore[call-overload]
+        f"Tolerance_{rule.name}",
+        __config__=_STRICT,
+        __doc__=f"Bands of the '{rule.name}' rule. Accurate: {rule.accurate}. Approximate: {rule.approximate}.",
+        **fields,
+    )
+
+
+Tolerance: type[BaseModel] = create_model(  # type: ignore[call-overload]
+    "Tolerance",
+    __config__=_STRICT,
+    __doc__="Overrides of the hedge table's bands (see `claimcheck rules`), by rule and parameter.",
+    **{r.name: (Optional[_rule_model(r)], Field(None, description=f"{r.accurate}; approximate: {r.approximate}")) for r in hedges.RULES},
+)
+
+
+def tolerance_overrides(*levels: BaseModel | None) -> dict[str, Fraction]:
+    """Flatten tolerance models (file level first, claim level last) to ``rule.param`` keys."""
+    out: dict[str, Fraction] = {}
+    for tol in levels:
+        if tol is None:
+            continue
+        for rule_name in type(tol).model_fields:
+            bands = getattr(tol, rule_name)
+            if bands is None:
+                continue
+            for key in type(bands).model_fields:
+                w = getattr(bands, key)
+                if w is not None:
+                    out[f"{rule_name}.{key}"] = w.value
+    return out
+
+
+# --- the claim file ---------------------------------------------------------------------
+
+
+class Source(BaseModel):
+    """A cited source, referenced by its id from figures and claims."""
+
+    model_config = _STRICT
+
+    publisher: str = Field(description="Who published the data or made the statement.", examples=["TRAC, Syracuse University"])
+    url: Optional[str] = Field(None, description="Where to read it.", examples=["https://tracreports.org/"])
+    title: Optional[str] = Field(None, description="Title of the report or article.")
+    date: Optional[str] = Field(None, description="Publication date, ISO 8601.", examples=["2025-07-29"])
+    note: Optional[str] = Field(None, description="Anything a fact-checker should know about this source.")
+
+
+class Figure(BaseModel):
+    """A raw number with its unit, period and source; or a figure derived by ``compute``.
+
+    In a claim's local ``figures:`` a bare number is allowed: ``june: 31000``.
+    """
+
+    model_config = _STRICT
+
+    value: Optional[Number] = Field(None, description="The number as published.", examples=[1224, "1,224", "71%"])
+    compute: Optional[Expression] = Field(None, description="Derive this figure from others instead of giving a value.")
+    unit: Optional[str] = Field(None, description="What is counted; a rate names its period.", examples=["arrests/day", "people", "%"])
+    period: Optional[PeriodField] = Field(None, description="The period the figure covers, ISO 8601.")
+    source: Optional[str] = Field(None, description="Id of a source under `sources:`.", examples=["trac"])
+    exact: bool = Field(False, strict=True, description="The number is exact even if it looks rounded (31,000 otherwise stands for 30,500–31,500).")
+    note: Optional[str] = Field(None, description="Where in the source the number is, or caveats.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, data: Any) -> Any:
+        if isinstance(data, (str, int)) and not isinstance(data, bool):
+            return {"value": data}
+        return data
+
+    @model_validator(mode="after")
+    def _value_or_compute(self) -> "Figure":
+        if (self.value is None) == (self.compute is None):
+            raise ValueError("a figure needs exactly one of 'value' or 'compute'")
+        return self
+
+
+class Claim(BaseModel):
+    """One published statement with a number in it, and how to recompute that number."""
+
+    model_config = _STRICT
+
+    id: Identifier = Field(description="Unique within the file; letters, digits, '.', '_', '-'.", examples=["axios-nearly-20"])
+    speaker: str = Field(description="Who made the claim.", examples=["Axios"])
+    statement: str = Field(description="The claim as the speaker made it, quoted briefly.")
+    figure: FigureText = Field(description="The claimed figure in words.")
+    compute: Optional[Expression] = Field(None, description="How to recompute the figure from raw numbers; without it the claim is unverifiable.")
+    source: Optional[str] = Field(None, description="Id of the source where the claim was made or published.")
+    figures: dict[str, Figure] = Field(default_factory=dict, description="Claim-local figures; they shadow file-level ones.")
+    verdict: Optional[VerdictName] = Field(None, description="The published rating; CI fails when the arithmetic disagrees.")
+    tolerance: Optional[Tolerance] = Field(None, description="Band overrides for this claim.")  # type: ignore[valid-type]
+    date: Optional[str] = Field(None, description="When the claim was made, ISO 8601.")
+    url: Optional[str] = Field(None, description="Where the claim was made.")
+    note: Optional[str] = Field(None, description="For an unverifiable claim: what data would settle it.")
+
+
+class Check(BaseModel):
+    """A consistency check between two expressions, e.g. two sources measuring one thing."""
+
+    model_config = _STRICT
+
+    id: Identifier = Field(description="Unique within the file, shared with claim ids.")
+    statement: str = Field(description="What is being compared, in words.")
+    left: Expression = Field(description="The first expression.", examples=["june_daily_arrests * 30"])
+    right: Expression = Field(description="The expression it should agree with.", examples=["dhs_june_arrests"])
+    within: Number = Field(description="How far apart they may be, relative to the right side.", examples=["5%"])
+    figures: dict[str, Figure] = Field(default_factory=dict, description="Check-local figures.")
+    verdict: Optional[VerdictName] = Field(None, description="The expected outcome; CI fails when it differs.")
+    note: Optional[str] = Field(None, description="What the comparison means.")
+
+
+class ClaimFile(BaseModel):
+    """A claim file: one story, its sources, its raw figures and its claims."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, title="claimcheck claim file")
+
+    title: str = Field(description="The story or fact-check this file covers.", examples=["ICE arrests, June–July 2025"])
+    url: Optional[str] = Field(None, description="URL of the published fact-check (used in ClaimReview output).")
+    date: Optional[str] = Field(None, description="Date of the fact-check, ISO 8601.")
+    tolerance: Optional[Tolerance] = Field(None, description="Band overrides for every claim in this file.")  # type: ignore[valid-type]
+    sources: dict[str, Source] = Field(default_factory=dict, description="Citations, by id.")
+    figures: dict[str, Figure] = Field(default_factory=dict, description="Raw numbers, by name.")
+    claims: list[Claim] = Field(default_factory=list, description="The claims to check.")
+    checks: list[Check] = Field(default_factory=list, description="Consistency checks across sources.")
+
+
+#: Keys each model accepts, for "did you mean" on an unknown key.
+MODEL_KEYS: dict[str, tuple[str, ...]] = {
+    m.__name__: tuple(m.model_fields) for m in (ClaimFile, Source, Figure, Claim, Check, Tolerance)
+}
+for _r in hedges.RULES:
+    MODEL_KEYS[f"Tolerance_{_r.name}"] = tuple(_r.params)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of a claim file (Draft 7 compatible, what yaml-language-server reads)."""
+    schema = ClaimFile.model_json_schema(ref_template="#/definitions/{model}")
+    defs = schema.pop("$defs", {})
+    # A local figure may be a bare number; the model accepts it through `_shorthand`.
+    fig = defs.get("Figure")
+    if fig is not None:
+        defs["Figure"] = {
+            "anyOf": [
+                {"type": "integer"},
+                {"type": "string", "pattern": _NUMBER_PATTERN},
+                {k: v for k, v in fig.items()},
+            ],
+            "description": fig.get("description", ""),
+        }
+    out: dict[str, Any] = {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "$id": "https://claimcheck.dev/claimfile.schema.json",
+    }
+    out.update(schema)
+    out["definitions"] = defs
+    return out

@@ -1,0 +1,79 @@
+"""The answer ``claimcheck calc`` prints: one claim against one expression, as text or JSON."""
+
+from __future__ import annotations
+
+import json
+from fractions import Fraction
+
+from claimcheck.results import ClaimResult
+
+SYMBOLS = {"accurate": "✔", "approximate": "≈", "inaccurate": "✘", "unverifiable": "?"}
+STYLES = {"accurate": "green", "approximate": "yellow", "inaccurate": "bold red", "unverifiable": "blue"}
+
+
+def _exact(x: Fraction | None) -> str | None:
+    return None if x is None else str(x)
+
+
+def calc_json(r: ClaimResult) -> dict:
+    """Stable keys; exact values as fraction strings, display values as shown."""
+    iv = r.interval
+    return {
+        "verdict": r.verdict,
+        "figure": r.figure,
+        "expression": r.compute,
+        "value": r.value,
+        "point": _exact(r.point),
+        "interval": None
+        if iv is None
+        else {"lo": _exact(iv.lo), "hi": _exact(iv.hi), "text": r.interval_text},
+        "unit": r.unit,
+        "rule": r.rule,
+        "rule_name": r.rule_name,
+        "arithmetic": r.arithmetic,
+        "diagnoses": list(r.diagnoses),
+        "settle": r.settle,
+        "framing": list(r.framing),
+        "failure": r.failure,
+    }
+
+
+def render_calc(r: ClaimResult, fmt: str, *, width: int = 100, color: bool = False) -> str:
+    if fmt == "json":
+        return json.dumps(calc_json(r), indent=2, ensure_ascii=False) + "\n"
+    import io
+
+    from rich.console import Console
+    from rich.text import Text
+
+    out = io.StringIO()
+    console = Console(
+        file=out, width=width, force_terminal=color, color_system="standard" if color else None,
+        no_color=not color, emoji=False, highlight=False, legacy_windows=False, soft_wrap=False,
+    )
+    head = Text()
+    head.append(f"{SYMBOLS[r.verdict]} {r.verdict}", style=STYLES[r.verdict])
+    head.append(f"  {r.figure!r}".replace("'", '"'))
+    if r.value:
+        head.append(f" vs {r.value}")
+    console.print(head)
+    lines: list[tuple[str, str]] = []
+    if r.arithmetic:
+        lines.append(("arithmetic", r.arithmetic))
+    if r.interval_text:
+        lines.append(("interval", f"{r.interval_text} (the inputs' rounding carried through)"))
+    if r.rule:
+        lines.append(("rule", r.rule))
+    for d in r.diagnoses:
+        lines.append(("note", d))
+    if r.framing:
+        lines.append(("framing", ", ".join(f'"{w}"' for w in r.framing) + " carries no number"))
+    if r.settle:
+        lines.append(("settle", r.settle))
+    if r.failure and r.verdict != "inaccurate":
+        lines.append(("fails", r.failure))
+    for label, text in lines:
+        t = Text(f"  {label:<10} ", style="dim")
+        t.append(text)
+        console.print(t)
+    return out.getvalue()

@@ -1,0 +1,103 @@
+"""``claimcheck new``: a commented claim file to fill in, written safely.
+
+The scaffold loads and verifies as it stands (one worked example claim), so a reporter can
+run ``claimcheck verify`` on it at once and change it piece by piece. The target must stay
+inside the folder given (BAD_INPUTS 31) and an existing file is never replaced without
+``force`` (row 30).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class ScaffoldError(Exception):
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(message)
+        self.path = path
+        self.message = message
+
+
+TEMPLATE = """\
+# yaml-language-server: $schema={schema}
+# A claimcheck claim file: one story, its sources, its raw figures and its claims.
+# Check it:   claimcheck validate {name}
+# Judge it:   claimcheck verify {name}
+title: {title}
+# url: https://example.org/your-fact-check   # the published fact-check (ClaimReview output)
+
+sources:
+  # Cited by id from figures and claims.
+  example_source:
+    publisher: "TODO: who published the numbers"
+    # url: https://example.org/the-data
+
+figures:
+  # Raw numbers as published: value, unit, period (ISO 8601: 2025-06, 2025-06-29,
+  # 2025-07-01/2025-07-27) and source. Write numbers as 1224, 1_224 or "1,224" (quoted).
+  # A whole number ending in 000 stands for its rounding (31,000 is 30,500 to 31,500)
+  # unless you add `exact: true`.
+  before: {{value: 100, unit: people, period: 2025-06, source: example_source}}
+  after: {{value: 90, unit: people, period: 2025-07, source: example_source}}
+
+claims:
+  - id: example-claim
+    speaker: "TODO: who made the claim"
+    statement: "TODO: the claim, quoted briefly"
+    # What was claimed, in words: "nearly 20% drop", "more than 18,000", "doubled".
+    figure: down 10%
+    # How to recompute it: pct_change, pp_change, ratio, share, diff, per_day, sum,
+    # mean, + - * / and parentheses over the figure names above.
+    compute: pct_change(before, after)
+    # verdict: accurate   # the published rating; CI fails when the arithmetic disagrees
+    # note: for a claim with no raw numbers, what data would settle it
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Scaffold:
+    path: Path
+    text: str
+
+
+def scaffold_text(target: Path, title: str, root: Path) -> str:
+    """The scaffold for ``target``, pointing editors at the nearest shipped schema."""
+    schema = "claimfile.schema.json"
+    for candidate in (target.parent / schema, root / "claims" / schema):
+        if candidate.exists():
+            schema = os.path.relpath(candidate, target.parent)
+            break
+    return TEMPLATE.format(schema=schema, name=target.name, title=json.dumps(title, ensure_ascii=False))
+
+
+def safe_target(path: str, root: Path) -> Path:
+    """Resolve ``path`` inside ``root`` or raise: no NUL, no escaping by ``..``, absolute
+    paths or symbolic links, and a claim-file suffix."""
+    if "\x00" in path:
+        raise ScaffoldError(path.replace("\x00", "\\0"), "a file name cannot contain a NUL byte")
+    if not path.strip():
+        raise ScaffoldError(path, "the file name is empty")
+    base = root.resolve()
+    target = (base / path).resolve()
+    if not target.is_relative_to(base):
+        raise ScaffoldError(path, f"refusing to write outside {base}; give a path inside it (or --root)")
+    if target.suffix not in (".yaml", ".yml"):
+        raise ScaffoldError(path, "a claim file name ends in .yaml or .yml")
+    return target
+
+
+def write_scaffold(path: str, *, title: str, force: bool, root: Path) -> Path:
+    """Create the claim file; raise :class:`ScaffoldError` and write nothing on refusal."""
+    from claimcheck.writing import atomic_write
+
+    target = safe_target(path, root)
+    if target.is_dir():
+        raise ScaffoldError(path, "is a folder; give a file name such as claims/story.yaml")
+    if (target.exists() or target.is_symlink()) and not force:
+        raise ScaffoldError(path, "already exists; use --force to overwrite it")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(target, scaffold_text(target, title, root.resolve()))
+    return Path(path)
