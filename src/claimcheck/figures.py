@@ -2,13 +2,65 @@
 
 ``parse_figure("nearly 20% drop")`` gives a :class:`ClaimedFigure` with value 1/5, unit
 percent, direction down, qualifier ``nearly`` and precision u = 1/100.
+
+This module owns the grammar of a claim's ``figure:`` field. A figure is a short phrase
+made of, in any order that reads as English:
+
+* at most one **number**: digits read by :func:`claimcheck.numbers.parse_number`
+  ("19.1%", "18,000", "$4.8 million", "£3bn"), number words ("twenty percent", "a
+  dozen", "two hundred and fifty"), a share in words ("one in three", "two-thirds",
+  "a third", "half", "a majority") or a multiple ("doubled", "halved", "three-fold",
+  "2.5 times", "four times as many");
+* its **unit** markers: "%", "percent", "per cent", "percentage points", "points",
+  a scale word, a currency sign or word, a rate ("a day", "per week", "daily");
+* **direction** words ("fell", "down", "a 20% rise", "increasing"), or a sign ("−10%");
+* at most one **hedge** from :data:`claimcheck.hedges.RULES`, matched longest first
+  ("just under" is ``nearly``; a bare "just" is framing), written before the number;
+* **framing** words (:data:`claimcheck.hedges.FRAMING_WORDS`), which carry no number;
+* the fillers "a", "an", "by", "of" and the auxiliaries "was", "were", "is", "are",
+  "has", "have", "had", "been", "went".
+
+Choices a fact-checker should know (each pinned by ``tests/test_figures.py``):
+
+* ``value`` is the magnitude; the sign lives in ``direction`` ("down 10%" is 1/10, down).
+* A figure with a number is checked at the number's precision; a verb's intensity
+  ("soared 40%", "edged up 0.3%") then gives only the direction. Without a number
+  ("dipped slightly", "plunged", "ticked upward") the intensity is the qualifier
+  (``slightly`` / ``sharply``), the value is None and the unit is ``percent`` (the size
+  of the relative change is what those rules judge).
+* "points" alone means percentage points, as in polls and rates; both are stored as
+  fractions like percents ("5 points" is 1/20). Index points are counts: write "500".
+* Number words have the precision of the same number in digits: "twenty" is 20 with
+  u = 10 (as "20" would be), "twenty percent" u = 1/100, "a dozen" 12 with u = 1.
+* Multiples have the precision of the factor in digits: "doubled" u = 1, "halved"
+  (0.5) u = 1/10, "2.5 times" u = 1/10. Their qualifier is ``multiple`` unless hedged
+  ("more than doubled" is ``more_than``). "four times more" is refused as ambiguous
+  (4× or 5×); "fell threefold" likewise (a third, or down 67%?).
+* Shares in words: see :data:`WORD_SHARE_QUALIFIER`.
+* One trailing word naming what is counted is accepted after a count or sum of money
+  ("18,000 arrests", "84 arrests a day") and after "of" ("two-thirds of voters"), and
+  kept as ``noun``; words ending in -ed, -ing or -ly are refused there ("more than 18,000
+  deported"), because the figure field is the figure, not the sentence — and because a
+  misspelt direction verb must not be read as a noun. Two unknown words are refused.
+* Refused with a reason: two numbers ("from 31,000 to 27,000" is data, not a figure),
+  two directions, two different hedges, a direction with no size ("rose"), words with no
+  number ("most", "dozens"), a hedge after the number ("20% higher than"), a rate on a
+  percent ("3% a year").
+
+Parsing is linear in the input: the input is capped at :data:`MAX_FIGURE_CHARS`, the
+token pattern has no nested quantifiers, and every phrase lookup is a dict hit.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 from typing import Literal
+
+from claimcheck.hedges import FRAMING_WORDS, RULES
+from claimcheck.numbers import NumberError, parse_number
 
 Unit = Literal["percent", "points", "count", "rate", "money", "multiple", "share"]
 Direction = Literal["up", "down", "none"]
@@ -34,7 +86,655 @@ class ClaimedFigure:
     framing: tuple[str, ...] = ()
     per: str | None = None  # for rates: "day", "week", "month", "year"
     currency: str | None = None
+    noun: str | None = None  # what is counted, lower-cased: "18,000 Arrests" → "arrests"
 
 
 class FigureError(ValueError):
     """A figure that cannot be read: the message quotes it and lists the understood forms."""
+
+
+#: Longer figures are refused before any parsing (a figure is a phrase, not a paragraph).
+MAX_FIGURE_CHARS = 160
+
+EXPECTED = (
+    'expected a number with optional hedge and direction, such as "nearly 20% drop", '
+    '"down 10%", "more than 18,000", "doubled", "one in three", "$4.8 million"'
+)
+
+#: A share said in words ("one in three", "two-thirds", "half", "a quarter") is itself a
+#: rounding: a journalist writes "one in three" for anything from about 31% to 35%. So a
+#: bare word share takes the ``about`` rule, whose accurate band is ±max(u/2, 5% of X)
+#: (one in three: 31.67–35.00%; approximate ±10% of X: 30.00–36.67%; half: 47.5–52.5%,
+#: approximate 45–55%). An explicit hedge replaces it ("nearly half" is ``nearly``;
+#: "exactly half" is ``exact``). "a majority" is ``more_than`` 1/2, "a minority"
+#: ``less_than`` 1/2. The same words after a direction are a change, unit percent
+#: ("increased by a quarter" is +25%, "fell by half" is −50%), with the same qualifier.
+WORD_SHARE_QUALIFIER = "about"
+
+
+def word_share_u(value: Fraction) -> Fraction:
+    """Precision of a share said in words: one percentage point, the finest grain a
+    reader attaches to "half" or "a third" ("nearly half" then accepts up to 50.5%); for
+    shares under 10% ("one in 1,000") a tenth of the share, so that u/2 never outgrows
+    the ``about`` rule's 5% of X and a small share keeps a band of its own size."""
+    return min(Fraction(1, 100), value / 10)
+
+
+# --- vocabulary ---------------------------------------------------------------------------
+
+_ONES = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+_TENS = {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+_WORD_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_DIGIT_SCALES = frozenset({"thousand", "million", "billion", "trillion", "k", "m", "mn", "mln", "bn", "b", "tn"})
+_ORDINALS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
+    "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
+    "tenth": 10, "tenths": 10,
+}  # fmt: skip
+_CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR",
+    "eur": "EUR", "pound": "GBP", "pounds": "GBP", "gbp": "GBP", "yen": "JPY", "jpy": "JPY",
+}  # fmt: skip
+_PERCENT_WORDS = (("percent",), ("per", "cent"), ("pct",), ("%",))
+_POINT_WORDS = (
+    ("percentage", "points"), ("percentage", "point"), ("points",), ("point",), ("pts",),
+    ("pt",), ("pp",), ("ppt",), ("ppts",),
+)  # fmt: skip
+_TIMES_WORDS = frozenset({"times", "x", "×", "fold"})
+_AS_WORDS = frozenset({"many", "much", "high", "large", "big", "likely", "long", "fast", "great", "often"})
+_AMBIGUOUS_AFTER_TIMES = frozenset(
+    {"more", "less", "fewer", "greater", "higher", "larger", "bigger", "lower", "smaller"}
+)
+# factor, inherent direction
+_MULTIPLE_WORDS: dict[str, Fraction] = {
+    "doubled": Fraction(2), "double": Fraction(2), "doubles": Fraction(2), "doubling": Fraction(2),
+    "tripled": Fraction(3), "triple": Fraction(3), "triples": Fraction(3), "tripling": Fraction(3),
+    "trebled": Fraction(3),
+    "quadrupled": Fraction(4), "quadruple": Fraction(4), "quadruples": Fraction(4),
+    "quadrupling": Fraction(4),
+    "halved": Fraction(1, 2), "halving": Fraction(1, 2), "twice": Fraction(2),
+}  # fmt: skip
+
+_DOWN = (
+    "drop drops dropped dropping fell fall falls falling fallen decline declines declined "
+    "declining decrease decreases decreased decreasing down lower cut cuts cutting dip dips "
+    "dipped dipping slid slide slides sliding plunge plunges plunged plunging plummet "
+    "plummets plummeted plummeting tumble tumbles tumbled tumbling sank sink sinks sinking "
+    "sunk shrank shrink shrinks shrinking shrunk reduced reduce reduces reduction "
+    "reductions loss losses lost lose loses slump slumps slumped slumping contracted "
+    "contraction eased slipped slip slips retreated collapse collapsed cratered nosedived "
+    "nosedive downward downwards fewer less lowered"
+).split()
+_UP = (
+    "rise rises rose rising risen up increase increases increased increasing grew grow "
+    "grows growing grown growth gain gains gained gaining climb climbs climbed climbing "
+    "jump jumps jumped jumping higher soar soars soared soaring surge surges surged surging "
+    "spike spikes spiked spiking skyrocketed skyrocket rebound rebounded boosted boost "
+    "added expanded expand swelled swell upward upwards hike hiked leapt leaped leap "
+    "ballooned balloon more raised"
+).split()
+_DIRECTION_PHRASES = {("shot", "up"): "up", ("went", "up"): "up", ("went", "down"): "down"}
+_RATES = {
+    "day": (("a", "day"), ("per", "day"), ("daily",), ("each", "day"), ("every", "day"), ("/", "day"), ("a", "night")),
+    "week": (("a", "week"), ("per", "week"), ("weekly",), ("each", "week"), ("every", "week"), ("/", "week")),
+    "month": (("a", "month"), ("per", "month"), ("monthly",), ("each", "month"), ("every", "month"), ("/", "month")),
+    "year": (
+        ("a", "year"), ("per", "year"), ("yearly",), ("annually",), ("per", "annum"), ("each", "year"),
+        ("every", "year"), ("/", "year"), ("a", "yr"), ("/", "yr"),
+    ),
+}  # fmt: skip
+_FILLERS = ("a", "an", "by", "of", "was", "were", "is", "are", "has", "have", "had", "been", "went")
+_VAGUE = frozenset(
+    "most many several few dozens hundreds thousands millions billions numerous countless "
+    "plenty lots majority minority record".split()
+)
+_INTENSITY_RULES = frozenset({"slightly", "sharply"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """What a phrase of the lexicon means; a phrase may play several roles ("plunged" is
+    a direction and an intensity)."""
+
+    rule: str | None = None
+    direction: str | None = None
+    framing: str | None = None
+    per: str | None = None
+    filler: bool = False
+
+    @property
+    def hedge_only(self) -> bool:
+        return (
+            self.rule is not None
+            and self.rule not in _INTENSITY_RULES
+            and self.direction is None
+            and self.framing is None
+            and self.per is None
+            and not self.filler
+        )
+
+
+def _phrase(words: str) -> tuple[str, ...]:
+    return tuple(t for _, t in _tokenize(words))
+
+
+def _build_lexicon() -> dict[tuple[str, ...], _Entry]:
+    roles: dict[tuple[str, ...], dict[str, object]] = {}
+
+    def add(phrase: tuple[str, ...], key: str, val: object) -> None:
+        slot = roles.setdefault(phrase, {})
+        if key in slot and slot[key] != val:
+            raise AssertionError(f"hedge table: {' '.join(phrase)!r} is both {slot[key]} and {val}")
+        slot[key] = val
+
+    for r in RULES:
+        if r.name == "multiple":  # doubled, -fold, times: read as numbers below
+            continue
+        for w in r.words:
+            add(_phrase(w), "rule", r.name)
+    for w in FRAMING_WORDS:
+        add(_phrase(w), "framing", w)
+    for w in _DOWN:
+        add((w,), "direction", "down")
+    for w in _UP:
+        add((w,), "direction", "up")
+    for p, d in _DIRECTION_PHRASES.items():
+        add(p, "direction", d)
+    for per, phrases in _RATES.items():
+        for p in phrases:
+            add(p, "per", per)
+    for w in _FILLERS:
+        add((w,), "filler", True)
+    return {p: _Entry(**kw) for p, kw in roles.items()}  # type: ignore[arg-type]
+
+
+# --- tokens -------------------------------------------------------------------------------
+
+_HYPHEN_RE = re.compile(r"(?<=[a-z0-9%])[-\u2010\u2011\u2012\u2013](?=[a-z0-9])")
+# Each alternative is a single character class with one star: linear time (BAD_INPUTS 32).
+_TOKEN_RE = re.compile(
+    r"(?P<num>[+\-\u2212]?[$€£¥]?(?:\d|\.\d)[\d,._]*%?)"
+    r"|(?P<word>[a-z]+(?:'[a-z]+)?)"
+    r"|(?P<sym>[~%/×$€£¥])"
+    r"|(?P<space>\s+)"
+    r"|(?P<bad>.)",
+    re.DOTALL,
+)
+_FOLD_RE = re.compile(r"([a-z]+)fold")
+# "1e3", "0x1F": digits run into letters and digits again, which prose never does.
+_MIXED_RE = re.compile(r"\d[a-z]+\d[0-9a-z]*")
+
+
+class _Refused(Exception):
+    """Internal: why a figure was refused (turned into a FigureError with the quote)."""
+
+
+def _tokenize(lowered: str) -> list[tuple[str, str]]:
+    mixed = _MIXED_RE.search(lowered)
+    if mixed:
+        raise _Refused(f"'{mixed.group()}' is not a number as prose writes it (no 1e3, no 0x1F); write the digits")
+    text = _HYPHEN_RE.sub(" ", lowered)
+    out: list[tuple[str, str]] = []
+    for m in _TOKEN_RE.finditer(text):
+        kind = m.lastgroup
+        tok = m.group()
+        if kind == "space":
+            continue
+        if kind == "bad":
+            raise _Refused(f"unexpected character {tok!r}")
+        if kind == "word":
+            fm = _FOLD_RE.fullmatch(tok)
+            if fm and (fm[1] in _ONES or fm[1] in _TENS):  # "threefold" is "three fold"
+                out.append(("word", fm[1]))
+                out.append(("word", "fold"))
+                continue
+        out.append((kind, tok))  # type: ignore[arg-type]
+    return out
+
+
+_LEXICON = _build_lexicon()
+_MAX_PHRASE = max(len(p) for p in _LEXICON)
+
+
+# --- the number in a figure ---------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Item:
+    value: Fraction
+    u: Fraction
+    kind: str  # count, percent, points, multiple, share, word_share, majority
+    direction: str | None = None  # inherent: doubled (up), halved (down), a sign
+    qualifier: str | None = None  # default when no hedge is written
+    currency: str | None = None
+    noun_ok: bool = False
+    signed: bool = False
+
+
+def _digits_u(value: Fraction) -> Fraction:
+    """The precision ``value`` would have if written in digits: "twenty" as "20" (u = 10,
+    the trailing-zero rule of :func:`parse_number`), "halved" as "0.5" (u = 1/10)."""
+    if value.denominator == 1:
+        return parse_number(str(value.numerator)).u
+    for places in range(1, 7):
+        if (value * 10**places).denominator == 1:
+            return Fraction(1, 10**places)
+    return Fraction(1, 100)
+
+
+#: A number word in a percent or points is a whole number of points: u = 1 point.
+_POINT_U = Fraction(1, 100)
+_PLAIN_INT_RE = re.compile(r"\d+|\d{1,3}(?:,\d{3})+")
+
+
+class _Reader:
+    """One left-to-right pass over the tokens of one figure."""
+
+    __slots__ = ("toks", "n")
+
+    def __init__(self, toks: list[tuple[str, str]]) -> None:
+        self.toks = toks
+        self.n = len(toks)
+
+    def word(self, j: int) -> str | None:
+        if j < self.n and self.toks[j][0] in ("word", "sym"):
+            return self.toks[j][1]
+        return None
+
+    def match(self, j: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+        """Length of the first of ``phrases`` found at ``j`` (0 if none)."""
+        for p in phrases:
+            if all(self.word(j + k) == w for k, w in enumerate(p)):
+                return len(p)
+        return 0
+
+    # An integer written plainly, for "one in three" and "2 thirds".
+    def small_int(self, j: int) -> tuple[int, int] | None:
+        if j < self.n and self.toks[j][0] == "num":
+            t = self.toks[j][1]
+            if _PLAIN_INT_RE.fullmatch(t):
+                w = parse_number(t)
+                return int(w.value), j + 1
+            return None
+        got = self.words_number(j)
+        if got is None:
+            return None
+        return got
+
+    def words_number(self, i: int) -> tuple[int, int] | None:
+        """Read number words at ``i``: "twenty-five", "two hundred and fifty thousand",
+        "a dozen", "a million". Returns (value, next index) or None."""
+        j, total, cur, last, last_scale = i, 0, 0, "", 10**15
+        first = self.word(j)
+        if first in ("a", "an"):
+            nxt = self.word(j + 1)
+            if nxt == "hundred" or nxt == "dozen" or nxt in _WORD_SCALES:
+                cur, last, j = 1, "ones", j + 1
+            else:
+                return None
+        while j < self.n:
+            w = self.word(j)
+            if w is None:
+                break
+            if w in _ONES:
+                v = _ONES[w]
+                if last == "tens" and 1 <= v <= 9:
+                    cur += v
+                elif last in ("", "hundred", "and", "scale") and cur % 100 == 0:
+                    if v == 0 and (last or total):
+                        break
+                    cur += v
+                else:
+                    break
+                last = "ones"
+            elif w in _TENS:
+                if last in ("", "hundred", "and", "scale") and cur % 100 == 0:
+                    cur += _TENS[w]
+                    last = "tens"
+                else:
+                    break
+            elif w == "hundred":
+                if last in ("ones", "tens") and 1 <= cur <= 99:
+                    cur *= 100
+                    last = "hundred"
+                else:
+                    break
+            elif w in _WORD_SCALES:
+                s = _WORD_SCALES[w]
+                if last in ("ones", "tens", "hundred") and cur > 0 and s < last_scale:
+                    total += cur * s
+                    cur, last, last_scale = 0, "scale", s
+                else:
+                    break
+            elif w == "dozen":
+                if last in ("ones", "tens") and 1 <= cur <= 99:
+                    cur *= 12
+                    j += 1
+                break
+            elif w == "and" and last in ("hundred", "scale") and (
+                self.word(j + 1) in _ONES or self.word(j + 1) in _TENS
+            ):
+                last = "and"
+            else:
+                break
+            j += 1
+        if j == i or last in ("", "and"):
+            return None
+        return total + cur, j
+
+    def item(self, i: int) -> tuple[_Item, int] | None:
+        """The figure's number starting at token ``i``, with its unit markers."""
+        kind, tok = self.toks[i]
+        if kind == "num":
+            return self._digits(i)
+        w = tok
+        w2 = self.word(i + 1)
+        if w in ("a", "an", "the") and w2 in ("majority", "minority"):
+            q = "more_than" if w2 == "majority" else "less_than"
+            return _Item(Fraction(1, 2), Fraction(1, 100), "majority", qualifier=q), i + 2
+        if w in _MULTIPLE_WORDS:
+            f = _MULTIPLE_WORDS[w]
+            return self._multiple_tail(f, _digits_u(f), i + 1, inherent=True)
+        if w == "in" and w2 == "half":
+            f = Fraction(1, 2)
+            return _Item(f, _digits_u(f), "multiple", "down", "multiple"), i + 2
+        # "half", "a half", "one half", "a third", "an eighth"
+        if w == "half":
+            return self._share_tail(Fraction(1, 2), i + 1)
+        if w in ("a", "an", "one") and w2 in _ORDINALS and not w2.endswith("s"):
+            return self._share_tail(Fraction(1, _ORDINALS[w2]), i + 2)
+        got = self.words_number(i)
+        if got is None:
+            return None
+        v, j = got
+        return self._after_integer(Fraction(v), j, words=True)
+
+    def _share_tail(self, value: Fraction, j: int) -> tuple[_Item, int]:
+        if self.word(j) == "as" and self.word(j + 1) in _AS_WORDS:  # "half as many"
+            return _Item(value, _digits_u(value), "multiple", "down", "multiple", noun_ok=True), j + 2
+        return _Item(value, word_share_u(value), "word_share", qualifier=WORD_SHARE_QUALIFIER, noun_ok=True), j
+
+    def _multiple_tail(self, f: Fraction, u: Fraction, j: int, inherent: bool = False) -> tuple[_Item, int]:
+        noun_ok = False
+        if self.word(j) == "as" and self.word(j + 1) in _AS_WORDS:
+            j += 2
+            noun_ok = True
+        elif self.word(j) in _AMBIGUOUS_AFTER_TIMES:
+            raise _Refused(
+                f"'times {self.word(j)}' is ambiguous (some readers take 'four times more' as 4×, "
+                "others as 5×); write 'four times as many', 'quadrupled' or the percent change"
+            )
+        if f == 0:
+            raise _Refused("a multiple of zero is not a multiple")
+        d = "up" if f > 1 else "down" if f < 1 else None
+        return _Item(f, u, "multiple", d, "multiple", noun_ok=noun_ok), j
+
+    def _after_integer(self, value: Fraction, j: int, *, words: bool) -> tuple[_Item, int]:
+        """Suffixes of a whole number (digits or words): a share, a multiple, a percent."""
+        w = self.word(j)
+        if w in _ORDINALS and value >= 1:
+            den = _ORDINALS[w]
+            if value >= den:
+                raise _Refused(f"{value} {w} is not a share (the numerator must be smaller)")
+            return self._share_tail(value / den, j + 1)
+        k = 1 if w == "in" else 2 if (w == "out" and self.word(j + 1) == "of") else 0
+        if k:
+            jj = j + k + (1 if self.word(j + k) == "every" else 0)
+            got = self.small_int(jj)
+            if got is None or got[0] == 0:
+                raise _Refused("a share needs a whole number after 'in' ('one in three')")
+            den, jj = got
+            if not 1 <= value < den:
+                raise _Refused(f"'{value} in {den}' is not a share (the first number must be smaller)")
+            return self._share_tail(value / den, jj)
+        if w in _TIMES_WORDS:
+            return self._multiple_tail(value, _digits_u(value), j + 1)
+        if not words:
+            raise AssertionError("digits take the _digits path")
+        pts = self.match(j, _POINT_WORDS)
+        if pts:
+            return _Item(value / 100, _POINT_U, "points"), j + pts
+        pct = self.match(j, _PERCENT_WORDS)
+        if pct:
+            j += pct
+            pts = self.match(j, _POINT_WORDS)
+            if pts:
+                return _Item(value / 100, _POINT_U, "points"), j + pts
+            return _Item(value / 100, _POINT_U, "percent"), j
+        cur = _CURRENCY_WORDS.get(self.word(j) or "")
+        if cur:
+            return _Item(value, _digits_u(value), "count", currency=cur, noun_ok=False), j + 1
+        return _Item(value, _digits_u(value), "count", noun_ok=True), j
+
+    def _digits(self, i: int) -> tuple[_Item, int]:
+        core = self.toks[i][1]
+        j = i + 1
+        percent = core.endswith("%")
+        sign = core[0] if core[0] in "+-\u2212" else ""
+        plain = core.lstrip("+-\u2212")
+        has_currency = plain[0] in "$€£¥"
+        scale = ""
+        if not percent and self.word(j) in _DIGIT_SCALES:
+            scale = self.word(j) or ""
+            j += 1
+        points = False
+        if not scale:
+            if not percent:
+                k = self.match(j, _PERCENT_WORDS)
+                if k:
+                    percent, j = True, j + k
+            k = self.match(j, _POINT_WORDS)
+            if k:
+                points, j = True, j + k
+        text = core if core.endswith("%") else core + ("%" if (percent or points) else "")
+        if scale:
+            text += " " + scale
+        try:
+            written = parse_number(text)
+        except NumberError as exc:
+            raise _Refused(str(exc)) from None
+        value = abs(written.value)
+        direction = None if not sign else ("up" if sign == "+" else "down")
+        if (percent or points) and has_currency:
+            raise _Refused("a sum of money cannot also be a percent")
+        if points and value > 1:  # more than 100 percentage points
+            # "points" alone means percentage points; "the Dow fell 500 points" is an
+            # index change, which a claim states as a count.
+            raise _Refused(f"{text.split('%')[0]} percentage points is impossible; write an index change as a count ('500')")
+        if percent or points:
+            item = _Item(value, written.u, "points" if points else "percent", direction)
+            item.signed = bool(sign)
+            return item, j
+        cur = written.currency
+        wc = _CURRENCY_WORDS.get(self.word(j) or "")
+        if wc:
+            if cur and cur != wc:
+                raise _Refused(f"two currencies ({cur} and {wc})")
+            cur, j = wc, j + 1
+        if not scale and not cur and not written.decimal and value.denominator == 1 and not sign:
+            w = self.word(j)
+            if w in _ORDINALS or w in _TIMES_WORDS or w == "in" or (w == "out" and self.word(j + 1) == "of"):
+                item, j = self._after_integer(value, j, words=False)
+                return item, j
+        if not cur and self.word(j) in _TIMES_WORDS:  # "2.5 times", "1.5x"
+            item, j = self._multiple_tail(value, written.u, j + 1)
+            return item, j
+        item = _Item(value, written.u, "count", direction, currency=cur, noun_ok=True)
+        item.signed = bool(sign)
+        return item, j
+
+
+# --- the figure ---------------------------------------------------------------------------
+
+
+def _quote(text: str) -> str:
+    shown = text if len(text) <= 60 else text[:57] + "…"
+    return "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in shown)
+
+
+def _fail(text: str, reason: str | None = None) -> FigureError:
+    why = f"{reason}; " if reason else ""
+    return FigureError(f"cannot read figure '{_quote(text)}': {why}{EXPECTED}")
+
+
+def parse_figure(text: str) -> ClaimedFigure:
+    """Read a claimed figure. Raises :class:`FigureError` on anything else, quoting it."""
+    if isinstance(text, bool) or not isinstance(text, (str, int)):
+        raise FigureError(
+            f"cannot read figure {text!r}: write the figure as text (a YAML string); {EXPECTED}"
+        )
+    raw = str(text).strip()
+    if not raw:
+        raise _fail(raw, "the figure is empty")
+    if len(raw) > MAX_FIGURE_CHARS:
+        raise _fail(raw, f"it is {len(raw)} characters long; a figure is a short phrase (at most {MAX_FIGURE_CHARS})")
+    try:
+        return _parse(raw)
+    except _Refused as exc:
+        raise _fail(raw, str(exc) or None) from None
+
+
+# Figures repeat (the same claim file verified in CI; a benchmark parsing 100,000
+# figures), and a ClaimedFigure is immutable, so successful parses are remembered.
+@lru_cache(maxsize=4096)
+def _parse(raw: str) -> ClaimedFigure:
+    toks = _tokenize(raw.lower().replace("\u2019", "'"))
+    rd = _Reader(toks)
+    item: _Item | None = None
+    directions: list[str] = []
+    hedges: list[str] = []
+    intensities: list[str] = []
+    framing: list[str] = []
+    per: str | None = None
+    noun: str | None = None
+    prev_of = False
+    i = 0
+    while i < rd.n:
+        got = rd.item(i)
+        if got is not None:
+            if item is not None:
+                raise _Refused("it has two numbers; a figure is one claimed number (put the data in figures:)")
+            item, i = got
+            prev_of = False
+            continue
+        entry, length = None, 0
+        for k in range(min(_MAX_PHRASE, rd.n - i), 0, -1):
+            cand = _LEXICON.get(tuple(t for _, t in toks[i : i + k]))
+            if cand is None:
+                continue
+            if cand.hedge_only and item is not None:
+                continue  # a hedge qualifies the number after it: "20% higher than" is refused
+            if cand.per and item is None:
+                continue
+            entry, length = cand, k
+            break
+        if entry is None:
+            kind, tok = toks[i]
+            if kind == "word" and item is not None and noun is None and (prev_of or item.noun_ok):
+                if tok.endswith(("ed", "ing", "ly")):
+                    raise _Refused(
+                        f"'{tok}' after the number reads as part of a sentence; the figure "
+                        "field holds only the figure (put the sentence in statement:)"
+                    )
+                noun = tok
+                i += 1
+                prev_of = False
+                continue
+            if tok in _VAGUE:
+                raise _Refused(f"'{tok}' carries no number; write the share or count ('a majority', 'more than 50%')")
+            if tok == "times" or tok == "fold":
+                raise _Refused(f"'{tok}' needs a number before it ('2.5 times', 'three-fold')")
+            raise _Refused(f"'{tok}' is not part of the figure language")
+        if entry.rule:
+            (intensities if entry.rule in _INTENSITY_RULES else hedges).append(entry.rule)
+        if entry.direction:
+            directions.append(entry.direction)
+        if entry.framing:
+            framing.append(entry.framing)
+        if entry.per:
+            if per is not None:
+                raise _Refused("it has two rates")
+            per = entry.per
+        prev_of = entry.filler and toks[i][1] == "of"
+        i += length
+        if i == rd.n and entry.filler and toks[-1][1] in ("of", "by", "a", "an"):
+            raise _Refused(f"it ends with '{toks[-1][1]}'")
+    return _assemble(raw, item, directions, hedges, intensities, framing, per, noun)
+
+
+def _assemble(
+    raw: str,
+    item: _Item | None,
+    directions: list[str],
+    hedges: list[str],
+    intensities: list[str],
+    framing: list[str],
+    per: str | None,
+    noun: str | None,
+) -> ClaimedFigure:
+    said = set(directions)
+    if len(said) > 1:
+        raise _Refused("it has two directions (up and down)")
+    hedge_set = set(hedges)
+    if len(hedge_set) > 1:
+        raise _Refused(f"it has two hedges ({' and '.join(sorted(hedge_set))})")
+    intensity_set = set(intensities)
+    if len(intensity_set) > 1:
+        raise _Refused("it says both slightly and sharply")
+    direction = said.pop() if said else None
+    framing_t = tuple(dict.fromkeys(framing))
+
+    if item is None:
+        if hedge_set:
+            raise _Refused(f"the hedge ({hedges[0]}) has no number to qualify")
+        if not intensity_set:
+            if direction:
+                raise _Refused(
+                    "a direction alone carries no size; add a number ('rose 5%') or "
+                    "a word such as 'slightly' or 'sharply'"
+                )
+            raise _Refused()
+        if direction is None:
+            raise _Refused(f"'{intensities[0]}' needs a direction (up or down)")
+        if per:
+            raise _Refused("a rate needs a number")
+        return ClaimedFigure(raw, None, None, "percent", direction, intensities[0], framing_t)
+
+    if item.direction and direction and item.direction != direction:
+        if item.signed:
+            raise _Refused("a sign and a direction word together are ambiguous; write 'down 10%' or '−10%'")
+        raise _Refused(
+            "the multiple and the direction disagree ('fell threefold' may mean to a third "
+            "or down 67%); write the change as a percent"
+        )
+    if item.signed and direction:
+        raise _Refused("a sign and a direction word together are ambiguous; write 'down 10%' or '−10%'")
+    direction = direction or item.direction or "none"
+
+    kind = item.kind
+    unit: str
+    if kind == "word_share":
+        unit = "percent" if direction != "none" else "share"
+    elif kind == "majority":
+        if direction != "none":
+            raise _Refused("'a majority' is a share, not a change")
+        unit = "share"
+    elif kind == "count":
+        unit = "money" if item.currency else "count"
+    else:
+        unit = kind
+    if per:
+        if unit not in ("count", "money"):
+            raise _Refused(f"a rate ('per {per}') applies to a count or a sum of money, not a {unit}")
+        unit = "rate"
+    qualifier = hedges[0] if hedges else item.qualifier or "exact"
+    return ClaimedFigure(
+        raw, item.value, item.u, unit, direction, qualifier, framing_t, per, item.currency, noun  # type: ignore[arg-type]
+    )
