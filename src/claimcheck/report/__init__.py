@@ -1,0 +1,144 @@
+"""The output formats of ``claimcheck verify``: one module per format, one registry.
+
+Every format is a class built from :class:`Options` with three methods that each return
+text, so a run of 100,000 claims streams file by file and memory stays flat:
+
+* ``start()`` — what comes before the first file (an opening bracket, an XML header);
+* ``file(fr)`` — one :class:`~claimcheck.results.FileResult`, valid or not;
+* ``finish(summary)`` — the closing text, with the :class:`~claimcheck.results.RunSummary`.
+
+Formatters return text; the caller owns the stream and writes files atomically
+(:func:`claimcheck.writing.atomic_write`).
+
+:data:`FORMATS` names each format once and feeds the CLI's ``--format`` choice. Its
+values are imported on first use, so only the terminal format imports rich.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import NamedTuple, Protocol
+
+from claimcheck.results import VERDICTS, FileResult, RunSummary
+
+#: Width of the terminal and Markdown renderings when the caller gives none: what golden
+#: files pin, and what reads well in a CI log.
+DEFAULT_WIDTH = 100
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """How a report is rendered. Every format takes the same options."""
+
+    explain: bool = False
+    """Show the arithmetic block for every claim, not only for those that are not accurate."""
+    strict: bool = False
+    """The run was ``--strict`` (approximate and unverifiable fail); said in the summary.
+    Whether a claim passed is already in :attr:`ClaimResult.passed`."""
+    width: int | None = None
+    """Terminal columns; ``None`` means :data:`DEFAULT_WIDTH`. Only the terminal format
+    wraps text; located ``path:line:col`` lines never wrap (BAD_INPUTS row 28)."""
+    color: bool = False
+    """Colour in the terminal format. Off: plain text, identical in every environment."""
+
+    @property
+    def columns(self) -> int:
+        return self.width if self.width and self.width > 0 else DEFAULT_WIDTH
+
+
+class Renderer(Protocol):
+    """What every format class provides."""
+
+    def __init__(self, options: Options) -> None: ...
+
+    def start(self) -> str: ...
+
+    def file(self, fr: FileResult) -> str: ...
+
+    def finish(self, summary: RunSummary) -> str: ...
+
+
+class _Entry(NamedTuple):
+    module: str
+    cls: str
+    help: str
+
+
+_ENTRIES: dict[str, _Entry] = {
+    "rich": _Entry("terminal", "TerminalReport", "tables and the arithmetic, for a person at a terminal"),
+    "json": _Entry("json_", "JsonReport", "versioned JSON (docs/json-report.md), exact values as strings"),
+    "junit": _Entry("junit", "JunitReport", "JUnit XML for GitLab, Jenkins and other CI test reports"),
+    "github": _Entry("github", "GithubReport", "GitHub Actions annotations on the claim's file and line"),
+    "markdown": _Entry("markdown", "MarkdownReport", "Markdown tables and arithmetic, ready to publish"),
+    "claimreview": _Entry("claimreview", "ClaimReviewReport", "schema.org ClaimReview JSON-LD for publishing"),
+}
+
+
+class _Registry(Mapping[str, type]):
+    """Format name → renderer class, importing the class's module on first access."""
+
+    def __getitem__(self, name: str) -> type:
+        entry = _ENTRIES[name]
+        module = importlib.import_module(f"{__name__}.{entry.module}")
+        return getattr(module, entry.cls)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_ENTRIES)
+
+    def __len__(self) -> int:
+        return len(_ENTRIES)
+
+    def __repr__(self) -> str:
+        return f"FORMATS({', '.join(_ENTRIES)})"
+
+
+#: Every output format, by the name ``--format`` takes. ``list(FORMATS)`` imports nothing.
+FORMATS: Mapping[str, type] = _Registry()
+
+#: One line of help per format, for ``--help``.
+FORMAT_HELP: Mapping[str, str] = {name: e.help for name, e in _ENTRIES.items()}
+
+
+def make(fmt: str, options: Options | None = None) -> Renderer:
+    """A renderer for the format named ``fmt``; ``KeyError`` for an unknown name."""
+    return FORMATS[fmt](options or Options())
+
+
+def render_iter(
+    fmt: str, results: Iterable[FileResult], options: Options | None = None
+) -> Iterator[str]:
+    """Stream a report: the pieces of text in order, counting the summary on the way."""
+    renderer = make(fmt, options)
+    tally = Tally()
+    yield renderer.start()
+    for fr in results:
+        tally.add(fr)
+        yield renderer.file(fr)
+    yield renderer.finish(tally.summary())
+
+
+def render_all(fmt: str, results: Iterable[FileResult], options: Options | None = None) -> str:
+    """The whole report as one string (tests, small runs)."""
+    return "".join(render_iter(fmt, results, options))
+
+
+class Tally:
+    """Counts a run file by file, so a streaming caller need not keep every result;
+    :meth:`summary` equals ``RunSummary.of(all_results)``."""
+
+    def __init__(self) -> None:
+        self.files = self.invalid = self.claims = self.failed = 0
+        self.by_verdict: dict[str, int] = {v: 0 for v in VERDICTS}
+
+    def add(self, fr: FileResult) -> None:
+        self.files += 1
+        self.invalid += fr.invalid
+        for c in fr.claims:
+            self.claims += 1
+            self.failed += not c.passed
+            self.by_verdict[c.verdict] += 1
+
+    def summary(self) -> RunSummary:
+        return RunSummary(self.files, self.invalid, self.claims, self.failed, dict(self.by_verdict))

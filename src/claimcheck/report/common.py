@@ -1,0 +1,182 @@
+"""What every report format shares: user-text cleaning, verdict labels, failure kinds.
+
+User text (statements, speakers, titles, figure names, source publishers, even paths)
+comes from hand-written claim files and is never trusted by a report: terminal escapes
+and control characters are stripped before any of it reaches a terminal, a CI log or a
+published page (BAD_INPUTS row 27). Machine formats (JSON) carry the text as data and
+leave the escaping to their encoder.
+
+Nothing here imports rich.
+"""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from claimcheck.numbers import Interval
+from claimcheck.results import ClaimResult, InputFigure, SourceRef, VerdictName
+
+#: One symbol per verdict, shown beside its name in the terminal and in Markdown.
+SYMBOLS: dict[VerdictName, str] = {
+    "accurate": "✔",
+    "approximate": "≈",
+    "inaccurate": "✘",
+    "unverifiable": "?",
+}
+
+# Escape sequences as terminals read them: CSI (ESC [ … final byte), OSC (ESC ] … BEL or
+# ST, e.g. an OSC 8 hyperlink), and any other two-byte ESC sequence. Each alternative is a
+# single pass over a character class, so the scan is linear on any input (BAD_INPUTS 32).
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]?"
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
+    r"|\x1b[@-_]?"
+    r"|\x9b[0-?]*[ -/]*[@-~]?"
+)
+# C0 controls but tab and newline, DEL, C1 controls, the Unicode bidirectional
+# overrides and isolates, which can make a terminal or a web page show text in an order
+# other than the one stored ("Trojan Source"), and the noncharacters U+FFFE and U+FFFF.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+_NEWLINES = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
+
+
+def clean(text: str | None, *, multiline: bool = False) -> str:
+    """User text made safe to show: escapes and control characters removed.
+
+    With ``multiline`` line breaks are kept (``\\r\\n`` and ``\\r`` become ``\\n``);
+    otherwise each line break becomes one space. A tab becomes a space either way.
+    """
+    if not text:
+        return ""
+    text = _ESCAPES.sub("", text)
+    if multiline:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    else:
+        text = _NEWLINES.sub(" ", text)
+    return _CONTROLS.sub("", text).replace("\t", " ")
+
+
+def exact(x: Fraction | None) -> str | None:
+    """An exact value as text: ``"-13/68"``, ``"36720"`` (lowest terms, ASCII minus)."""
+    return None if x is None else str(x)
+
+
+def exact_interval(iv: Interval | None) -> dict[str, str | None] | None:
+    """``{"lo": "-10/63", "hi": "-6/61"}``; an unbounded side is ``None``."""
+    if iv is None:
+        return None
+    return {"lo": exact(iv.lo), "hi": exact(iv.hi)}
+
+
+def failure_kind(c: ClaimResult) -> str | None:
+    """Why a claim fails, as a short stable token (``None`` when it passes).
+
+    ``recorded-verdict``: the file records a published rating the arithmetic disagrees
+    with; ``inaccurate``: the arithmetic does not support the figure; ``strict``: an
+    approximate or unverifiable claim under ``--strict``.
+    """
+    if c.passed:
+        return None
+    if c.recorded is not None and c.recorded != c.verdict:
+        return "recorded-verdict"
+    if c.verdict == "inaccurate":
+        return "inaccurate"
+    return "strict"
+
+
+def failure_text(c: ClaimResult) -> str:
+    """The one-sentence reason a claim fails, falling back to its verdict."""
+    if c.failure:
+        return clean(c.failure)
+    kind = failure_kind(c)
+    if kind == "recorded-verdict":
+        return f"Recorded as {c.recorded}, but the arithmetic gives {c.verdict}."
+    if kind == "strict":
+        return f"The claim is {c.verdict}, which fails under --strict."
+    return "The arithmetic does not support the claimed figure."
+
+
+def explains(c: ClaimResult, explain: bool) -> bool:
+    """Whether a report shows the full block for a claim: every claim that is not
+    accurate or that fails, and every claim when ``explain`` is asked for."""
+    return explain or c.verdict != "accurate" or not c.passed
+
+
+def location(path: str, line: int, col: int) -> str:
+    """``path:line:col`` as editors and CI logs link it."""
+    return f"{clean(path)}:{line}:{col}"
+
+
+def plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def input_line(inp: InputFigure) -> str:
+    """One raw input in words: ``june = 31,000 arrests (stands for 30,500 to 31,500),
+    period 2025-06 (30 days); source: U.S. Department of Homeland Security``."""
+    text = f"{clean(inp.name)} = {clean(inp.written)}"
+    if inp.unit:
+        text += f" {clean(inp.unit)}"
+    if inp.interval:
+        text += f" (stands for {clean(inp.interval)})"
+    if inp.period:
+        text += f", period {clean(inp.period)}"
+        if inp.period_days is not None:
+            text += f" ({plural(inp.period_days, 'day')})"
+    return f"{text}; source: {source_line(inp.source)}"
+
+
+def source_line(src: SourceRef | None) -> str:
+    """``publisher, “title”, url``, or "not given"."""
+    if src is None:
+        return "not given"
+    parts = [clean(src.publisher)]
+    if src.title:
+        parts.append(f"“{clean(src.title)}”")
+    if src.url:
+        parts.append(clean(src.url))
+    return ", ".join(parts)
+
+
+def quoted_statement(c: ClaimResult) -> str:
+    """``“statement” — speaker``."""
+    text = f"“{clean(c.statement)}”"
+    return f"{text} — {clean(c.speaker)}" if c.speaker else text
+
+
+def details(c: ClaimResult) -> list[tuple[str, str]]:
+    """The explanation of one claim as (label, text) rows, user text cleaned: what the
+    plain-text formats (JUnit, GitHub, Markdown, ClaimReview) show under a claim."""
+    rows: list[tuple[str, str]] = [("claimed", clean(c.figure))]
+    if c.compute:
+        rows.append(("compute", clean(c.compute)))
+    if c.arithmetic:
+        rows.append(("arithmetic", clean(c.arithmetic)))
+    if c.interval_text:
+        rows.append(("interval", clean(c.interval_text)))
+    if c.rule:
+        rows.append(("rule", clean(c.rule)))
+    rows.append(("verdict", c.verdict))
+    if c.recorded is not None:
+        agrees = "agrees with" if c.recorded == c.verdict else "differs from"
+        rows.append(("recorded", f"{c.recorded} — {agrees} the arithmetic"))
+    rows += [("diagnosis", clean(d)) for d in c.diagnoses]
+    rows += [("framing", clean(f)) for f in c.framing]
+    if c.settle:
+        rows.append(("settle", clean(c.settle)))
+    if c.note:
+        rows.append(("note", clean(c.note)))
+    if not c.passed:
+        rows.append(("fails", failure_text(c)))
+    rows += [("input", input_line(i)) for i in c.inputs]
+    if c.source is not None and c.kind == "claim":
+        rows.append(("claim source", source_line(c.source)))
+    return rows
+
+
+def details_text(c: ClaimResult) -> str:
+    """:func:`details` as aligned ``label  text`` lines."""
+    rows = details(c)
+    width = max(len(label) for label, _ in rows) + 2
+    return "\n".join(f"{label + ':':<{width}}{text}" for label, text in rows)

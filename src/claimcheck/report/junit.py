@@ -1,0 +1,132 @@
+"""The JUnit XML report (``--format junit``) for CI test reports (GitLab, Jenkins, …).
+
+The shape is the common JUnit format those tools read:
+
+* ``<testsuites name="claimcheck">`` around the run;
+* one ``<testsuite>`` per claim file: ``name`` = the file's path, with ``tests``,
+  ``failures``, ``errors`` and ``skipped`` counts;
+* one ``<testcase>`` per claim: ``classname`` = the file's path, ``name`` = the claim id.
+  A failing claim holds ``<failure message=… type=…>`` with the arithmetic, the rule and
+  the diagnoses as its text (``type`` is ``inaccurate``, ``recorded-verdict`` or
+  ``strict``); an unverifiable claim that passes is ``<skipped>`` (nothing was
+  verified); an approximate claim that passes, or any claim under ``--explain``, carries
+  its explanation in ``<system-out>`` (so does a passing claim the file records as
+  inaccurate);
+* an invalid file is one testcase named ``invalid claim file`` with one
+  ``<error type="invalid-input">`` per problem, its ``path:line:col: error: message``.
+
+The run's totals are not attributes of ``<testsuites>``: the document streams and the
+totals are known only at its end, where they follow as a comment; the attributes are
+optional in the format.
+
+Text is escaped for XML and stripped of characters XML 1.0 cannot carry (a claim file
+may hold any of them; an unescaped one makes the whole report unreadable).
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.report import Options
+from claimcheck.report.common import (
+    clean,
+    details_text,
+    explains,
+    failure_kind,
+    failure_text,
+    location,
+    quoted_statement,
+)
+from claimcheck.results import ClaimResult, FileResult, RunSummary
+
+# Everything outside XML 1.0's Char production: C0 controls but tab, newline and carriage
+# return, surrogates, and U+FFFE/U+FFFF.
+_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_TEXT_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_ATTR_ESCAPES = {**_TEXT_ESCAPES, '"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
+_TEXT_RE = re.compile("[&<>]")
+_ATTR_RE = re.compile('[&<>"\n\r\t]')
+
+
+def xml_text(text: str) -> str:
+    """Element content: escaped, illegal characters removed."""
+    return _TEXT_RE.sub(lambda m: _TEXT_ESCAPES[m.group()], _ILLEGAL_XML.sub("", text))
+
+
+def xml_attr(text: str) -> str:
+    """A double-quoted attribute value; line breaks kept as character references."""
+    return '"' + _ATTR_RE.sub(lambda m: _ATTR_ESCAPES[m.group()], _ILLEGAL_XML.sub("", text)) + '"'
+
+
+def _tag(name: str, attrs: dict[str, str], body: str | None = None, indent: int = 0) -> str:
+    pad = "  " * indent
+    attr_text = "".join(f" {k}={xml_attr(v)}" for k, v in attrs.items())
+    if body is None:
+        return f"{pad}<{name}{attr_text}/>\n"
+    return f"{pad}<{name}{attr_text}>{xml_text(body)}</{name}>\n"
+
+
+class JunitReport:
+    """Renders results as JUnit XML; see the module docstring."""
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+
+    def start(self) -> str:
+        return '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="claimcheck">\n'
+
+    def file(self, fr: FileResult) -> str:
+        path = clean(fr.path)
+        if fr.invalid:
+            head = _suite_head(path, tests=1, failures=0, errors=1, skipped=0)
+            case = f'    <testcase classname={xml_attr(path)} name="invalid claim file">\n'
+            for p in fr.problems:
+                line = clean(p.render())
+                case += _tag("error", {"message": line, "type": "invalid-input"}, line, 3)
+            return head + case + "    </testcase>\n  </testsuite>\n"
+        failures = sum(not c.passed for c in fr.claims)
+        skipped = sum(_skipped(c) for c in fr.claims)
+        out = [_suite_head(path, len(fr.claims), failures, 0, skipped)]
+        props = [("title", fr.title), ("url", fr.url)]
+        if any(v for _, v in props):
+            out.append("    <properties>\n")
+            out += [_tag("property", {"name": k, "value": clean(v)}, None, 3) for k, v in props if v]
+            out.append("    </properties>\n")
+        for c in fr.claims:
+            out.append(self._case(path, fr, c))
+        out.append("  </testsuite>\n")
+        return "".join(out)
+
+    def _case(self, path: str, fr: FileResult, c: ClaimResult) -> str:
+        attrs = f"classname={xml_attr(path)} name={xml_attr(clean(c.id))}"
+        text = f"{location(fr.path, c.line, c.col)}\n{quoted_statement(c)}\n{details_text(c)}\n"
+        children: list[str] = []
+        if not c.passed:
+            children.append(
+                _tag("failure", {"message": failure_text(c), "type": failure_kind(c) or ""}, text, 3)
+            )
+        else:
+            if _skipped(c):
+                reason = clean(c.note or c.settle) or "no computation to check"
+                children.append(_tag("skipped", {"message": f"unverifiable: {reason}"}, None, 3))
+            if explains(c, self.options.explain):
+                children.append(_tag("system-out", {}, text, 3))
+        if not children:
+            return f"    <testcase {attrs}/>\n"
+        return f"    <testcase {attrs}>\n{''.join(children)}    </testcase>\n"
+
+    def finish(self, summary: RunSummary) -> str:
+        # "--" may not occur inside an XML comment.
+        line = summary.line().replace("--", "- -")
+        return f"  <!-- {line} -->\n</testsuites>\n"
+
+
+def _suite_head(path: str, tests: int, failures: int, errors: int, skipped: int) -> str:
+    return (
+        f"  <testsuite name={xml_attr(path)} tests=\"{tests}\" failures=\"{failures}\""
+        f" errors=\"{errors}\" skipped=\"{skipped}\">\n"
+    )
+
+
+def _skipped(c: ClaimResult) -> bool:
+    return c.passed and c.verdict == "unverifiable"
