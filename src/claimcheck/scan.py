@@ -1,0 +1,1419 @@
+"""``claimcheck scan``: the numeric claims in an article, and the self-contained ones checked.
+
+This module owns reading prose (plain text, Markdown, HTML), splitting it into
+paragraphs and sentences, finding the numbers that are claims (and leaving out the ones
+that are not: years, dates, times, ordinals, labels, addresses, phone numbers, list
+numbering), and pairing a claimed change, multiple or share with the raw numbers it was
+derived from when the same sentence (or the sentence before it, in the same paragraph)
+gives them. A paired claim becomes a ``compute:`` text that runs through the same engine
+as ``claimcheck calc`` (:func:`claimcheck.expr.evaluate`, :func:`claimcheck.verdicts.judge`);
+every other numeric claim is listed as needing a source.
+
+Pairing is deliberately timid. A false alarm (a correct claim called inaccurate) is the
+worst thing this command can do, so a claim is paired only with an explicit structure
+("down 10%, from 31,000 in June to 27,000 in July"; "rose from 120 to 150, a 25%
+increase"; "710 of the 1,000, or 71%") whose numbers share a unit and whose stated base
+period does not contradict the numbers'. Anything less certain is listed, not judged.
+
+Every finding is located in the ORIGINAL file (1-based line and column), whatever markup
+was stripped. The core never prints; unreadable input is a :class:`~claimcheck.results.Problem`
+in the result. Every regular expression here runs in linear time on any input
+(BAD_INPUTS row 32): no nested quantifiers over digits, and look-arounds over bounded
+windows only.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import re
+import sys
+from array import array
+from dataclasses import dataclass, field
+from fractions import Fraction
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any, Literal
+
+from claimcheck.figures import ClaimedFigure
+from claimcheck.hedges import FRAMING_WORDS, RULES
+from claimcheck.numbers import NumberError, Written, parse_number
+from claimcheck.results import Problem
+
+Format = Literal["text", "markdown", "html"]
+Status = Literal["checked", "needs-source"]
+
+#: Largest input read, in bytes; a bigger file is a located problem, not a slow run.
+MAX_BYTES = 16 * 1024 * 1024
+#: Sentences longer than this many characters are cut into pieces of this size for
+#: pairing (detection still sees every number); a run-on line cannot slow the scan.
+MAX_SENTENCE = 2000
+
+
+# --- records ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One numeric claim found in prose."""
+
+    path: str
+    """The file as given (``-`` for standard input)."""
+    line: int
+    """1-based line of the claim's first character in the original file."""
+    col: int
+    """1-based column (in characters) of that character."""
+    sentence: str
+    """The sentence it was found in, whitespace collapsed."""
+    phrase: str
+    """The claim as written, whitespace collapsed: "only down 10%", "990 arrests per day"."""
+    kind: str
+    """percent, points, count, rate, money, multiple, share or change (a change in words
+    only, such as "dipped slightly")."""
+    status: Status
+    """``checked`` when the sentence carries its own evidence and the claim was judged;
+    ``needs-source`` otherwise."""
+    figure: ClaimedFigure | None = None
+    """The phrase parsed by the figure language, when it parses."""
+    figure_text: str | None = None
+    """The text the figure was parsed from (the phrase, or a normalised form of it)."""
+    compute: str | None = None
+    """The computation, with the numbers as written: ``pct_change(31000, 27000)``."""
+    inputs: tuple[str, ...] = ()
+    """The raw numbers the computation uses, as written: ("31,000", "27,000")."""
+    verdict: str | None = None
+    """accurate, approximate, inaccurate or unverifiable, for a checked claim."""
+    value: str | None = None
+    """The recomputed value as shown: "−12.90%"."""
+    arithmetic: str | None = None
+    """The arithmetic written out: "(27,000 − 31,000) ÷ 31,000 = −12.90%"."""
+    rule: str | None = None
+    """The rule applied, in words."""
+    diagnoses: tuple[str, ...] = ()
+    """Plain sentences on what went wrong (wrong base, points for percent…)."""
+    framing: tuple[str, ...] = ()
+    """Words that carry no number ("only", "just")."""
+    judgement: Any = None
+    """The verdict engine's own record, for callers that want more."""
+    end_line: int | None = None
+    end_col: int | None = None
+    """1-based position of the phrase's last character."""
+    note: str | None = None
+    """Why a claim that looked checkable was not checked, when that is worth saying."""
+
+
+@dataclass(frozen=True, slots=True)
+class ScanResult:
+    """One scanned input: its findings, or the problem that kept it from being read."""
+
+    path: str
+    format: str | None = None
+    findings: tuple[Finding, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def invalid(self) -> bool:
+        return bool(self.problems)
+
+    @property
+    def checked(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.status == "checked")
+
+    @property
+    def needs_source(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.status == "needs-source")
+
+    @property
+    def inaccurate(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.verdict == "inaccurate")
+
+    def counts(self) -> dict[str, int]:
+        """Findings by outcome: each verdict, and ``needs-source``."""
+        out = {"accurate": 0, "approximate": 0, "inaccurate": 0, "unverifiable": 0, "needs-source": 0}
+        for f in self.findings:
+            key = f.verdict if f.status == "checked" and f.verdict else "needs-source"
+            out[key] = out.get(key, 0) + 1
+        return out
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def read_input(path: str) -> tuple[str | None, Problem | None]:
+    """The text of ``path`` (``-`` reads standard input), or a located problem."""
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        else:
+            p = Path(path)
+            if p.is_dir():
+                return None, Problem(path, 1, 1, "is a directory; give an article file")
+            with p.open("rb") as fh:
+                data = fh.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        return None, Problem(path, 1, 1, "no such file")
+    except PermissionError:
+        return None, Problem(path, 1, 1, "permission denied")
+    except OSError as exc:
+        return None, Problem(path, 1, 1, f"cannot read: {exc.strerror or exc}")
+    if len(data) > MAX_BYTES:
+        return None, Problem(path, 1, 1, f"too large (more than {MAX_BYTES // (1024 * 1024)} MB)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        col = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
+        return None, Problem(path, line, col, f"not UTF-8 (byte 0x{data[exc.start]:02X})")
+    return text, None
+
+
+def guess_format(path: str, text: str) -> Format:
+    """html for ``.htm(l)`` or a document that starts like HTML; markdown for ``.md``."""
+    suffix = Path(path).suffix.lower() if path != "-" else ""
+    if suffix in (".html", ".htm", ".xhtml"):
+        return "html"
+    if suffix in (".md", ".markdown", ".mdown", ".mkd"):
+        return "markdown"
+    head = text[:1000].lstrip("\ufeff \t\r\n").lower()
+    if head.startswith(("<!doctype html", "<html", "<body", "<article", "<p>", "<div", "<head")):
+        return "html"
+    return "text"
+
+
+# --- plain text with a map back to the original -------------------------------------------
+
+
+class _Builder:
+    """Plain text assembled from pieces of the original, each character remembering the
+    original offset it came from (synthetic characters map to where they stand in)."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.offsets = array("q")
+        self.length = 0
+
+    def add(self, text: str, start: int) -> None:
+        if text:
+            self.parts.append(text)
+            self.offsets.extend(range(start, start + len(text)))
+            self.length += len(text)
+
+    def synthetic(self, text: str, at: int) -> None:
+        if text:
+            self.parts.append(text)
+            self.offsets.extend([at] * len(text))
+            self.length += len(text)
+
+    def paragraph_break(self, at: int) -> None:
+        self.synthetic("\n\n", at)
+
+    def build(self) -> tuple[str, array]:
+        return "".join(self.parts), self.offsets
+
+
+@dataclass(slots=True)
+class _Doc:
+    text: str
+    offsets: array  # plain-text index → original offset
+    line_starts: list[int]  # original offsets where each line begins
+
+    def locate(self, i: int) -> tuple[int, int]:
+        """1-based (line, col) in the original file of plain-text index ``i``."""
+        if not self.offsets:
+            return 1, 1
+        i = min(max(i, 0), len(self.offsets) - 1)
+        orig = self.offsets[i]
+        line = bisect.bisect_right(self.line_starts, orig)
+        return line, orig - self.line_starts[line - 1] + 1
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    find = text.find
+    i = find("\n")
+    while i != -1:
+        starts.append(i + 1)
+        i = find("\n", i + 1)
+    return starts
+
+
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote br caption dd details dialog div dl dt fieldset "
+    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre "
+    "section summary table tbody td tfoot th thead title tr ul".split()
+)
+_SKIP_TAGS = frozenset("script style noscript template svg math head".split())
+
+
+class _HTMLText(HTMLParser):
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.starts = _line_starts(source)
+        self.out = _Builder()
+        self.skip = 0
+        self.in_title = False
+
+    def _pos(self) -> int:
+        line, col = self.getpos()
+        return self.starts[line - 1] + col
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in _SKIP_TAGS and tag != "head":
+            self.skip += 1
+        elif tag == "title":
+            self.in_title = True
+        if tag in _BLOCK_TAGS:
+            self.out.paragraph_break(self._pos())
+
+    def handle_startendtag(self, tag: str, attrs: list) -> None:
+        if tag in _BLOCK_TAGS:
+            self.out.paragraph_break(self._pos())
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS and tag != "head" and self.skip:
+            self.skip -= 1
+        elif tag == "title":
+            self.in_title = False
+        if tag in _BLOCK_TAGS:
+            self.out.paragraph_break(self._pos())
+
+    def handle_data(self, data: str) -> None:
+        if self.skip:
+            return
+        # Inside HTML a line break is a space; paragraphs come from block tags.
+        self.out.add(data.replace("\r", " ").replace("\n", " ").replace("\t", " "), self._pos())
+
+    def _entity(self, raw: str, fallback: str) -> None:
+        if self.skip:
+            return
+        text = html.unescape(raw)
+        if text == raw:
+            text = fallback
+        self.out.synthetic(text.replace("\xa0", " "), self._pos())
+
+    def handle_entityref(self, name: str) -> None:
+        self._entity(f"&{name};", f"&{name}")
+
+    def handle_charref(self, name: str) -> None:
+        self._entity(f"&#{name};", f"&#{name};")
+
+
+def _html_doc(source: str) -> _Doc:
+    parser = _HTMLText(source)
+    parser.feed(source)
+    parser.close()
+    text, offsets = parser.out.build()
+    return _Doc(text, offsets, parser.starts)
+
+
+_MD_FENCE = re.compile(r"[ \t]{0,3}(?:```|~~~)")
+_MD_HEADING = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]+|$)")
+_MD_QUOTE = re.compile(r"[ \t]{0,3}(?:>[ \t]?)+")
+_MD_REFDEF = re.compile(r"[ \t]{0,3}\[[^\]\n]{1,200}\]:[ \t]")
+_LIST_MARK = re.compile(r"[ \t]{0,12}(?:[-*+\u2022\u25e6\u2023]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)])[ \t]+")
+# Inline Markdown: an image (dropped), a link (its text kept), an autolink (dropped),
+# emphasis markers and code ticks (dropped). Every part is bounded, so a line of a
+# million '[' is still linear.
+_MD_INLINE = re.compile(
+    r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)"
+    r"|\[(?P<text>[^\]\n]{0,500})\]\((?P<url>[^)\n]{0,2000})\)"
+    r"|\[(?P<rtext>[^\]\n]{0,500})\]\[[^\]\n]{0,200}\]"
+    r"|<(?:https?://|mailto:)[^>\s]{0,2000}>"
+    r"|\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|`+"
+    r"|<[a-zA-Z/][^>\n]{0,500}>"
+)
+
+
+def _text_doc(source: str, markdown: bool) -> _Doc:
+    starts = _line_starts(source)
+    out = _Builder()
+    blank_lines = re.search(r"\n[ \t]*\r?\n", source) is not None
+    fenced = False
+    for n, start in enumerate(starts):
+        end = starts[n + 1] - 1 if n + 1 < len(starts) else len(source)
+        line = source[start:end]
+        if line.endswith("\r"):
+            line = line[:-1]
+        if markdown and _MD_FENCE.match(line):
+            fenced = not fenced
+            out.paragraph_break(start)
+            continue
+        if fenced or not line.strip():
+            out.paragraph_break(start)
+            continue
+        pos = 0
+        block = False
+        if markdown:
+            if _MD_REFDEF.match(line):
+                out.paragraph_break(start)
+                continue
+            m = _MD_QUOTE.match(line)
+            if m:
+                pos = m.end()
+            m = _MD_HEADING.match(line, pos)
+            if m:
+                pos = m.end()
+                block = True
+            elif re.fullmatch(r"[ \t]{0,3}(?:[-=*_][ \t]*){3,}", line[:200]) and len(line) < 200:
+                out.paragraph_break(start)  # a rule or a setext underline
+                continue
+        m = _LIST_MARK.match(line, pos)
+        if m:
+            pos = m.end()
+            block = True
+        if block or not blank_lines:
+            out.paragraph_break(start)
+        if markdown:
+            _add_markdown_inline(out, line, pos, start)
+        else:
+            out.add(line[pos:], start + pos)
+        out.synthetic(" ", start + len(line))
+        if block:
+            out.paragraph_break(start + len(line))
+    text, offsets = out.build()
+    return _Doc(text, offsets, starts)
+
+
+def _add_markdown_inline(out: _Builder, line: str, pos: int, start: int) -> None:
+    for m in _MD_INLINE.finditer(line, pos):
+        out.add(line[pos : m.start()], start + pos)
+        if m.group("text") is not None:
+            out.add(m.group("text"), start + m.start("text"))
+        elif m.group("rtext") is not None:
+            out.add(m.group("rtext"), start + m.start("rtext"))
+        elif m.group(0).startswith("<") and not m.group(0).startswith(("<http", "<mailto")):
+            pass  # inline HTML tag
+        pos = m.end()
+    out.add(line[pos:], start + pos)
+
+
+def make_doc(source: str, fmt: Format) -> _Doc:
+    """The plain text of ``source`` with its map back to original offsets."""
+    if source.startswith("\ufeff"):
+        # Keep offsets honest: the BOM is a character of the original (column 1 of line 1),
+        # so blank it rather than cut it.
+        source = " " + source[1:]
+    if fmt == "html":
+        return _html_doc(source)
+    return _text_doc(source, fmt == "markdown")
+
+
+# --- paragraphs and sentences -------------------------------------------------------------
+
+_PARA_BREAK = re.compile(r"\n[ \t]*\n")
+
+# Candidate ends: terminal punctuation, any closing quotes or brackets, then space.
+_SENT_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
+_NEXT_START = re.compile(r"\s+[\"'\u201c\u2018(\[]*(?P<first>\S)")
+
+_ABBREV_TITLES = frozenset(
+    "mr mrs ms dr prof sen rep gov lt gen col sgt capt cmdr adm maj pres supt insp det "
+    "st mt ft jr sr rev hon atty amb fr messrs mme mlle".split()
+)
+_ABBREV_ALWAYS = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec inc corp co ltd bros vs v etc al "
+    "approx est dept univ assn ave blvd rd hwy fig figs vol no nos pp pg ch sec art cf "
+    "ca ed eds op".split()
+)
+# Abbreviations written with inner dots ("U.S.", "e.g.") end a sentence only when a word
+# that usually opens one follows ("… in the U.S. The agency …").
+_SENTENCE_OPENERS = frozenset(
+    "the a an this that these those it its he she they we i his her their our but and "
+    "in on at for as after before when while since if meanwhile still however yet so "
+    "there here one some many most according".split()
+)
+_INNER_DOTS = re.compile(r"(?:[A-Za-z]\.){2,}$")
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty paragraph."""
+    spans = []
+    pos = 0
+    for m in _PARA_BREAK.finditer(text):
+        if text[pos : m.start()].strip():
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if text[pos:].strip():
+        spans.append((pos, len(text)))
+    return spans
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text[start:end]``, trimmed of space.
+
+    A period ends a sentence unless it belongs to a title ("Sen.", "Dr."), a standing
+    abbreviation ("Jan.", "No.", "Inc."), an initial ("J. Smith"), or a dotted
+    abbreviation ("U.S.", "e.g.") not followed by a usual opener; a decimal point
+    ("19.1%") is never followed by space, so never ends one. Closing quotes and brackets
+    stay with the sentence they close.
+    """
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    s = start
+    for m in _SENT_END.finditer(text, start, end):
+        nxt = _NEXT_START.match(text, m.end(), end)
+        if nxt is None:
+            continue
+        first = nxt.group("first")
+        if not (first.isupper() or first.isdigit() or first in "$€£¥"):
+            continue
+        punct = m.group(0)
+        if punct.startswith(".") and len(punct.rstrip("\"'\u201d\u2019)]")) == 1:
+            if not _period_ends(text, m.start(), nxt, end):
+                continue
+        spans.append((s, m.end()))
+        s = nxt.start("first")
+        while s > m.end() and text[s - 1] in "\"'\u201c\u2018([":
+            s -= 1
+    spans.append((s, end))
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+def _period_ends(text: str, dot: int, nxt: re.Match, end: int) -> bool:
+    """Whether the period at ``dot`` ends its sentence (see :func:`split_sentences`)."""
+    w = dot
+    while w > 0 and dot - w < 30 and (text[w - 1].isalpha() or text[w - 1] == "."):
+        w -= 1
+    word = text[w:dot]
+    if not word:
+        return True
+    low = word.lower()
+    if _INNER_DOTS.search(word + "."):
+        following = re.match(r"[A-Za-z']+", text[nxt.start("first") : nxt.start("first") + 30])
+        return following is not None and following.group(0).lower() in _SENTENCE_OPENERS
+    if low in _ABBREV_TITLES:
+        return False
+    if low in _ABBREV_ALWAYS:
+        # "No. 3", "Jan. 6": an abbreviation before a number never ends a sentence;
+        # before a word, the month and company forms still do not.
+        return low == "no" and not nxt.group("first").isdigit()
+    if len(word) == 1 and word.isupper():
+        return False  # an initial: "J. Smith"
+    return True
+
+
+# --- detection ----------------------------------------------------------------------------
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_WN_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+_WN_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+_WN = (
+    r"(?:(?:" + "|".join(_WN_TENS) + r")(?:[-\s](?:" + "|".join(k for k in _WN_UNITS if k not in ("zero",)) + r"))?"
+    r"|" + "|".join(sorted(_WN_UNITS, key=len, reverse=True)) + r"|a\s+hundred|one\s+hundred)"
+)
+_FRACTION_WORDS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "tenth": 10, "tenths": 10,
+}
+
+
+def word_number(text: str) -> int | None:
+    """"twenty-five" → 25, "a hundred" → 100; ``None`` if not a number word."""
+    t = re.sub(r"[\s-]+", " ", text.strip().lower())
+    if t in ("a hundred", "one hundred"):
+        return 100
+    if t in ("a", "an"):
+        return 1
+    parts = t.split(" ")
+    if len(parts) == 1:
+        if t in _WN_UNITS:
+            return _WN_UNITS[t]
+        return _WN_TENS.get(t)
+    if len(parts) == 2 and parts[0] in _WN_TENS and parts[1] in _WN_UNITS:
+        return _WN_TENS[parts[0]] + _WN_UNITS[parts[1]]
+    return None
+
+
+_NUM = re.compile(
+    r"(?<![\w.,/:\-\u2010\u2011@#])(?P<cur>[$€£¥])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?!\d)"
+)
+_PCT = re.compile(r"\s?(?:%|per[\s-]?cent\b)|[\s-]percent\b", re.I)
+_POINTS = re.compile(r"[\s-](?:percentage[\s-]points?|percent(?:age)?[\s-]pts?\.?|pct\.?\s+points?|points?|pts?\.?|pp)\b", re.I)
+_SCALE_ATTACHED = re.compile(r"(?:bn|mn|mln|tn|[kmb])\b", re.I)
+_SCALE_WORD = re.compile(r"\s(?:thousand|million|billion|trillion)\b", re.I)
+_MONEY_AFTER = re.compile(r"\s(?:dollars?|euros?|pounds?(?!\s+of)|cents?)\b", re.I)
+_TIME_AFTER = re.compile(r":\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|[ECMP][SD]?T\b|GMT\b|UTC\b)", re.I)
+_ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.I)
+_DATE_AFTER = re.compile(r"/\d|-\d{1,2}-\d|\s(?:" + _MONTHS + r")\b\.?")
+_DATE_BEFORE = re.compile(r"(?:\b(?:" + _MONTHS + r")\.?|\d/)\s?$")
+_HYPHEN_UNIT = re.compile(r"[-\u2010\u2011](?P<u>percent|per-cent|point|fold|times)\b", re.I)
+_HYPHEN_WORD = re.compile(r"[-\u2010\u2011][A-Za-z]")
+_LABEL_BEFORE = re.compile(
+    r"(?:\b(?:Title|Section|Sec\.|Route|Rte\.|Form|Chapter|Ch\.|Article|Art\.|Rule|Highway|Hwy\.|Interstate"
+    r"|Flight|Room|Rm\.|No\.|Nos\.|Number|Page|Volume|Vol\.|Part|Proposition|Prop\.|Measure|Bill|Order"
+    r"|District|Ward|Precinct|Local|Gate|Category|Grade|Game|Week|Day|Pier|Exit|Line|Platform|Terminal"
+    r"|Unit|Apartment|Apt\.|Suite|Box|Docket|Case|Resolution|Ordinance|Amendment|Level|Phase|Stage"
+    r"|Channel|Station|Floor|Building|Lot|Model|Version|Windows|Apollo|Boeing|Airbus|iPhone|Galaxy"
+    r"|Zone|Region|Regulation|Directive|Code|Paragraph|Clause|Item|Step|Slide|Figure|Fig\.|Table"
+    r"|Appendix|Exhibit|Count|Schedule|Class|Tier|Bus|Train|Pixel|Formula|Mark|Mk\.|Series|Type"
+    r"|H\.R\.|S\.|HR|SB|AB|HB|SF|HF|LB|Ex\.|Ref\.|Ticket|Policy|Patent|Seat|Block|Row|Plot|Lane)"
+    r"\s$|#\s?$)"
+)
+_ADDRESS_AFTER = re.compile(
+    r"\s(?:[NSEW]\.?\s)?(?:[A-Z][a-z]+\.?\s|\d{1,3}(?:st|nd|rd|th)\s){1,3}"
+    r"(?:St|Street|Ave|Avenue|Blvd|Boulevard|Road|Rd|Drive|Dr|Lane|Ln|Way|Place|Pl|Court|Ct"
+    r"|Parkway|Pkwy|Terrace|Circle|Square|Plaza|Highway|Pike|Alley)\b"
+)
+_ZIP_BEFORE = re.compile(r"\b[A-Z]{2}\s$")
+_PHONE = re.compile(r"(?<![\w-])(?:\+?1[\s.-])?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[.-]\d{4}(?!\d)|(?<![\w-])\d{3}-\d{4}(?![\d-])")
+_URL = re.compile(
+    r"\b(?:https?://|www\.)[^\s<>\"]{1,2000}|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}"
+    r"|\b[\w-]{1,63}\.(?:com|org|net|gov|edu|io|co|us|uk)(?:/[^\s<>\"]{0,2000})?",
+    re.I,
+)
+_RANGE_GAP = re.compile(r"\s?[-\u2013]\s?|\s(?:to|and)\s")
+
+_PERIODS = {
+    "day": "day", "daily": "day", "nightly": "day", "week": "week", "weekly": "week",
+    "month": "month", "monthly": "month", "year": "year", "yearly": "year", "annually": "year",
+    "annual": "year", "hour": "hour", "hourly": "hour",
+}
+_RATE_AFTER = re.compile(
+    r"(?:\s+(?:[A-Za-z][\w'-]*\s+){0,2}?(?:a|per|each|every|an)\s+(?P<p1>day|week|month|year|hour)\b"
+    r"|\s+(?:[A-Za-z][\w'-]*\s+)?(?P<p2>daily|weekly|monthly|annually|yearly|nightly|hourly)\b(?!\s+(?:basis|average))"
+    r"|/(?P<p3>day|week|month|year|hour)\b)",
+    re.I,
+)
+_DAILY_NOUN = re.compile(r"\s+(?P<p>daily|weekly|monthly|annual|yearly|nightly)\s+(?P<noun>[a-z][\w'-]*)")
+_NOUN_AFTER = re.compile(r"\s+(?P<noun>[a-zA-Z][\w'-]*)")
+_NOT_NOUNS = frozenset(
+    "in on at as to from of and or but by for with than since during between through "
+    "the a an this that these those it its last next per each every over under about "
+    "who which when where while was were is are be been had has have will would could "
+    "more less fewer higher lower up down compared versus vs".split()
+)
+_UP_NOUNS = "increase|rise|jump|gain|hike|boost|surge|spike|climb|growth|uptick|upswing|bump|leap|rebound"
+_DOWN_NOUNS = "drop|decline|decrease|reduction|cut|fall|dip|slide|plunge|loss|downturn|slump|contraction|shortfall|tumble"
+_DIR_AFTER = re.compile(
+    r"\s+(?:(?P<upn>(?:" + _UP_NOUNS + r")s?)|(?P<downn>(?:" + _DOWN_NOUNS + r")s?)"
+    r"|(?P<upc>more|higher|larger|bigger|greater)|(?P<downc>fewer|less|lower|smaller))\b",
+    re.I,
+)
+_SHARE_OF_AFTER = re.compile(r"\s+of\b", re.I)
+
+_UP_WORDS = (
+    "up", "rose", "rise", "rises", "rising", "risen", "increased", "increasing", "increases",
+    "increase", "grew", "growing", "grown", "grows", "climbed", "climbing", "climbs",
+    "jumped", "jumping", "jumps", "gained", "gaining", "soared", "soaring", "surged",
+    "surging", "spiked", "higher", "ticked up", "edged up", "inched up", "went up", "gone up",
+    "boosted", "raised", "swelled", "expanded", "rebounded",
+)
+_DOWN_WORDS = (
+    "down", "fell", "fall", "falls", "falling", "fallen", "dropped", "dropping", "drops",
+    "declined", "declining", "declines", "decreased", "decreasing", "decreases", "slid",
+    "sliding", "dipped", "dipping", "sank", "sinking", "plunged", "plunging", "plummeted",
+    "plummeting", "tumbled", "tumbling", "cut", "cuts", "lower", "shrank", "shrunk",
+    "shrinking", "lost", "reduced", "slashed", "lowered", "ticked down", "edged down",
+    "inched down", "went down", "gone down", "contracted", "eased",
+)
+_UP_NOUN_OF = tuple(f"{a} {n} of" for n in _UP_NOUNS.split("|") for a in ("a", "an"))
+_DOWN_NOUN_OF = tuple(f"{a} {n} of" for n in _DOWN_NOUNS.split("|") for a in ("a", "an"))
+
+
+def _alt(words: tuple[str, ...] | list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+_HEDGE_WORDS: dict[str, str] = {}
+for _r in RULES:
+    if _r.name in ("exact", "multiple", "slightly", "sharply"):
+        continue
+    for _w in _r.words:
+        if _w != "~":
+            _HEDGE_WORDS[_w.lower()] = _r.name
+
+# One look-back step: the last hedge, framing word, direction or article before a
+# position. Applied to a window of at most 60 characters, a few times per number.
+_PRE_STEP = re.compile(
+    r"(?:^|(?<=[\s(\u2014\u2013,\"\u201c:;]))(?:"
+    r"(?P<dir_up>(?:" + _alt(list(_UP_WORDS) + list(_UP_NOUN_OF)) + r")(?:\s+by)?)"
+    r"|(?P<dir_down>(?:" + _alt(list(_DOWN_WORDS) + list(_DOWN_NOUN_OF)) + r")(?:\s+by)?)"
+    r"|(?P<hedge>" + _alt(list(_HEDGE_WORDS)) + r")"
+    r"|(?P<framing>" + _alt([w for w in FRAMING_WORDS]) + r")"
+    r"|(?P<art>a|an)"
+    r")\s+$|~\s?$",
+    re.I,
+)
+
+# Shares, multiples and percents written in words.
+_WORD_QUANTITY = re.compile(
+    r"\b(?:"
+    r"(?P<pct>" + _WN + r")[\s-](?:percent|per\s?cent)\b"
+    r"|(?P<one>" + _WN + r"|\d{1,3})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<every>" + _WN + r"|\d{1,3}(?:,\d{3})*)\b"
+    r"|(?P<fnum>a|one|" + _WN + r")[\s-](?P<frac>halves|half|thirds?|quarters?|fourths?|fifths?|sixth|tenths?)(?=\s+(?:of|the|all)\b)"
+    r"|(?P<half>half)(?=\s+(?:of\s+)?(?:the|all|its|their|those|these|his|her|our)\b)"
+    r"|(?P<maj>(?:a|the)\s+(?:slim\s+|narrow\s+|large\s+|vast\s+|clear\s+|solid\s+|bare\s+)?majority)(?=\s+of\b)"
+    r"|(?P<mult>doubled|doubling|doubles|tripled|tripling|triples|quadrupled|quadrupling|halved|halving)"
+    r"|(?P<twice>twice|(?:" + _WN + r"|\d{1,3}(?:\.\d{1,3})?)\s+times)(?=\s+(?:as\s+\w+|more|higher|larger|greater|bigger|the|that|what|over)\b)"
+    r"|(?P<fold>" + _WN + r"|\d{1,3}(?:\.\d{1,3})?)[-\u2010\u2011\s]fold\b"
+    r"|(?P<wscale>" + _WN + r")\s+(?P<wsc>thousand|million|billion|trillion)\b"
+    r")",
+    re.I,
+)
+
+# A change stated in words alone: "dipped slightly", "rose sharply", "plunged".
+_CHANGE_VERBS = (
+    r"rose|risen|rising|fell|fallen|falling|dropped|dropping|declined|declining|decreased|decreasing"
+    r"|increased|increasing|grew|growing|climbed|climbing|went\s+up|went\s+down|dipped|edged|ticked"
+    r"|inched|nudged|slipped|eased|shrank|ballooned|jumped|sank"
+)
+_CHANGE_ADVERBS = r"slightly|marginally|modestly|sharply|dramatically|steeply|significantly|substantially|a\s+bit|a\s+little|a\s+tad"
+_CHANGE_WORDS = re.compile(
+    r"\b(?:(?P<v1>" + _CHANGE_VERBS + r")\s+(?:(?:up|down|upward|downward|higher|lower)\s+)?(?P<a1>" + _CHANGE_ADVERBS + r")"
+    r"|(?P<a2>" + _CHANGE_ADVERBS + r")\s+(?P<v2>" + _CHANGE_VERBS + r")"
+    r"|(?P<v3>dipped|edged\s+(?:up|down|higher|lower)|ticked\s+(?:up|down|upward|downward|higher|lower)|inched\s+(?:up|down|higher|lower)"
+    r"|nudged\s+(?:up|down|higher|lower)|plunged|plummeted|soared|surged|skyrocketed|tumbled|spiked|cratered|nosedived|ballooned|collapsed))\b",
+    re.I,
+)
+_CHANGE_UP = re.compile(r"rose|risen|rising|increas|grew|grow|climb|up|higher|soared|surged|skyrocketed|spiked|ballooned|jumped", re.I)
+
+
+@dataclass(slots=True)
+class _Q:
+    """A quantity found in one sentence (positions relative to the sentence)."""
+
+    start: int  # the number (or the word quantity) itself
+    end: int  # after the number, its unit and its rate words
+    pstart: int  # the claim phrase: with hedges, framing and direction before it
+    pend: int
+    kind: str  # percent, points, count, rate, money, multiple, share, change
+    num: str = ""  # the number as written, with its suffix: "31,000", "19.1%", "$2.45bn"
+    written: Written | None = None
+    per: str | None = None
+    currency: str | None = None
+    noun: str | None = None
+    hedge: str | None = None
+    framing: tuple[str, ...] = ()
+    direction: str | None = None  # up, down
+    share_of: bool = False
+    words: bool = False  # a quantity in words ("doubled", "one in three")
+    used: bool = False
+
+    @property
+    def plain(self) -> bool:
+        """A raw level, fit to be evidence: digits, no hedge, no direction."""
+        return (
+            not self.words and self.written is not None and self.hedge is None
+            and self.direction is None and self.kind in ("count", "rate", "money", "percent")
+        )
+
+    @property
+    def change(self) -> bool:
+        """A claimed change: a percent, points, difference, multiple or change in words."""
+        if self.kind in ("multiple", "change"):
+            return True
+        return self.direction is not None and self.kind in ("percent", "points", "count", "rate", "money")
+
+
+def _excluded_spans(s: str) -> list[tuple[int, int]]:
+    spans = [m.span() for m in _PHONE.finditer(s)]
+    spans += [m.span() for m in _URL.finditer(s)]
+    spans.sort()
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], i: int) -> bool:
+    k = bisect.bisect_right(spans, (i, 10**18)) - 1
+    return k >= 0 and spans[k][0] <= i < spans[k][1]
+
+
+def _number_kind(s: str, m: re.Match) -> _Q | None:
+    """Classify the number matched at ``m``; ``None`` when it is not a claim (a year,
+    date, time, ordinal, label, address or phone number)."""
+    a, e = m.start(), m.end()
+    num = m.group("num")
+    cur = m.group("cur")
+    before = s[max(0, a - 40) : a]
+    after = s[e : e + 80]
+    if _TIME_AFTER.match(after) or _ORDINAL_AFTER.match(after):
+        return None
+    if _DATE_AFTER.match(after) or (_DATE_BEFORE.search(before) and "," not in num and "." not in num and len(num) <= 2):
+        return None
+    if not cur and _LABEL_BEFORE.search(before):
+        return None
+    if not cur and _ADDRESS_AFTER.match(after):
+        return None
+    if not cur and len(num) == 5 and num.isdigit() and _ZIP_BEFORE.search(before):
+        return None
+    kind = "count"
+    text_end = e
+    scale_text = ""
+    pm = _PCT.match(after)
+    ptm = _POINTS.match(after)
+    hm = _HYPHEN_UNIT.match(after)
+    if ptm and not cur:
+        kind = "points"
+        text_end = e + ptm.end()
+    elif pm and not cur:
+        kind = "percent"
+        text_end = e + pm.end()
+    elif hm:
+        u = hm.group("u").lower()
+        kind = "percent" if u.startswith("per") else "points" if u == "point" else "multiple"
+        text_end = e + hm.end()
+    else:
+        sm = _SCALE_ATTACHED.match(after) or _SCALE_WORD.match(after)
+        if sm:
+            scale_text = sm.group(0).strip()
+            text_end = e + sm.end()
+        elif after[:1].isalpha():
+            if after[:1] in "xX" and not after[1:2].isalnum():
+                kind = "multiple"
+                text_end = e + 1
+            else:
+                return None  # "5G", "3D", "10am" is caught above: a label
+        elif _HYPHEN_WORD.match(after):
+            return None  # "a 90-day pause", "a 42-year-old man": a description, not a claim
+    is_year = (
+        kind == "count" and not cur and not scale_text and len(num) == 4 and num.isdigit()
+        and 1900 <= int(num) <= 2100
+    )
+    if is_year:
+        return None
+    if kind == "count" and not cur and re.search(r"[’'`]$", before) and len(num) == 2:
+        return None  # "'90s"
+    if re.match(r"s\b", after) and len(num) == 4:
+        return None  # "1990s"
+    rest = s[text_end : text_end + 80]
+    mm = _MONEY_AFTER.match(rest)
+    currency = None
+    if cur:
+        currency = cur
+    elif mm and kind == "count":
+        currency = mm.group(0).strip().lower()
+        text_end += mm.end()
+        rest = s[text_end : text_end + 80]
+    parse_text = (cur or "") + num + (("%" if kind == "percent" else "") if kind in ("percent", "points") else "")
+    if scale_text:
+        parse_text += (" " if len(scale_text) > 2 and not scale_text.lower() in ("bn", "mn", "mln", "tn") else "") + scale_text
+    try:
+        written = parse_number(parse_text.replace(" ", " ") if kind != "points" else num)
+    except NumberError:
+        return None
+    q = _Q(a, text_end, a, text_end, kind if not currency or kind != "count" else "money",
+           num=s[a:text_end].strip(), written=written, currency=currency)
+    return q
+
+
+def _finish(s: str, q: _Q) -> None:
+    """Extend ``q`` with its rate words, direction nouns and the words before it."""
+    rest = s[q.end : q.end + 100]
+    if q.kind in ("count", "money"):
+        dm = _DAILY_NOUN.match(rest)
+        rm = _RATE_AFTER.match(rest)
+        if dm:
+            q.per = _PERIODS[dm.group("p").lower()]
+            q.noun = dm.group("noun").lower()
+            q.kind = "rate" if q.kind == "count" else q.kind
+            q.end += dm.end()
+            q.pend = q.end
+        elif rm:
+            q.per = _PERIODS[(rm.group("p1") or rm.group("p2") or rm.group("p3")).lower()]
+            q.kind = "rate" if q.kind == "count" else q.kind
+            words = rm.group(0).split()
+            if len(words) > 2 and words[0].lower() not in _NOT_NOUNS:
+                q.noun = words[0].lower()
+            q.end += rm.end()
+            q.pend = q.end
+    rest = s[q.end : q.end + 100]
+    dm2 = _DIR_AFTER.match(rest)
+    if dm2 and q.kind in ("percent", "points", "count", "money", "rate", "multiple"):
+        if dm2.group("upn") or dm2.group("upc"):
+            q.direction = "up"
+        else:
+            q.direction = "down"
+        q.pend = q.end + dm2.end()
+    elif q.kind == "percent" and _SHARE_OF_AFTER.match(rest):
+        q.share_of = True
+    if q.noun is None and q.kind in ("count", "rate", "money"):
+        nm = _NOUN_AFTER.match(s, q.end)
+        if nm and nm.group("noun").lower() not in _NOT_NOUNS:
+            q.noun = nm.group("noun").lower()
+    # Look back for hedges, framing words, direction words and an article.
+    pos = q.start
+    framing: list[str] = []
+    for _ in range(6):
+        lo = max(0, pos - 60)
+        pm = _PRE_STEP.search(s, lo, pos)
+        if pm is None:
+            break
+        if pm.group("dir_up") or pm.group("dir_down"):
+            if q.direction is None:
+                q.direction = "up" if pm.group("dir_up") else "down"
+            elif pm.group("dir_up") and q.direction == "down" or pm.group("dir_down") and q.direction == "up":
+                break  # "rose … a 10% drop": not one phrase
+        elif pm.group("hedge"):
+            if q.hedge is not None:
+                break
+            q.hedge = _HEDGE_WORDS.get(re.sub(r"\s+", " ", pm.group("hedge").lower()), "about")
+        elif pm.group("framing"):
+            framing.append(re.sub(r"\s+", " ", pm.group("framing").lower()))
+        elif pm.group("art"):
+            pos = pm.start()
+            break
+        else:  # "~"
+            q.hedge = "about"
+        pos = pm.start()
+    q.pstart = pos
+    q.framing = tuple(reversed(framing))
+    if q.kind in ("count", "rate", "money") and q.direction is None and q.hedge is None and s[q.pstart : q.start].strip().lower() in ("a", "an"):
+        q.pstart = q.start
+
+
+def _word_quantities(s: str) -> list[_Q]:
+    out = []
+    for m in _WORD_QUANTITY.finditer(s):
+        a, e = m.span()
+        g = m.lastgroup
+        written = None
+        kind = "share"
+        num = m.group(0)
+        if m.group("pct") is not None:
+            v = word_number(m.group("pct"))
+            if v is None:
+                continue
+            kind = "percent"
+            written = Written(Fraction(v, 100), Fraction(1, 100), num, percent=True)
+        elif m.group("one") is not None:
+            kind = "share"
+        elif m.group("fnum") is not None or m.group("half") is not None or m.group("maj") is not None:
+            kind = "share"
+        elif m.group("mult") is not None or m.group("twice") is not None or m.group("fold") is not None:
+            kind = "multiple"
+        elif m.group("wscale") is not None:
+            v = word_number(m.group("wscale"))
+            if v is None:
+                continue
+            kind = "count"
+            scale = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}[m.group("wsc").lower()]
+            written = Written(Fraction(v * scale), Fraction(scale), num, scaled=True)
+        del g
+        q = _Q(a, e, a, e, kind, num=num, written=written, words=True)
+        out.append(q)
+    return out
+
+
+def _change_words(s: str) -> list[_Q]:
+    out = []
+    for m in _CHANGE_WORDS.finditer(s):
+        q = _Q(m.start(), m.end(), m.start(), m.end(), "change", num=m.group(0), words=True)
+        q.direction = "up" if _CHANGE_UP.search(m.group(0)) else "down"
+        out.append(q)
+    return out
+
+
+def detect(s: str) -> list[_Q]:
+    """Every numeric claim in sentence ``s``, in order; change words are kept apart by
+    :func:`_change_words` since they are claims only when evidence is beside them."""
+    excluded = _excluded_spans(s)
+    words = _word_quantities(s)
+    taken = [(q.start, q.end) for q in words]
+    out: list[_Q] = []
+    for m in _NUM.finditer(s):
+        if _inside(excluded, m.start()):
+            continue
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        q = _number_kind(s, m)
+        if q is None:
+            continue
+        out.append(q)
+    # A range "10 to 15 percent", "10-15%": the first number takes the second's unit and
+    # the two become one claim.
+    merged: list[_Q] = []
+    for q in out:
+        if merged:
+            p = merged[-1]
+            gap = s[p.end : q.start]
+            if (
+                _RANGE_GAP.fullmatch(gap)
+                and not p.used
+                and (
+                    (p.kind == "count" and q.kind != "count" and not p.currency)
+                    or gap.strip() in ("-", "\u2013")
+                )
+                and not re.search(r"\bfrom\s+$", s[max(0, p.start - 10) : p.start], re.I)
+            ) or (
+                gap.strip() in ("-", "\u2013") and p.kind == q.kind
+            ):
+                p.end = q.end
+                p.pend = q.end
+                p.num = s[p.start : q.end]
+                p.kind = q.kind if q.kind != "count" else p.kind
+                p.written = None  # a range is listed, never used as evidence
+                p.words = True
+                continue
+        merged.append(q)
+    merged.extend(words)
+    merged.sort(key=lambda q: q.start)
+    for q in merged:
+        _finish(s, q)
+    return merged
+
+
+# --- pairing a claim with its own evidence -----------------------------------------------
+
+_CONJ = re.compile(r"\b(?:and|but|while|whereas|although|though|when|which|who|after|before|because|if|yet|so|then|with|without|whose|meanwhile)\b", re.I)
+_TIME_TOKEN = re.compile(r"\b(?:(?:19|20)\d\d|" + _MONTHS + r")\b")
+_LABEL_AFTER = re.compile(
+    r"\s+(?:in|on|as\s+of|at|during|for|through|by|last|this|a\s+year|the\s+(?:previous|prior|same))\b"
+    r"[^,;:()\u2014\u2013\"\u201d]{0,40}?(?=$|[,;:()\u2014\u2013.\"\u201d]|\s+(?:to|from|and|or|but|while|a|an|up|down|according)\b)",
+    re.I,
+)
+_FT_GAP = re.compile(
+    r"(?P<label>\s+(?:in|on|as\s+of|at|during|for|through|by|last|this|a\s+year|the\s+(?:previous|prior|same))\b[^;:()\u2014]{0,50}?"
+    r"|\s*\([^()]{0,40}\))?\s*,?\s+to\s+",
+    re.I,
+)
+_TF_GAP = re.compile(
+    r"(?P<label>\s+(?:in|on|as\s+of|at|during|for|through|by|last|this)\b[^;:()\u2014]{0,50}?)?\s*,?\s+from\s+",
+    re.I,
+)
+_BEFORE_GAP = re.compile(
+    r"(?P<time>\s+(?:in|since|over|during|last|this|between|compared\s+(?:with|to)|from|through|so\s+far"
+    r"|year\s+over\s+year|on\s+the\s+year|a\s+year|the\s+past)\b[^,;:()\u2014]{0,40}?)?"
+    r"\s*[,\u2014\u2013(:]?\s*"
+    r"(?:(?:going|falling|rising|dropping|climbing|sliding|moving|increasing|decreasing|declining|growing|jumping"
+    r"|shrinking|slipping|having\s+(?:gone|fallen|risen|dropped|climbed|grown|increased|decreased|declined))\s+)?from\s+",
+    re.I,
+)
+_AFTER_GAP = re.compile(
+    r"(?P<label>\s+(?:in|on|as\s+of|at|during|for|through|by|last|this|a\s+year)\b[^,;:()\u2014]{0,40}?)?"
+    r"\s*(?:,|\u2014|\u2013|--|\(|:)\s*"
+    r"(?:(?:or|which\s+is|which\s+was|that\s+is|that's|that\u2019s|that\s+was|representing|marking|amounting\s+to|an?\s+change\s+of)\s+)?",
+    re.I,
+)
+_SHARE_GAP = re.compile(r"\s+(?:of|out\s+of)\s+(?:the\s+|all\s+|those\s+|these\s+|its\s+|their\s+)?", re.I)
+_SHARE_CLAIM_BEFORE = re.compile(
+    r"(?:\s+of\s+[^,;:()\u2014\u2013\d]{0,40}?)?\s*(?:,|\(|\u2014|\u2013|:)\s*(?:(?:or|that\s+is|i\.e\.)\s+)?", re.I
+)
+_SHARE_CLAIM_AFTER = re.compile(
+    r"(?:\s+[a-z][\w'-]*){0,4}\s*(?:,|\(|\u2014|\u2013|:)\s*(?:(?:or|that\s+is|i\.e\.)\s+)?"
+)
+_BASE = re.compile(
+    r"\b(?:since|from|compared\s+(?:with|to)|than|versus|vs\.?|relative\s+to)\s+(?:the\s+)?(?:same\s+\w+\s+(?:in|of)\s+)?"
+    r"(?:levels?\s+(?:in|of)\s+)?(?P<t>(?:19|20)\d\d|" + _MONTHS + r")\b",
+)
+_PERIOD_OF = re.compile(r"^\s+(?:in|during|for)\s+(?P<t>(?:19|20)\d\d|" + _MONTHS + r")\b")
+# "The decline slowed from 5% to 3%": a change in the size of a change, where no percent
+# change of the two percents is meant (DESIGN trap list).
+_CHANGE_OF_CHANGE = re.compile(
+    r"\b(?:slow(?:ed|ing|s)?|accelerat\w*|quicken\w*|decelerat\w*|pace|growth\s+rate|rate\s+of\s+(?:growth|increase|decline|change)"
+    r"|inflation|margin|lead|approval|turnout|unemployment\s+rate|interest\s+rate|rates?\b)",
+    re.I,
+)
+_ANAPHORA = re.compile(
+    r"[\"'\u201c\u2018(]*(?:That|This|It|Those|These|They|The\s+(?:figure|number|total|count|tally|drop|decline|decrease"
+    r"|increase|rise|change|fall|jump|gain|dip|numbers|figures|totals))\b"
+)
+
+
+@dataclass(slots=True)
+class _Evidence:
+    func: str
+    first: _Q  # old (changes) or part (shares)
+    second: _Q  # new or whole
+    label_first: str
+    label_second: str
+    start: int
+    end: int
+
+
+def _time_tokens(text: str) -> set[str]:
+    return {t[:3].lower() for t in _TIME_TOKEN.findall(text)}
+
+
+def _noun_key(noun: str | None) -> str | None:
+    if not noun:
+        return None
+    return noun[:-1] if noun.endswith("s") else noun
+
+
+def _same_unit(a: _Q, b: _Q) -> bool:
+    if a.kind != b.kind or a.per != b.per or bool(a.currency) != bool(b.currency):
+        return False
+    ka, kb = _noun_key(a.noun), _noun_key(b.noun)
+    return ka is None or kb is None or ka == kb
+
+
+def _label(s: str, q: _Q) -> tuple[str, int]:
+    m = _LABEL_AFTER.match(s, q.end)
+    return (m.group(0), m.end()) if m else ("", q.end)
+
+
+def _evidence(s: str, qs: list[_Q]) -> list[_Evidence]:
+    """The raw-number structures in a sentence: from X to Y, to Y from X, X of Y."""
+    out: list[_Evidence] = []
+    for i in range(len(qs) - 1):
+        a, b = qs[i], qs[i + 1]
+        if not (a.plain and b.plain):
+            continue
+        gap = s[a.end : b.start]
+        if len(gap) > 70 or _CONJ.search(gap.replace("as of", "")) and not re.fullmatch(r"\s+to\s+", gap):
+            continue
+        before = s[max(0, a.start - 12) : a.start]
+        if re.search(r"\bfrom\s+$", before, re.I):
+            m = _FT_GAP.fullmatch(gap)
+            if m and _same_unit(a, b):
+                lab2, end = _label(s, b)
+                start = a.start - (len(before) - re.search(r"\bfrom\s+$", before, re.I).start())
+                out.append(_Evidence("change", a, b, m.group("label") or "", lab2, start, end))
+                continue
+        if re.search(r"\bto\s+$", before, re.I):
+            m = _TF_GAP.fullmatch(gap)
+            if m and _same_unit(a, b):
+                lab2, end = _label(s, b)
+                start = a.start - (len(before) - re.search(r"\bto\s+$", before, re.I).start())
+                out.append(_Evidence("change", b, a, lab2, m.group("label") or "", start, end))
+                continue
+        if (
+            _SHARE_GAP.fullmatch(gap) and a.kind == "count" and b.kind == "count"
+            and a.written is not None and b.written is not None
+            and a.written.value.denominator == 1 and b.written.value.denominator == 1
+            and 0 <= a.written.value <= b.written.value and not a.written.scaled
+        ):
+            out.append(_Evidence("share", a, b, "", "", a.start, b.end))
+    return out
+
+
+def _change_func(s: str, claim: _Q, ev: _Evidence) -> tuple[str | None, str | None]:
+    """The function that checks ``claim`` against change evidence, or (None, why not)."""
+    old, new = ev.first, ev.second
+    if old.kind == "percent":
+        if _CHANGE_OF_CHANGE.search(s) and claim.kind != "points":
+            return None, "the numbers are themselves percents; which change is meant is unclear"
+        if claim.kind == "points":
+            return "pp_change", None
+        if claim.kind == "percent" and claim.direction:
+            return "pct_change", None
+        return None, None
+    if claim.kind == "points":
+        return None, None
+    if claim.kind == "percent" and claim.direction:
+        return "pct_change", None
+    if claim.kind == "multiple":
+        return "ratio", None
+    if claim.kind == "change":
+        return "pct_change", None
+    if claim.kind in ("count", "rate", "money") and claim.direction and not claim.share_of:
+        if claim.kind != old.kind or claim.per != old.per:
+            return None, "the claimed change and the numbers are in different units"
+        return "diff", None
+    return None, None
+
+
+def _base_conflict(s: str, claim: _Q, ev: _Evidence, gap: str) -> str | None:
+    """Why the claim's stated base or period contradicts the numbers', or None."""
+    window = gap + " " + s[claim.pend : claim.pend + 40]
+    bm = _BASE.search(window)
+    old_times = _time_tokens(ev.label_first)
+    if bm and old_times and bm.group("t")[:3].lower() not in old_times:
+        return f"the claim is measured from {bm.group('t')}, the numbers from {ev.label_first.strip()}"
+    pm = _PERIOD_OF.match(s, claim.pend)
+    new_times = _time_tokens(ev.label_second)
+    if pm and new_times and pm.group("t")[:3].lower() not in new_times and pm.group("t")[:3].lower() not in old_times:
+        return f"the claim is about {pm.group('t')}, the numbers about {ev.label_second.strip()}"
+    return None
+
+
+def _literal(q: _Q) -> str:
+    """The number of ``q`` written for a compute expression, as it appears (no commas;
+    a scale word as an exponent, which keeps its precision: "3.5 million" is 3.5e6)."""
+    m = re.search(r"\d[\d,]*(?:\.\d+)?|\.\d+", q.num)
+    digits = m.group(0).replace(",", "") if m else "0"
+    rest = q.num[m.end() :].strip().lower() if m else ""
+    exp = 0
+    for word, e in (("trillion", 12), ("billion", 9), ("million", 6), ("thousand", 3), ("bn", 9), ("tn", 12),
+                    ("mln", 6), ("mn", 6), ("k", 3), ("m", 6), ("b", 9)):
+        if rest.startswith(word):
+            exp = e
+            break
+    if q.kind == "percent":
+        return digits + "%"
+    return f"{digits}e{exp}" if exp else digits
+
+
+@dataclass(slots=True)
+class _Check:
+    claim: _Q
+    evidence: _Evidence
+    compute: str
+    note: str | None = None
+
+
+def pair(s: str, qs: list[_Q], changes: list[_Q]) -> tuple[list[_Check], list[str]]:
+    """Pair claims with the evidence beside them in one sentence. Returns the checks and
+    the notes on near misses (why a claim that looked checkable was not paired)."""
+    cands = sorted(qs + changes, key=lambda q: q.start)
+    index = {id(q): k for k, q in enumerate(cands)}
+    checks: list[_Check] = []
+    notes: list[str] = []
+    for ev in _evidence(s, qs):
+        if ev.func == "share":
+            _pair_share(s, cands, index, ev, checks)
+            continue
+        k_old, k_new = index[id(ev.first)], index[id(ev.second)]
+        lo, hi = min(k_old, k_new), max(k_old, k_new)
+        sides = []
+        if lo > 0:
+            c = cands[lo - 1]
+            gap = s[c.pend : ev.start]
+            g = re.match(r"\s*", gap)
+            full = s[c.pend : cands[lo].start]
+            if c.change and not c.used and _BEFORE_GAP.fullmatch(full) and not _CONJ.search(full.replace("as of", "")):
+                sides.append((c, full))
+            elif c.change and not c.used and ev.start > c.pend and re.fullmatch(r"\s*,?\s*(?:to\s+)?", s[c.pend : ev.start]):
+                sides.append((c, s[c.pend : ev.start]))
+            del g
+        if hi + 1 < len(cands):
+            c = cands[hi + 1]
+            gap = s[ev.end : c.pstart]
+            m = _AFTER_GAP.fullmatch(gap)
+            if c.change and not c.used and m and not _CONJ.search((m.group("label") or "").replace("as of", "")):
+                sides.append((c, ""))
+        for c, gap in sides:
+            func, why = _change_func(s, c, ev)
+            if func is None:
+                if why:
+                    notes.append(why)
+                continue
+            conflict = _base_conflict(s, c, ev, gap)
+            if conflict:
+                notes.append(conflict)
+                continue
+            old, new = ev.first, ev.second
+            if func == "ratio":
+                compute = f"ratio({_literal(new)}, {_literal(old)})"
+            else:
+                compute = f"{func}({_literal(old)}, {_literal(new)})"
+            c.used = old.used = new.used = True
+            checks.append(_Check(c, ev, compute))
+    return checks, notes
+
+
+def _pair_share(s: str, cands: list[_Q], index: dict[int, int], ev: _Evidence, checks: list[_Check]) -> None:
+    k_part, k_whole = index[id(ev.first)], index[id(ev.second)]
+
+    def share_claim(c: _Q) -> bool:
+        return not c.used and c.direction is None and (c.kind == "share" or c.kind == "percent")
+
+    found = None
+    if k_part > 0 and share_claim(cands[k_part - 1]):
+        c = cands[k_part - 1]
+        if _SHARE_CLAIM_BEFORE.fullmatch(s[c.pend : ev.first.start]):
+            found = c
+    if found is None and k_whole + 1 < len(cands) and share_claim(cands[k_whole + 1]):
+        c = cands[k_whole + 1]
+        gap = s[ev.second.end : c.pstart]
+        if _SHARE_CLAIM_AFTER.fullmatch(gap) and not _CONJ.search(gap):
+            found = c
+    if found is not None:
+        found.used = ev.first.used = ev.second.used = True
+        checks.append(_Check(found, ev, f"share({_literal(ev.first)}, {_literal(ev.second)})"))
+
+
+# --- checking -----------------------------------------------------------------------------
+
+
+def _collapse(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _figure(phrase: str) -> tuple[ClaimedFigure | None, str | None]:
+    """The phrase read by the figure language; a shortened form if the whole is refused."""
+    from claimcheck.figures import FigureError, parse_figure
+
+    candidates = [phrase]
+    low = phrase.lower()
+    for lead in ("a ", "an "):
+        if low.startswith(lead):
+            candidates.append(phrase[len(lead) :])
+    for text in candidates:
+        try:
+            return parse_figure(text), text
+        except FigureError:
+            continue
+    return None, None
+
+
+def _judge(figure: ClaimedFigure, compute: str) -> dict[str, Any]:
+    from claimcheck.expr import EvalError, ZeroBaseline, evaluate
+    from claimcheck.verdicts import judge
+
+    try:
+        ev = evaluate(compute, {})
+    except ZeroBaseline as exc:
+        return {"verdict": "unverifiable", "diagnoses": (exc.message,)}
+    except EvalError as exc:  # pragma: no cover - scan writes only valid expressions
+        return {"verdict": "unverifiable", "diagnoses": (exc.message,)}
+    j = judge(figure, ev)
+    return {
+        "verdict": j.verdict,
+        "value": j.value_text,
+        "arithmetic": ev.arithmetic,
+        "rule": j.rule,
+        "diagnoses": tuple(j.diagnoses),
+        "judgement": j,
+    }
+
+
+# --- the scan -----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Sentence:
+    start: int
+    end: int
+    text: str
+    qs: list[_Q] = field(default_factory=list)
+    changes: list[_Q] = field(default_factory=list)
+    checks: list[_Check] = field(default_factory=list)
+
+
+def _sentences(doc: _Doc) -> list[list[_Sentence]]:
+    paras = []
+    for pa, pb in split_paragraphs(doc.text):
+        sents = []
+        for a, b in split_sentences(doc.text, pa, pb):
+            # A run-on "sentence" is cut into bounded pieces, so pairing never sees more
+            # than MAX_SENTENCE characters at once; numbers are found in every piece.
+            while b - a > MAX_SENTENCE:
+                cut = doc.text.rfind(" ", a, a + MAX_SENTENCE)
+                cut = cut if cut > a else a + MAX_SENTENCE
+                sents.append(_Sentence(a, cut, doc.text[a:cut]))
+                a = cut
+            sents.append(_Sentence(a, b, doc.text[a:b]))
+        paras.append(sents)
+    return paras
+
+
+def _pair_across(prev: _Sentence, cur: _Sentence) -> None:
+    """A claim in one sentence, its evidence in the next (or the reverse), when the later
+    sentence points back ("It went from…", "That is a 25% increase")."""
+    if not _ANAPHORA.match(cur.text):
+        return
+    for claim_s, ev_s in ((prev, cur), (cur, prev)):
+        claims = [q for q in claim_s.qs + claim_s.changes if q.change and not q.used]
+        if len(claims) != 1 or any(q.change and not q.used for q in ev_s.qs + ev_s.changes):
+            continue
+        if _evidence(claim_s.text, claim_s.qs):
+            continue
+        evs = [e for e in _evidence(ev_s.text, ev_s.qs) if e.func == "change" and not e.first.used]
+        if len(evs) != 1:
+            continue
+        claim, ev = claims[0], evs[0]
+        func, _why = _change_func(claim_s.text + " " + ev_s.text, claim, ev)
+        if func is None:
+            continue
+        if _base_conflict(claim_s.text, claim, ev, ""):
+            continue
+        old, new = ev.first, ev.second
+        compute = f"ratio({_literal(new)}, {_literal(old)})" if func == "ratio" else f"{func}({_literal(old)}, {_literal(new)})"
+        claim.used = old.used = new.used = True
+        claim_s.checks.append(_Check(claim, ev, compute))
+        return
+
+
+def _locate_span(doc: _Doc, at: int, end: int) -> tuple[int, int, int, int]:
+    line, col = doc.locate(at)
+    eline, ecol = doc.locate(max(at, end - 1))
+    return line, col, eline, ecol
+
+
+def scan_text(text: str, *, path: str = "-", fmt: Format | None = None) -> ScanResult:
+    """Find the numeric claims in ``text`` and check the self-contained ones.
+
+    ``fmt`` is text, markdown or html; ``None`` guesses from the path and the text.
+    """
+    fmt = fmt or guess_format(path, text)
+    doc = make_doc(text, fmt)
+    findings: list[Finding] = []
+    for para in _sentences(doc):
+        for k, sent in enumerate(para):
+            sent.qs = detect(sent.text)
+            sent.changes = _change_words(sent.text) if sent.qs else []
+            sent.checks, _notes = pair(sent.text, sent.qs, sent.changes)
+            if k > 0:
+                _pair_across(para[k - 1], sent)
+        for sent in para:
+            findings.extend(_findings(doc, path, sent))
+    return ScanResult(path, fmt, tuple(findings), ())
+
+
+def _findings(doc: _Doc, path: str, sent: _Sentence) -> list[Finding]:
+    out: list[tuple[int, Finding]] = []
+    sentence = _collapse(sent.text)
+    for chk in sent.checks:
+        c = chk.claim
+        phrase = _collapse(sent.text[c.pstart : c.pend])
+        figure, figure_text = _figure(phrase)
+        line, col, eline, ecol = _locate_span(doc, sent.start + c.pstart, sent.start + c.pend)
+        inputs = (chk.evidence.first.num, chk.evidence.second.num)
+        if figure is None:
+            out.append((c.pstart, Finding(path, line, col, sentence, phrase, c.kind, "needs-source",
+                                          end_line=eline, end_col=ecol, inputs=inputs, compute=chk.compute,
+                                          note="the claimed figure could not be read")))
+            continue
+        res = _judge(figure, chk.compute)
+        out.append((c.pstart, Finding(
+            path, line, col, sentence, phrase, c.kind, "checked", figure=figure, figure_text=figure_text,
+            compute=chk.compute, inputs=inputs, framing=figure.framing, end_line=eline, end_col=ecol, **res,
+        )))
+    for q in sent.qs:
+        if q.used:
+            continue
+        phrase = _collapse(sent.text[q.pstart : q.pend])
+        figure, figure_text = _figure(phrase)
+        line, col, eline, ecol = _locate_span(doc, sent.start + q.pstart, sent.start + q.pend)
+        out.append((q.pstart, Finding(
+            path, line, col, sentence, phrase, q.kind, "needs-source", figure=figure, figure_text=figure_text,
+            framing=q.framing, end_line=eline, end_col=ecol,
+        )))
+    out.sort(key=lambda t: t[0])
+    return [f for _, f in out]
+
+
+def scan_path(path: str, *, fmt: Format | None = None) -> ScanResult:
+    """Read ``path`` (``-`` for standard input) and scan it; a file that cannot be read
+    is a result with a located problem, never an exception."""
+    text, problem = read_input(path)
+    if problem is not None or text is None:
+        return ScanResult(path, fmt, (), (problem,) if problem else ())
+    return scan_text(text, path=path, fmt=fmt)
+
+
+__all__ = [
+    "Finding",
+    "Format",
+    "MAX_BYTES",
+    "ScanResult",
+    "detect",
+    "guess_format",
+    "make_doc",
+    "read_input",
+    "scan_path",
+    "scan_text",
+    "split_paragraphs",
+    "split_sentences",
+    "word_number",
+]
