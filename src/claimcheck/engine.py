@@ -9,14 +9,14 @@ raw number.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any, Iterable, Mapping
 
 from claimcheck.expr import EvalError, Evaluation, Operand, ZeroBaseline, evaluate, parse_expr
 from claimcheck.figures import ClaimedFigure, parse_figure
 from claimcheck.loading import Loaded, Locations
-from claimcheck.numbers import fmt_count, fmt_interval, fmt_percent
+from claimcheck.numbers import fmt_count, fmt_interval, fmt_percent, parse_number
 from claimcheck.results import ClaimResult, FileResult, InputFigure, Problem, SourceRef
 from claimcheck.verdicts import compare_recorded, judge
 
@@ -27,6 +27,9 @@ class Policy:
 
     strict: bool = False  # approximate and unverifiable fail too
     only: frozenset[str] | None = None  # claim ids to run; None runs all
+
+
+_PERCENT_UNITS = frozenset({"%", "percent", "per cent", "pct", "percentage"})
 
 
 class _Scope:
@@ -59,10 +62,14 @@ class _Scope:
             ev = evaluate(fig.compute, _Env(self))
             op = Operand(name, ev.value, None, fig.unit, period.text if period else None, period.days if period else None, fig.source)
         else:
+            written = fig.value
+            if not written.percent and (fig.unit or "").strip().lower() in _PERCENT_UNITS:
+                # `{value: 25, unit: "%"}` means 25%, a fraction 1/4, as "25%" would.
+                written = parse_number(written.text + "%")
             op = Operand(
                 name,
-                fig.value.as_value(exact=fig.exact),
-                fig.value,
+                written.as_value(exact=fig.exact),
+                written,
                 fig.unit,
                 period.text if period else None,
                 period.days if period else None,
@@ -195,8 +202,9 @@ def _judge_check(check: Any, scope: _Scope, sources: dict, line: int, col: int, 
     within = check.within.value
     lo, hi = right.value.interval.lo, right.value.interval.hi
     u = (hi - lo) if lo is not None and hi is not None and hi != lo else None
+    shown = fmt_percent(right.value.point) if right.kind == "percent" else fmt_count(right.value.point)
     figure = ClaimedFigure(
-        text=f"{check.right.text} (within {check.within.text})",
+        text=f"{shown} ± {check.within.text}",
         value=right.value.point,
         u=u,
         unit="count",
@@ -214,11 +222,18 @@ def _judge_check(check: Any, scope: _Scope, sources: dict, line: int, col: int, 
         operands=left.operands + tuple(o for o in right.operands if o not in left.operands),
     )
     j = judge(figure, ev, tolerance=tolerance)
+    # A check's own sentence replaces the claim diagnoses ("understates" means nothing here).
     diff = left.value.point - right.value.point
-    extra = ()
+    extra: tuple[str, ...] = ()
     if right.value.point != 0:
         rel = diff / abs(right.value.point)
-        extra = (f"The two differ by {fmt_count(abs(diff))} ({fmt_percent(abs(rel))} of {fmt_count(right.value.point)}).",)
+        agree = "agree within" if abs(rel) <= within else "differ by more than"
+        extra = (
+            f"{fmt_count(left.value.point)} against {fmt_count(right.value.point)}: they differ by "
+            f"{fmt_count(abs(diff))} ({fmt_percent(abs(rel))} of {fmt_count(right.value.point)}), so the sources "
+            f"{agree} {check.within.text}.",
+        )
+    j = replace(j, diagnoses=tuple(d for d in j.diagnoses if "nreachable" in d or "rounding" in d))
     return _result(
         check.id, line, col, check.statement, figure, ev, j,
         speaker=None, compute=f"{check.left.text} vs {check.right.text}", recorded=check.verdict,
@@ -288,8 +303,9 @@ def _result(
         interval=None if ev.value.is_exact else ev.value.interval,
         interval_text=j.interval_text,
         unit=ev.kind,
-        rule=j.rule if not getattr(j, "decided_by", None) else f"{j.rule}; {j.decided_by}",
+        rule=j.rule,
         rule_name=j.rule_name,
+        decided_by=j.decided_by,
         arithmetic=ev.arithmetic,
         diagnoses=tuple(j.diagnoses) + extra + tuple(getattr(ev, "notes", ()) or ()),
         settle=j.settle,
@@ -302,12 +318,13 @@ def _result(
 
 def _unverifiable(claim: Any, claimed: ClaimedFigure, line: int, col: int, policy: Policy, source: SourceRef | None) -> ClaimResult:
     passed, failure = _pass_fail("unverifiable", claim.verdict, policy)
-    settle = claim.note or "raw figures and a compute: expression would settle it"
+    # The note of an unverifiable claim says what would settle it; show it once.
+    settle = claim.note or "the raw figures behind it, and a compute: expression, would settle it"
     return ClaimResult(
         id=claim.id, line=line, col=col, statement=claim.statement, figure=claimed.text,
         verdict="unverifiable", passed=passed, speaker=claim.speaker, recorded=claim.verdict,
         failure=failure, rule="no computation: the file gives no raw numbers for this claim",
-        settle=settle, framing=claimed.framing, note=claim.note, source=source,
+        settle=settle, framing=claimed.framing, note=None, source=source,
     )
 
 

@@ -75,6 +75,7 @@ class ClaimResult:
     unit: str | None = None  # percent, points, ratio, share, count, rate, money, number
     rule: str = ""  # '"nearly 20%" accepts 18.00%–20.50% (nearly: 0.9X ≤ V ≤ X + u/2)'
     rule_name: str | None = None  # the hedge rule name, "nearly"
+    decided_by: str | None = None  # which band held the value, or only overlapped the interval
     arithmetic: str = ""  # "(990 − 1,224) ÷ 1,224 = −19.12%"
     diagnoses: tuple[str, ...] = ()
     settle: str | None = None  # what evidence would settle it, when in doubt

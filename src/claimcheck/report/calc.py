@@ -30,6 +30,7 @@ def calc_json(r: ClaimResult) -> dict:
         "unit": r.unit,
         "rule": r.rule,
         "rule_name": r.rule_name,
+        "decided_by": r.decided_by,
         "arithmetic": r.arithmetic,
         "diagnoses": list(r.diagnoses),
         "settle": r.settle,
@@ -64,6 +65,8 @@ def render_calc(r: ClaimResult, fmt: str, *, width: int = 100, color: bool = Fal
         lines.append(("interval", f"{r.interval_text} (the inputs' rounding carried through)"))
     if r.rule:
         lines.append(("rule", r.rule))
+    if r.decided_by:
+        lines.append(("decided", r.decided_by))
     for d in r.diagnoses:
         lines.append(("note", d))
     if r.framing:

@@ -211,6 +211,8 @@ class TerminalReport:
             grid.add_row("interval", _text(c.interval_text))
         if c.rule:
             grid.add_row("rule", _text(c.rule))
+        if c.decided_by:
+            grid.add_row("decided", _text(c.decided_by, multiline=True))
         if c.recorded is not None:
             agrees = "agrees with" if c.recorded == c.verdict else "differs from"
             recorded = Text(f"{SYMBOLS[c.recorded]} {c.recorded}", style=VERDICT_STYLES[c.recorded])
