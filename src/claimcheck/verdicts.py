@@ -245,17 +245,25 @@ def _hull(a: _Band, b: _Band) -> _Band:
     return _Band(lo, hi, lo_open, hi_open)
 
 
-def _bands(rule: hedges.HedgeRule, x: Fraction | None, u: Fraction, tol: Mapping[str, Fraction] | None) -> _Bands:
+def _bands(rule: hedges.HedgeRule, x: Fraction | None, u: Fraction, tol: Mapping[str, Fraction] | None,
+           multiple: bool = False) -> _Bands:
     """The accurate and approximate bands of ``rule`` for claimed magnitude ``x``.
 
     A hedge never makes a figure stricter than the bare number written: "about 5%" and
     "nearly 5%" accept at least what "5%" does (±u/2 accurate, ±u approximate), or
-    "about 5%" would fail 5.6% that a bare "5%" passes as approximate.
+    "about 5%" would fail 5.6% that a bare "5%" passes as approximate. For a multiple
+    the bare band is the ``multiple`` rule's (within 5% of N), not the factor's digits:
+    "nearly doubled" must not accept 1.5 because "doubled" is written to u = 1.
     """
     p = lambda key: rule.param(key, tol)  # noqa: E731
-    exact = hedges.rule("exact")
-    half = u * exact.param("accurate_units", tol)
-    whole = u * exact.param("approximate_units", tol)
+    if multiple and x is not None:
+        mult = hedges.rule("multiple")
+        half = x * mult.param("accurate", tol)
+        whole = x * mult.param("approximate", tol)
+    else:
+        exact = hedges.rule("exact")
+        half = u * exact.param("accurate_units", tol)
+        whole = u * exact.param("approximate_units", tol)
     name = rule.name
     if name in ("slightly", "sharply"):
         a, b = p("accurate"), p("approximate")
@@ -659,7 +667,7 @@ def judge(figure: ClaimedFigure, ev: Evaluation, *, tolerance: Mapping[str, Frac
         if x is None:
             bands = _bands(rule, None, ZERO, tolerance)
         else:
-            bands = _bands(number_rule, x, u, tolerance)
+            bands = _bands(number_rule, x, u, tolerance, multiple=scale == "multiple")
         if direction_claimed:
             bands = _Bands(bands.rule, bands.accurate.above_zero(), bands.approximate.above_zero(), bands.widened)
         places = fmt.places(x, u, bands.accurate.lo, bands.accurate.hi, bands.approximate.lo, bands.approximate.hi)
@@ -689,11 +697,12 @@ def judge(figure: ClaimedFigure, ev: Evaluation, *, tolerance: Mapping[str, Frac
 
     rescaled: str | None = None
     if verdict != "accurate" and x is not None:
-        scaled = _hundredfold(m, x, u, direction, number_rule, tolerance)
+        ambiguous = ev.kind in ("number", "points")
+        scaled = _hundredfold(m, x, u, direction, number_rule, tolerance, ambiguous)
         if scaled is not None:
             fit, sentence = scaled
             diagnoses.append(sentence)
-            if ev.kind in ("number", "points"):
+            if ambiguous:
                 rescaled = fit
         if scale in ("change", "level") and m.change is not None and m.via == "rel":
             diagnoses.extend(_points_instead(figure, m.change, x, u, direction, number_rule, tolerance))
@@ -849,8 +858,12 @@ def _wrong_base(ch: _Change, x: Fraction, u: Fraction, direction: str, rule: hed
 
 
 def _hundredfold(m: _Measure, x: Fraction, u: Fraction, direction: str, rule: hedges.HedgeRule,
-                 tol: Mapping[str, Fraction] | None) -> tuple[str, str] | None:
-    """A percent compared with a value that was multiplied by 100 (or the claim divided)."""
+                 tol: Mapping[str, Fraction] | None, ambiguous: bool) -> tuple[str, str] | None:
+    """A percent compared with a value that was multiplied by 100 (or the claim divided).
+
+    ``ambiguous``: the computation's scale is in doubt (free arithmetic, or points of
+    inputs written without %), so the computation is suspect; otherwise the claim is.
+    """
     if m.fmt is not PCT and m.fmt is not POINTS:
         return None
     for factor in (1 / HUNDRED, HUNDRED):
@@ -861,18 +874,28 @@ def _hundredfold(m: _Measure, x: Fraction, u: Fraction, direction: str, rule: he
         fit = _fits(rule, x, u, mag, tol)
         if fit is None:
             continue
-        shown = fmt_decimal(m.signed.point, 4, trim=True)
+        raw = fmt_decimal(m.signed.point, 4, trim=True)
+        claim = _plain(m.fmt, x)
         as_fraction = fmt_decimal(x, 6, trim=True)
+        if factor < 1 and ambiguous:
+            return fit, (
+                f"Scale: the computed value {raw} is 100 times the claim's {claim}, which is {as_fraction} "
+                "as a fraction; percents are fractions here, so the computation multiplied by 100, or its "
+                "inputs are percentages written without %."
+            )
         if factor < 1:
             return fit, (
-                f"Scale: the computed value {shown} is 100 times the claim's {_plain(m.fmt, x)}, which is "
-                f"{as_fraction} as a fraction; percents are fractions here, so the computation multiplied "
-                "by 100, or its inputs are percentages written without %."
+                f"Scale: the computed {_signed(m.fmt, m.signed.point)} is 100 times the claim's {claim}; the "
+                f"claim reads as the fraction {raw} written with a % sign."
+            )
+        if ambiguous:
+            return fit, (
+                f"Scale: the computed value {raw} is one hundredth of the claim's {claim} ({as_fraction} as a "
+                "fraction); the computation divides by 100 once too often."
             )
         return fit, (
-            f"Scale: the computed value {shown} is one hundredth of the claim's {_plain(m.fmt, x)} "
-            f"({as_fraction} as a fraction); the claim reads as a fraction multiplied by 100 twice, "
-            "or the computation divides by 100."
+            f"Scale: the claim's {claim} is 100 times the computed {_signed(m.fmt, m.signed.point, 4)}; a "
+            "percent was multiplied by 100 twice."
         )
     return None
 
