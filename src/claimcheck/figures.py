@@ -17,8 +17,9 @@ made of, in any order that reads as English:
 * at most one **hedge** from :data:`claimcheck.hedges.RULES`, matched longest first
   ("just under" is ``nearly``; a bare "just" is framing), written before the number;
 * **framing** words (:data:`claimcheck.hedges.FRAMING_WORDS`), which carry no number;
-* the fillers "a", "an", "by", "of" and the auxiliaries "was", "were", "is", "are",
-  "has", "have", "had", "been", "went".
+* the fillers "a", "an", "by", "of", the auxiliaries "was", "were", "is", "are",
+  "has", "have", "had", "been", "went", and comparison periods ("year over year",
+  "from a year earlier"), which the ``compute:`` expression already states.
 
 Choices a fact-checker should know (each pinned by ``tests/test_figures.py``):
 
@@ -191,6 +192,10 @@ _RATES = {
     ),
 }  # fmt: skip
 _FILLERS = ("a", "an", "by", "of", "was", "were", "is", "are", "has", "have", "had", "been", "went")
+# Comparison periods name what the compute: expression already compares; they change nothing.
+_PERIOD_PHRASES = tuple(
+    (a, link, a) for a in ("year", "month", "week") for link in ("over", "on")
+) + (("from", "a", "year", "earlier"), ("from", "a", "year", "ago"), ("on", "the", "year"))
 _VAGUE = frozenset(
     "most many several few dozens hundreds thousands millions billions numerous countless "
     "plenty lots majority minority record".split()
@@ -252,6 +257,8 @@ def _build_lexicon() -> dict[tuple[str, ...], _Entry]:
             add(p, "per", per)
     for w in _FILLERS:
         add((w,), "filler", True)
+    for p in _PERIOD_PHRASES:
+        add(p, "filler", True)
     return {p: _Entry(**kw) for p, kw in roles.items()}  # type: ignore[arg-type]
 
 
@@ -355,18 +362,17 @@ class _Reader:
                 return len(p)
         return 0
 
-    # An integer written plainly, for "one in three" and "2 thirds".
     def small_int(self, j: int) -> tuple[int, int] | None:
+        """A whole number in digits or words, for the M of "one in M"."""
         if j < self.n and self.toks[j][0] == "num":
             t = self.toks[j][1]
-            if _PLAIN_INT_RE.fullmatch(t):
-                w = parse_number(t)
-                return int(w.value), j + 1
-            return None
-        got = self.words_number(j)
-        if got is None:
-            return None
-        return got
+            if not _PLAIN_INT_RE.fullmatch(t):
+                return None
+            try:
+                return int(parse_number(t).value), j + 1
+            except NumberError as exc:  # "one in 012"
+                raise _Refused(str(exc)) from None
+        return self.words_number(j)
 
     def words_number(self, i: int) -> tuple[int, int] | None:
         """Read number words at ``i``: "twenty-five", "two hundred and fifty thousand",
@@ -479,9 +485,9 @@ class _Reader:
     def _after_integer(self, value: Fraction, j: int, *, words: bool) -> tuple[_Item, int]:
         """Suffixes of a whole number (digits or words): a share, a multiple, a percent."""
         w = self.word(j)
-        if w in _ORDINALS and value >= 1:
+        if w in _ORDINALS:
             den = _ORDINALS[w]
-            if value >= den:
+            if not 1 <= value < den:
                 raise _Refused(f"{value} {w} is not a share (the numerator must be smaller)")
             return self._share_tail(value / den, j + 1)
         k = 1 if w == "in" else 2 if (w == "out" and self.word(j + 1) == "of") else 0
