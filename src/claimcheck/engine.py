@@ -16,7 +16,7 @@ from typing import Any, Iterable, Mapping
 from claimcheck.expr import EvalError, Evaluation, Operand, ZeroBaseline, evaluate, parse_expr
 from claimcheck.figures import ClaimedFigure, parse_figure
 from claimcheck.loading import Loaded, Locations
-from claimcheck.numbers import fmt_count, fmt_interval, fmt_percent, parse_number
+from claimcheck.numbers import CURRENCIES, fmt_count, fmt_interval, fmt_percent, parse_number
 from claimcheck.results import ClaimResult, FileResult, InputFigure, Problem, SourceRef
 from claimcheck.verdicts import compare_recorded, judge
 
@@ -29,6 +29,7 @@ class Policy:
     only: frozenset[str] | None = None  # claim ids to run; None runs all
 
 
+_CURRENCY_SYMBOLS = {code: sym for sym, code in CURRENCIES.items()}
 _PERCENT_UNITS = frozenset({"%", "percent", "per cent", "pct", "percentage"})
 
 
@@ -247,7 +248,13 @@ def _inputs(ev: Evaluation, sources: dict) -> tuple[InputFigure, ...]:
         written = op.written.text if op.written is not None else fmt_count(op.value.point)
         interval = None
         if not op.value.is_exact:
-            interval = fmt_interval(op.value.interval, fmt_percent if (op.written and op.written.percent) else fmt_count)
+            fmt = fmt_count
+            if op.written is not None and op.written.percent:
+                fmt = fmt_percent
+            elif op.written is not None and op.written.currency:
+                symbol = _CURRENCY_SYMBOLS.get(op.written.currency, "")
+                fmt = lambda x, s=symbol: s + fmt_count(x)  # noqa: E731
+            interval = fmt_interval(op.value.interval, fmt)
         out.append(
             InputFigure(
                 name=op.name,

@@ -1,0 +1,151 @@
+"""The whole CLI outcome, asserted together: exit code, stdout and stderr."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+ENV = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C.UTF-8"}
+
+GOOD = """\
+title: Good
+figures:
+  before: {value: 120, unit: people, period: 2025-06}
+  after: {value: 150, unit: people, period: 2025-07}
+claims:
+  - id: up-25
+    speaker: A
+    statement: up 25%
+    figure: up 25%
+    compute: pct_change(before, after)
+"""
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "claimcheck", *args], cwd=cwd, capture_output=True, text=True, env=ENV)
+
+
+def test_version() -> None:
+    from claimcheck import __version__
+
+    p = run("--version")
+    assert (p.returncode, p.stdout, p.stderr) == (0, f"claimcheck {__version__}\n", "")
+
+
+def test_validate_good_file() -> None:
+    p = run("validate", "claims/ice_july.yaml")
+    assert (p.returncode, p.stdout, p.stderr) == (0, "1 file valid\n", "")
+
+
+def test_validate_mixed_folder_reports_every_problem_located(tmp_path: Path) -> None:
+    (tmp_path / "a_good.yaml").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b_broken.yaml").write_text("title: x\nclaims: []\nfigures:\n  june: {vlaue: 3}\n", encoding="utf-8")
+    (tmp_path / "c_latin1.yaml").write_bytes("title: Jos\xe9\nclaims: []\n".encode("latin-1"))
+    (tmp_path / "d_utf32.yaml").write_bytes("title: x\n".encode("utf-32"))
+    (tmp_path / "notes.txt").write_text("not a claim file", encoding="utf-8")
+    p = run("validate", str(tmp_path))
+    assert p.returncode == 2
+    assert p.stdout == ""
+    assert p.stderr.splitlines() == [
+        f"{tmp_path}/b_broken.yaml:4:10: error: unknown key 'vlaue' — did you mean 'value'?",
+        f"{tmp_path}/c_latin1.yaml:1:11: error: not UTF-8 (byte 0xE9); save the file as UTF-8",
+        # UTF-32 starts with the BOM FF FE 00 00: the first byte is already not UTF-8.
+        f"{tmp_path}/d_utf32.yaml:1:1: error: not UTF-8 (byte 0xFF); save the file as UTF-8",
+        "3 of 4 files invalid",
+    ]
+    assert "Traceback" not in p.stderr
+
+
+def test_validate_missing_path_and_empty_folder(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    p = run("validate", str(tmp_path / "nope.yaml"), str(tmp_path / "empty"))
+    assert p.returncode == 2
+    assert p.stderr.splitlines()[:2] == [
+        f"{tmp_path}/nope.yaml:1:1: error: no such file or directory",
+        f"{tmp_path}/empty:1:1: error: no claim files (*.yaml, *.yml) in this folder",
+    ]
+
+
+def test_schema_command_prints_the_shipped_schema() -> None:
+    p = run("schema")
+    assert p.returncode == 0 and p.stderr == ""
+    assert p.stdout == (ROOT / "claims" / "claimfile.schema.json").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "expression, claim, code, verdict",
+    [
+        ("pct_change(1224, 990)", "nearly 20% drop", 0, "accurate"),  # −19.12%
+        ("pct_change(31000, 27000)", "down 10%", 0, "approximate"),  # −12.90%, 10% at the rounding edge
+        ("pct_change(120, 150)", "a 20% rise", 1, "inaccurate"),  # +25%; 20% = 30 ÷ 150
+    ],
+)
+def test_calc_exit_codes(expression: str, claim: str, code: int, verdict: str) -> None:
+    p = run("calc", expression, "--claim", claim, "--format", "json")
+    assert p.returncode == code, p.stderr
+    assert json.loads(p.stdout)["verdict"] == verdict
+    assert p.stderr == ""
+
+
+def test_calc_bad_input_is_located() -> None:
+    p = run("calc", "pct_change(31000, june)", "--claim", "down 10%")
+    assert p.returncode == 2
+    assert p.stdout == ""
+    assert p.stderr.startswith("<expression>:1:19: error: unknown figure 'june'")
+    p = run("calc", "pct_change(1, 2)", "--claim", "plenty")
+    assert p.returncode == 2 and p.stderr.startswith("<claim>:1:1: error: cannot read figure 'plenty'")
+
+
+def test_calc_zero_baseline_fails_with_reason() -> None:
+    p = run("calc", "pct_change(0, 5)", "--claim", "up 10%", "--format", "json")
+    assert p.returncode == 1
+    data = json.loads(p.stdout)
+    assert data["failure"] == "cannot compute: baseline is 0"
+
+
+def test_new_creates_a_file_that_verifies_and_refuses_to_overwrite(tmp_path: Path) -> None:
+    p = run("new", "claims/story.yaml", "--title", 'Budget: "final" #2', cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    target = tmp_path / "claims" / "story.yaml"
+    before = target.read_bytes()
+    assert before.startswith(b"# yaml-language-server: $schema=claimfile.schema.json\n")
+    v = run("verify", "claims/story.yaml", "--format", "json", cwd=tmp_path)
+    assert v.returncode == 0, v.stderr
+    assert json.loads(v.stdout)["files"][0]["title"] == 'Budget: "final" #2'
+    again = run("new", "claims/story.yaml", cwd=tmp_path)
+    assert again.returncode == 2
+    assert again.stderr == "claims/story.yaml:1:1: error: already exists; use --force to overwrite it\n"
+    assert target.read_bytes() == before
+    forced = run("new", "claims/story.yaml", "--force", "--title", "Other", cwd=tmp_path)
+    assert forced.returncode == 0 and b'title: "Other"' in target.read_bytes()
+
+
+@pytest.mark.parametrize("name", ["../../x.yaml", "/etc/passwd.yaml", "a/../../b.yaml"])
+def test_new_refuses_paths_outside_the_folder(tmp_path: Path, name: str) -> None:
+    p = run("new", name, cwd=tmp_path)
+    assert p.returncode == 2
+    assert "refusing to write outside" in p.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_rules_prints_the_one_table() -> None:
+    from claimcheck.hedges import RULES
+
+    p = run("rules", "--format", "json")
+    assert p.returncode == 0
+    data = json.loads(p.stdout)
+    assert [r["rule"] for r in data["rules"]] == [r.name for r in RULES]
+    md = run("rules", "--format", "markdown").stdout
+    assert "| nearly |" in md and "0.9X ≤ V ≤ X + u/2" in md
+
+
+def test_unknown_format_is_a_usage_error() -> None:
+    p = run("verify", "claims/ice_july.yaml", "--format", "xml")
+    assert p.returncode == 2
+    assert "unknown format 'xml'" in p.stderr
