@@ -308,6 +308,7 @@ def _tokenize(lowered: str) -> list[tuple[str, str]]:
 
 _LEXICON = _build_lexicon()
 _MAX_PHRASE = max(len(p) for p in _LEXICON)
+_FIRST_WORDS = frozenset(p[0] for p in _PERCENT_WORDS + _POINT_WORDS)
 
 
 # --- the number in a figure ---------------------------------------------------------------
@@ -357,6 +358,8 @@ class _Reader:
 
     def match(self, j: int, phrases: tuple[tuple[str, ...], ...]) -> int:
         """Length of the first of ``phrases`` found at ``j`` (0 if none)."""
+        if j >= self.n or self.toks[j][1] not in _FIRST_WORDS:
+            return 0
         for p in phrases:
             if all(self.word(j + k) == w for k, w in enumerate(p)):
                 return len(p)
@@ -612,6 +615,7 @@ def parse_figure(text: str) -> ClaimedFigure:
 @lru_cache(maxsize=4096)
 def _parse(raw: str) -> ClaimedFigure:
     toks = _tokenize(raw.lower().replace("\u2019", "'"))
+    words = tuple(t for _, t in toks)
     rd = _Reader(toks)
     item: _Item | None = None
     directions: list[str] = []
@@ -632,7 +636,7 @@ def _parse(raw: str) -> ClaimedFigure:
             continue
         entry, length = None, 0
         for k in range(min(_MAX_PHRASE, rd.n - i), 0, -1):
-            cand = _LEXICON.get(tuple(t for _, t in toks[i : i + k]))
+            cand = _LEXICON.get(words[i : i + k])
             if cand is None:
                 continue
             if cand.hedge_only and item is not None:
