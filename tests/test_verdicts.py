@@ -431,3 +431,25 @@ def test_unverifiable_never_inaccurate_on_kind_mismatch() -> None:
                       ("up 5 points", "sum(5)")]:
         j = run(fig, comp)
         assert j.verdict in ("unverifiable", "accurate", "approximate"), (fig, comp, j)
+
+
+# --- shrinking multiples with a hedge ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "figure, computation, verdict",
+    [
+        # 3.0 ÷ 9.1 = 0.33: the fall is by a factor 9.1 ÷ 3.0 = 3.03 > 2 → more than halved
+        ("more than halved", "ratio(3.0%, 9.1%)", "accurate"),
+        # 0.6 of the old: factor 1.67, below 2 and below 0.98 × 2 = 1.96 → inaccurate
+        ("more than halved", "ratio(60, 100)", "inaccurate"),
+        # 55 of 100: factor 100 ÷ 55 = 1.818, nearly 2 accepts 1.8–2.1 → accurate
+        ("nearly halved", "ratio(55, 100)", "accurate"),
+        # 40 of 100: factor 2.5, beyond the 2.2 that nearly allows → inaccurate
+        ("nearly halved", "ratio(40, 100)", "inaccurate"),
+    ],
+)
+def test_shrinking_multiples(figure: str, computation: str, verdict: str) -> None:
+    j = run(figure, computation)
+    assert j.verdict == verdict, (j.decided_by, j.rule)
+    assert "factor of the fall" in j.rule

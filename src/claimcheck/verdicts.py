@@ -652,6 +652,21 @@ def judge(figure: ClaimedFigure, ev: Evaluation, *, tolerance: Mapping[str, Frac
             "The claim and the computation measure different things.", value_text, interval_text, (m.reason,),
         )
 
+    diagnoses: list[str] = []
+    if scale == "multiple" and x is not None and x != 1 and m.signed.point != 1 and (x > 1) != (m.signed.point > 1):
+        diagnoses.append(
+            f'Wrong direction: the claim "{figure.text}" says the figure {"grew" if x > 1 else "shrank"}, but '
+            f"{m.what} is {fmt_decimal(m.signed.point, 3)}: it {'shrank' if x > 1 else 'grew'}."
+        )
+    space_note = ""
+    if scale == "multiple" and x is not None and 0 < x < 1 and rule.name != "multiple" and m.signed.point > 0:
+        # "more than halved" means the fall exceeds half: the ratio is below 0.5. Hedges
+        # read on the factor of the fall, old ÷ new ("halved" is 2), where "more than",
+        # "nearly" and the rest keep their sense (inflation 9.1% → 3.0% more than halved).
+        m = _Measure(_inverse(m.signed), MULT, "the factor of the fall (old ÷ new)", m.note, False, m.change, None)
+        space_note = f"; read as the factor of the fall, old ÷ new ({_plain(MULT, 1 / x)} for {_plain(MULT, x)})"
+        x = 1 / x
+
     point, iv, sign = _oriented(m, direction)
     direction_claimed = direction in ("up", "down") and m.is_change
     number_rule = hedges.rule("exact") if rule.name in ("slightly", "sharply") else rule
@@ -683,17 +698,12 @@ def judge(figure: ClaimedFigure, ev: Evaluation, *, tolerance: Mapping[str, Frac
                     decision = _Decision(wdec.verdict, wdec.by_interval, decision.sentence + " " + wdec.sentence)
 
     verdict: str = decision.verdict
-    diagnoses: list[str] = []
+    rule_text += space_note
 
     if direction_claimed and sign * m.signed.point < 0:
         diagnoses.append(_wrong_direction(figure, direction, m))
     elif direction_claimed and m.signed.point == 0:
         diagnoses.append(f'The claim "{figure.text}" says {_dir_word(direction)}, but {m.what} is 0: no change at all.')
-    if scale == "multiple" and x is not None and x != 1 and m.signed.point != 1 and (x > 1) != (m.signed.point > 1):
-        diagnoses.append(
-            f'Wrong direction: the claim "{figure.text}" says the figure {"grew" if x > 1 else "shrank"}, but '
-            f"{m.what} is {fmt_decimal(m.signed.point, 3)}: it {'shrank' if x > 1 else 'grew'}."
-        )
 
     rescaled: str | None = None
     if verdict != "accurate" and x is not None:
@@ -755,6 +765,14 @@ def judge(figure: ClaimedFigure, ev: Evaluation, *, tolerance: Mapping[str, Frac
         settle=settle,
         compared=point,
     )
+
+
+def _inverse(v: Value) -> Value:
+    """1 ÷ v for a positive ratio; an interval reaching 0 leaves the top unbounded."""
+    iv = v.interval
+    lo = None if iv.hi is None or iv.hi <= 0 else 1 / iv.hi
+    hi = None if iv.lo is None or iv.lo <= 0 else 1 / iv.lo
+    return Value(1 / v.point, Interval(lo, hi))
 
 
 def _word_decision(figure: ClaimedFigure, rule: hedges.HedgeRule, ev: Evaluation, direction: str,
