@@ -31,6 +31,7 @@ def case(
     per: str | None = None,
     currency: str | None = None,
     noun: str | None = None,
+    intensity: str | None = None,
 ):
     return pytest.param(
         text,
@@ -45,6 +46,7 @@ def case(
             per=per,
             currency=currency,
             noun=noun,
+            intensity=intensity,
         ),
         id=text,
     )
@@ -104,9 +106,12 @@ CASES = [
     case("£3bn", "3000000000", "1000000000", "money", currency="GBP"),
     case("€1.5bn", "1500000000", "100000000", "money", currency="EUR"),
     case("57,861", "57861", "1", "count"),
-    # a number is checked at its precision; the verb gives only the direction
-    case("soared 40%", "2/5", "1/100", "percent", "up"),
-    case("edged up 0.3%", "3/1000", "1/1000", "percent", "up"),
+    # a number is checked at its precision; the verb gives the direction, and its
+    # intensity is kept aside (never the qualifier: "jumped 5%" claims 5%)
+    case("soared 40%", "2/5", "1/100", "percent", "up", intensity="sharply"),
+    case("edged up 0.3%", "3/1000", "1/1000", "percent", "up", intensity="slightly"),
+    case("jumped 5%", "1/20", "1/100", "percent", "up", intensity="sharply"),
+    case("soared nearly 40%", "2/5", "1/100", "percent", "up", "nearly", intensity="sharply"),
     case("ticked upward", None, None, "percent", "up", "slightly"),
     # --- phrases the prose scanner extracts -----------------------------------------------
     case("dropped nearly 20%", "1/5", "1/100", "percent", "down", "nearly"),
@@ -202,6 +207,10 @@ CASES = [
     case("rose sharply", None, None, "percent", "up", "sharply"),
     case("fell significantly", None, None, "percent", "down", "sharply"),
     case("jumped", None, None, "percent", "up", "sharply"),
+    # a direction alone: a change of any size that way
+    case("rose", None, None, "percent", "up"),
+    case("fell", None, None, "percent", "down"),
+    case("only down", None, None, "percent", "down", framing=("only",)),
     case("edged lower", None, None, "percent", "down", "slightly"),
     # --- rates, money, nouns ----------------------------------------------------------------------
     case("3 million a year", "3000000", "1000000", "rate", per="year"),
@@ -239,7 +248,8 @@ REFUSED = [
     ("plenty", "carries no number"),
     ("most", "carries no number"),
     ("dozens", "carries no number"),
-    ("rose", "direction alone"),
+    ("nearly fell", "no number"),
+    ("a day", "'day'"),
     ("", "empty"),
     ("   ", "empty"),
     ("from 31,000 to 27,000", "'from'"),
@@ -399,6 +409,6 @@ def test_any_phrase_of_known_words_parses_or_raises_figure_error(text: str) -> N
     assert got.qualifier in BY_NAME
     assert got.direction in ("up", "down", "none")
     if got.value is None:
-        assert got.qualifier in _INTENSITY and got.direction != "none"
+        assert got.qualifier in _INTENSITY | {"exact"} and got.direction != "none"
     else:
         assert type(got.value) is Fraction and got.value >= 0 and got.u is not None and got.u > 0

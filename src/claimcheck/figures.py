@@ -24,11 +24,15 @@ made of, in any order that reads as English:
 Choices a fact-checker should know (each pinned by ``tests/test_figures.py``):
 
 * ``value`` is the magnitude; the sign lives in ``direction`` ("down 10%" is 1/10, down).
-* A figure with a number is checked at the number's precision; a verb's intensity
-  ("soared 40%", "edged up 0.3%") then gives only the direction. Without a number
-  ("dipped slightly", "plunged", "ticked upward") the intensity is the qualifier
-  (``slightly`` / ``sharply``), the value is None and the unit is ``percent`` (the size
-  of the relative change is what those rules judge).
+* A figure with a number is checked at the number's precision: a verb's intensity
+  ("soared 40%", "edged up 0.3%", "jumped 5%") gives the direction, and its rule is kept
+  in ``intensity``, not ``qualifier`` — the speaker's number is the claim, and "tumbled
+  10%" for a 10% fall must not be called inaccurate because "tumbled" suggests 20%.
+  Without a number ("dipped slightly", "plunged", "ticked upward") the intensity is the
+  qualifier (``slightly`` / ``sharply``), the value is None and the unit is ``percent``
+  (the size of the relative change is what those rules judge).
+* A direction alone ("rose", "fell", "down") claims a change of any size in that
+  direction: value None, qualifier ``exact``, unit ``percent``.
 * "points" alone means percentage points, as in polls and rates; both are stored as
   fractions like percents ("5 points" is 1/20). Index points are counts: write "500".
 * Number words have the precision of the same number in digits: "twenty" is 20 with
@@ -44,7 +48,7 @@ Choices a fact-checker should know (each pinned by ``tests/test_figures.py``):
   deported"), because the figure field is the figure, not the sentence — and because a
   misspelt direction verb must not be read as a noun. Two unknown words are refused.
 * Refused with a reason: two numbers ("from 31,000 to 27,000" is data, not a figure),
-  two directions, two different hedges, a direction with no size ("rose"), words with no
+  two directions, two different hedges, a hedge with no number ("nearly"), words with no
   number ("most", "dozens"), a hedge after the number ("20% higher than"), a rate on a
   percent ("3% a year").
 
@@ -88,6 +92,9 @@ class ClaimedFigure:
     per: str | None = None  # for rates: "day", "week", "month", "year"
     currency: str | None = None
     noun: str | None = None  # what is counted, lower-cased: "18,000 Arrests" → "arrests"
+    #: the slightly/sharply rule of a verb written with a number ("edged up 0.3%" →
+    #: "slightly"); None when the figure has no number (the qualifier holds it then).
+    intensity: str | None = None
 
 
 class FigureError(ValueError):
@@ -704,17 +711,14 @@ def _assemble(
     if item is None:
         if hedge_set:
             raise _Refused(f"the hedge ({hedges[0]}) has no number to qualify")
+        if per:
+            raise _Refused("a rate needs a number")
         if not intensity_set:
-            if direction:
-                raise _Refused(
-                    "a direction alone carries no size; add a number ('rose 5%') or "
-                    "a word such as 'slightly' or 'sharply'"
-                )
+            if direction:  # "fell": a fall of any size
+                return ClaimedFigure(raw, None, None, "percent", direction, "exact", framing_t)  # type: ignore[arg-type]
             raise _Refused()
         if direction is None:
             raise _Refused(f"'{intensities[0]}' needs a direction (up or down)")
-        if per:
-            raise _Refused("a rate needs a number")
         return ClaimedFigure(raw, None, None, "percent", direction, intensities[0], framing_t)
 
     if item.direction and direction and item.direction != direction:
@@ -746,5 +750,6 @@ def _assemble(
         unit = "rate"
     qualifier = hedges[0] if hedges else item.qualifier or "exact"
     return ClaimedFigure(
-        raw, item.value, item.u, unit, direction, qualifier, framing_t, per, item.currency, noun  # type: ignore[arg-type]
+        raw, item.value, item.u, unit, direction, qualifier, framing_t, per, item.currency, noun,  # type: ignore[arg-type]
+        intensities[0] if intensities else None,
     )
