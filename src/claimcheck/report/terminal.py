@@ -72,7 +72,9 @@ def _text(value: str | None, style: str = "", *, multiline: bool = False) -> Tex
 
 
 def verdict_text(c: ClaimResult) -> Text:
-    return Text(f"{SYMBOLS[c.verdict]} {c.verdict}", style=VERDICT_STYLES[c.verdict])
+    # Styled as a span, not as the Text's base style, so text appended later (FAIL, a
+    # location) keeps its own style.
+    return Text().append(f"{SYMBOLS[c.verdict]} {c.verdict}", style=VERDICT_STYLES[c.verdict])
 
 
 def _verdict_cell(c: ClaimResult) -> Text:
@@ -132,7 +134,7 @@ class TerminalReport:
     # --- pieces -----------------------------------------------------------------------
 
     def _title(self, fr: FileResult) -> Text:
-        title = Text(clean(fr.path), style="bold underline")
+        title = Text().append(clean(fr.path), style="bold underline")
         if fr.title:
             title.append(" — ")
             title.append(clean(fr.title), style="bold")
@@ -148,7 +150,7 @@ class TerminalReport:
         # link every path:line:col (BAD_INPUTS row 28).
         lines = []
         for p in fr.problems:
-            t = Text(location(p.path, p.line, p.col), style="bold")
+            t = Text().append(location(p.path, p.line, p.col), style="bold")
             t.append(": ")
             t.append("error", style=FAIL)
             t.append(": " + clean(p.message))
@@ -198,7 +200,7 @@ class TerminalReport:
         grid.add_column(style=LABEL, no_wrap=True, min_width=len("claim source"))
         grid.add_column(overflow="fold", ratio=1)
 
-        quote = Text("“" + clean(c.statement) + "”", style="italic")
+        quote = Text().append("“" + clean(c.statement) + "”", style="italic")
         if c.speaker:
             quote.append(" — " + clean(c.speaker))
         grid.add_row("statement", quote)
@@ -215,7 +217,7 @@ class TerminalReport:
             grid.add_row("decided", _text(c.decided_by, multiline=True))
         if c.recorded is not None:
             agrees = "agrees with" if c.recorded == c.verdict else "differs from"
-            recorded = Text(f"{SYMBOLS[c.recorded]} {c.recorded}", style=VERDICT_STYLES[c.recorded])
+            recorded = Text().append(f"{SYMBOLS[c.recorded]} {c.recorded}", style=VERDICT_STYLES[c.recorded])
             recorded.append(f" — {agrees} the arithmetic")
             grid.add_row("recorded", recorded)
         for i, d in enumerate(c.diagnoses):
@@ -242,7 +244,7 @@ def _speaker_cell(c: ClaimResult) -> Text:
 
 
 def _input_text(inp: InputFigure) -> Text:
-    t = Text(clean(inp.name), style="bold")
+    t = Text().append(clean(inp.name), style="bold")
     t.append(" = " + clean(inp.written))
     if inp.unit:
         t.append(" " + clean(inp.unit))

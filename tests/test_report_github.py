@@ -1,0 +1,70 @@
+"""GitHub Actions annotations: levels, locations and GitHub's escaping."""
+
+from __future__ import annotations
+
+from report_fixtures import ALL, BROKEN, COUNCIL, ICE_JULY
+
+from claimcheck.report import Options, render_all
+from claimcheck.report.github import command, escape_data, escape_property, step_summary
+from claimcheck.results import ClaimResult, FileResult
+
+
+def test_escaping_of_message_and_properties() -> None:
+    text = "100% sure: a, b\r\nnext"
+    assert escape_data(text) == "100%25 sure: a, b%0D%0Anext"
+    assert escape_property(text) == "100%25 sure%3A a%2C b%0D%0Anext"
+    # % first, so an escape GitHub will decode is never produced by accident.
+    assert escape_data("%0A") == "%250A"
+
+
+def test_command_line() -> None:
+    line = command("error", "50% off,\nreally: yes", file="a, b:c.yaml", line=3, col=7, title="t: 1, 2")
+    assert line == "::error file=a%2C b%3Ac.yaml,line=3,col=7,title=t%3A 1%2C 2::50%25 off,%0Areally: yes\n"
+    assert line.count("\n") == 1
+
+
+def test_levels_per_claim() -> None:
+    out = render_all("github", [ICE_JULY, COUNCIL])
+    lines = out.splitlines()
+    # ICE: accurate → nothing; approximate → warning; recorded-and-confirmed check → nothing.
+    assert [line.split(" ", 1)[0] for line in lines[:-1]] == ["::warning", "::error", "::notice", "::error"]
+    assert lines[0].startswith("::warning file=claims/ice_july.yaml,line=26,col=5,title=claimcheck%3A dhs-only-10 is approximate::")
+    assert lines[1].startswith("::error file=claims/council_budget.yaml,line=12,col=5,")
+    assert lines[-1] == "claimcheck: 6 claims: 1 accurate, 2 approximate, 2 inaccurate, 1 unverifiable; 2 failing"
+
+
+def test_failing_message_leads_with_the_reason_and_shows_the_arithmetic() -> None:
+    out = render_all("github", [COUNCIL])
+    error = out.splitlines()[0]
+    message = error.split("::", 2)[2]
+    parts = message.split("%0A")
+    assert parts[0] == 'The arithmetic gives +25.00%25, outside what "20%25" allows (19.50%25–20.50%25).'
+    assert "arithmetic: (150 − 120) ÷ 120 = +25.00%25" in parts
+    assert any(p.startswith("diagnosis: Wrong base") for p in parts)
+
+
+def test_invalid_file_problems_are_errors_at_their_location() -> None:
+    lines = render_all("github", [BROKEN]).splitlines()
+    assert lines[0].startswith("::error file=claims/broken.yaml,line=9,col=24,title=claimcheck%3A invalid claim file::unknown figure")
+    assert lines[1] == (
+        "::error file=claims/broken.yaml,line=14,col=17,title=claimcheck%3A invalid claim file::"
+        '{june: 1,224} reads as two keys, "1" and "224"; quote the number: "1,224"'
+    )
+
+
+def test_every_annotation_is_one_line() -> None:
+    out = render_all("github", ALL, Options(explain=True))
+    for line in out.splitlines():
+        assert line.startswith("::") or line.startswith("claimcheck: ")
+        assert "\r" not in line and "\x1b" not in line
+
+
+def test_hostile_id_cannot_break_out_of_the_title() -> None:
+    c = ClaimResult("a,file=x.yaml", 2, 3, "s", "10%", "inaccurate", passed=False)
+    line = render_all("github", [FileResult("f.yaml", claims=(c,))]).splitlines()[0]
+    assert line.startswith("::error file=f.yaml,line=2,col=3,title=claimcheck%3A a%2Cfile=x.yaml is inaccurate::")
+
+
+def test_step_summary_is_the_markdown_report() -> None:
+    assert step_summary(ALL) == render_all("markdown", ALL)
+    assert "| claim | speaker | claimed | recomputed | verdict |" in step_summary([ICE_JULY])

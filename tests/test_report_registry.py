@@ -1,0 +1,93 @@
+"""The format registry, the shared helpers and streaming."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from fractions import Fraction
+
+import pytest
+from report_fixtures import ALL
+
+from claimcheck.numbers import Interval
+from claimcheck.report import FORMAT_HELP, FORMATS, Options, Tally, make, render_all, render_iter
+from claimcheck.report.common import clean, exact, exact_interval, failure_kind
+from claimcheck.results import ClaimResult, RunSummary
+
+
+def test_formats_are_named_once() -> None:
+    assert list(FORMATS) == ["rich", "json", "junit", "github", "markdown", "claimreview"]
+    assert set(FORMAT_HELP) == set(FORMATS)
+
+
+@pytest.mark.parametrize("name", list(FORMATS))
+@pytest.mark.parametrize("options", [Options(), Options(explain=True, strict=True, width=80, color=True)])
+def test_every_format_renders(name: str, options: Options) -> None:
+    renderer = make(name, options)
+    for method in ("start", "file", "finish"):
+        assert callable(getattr(renderer, method))
+    out = render_all(name, ALL, options)
+    assert isinstance(out, str) and out
+    assert render_all(name, [], options)  # an empty run renders too
+
+
+def test_unknown_format() -> None:
+    with pytest.raises(KeyError):
+        make("yaml")
+
+
+def test_rich_is_imported_only_for_the_terminal_format() -> None:
+    code = (
+        "import sys\n"
+        "from claimcheck.report import FORMATS, render_all\n"
+        "names = list(FORMATS)\n"
+        "for n in names:\n"
+        "    if n != 'rich': render_all(n, [])\n"
+        "assert 'rich' not in sys.modules, 'rich imported'\n"
+        "render_all('rich', [])\n"
+        "assert 'rich' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_tally_equals_run_summary() -> None:
+    tally = Tally()
+    for fr in ALL:
+        tally.add(fr)
+    assert tally.summary() == RunSummary.of(ALL)
+
+
+def test_render_iter_streams_one_piece_per_file() -> None:
+    pieces = list(render_iter("markdown", ALL))
+    assert len(pieces) == len(ALL) + 2
+    assert "".join(pieces) == render_all("markdown", ALL)
+
+
+def test_clean_strips_escapes_and_controls() -> None:
+    assert clean("a\x1b[2Jb") == "ab"
+    assert clean("a\x1b]8;;https://x\x07link\x1b]8;;\x07b") == "alinkb"
+    assert clean("a\x9b31mb\x07\x00\x7f") == "ab"
+    assert clean("\u202eabc\u2066") == "abc"
+    assert clean("one\r\ntwo\rthree\nfour\tfive") == "one two three four five"
+    assert clean("one\r\ntwo", multiline=True) == "one\ntwo"
+    assert clean("[bold]x[/] −19.12% — “quoted”") == "[bold]x[/] −19.12% — “quoted”"
+    assert clean(None) == ""
+
+
+def test_clean_is_linear_on_pathological_input() -> None:
+    # Many unterminated escapes: each regex alternative is a single bounded pass.
+    clean("\x1b[" * 50_000 + "\x1b]" * 50_000)
+
+
+def test_exact_text() -> None:
+    assert exact(Fraction(-13, 68)) == "-13/68"
+    assert exact(Fraction(36720)) == "36720"
+    assert exact_interval(Interval(None, Fraction(1, 2))) == {"lo": None, "hi": "1/2"}
+
+
+def test_failure_kind() -> None:
+    base = dict(id="x", line=1, col=1, statement="s", figure="10%")
+    assert failure_kind(ClaimResult(verdict="inaccurate", passed=True, recorded="inaccurate", **base)) is None
+    assert failure_kind(ClaimResult(verdict="inaccurate", passed=False, **base)) == "inaccurate"
+    assert failure_kind(ClaimResult(verdict="accurate", passed=False, recorded="inaccurate", **base)) == "recorded-verdict"
+    assert failure_kind(ClaimResult(verdict="unverifiable", passed=False, **base)) == "strict"
