@@ -623,7 +623,7 @@ _DOWN_WORDS = (
     "declined", "declining", "declines", "decreased", "decreasing", "decreases", "slid",
     "sliding", "dipped", "dipping", "sank", "sinking", "plunged", "plunging", "plummeted",
     "plummeting", "tumbled", "tumbling", "cut", "cuts", "lower", "shrank", "shrunk",
-    "shrinking", "lost", "reduced", "slashed", "lowered", "ticked down", "edged down",
+    "shrinking", "lost", "reduced", "slipped", "slipping", "slashed", "lowered", "ticked down", "edged down",
     "inched down", "went down", "gone down", "contracted", "eased",
 )
 _UP_NOUN_OF = tuple(f"{a} {n} of" for n in _UP_NOUNS.split("|") for a in ("a", "an"))
@@ -661,7 +661,7 @@ _WORD_QUANTITY = re.compile(
     r"(?P<pct>" + _WN + r")[\s-](?:percent|per\s?cent)\b"
     r"|(?P<one>" + _WN + r"|\d{1,3})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<every>" + _WN + r"|\d{1,3}(?:,\d{3})*)\b"
     r"|(?P<fnum>a|one|" + _WN + r")[\s-](?P<frac>halves|half|thirds?|quarters?|fourths?|fifths?|sixth|tenths?)(?=\s+(?:of|the|all)\b)"
-    r"|(?P<half>half)(?=\s+(?:of\s+)?(?:the|all|its|their|those|these|his|her|our)\b)"
+    r"|(?P<half>half)(?=\s+(?:of|the|all|its|their|those|these|his|her|our)\b)"
     r"|(?P<maj>(?:a|the)\s+(?:slim\s+|narrow\s+|large\s+|vast\s+|clear\s+|solid\s+|bare\s+)?majority)(?=\s+of\b)"
     r"|(?P<mult>doubled|doubling|doubles|tripled|tripling|triples|quadrupled|quadrupling|halved|halving)"
     r"|(?P<twice>twice|(?:" + _WN + r"|\d{1,3}(?:\.\d{1,3})?)\s+times)(?=\s+(?:as\s+\w+|more|higher|larger|greater|bigger|the|that|what|over)\b)"
@@ -981,7 +981,7 @@ _LABEL_AFTER = re.compile(
     re.I,
 )
 _FT_GAP = re.compile(
-    r"(?P<label>\s+(?:in|on|as\s+of|at|during|for|through|by|last|this|a\s+year|the\s+(?:previous|prior|same))\b[^;:()\u2014]{0,50}?"
+    r"(?P<noun>\s+[a-z][\w'-]*)?(?P<label>\s+(?:in|on|as\s+of|at|during|for|through|by|last|this|a\s+year|the\s+(?:previous|prior|same))\b[^;:()\u2014]{0,50}?"
     r"|\s*\([^()]{0,40}\))?\s*,?\s+to\s+",
     re.I,
 )
@@ -1005,7 +1005,7 @@ _AFTER_GAP = re.compile(
 )
 _SHARE_GAP = re.compile(r"\s+(?:of|out\s+of)\s+(?:the\s+|all\s+|those\s+|these\s+|its\s+|their\s+)?", re.I)
 _SHARE_CLAIM_BEFORE = re.compile(
-    r"(?:\s+of\s+[^,;:()\u2014\u2013\d]{0,40}?)?\s*(?:,|\(|\u2014|\u2013|:)\s*(?:(?:or|that\s+is|i\.e\.)\s+)?", re.I
+    r"(?:\s+[a-z][\w'-]*){0,5}\s*(?:,|\(|\u2014|\u2013|:)\s*(?:(?:or|that\s+is|i\.e\.)\s+)?"
 )
 _SHARE_CLAIM_AFTER = re.compile(
     r"(?:\s+[a-z][\w'-]*){0,4}\s*(?:,|\(|\u2014|\u2013|:)\s*(?:(?:or|that\s+is|i\.e\.)\s+)?"
@@ -1014,12 +1014,12 @@ _BASE = re.compile(
     r"\b(?:since|from|compared\s+(?:with|to)|than|versus|vs\.?|relative\s+to)\s+(?:the\s+)?(?:same\s+\w+\s+(?:in|of)\s+)?"
     r"(?:levels?\s+(?:in|of)\s+)?(?P<t>(?:19|20)\d\d|" + _MONTHS + r")\b",
 )
-_PERIOD_OF = re.compile(r"^\s+(?:in|during|for)\s+(?P<t>(?:19|20)\d\d|" + _MONTHS + r")\b")
+_PERIOD_OF = re.compile(r"\s+(?:in|during|for)\s+(?P<t>(?:19|20)\d\d|" + _MONTHS + r")\b")
 # "The decline slowed from 5% to 3%": a change in the size of a change, where no percent
 # change of the two percents is meant (DESIGN trap list).
 _CHANGE_OF_CHANGE = re.compile(
-    r"\b(?:slow(?:ed|ing|s)?|accelerat\w*|quicken\w*|decelerat\w*|pace|growth\s+rate|rate\s+of\s+(?:growth|increase|decline|change)"
-    r"|inflation|margin|lead|approval|turnout|unemployment\s+rate|interest\s+rate|rates?\b)",
+    r"\b(?:slow(?:ed|ing|s|down)?|accelerat\w*|quicken\w*|decelerat\w*|pace|growth|inflation"
+    r"|rate\s+of\s+(?:growth|increase|decline|decrease|change)|(?:decline|increase|drop|rise)\s+(?:slowed|eased|narrowed|widened))",
     re.I,
 )
 _ANAPHORA = re.compile(
@@ -1039,8 +1039,13 @@ class _Evidence:
     end: int
 
 
+def _time_key(token: str) -> str:
+    """A year as written; a month by its first three letters ("Sept." is "sep")."""
+    return token if token[:1].isdigit() else token[:3].lower()
+
+
 def _time_tokens(text: str) -> set[str]:
-    return {t[:3].lower() for t in _TIME_TOKEN.findall(text)}
+    return {_time_key(t) for t in _TIME_TOKEN.findall(text)}
 
 
 def _noun_key(noun: str | None) -> str | None:
@@ -1057,8 +1062,14 @@ def _same_unit(a: _Q, b: _Q) -> bool:
 
 
 def _label(s: str, q: _Q) -> tuple[str, int]:
-    m = _LABEL_AFTER.match(s, q.end)
-    return (m.group(0), m.end()) if m else ("", q.end)
+    """The time label after a raw number ("in July", "as of July 27"), past its noun."""
+    end = q.end
+    if q.noun:
+        nm = _NOUN_AFTER.match(s, end)
+        if nm and nm.group("noun").lower() == q.noun:
+            end = nm.end()
+    m = _LABEL_AFTER.match(s, end)
+    return (m.group(0), m.end()) if m else ("", end)
 
 
 def _evidence(s: str, qs: list[_Q]) -> list[_Evidence]:
@@ -1127,11 +1138,11 @@ def _base_conflict(s: str, claim: _Q, ev: _Evidence, gap: str) -> str | None:
     window = gap + " " + s[claim.pend : claim.pend + 40]
     bm = _BASE.search(window)
     old_times = _time_tokens(ev.label_first)
-    if bm and old_times and bm.group("t")[:3].lower() not in old_times:
+    if bm and old_times and _time_key(bm.group("t")) not in old_times:
         return f"the claim is measured from {bm.group('t')}, the numbers from {ev.label_first.strip()}"
     pm = _PERIOD_OF.match(s, claim.pend)
     new_times = _time_tokens(ev.label_second)
-    if pm and new_times and pm.group("t")[:3].lower() not in new_times and pm.group("t")[:3].lower() not in old_times:
+    if pm and new_times and _time_key(pm.group("t")) not in new_times and _time_key(pm.group("t")) not in old_times:
         return f"the claim is about {pm.group('t')}, the numbers about {ev.label_second.strip()}"
     return None
 
@@ -1220,7 +1231,8 @@ def _pair_share(s: str, cands: list[_Q], index: dict[int, int], ev: _Evidence, c
     found = None
     if k_part > 0 and share_claim(cands[k_part - 1]):
         c = cands[k_part - 1]
-        if _SHARE_CLAIM_BEFORE.fullmatch(s[c.pend : ev.first.start]):
+        gap = s[c.pend : ev.first.start]
+        if _SHARE_CLAIM_BEFORE.fullmatch(gap) and not _CONJ.search(gap):
             found = c
     if found is None and k_whole + 1 < len(cands) and share_claim(cands[k_whole + 1]):
         c = cands[k_whole + 1]
@@ -1351,7 +1363,7 @@ def scan_text(text: str, *, path: str = "-", fmt: Format | None = None) -> ScanR
     for para in _sentences(doc):
         for k, sent in enumerate(para):
             sent.qs = detect(sent.text)
-            sent.changes = _change_words(sent.text) if sent.qs else []
+            sent.changes = _change_words(sent.text)
             sent.checks, _notes = pair(sent.text, sent.qs, sent.changes)
             if k > 0:
                 _pair_across(para[k - 1], sent)
