@@ -76,6 +76,10 @@ DHS_ONLY_10 = ClaimResult(
     unit="percent",
     rule='"10%" accepts a drop of 9.50%–10.50% (exact: V rounds to X)',
     rule_name="exact",
+    decided_by=(
+        "The accurate band 9.50%–10.50% does not hold the drop, 12.90%, but overlaps the "
+        "interval the inputs' rounding allows, 9.84% to 15.87%."
+    ),
     arithmetic="(27,000 − 31,000) ÷ 31,000 = −12.90%",
     diagnoses=(
         "10% understates the drop as written (12.90%); it is reached only near the "

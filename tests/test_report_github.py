@@ -68,3 +68,18 @@ def test_hostile_id_cannot_break_out_of_the_title() -> None:
 def test_step_summary_is_the_markdown_report() -> None:
     assert step_summary(ALL) == render_all("markdown", ALL)
     assert "| claim | speaker | claimed | recomputed | verdict |" in step_summary([ICE_JULY])
+
+
+def test_step_summary_takes_the_runs_own_summary() -> None:
+    from claimcheck.report import Tally, step_summary as from_registry
+    from claimcheck.results import RunSummary
+
+    assert from_registry is step_summary
+    # A caller that streamed the run passes the summary it counted; the counts it gives
+    # are what the summary line says, whatever subset of files is rendered.
+    summary = RunSummary.of(ALL)
+    text = step_summary([ICE_JULY], summary)
+    assert text.endswith(f"**{summary.line()}**\n")
+    tally = Tally()
+    tally.add(ICE_JULY)
+    assert step_summary([ICE_JULY]) == step_summary([ICE_JULY], tally.summary())

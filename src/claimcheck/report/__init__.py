@@ -124,6 +124,24 @@ def render_all(fmt: str, results: Iterable[FileResult], options: Options | None 
     return "".join(render_iter(fmt, results, options))
 
 
+def step_summary(
+    results: Iterable[FileResult], summary: RunSummary | None = None, options: Options | None = None
+) -> str:
+    """The Markdown report of ``results``, for the CLI to append to ``$GITHUB_STEP_SUMMARY``.
+
+    ``summary`` is the run's summary when the caller has counted it already (a run whose
+    results were filtered or streamed); by default it is counted from ``results``.
+    """
+    renderer = make("markdown", options)
+    tally = Tally()
+    parts = [renderer.start()]
+    for fr in results:
+        tally.add(fr)
+        parts.append(renderer.file(fr))
+    parts.append(renderer.finish(summary if summary is not None else tally.summary()))
+    return "".join(parts)
+
+
 class Tally:
     """Counts a run file by file, so a streaming caller need not keep every result;
     :meth:`summary` equals ``RunSummary.of(all_results)``."""

@@ -90,6 +90,8 @@ def review_body(c: ClaimResult) -> str:
         parts.append(f"Recomputed: {clean(c.arithmetic)}.")
     if c.rule:
         parts.append(f"Rule: {clean(c.rule)}.")
+    if c.decided_by:
+        parts.append(clean(c.decided_by))
     parts += [clean(d) for d in c.diagnoses]
     if c.verdict == "unverifiable":
         parts += [clean(t) for t in (c.note, c.settle) if t]

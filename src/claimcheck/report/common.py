@@ -112,6 +112,13 @@ def plural(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
+def recorded_agreement(c: ClaimResult) -> str:
+    """How the recorded verdict compares with the recomputed one, in words."""
+    if c.recorded == c.verdict:
+        return "matches the recomputed verdict"
+    return f"differs from the recomputed verdict ({c.verdict})"
+
+
 def input_line(inp: InputFigure) -> str:
     """One raw input in words: ``june = 31,000 arrests (stands for 30,500 to 31,500),
     period 2025-06 (30 days); source: U.S. Department of Homeland Security``."""
@@ -157,10 +164,11 @@ def details(c: ClaimResult) -> list[tuple[str, str]]:
         rows.append(("interval", clean(c.interval_text)))
     if c.rule:
         rows.append(("rule", clean(c.rule)))
+    if c.decided_by:
+        rows.append(("decided", clean(c.decided_by)))
     rows.append(("verdict", c.verdict))
     if c.recorded is not None:
-        agrees = "agrees with" if c.recorded == c.verdict else "differs from"
-        rows.append(("recorded", f"{c.recorded} — {agrees} the arithmetic"))
+        rows.append(("recorded", f"{c.recorded} — {recorded_agreement(c)}"))
     rows += [("diagnosis", clean(d)) for d in c.diagnoses]
     rows += [("framing", clean(f)) for f in c.framing]
     if c.settle:

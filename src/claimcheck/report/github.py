@@ -17,14 +17,13 @@ value ``:`` and ``,`` must also be escaped (``%3A``, ``%2C``), or a comma in a p
 ends the property. Messages span several lines (the arithmetic, the rule, the
 diagnoses), which GitHub shows in the annotation.
 
-:func:`step_summary` gives the Markdown the CLI appends to ``$GITHUB_STEP_SUMMARY``.
+:func:`claimcheck.report.step_summary` gives the Markdown the CLI appends to
+``$GITHUB_STEP_SUMMARY``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from claimcheck.report import Options
+from claimcheck.report import Options, step_summary  # step_summary: re-exported
 from claimcheck.report.common import clean, details, failure_text, quoted_statement
 from claimcheck.results import ClaimResult, FileResult, RunSummary
 
@@ -103,8 +102,4 @@ class GithubReport:
         return f"claimcheck: {summary.line()}{strict}\n"
 
 
-def step_summary(results: Iterable[FileResult], options: Options | None = None) -> str:
-    """The Markdown report, for the CLI to append to ``$GITHUB_STEP_SUMMARY``."""
-    from claimcheck.report import render_all
-
-    return render_all("markdown", results, options)
+__all__ = ["GithubReport", "command", "escape_data", "escape_property", "level_for", "step_summary"]

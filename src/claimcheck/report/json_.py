@@ -84,6 +84,7 @@ def claim_json(c: ClaimResult) -> dict[str, Any]:
         "unit": c.unit,
         "rule": c.rule or None,
         "rule_name": c.rule_name,
+        "decided_by": c.decided_by,
         "arithmetic": c.arithmetic or None,
         "diagnoses": list(c.diagnoses),
         "framing": list(c.framing),

@@ -26,7 +26,15 @@ from rich.table import Table
 from rich.text import Text
 
 from claimcheck.report import Options
-from claimcheck.report.common import SYMBOLS, clean, explains, failure_text, location, plural
+from claimcheck.report.common import (
+    SYMBOLS,
+    clean,
+    explains,
+    failure_text,
+    location,
+    plural,
+    recorded_agreement,
+)
 from claimcheck.results import ClaimResult, FileResult, InputFigure, RunSummary, SourceRef
 
 VERDICT_STYLES = {
@@ -216,9 +224,8 @@ class TerminalReport:
         if c.decided_by:
             grid.add_row("decided", _text(c.decided_by, multiline=True))
         if c.recorded is not None:
-            agrees = "agrees with" if c.recorded == c.verdict else "differs from"
             recorded = Text().append(f"{SYMBOLS[c.recorded]} {c.recorded}", style=VERDICT_STYLES[c.recorded])
-            recorded.append(f" — {agrees} the arithmetic")
+            recorded.append(f" — {recorded_agreement(c)}")
             grid.add_row("recorded", recorded)
         for i, d in enumerate(c.diagnoses):
             grid.add_row("diagnosis" if i == 0 else "", _text(d, multiline=True))
