@@ -31,6 +31,7 @@ app = typer.Typer(
 
 DEBUG_HELP = "Show the traceback of an internal error."
 MAX_BYTES_HELP = "Largest claim file accepted, in bytes."
+JOBS_HELP = "Processes to check files on (default: automatic, all cores when there are many files)."
 
 
 def _version(value: bool) -> None:
@@ -102,16 +103,17 @@ def _write_output(text: str, output: Optional[Path]) -> None:
 def validate(
     paths: List[str] = typer.Argument(..., help="Claim files or folders (searched for *.yaml, *.yml)."),
     max_bytes: int = typer.Option(1024 * 1024, "--max-bytes", help=MAX_BYTES_HELP, min=1),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help=JOBS_HELP, min=1),
     debug: bool = typer.Option(False, "--debug", help=DEBUG_HELP),
 ) -> None:
     """Check claim files for every input error, without judging the claims."""
 
     def body() -> int:
-        from claimcheck.loading import load_paths
+        from claimcheck.parallel import validate_paths
 
         code = Exit.OK
         files = bad = 0
-        for loaded in load_paths(paths, max_bytes):
+        for loaded in validate_paths(paths, max_bytes, jobs):
             files += 1
             if loaded.problems:
                 bad += 1
@@ -168,6 +170,7 @@ def verify(
     only: Optional[List[str]] = typer.Option(None, "--only", help="Check only this claim id (repeatable)."),
     explain: bool = typer.Option(False, "-v", "--explain", help="Explain every claim, not only those that are not accurate."),
     max_bytes: int = typer.Option(1024 * 1024, "--max-bytes", help=MAX_BYTES_HELP, min=1),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help=JOBS_HELP, min=1),
     debug: bool = typer.Option(False, "--debug", help=DEBUG_HELP),
 ) -> None:
     """Recompute every claim and report the verdicts. Exit 1 when a claim fails, 2 on invalid input."""
@@ -180,8 +183,7 @@ def verify(
             _err(f"claimcheck: error: unknown format '{name}'; choose one of: {', '.join(FORMATS)}")
             return Exit.INPUT
         from claimcheck.engine import Policy, check_paths
-        from claimcheck.report import Options
-        from claimcheck.results import RunSummary
+        from claimcheck.report import Options, Tally
 
         to_terminal = output is None and sys.stdout.isatty()
         options = Options(
@@ -196,11 +198,17 @@ def verify(
         emit = chunks.append if output is not None else sys.stdout.write
         emit(renderer.start())
         code = Exit.OK
-        counts = _Counter()
+        counts = Tally()
         summary_md: list[str] = []
-        for fr in check_paths(paths, policy, max_bytes):
-            for p in fr.problems:
-                _err(p.render())
+        # The terminal report lists an invalid file's problems itself; on a terminal, saying
+        # them on stderr too would show each twice.
+        problems_in_report = name == "rich" and to_terminal and sys.stderr.isatty()
+        from claimcheck.parallel import check_paths as check_paths_on
+
+        for fr in check_paths_on(paths, policy, max_bytes, jobs):
+            if not problems_in_report:
+                for p in fr.problems:
+                    _err(p.render())
             counts.add(fr)
             code = worst(code, Exit.INPUT if fr.invalid else (Exit.FAIL if fr.failed else Exit.OK))
             emit(renderer.file(fr))
@@ -225,29 +233,6 @@ def verify(
         return code
 
     _guard(debug, body)
-
-
-class _Counter:
-    """Summary counts kept while files stream past (results are not held)."""
-
-    def __init__(self) -> None:
-        from claimcheck.results import VERDICTS
-
-        self.files = self.invalid = self.claims = self.failed = 0
-        self.by = {v: 0 for v in VERDICTS}
-
-    def add(self, fr) -> None:  # noqa: ANN001
-        self.files += 1
-        self.invalid += fr.invalid
-        for c in fr.claims:
-            self.claims += 1
-            self.failed += not c.passed
-            self.by[c.verdict] += 1
-
-    def summary(self):  # noqa: ANN201
-        from claimcheck.results import RunSummary
-
-        return RunSummary(self.files, self.invalid, self.claims, self.failed, dict(self.by))
 
 
 def _width(to_terminal: bool) -> int:
