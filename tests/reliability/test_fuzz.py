@@ -1,0 +1,361 @@
+"""Fuzzing the paths bad input takes: bytes, YAML, expressions, scaffolds, reports.
+
+Each property says what claimcheck promises whatever it is fed: a model or located
+one-line problems from the loader, an exact result or an :class:`EvalError` from the
+evaluator, a scaffold that loads back with its title intact, and report text that its own
+format's parser accepts. Example counts come from the profile tests/conftest.py selects
+(``HYPOTHESIS_PROFILE=ci`` by default, ``deep`` for 10,000 per property); only deadlines
+are set here, and they are generous: they catch a hang, not a slow machine.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from datetime import timedelta
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimcheck import loading
+from claimcheck.engine import check_loaded
+from claimcheck.expr import EvalError, evaluate
+from claimcheck.loading import Loaded, decode, load_file, load_text
+from claimcheck.results import FileResult
+from claimcheck.scaffold import scaffold_text
+
+HANG = timedelta(seconds=5)
+
+
+# --- what every load must give ------------------------------------------------------------
+
+
+def assert_model_or_located(loaded: Loaded, text: str | None) -> None:
+    """A model with no problems, or no model and located one-line problems."""
+    assert isinstance(loaded, Loaded)
+    if loaded.model is not None:
+        assert not loaded.problems
+        return
+    assert loaded.problems, "no model and no problem"
+    # A lone CR ends a line for YAML and for editors, as LF and CRLF do.
+    n_lines = len(re.findall(r"\r\n|\r|\n", text)) + 1 if text is not None else None
+    for p in loaded.problems:
+        assert isinstance(p.line, int) and isinstance(p.col, int)
+        assert p.line >= 1 and p.col >= 1, p.render()
+        if n_lines is not None:
+            assert p.line <= n_lines, (p.render(), n_lines)
+        line = p.render()
+        assert "\n" not in line and "\r" not in line, line
+        assert line.startswith(f"{p.path}:{p.line}:{p.col}: error: "), line
+        assert p.message.strip(), line
+
+
+def judge_if_valid(loaded: Loaded) -> None:
+    """A file that loads is judged without an exception (input errors become problems)."""
+    if loaded.model is None:
+        return
+    fr = check_loaded(loaded)
+    assert isinstance(fr, FileResult)
+    for c in fr.claims:
+        if c.point is not None:
+            assert type(c.point) is Fraction
+    for p in fr.problems:
+        assert p.line >= 1 and p.col >= 1 and "\n" not in p.render()
+
+
+# --- (1) random bytes -------------------------------------------------------------------
+
+# Bytes that are mostly YAML punctuation and claim-file words reach deeper than uniform noise.
+_YAMLISH = st.lists(
+    st.sampled_from(
+        list("abcxyz019 :-,[]{}#&*!|>'\"\n\t%.?~@`\\")
+        + ["title", "claims", "figures", "value", "compute", "id", "\u00e9", "\u2028", "\x85", "\ud7ff", "\ufeff"]
+    ),
+    max_size=120,
+).map(lambda parts: "".join(parts).encode("utf-8"))
+_BYTES = st.one_of(st.binary(max_size=400), _YAMLISH, st.text(max_size=200).map(lambda s: s.encode("utf-8")))
+
+
+@pytest.fixture(scope="module")
+def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("fuzz") / "f.yaml"
+
+
+@given(data=_BYTES)
+@settings(deadline=HANG)
+def test_random_bytes_give_a_model_or_located_problems(data: bytes, scratch: Path) -> None:
+    scratch.write_bytes(data)
+    loaded = load_file(str(scratch))
+    text, problem = decode(str(scratch), data)
+    assert_model_or_located(loaded, text)
+    if problem is None:
+        # load_text on the decoded text must agree with load_file.
+        again = load_text(str(scratch), text)  # type: ignore[arg-type]
+        assert [p.render() for p in again.problems] == [p.render() for p in loaded.problems]
+    judge_if_valid(loaded)
+
+
+# --- (2) claim-file skeletons with YAML specials ------------------------------------------
+
+_SPECIALS = [
+    "yes", "NO", "on", "off", "True", "false", "~", "null", "", "012", "0x1F", "0o17", "1:20",
+    ".nan", ".inf", "-.inf", "!!float x", "!!int abc", "!!str 5", "!secret x", "2024-02-30",
+    "2025-06", "2025-07-01/2025-07-27", "2025-13", "&a 5", "*a", "&a [1, 2]", "<<: *a",
+    '"\\ud800"', '"\\uDFFF x"', '"\\x00"', "\t", "a\tb", "1,224", "{june: 1,224, july: 27000}",
+    "[1, 2", "'unclosed", '"unclosed', "1e3", "1.0e+3", "1.0e400", "1_224", "-0", "+5",
+    "19.1%", "nearly 20% drop", "down 10%", "pct_change(a, b)", "a / 0", "10**10**10",
+    "x: y", "- item", "? key", "#comment", "%TAG ! x", "---", "...", "|", ">-", "@x", "`x",
+    "\u00e9t\u00e9", "\u2028", "\x85", "\ufeff", "\U0001f600", "Sen. [/bold] Smith", "[link=x]y",
+    "a" * 300,
+]
+_SCALAR = st.one_of(
+    st.sampled_from(_SPECIALS),
+    st.text(max_size=30),
+    st.integers(-(10**50), 10**50).map(str),
+    st.decimals(allow_nan=False, allow_infinity=False, places=3).map(str),
+)
+
+
+def _styled(s: str, style: int) -> str:
+    if style == 0:
+        return s  # raw: may break the structure, which is the point
+    if style == 1:
+        return "'" + s.replace("'", "''") + "'"
+    return json.dumps(s)  # ensure_ascii: escapes, including of surrogates
+
+
+_VALUE = st.tuples(_SCALAR, st.integers(0, 2)).map(lambda t: _styled(*t))
+
+_SKELETON = """\
+title: {0}
+sources:
+  trac: {{publisher: {1}}}
+  {2}: {{publisher: x}}
+figures:
+  a: {{value: {3}, unit: {4}, period: {5}, source: trac}}
+  b:
+    value: {6}
+    exact: {7}
+  c: {{compute: {8}}}
+claims:
+  - id: {9}
+    speaker: {10}
+    statement: {11}
+    figure: {12}
+    compute: {13}
+    verdict: {14}
+  - id: c2
+    speaker: s
+    statement: s
+    figure: down 10%
+    compute: pct_change(a, b)
+    {15}: {16}
+"""
+
+# Values that keep most of the file valid, so the later fields get reached.
+_GOOD = ["T", "p", "dhs", "1224", "arrests/day", "2025-06", "990", "false", "a + b", "c1", "S", "st",
+         "nearly 20% drop", "pct_change(a, b)", "accurate", "note", "x"]
+
+
+@st.composite
+def skeletons(draw: st.DrawFn) -> str:
+    fields = []
+    for good in _GOOD:
+        fields.append(draw(_VALUE) if draw(st.integers(0, 3)) == 0 else good)
+    text = _SKELETON.format(*fields)
+    if draw(st.booleans()):
+        # Drop, duplicate or move lines: missing keys, duplicates, broken indentation.
+        lines = text.split("\n")
+        i = draw(st.integers(0, len(lines) - 1))
+        op = draw(st.integers(0, 2))
+        if op == 0:
+            del lines[i]
+        elif op == 1:
+            lines.insert(i, lines[draw(st.integers(0, len(lines) - 1))])
+        else:
+            lines[i] = lines[i].lstrip()
+        text = "\n".join(lines)
+    return text
+
+
+@given(text=skeletons())
+@settings(deadline=HANG)
+def test_claim_file_skeletons_give_a_model_or_located_problems(text: str) -> None:
+    data = text.encode("utf-8", "surrogatepass")
+    decoded, problem = decode("s.yaml", data)
+    if problem is not None:
+        assert_model_or_located(Loaded("s.yaml", problems=(problem,)), text)
+        return
+    loaded = load_text("s.yaml", decoded)  # type: ignore[arg-type]
+    assert_model_or_located(loaded, decoded)
+    judge_if_valid(loaded)
+
+
+# --- (3) random expression trees ----------------------------------------------------------
+
+_NUMBER = st.one_of(
+    st.integers(0, 10**12).map(str),
+    st.sampled_from(["0", "1", "0.5", "19.1%", "1,224", "31000", "1_224", "1e3", "0.0", "-0", "2", "10"]),
+    st.tuples(st.integers(0, 10**6), st.integers(0, 999)).map(lambda t: f"{t[0]}.{t[1]}"),
+    st.integers(0, 300).map(lambda n: f"{n}%"),
+)
+_FUNCS = ["pct_change", "pp_change", "ratio", "share", "diff", "per_day", "sum", "mean", "abs", "max", "eval"]
+
+
+def _exprs() -> st.SearchStrategy[str]:
+    def extend(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+        return st.one_of(
+            st.tuples(children, st.sampled_from(["+", "-", "*", "/", "**", "//", "%", " ", ","]), children).map(
+                lambda t: f"{t[0]} {t[1]} {t[2]}"
+            ),
+            children.map(lambda c: f"({c})"),
+            children.map(lambda c: f"-{c}"),
+            st.tuples(st.sampled_from(_FUNCS), st.lists(children, min_size=0, max_size=3)).map(
+                lambda t: f"{t[0]}({', '.join(t[1])})"
+            ),
+        )
+
+    leaves = st.one_of(_NUMBER, st.sampled_from(["x", "y", "june", "__import__", "a.b", "1 if 1 else 2", "[1]", "'s'"]))
+    return st.recursive(leaves, extend, max_leaves=40)
+
+
+_HOSTILE = st.sampled_from([
+    "10**10**10", "2**1000000", "(-8)**0.5", "9**9**9", "10**-10**10",
+    "(" * 5000 + "1" + ")" * 5000, "+".join(["1"] * 2000), "-" * 10000 + "1",
+    "1/3" * 600, "(((1)))" * 300, "pct_change(0, 5)", "1/0", "0/0", "1e999999",
+])
+
+
+def _env() -> dict:
+    from claimcheck.expr import Operand
+    from claimcheck.numbers import parse_number
+
+    out = {}
+    for name, text, days in (("x", "31000", 30), ("y", "990", 27), ("june", "19.1%", None)):
+        w = parse_number(text)
+        out[name] = Operand(name, w.as_value(), w, period_days=days)
+    return out
+
+
+ENV = _env()
+
+
+@given(text=st.one_of(_exprs(), _HOSTILE))
+@settings(deadline=HANG)
+def test_expressions_give_an_exact_result_or_an_eval_error(text: str) -> None:
+    try:
+        ev = evaluate(text, ENV)
+    except EvalError as e:
+        assert e.message and "\n" not in e.message
+        assert e.col is None or e.col >= 1
+        return
+    assert type(ev.value.point) is Fraction
+    lo, hi = ev.value.interval.lo, ev.value.interval.hi
+    assert lo is None or type(lo) is Fraction
+    assert hi is None or type(hi) is Fraction
+    assert ev.value.interval.contains(ev.value.point)
+    assert "\n" not in ev.arithmetic
+
+
+# --- (4) the `claimcheck new` scaffold ----------------------------------------------------
+
+_TITLE = st.one_of(
+    st.text(max_size=80),
+    st.sampled_from(['He said "no"', "it's", "a: b # c", "line\nbreak", "tab\there", "- x", "[x]", "{x}",
+                     "&a", "*a", "!!python/object x", "yes", "012", "", " ", "\u2028", "\x85", "\x7f",
+                     "\u00e9\u4e2d\U0001f600", "%TAG", "---", "1,224", "\\", "\\ud800"]),
+)
+
+
+@given(title=_TITLE)
+@settings(deadline=HANG)
+def test_scaffold_loads_back_valid_and_verifies(title: str) -> None:
+    root = Path("/nonexistent-root-for-scaffold")
+    text = scaffold_text(root / "claims" / "story.yaml", title, root)
+    decoded, problem = decode("story.yaml", text.encode("utf-8"))
+    assert problem is None, problem.render()
+    loaded = load_text("story.yaml", decoded)  # type: ignore[arg-type]
+    assert loaded.ok, [p.render() for p in loaded.problems]
+    assert loaded.model.title == title
+    fr = check_loaded(loaded)
+    assert not fr.problems and fr.claims and all(c.passed for c in fr.claims)
+
+
+# --- (5) every report format parses -------------------------------------------------------
+
+_USER_TEXT = st.one_of(
+    st.text(max_size=40),
+    st.sampled_from(["Sen. [/bold] Smith", "[link=https://evil.example]x[/link]", "\x1b[2J", "a::b",
+                     "\n::error::injected", "100%", "%0A", "a,b:c", "<script>&amp;", "]]>", "\u2028x",
+                     "*bold* _x_ | pipe", "# heading", "`code`", "\r\nx"]),
+)
+_CLAIMED = st.sampled_from(["nearly 20% drop", "down 10%", "about a third", "more than 18,000", "up 5%",
+                            "doubled", "dipped slightly", "20%", "at least 1,000", "halved"])
+_COMPUTE = st.sampled_from(["pct_change(a, b)", "share(b, a)", "ratio(b, a)", "a + b", "b", None, "pct_change(z, a)"])
+_VERDICT = st.sampled_from([None, "accurate", "approximate", "inaccurate", "unverifiable"])
+_IDS = st.from_regex(r"[a-z0-9][a-z0-9._-]{0,12}", fullmatch=True)
+
+
+@st.composite
+def valid_files(draw: st.DrawFn) -> str:
+    doc: dict = {
+        "title": draw(_USER_TEXT),
+        "sources": {"src": {"publisher": draw(_USER_TEXT), "url": draw(st.sampled_from([None, "https://x.example/a?b=1&c=2"]))}},
+        "figures": {
+            "a": {"value": draw(st.integers(1, 10**9)), "unit": draw(st.sampled_from(["people", "arrests/day", "%"])), "source": "src"},
+            "b": {"value": draw(st.integers(0, 10**9)), "period": "2025-07"},
+            "z": {"value": 0},
+        },
+        "claims": [],
+    }
+    ids = draw(st.lists(_IDS, min_size=1, max_size=4, unique=True))
+    for cid in ids:
+        claim = {"id": cid, "speaker": draw(_USER_TEXT), "statement": draw(_USER_TEXT), "figure": draw(_CLAIMED), "source": "src"}
+        compute = draw(_COMPUTE)
+        if compute:
+            claim["compute"] = compute
+        verdict = draw(_VERDICT)
+        if verdict:
+            claim["verdict"] = verdict
+        if draw(st.booleans()):
+            claim["note"] = draw(_USER_TEXT)
+        doc["claims"].append({k: v for k, v in claim.items() if v is not None})
+    doc["sources"]["src"] = {k: v for k, v in doc["sources"]["src"].items() if v is not None}
+    # JSON is YAML; ensure_ascii keeps every character escaped and so representable.
+    return json.dumps(doc, ensure_ascii=True, indent=1)
+
+
+_GH_COMMAND = re.compile(r"^::(error|warning|notice)( [a-z]+=[^,:]*(,[a-z]+=[^,:]*)*)?::.*$")
+
+
+def _render(fmt: str, fr: FileResult) -> str:
+    from claimcheck.report import Options, render_all
+
+    return render_all(fmt, [fr], Options(width=80))
+
+
+@given(text=valid_files())
+@settings(deadline=HANG)
+def test_every_format_parses(text: str) -> None:
+    loaded = load_text("gen.yaml", text)
+    if not loaded.ok:
+        # Generated text a speaker could not write in a claim file (control characters).
+        assert all(p.line >= 1 and p.col >= 1 for p in loaded.problems)
+        return
+    fr = check_loaded(loaded)
+    json.loads(_render("json", fr))
+    json.loads(_render("claimreview", fr))
+    ET.fromstring(_render("junit", fr).encode("utf-8"))
+    for line in _render("github", fr).split("\n"):
+        if line.lstrip().startswith("::"):
+            assert _GH_COMMAND.match(line), line
+            # Percent-encoding: a literal % only ever starts %25, %0D or %0A.
+            assert not re.search(r"%(?!25|0D|0A)", line.split("::", 2)[2]), line
+        assert "\r" not in line
+    for fmt in ("rich", "markdown"):
+        out = _render(fmt, fr)
+        assert "\x1b" not in out and "\x07" not in out, fmt
