@@ -45,6 +45,10 @@ _ALLOWED_COLLECTION_TAGS = frozenset({"?", "!", "tag:yaml.org,2002:map", "tag:ya
 # surrogates / non-characters.
 _BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR end a line for libyaml (YAML 1.1) but not for
+# editors or YAML 1.2: in a plain scalar one broke the file at a line no editor shows, and
+# in a quoted one it was silently folded to a space (found by tests/reliability/test_fuzz.py).
+_ODD_BREAK = re.compile("[\x85\u2028\u2029]")
 _SPLIT_KEY = re.compile(r"\d{3}")
 _SPLIT_HEAD = re.compile(r"[+-]?\d{1,3}")
 
@@ -163,6 +167,11 @@ def decode(path: str, data: bytes) -> tuple[str | None, Problem | None]:
         line = text.count("\n", 0, m.start()) + 1
         col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
         return None, Problem(path, line, col, f"control character U+{ord(m.group()):04X} is not allowed in a claim file")
+    m = _ODD_BREAK.search(text)
+    if m is not None:
+        line = text.count("\n", 0, m.start()) + 1
+        col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+        return None, Problem(path, line, col, f"line separator U+{ord(m.group()):04X} is not allowed in a claim file; replace it with a space or a line break")
     return text, None
 
 
@@ -240,6 +249,11 @@ def compose(path: str, text: str):
 def _yaml_problem(path: str, e, text: str) -> Problem:  # noqa: ANN001
     mark = e.problem_mark or e.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if mark is not None and mark.index >= len(text) and not text.endswith(("\n", "\r")):
+        # libyaml ends a file that lacks a final newline on a line of its own, which no
+        # editor shows: point at the end of the last line instead.
+        start = max(text.rfind("\n"), text.rfind("\r")) + 1
+        line, col = len(re.findall(r"\r\n|\r|\n", text)) + 1, len(text) - start + 1
     at_tab = mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t"
     problem = (e.problem or "").strip()
     context = (e.context or "").strip()
@@ -402,6 +416,9 @@ def load_text(path: str, text: str) -> Loaded:
     from yaml.nodes import MappingNode
 
     if not isinstance(node, MappingNode):
+        if node.__class__.__name__ == "ScalarNode" and not node.style and node.value == "":
+            # A lone '---' (or '--- # comment'): an empty document, located past the end.
+            return Loaded(path, problems=(Problem(path, 1, 1, "file is empty"),))
         m = node.start_mark
         kind = "a list" if node.__class__.__name__ == "SequenceNode" else "a single value"
         return Loaded(path, problems=(Problem(path, m.line + 1, m.column + 1, f"the top level must be a mapping (title:, sources:, figures:, claims:), not {kind}"),))

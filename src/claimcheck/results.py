@@ -6,6 +6,7 @@ A file that fails to load is a :class:`FileResult` with problems, not an excepti
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Literal
@@ -26,7 +27,16 @@ class Problem:
     message: str
 
     def render(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: error: {self.message}"
+        """One line, always: a newline or control character in a path or in user text the
+        message quotes is written as its escape (``'\\n'``), as Python would."""
+        return f"{_one_line(self.path)}:{self.line}:{self.col}: error: {_one_line(self.message)}"
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _one_line(text: str) -> str:
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,8 +10,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_RAW_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 
 class ScaffoldError(Exception):
@@ -70,7 +75,11 @@ def scaffold_text(target: Path, title: str, root: Path) -> str:
         if candidate.exists():
             schema = os.path.relpath(candidate, target.parent)
             break
-    return TEMPLATE.format(schema=schema, name=target.name, title=json.dumps(title, ensure_ascii=False))
+    quoted = json.dumps(title, ensure_ascii=False)
+    # JSON leaves DEL, C1 controls and the Unicode line separators raw; the loader refuses
+    # them raw (loading.decode), so they are written as escapes and the title round-trips.
+    quoted = _RAW_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+    return TEMPLATE.format(schema=schema, name=target.name, title=quoted)
 
 
 def safe_target(path: str, root: Path) -> Path:
@@ -94,6 +103,10 @@ def write_scaffold(path: str, *, title: str, force: bool, root: Path) -> Path:
     from claimcheck.writing import atomic_write
 
     target = safe_target(path, root)
+    if _SURROGATE.search(title):
+        # A title byte that is not UTF-8 reaches argv as a lone surrogate; writing it
+        # raised UnicodeEncodeError, an internal error (tests/reliability).
+        raise ScaffoldError(path, "the title is not valid UTF-8 text")
     if target.is_dir():
         raise ScaffoldError(path, "is a folder; give a file name such as claims/story.yaml")
     if (target.exists() or target.is_symlink()) and not force:
