@@ -153,7 +153,10 @@ CASES: list[tuple[str, str | Evaluation, str, str | None]] = [
     ("doubled", "ratio(22, 10)", "approximate", None),  # 2.2 (edge)
     ("doubled", "ratio(221, 100)", "inaccurate", None),
     ("doubled", "pct_change(240, 470)", "accurate", None),  # ratio = 1 + 95.83% = 1.958
-    ("doubled", "ratio(100, 200)", "inaccurate", "it shrank"),  # 0.5: halved, not doubled
+    ("doubled", "pct_change(200, 100)", "inaccurate", "it shrank"),  # ratio 1 − 50% = 0.5: halved, not doubled
+    # ratio(100, 200) = 0.5 could be the same fall or ratio(old, new) written upside down;
+    # 200 ÷ 100 = 2 fits, so the computation is suspect: held at approximate, not a false alarm
+    ("doubled", "ratio(100, 200)", "approximate", "Upside-down ratio"),
     ("halved", "ratio(19, 40)", "accurate", None),  # 0.475 = 0.95 × 0.5 (edge)
     ("halved", "ratio(9, 20)", "approximate", None),  # 0.45 = 0.9 × 0.5 (edge)
     ("halved", "ratio(11, 25)", "inaccurate", None),  # 0.44
@@ -453,3 +456,73 @@ def test_shrinking_multiples(figure: str, computation: str, verdict: str) -> Non
     j = run(figure, computation)
     assert j.verdict == verdict, (j.decided_by, j.rule)
     assert "factor of the fall" in j.rule
+
+
+# --- the bare figure's relative floor: "150%" for 147% ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "figure, computation, verdict",
+    [
+        # "150%" has u = 1 point; approximate ±max(1, 2% × 150 = 3) = 147–153
+        ("up 150%", "pct_change(100, 247)", "approximate"),  # +147% (edge)
+        ("up 150%", "pct_change(100, 246)", "inaccurate"),  # +146%
+        ("up 150%", "pct_change(100, 253)", "approximate"),  # +153% (edge)
+        ("up 150%", "pct_change(200, 507)", "inaccurate"),  # +153.5%
+        # "1,224 a day": u = 1, approximate ±max(1, 24.48) = 1,199.52–1,248.48
+        ("1,224 a day", "sum(1200)", "approximate"),
+        ("1,224 a day", "sum(1199)", "inaccurate"),
+        # "20%": ±max(1, 0.4) — the floor changes nothing for small percents
+        ("up 20%", "pct_change(400, 485)", "inaccurate"),  # 21.25%
+    ],
+)
+def test_exact_relative_floor(figure: str, computation: str, verdict: str) -> None:
+    assert run(figure, computation).verdict == verdict
+
+
+def test_exact_relative_floor_override() -> None:
+    # with the floor at 0 the table's ±u alone decides: 147% against 149–151
+    j = run("up 150%", "pct_change(100, 247)", tolerance={"exact.approximate_share": F(0)})
+    assert j.verdict == "inaccurate"
+
+
+# --- diagnoses that must NOT fire -------------------------------------------------------------------
+
+
+def test_no_scale_diagnosis_for_one_sided_rules() -> None:
+    # 489 ÷ 1,003 = 48.75%; 48.75 × 100 is "more than 50%" too, which proves nothing
+    j = run("a majority", "share(489, 1003)")
+    assert j.verdict == "inaccurate"
+    assert not any("Scale" in d for d in j.diagnoses)
+
+
+def test_wrong_base_needs_an_accurate_match() -> None:
+    # −234 ÷ 990 = −23.64% is only approximately "a quarter" (23.75–26.25): no wrong-base claim
+    j = run("fell by a quarter", "pct_change(1224, 990)")
+    assert j.verdict == "inaccurate"
+    assert not any("Wrong base" in d for d in j.diagnoses)
+
+
+def test_points_diagnosis_needs_an_accurate_match() -> None:
+    # 25 − 20 = 5 points; "rose 6%" (5.5–6.5) does not match it
+    j = run("rose 6%", "pct_change(20%, 25%)")
+    assert not any("percentage points" in d for d in j.diagnoses)
+
+
+def test_no_diagnoses_for_a_plain_accurate_claim() -> None:
+    assert run("rose 67%", "pct_change(905, 1510)").diagnoses == ()
+
+
+# --- an upside-down ratio ----------------------------------------------------------------------------
+
+
+def test_upside_down_ratio_is_held_at_approximate() -> None:
+    # ratio(240, 470) = 0.511: "doubled" fails, but 470 ÷ 240 = 1.958 fits
+    j = run("doubled", "ratio(240, 470)")
+    assert j.verdict == "approximate"
+    assert j.diagnoses[0].startswith("Upside-down ratio: ratio(240, 470) is 240 ÷ 470 = 0.511; the claim fits 470 ÷ 240 = 1.958")
+
+
+def test_upside_down_ratio_that_fits_neither_way() -> None:
+    # ratio(100, 150) = 0.667 and 1.5: neither is doubled
+    assert run("doubled", "ratio(100, 150)").verdict == "inaccurate"

@@ -56,10 +56,13 @@ RULES: tuple[HedgeRule, ...] = (
         "exact",
         ("exactly", "precisely"),
         "V rounds to X: within ±u/2 (u = one unit of X's last digit)",
-        "within ±u (truncated, or off by one in the last digit)",
+        "within ±max(u, 2% of X) (truncated, off by one in the last digit, or within 2%)",
         _p(
             accurate_units=Param(F(1, 2), "accurate half-width, in units of u", percent=False),
             approximate_units=Param(F(1), "approximate half-width, in units of u", percent=False),
+            # "up 150%" for 147% is close, not false: a trailing zero makes u one point,
+            # and ±1 point alone would call it inaccurate (tests/test_verdicts.py).
+            approximate_share=Param(F(2, 100), "approximate half-width at least this share of X"),
         ),
     ),
     HedgeRule(

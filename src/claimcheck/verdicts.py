@@ -272,7 +272,8 @@ def _bands(rule: hedges.HedgeRule, x: Fraction | None, u: Fraction, tol: Mapping
         return _Bands(rule, _Band(a, None), _hull(_Band(a, None), _Band(b, None)))
     assert x is not None
     if name == "exact":
-        return _Bands(rule, _Band(x - half, x + half), _Band(x - whole, x + whole))
+        wide = max(whole, x * p("approximate_share"))
+        return _Bands(rule, _Band(x - half, x + half), _Band(x - wide, x + wide))
     if name == "multiple":
         a, b = p("accurate"), p("approximate")
         acc = _Band(x * (1 - a), x * (1 + a))
@@ -634,6 +635,30 @@ def judge(figure: ClaimedFigure, ev: Evaluation, *, tolerance: Mapping[str, Frac
     ``tolerance`` overrides band parameters by ``rule.param`` name
     (``{"nearly.accurate_below": Fraction(1, 20)}``).
     """
+    j = _judge(figure, ev, tolerance)
+    if j.verdict == "inaccurate" and ev.func == "ratio" and len(ev.args) == 2 and ev.value.point != 0:
+        # ratio(a, b) is a ÷ b; written the other way up ("doubled" as ratio(240, 470)) it
+        # would call a right claim wrong. When the upturned ratio fits the claim as written,
+        # the computation is suspect, not the claim: approximate, and say so.
+        flipped = Evaluation(_inverse(ev.value), "ratio", ev.arithmetic, "ratio", ev.args[::-1],
+                             tuple(ev.arg_operands)[::-1], ev.operands, ev.notes)
+        if _judge(figure, flipped, tolerance).verdict == "accurate":
+            a, b = (_fmt_amount(v.point) for v in ev.args)
+            inv = fmt_decimal(1 / ev.value.point, 3)
+            return Judgement(
+                "approximate", j.rule_name, j.rule,
+                j.decided_by + " The ratio upside down fits the claim; the verdict is held at approximate "
+                "until the computation is fixed.",
+                j.value_text, j.interval_text,
+                (f"Upside-down ratio: ratio({a}, {b}) is {a} ÷ {b} = {fmt_decimal(ev.value.point, 3)}; the claim "
+                 f"fits {b} ÷ {a} = {inv}, so the arguments are probably the wrong way round "
+                 "(ratio(new, old) for a change).",) + j.diagnoses,
+                j.settle, j.compared,
+            )
+    return j
+
+
+def _judge(figure: ClaimedFigure, ev: Evaluation, tolerance: Mapping[str, Fraction] | None) -> Judgement:
     rule = _rule_of(figure)
     value_text, interval_text = show_value(ev)
     direction = figure.direction
@@ -809,13 +834,26 @@ def _wrong_direction(figure: ClaimedFigure, direction: str, m: _Measure) -> str:
 
 def _fits(rule: hedges.HedgeRule, x: Fraction, u: Fraction, value: Fraction,
           tol: Mapping[str, Fraction] | None) -> str | None:
-    """"accurate", "approximate" or None: a value against the claimed number's bands."""
+    """"accurate", "approximate" or None: a value against the claimed number's bands.
+
+    Only a rule that pins a number on both sides can be *matched* by another reading of
+    the arithmetic: "a majority" (more than 50%) fits 48.75 × 100 as well as anything
+    large, so it says nothing about a slip of scale.
+    """
     b = _bands(rule, x, u, tol)
+    if b.approximate.lo is None or b.approximate.hi is None or b.approximate.lo <= 0:
+        return None
     if b.accurate.holds(value):
         return "accurate"
     if b.approximate.holds(value):
         return "approximate"
     return None
+
+
+def _matches(rule: hedges.HedgeRule, x: Fraction, u: Fraction, value: Fraction,
+             tol: Mapping[str, Fraction] | None) -> bool:
+    """Whether another reading of the arithmetic fits the claim as written (its accurate band)."""
+    return _fits(rule, x, u, value, tol) == "accurate"
 
 
 def _points_instead(figure: ClaimedFigure, ch: _Change, x: Fraction, u: Fraction, direction: str,
@@ -828,7 +866,7 @@ def _points_instead(figure: ClaimedFigure, ch: _Change, x: Fraction, u: Fraction
     else:
         return []
     mag = _orient_value(diff, direction)
-    if diff == 0 or mag is None or _fits(rule, x, u, mag, tol) is None:
+    if diff == 0 or mag is None or not _matches(rule, x, u, mag, tol):
         return []
     rel = ch.of("rel")
     rel_text = "" if rel is None else f", not the percent change ({_signed(PCT, rel.point)})"
@@ -846,7 +884,7 @@ def _percent_instead(figure: ClaimedFigure, ch: _Change, x: Fraction, u: Fractio
     if rel is None:
         return []
     mag = _orient_value(rel.point, direction)
-    if mag is None or _fits(rule, x, u, mag, tol) is None:
+    if mag is None or not _matches(rule, x, u, mag, tol):
         return []
     d = ch.new.point - ch.old.point
     if not ch.percentish():
@@ -865,7 +903,7 @@ def _wrong_base(ch: _Change, x: Fraction, u: Fraction, direction: str, rule: hed
     d = ch.new.point - ch.old.point
     wrong = d / ch.new.point
     mag = _orient_value(wrong, direction)
-    if mag is None or _fits(rule, x, u, mag, tol) is None:
+    if mag is None or not _matches(rule, x, u, mag, tol):
         return []
     o, n = ch.written(0), ch.written(1)
     return [
@@ -966,7 +1004,7 @@ def _edge_sentence(figure: ClaimedFigure, m: _Measure, x: Fraction | None, bands
     need_higher = acc.lo is not None and point < acc.lo  # on the claim's oriented scale
     raw_high = need_higher if sign == 1 else not need_higher
     claim = _plain(m.fmt, x) if x is not None else f'"{figure.text}"'
-    as_written = _signed(m.fmt, m.signed.point) if m.is_change else m.fmt(m.signed.point)
+    as_written = _signed(m.fmt, m.signed.point, places) if m.is_change else m.fmt(m.signed.point, places)
     ch = m.change
     show = (lambda v: _signed(m.fmt, v, places)) if m.is_change else (lambda v: m.fmt(v, places))
     if (ch is not None and m.via is not None and ch.old.interval.bounded and ch.new.interval.bounded
