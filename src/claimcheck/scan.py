@@ -30,6 +30,7 @@ import re
 import sys
 from array import array
 from dataclasses import dataclass, field
+from functools import lru_cache
 from fractions import Fraction
 from html.parser import HTMLParser
 from pathlib import Path
@@ -655,6 +656,21 @@ _PRE_STEP = re.compile(
     re.I,
 )
 
+# The last word of every phrase _PRE_STEP knows: a number whose preceding word is not
+# one of these has nothing to look back for, and most numbers are like that.
+_PRE_LAST_WORDS = frozenset(
+    w.split()[-1].lower()
+    for w in list(_UP_WORDS) + list(_DOWN_WORDS) + list(_UP_NOUN_OF) + list(_DOWN_NOUN_OF)
+    + list(_HEDGE_WORDS) + list(FRAMING_WORDS) + ["a", "an", "by"]
+)
+_LAST_WORD = re.compile(r"([A-Za-z]+)\s+$|~\s?$")
+
+
+@lru_cache(maxsize=8192)
+def _parse_number(text: str) -> Written:
+    return parse_number(text)
+
+
 # Shares, multiples and percents written in words.
 _WORD_QUANTITY = re.compile(
     r"\b(?:"
@@ -807,7 +823,7 @@ def _number_kind(s: str, m: re.Match) -> _Q | None:
     if scale_text:
         parse_text += (" " if len(scale_text) > 2 and not scale_text.lower() in ("bn", "mn", "mln", "tn") else "") + scale_text
     try:
-        written = parse_number(parse_text.replace(" ", " ") if kind != "points" else num)
+        written = _parse_number(parse_text.replace(" ", " ") if kind != "points" else num)
     except NumberError:
         return None
     q = _Q(a, text_end, a, text_end, kind if not currency or kind != "count" else "money",
@@ -854,6 +870,9 @@ def _finish(s: str, q: _Q) -> None:
     framing: list[str] = []
     for _ in range(6):
         lo = max(0, pos - 60)
+        lw = _LAST_WORD.search(s, max(0, pos - 30), pos)
+        if lw is None or (lw.group(1) is not None and lw.group(1).lower() not in _PRE_LAST_WORDS):
+            break
         pm = _PRE_STEP.search(s, lo, pos)
         if pm is None:
             break
@@ -880,7 +899,29 @@ def _finish(s: str, q: _Q) -> None:
         q.pstart = q.start
 
 
+_WORDS = re.compile(r"[a-z]+")
+_WQ_STRONG = frozenset(
+    "percent cent half halves third thirds quarter quarters fourth fourths fifth fifths sixth tenth tenths "
+    "majority doubled doubling doubles tripled tripling triples quadrupled quadrupling halved halving "
+    "twice times fold thousand million billion trillion".split()
+)
+_WN_SET = frozenset(list(_WN_UNITS) + list(_WN_TENS))
+_DIGIT_IN = re.compile(r"\d\s+(?:in|out\s+of)\s")
+_CHANGE_TRIGGERS = frozenset(
+    "slightly marginally modestly sharply dramatically steeply significantly substantially bit little tad "
+    "dipped edged ticked inched nudged plunged plummeted soared surged skyrocketed tumbled spiked cratered "
+    "nosedived ballooned collapsed".split()
+)
+
+
 def _word_quantities(s: str) -> list[_Q]:
+    # The full pattern tries many alternatives at every word; most sentences hold none of
+    # the words it needs, and a set lookup says so first.
+    words = set(_WORDS.findall(s.lower()))
+    if not words & _WQ_STRONG and not (
+        ("in" in words or "out" in words) and (words & _WN_SET or _DIGIT_IN.search(s))
+    ):
+        return []
     out = []
     for m in _WORD_QUANTITY.finditer(s):
         a, e = m.span()
@@ -914,6 +955,8 @@ def _word_quantities(s: str) -> list[_Q]:
 
 
 def _change_words(s: str) -> list[_Q]:
+    if not set(_WORDS.findall(s.lower())) & _CHANGE_TRIGGERS:
+        return []
     out = []
     for m in _CHANGE_WORDS.finditer(s):
         q = _Q(m.start(), m.end(), m.start(), m.end(), "change", num=m.group(0), words=True)
@@ -1268,6 +1311,9 @@ def _figure(phrase: str) -> tuple[ClaimedFigure | None, str | None]:
     return None, None
 
 
+# A generated or syndicated article repeats sentences; the engine's exact arithmetic is
+# the costly part of a scan, and both inputs are immutable, so verdicts are remembered.
+@lru_cache(maxsize=4096)
 def _judge(figure: ClaimedFigure, compute: str) -> dict[str, Any]:
     from claimcheck.expr import EvalError, ZeroBaseline, evaluate
     from claimcheck.verdicts import judge
