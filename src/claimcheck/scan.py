@@ -761,6 +761,8 @@ def _number_kind(s: str, m: re.Match) -> _Q | None:
     cur = m.group("cur")
     before = s[max(0, a - 40) : a]
     after = s[e : e + 80]
+    if before.endswith(("\x1b[", "\x1b[0;", "\x1b[1;", "\x9b")):
+        return None  # a terminal escape pasted into the text ("\x1b[31m"), not a number
     if _TIME_AFTER.match(after) or _ORDINAL_AFTER.match(after):
         return None
     if _DATE_AFTER.match(after) or (_DATE_BEFORE.search(before) and "," not in num and "." not in num and len(num) <= 2):

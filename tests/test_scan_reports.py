@@ -1,0 +1,116 @@
+"""The scan reports (terminal, json, github) and the --emit-yaml scaffold."""
+
+from __future__ import annotations
+
+import json
+
+from claimcheck.loading import load_text
+from claimcheck.report import scan_github, scan_json, scan_terminal
+from claimcheck.results import Problem
+from claimcheck.scaffold_yaml import scaffold_yaml
+from claimcheck.scan import ScanResult, scan_text
+
+TEXT = (
+    "A spokeswoman said arrests were only down 10%, from 31,000 in June to 27,000 in July.\n"
+    "Admissions rose 20%, from 120 to 150.\n"
+    "More than 18,000 people were deported in June.\n"
+)
+
+
+def _result() -> ScanResult:
+    return scan_text(TEXT, path="dir,x/a:b.txt")
+
+
+def test_terminal_plain() -> None:
+    out = scan_terminal.render([_result()], color=False, width=200)
+    assert "\x1b[" not in out
+    lines = out.splitlines()
+    assert lines[0] == "dir,x/a:b.txt: 3 numeric claims"
+    assert lines[1] == 'dir,x/a:b.txt:1:33  ≈ approximate  "only down 10%"'
+    assert lines[2] == "    pct_change(31000, 27000): (27,000 − 31,000) ÷ 31,000 = −12.90%"
+    assert any(line.startswith('dir,x/a:b.txt:2:12  ✘ inaccurate  "rose 20%"') for line in lines)
+    assert 'dir,x/a:b.txt:3:1  · needs a source  "More than 18,000" (count)' in lines
+    assert lines[-1] == "3 numeric claims: 2 checked (1 approximate, 1 inaccurate), 1 needs a source"
+
+
+def test_terminal_never_reads_markup_or_escapes() -> None:
+    r = scan_text("Costs rose 20%, from 120 to 150.\x1b[31m\n", path="[bold red]x[/].txt")
+    out = scan_terminal.render([r], color=False, width=200)
+    assert out.splitlines()[1] == '[bold red]x[/].txt:1:7  ✘ inaccurate  "rose 20%"'
+    assert "\x1b" not in out
+    assert len(r.findings) == 1  # "[31m" of the escape is not "31 million"
+
+
+def test_terminal_problem_and_color() -> None:
+    bad = ScanResult("gone.txt", None, (), (Problem("gone.txt", 1, 1, "no such file"),))
+    out = scan_terminal.render([bad, _result()], color=True, width=120)
+    assert "gone.txt:1:1: error: no such file" in out
+    assert "\x1b[" in out
+    assert out.rstrip().endswith("1 unreadable input\x1b[0m")
+
+
+def test_json_is_stable_and_exact() -> None:
+    doc = json.loads(scan_json.render([_result()]))
+    assert list(doc) == ["version", "files", "summary"]
+    f = doc["files"][0]
+    assert list(f) == ["path", "format", "problems", "findings"]
+    first = f["findings"][0]
+    assert list(first) == [
+        "line", "col", "end_line", "end_col", "phrase", "kind", "status", "sentence", "figure",
+        "compute", "inputs", "verdict", "value", "arithmetic", "rule", "diagnoses", "framing", "note",
+    ]
+    assert first["figure"]["value"] == "1/10" and first["figure"]["u"] == "1/100"
+    assert first["inputs"] == ["31,000", "27,000"]
+    assert first["verdict"] == "approximate" and first["value"] == "−12.90%"
+    assert doc["summary"] == {
+        "files": 1, "invalid_files": 0, "findings": 3, "checked": 2, "needs_source": 1,
+        "accurate": 0, "approximate": 1, "inaccurate": 1, "unverifiable": 0,
+    }
+
+
+def test_github_annotations_and_escaping() -> None:
+    out = scan_github.render([_result()]).splitlines()
+    assert len(out) == 3
+    assert out[0].startswith(
+        "::notice file=dir%2Cx/a%3Ab.txt,line=1,col=33,endLine=1,endColumn=45,title=claimcheck scan%3A approximate::"
+        '"only down 10%25": approximate%0Apct_change(31000, 27000)'
+    )
+    assert out[1].startswith("::error file=dir%2Cx/a%3Ab.txt,line=2,col=12,")
+    assert "\n" not in out[1] and "\r" not in out[1]
+    assert out[2] == (
+        "::notice file=dir%2Cx/a%3Ab.txt,line=3,col=1,endLine=3,endColumn=16,"
+        'title=claimcheck scan%3A needs a source::"More than 18,000" (count): needs a source'
+    )
+    bad = ScanResult("a.txt", None, (), (Problem("a.txt", 2, 4, "not UTF-8 (byte 0xE9)"),))
+    assert scan_github.render([bad]) == "::error file=a.txt,line=2,col=4,title=claimcheck scan%3A input error::not UTF-8 (byte 0xE9)\n"
+
+
+def test_scaffold_loads_back_and_recomputes() -> None:
+    text = scaffold_yaml([_result()], title="Arrests, summer")
+    loaded = load_text("scaffold.yaml", text)
+    assert loaded.problems == ()
+    model = loaded.model
+    assert model.title == "Arrests, summer"
+    assert [c.id for c in model.claims] == ["only-down-10", "rose-20", "more-than-18-000"]
+    dhs = model.claims[0]
+    assert dhs.speaker == "TODO: speaker"
+    assert str(dhs.compute) == "pct_change(old, new)" or getattr(dhs.compute, "text", None) == "pct_change(old, new)"
+    from claimcheck.engine import check_loaded
+
+    verdicts = [c.verdict for c in check_loaded(loaded).claims]
+    # the same numbers through the file engine: −12.90% approximate; 25% vs 20% inaccurate;
+    # no computation for the needs-source claim → unverifiable
+    assert verdicts == ["approximate", "inaccurate", "unverifiable"]
+
+
+def test_scaffold_of_nothing_loads() -> None:
+    text = scaffold_yaml([scan_text("No numbers here.", path="a.txt")])
+    assert load_text("s.yaml", text).problems == ()
+
+
+def test_scaffold_quotes_hostile_text() -> None:
+    r = scan_text('He said: "costs: {rose} 20%, from 120 to 150" # not a comment', path="a.txt")
+    text = scaffold_yaml([r])
+    loaded = load_text("s.yaml", text)
+    assert loaded.problems == ()
+    assert loaded.model.claims[0].statement.startswith('He said: "costs: {rose} 20%')
