@@ -49,14 +49,6 @@ def test_in_process(case: dict[str, Any]) -> None:
 # --- through the CLI ---------------------------------------------------------------------------
 
 
-def _calc_available() -> bool:
-    try:
-        from claimcheck import cli
-    except Exception:  # pragma: no cover - the CLI module is missing or broken
-        return False
-    return hasattr(cli, "calc")
-
-
 def _run(case: dict[str, Any]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "claimcheck", "calc", case["expr"], "--claim", case["figure"], "--format", "json"],
@@ -75,7 +67,6 @@ def cli_results() -> dict[str, subprocess.CompletedProcess[str]]:
         return dict(zip(IDS, pool.map(_run, CASES)))
 
 
-@pytest.mark.skipif(not _calc_available(), reason="claimcheck.cli has no calc command yet")
 @pytest.mark.parametrize("case", CASES, ids=IDS)
 def test_through_cli(case: dict[str, Any], cli_results: dict[str, subprocess.CompletedProcess[str]]) -> None:
     proc = cli_results[case["id"]]

@@ -526,3 +526,21 @@ def test_upside_down_ratio_is_held_at_approximate() -> None:
 def test_upside_down_ratio_that_fits_neither_way() -> None:
     # ratio(100, 150) = 0.667 and 1.5: neither is doubled
     assert run("doubled", "ratio(100, 150)").verdict == "inaccurate"
+
+
+# --- a number with an intensity word (built by hand: the parser gives the word no band) ------------
+
+
+@pytest.mark.parametrize(
+    "value, computation, verdict",
+    [
+        (F(3, 100), "pct_change(100, 103)", "accurate"),  # 3% as written, and ≤ 5%: slight
+        (F(12, 100), "pct_change(100, 112)", "inaccurate"),  # 12% as written, but 12% > 10%: not slight
+        (F(7, 100), "pct_change(100, 107)", "approximate"),  # 5% < 7% ≤ 10%
+    ],
+)
+def test_number_and_slightly_word(value: F, computation: str, verdict: str) -> None:
+    fig = ClaimedFigure(f"edged up {value * 100}%", value, F(1, 100), "percent", "up", "slightly")
+    j = run(fig, computation)
+    assert j.verdict == verdict, j.decided_by
+    assert '"slightly" accepts' in j.rule

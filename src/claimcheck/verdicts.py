@@ -23,6 +23,20 @@ Claims and results are brought to one scale before comparing:
 
 Changes are compared by magnitude; the direction is checked separately (a change in the
 opposite direction is outside every band, and says so).
+
+Where the computation, not the claim, looks wrong, the verdict is held at *approximate*
+with a diagnosis rather than called inaccurate: a percent computed ×100 by free
+arithmetic, or ``ratio(a, b)`` written upside down when ``b ÷ a`` fits the claim. A hedge
+never makes a figure stricter than the bare number ("about 5%" accepts what "5%" does),
+and a hedged shrinking multiple is read on the factor of the fall ("more than halved" is
+old ÷ new > 2).
+
+Diagnoses, each a sentence with the real numbers: wrong direction (or no change);
+percent vs percentage points, either way round; wrong base (the change over the new
+value); unequal periods (totals over 30 days against 27, with the per-day comparison);
+consistent only within the inputs' rounding (which inputs reach the claim) with what
+would settle it; "more than X" true but understated; a value 100× or 1/100× the claim; a
+rounded figure or a word that overstates or understates; an upside-down ratio.
 """
 
 from __future__ import annotations
@@ -39,7 +53,7 @@ from claimcheck.figures import ClaimedFigure
 from claimcheck.numbers import MINUS, Interval, Value, Written, fmt_decimal, fmt_interval
 from claimcheck.results import VERDICTS, VerdictName
 
-__all__ = ["Judgement", "judge", "compare_recorded", "CHANGE_FUNCS"]
+__all__ = ["Judgement", "judge", "compare_recorded", "show_value", "CHANGE_FUNCS"]
 
 ZERO = Fraction(0)
 ONE = Fraction(1)
