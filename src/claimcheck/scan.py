@@ -1209,6 +1209,43 @@ def _literal(q: _Q) -> str:
     return f"{digits}e{exp}" if exp else digits
 
 
+_TO_GAP = re.compile(r"(?:\s+(?:in|last|this|since|over|during)\b[^,;:()\u2014]{0,30}?)?\s*,?\s*")
+_NEW_BEFORE_CLAIM = re.compile(r"(?:\s+(?:in|on|as\s+of|during|for|last|this)\b[^,;:()\u2014]{0,30}?)?\s*,\s*", re.I)
+_FROM_OLD = re.compile(r"\s+(?:from|compared\s+(?:with|to))\s+", re.I)
+
+
+def _unconj(text: str) -> str:
+    """Gap text without the fixed phrases whose words are not conjunctions here."""
+    return re.sub(r"\b(?:as\s+of|compared\s+(?:with|to))\b", " ", text, flags=re.I)
+
+
+def _new_claim_old(s: str, cands: list[_Q], checks: list[_Check], notes: list[str]) -> None:
+    """"1,420 claims a day, up 12% from 1,268 a day": the new level, the claim, the old."""
+    for k in range(1, len(cands) - 1):
+        new, c, old = cands[k - 1], cands[k], cands[k + 1]
+        if not (c.change and not c.used and new.plain and old.plain and not new.used and not old.used):
+            continue
+        g1, g2 = s[new.end : c.pstart], s[c.pend : old.start]
+        if not (_NEW_BEFORE_CLAIM.fullmatch(g1) and _FROM_OLD.fullmatch(g2)) or _CONJ.search(_unconj(g1)):
+            continue
+        if not _same_unit(old, new):
+            continue
+        lab_old, end = _label(s, old)
+        ev = _Evidence("change", old, new, lab_old, g1, new.start, end)
+        func, why = _change_func(s, c, ev)
+        if func is None:
+            if why:
+                notes.append(why)
+            continue
+        conflict = _base_conflict(s, c, ev, "")
+        if conflict:
+            notes.append(conflict)
+            continue
+        compute = f"ratio({_literal(new)}, {_literal(old)})" if func == "ratio" else f"{func}({_literal(old)}, {_literal(new)})"
+        c.used = old.used = new.used = True
+        checks.append(_Check(c, ev, compute))
+
+
 @dataclass(slots=True)
 class _Check:
     claim: _Q
@@ -1236,16 +1273,16 @@ def pair(s: str, qs: list[_Q], changes: list[_Q]) -> tuple[list[_Check], list[st
             gap = s[c.pend : ev.start]
             g = re.match(r"\s*", gap)
             full = s[c.pend : cands[lo].start]
-            if c.change and not c.used and _BEFORE_GAP.fullmatch(full) and not _CONJ.search(full.replace("as of", "")):
+            if c.change and not c.used and _BEFORE_GAP.fullmatch(full) and not _CONJ.search(_unconj(full)):
                 sides.append((c, full))
-            elif c.change and not c.used and ev.start > c.pend and re.fullmatch(r"\s*,?\s*(?:to\s+)?", s[c.pend : ev.start]):
+            elif c.change and not c.used and ev.start > c.pend and _TO_GAP.fullmatch(s[c.pend : ev.start]) and not _CONJ.search(s[c.pend : ev.start]):
                 sides.append((c, s[c.pend : ev.start]))
             del g
         if hi + 1 < len(cands):
             c = cands[hi + 1]
             gap = s[ev.end : c.pstart]
             m = _AFTER_GAP.fullmatch(gap)
-            if c.change and not c.used and m and not _CONJ.search((m.group("label") or "").replace("as of", "")):
+            if c.change and not c.used and m and not _CONJ.search(_unconj(m.group("label") or "")):
                 sides.append((c, ""))
         for c, gap in sides:
             func, why = _change_func(s, c, ev)
@@ -1264,6 +1301,7 @@ def pair(s: str, qs: list[_Q], changes: list[_Q]) -> tuple[list[_Check], list[st
                 compute = f"{func}({_literal(old)}, {_literal(new)})"
             c.used = old.used = new.used = True
             checks.append(_Check(c, ev, compute))
+    _new_claim_old(s, cands, checks, notes)
     return checks, notes
 
 
