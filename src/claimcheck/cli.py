@@ -61,6 +61,9 @@ def _guard(debug: bool, body: Callable[[], int]) -> None:
     except BrokenPipeError:
         _quiet_pipe()
         raise typer.Exit(int(Exit.OK))
+    except _CannotWrite as e:
+        _err(str(e))
+        raise typer.Exit(int(Exit.INPUT))
     except KeyboardInterrupt:
         _err("claimcheck: interrupted")
         raise typer.Exit(130)
@@ -93,7 +96,16 @@ def _write_output(text: str, output: Optional[Path]) -> None:
         return
     from claimcheck.writing import atomic_write
 
-    atomic_write(output, text)
+    try:
+        atomic_write(output, text)
+    except OSError as e:
+        # A folder that does not exist or cannot be written is the user's to fix, not a
+        # bug (exit 2, not 3); atomic_write has left any old file as it was.
+        raise _CannotWrite(f"claimcheck: error: cannot write {output}: {(e.strerror or str(e)).lower()}") from None
+
+
+class _CannotWrite(Exception):
+    """The report or schema could not be written where ``-o`` asked."""
 
 
 # --- validate ---------------------------------------------------------------------------
