@@ -264,8 +264,12 @@ def test_call_metadata() -> None:
     assert ev.func == "pct_change"
     assert ev.kind == "percent"
     assert ev.args == (Value.exact(1224), Value.exact(990))
-    assert ev.arg_operands == (ENV["june_daily"], None)
-    assert ev.operands == (ENV["june_daily"],)
+    named, literal = ev.arg_operands
+    assert named == ENV["june_daily"]
+    # A literal argument carries its written form, so the verdict knows how it was written.
+    assert literal is not None and literal.name == "990" and literal.written.text == "990"
+    assert literal.value == Value.exact(990) and literal.period_days is None
+    assert ev.operands == (ENV["june_daily"],)  # literals are not named figures
 
 
 def test_a_signed_call_is_plain_arithmetic() -> None:

@@ -122,7 +122,7 @@ class Evaluation:
     arithmetic: str  # "(990 − 1,224) ÷ 1,224 = −19.12%", written with the real numbers
     func: str | None = None  # the top-level function, e.g. "pct_change"
     args: tuple[Value, ...] = ()  # its evaluated arguments
-    arg_operands: tuple[Operand | None, ...] = ()  # the operand behind each argument, when a bare name
+    arg_operands: tuple[Operand | None, ...] = ()  # the operand behind each argument: a bare name, or a literal as written
     operands: tuple[Operand, ...] = ()  # every named figure used, in order of first use
     notes: tuple[str, ...] = ()  # caveats for the report, e.g. an unbounded interval and why
 
@@ -665,7 +665,12 @@ class _Evaluator:
             return self.per_day(node, col)
         results = [self.eval(a) for a in node.args]
         if node is self.parsed.tree:
-            self.top_args = (tuple(r.value for r in results), tuple(r.operand for r in results))
+            # A literal argument gets an operand too, so the verdict knows "20%" was a percent.
+            ops = tuple(
+                r.operand or (Operand(r.written.text, r.value, r.written) if r.written is not None else None)
+                for r in results
+            )
+            self.top_args = (tuple(r.value for r in results), ops)
         shown = [self.as_atom(r) for r in results]
         vals = [r.value for r in results]
         if fname == "pct_change":

@@ -1070,6 +1070,10 @@ def _unequal_periods(ch: _Change) -> str | None:
     if (a.unit and _RATE_UNIT.search(a.unit)) or (b.unit and _RATE_UNIT.search(b.unit)):
         return None
     da, db = a.period_days, b.period_days
+    if abs(da - db) * 50 <= max(da, db):
+        # Within 2%: a leap day (365 against 366) is the calendar, not a comparison error;
+        # 30 days against 31 (3.2%) and against 27 (10%) are still pointed out.
+        return None
     pa, pb = ch.old.point / da, ch.new.point / db
     rel = "" if pa == 0 else f", a change of {_signed(PCT, (pb - pa) / pa)}"
     pa_t = f" ({a.period})" if a.period else ""
