@@ -67,7 +67,7 @@ def resolve_jobs(jobs: int | None, files: Sequence[str]) -> int:
 
 def _check_chunk(paths: list[str], policy, max_bytes: int) -> list[FileResult]:  # noqa: ANN001
     from claimcheck.engine import check_loaded
-    from claimcheck.loading import load_file
+    from claimcheck.fastload import load_file
 
     return [check_loaded(load_file(p, max_bytes), policy) for p in paths]
 
@@ -81,7 +81,7 @@ class Validated:
 
 
 def _validate_chunk(paths: list[str], max_bytes: int) -> list[Validated]:
-    from claimcheck.loading import load_file
+    from claimcheck.fastload import load_file
 
     return [Validated(p, load_file(p, max_bytes).problems) for p in paths]
 
@@ -162,14 +162,19 @@ def check_paths(
     items = discover(paths)
     n = resolve_jobs(jobs, [i for i in items if isinstance(i, str)])
     if n <= 1:
-        yield from engine.check_paths(paths, policy, max_bytes)
+        for item in items:
+            if isinstance(item, Problem):
+                yield FileResult(item.path, problems=(item,))
+            else:
+                yield from _check_chunk([item], policy, max_bytes)
         return
     yield from _ordered(n, items, _check_chunk, (policy, max_bytes), lambda p: FileResult(p.path, problems=(p,)))
 
 
 def validate_paths(paths: Iterable[str], max_bytes: int | None = None, jobs: int | None = None) -> Iterator[Validated]:
     """Every file's problems, in order, on ``jobs`` processes (``None``: automatic)."""
-    from claimcheck.loading import DEFAULT_MAX_BYTES, discover, load_file
+    from claimcheck.fastload import load_file
+    from claimcheck.loading import DEFAULT_MAX_BYTES, discover
 
     max_bytes = max_bytes or DEFAULT_MAX_BYTES
     items = discover(list(paths))
