@@ -149,3 +149,44 @@ def test_unknown_format_is_a_usage_error() -> None:
     p = run("verify", "claims/ice_july.yaml", "--format", "xml")
     assert p.returncode == 2
     assert "unknown format 'xml'" in p.stderr
+
+
+ARTICLE = """\
+# Draft
+
+Officials said arrests were only down 10%, from 31,000 in June to 27,000 in July.
+
+Permits rose 20%, from 120 to 150, the city said.
+
+More than 18,000 people were deported in June alone.
+"""
+
+
+def test_scan_checks_self_contained_claims_and_emits_a_scaffold(tmp_path: Path) -> None:
+    article = tmp_path / "draft.md"
+    article.write_text(ARTICLE, encoding="utf-8")
+    scaffold = tmp_path / "draft_claims.yaml"
+    p = run("scan", str(article), "--format", "json", "--emit-yaml", str(scaffold))
+    # 120 → 150 is +25% (20% is 30 ÷ 150, the wrong base): inaccurate, so exit 1.
+    assert p.returncode == 1, p.stderr
+    data = json.loads(p.stdout)
+    verdicts = {f["phrase"]: f.get("verdict") for f in data["files"][0]["findings"]}
+    assert verdicts["only down 10%"] == "approximate"  # −12.90%, 10% only at the rounding edge
+    assert verdicts["rose 20%"] == "inaccurate"
+    assert verdicts["More than 18,000"] is None  # needs a source
+    v = run("validate", str(scaffold))
+    assert v.returncode == 0, v.stderr
+    again = run("scan", str(article), "--emit-yaml", str(scaffold))
+    assert again.returncode == 2
+    assert again.stderr == f"{scaffold}:1:1: error: already exists; use --force to overwrite it\n"
+
+
+def test_scan_unreadable_input_is_located_and_exit_2(tmp_path: Path) -> None:
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes("Prices rose 5% in Jos\xe9's town.\n".encode("latin-1"))
+    p = run("scan", str(bad), str(tmp_path / "missing.txt"))
+    assert p.returncode == 2
+    lines = p.stderr.splitlines()
+    assert lines[0].startswith(f"{bad}:1:") and "not UTF-8" in lines[0]
+    assert lines[1].startswith(f"{tmp_path}/missing.txt:1:1: error:")
+    assert "Traceback" not in p.stderr

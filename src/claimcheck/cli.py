@@ -345,6 +345,78 @@ def new(
     _guard(debug, body)
 
 
+# --- scan -------------------------------------------------------------------------------
+
+SCAN_FORMATS = ("rich", "json", "github")
+
+
+@app.command()
+def scan(
+    paths: List[str] = typer.Argument(..., help="Articles: plain text, Markdown or HTML files, or - for stdin."),
+    fmt: Optional[str] = typer.Option(
+        None, "--format", "-f", help="rich, json or github. Default: github under GitHub Actions, else rich."
+    ),
+    input_format: Optional[str] = typer.Option(
+        None, "--input-format", help="text, markdown or html (default: from the file name)."
+    ),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the report to this file, atomically."),
+    emit_yaml: Optional[Path] = typer.Option(
+        None, "--emit-yaml", help="Write a claim-file scaffold with every finding, for a fact-checker to complete."
+    ),
+    force: bool = typer.Option(False, "--force", help="Let --emit-yaml replace an existing file."),
+    debug: bool = typer.Option(False, "--debug", help=DEBUG_HELP),
+) -> None:
+    """Find the numeric claims in an article; check the ones that carry their own evidence.
+
+    Exit 1 when a self-contained claim is inaccurate, 2 on unreadable input.
+    """
+
+    def body() -> int:
+        name = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "rich")
+        if name not in SCAN_FORMATS:
+            _err(f"claimcheck: error: unknown format '{name}'; choose one of: {', '.join(SCAN_FORMATS)}")
+            return Exit.INPUT
+        if input_format not in (None, "text", "markdown", "html"):
+            _err(f"claimcheck: error: unknown input format '{input_format}'; choose text, markdown or html")
+            return Exit.INPUT
+        if emit_yaml is not None and emit_yaml.exists() and not force:
+            _err(f"{emit_yaml}:1:1: error: already exists; use --force to overwrite it")
+            return Exit.INPUT
+        from claimcheck.scan import scan_path
+
+        results = [scan_path(p, fmt=input_format) for p in paths]  # type: ignore[arg-type]
+        code = Exit.OK
+        for r in results:
+            for p in r.problems:
+                _err(p.render())
+            code = worst(code, Exit.INPUT if r.invalid else (Exit.FAIL if r.inaccurate else Exit.OK))
+        if name == "json":
+            from claimcheck.report.scan_json import render as render_json
+
+            text = render_json(results)
+        elif name == "github":
+            from claimcheck.report.scan_github import render as render_github
+
+            text = render_github(results)
+        else:
+            from claimcheck.report.scan_terminal import render as render_terminal
+
+            to_terminal = output is None and sys.stdout.isatty()
+            text = render_terminal(results, color=to_terminal and "NO_COLOR" not in os.environ, width=_width(to_terminal))
+        _write_output(text, output)
+        if emit_yaml is not None:
+            if code == Exit.INPUT:
+                _err(f"claimcheck: {emit_yaml} not written: fix the input errors above")
+            else:
+                from claimcheck.scaffold_yaml import scaffold_yaml
+                from claimcheck.writing import atomic_write
+
+                atomic_write(emit_yaml, scaffold_yaml(results))
+        return code
+
+    _guard(debug, body)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()
