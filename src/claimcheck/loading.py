@@ -120,7 +120,9 @@ def discover(paths: Sequence[str]) -> list[str | Problem]:
                 for f in p.rglob("*")
                 if f.suffix in YAML_SUFFIXES
                 and not any(part.startswith(".") for part in f.relative_to(p).parts)
-                and (f.is_file() or f.is_symlink())
+                # Anything but a folder: a FIFO or socket named *.yaml is reported by
+                # read_text ("not a regular file"), never silently skipped.
+                and (f.is_symlink() or not f.is_dir())
             )
             if not found:
                 out.append(Problem(raw, 1, 1, "no claim files (*.yaml, *.yml) in this folder"))

@@ -28,7 +28,35 @@ from claimcheck.loading import Loaded, decode, load_file, load_text
 from claimcheck.results import FileResult
 from claimcheck.scaffold import scaffold_text
 
+try:  # the CLI's fast first pass, when present: it must agree with the located loader
+    from claimcheck import fastload
+except ImportError:  # pragma: no cover
+    fastload = None  # type: ignore[assignment]
+
 HANG = timedelta(seconds=5)
+
+
+def assert_fast_path_agrees(path: str, text: str, loaded: Loaded) -> None:
+    if fastload is None:
+        return
+    fast = fastload.load_text(path, text)
+    assert [p.render() for p in fast.problems] == [p.render() for p in loaded.problems]
+    assert _canon(fast.model) == _canon(loaded.model)
+
+
+def _canon(x: object) -> object:
+    """A model as plain data; a parsed expression (compared by identity) as its text."""
+    from claimcheck.expr import Parsed
+
+    if hasattr(x, "model_dump"):
+        x = x.model_dump()  # type: ignore[union-attr]
+    if isinstance(x, Parsed):
+        return ("expr", x.text)
+    if isinstance(x, dict):
+        return {k: _canon(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple)):
+        return [_canon(v) for v in x]
+    return x
 
 
 # --- what every load must give ------------------------------------------------------------
@@ -96,6 +124,7 @@ def test_random_bytes_give_a_model_or_located_problems(data: bytes, scratch: Pat
         # load_text on the decoded text must agree with load_file.
         again = load_text(str(scratch), text)  # type: ignore[arg-type]
         assert [p.render() for p in again.problems] == [p.render() for p in loaded.problems]
+        assert_fast_path_agrees(str(scratch), text, loaded)  # type: ignore[arg-type]
     judge_if_valid(loaded)
 
 
@@ -192,6 +221,7 @@ def test_claim_file_skeletons_give_a_model_or_located_problems(text: str) -> Non
         return
     loaded = load_text("s.yaml", decoded)  # type: ignore[arg-type]
     assert_model_or_located(loaded, decoded)
+    assert_fast_path_agrees("s.yaml", decoded, loaded)  # type: ignore[arg-type]
     judge_if_valid(loaded)
 
 
