@@ -240,8 +240,13 @@ def verify(
         if summary_md:
             from claimcheck.report import step_summary
 
-            with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as fh:
-                fh.write(step_summary(summary_md, summary))  # type: ignore[arg-type]
+            try:
+                with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as fh:
+                    fh.write(step_summary(summary_md, summary))  # type: ignore[arg-type]
+            except OSError as e:
+                # The summary is a courtesy; the verdicts and the exit code stand without it
+                # (was exit 3, "internal error", for an unwritable path).
+                _err(f"claimcheck: warning: step summary not written to {os.environ['GITHUB_STEP_SUMMARY']}: {(e.strerror or str(e)).lower()}")
         return code
 
     _guard(debug, body)

@@ -510,3 +510,17 @@ def test_row32_scan_command_on_a_10000_digit_line(tmp_path: Path) -> None:
         pytest.xfail("`claimcheck scan` is not wired into the CLI yet (another helper is building it)")
     assert run.code in (0, 1), run.err
     assert snapshot(tmp_path) == before
+
+
+def test_an_unwritable_step_summary_does_not_change_the_verdict(tmp_path: Path) -> None:
+    # Under GitHub Actions the Markdown summary is a courtesy. An unwritable path was an
+    # internal error (exit 3) that hid the verdicts' exit code.
+    (tmp_path / "good.yaml").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "failing.yaml").write_text(FAILING, encoding="utf-8")
+    env = clean_env(GITHUB_STEP_SUMMARY=str(tmp_path / "missing" / "summary.md"))
+    run = claimcheck("verify", "good.yaml", "failing.yaml", "--format", "github", cwd=tmp_path, env=env)
+    assert run.code == 1
+    assert run.err_lines == [
+        f"claimcheck: warning: step summary not written to {tmp_path / 'missing' / 'summary.md'}: no such file or directory"
+    ]
+    assert "bad-20-rise" in run.out
