@@ -430,13 +430,14 @@ def test_row29_a_crash_leaves_the_old_report(report_dir: Path, target: str) -> N
     assert stat.S_IMODE((report_dir / "report.xml").stat().st_mode) == 0o640
 
 
-def test_row29_invalid_input_leaves_the_old_report(report_dir: Path) -> None:
+@pytest.mark.parametrize("target", ["report.xml", "new-report.xml"])
+def test_row29_invalid_input_writes_no_report(report_dir: Path, target: str) -> None:
     (report_dir / "bad.yaml").write_text("title: t\nfigures:\n  june: {vlaue: 3}\n", encoding="utf-8")
     before = snapshot(report_dir)
-    run = claimcheck("verify", ".", "--format", "junit", "-o", "report.xml", cwd=report_dir)
+    run = claimcheck("verify", ".", "--format", "junit", "-o", target, cwd=report_dir)
     assert run.code == 2
-    assert "claimcheck: report.xml not written: fix the input errors above" in run.err_lines
-    assert snapshot(report_dir) == before
+    assert f"claimcheck: {target} not written: fix the input errors above" in run.err_lines
+    assert snapshot(report_dir) == before  # the old report unchanged, no new one
 
 
 def test_row29_an_unwritable_target_is_a_user_error(report_dir: Path) -> None:
