@@ -180,7 +180,8 @@ class TerminalReport:
         table.add_column("recomputed" if with_speaker else "value", justify="right", no_wrap=True)
         # The verdict is the point of the table: it never shrinks, other columns wrap.
         # A failing claim (what turns CI red) says FAIL after its verdict.
-        table.add_column("verdict", no_wrap=True, min_width=len("? unverifiable  FAIL"))
+        widest = max((len(c.verdict) + 2 + (6 if not c.passed else 0) for c in fr.claims), default=0)
+        table.add_column("verdict", no_wrap=True, min_width=widest)
         for c in fr.claims:
             cells = [_text(c.id, "bold")]
             if with_speaker:
