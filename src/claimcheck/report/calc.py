@@ -75,8 +75,14 @@ def render_calc(r: ClaimResult, fmt: str, *, width: int = 100, color: bool = Fal
         lines.append(("settle", r.settle))
     if r.failure and r.verdict != "inaccurate":
         lines.append(("fails", r.failure))
+    from rich.padding import Padding
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="dim", no_wrap=True)
+    grid.add_column(overflow="fold", ratio=1)
     for label, text in lines:
-        t = Text(f"  {label:<10} ", style="dim")
-        t.append(text)
-        console.print(t)
-    return out.getvalue()
+        grid.add_row(label, Text(text))
+    console.print(Padding(grid, (0, 0, 0, 2)))
+    # Rich pads table rows to the full width; trailing blanks only get in a reader's way.
+    return "".join(line.rstrip() + "\n" for line in out.getvalue().splitlines())
