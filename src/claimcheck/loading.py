@@ -504,22 +504,9 @@ def _model_at(loc: PathT) -> str:
     return "ClaimFile"
 
 
-def _describe_input(v: Any) -> str:
-    if v is None:
-        return "nothing (an empty value)"
-    if isinstance(v, bool):
-        return f"the boolean {str(v).lower()}"
-    if isinstance(v, dict):
-        return "a mapping"
-    if isinstance(v, list):
-        return "a list"
-    if isinstance(v, str):
-        return f"'{v}'" if len(v) <= 40 else f"'{v[:37]}…'"
-    return repr(v)
-
-
 def _pydantic_problem(path: str, err: dict, locs: Locations) -> Problem:
     from claimcheck.model import MODEL_KEYS
+    from claimcheck.model import describe_value as _describe_input
 
     loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith(("function-", "[key]"))))
     kind = err["type"]

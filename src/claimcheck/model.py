@@ -40,12 +40,12 @@ def _to_written(v: Any) -> Written:
     if isinstance(v, Written):
         return v
     if isinstance(v, bool) or v is None:
-        raise ValueError(f"expected a number, got {_describe(v)}")
+        raise ValueError(f"expected a number, got {describe_value(v)}")
     if isinstance(v, float):
         # Binary floats never touch a figure (BAD_INPUTS 26): refuse rather than guess.
         raise ValueError("expected a number written as text; binary floats are not accepted")
     if not isinstance(v, (str, int)):
-        raise ValueError(f"expected a number, got {_describe(v)}")
+        raise ValueError(f"expected a number, got {describe_value(v)}")
     try:
         return parse_number(v)
     except NumberError as e:
@@ -117,7 +117,7 @@ def parse_period(v: Any) -> Period:
     if isinstance(v, Period):
         return v
     if not isinstance(v, str):
-        raise ValueError(f"expected an ISO 8601 period such as 2025-06, got {_describe(v)}")
+        raise ValueError(f"expected an ISO 8601 period such as 2025-06, got {describe_value(v)}")
     text = v.strip()
     if "/" in text:
         a, _, b = text.partition("/")
@@ -149,7 +149,7 @@ def _parse_claimed(v: Any):
     from claimcheck.figures import FigureError, parse_figure
 
     if not isinstance(v, str):
-        raise ValueError(f"expected the claimed figure in words, such as 'nearly 20% drop', got {_describe(v)}")
+        raise ValueError(f"expected the claimed figure in words, such as 'nearly 20% drop', got {describe_value(v)}")
     try:
         return parse_figure(v)
     except FigureError as e:
@@ -174,7 +174,7 @@ def _parse_expression(v: Any):
     from claimcheck.expr import EvalError, parse_expr
 
     if not isinstance(v, str):
-        raise ValueError(f"expected an expression such as pct_change(june, july), got {_describe(v)}")
+        raise ValueError(f"expected an expression such as pct_change(june, july), got {describe_value(v)}")
     try:
         return parse_expr(v)
     except EvalError as e:
@@ -207,7 +207,8 @@ _ID_RE = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 Identifier = Annotated[str, Field(pattern=_ID_RE, max_length=100)]
 
 
-def _describe(v: Any) -> str:
+def describe_value(v: Any) -> str:
+    """A user's value in a message: 'text', a mapping, the boolean true, nothing."""
     if v is None:
         return "nothing (an empty value)"
     if isinstance(v, bool):
@@ -216,6 +217,8 @@ def _describe(v: Any) -> str:
         return "a mapping"
     if isinstance(v, list):
         return "a list"
+    if isinstance(v, str):
+        return f"'{v}'" if len(v) <= 40 else f"'{v[:37]}…'"
     return repr(v)
 
 
