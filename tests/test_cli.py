@@ -190,3 +190,16 @@ def test_scan_unreadable_input_is_located_and_exit_2(tmp_path: Path) -> None:
     assert lines[0].startswith(f"{bad}:1:") and "not UTF-8" in lines[0]
     assert lines[1].startswith(f"{tmp_path}/missing.txt:1:1: error:")
     assert "Traceback" not in p.stderr
+
+
+def test_verify_refuses_to_write_the_report_over_a_claim_file(tmp_path: Path) -> None:
+    claim = tmp_path / "story.yaml"
+    claim.write_text(GOOD, encoding="utf-8")
+    before = claim.read_bytes()
+    p = run("verify", str(claim), "-o", str(claim), "--format", "json")
+    assert p.returncode == 2
+    assert p.stderr == f"claimcheck: error: -o {claim} is one of the files being checked; write the report elsewhere\n"
+    assert claim.read_bytes() == before
+    p = run("verify", str(tmp_path), "-o", str(tmp_path / "report.yml"))
+    assert p.returncode == 2 and "would be read as a claim file" in p.stderr
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["story.yaml"]

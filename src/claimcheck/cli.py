@@ -194,6 +194,10 @@ def verify(
         if name not in FORMATS:
             _err(f"claimcheck: error: unknown format '{name}'; choose one of: {', '.join(FORMATS)}")
             return Exit.INPUT
+        clash = _clobbers_input(output, paths)
+        if clash:
+            _err(f"claimcheck: error: -o {output} {clash}; write the report elsewhere")
+            return Exit.INPUT
         from claimcheck.engine import Policy, check_paths
         from claimcheck.report import Options, Tally
 
@@ -250,6 +254,20 @@ def verify(
         return code
 
     _guard(debug, body)
+
+
+def _clobbers_input(output: Optional[Path], paths: List[str]) -> Optional[str]:
+    """Why writing ``output`` would destroy or pollute an input, or None."""
+    if output is None:
+        return None
+    target = output.resolve()
+    for raw in paths:
+        p = Path(raw).resolve()
+        if p == target:
+            return "is one of the files being checked"
+        if p.is_dir() and target.is_relative_to(p) and target.suffix in (".yaml", ".yml"):
+            return f"would be read as a claim file in {raw}"
+    return None
 
 
 def _width(to_terminal: bool) -> int:
@@ -384,6 +402,10 @@ def scan(
         if input_format not in (None, "text", "markdown", "html"):
             _err(f"claimcheck: error: unknown input format '{input_format}'; choose text, markdown or html")
             return Exit.INPUT
+        for target, flag in ((output, "-o"), (emit_yaml, "--emit-yaml")):
+            if target is not None and any(Path(p).resolve() == target.resolve() for p in paths if p != "-"):
+                _err(f"claimcheck: error: {flag} {target} is one of the files being scanned; write elsewhere")
+                return Exit.INPUT
         if emit_yaml is not None and emit_yaml.exists() and not force:
             _err(f"{emit_yaml}:1:1: error: already exists; use --force to overwrite it")
             return Exit.INPUT
