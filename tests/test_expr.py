@@ -332,3 +332,10 @@ def test_suggest() -> None:
     assert suggest("jun_daily", ["june_daily", "july_daily"]) == "june_daily"
     assert suggest("zzz", ["june_daily"]) is None
     assert suggest("x", []) is None
+
+
+def test_a_power_of_a_power_is_bracketed_not_a_tower() -> None:
+    # 2^3^2 would read as 2^9 = 512; the expression is (2^3)^2 = 64.
+    ev = evaluate("(2**3)**2", {})
+    assert ev.value.point == 64
+    assert ev.arithmetic == "(2^3)^2 = 64"

@@ -613,7 +613,8 @@ class _Evaluator:
             base = self.eval(node.left)
             value = self.power(base.value, exp, col, base.shown)
             shown = base.shown if base.prec == 3 else f"({base.shown})"
-            return _Res(value, "number", f"{shown}^{exp}".replace("-", MINUS), 3)
+            # Precedence 2.5: a power used as a base is bracketed, "(a^10)^3", never a tower.
+            return _Res(value, "number", f"{shown}^{exp}".replace("-", MINUS), 2.5)
         left = self.eval(node.left)
         right = self.eval(node.right)
         sym = _BINOPS[type(node.op)]
