@@ -315,20 +315,24 @@ def _hint_for(text: str) -> str:
 def round_half_away(x: Fraction, places: int) -> Fraction:
     """Round ``x`` to ``places`` decimal places, halves away from zero, exactly."""
     scale = 10**places
-    scaled = abs(x) * scale
-    q, r = divmod(scaled.numerator, scaled.denominator)
-    if 2 * r >= scaled.denominator:
-        q += 1
+    q = _round_scaled(x, scale)
     out = Fraction(q, scale)
     return -out if x < 0 else out
 
 
+def _round_scaled(x: Fraction, scale: int) -> int:
+    """``round_half_away(|x|, places) * scale`` as an int, in integer arithmetic only
+    (reports format hundreds of thousands of numbers; Fraction products are the cost)."""
+    n, d = x.numerator, x.denominator
+    q, r = divmod(abs(n) * scale, d)
+    return q + 1 if 2 * r >= d else q
+
+
 def fmt_decimal(x: Fraction, places: int = 2, *, group: bool = True, trim: bool = False) -> str:
     """Format exactly with ``places`` decimals, thousands commas and a true minus sign."""
-    r = round_half_away(x, places)
-    neg = r < 0
-    scaled = abs(r) * 10**places
-    whole, frac = divmod(int(scaled), 10**places)
+    scale = 10**places
+    q = _round_scaled(x, scale)
+    whole, frac = divmod(q, scale)
     body = f"{whole:,}" if group else str(whole)
     if places:
         frac_s = str(frac).rjust(places, "0")
@@ -336,7 +340,7 @@ def fmt_decimal(x: Fraction, places: int = 2, *, group: bool = True, trim: bool 
             frac_s = frac_s.rstrip("0")
         if frac_s:
             body += "." + frac_s
-    return (MINUS if neg and r != 0 else "") + body
+    return (MINUS if x < 0 and q != 0 else "") + body
 
 
 def fmt_count(x: Fraction) -> str:
