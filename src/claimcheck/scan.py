@@ -591,6 +591,7 @@ _PERIODS = {
 }
 _RATE_AFTER = re.compile(
     r"(?:\s+(?:[A-Za-z][\w'-]*\s+){0,2}?(?:a|per|each|every|an)\s+(?P<p1>day|week|month|year|hour)\b"
+    r"(?!\s+(?:ago|earlier|later|prior)\b)"
     r"|\s+(?:[A-Za-z][\w'-]*\s+)?(?P<p2>daily|weekly|monthly|annually|yearly|nightly|hourly)\b(?!\s+(?:basis|average))"
     r"|/(?P<p3>day|week|month|year|hour)\b)",
     re.I,
@@ -607,7 +608,7 @@ _UP_NOUNS = "increase|rise|jump|gain|hike|boost|surge|spike|climb|growth|uptick|
 _DOWN_NOUNS = "drop|decline|decrease|reduction|cut|fall|dip|slide|plunge|loss|downturn|slump|contraction|shortfall|tumble"
 _DIR_AFTER = re.compile(
     r"\s+(?:(?P<upn>(?:" + _UP_NOUNS + r")s?)|(?P<downn>(?:" + _DOWN_NOUNS + r")s?)"
-    r"|(?P<upc>more|higher|larger|bigger|greater)|(?P<downc>fewer|less|lower|smaller))\b",
+    r"|(?P<upc>more|higher|larger|bigger|greater|longer)|(?P<downc>fewer|less|lower|smaller|shorter|cheaper))\b",
     re.I,
 )
 _SHARE_OF_AFTER = re.compile(r"\s+of\b", re.I)
@@ -677,11 +678,12 @@ _WORD_QUANTITY = re.compile(
     r"(?P<pct>" + _WN + r")[\s-](?:percent|per\s?cent)\b"
     r"|(?P<one>" + _WN + r"|\d{1,3})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<every>" + _WN + r"|\d{1,3}(?:,\d{3})*)\b"
     r"|(?P<fnum>a|one|" + _WN + r")[\s-](?P<frac>halves|half|thirds?|quarters?|fourths?|fifths?|sixth|tenths?)(?=\s+(?:of|the|all)\b)"
-    r"|(?P<half>half)(?=\s+(?:of|the|all|its|their|those|these|his|her|our)\b)"
+    r"|(?P<half>half)(?=\s+(?:of|the|all|its|their|those|these|his|her|our)\b|\s*[\u2014\u2013)])"
     r"|(?P<maj>(?:a|the)\s+(?:slim\s+|narrow\s+|large\s+|vast\s+|clear\s+|solid\s+|bare\s+)?majority)(?=\s+of\b)"
     r"|(?P<mult>doubled|doubling|doubles|tripled|tripling|triples|quadrupled|quadrupling|halved|halving)"
     r"|(?P<twice>twice|(?:" + _WN + r"|\d{1,3}(?:\.\d{1,3})?)\s+times)(?=\s+(?:as\s+\w+|more|higher|larger|greater|bigger|the|that|what|over)\b)"
-    r"|(?P<fold>" + _WN + r"|\d{1,3}(?:\.\d{1,3})?)[-\u2010\u2011\s]fold\b"
+    r"|(?P<fold>" + _WN + r"|\d{1,3}(?:\.\d{1,3})?)[-\u2010\u2011\s]?fold\b"
+    r"|(?P<byfrac>(?:a|one)[\s-](?:half|third|quarter|fifth|tenth))(?=,?\s+(?:to|from)\s)"
     r"|(?P<wscale>" + _WN + r")\s+(?P<wsc>thousand|million|billion|trillion)\b"
     r")",
     re.I,
@@ -723,13 +725,15 @@ class _Q:
     direction: str | None = None  # up, down
     share_of: bool = False
     words: bool = False  # a quantity in words ("doubled", "one in three")
+    byfrac: bool = False  # "by a third": a change only when a direction word precedes it
+    avg: bool = False  # "averaged $3.19": an average is a level, fit to be evidence
     used: bool = False
 
     @property
     def plain(self) -> bool:
         """A raw level, fit to be evidence: digits, no hedge, no direction."""
         return (
-            not self.words and self.written is not None and self.hedge is None
+            not self.words and self.written is not None and (self.hedge is None or self.avg)
             and self.direction is None and self.kind in ("count", "rate", "money", "percent")
         )
 
@@ -886,7 +890,9 @@ def _finish(s: str, q: _Q) -> None:
         elif pm.group("hedge"):
             if q.hedge is not None:
                 break
-            q.hedge = _HEDGE_WORDS.get(re.sub(r"\s+", " ", pm.group("hedge").lower()), "about")
+            hw = re.sub(r"\s+", " ", pm.group("hedge").lower())
+            q.hedge = _HEDGE_WORDS.get(hw, "about")
+            q.avg = "averag" in hw
         elif pm.group("framing"):
             framing.append(re.sub(r"\s+", " ", pm.group("framing").lower()))
         elif pm.group("art"):
@@ -920,7 +926,7 @@ def _word_quantities(s: str) -> list[_Q]:
     # The full pattern tries many alternatives at every word; most sentences hold none of
     # the words it needs, and a set lookup says so first.
     words = set(_WORDS.findall(s.lower()))
-    if not words & _WQ_STRONG and not (
+    if not words & _WQ_STRONG and not any(w.endswith("fold") for w in words) and not (
         ("in" in words or "out" in words) and (words & _WN_SET or _DIGIT_IN.search(s))
     ):
         return []
@@ -938,7 +944,13 @@ def _word_quantities(s: str) -> list[_Q]:
             kind = "percent"
             written = Written(Fraction(v, 100), Fraction(1, 100), num, percent=True)
         elif m.group("one") is not None:
+            # "38 out of 250 applicants, or 15%": two raw numbers, the evidence for a
+            # share stated beside them; "1 in 5", "one out of four" stay claims.
+            if m.group("one").isdigit() and m.group("one") != "1" and m.group("every")[:1].isdigit() and "out" in num.lower():
+                continue
             kind = "share"
+        elif m.group("byfrac") is not None:
+            kind = "percent"  # "fell by a third, from 2,400 to 1,650": a change, kept only with a direction
         elif m.group("fnum") is not None or m.group("half") is not None or m.group("maj") is not None:
             kind = "share"
         elif m.group("mult") is not None or m.group("twice") is not None or m.group("fold") is not None:
@@ -952,6 +964,7 @@ def _word_quantities(s: str) -> list[_Q]:
             written = Written(Fraction(v * scale), Fraction(scale), num, scaled=True)
         del g
         q = _Q(a, e, a, e, kind, num=num, written=written, words=True)
+        q.byfrac = m.group("byfrac") is not None
         out.append(q)
     return out
 
@@ -1013,7 +1026,7 @@ def detect(s: str) -> list[_Q]:
     merged.sort(key=lambda q: q.start)
     for q in merged:
         _finish(s, q)
-    return merged
+    return [q for q in merged if not (q.byfrac and q.direction is None)]
 
 
 # --- pairing a claim with its own evidence -----------------------------------------------
@@ -1059,6 +1072,13 @@ _BASE = re.compile(
     r"\b(?:since|from|compared\s+(?:with|to)|than|versus|vs\.?|relative\s+to)\s+(?:the\s+)?(?:same\s+\w+\s+(?:in|of)\s+)?"
     r"(?:levels?\s+(?:in|of)\s+)?(?P<t>(?:19|20)\d\d|" + _MONTHS + r")\b",
 )
+_RANGE_FROM = re.compile(r"\b(?:range[sd]?|ranging|varie[sd]|varying|vary|spread)\s+(?:\w+\s+)?from\s+$", re.I)
+# "grown an average of 5% a year": a yearly rate, compounded, never the total change.
+_PER_PERIOD_AFTER = re.compile(r"\s+(?:a|per|each|every)\s+(?:year|month|week|day|quarter|decade)\b|\s+(?:annually|yearly)\b", re.I)
+_PER_PERIOD_BEFORE = re.compile(r"\b(?:annual(?:ly|ized)?|yearly|compound(?:ed)?)\b[^,;:]{0,30}$", re.I)
+# "The arrest rate rose 20%, from 410 arrests…": a rate cannot be recomputed from counts.
+_RATE_SUBJECT = re.compile(r"\b(?:rates?|per[\s-]capita|ratio)\b", re.I)
+_PER_POP_AFTER = re.compile(r"\s*(?:per|for\s+every|for\s+each|out\s+of\s+every)\s", re.I)
 _PERIOD_OF = re.compile(r"\s+(?:in|during|for)\s+(?P<t>(?:19|20)\d\d|" + _MONTHS + r")\b")
 # "The decline slowed from 5% to 3%": a change in the size of a change, where no percent
 # change of the two percents is meant (DESIGN trap list).
@@ -1099,8 +1119,18 @@ def _noun_key(noun: str | None) -> str | None:
     return noun[:-1] if noun.endswith("s") else noun
 
 
+_CURRENCY_KEYS = {
+    "dollar": "$", "dollars": "$", "euro": "€", "euros": "€", "pound": "£", "pounds": "£", "cent": "¢", "cents": "¢",
+}
+
+
+def _currency_key(q: _Q) -> str | None:
+    return _CURRENCY_KEYS.get(q.currency, q.currency) if q.currency else None
+
+
 def _same_unit(a: _Q, b: _Q) -> bool:
-    if a.kind != b.kind or a.per != b.per or bool(a.currency) != bool(b.currency):
+    # "from €120 to $150": different currencies are different units (trap-currencies).
+    if a.kind != b.kind or a.per != b.per or _currency_key(a) != _currency_key(b):
         return False
     ka, kb = _noun_key(a.noun), _noun_key(b.noun)
     return ka is None or kb is None or ka == kb
@@ -1128,6 +1158,8 @@ def _evidence(s: str, qs: list[_Q]) -> list[_Evidence]:
         if len(gap) > 70 or _CONJ.search(gap.replace("as of", "")) and not re.fullmatch(r"\s+to\s+", gap):
             continue
         before = s[max(0, a.start - 12) : a.start]
+        if _RANGE_FROM.search(s, max(0, a.start - 30), a.start):
+            continue  # "estimates range from 1,200 to 1,500": a spread, not a change
         if re.search(r"\bfrom\s+$", before, re.I):
             m = _FT_GAP.fullmatch(gap)
             if m and _same_unit(a, b):
@@ -1155,6 +1187,13 @@ def _evidence(s: str, qs: list[_Q]) -> list[_Evidence]:
 def _change_func(s: str, claim: _Q, ev: _Evidence) -> tuple[str | None, str | None]:
     """The function that checks ``claim`` against change evidence, or (None, why not)."""
     old, new = ev.first, ev.second
+    if claim.kind == "percent" and (
+        _PER_PERIOD_AFTER.match(s, claim.pend) or _PER_PERIOD_BEFORE.search(s, max(0, claim.pstart - 40), claim.pstart)
+    ):
+        return None, "the claim is a rate per period; the numbers give the total change"
+    if old.kind != "percent" and not (old.per or new.per) and _rate_subject(s, claim):
+        if not (_PER_POP_AFTER.match(s, old.end) or _PER_POP_AFTER.match(s, new.end)):
+            return None, "the claim is about a rate; the numbers are counts"
     if old.kind == "percent":
         if _CHANGE_OF_CHANGE.search(s) and claim.kind != "points":
             return None, "the numbers are themselves percents; which change is meant is unclear"
@@ -1176,6 +1215,14 @@ def _change_func(s: str, claim: _Q, ev: _Evidence) -> tuple[str | None, str | No
             return None, "the claimed change and the numbers are in different units"
         return "diff", None
     return None, None
+
+
+def _rate_subject(s: str, claim: _Q) -> bool:
+    """Whether the clause before ``claim`` names a rate or per-capita figure."""
+    lo = max(0, claim.pstart - 60)
+    head = s[lo : claim.pstart]
+    cut = max(head.rfind(","), head.rfind(";"), head.rfind(":"))
+    return bool(_RATE_SUBJECT.search(head[cut + 1 :]))
 
 
 def _base_conflict(s: str, claim: _Q, ev: _Evidence, gap: str) -> str | None:
