@@ -32,6 +32,7 @@ def case(
     currency: str | None = None,
     noun: str | None = None,
     intensity: str | None = None,
+    times_more: bool = False,
 ):
     return pytest.param(
         text,
@@ -47,12 +48,38 @@ def case(
             currency=currency,
             noun=noun,
             intensity=intensity,
+            times_more=times_more,
         ),
         id=text,
     )
 
 
 CASES = [
+    # --- published forms (tests/cases/calc_published.yaml) ------------------------------------
+    # a fraction of a point is a change in points (AP on the Fed), never a 75% or 50% change
+    case("raised by three-quarters of a percentage point", "3/400", "1/10000", "points", "up"),
+    case("three-quarters of a point", "3/400", "1/10000", "points"),
+    case("a half-point increase", "1/200", "1/1000", "points", "up"),
+    case("half a point", "1/200", "1/1000", "points"),
+    case("a quarter-point hike", "1/400", "1/10000", "points", "up"),
+    # basis points: hundredths of a point, a trailing zero counting as in a percent
+    case("raised by 75 basis points", "3/400", "1/10000", "points", "up"),
+    case("50 bps", "1/200", "1/10000", "points"),
+    case("fifty basis points", "1/200", "1/10000", "points"),
+    # "points" above 100 are index points, a count ("the Dow fell nearly 3,000 points")
+    case("fell nearly 3,000 points", "3000", "1000", "count", "down", "nearly", noun="points"),
+    case("dropped 500 points", "500", "100", "count", "down", noun="points"),
+    # "N times more" is read as N× (the verdict also tries the literal N + 1)
+    case("four times more", "4", "1", "multiple", "up", "multiple", times_more=True),
+    case("five times more likely", "5", "1", "multiple", "up", "multiple", times_more=True),
+    case("about four times higher", "4", "1", "multiple", "up", "about", times_more=True),
+    case("three times less likely", "1/3", "1/100", "multiple", "down", "multiple"),
+    # passing a mark, a level verb, a record, per capita, a raise
+    case("topped $5 a gallon", "5", "1", "money", qualifier="more_than", currency="USD", noun="gallon"),
+    case("hit a record 745,000", "745000", "1000", "count", framing=("a record",)),
+    case("$12,914 per person", "12914", "1", "rate", per="person", currency="USD"),
+    case("a 40% raise", "2/5", "1/100", "percent", "up"),
+    case("slashed by half", "1/2", "1/100", "percent", "down", "about"),
     # --- the forms the brief names --------------------------------------------------------
     case("nearly 20% drop", "1/5", "1/100", "percent", "down", "nearly"),
     case("down 10%", "1/10", "1/100", "percent", "down"),
@@ -260,7 +287,6 @@ REFUSED = [
     ("nearly about 20%", "two hedges"),
     ("down -10%", "sign and a direction"),
     ("fell −10%", "sign and a direction"),
-    ("four times more", "ambiguous"),
     ("fell threefold", "disagree"),
     # a hedge written after the number is not read as one (it would invert the claim)
     ("20% higher than", "'than'"),
@@ -274,6 +300,8 @@ REFUSED = [
     ("slightly", "needs a direction"),
     ("nearly", "no number"),
     ("only", ""),
+    ("a record", "carries no number"),
+    ("the lowest in 50 years", "'the'"),
     ("two-thirds of", "ends with"),
     ("1e3", "not a number as prose writes it"),
     ("0x1F", "not a number as prose writes it"),
@@ -285,7 +313,7 @@ REFUSED = [
     ("0 thirds", "not a share"),
     ("one in 3.5", "whole number"),
     ("0 times", "zero"),
-    ("dropped 500 points", "percentage points"),
+    ("dropped 500 percentage points", "percentage points"),
     ("$20%", "money"),
     ("20%!", "'!'"),
     ("nan%", "'nan'"),

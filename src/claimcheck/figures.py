@@ -18,7 +18,8 @@ made of, in any order that reads as English:
   ("just under" is ``nearly``; a bare "just" is framing), written before the number;
 * **framing** words (:data:`claimcheck.hedges.FRAMING_WORDS`), which carry no number;
 * the fillers "a", "an", "by", "of", the auxiliaries "was", "were", "is", "are",
-  "has", "have", "had", "been", "went", and comparison periods ("year over year",
+  "has", "have", "had", "been", "went", the level verbs "hit", "reached", "totaled",
+  and comparison periods ("year over year",
   "from a year earlier"), which the ``compute:`` expression already states.
 
 Choices a fact-checker should know (each pinned by ``tests/test_figures.py``):
@@ -34,13 +35,19 @@ Choices a fact-checker should know (each pinned by ``tests/test_figures.py``):
 * A direction alone ("rose", "fell", "down") claims a change of any size in that
   direction: value None, qualifier ``exact``, unit ``percent``.
 * "points" alone means percentage points, as in polls and rates; both are stored as
-  fractions like percents ("5 points" is 1/20). Index points are counts: write "500".
+  fractions like percents ("5 points" is 1/20). Above 100, bare "points" are index points,
+  a count with noun "points" ("the Dow fell nearly 3,000 points"); the verdict also reads
+  "fell 95 points" as index points against ``diff()`` of two plain numbers above 100.
+  "basis points" are hundredths of a point; a fraction of a point in words ("three-quarters
+  of a percentage point", "a half-point", "a quarter point") is a change in points.
 * Number words have the precision of the same number in digits: "twenty" is 20 with
   u = 10 (as "20" would be), "twenty percent" u = 1/100, "a dozen" 12 with u = 1.
 * Multiples have the precision of the factor in digits: "doubled" u = 1, "halved"
   (0.5) u = 1/10, "2.5 times" u = 1/10. Their qualifier is ``multiple`` unless hedged
-  ("more than doubled" is ``more_than``). "four times more" is refused as ambiguous
-  (4× or 5×); "fell threefold" likewise (a third, or down 67%?).
+  ("more than doubled" is ``more_than``). "four times more/higher" is read as 4× with
+  ``times_more`` set, so the verdict can try the literal 1 + 4 = 5× before calling it
+  wrong; "three times less/lower" is a third. "fell threefold" is refused (a third, or
+  down 67%?).
 * Shares in words: see :data:`WORD_SHARE_QUALIFIER`.
 * One trailing word naming what is counted is accepted after a count or sum of money
   ("18,000 arrests", "84 arrests a day") and after "of" ("two-thirds of voters"), and
@@ -65,7 +72,7 @@ from functools import lru_cache
 from typing import Literal
 
 from claimcheck.hedges import FRAMING_WORDS, RULES
-from claimcheck.numbers import NumberError, parse_number
+from claimcheck.numbers import NumberError, fmt_decimal, parse_number
 
 Unit = Literal["percent", "points", "count", "rate", "money", "multiple", "share"]
 Direction = Literal["up", "down", "none"]
@@ -95,6 +102,9 @@ class ClaimedFigure:
     #: the slightly/sharply rule of a verb written with a number ("edged up 0.3%" →
     #: "slightly"); None when the figure has no number (the qualifier holds it then).
     intensity: str | None = None
+    #: "five times more" / "three times higher": read as 5× (most writers' sense); the
+    #: literal reading, 1 + 5 = 6×, is tried by the verdict before calling it wrong.
+    times_more: bool = False
 
 
 class FigureError(ValueError):
@@ -155,11 +165,17 @@ _POINT_WORDS = (
     ("percentage", "points"), ("percentage", "point"), ("points",), ("point",), ("pts",),
     ("pt",), ("pp",), ("ppt",), ("ppts",),
 )  # fmt: skip
+#: Basis points: a hundredth of a percentage point ("raised by 75 basis points", Reuters).
+_BASIS_WORDS = (("basis", "points"), ("basis", "point"), ("bps",), ("bp",), ("bips",))
+#: "points" alone: percentage points up to 100, an index change (a count) above that.
+_PLAIN_POINT_WORDS = frozenset({"points", "point", "pts", "pt"})
 _TIMES_WORDS = frozenset({"times", "x", "×", "fold"})
 _AS_WORDS = frozenset({"many", "much", "high", "large", "big", "likely", "long", "fast", "great", "often"})
-_AMBIGUOUS_AFTER_TIMES = frozenset(
-    {"more", "less", "fewer", "greater", "higher", "larger", "bigger", "lower", "smaller"}
-)
+# "five times more likely" is written routinely (CDC: "about 4 times higher"); it is read
+# as 5× and the literal 6× is tried by the verdict (tests/cases/calc_published.yaml,
+# suicide-four-times-higher). "three times less/fewer/lower" is read as a third.
+_TIMES_MORE = frozenset({"more", "greater", "higher", "larger", "bigger"})
+_TIMES_LESS = frozenset({"less", "fewer", "lower", "smaller"})
 # factor, inherent direction
 _MULTIPLE_WORDS: dict[str, Fraction] = {
     "doubled": Fraction(2), "double": Fraction(2), "doubles": Fraction(2), "doubling": Fraction(2),
@@ -173,6 +189,7 @@ _MULTIPLE_WORDS: dict[str, Fraction] = {
 _DOWN = (
     "drop drops dropped dropping fell fall falls falling fallen decline declines declined "
     "declining decrease decreases decreased decreasing down lower cut cuts cutting dip dips "
+    "slashed slash slashes slashing trimmed shed sheds "
     "dipped dipping slid slide slides sliding plunge plunges plunged plunging plummet "
     "plummets plummeted plummeting tumble tumbles tumbled tumbling sank sink sinks sinking "
     "sunk shrank shrink shrinks shrinking shrunk reduced reduce reduces reduction "
@@ -186,19 +203,26 @@ _UP = (
     "jump jumps jumped jumping higher soar soars soared soaring surge surges surged surging "
     "spike spikes spiked spiking skyrocketed skyrocket rebound rebounded boosted boost "
     "added expanded expand swelled swell upward upwards hike hiked leapt leaped leap "
-    "ballooned balloon more raised"
+    "ballooned balloon more raised raise raises rallied rally rallies"
 ).split()
 _DIRECTION_PHRASES = {("shot", "up"): "up", ("went", "up"): "up", ("went", "down"): "down"}
 _RATES = {
     "day": (("a", "day"), ("per", "day"), ("daily",), ("each", "day"), ("every", "day"), ("/", "day"), ("a", "night")),
     "week": (("a", "week"), ("per", "week"), ("weekly",), ("each", "week"), ("every", "week"), ("/", "week")),
     "month": (("a", "month"), ("per", "month"), ("monthly",), ("each", "month"), ("every", "month"), ("/", "month")),
+    # per-capita figures ("$12,914 per person", CMS) are amounts like rates a day
+    "person": (("per", "person"), ("per", "capita"), ("per", "head"), ("a", "head"), ("per", "resident")),
+    "household": (("per", "household"), ("a", "household")),
     "year": (
         ("a", "year"), ("per", "year"), ("yearly",), ("annually",), ("per", "annum"), ("each", "year"),
         ("every", "year"), ("/", "year"), ("a", "yr"), ("/", "yr"),
     ),
 }  # fmt: skip
-_FILLERS = ("a", "an", "by", "of", "was", "were", "is", "are", "has", "have", "had", "been", "went")
+_FILLERS = (
+    "a", "an", "by", "of", "was", "were", "is", "are", "has", "have", "had", "been", "went",
+    # verbs of a level: "hit a record 745,000", "reached $5" claim the number as written
+    "hit", "hits", "reached", "reaches", "totaled", "totalled", "totaling", "totalling",
+)
 # Comparison periods name what the compute: expression already compares; they change nothing.
 _PERIOD_PHRASES = tuple(
     (a, link, a) for a in ("year", "month", "week") for link in ("over", "on")
@@ -315,7 +339,7 @@ def _tokenize(lowered: str) -> list[tuple[str, str]]:
 
 _LEXICON = _build_lexicon()
 _MAX_PHRASE = max(len(p) for p in _LEXICON)
-_FIRST_WORDS = frozenset(p[0] for p in _PERCENT_WORDS + _POINT_WORDS)
+_FIRST_WORDS = frozenset(p[0] for p in _PERCENT_WORDS + _POINT_WORDS + _BASIS_WORDS)
 
 
 # --- the number in a figure ---------------------------------------------------------------
@@ -331,6 +355,7 @@ class _Item:
     currency: str | None = None
     noun_ok: bool = False
     signed: bool = False
+    times_more: bool = False
 
 
 def _digits_u(value: Fraction) -> Fraction:
@@ -473,6 +498,13 @@ class _Reader:
         return self._after_integer(Fraction(v), j, words=True)
 
     def _share_tail(self, value: Fraction, j: int) -> tuple[_Item, int]:
+        # "three-quarters of a percentage point", "a half-point", "a quarter point", "half a
+        # point": a fraction of a point is a change in points (AP on the Fed), never 75%.
+        k = 1 if self.word(j) == "of" else 0
+        k += 1 if self.word(j + k) in ("a", "an") else 0
+        pts = self.match(j + k, _POINT_WORDS)
+        if pts:
+            return _Item(value / 100, _digits_u(value) / 100, "points"), j + k + pts
         if self.word(j) == "as" and self.word(j + 1) in _AS_WORDS:  # "half as many"
             return _Item(value, _digits_u(value), "multiple", "down", "multiple", noun_ok=True), j + 2
         return _Item(value, word_share_u(value), "word_share", qualifier=WORD_SHARE_QUALIFIER, noun_ok=True), j
@@ -482,11 +514,17 @@ class _Reader:
         if self.word(j) == "as" and self.word(j + 1) in _AS_WORDS:
             j += 2
             noun_ok = True
-        elif self.word(j) in _AMBIGUOUS_AFTER_TIMES:
-            raise _Refused(
-                f"'times {self.word(j)}' is ambiguous (some readers take 'four times more' as 4×, "
-                "others as 5×); write 'four times as many', 'quadrupled' or the percent change"
-            )
+        elif self.word(j) in _TIMES_MORE and not inherent:
+            if f <= 1:
+                raise _Refused(f"'{fmt_decimal(f, 4, trim=True)} times {self.word(j)}' is not a rise; write the ratio or the percent change")
+            item = _Item(f, u, "multiple", "up", "multiple", noun_ok=True)
+            item.times_more = True
+            return item, j + (2 if self.word(j + 1) in _AS_WORDS else 1)  # "five times more likely"
+        elif self.word(j) in _TIMES_LESS and not inherent:
+            if f <= 1:
+                raise _Refused(f"'{fmt_decimal(f, 4, trim=True)} times {self.word(j)}' is not a fall; write the ratio or the percent change")
+            return (_Item(1 / f, _digits_u(1 / f), "multiple", "down", "multiple", noun_ok=True),
+                    j + (2 if self.word(j + 1) in _AS_WORDS else 1))
         if f == 0:
             raise _Refused("a multiple of zero is not a multiple")
         d = "up" if f > 1 else "down" if f < 1 else None
@@ -514,8 +552,13 @@ class _Reader:
             return self._multiple_tail(value, _digits_u(value), j + 1)
         if not words:
             raise AssertionError("digits take the _digits path")
+        bp = self.match(j, _BASIS_WORDS)
+        if bp:
+            return _Item(value / 10000, _POINT_U / 100, "points"), j + bp
         pts = self.match(j, _POINT_WORDS)
         if pts:
+            if value > 100 and self.word(j) in _PLAIN_POINT_WORDS:  # "three thousand points"
+                return _Item(value, _digits_u(value), "count", noun_ok=True), j
             return _Item(value / 100, _POINT_U, "points"), j + pts
         pct = self.match(j, _PERCENT_WORDS)
         if pct:
@@ -541,14 +584,39 @@ class _Reader:
             scale = self.word(j) or ""
             j += 1
         points = False
+        basis = False
         if not scale:
             if not percent:
                 k = self.match(j, _PERCENT_WORDS)
                 if k:
                     percent, j = True, j + k
-            k = self.match(j, _POINT_WORDS)
+                else:
+                    k = self.match(j, _BASIS_WORDS)
+                    if k:
+                        basis, j = True, j + k
+            k = 0 if basis else self.match(j, _POINT_WORDS)
+            if k and not percent and self.word(j) in _PLAIN_POINT_WORDS and not has_currency:
+                # "the Dow fell nearly 3,000 points" (AP, March 2020): above 100, bare
+                # "points" are index points, a count; "points" stays the noun.
+                try:
+                    big = abs(parse_number(core.lstrip("+-\u2212")).value) > 100
+                except NumberError as exc:
+                    raise _Refused(str(exc)) from None
+                if big:
+                    k = 0
             if k:
                 points, j = True, j + k
+        if basis:
+            if has_currency:
+                raise _Refused("a sum of money cannot also be basis points")
+            try:  # read as a percent so a trailing zero counts: "50 basis points" is ±0.5 bp
+                written = parse_number(core.lstrip("+-\u2212") + "%")
+            except NumberError as exc:
+                raise _Refused(str(exc)) from None
+            item = _Item(abs(written.value) / 100, written.u / 100, "points",
+                         None if not sign else ("up" if sign == "+" else "down"))
+            item.signed = bool(sign)
+            return item, j
         text = core if core.endswith("%") else core + ("%" if (percent or points) else "")
         if scale:
             text += " " + scale
@@ -716,6 +784,9 @@ def _assemble(
         if not intensity_set:
             if direction:  # "fell": a fall of any size
                 return ClaimedFigure(raw, None, None, "percent", direction, "exact", framing_t)  # type: ignore[arg-type]
+            record = [f for f in framing_t if "record" in f]
+            if record:  # "a record": a ranking, with no number to check
+                raise _Refused(f"'{record[0]}' carries no number; write the number it frames ('a record 745,000')")
             raise _Refused()
         if direction is None:
             raise _Refused(f"'{intensities[0]}' needs a direction (up or down)")
@@ -751,5 +822,5 @@ def _assemble(
     qualifier = hedges[0] if hedges else item.qualifier or "exact"
     return ClaimedFigure(
         raw, item.value, item.u, unit, direction, qualifier, framing_t, per, item.currency, noun,  # type: ignore[arg-type]
-        intensities[0] if intensities else None,
+        intensities[0] if intensities else None, item.times_more,
     )
