@@ -1044,7 +1044,16 @@ _FT_GAP = re.compile(
     re.I,
 )
 _TF_GAP = re.compile(
-    r"(?P<label>\s+(?:in|on|as\s+of|at|during|for|through|by|last|this)\b[^;:()\u2014]{0,50}?)?\s*,?\s+from\s+",
+    r"(?P<noun>\s+(?!(?:in|on|at|for|by|from|last|this|and|or)\b)[a-z][\w'-]*)?"
+    r"(?P<label>\s+(?:in|on|as\s+of|at|during|for|through|by|last|this)\b[^;:()\u2014]{0,50}?)?"
+    r"\s*,?\s+(?:(?:up|down)\s+from|from|compared\s+(?:with|to))\s+",
+    re.I,
+)
+# "2,940 permits in 2024, down from 3,610 in 2023": the new level, then the old.
+_UPFROM_GAP = re.compile(
+    r"(?:\s+(?!(?:of|in|on|at|for|by|and|or|but|while)\b)[a-z][\w'-]*){0,2}?"
+    r"(?P<label>\s+(?:in|on|as\s+of|at|during|for|through|by|last|this|a\s+year)\b[^,;:()\u2014]{0,40}?)?"
+    r"\s*,\s*(?:(?:up|down)\s+from|compared\s+(?:with|to))\s+",
     re.I,
 )
 _BEFORE_GAP = re.compile(
@@ -1062,6 +1071,12 @@ _AFTER_GAP = re.compile(
     re.I,
 )
 _SHARE_GAP = re.compile(r"\s+(?:of|out\s+of)\s+(?:the\s+|all\s+|those\s+|these\s+|its\s+|their\s+)?", re.I)
+# "Of the 412 bridges inspected, 97 …": the whole opens the clause, the part follows.
+_OF_WHOLE_OPENING = re.compile(r"(?:^|[,;:(\u2014\u2013]\s*)[\"\u201c]?(?:Of|of)\s+(?:the\s+|all\s+|those\s+|these\s+)?$")
+# "Nearly half of the county's 1,870 poll workers — 712 — …": a share claim, its whole, its part.
+_OF_WHOLE = re.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[A-Za-z]+(?:'s|\u2019s)\s+)?$", re.I)
+_WHOLE_PART_GAP = re.compile(r"(?:\s+[a-z][\w'-]*){0,4}\s*(?:,|\u2014|\u2013)\s*")
+_PART_CLOSE = re.compile(r"\s*(?:,|\u2014|\u2013|\))")
 _SHARE_CLAIM_BEFORE = re.compile(
     r"(?:\s+[a-z][\w'-]*){0,5}\s*(?:,|\(|\u2014|\u2013|:)\s*(?:(?:or|that\s+is|i\.e\.)\s+)?"
 )
@@ -1071,6 +1086,12 @@ _SHARE_CLAIM_AFTER = re.compile(
 _BASE = re.compile(
     r"\b(?:since|from|compared\s+(?:with|to)|than|versus|vs\.?|relative\s+to)\s+(?:the\s+)?(?:same\s+\w+\s+(?:in|of)\s+)?"
     r"(?:levels?\s+(?:in|of)\s+)?(?P<t>(?:19|20)\d\d|" + _MONTHS + r")\b",
+)
+# "compared with" sets a number beside another; it is the old level of the same thing
+# only when a time is named with it ("compared with $29.6 billion a year ago").
+_COMPARED = re.compile(r"\bcompared\s+(?:with|to)\b", re.I)
+_TIME_LABEL = re.compile(
+    r"\b(?:(?:19|20)\d\d|" + _MONTHS + r"|ago|earlier|before|previous|prior|last|year|month|week|quarter|decade)\b", re.I
 )
 _RANGE_FROM = re.compile(r"\b(?:range[sd]?|ranging|varie[sd]|varying|vary|spread)\s+(?:\w+\s+)?from\s+$", re.I)
 # "grown an average of 5% a year": a yearly rate, compounded, never the total change.
@@ -1102,6 +1123,7 @@ class _Evidence:
     label_second: str
     start: int
     end: int
+    claim_of: bool = False  # "Nearly half of the 3,400 workers, 2,180, …": the claim sits before the whole
 
 
 def _time_key(token: str) -> str:
@@ -1155,7 +1177,7 @@ def _evidence(s: str, qs: list[_Q]) -> list[_Evidence]:
         if not (a.plain and b.plain):
             continue
         gap = s[a.end : b.start]
-        if len(gap) > 70 or _CONJ.search(gap.replace("as of", "")) and not re.fullmatch(r"\s+to\s+", gap):
+        if len(gap) > 70 or _CONJ.search(_unconj(gap)) and not re.fullmatch(r"\s+to\s+", gap):
             continue
         before = s[max(0, a.start - 12) : a.start]
         if _RANGE_FROM.search(s, max(0, a.start - 30), a.start):
@@ -1171,9 +1193,18 @@ def _evidence(s: str, qs: list[_Q]) -> list[_Evidence]:
             m = _TF_GAP.fullmatch(gap)
             if m and _same_unit(a, b):
                 lab2, end = _label(s, b)
+                if _COMPARED.search(gap) and not _TIME_LABEL.search(lab2):
+                    continue  # "to $445,000, compared with $510,000 in Dallas": another place
                 start = a.start - (len(before) - re.search(r"\bto\s+$", before, re.I).start())
                 out.append(_Evidence("change", b, a, lab2, m.group("label") or "", start, end))
                 continue
+        m = _UPFROM_GAP.fullmatch(gap)
+        if m and _same_unit(a, b):
+            lab_old, end = _label(s, b)
+            if _COMPARED.search(gap) and not _TIME_LABEL.search(lab_old):
+                continue
+            out.append(_Evidence("change", b, a, lab_old, m.group("label") or "", a.start, end))
+            continue
         if (
             _SHARE_GAP.fullmatch(gap) and a.kind == "count" and b.kind == "count"
             and a.written is not None and b.written is not None
@@ -1181,6 +1212,17 @@ def _evidence(s: str, qs: list[_Q]) -> list[_Evidence]:
             and 0 <= a.written.value <= b.written.value and not a.written.scaled
         ):
             out.append(_Evidence("share", a, b, "", "", a.start, b.end))
+            continue
+        if (
+            a.kind == "count" and b.kind == "count" and a.written is not None and b.written is not None
+            and a.written.value.denominator == 1 and b.written.value.denominator == 1
+            and 0 <= b.written.value <= a.written.value and not a.written.scaled and not b.written.scaled
+            and _WHOLE_PART_GAP.fullmatch(gap)
+        ):
+            if _OF_WHOLE_OPENING.search(s, max(0, a.start - 30), a.start):
+                out.append(_Evidence("share", b, a, "", "", a.start, b.end))
+            elif _OF_WHOLE.search(s, max(0, a.start - 40), a.start) and _PART_CLOSE.match(s, b.end):
+                out.append(_Evidence("share", b, a, "", "", a.start, b.end, claim_of=True))
     return out
 
 
@@ -1203,6 +1245,8 @@ def _change_func(s: str, claim: _Q, ev: _Evidence) -> tuple[str | None, str | No
             return "pct_change", None
         return None, None
     if claim.kind == "points":
+        if claim.direction and old.kind == "count" and not old.per and not new.per:
+            return "diff", None
         return None, None
     if claim.kind == "percent" and claim.direction:
         return "pct_change", None
@@ -1239,6 +1283,15 @@ def _base_conflict(s: str, claim: _Q, ev: _Evidence, gap: str) -> str | None:
     return None
 
 
+def _past_noun(s: str, q: _Q) -> int:
+    """The end of ``q``'s phrase, past its own noun ("rose by 1,200 students")."""
+    if q.noun and q.kind in ("count", "money"):
+        nm = _NOUN_AFTER.match(s, q.pend)
+        if nm and nm.group("noun").lower() == q.noun:
+            return nm.end()
+    return q.pend
+
+
 def _literal(q: _Q) -> str:
     """The number of ``q`` written for a compute expression, as it appears (no commas;
     a scale word as an exponent, which keeps its precision: "3.5 million" is 3.5e6)."""
@@ -1256,9 +1309,20 @@ def _literal(q: _Q) -> str:
     return f"{digits}e{exp}" if exp else digits
 
 
-_TO_GAP = re.compile(r"(?:\s+(?:in|last|this|since|over|during)\b[^,;:()\u2014]{0,30}?)?\s*,?\s*")
-_NEW_BEFORE_CLAIM = re.compile(r"(?:\s+(?:in|on|as\s+of|during|for|last|this)\b[^,;:()\u2014]{0,30}?)?\s*,\s*", re.I)
-_FROM_OLD = re.compile(r"\s+(?:from|compared\s+(?:with|to))\s+", re.I)
+_TO_GAP = re.compile(
+    r"(?:\s+(?:in|last|this|since|over|during)\b[^,;:()\u2014]{0,30}?|\s+year[\s-](?:on|over)[\s-]year)?\s*,?\s*", re.I
+)
+_NEW_BEFORE_CLAIM = re.compile(
+    r"(?:\s+(?!(?:and|or|but|while|of|from|to)\b)[a-z][\w'-]*){0,3}?"
+    r"(?:\s+(?:in|on|as\s+of|during|for|last|this)\b[^,;:()\u2014]{0,30}?)?\s*,\s*",
+    re.I,
+)
+_COPULA = re.compile(r"\s+(?:is|was|are|were)\s+", re.I)
+_FROM_OLD = re.compile(
+    r"\s+(?P<w>from|over|than|compared\s+(?:with|to))\s+(?:the\s+)?(?:(?:previous|prior|same|last|this)\s+)?"
+    r"(?:[a-z]+(?:'s|\u2019s)\s+)?",
+    re.I,
+)
 
 
 def _unconj(text: str) -> str:
@@ -1273,7 +1337,11 @@ def _new_claim_old(s: str, cands: list[_Q], checks: list[_Check], notes: list[st
         if not (c.change and not c.used and new.plain and old.plain and not new.used and not old.used):
             continue
         g1, g2 = s[new.end : c.pstart], s[c.pend : old.start]
-        if not (_NEW_BEFORE_CLAIM.fullmatch(g1) and _FROM_OLD.fullmatch(g2)) or _CONJ.search(_unconj(g1)):
+        fm = _FROM_OLD.fullmatch(g2)
+        if fm is None or _CONJ.search(_unconj(g1)):
+            continue
+        # "$312 million is 4% larger than this year's $300 million"
+        if not (_NEW_BEFORE_CLAIM.fullmatch(g1) or (_COPULA.fullmatch(g1) and fm.group("w").lower() == "than")):
             continue
         if not _same_unit(old, new):
             continue
@@ -1299,6 +1367,8 @@ class _Check:
     evidence: _Evidence
     compute: str
     note: str | None = None
+    hint: str | None = None  # the direction a bare "or 14%" takes from its verb
+
 
 
 def pair(s: str, qs: list[_Q], changes: list[_Q]) -> tuple[list[_Check], list[str]]:
@@ -1319,10 +1389,10 @@ def pair(s: str, qs: list[_Q], changes: list[_Q]) -> tuple[list[_Check], list[st
             c = cands[lo - 1]
             gap = s[c.pend : ev.start]
             g = re.match(r"\s*", gap)
-            full = s[c.pend : cands[lo].start]
+            full = s[_past_noun(s, c) : cands[lo].start]
             if c.change and not c.used and _BEFORE_GAP.fullmatch(full) and not _CONJ.search(_unconj(full)):
                 sides.append((c, full))
-            elif c.change and not c.used and ev.start > c.pend and _TO_GAP.fullmatch(s[c.pend : ev.start]) and not _CONJ.search(s[c.pend : ev.start]):
+            elif c.change and not c.used and ev.start > c.pend and _TO_GAP.fullmatch(s[_past_noun(s, c) : ev.start]) and not _CONJ.search(s[c.pend : ev.start]):
                 sides.append((c, s[c.pend : ev.start]))
             del g
         if hi + 1 < len(cands):
@@ -1354,19 +1424,24 @@ def pair(s: str, qs: list[_Q], changes: list[_Q]) -> tuple[list[_Check], list[st
 
 def _pair_share(s: str, cands: list[_Q], index: dict[int, int], ev: _Evidence, checks: list[_Check]) -> None:
     k_part, k_whole = index[id(ev.first)], index[id(ev.second)]
+    k_lo, k_hi = min(k_part, k_whole), max(k_part, k_whole)
+    lo, hi = cands[k_lo], cands[k_hi]
 
     def share_claim(c: _Q) -> bool:
         return not c.used and c.direction is None and (c.kind == "share" or c.kind == "percent")
 
     found = None
-    if k_part > 0 and share_claim(cands[k_part - 1]):
-        c = cands[k_part - 1]
-        gap = s[c.pend : ev.first.start]
-        if _SHARE_CLAIM_BEFORE.fullmatch(gap) and not _CONJ.search(gap):
+    if k_lo > 0 and share_claim(cands[k_lo - 1]):
+        c = cands[k_lo - 1]
+        gap = s[c.pend : lo.start]
+        if ev.claim_of:
+            if _OF_WHOLE.fullmatch(gap):
+                found = c
+        elif _SHARE_CLAIM_BEFORE.fullmatch(gap) and not _CONJ.search(gap):
             found = c
-    if found is None and k_whole + 1 < len(cands) and share_claim(cands[k_whole + 1]):
-        c = cands[k_whole + 1]
-        gap = s[ev.second.end : c.pstart]
+    if found is None and not ev.claim_of and k_hi + 1 < len(cands) and share_claim(cands[k_hi + 1]):
+        c = cands[k_hi + 1]
+        gap = s[hi.end : c.pstart]
         if _SHARE_CLAIM_AFTER.fullmatch(gap) and not _CONJ.search(gap):
             found = c
     if found is not None:
@@ -1381,6 +1456,10 @@ def _collapse(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+_COMPARATIVE_UP = re.compile(r"\b(?:larger|bigger|greater|longer)$", re.I)
+_COMPARATIVE_DOWN = re.compile(r"\b(?:smaller|shorter|cheaper)$", re.I)
+
+
 def _figure(phrase: str) -> tuple[ClaimedFigure | None, str | None]:
     """The phrase read by the figure language; a shortened form if the whole is refused."""
     from claimcheck.figures import FigureError, parse_figure
@@ -1390,6 +1469,11 @@ def _figure(phrase: str) -> tuple[ClaimedFigure | None, str | None]:
     for lead in ("a ", "an "):
         if low.startswith(lead):
             candidates.append(phrase[len(lead) :])
+    for text in list(candidates):
+        # "4% larger than", "30% shorter than": the figure language reads more/less
+        alt = _COMPARATIVE_UP.sub("more", _COMPARATIVE_DOWN.sub("less", text))
+        if alt != text:
+            candidates.append(alt)
     for text in candidates:
         try:
             return parse_figure(text), text
