@@ -550,6 +550,13 @@ _NUM = re.compile(
 )
 _PCT = re.compile(r"\s?(?:%|per[\s-]?cent\b)|[\s-]percent\b", re.I)
 _POINTS = re.compile(r"[\s-](?:percentage[\s-]points?|percent(?:age)?[\s-]pts?\.?|pct\.?\s+points?|points?|pts?\.?|pp)\b", re.I)
+_PER_BASES = frozenset({"100", "1000", "10000", "100000", "1000000"})
+_PER_BEFORE = re.compile(r"\b(?:per|every)\s$", re.I)
+_PER_POP = re.compile(
+    r"\s+(?:per|for\s+every)\s+(?P<base>1,000,000|100,000|10,000|1,000|1000000|100000|10000|1000|100|thousand|million)\b"
+    r"(?:\s+(?:residents|people|population|inhabitants|persons|adults|children|births|live\s+births|students|workers))?",
+    re.I,
+)
 _SCALE_ATTACHED = re.compile(r"(?:bn|mn|mln|tn|[kmb])\b", re.I)
 _SCALE_WORD = re.compile(r"\s(?:thousand|million|billion|trillion)\b", re.I)
 _MONEY_AFTER = re.compile(r"\s(?:dollars?|euros?|pounds?(?!\s+of)|cents?)\b", re.I)
@@ -773,6 +780,8 @@ def _number_kind(s: str, m: re.Match) -> _Q | None:
         return None
     if not cur and _LABEL_BEFORE.search(before):
         return None
+    if not cur and num.replace(",", "") in _PER_BASES and _PER_BEFORE.search(before):
+        return None  # "412 per 100,000 residents": the 100,000 is the unit of a rate
     if not cur and _ADDRESS_AFTER.match(after):
         return None
     if not cur and len(num) == 5 and num.isdigit() and _ZIP_BEFORE.search(before):
@@ -840,7 +849,13 @@ def _number_kind(s: str, m: re.Match) -> _Q | None:
 def _finish(s: str, q: _Q) -> None:
     """Extend ``q`` with its rate words, direction nouns and the words before it."""
     rest = s[q.end : q.end + 100]
-    if q.kind in ("count", "money"):
+    pp = _PER_POP.match(rest) if q.kind == "count" else None
+    if pp:
+        q.per = "per " + pp.group("base").replace(",", "")
+        q.kind = "rate"
+        q.end += pp.end()
+        q.pend = q.end
+    elif q.kind in ("count", "money"):
         dm = _DAILY_NOUN.match(rest)
         rm = _RATE_AFTER.match(rest)
         if dm:
@@ -1184,7 +1199,11 @@ def _evidence(s: str, qs: list[_Q]) -> list[_Evidence]:
             continue  # "estimates range from 1,200 to 1,500": a spread, not a change
         if re.search(r"\bfrom\s+$", before, re.I):
             m = _FT_GAP.fullmatch(gap)
-            if m and _same_unit(a, b):
+            trailing_unit = (
+                a.kind == "count" and a.per is None and b.kind == "rate" and (b.per or "").startswith("per ")
+                and re.fullmatch(r"\s+to\s+", gap) is not None
+            )
+            if m and (_same_unit(a, b) or trailing_unit):
                 lab2, end = _label(s, b)
                 start = a.start - (len(before) - re.search(r"\bfrom\s+$", before, re.I).start())
                 out.append(_Evidence("change", a, b, m.group("label") or "", lab2, start, end))
@@ -1283,6 +1302,17 @@ def _base_conflict(s: str, claim: _Q, ev: _Evidence, gap: str) -> str | None:
     return None
 
 
+def _bare_percent(q: _Q) -> bool:
+    return not q.used and q.kind == "percent" and q.direction is None and not q.share_of and q.hedge is None and not q.words
+
+
+_OR_AFTER_CHANGE = re.compile(r"\s*,\s*or\s+")
+_OR_GAP = re.compile(r"\s*,\s*or\s+")
+_DIR_VERB_END = re.compile(
+    r"\b(?:(?P<up>" + _alt(_UP_WORDS) + r")|(?P<down>" + _alt(_DOWN_WORDS) + r"))(?:\s+by)?\s+$", re.I
+)
+
+
 def _past_noun(s: str, q: _Q) -> int:
     """The end of ``q``'s phrase, past its own noun ("rose by 1,200 students")."""
     if q.noun and q.kind in ("count", "money"):
@@ -1378,6 +1408,7 @@ def pair(s: str, qs: list[_Q], changes: list[_Q]) -> tuple[list[_Check], list[st
     index = {id(q): k for k, q in enumerate(cands)}
     checks: list[_Check] = []
     notes: list[str] = []
+    hints: dict[int, str] = {}
     for ev in _evidence(s, qs):
         if ev.func == "share":
             _pair_share(s, cands, index, ev, checks)
@@ -1392,6 +1423,14 @@ def pair(s: str, qs: list[_Q], changes: list[_Q]) -> tuple[list[_Check], list[st
             full = s[_past_noun(s, c) : cands[lo].start]
             if c.change and not c.used and _BEFORE_GAP.fullmatch(full) and not _CONJ.search(_unconj(full)):
                 sides.append((c, full))
+            elif (
+                _bare_percent(c) and lo > 1 and cands[lo - 2].change and cands[lo - 2].direction
+                and _OR_AFTER_CHANGE.fullmatch(s[cands[lo - 2].pend : c.pstart])
+                and _BEFORE_GAP.fullmatch(full) and not _CONJ.search(_unconj(full))
+            ):
+                # "Fares will rise 25 cents, or 10%, from $2.50 to $2.75"
+                hints[id(c)] = cands[lo - 2].direction
+                sides.append((c, full))
             elif c.change and not c.used and ev.start > c.pend and _TO_GAP.fullmatch(s[_past_noun(s, c) : ev.start]) and not _CONJ.search(s[c.pend : ev.start]):
                 sides.append((c, s[c.pend : ev.start]))
             del g
@@ -1401,15 +1440,24 @@ def pair(s: str, qs: list[_Q], changes: list[_Q]) -> tuple[list[_Check], list[st
             m = _AFTER_GAP.fullmatch(gap)
             if c.change and not c.used and m and not _CONJ.search(_unconj(m.group("label") or "")):
                 sides.append((c, ""))
+            elif _bare_percent(c) and _OR_GAP.fullmatch(gap):
+                # "Membership increased from 3,450 to 3,930, or 14%": the verb before the
+                # numbers gives the direction.
+                vm = _DIR_VERB_END.search(s, max(0, ev.start - 40), ev.start)
+                if vm:
+                    hints[id(c)] = "up" if vm.group("up") else "down"
+                    sides.append((c, ""))
         for c, gap in sides:
+            hinted = id(c) in hints and c.direction is None
+            if hinted:
+                c.direction = hints[id(c)]
             func, why = _change_func(s, c, ev)
-            if func is None:
-                if why:
-                    notes.append(why)
-                continue
-            conflict = _base_conflict(s, c, ev, gap)
-            if conflict:
-                notes.append(conflict)
+            conflict = _base_conflict(s, c, ev, gap) if func else None
+            if func is None or conflict:
+                if why or conflict:
+                    notes.append(why or conflict or "")
+                if hinted:
+                    c.direction = None
                 continue
             old, new = ev.first, ev.second
             if func == "ratio":
@@ -1417,7 +1465,7 @@ def pair(s: str, qs: list[_Q], changes: list[_Q]) -> tuple[list[_Check], list[st
             else:
                 compute = f"{func}({_literal(old)}, {_literal(new)})"
             c.used = old.used = new.used = True
-            checks.append(_Check(c, ev, compute))
+            checks.append(_Check(c, ev, compute, hint=hints.get(id(c))))
     _new_claim_old(s, cands, checks, notes)
     return checks, notes
 
@@ -1541,6 +1589,8 @@ def _pair_across(prev: _Sentence, cur: _Sentence) -> None:
     sentence points back ("It went from…", "That is a 25% increase")."""
     if not _ANAPHORA.match(cur.text):
         return
+    if _new_claim_old_across(prev, cur):
+        return
     for claim_s, ev_s in ((prev, cur), (cur, prev)):
         claims = [q for q in claim_s.qs + claim_s.changes if q.change and not q.used]
         if len(claims) != 1 or any(q.change and not q.used for q in ev_s.qs + ev_s.changes):
@@ -1561,6 +1611,40 @@ def _pair_across(prev: _Sentence, cur: _Sentence) -> None:
         claim.used = old.used = new.used = True
         claim_s.checks.append(_Check(claim, ev, compute))
         return
+
+
+_THAT_WAS = re.compile(
+    r"[\"'\u201c\u2018(]*(?:That|This|It)(?:\s+(?:is|was|\u2019s|'s|represents|represented|marks|marked))?\s+$"
+)
+
+
+def _new_claim_old_across(prev: _Sentence, cur: _Sentence) -> bool:
+    """"The museum counted 412,000 visitors in 2024. That was 15% more than the 358,000
+    who came in 2023.": the new level alone in the previous sentence, the claim and the
+    old level in this one. Only when the previous sentence holds one raw number."""
+    cands = sorted(cur.qs + cur.changes, key=lambda q: q.start)
+    if len(cands) < 2:
+        return False
+    c, old = cands[0], cands[1]
+    if not (c.change and not c.used and old.plain and not old.used and _THAT_WAS.fullmatch(cur.text[: c.pstart])):
+        return False
+    fm = _FROM_OLD.fullmatch(cur.text[c.pend : old.start])
+    levels = [q for q in prev.qs if not q.used]
+    if fm is None or len(levels) != 1 or prev.changes or not levels[0].plain:
+        return False
+    new = levels[0]
+    if not _same_unit(old, new):
+        return False
+    lab_old, end = _label(cur.text, old)
+    lab_new, _end = _label(prev.text, new)
+    ev = _Evidence("change", old, new, lab_old, lab_new, old.start, end)
+    func, _why = _change_func(cur.text, c, ev)
+    if func is None or _base_conflict(cur.text, c, ev, ""):
+        return False
+    compute = f"ratio({_literal(new)}, {_literal(old)})" if func == "ratio" else f"{func}({_literal(old)}, {_literal(new)})"
+    c.used = old.used = new.used = True
+    cur.checks.append(_Check(c, ev, compute))
+    return True
 
 
 def _locate_span(doc: _Doc, at: int, end: int) -> tuple[int, int, int, int]:
@@ -1596,6 +1680,10 @@ def _findings(doc: _Doc, path: str, sent: _Sentence) -> list[Finding]:
         c = chk.claim
         phrase = _collapse(sent.text[c.pstart : c.pend])
         figure, figure_text = _figure(phrase)
+        if figure is not None and chk.hint and figure.direction == "none":
+            hinted, _text = _figure(("up " if chk.hint == "up" else "down ") + phrase)
+            if hinted is not None:
+                figure, figure_text = hinted, _text
         line, col, eline, ecol = _locate_span(doc, sent.start + c.pstart, sent.start + c.pend)
         inputs = (chk.evidence.first.num, chk.evidence.second.num)
         if figure is None:
