@@ -1096,7 +1096,7 @@ _SHARE_CLAIM_BEFORE = re.compile(
     r"(?:\s+[a-z][\w'-]*){0,5}\s*(?:,|\(|\u2014|\u2013|:)\s*(?:(?:or|that\s+is|i\.e\.)\s+)?"
 )
 _SHARE_CLAIM_AFTER = re.compile(
-    r"(?:\s+[a-z][\w'-]*){0,4}\s*(?:,|\(|\u2014|\u2013|:)\s*(?:(?:or|that\s+is|i\.e\.)\s+)?"
+    r"(?:\s+[a-z][\w'-]*){0,4}\s*(?:,|\(|\u2014|\u2013|:)\s*(?:(?:or|that\s+is|i\.e\.)\s+)?(?:exactly\s+|precisely\s+)?"
 )
 _BASE = re.compile(
     r"\b(?:since|from|compared\s+(?:with|to)|than|versus|vs\.?|relative\s+to)\s+(?:the\s+)?(?:same\s+\w+\s+(?:in|of)\s+)?"
@@ -1192,7 +1192,9 @@ def _evidence(s: str, qs: list[_Q]) -> list[_Evidence]:
         if not (a.plain and b.plain):
             continue
         gap = s[a.end : b.start]
-        if len(gap) > 70 or _CONJ.search(_unconj(gap)) and not re.fullmatch(r"\s+to\s+", gap):
+        # "Of the 86 officers who applied, 43 …": a relative clause on the whole is no conjunction
+        opening = _WHOLE_PART_GAP.fullmatch(gap) and _OF_WHOLE_OPENING.search(s, max(0, a.start - 30), a.start)
+        if len(gap) > 70 or _CONJ.search(_unconj(gap)) and not re.fullmatch(r"\s+to\s+", gap) and not opening:
             continue
         before = s[max(0, a.start - 12) : a.start]
         if _RANGE_FROM.search(s, max(0, a.start - 30), a.start):
