@@ -12,8 +12,13 @@ every other numeric claim is listed as needing a source.
 Pairing is deliberately timid. A false alarm (a correct claim called inaccurate) is the
 worst thing this command can do, so a claim is paired only with an explicit structure
 ("down 10%, from 31,000 in June to 27,000 in July"; "rose from 120 to 150, a 25%
-increase"; "710 of the 1,000, or 71%") whose numbers share a unit and whose stated base
-period does not contradict the numbers'. Anything less certain is listed, not judged.
+increase"; "710 of the 1,000, or 71%"; "2,940 in 2024, down from 3,610 in 2023. That
+represents a 12% decline"; "a 15% increase over last year's 75,200"; "Of the 412 bridges
+inspected, 97 …, or 24%") whose numbers share a unit (and currency) and whose stated base
+period does not contradict the numbers'. Ranges, yearly rates, a rate against counts and
+"compared with" a number that names no time are never paired. Anything less certain is
+listed, not judged. tests/cases/scan_fresh.yaml measures this on sentences written apart
+from the tuning (``python tests/test_scan_fresh.py`` prints the figures).
 
 Every finding is located in the ORIGINAL file (1-based line and column), whatever markup
 was stripped. The core never prints; unreadable input is a :class:`~claimcheck.results.Problem`
@@ -625,7 +630,7 @@ _UP_WORDS = (
     "increase", "grew", "growing", "grown", "grows", "climbed", "climbing", "climbs",
     "jumped", "jumping", "jumps", "gained", "gaining", "soared", "soaring", "surged",
     "surging", "spiked", "higher", "ticked up", "edged up", "inched up", "went up", "gone up",
-    "boosted", "raised", "swelled", "expanded", "rebounded",
+    "boosted", "raised", "swelled", "expanded", "rebounded", "widened", "widening",
 )
 _DOWN_WORDS = (
     "down", "fell", "fall", "falls", "falling", "fallen", "dropped", "dropping", "drops",
@@ -633,7 +638,7 @@ _DOWN_WORDS = (
     "sliding", "dipped", "dipping", "sank", "sinking", "plunged", "plunging", "plummeted",
     "plummeting", "tumbled", "tumbling", "cut", "cuts", "lower", "shrank", "shrunk",
     "shrinking", "lost", "reduced", "slipped", "slipping", "slashed", "lowered", "ticked down", "edged down",
-    "inched down", "went down", "gone down", "contracted", "eased",
+    "inched down", "went down", "gone down", "contracted", "eased", "narrowed", "narrowing",
 )
 _UP_NOUN_OF = tuple(f"{a} {n} of" for n in _UP_NOUNS.split("|") for a in ("a", "an"))
 _DOWN_NOUN_OF = tuple(f"{a} {n} of" for n in _DOWN_NOUNS.split("|") for a in ("a", "an"))
@@ -690,7 +695,7 @@ _WORD_QUANTITY = re.compile(
     r"|(?P<mult>doubled|doubling|doubles|tripled|tripling|triples|quadrupled|quadrupling|halved|halving)"
     r"|(?P<twice>twice|(?:" + _WN + r"|\d{1,3}(?:\.\d{1,3})?)\s+times)(?=\s+(?:as\s+\w+|more|higher|larger|greater|bigger|the|that|what|over)\b)"
     r"|(?P<fold>" + _WN + r"|\d{1,3}(?:\.\d{1,3})?)[-\u2010\u2011\s]?fold\b"
-    r"|(?P<byfrac>(?:a|one)[\s-](?:half|third|quarter|fifth|tenth))(?=,?\s+(?:to|from)\s)"
+    r"|(?P<byfrac>(?:a|one)[\s-](?:half|third|quarter|fifth|tenth)|(?<=by\s)half)(?=,?\s+(?:to|from)\s)"
     r"|(?P<wscale>" + _WN + r")\s+(?P<wsc>thousand|million|billion|trillion)\b"
     r")",
     re.I,
@@ -1066,7 +1071,7 @@ _TF_GAP = re.compile(
 )
 # "2,940 permits in 2024, down from 3,610 in 2023": the new level, then the old.
 _UPFROM_GAP = re.compile(
-    r"(?:\s+(?!(?:of|in|on|at|for|by|and|or|but|while)\b)[a-z][\w'-]*){0,2}?"
+    r"(?:\s+of\s+[a-z][\w'-]*)?(?:\s+(?!(?:of|in|on|at|for|by|and|or|but|while)\b)[a-z][\w'-]*){0,2}?"
     r"(?P<label>\s+(?:in|on|as\s+of|at|during|for|through|by|last|this|a\s+year)\b[^,;:()\u2014]{0,40}?)?"
     r"\s*,\s*(?:(?:up|down)\s+from|compared\s+(?:with|to))\s+",
     re.I,
@@ -1352,7 +1357,7 @@ _NEW_BEFORE_CLAIM = re.compile(
 _COPULA = re.compile(r"\s+(?:is|was|are|were)\s+", re.I)
 _FROM_OLD = re.compile(
     r"\s+(?P<w>from|over|than|compared\s+(?:with|to))\s+(?:the\s+)?(?:(?:previous|prior|same|last|this)\s+)?"
-    r"(?:[a-z]+(?:'s|\u2019s)\s+)?",
+    r"(?:[a-z]+(?:'s|\u2019s)\s+)?(?:[a-z]+\s+)?(?:average\s+of\s+)?",
     re.I,
 )
 
@@ -1506,6 +1511,8 @@ def _collapse(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+_WIDENED = re.compile(r"\bwiden(?:ed|ing)\b", re.I)
+_NARROWED = re.compile(r"\bnarrow(?:ed|ing)\b", re.I)
 _COMPARATIVE_UP = re.compile(r"\b(?:larger|bigger|greater|longer)$", re.I)
 _COMPARATIVE_DOWN = re.compile(r"\b(?:smaller|shorter|cheaper)$", re.I)
 
@@ -1522,6 +1529,8 @@ def _figure(phrase: str) -> tuple[ClaimedFigure | None, str | None]:
     for text in list(candidates):
         # "4% larger than", "30% shorter than": the figure language reads more/less
         alt = _COMPARATIVE_UP.sub("more", _COMPARATIVE_DOWN.sub("less", text))
+        # "a shortfall widened 40%": the figure language knows rose/fell
+        alt = _WIDENED.sub("rose", _NARROWED.sub("fell", alt))
         if alt != text:
             candidates.append(alt)
     for text in candidates:
