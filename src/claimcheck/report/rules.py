@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import json
 
-from claimcheck.hedges import RULES, FRAMING_WORDS
+from claimcheck.hedges import FRAMING_WORDS, RULES
+from claimcheck.numbers import fmt_decimal
 
 
 def _param(p) -> str:  # noqa: ANN001
-    return f"{p.default * 100}%" if p.percent else str(p.default)
+    if p.percent:
+        return fmt_decimal(p.default * 100, 4, group=False, trim=True) + "%"
+    return fmt_decimal(p.default, 4, group=False, trim=True)
 
 
 def rules_data() -> list[dict]:
     return [
         {
             "rule": r.name,
-            "words": list(r.words) or ["(a bare number)"],
+            "words": (["(a bare number)"] if r.name == "exact" else []) + list(r.words),
             "accurate": r.accurate,
             "approximate": r.approximate,
             "params": {k: {"default": _param(p), "meaning": p.meaning} for k, p in r.params.items()},
@@ -47,18 +50,25 @@ def render_rules(fmt: str, *, width: int = 100, color: bool = False) -> str:
         file=out, width=width, force_terminal=color, color_system="standard" if color else None,
         no_color=not color, emoji=False, highlight=False, legacy_windows=False,
     )
-    table = Table(title="Hedge rules (X = the number claimed, V = the recomputed value)", show_lines=True, title_justify="left")
+    from rich import box
+
+    console.print(Text("Hedge rules (X = the number claimed, V = the recomputed value)", style="bold"))
+    table = Table(box=box.SIMPLE_HEAD, show_lines=True, pad_edge=False, header_style="bold")
     table.add_column("rule", style="bold", no_wrap=True)
-    table.add_column("words")
-    table.add_column("accurate")
-    table.add_column("approximate")
-    table.add_column("tolerance: keys (defaults)")
+    table.add_column("words", ratio=3)
+    table.add_column("accurate", ratio=2)
+    table.add_column("approximate", ratio=2)
+    table.add_column("tolerance: keys", ratio=2)
     for row in data:
         params = "\n".join(f"{k} = {v['default']}" for k, v in row["params"].items())
         table.add_row(Text(row["rule"]), Text(", ".join(row["words"])), Text(row["accurate"]), Text(row["approximate"]), Text(params))
     console.print(table)
-    console.print(Text("Otherwise: inaccurate. Accurate when the accurate band holds the recomputed value; approximate when it only "
-                       "overlaps the interval the inputs' rounding allows, or the approximate band holds the value."))
-    console.print(Text("Framing words carry no number and change nothing: " + ", ".join(f'"{w}"' for w in FRAMING_WORDS) + "."))
-    console.print(Text("Override a band in a claim file:  tolerance: {nearly: {accurate_below: 8%}}"))
-    return out.getvalue()
+    for line in (
+        "Accurate when the accurate band holds the recomputed value; approximate when it only overlaps the "
+        "interval the inputs' rounding allows, or the approximate band holds the value; otherwise inaccurate. "
+        "Band edges count as inside, except where a band says > or <.",
+        "Framing words carry no number and change nothing: " + ", ".join(f'"{w}"' for w in FRAMING_WORDS) + ".",
+        "Override a band in a claim file:  tolerance: {nearly: {accurate_below: 8%}}",
+    ):
+        console.print(Text(line))
+    return "".join(line.rstrip() + "\n" for line in out.getvalue().splitlines())
