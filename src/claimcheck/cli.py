@@ -198,8 +198,8 @@ def verify(
         if clash:
             _err(f"claimcheck: error: -o {output} {clash}; write the report elsewhere")
             return Exit.INPUT
-        from claimcheck.engine import Policy, check_paths
-        from claimcheck.report import Options, Tally
+        from claimcheck.engine import Policy
+        from claimcheck.report import Options, Tally, renders_on_workers
 
         to_terminal = output is None and sys.stdout.isatty()
         options = Options(
@@ -219,16 +219,25 @@ def verify(
         # The terminal report lists an invalid file's problems itself; on a terminal, saying
         # them on stderr too would show each twice.
         problems_in_report = name == "rich" and to_terminal and sys.stderr.isatty()
+        from claimcheck.parallel import Rendered
         from claimcheck.parallel import check_paths as check_paths_on
 
-        for fr in check_paths_on(paths, policy, max_bytes, jobs):
+        want_step_summary = name == "github" and bool(os.environ.get("GITHUB_STEP_SUMMARY"))
+        # Under --jobs, workers render their files' text (the step summary needs the results).
+        render = (name, options) if renders_on_workers(renderer) and not want_step_summary else None
+        for fr in check_paths_on(paths, policy, max_bytes, jobs, render=render):
             if not problems_in_report:
                 for p in fr.problems:
                     _err(p.render())
-            counts.add(fr)
             code = worst(code, Exit.INPUT if fr.invalid else (Exit.FAIL if fr.failed else Exit.OK))
+            if type(fr) is Rendered:
+                counts.add_counts(fr.invalid, fr.verdicts)
+                emit(fr.text)
+                renderer.advance()
+                continue
+            counts.add(fr)
             emit(renderer.file(fr))
-            if name == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+            if want_step_summary:
                 summary_md.append(fr)  # type: ignore[arg-type]
         summary = counts.summary()
         emit(renderer.finish(summary))

@@ -5,7 +5,12 @@ so files are the unit of work. :func:`check_paths` hands chunks of files to work
 processes and yields each file's :class:`~claimcheck.results.FileResult` **in the order
 of the files**, exactly as :func:`claimcheck.engine.check_paths` does — the report is
 rendered by the caller from the same results, so it is byte-for-byte the same with any
-``--jobs``. Memory stays flat: at most a few chunks are in flight, and a result is handed
+``--jobs``. With ``render=(format, options)`` and a format that can render one file on its
+own (:func:`claimcheck.report.renders_on_workers`), each worker also renders the files it
+checked and sends back :class:`Rendered` text with the counts the caller needs, so the
+report's cost is shared by the cores and no result is pickled; the text is the same as the
+parent would have made, since a file's text depends only on the file and on whether it is
+the report's first, which the parent knows when it hands out the chunk. Memory stays flat: at most a few chunks are in flight, and a result is handed
 on as soon as every file before it is done (nothing is held until the end).
 
 Workers are forked from the CLI process after the models are built (no second import of
@@ -65,11 +70,46 @@ def resolve_jobs(jobs: int | None, files: Sequence[str]) -> int:
 # --- workers ----------------------------------------------------------------------------
 
 
-def _check_chunk(paths: list[str], policy, max_bytes: int) -> list[FileResult]:  # noqa: ANN001
+def _check_chunk(paths: list[str], first: bool, policy, max_bytes: int) -> list[FileResult]:  # noqa: ANN001
     from claimcheck.engine import check_loaded
     from claimcheck.fastload import load_file
 
     return [check_loaded(load_file(p, max_bytes), policy) for p in paths]
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """One file checked and rendered on a worker: its report text and what the caller
+    counts (problems for stderr, each claim's verdict and whether it passed)."""
+
+    path: str
+    text: str
+    problems: tuple[Problem, ...]
+    verdicts: tuple[tuple[str, bool], ...]
+
+    @property
+    def invalid(self) -> bool:
+        return bool(self.problems)
+
+    @property
+    def failed(self) -> bool:
+        return not all(passed for _, passed in self.verdicts)
+
+
+_RENDERERS: dict = {}
+
+
+def _render_chunk(paths: list[str], first: bool, policy, max_bytes: int, fmt: str, options) -> list[Rendered]:  # noqa: ANN001
+    from claimcheck.report import FORMATS
+
+    renderer = _RENDERERS.get((fmt, options))
+    if renderer is None:
+        renderer = _RENDERERS[(fmt, options)] = FORMATS[fmt](options)
+    out = []
+    for i, fr in enumerate(_check_chunk(paths, first, policy, max_bytes)):
+        text = renderer.file_at(fr, first and i == 0)
+        out.append(Rendered(fr.path, text, fr.problems, tuple((c.verdict, c.passed) for c in fr.claims)))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +120,7 @@ class Validated:
     problems: tuple[Problem, ...] = ()
 
 
-def _validate_chunk(paths: list[str], max_bytes: int) -> list[Validated]:
+def _validate_chunk(paths: list[str], first: bool, max_bytes: int) -> list[Validated]:
     from claimcheck.fastload import load_file
 
     return [Validated(p, load_file(p, max_bytes).problems) for p in paths]
@@ -103,9 +143,10 @@ def _executor(jobs: int):  # noqa: ANN202
 
 
 def _ordered(jobs: int, items: list[str | Problem], fn, args: tuple, on_problem) -> Iterator:  # noqa: ANN001
-    """Run ``fn(chunk, *args)`` over chunks of file paths on ``jobs`` processes and yield
-    the per-file results in input order; discovery problems come through ``on_problem``
-    at their place in the order."""
+    """Run ``fn(chunk, first, *args)`` over chunks of file paths on ``jobs`` processes and
+    yield the per-file results in input order; discovery problems come through
+    ``on_problem`` at their place in the order. ``first`` is true for the chunk whose first
+    file is the first entry of the whole run."""
     _preload()
     # Consecutive runs of paths become chunks; a discovery problem is its own entry.
     plan: list[Problem | list[str]] = []
@@ -118,18 +159,18 @@ def _ordered(jobs: int, items: list[str | Problem], fn, args: tuple, on_problem)
             plan.append([item])
     with _executor(jobs) as pool:
         pending: deque = deque()
-        it = iter(plan)
+        it = iter(enumerate(plan))
         limit = jobs * IN_FLIGHT_PER_JOB
 
         def fill() -> None:
             while len(pending) < limit:
-                entry = next(it, None)
+                index, entry = next(it, (None, None))
                 if entry is None:
                     return
                 if isinstance(entry, Problem):
                     pending.append(entry)
                 else:
-                    pending.append(pool.submit(fn, entry, *args))
+                    pending.append(pool.submit(fn, entry, index == 0, *args))
 
         fill()
         try:
@@ -149,9 +190,14 @@ def _ordered(jobs: int, items: list[str | Problem], fn, args: tuple, on_problem)
 
 
 def check_paths(
-    paths: Iterable[str], policy=None, max_bytes: int | None = None, jobs: int | None = None  # noqa: ANN001
-) -> Iterator[FileResult]:
-    """Like :func:`claimcheck.engine.check_paths`, on ``jobs`` processes (``None``: automatic)."""
+    paths: Iterable[str], policy=None, max_bytes: int | None = None, jobs: int | None = None,  # noqa: ANN001
+    render: tuple | None = None,
+) -> Iterator[FileResult | Rendered]:
+    """Like :func:`claimcheck.engine.check_paths`, on ``jobs`` processes (``None``: automatic).
+
+    ``render=(format_name, options)``: when the run does go to workers, files checked there
+    come back as :class:`Rendered` text (the format must render on workers); discovery
+    problems and serial runs still come as :class:`FileResult` for the caller to render."""
     from claimcheck import engine
     from claimcheck.loading import DEFAULT_MAX_BYTES, discover
 
@@ -166,9 +212,13 @@ def check_paths(
             if isinstance(item, Problem):
                 yield FileResult(item.path, problems=(item,))
             else:
-                yield from _check_chunk([item], policy, max_bytes)
+                yield from _check_chunk([item], False, policy, max_bytes)
         return
-    yield from _ordered(n, items, _check_chunk, (policy, max_bytes), lambda p: FileResult(p.path, problems=(p,)))
+    if render is not None:
+        fn, args = _render_chunk, (policy, max_bytes, *render)
+    else:
+        fn, args = _check_chunk, (policy, max_bytes)
+    yield from _ordered(n, items, fn, args, lambda p: FileResult(p.path, problems=(p,)))
 
 
 def validate_paths(paths: Iterable[str], max_bytes: int | None = None, jobs: int | None = None) -> Iterator[Validated]:

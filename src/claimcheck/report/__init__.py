@@ -7,6 +7,11 @@ text, so a run of 100,000 claims streams file by file and memory stays flat:
 * ``file(fr)`` — one :class:`~claimcheck.results.FileResult`, valid or not;
 * ``finish(summary)`` — the closing text, with the :class:`~claimcheck.results.RunSummary`.
 
+A format whose file text depends on nothing but the file and whether it is the report's
+first also provides ``file_at(fr, first)`` (that text, with no state) and ``advance()``
+(count a file whose ``file_at`` text was written). Then ``--jobs`` renders each file on
+the worker that checked it, and the parent process only writes (:func:`renders_on_workers`).
+
 Formatters return text; the caller owns the stream and writes files atomically
 (:func:`claimcheck.writing.atomic_write`).
 
@@ -101,6 +106,11 @@ FORMATS: Mapping[str, type] = _Registry()
 FORMAT_HELP: Mapping[str, str] = {name: e.help for name, e in _ENTRIES.items()}
 
 
+def renders_on_workers(renderer: object) -> bool:
+    """Whether a renderer's file text can be made on a worker process (``file_at``)."""
+    return hasattr(renderer, "file_at") and hasattr(renderer, "advance")
+
+
 def make(fmt: str, options: Options | None = None) -> Renderer:
     """A renderer for the format named ``fmt``; ``KeyError`` for an unknown name."""
     return FORMATS[fmt](options or Options())
@@ -157,6 +167,15 @@ class Tally:
             self.claims += 1
             self.failed += not c.passed
             self.by_verdict[c.verdict] += 1
+
+    def add_counts(self, invalid: bool, verdicts: Iterable[tuple[str, bool]]) -> None:
+        """Count a file from its claims' ``(verdict, passed)`` pairs, as :meth:`add` would."""
+        self.files += 1
+        self.invalid += invalid
+        for verdict, passed in verdicts:
+            self.claims += 1
+            self.failed += not passed
+            self.by_verdict[verdict] += 1
 
     def summary(self) -> RunSummary:
         return RunSummary(self.files, self.invalid, self.claims, self.failed, dict(self.by_verdict))

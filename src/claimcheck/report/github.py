@@ -73,6 +73,13 @@ class GithubReport:
     def start(self) -> str:
         return ""
 
+    def file_at(self, fr: FileResult, first: bool) -> str:
+        """One file's text; it never depends on the files before it."""
+        return self.file(fr)
+
+    def advance(self) -> None:
+        """Nothing to count: :meth:`file` keeps no state."""
+
     def file(self, fr: FileResult) -> str:
         path = clean(fr.path)
         if fr.invalid:

@@ -54,6 +54,13 @@ class MarkdownReport:
     def start(self) -> str:
         return "# claimcheck report\n"
 
+    def file_at(self, fr: FileResult, first: bool) -> str:
+        """One file's text; it never depends on the files before it."""
+        return self.file(fr)
+
+    def advance(self) -> None:
+        """Nothing to count: :meth:`file` keeps no state."""
+
     def file(self, fr: FileResult) -> str:
         heading = md(fr.title) if fr.title else f"`{_code(fr.path)}`"
         out = [f"\n## {heading}\n\n"]

@@ -111,10 +111,19 @@ class TerminalReport:
         return ""
 
     def file(self, fr: FileResult) -> str:
-        parts: list[str] = []
-        if self._files:
-            parts.append("\n")
+        text = self.file_at(fr, first=not self._files)
         self._files += 1
+        return text
+
+    def advance(self) -> None:
+        """Count a file whose :meth:`file_at` text was written (rendered on a worker)."""
+        self._files += 1
+
+    def file_at(self, fr: FileResult, first: bool) -> str:
+        """One file's text, given only whether it is the report's first."""
+        parts: list[str] = []
+        if not first:
+            parts.append("\n")
         parts.append(self._render(self._title(fr), no_wrap=True))
         if fr.url:
             parts.append(self._render(Padding(_text(fr.url, LABEL), (0, 0, 0, 2))))
