@@ -344,8 +344,26 @@ _NODE_NAMES = {
 _BINOPS = {ast.Add: "+", ast.Sub: MINUS, ast.Mult: "×", ast.Div: "÷", ast.Pow: "^"}
 
 
+#: Parsed expressions by text. A Parsed is never changed after parsing, so one text
+#: parses once per process: an archive repeats ``pct_change(before, after)`` thousands of
+#: times. Bounded, so memory stays flat however many distinct expressions a run has.
+_PARSED: dict[str, Parsed] = {}
+_PARSED_MAX = 4096
+
+
 def parse_expr(text: str) -> Parsed:
     """Validate ``text`` without evaluating it. Raises :class:`EvalError` with a column."""
+    hit = _PARSED.get(text) if type(text) is str else None
+    if hit is not None:
+        return hit
+    parsed = _parse_expr(text)
+    if len(_PARSED) >= _PARSED_MAX:
+        _PARSED.clear()
+    _PARSED[text] = parsed
+    return parsed
+
+
+def _parse_expr(text: str) -> Parsed:
     if not isinstance(text, str):
         raise EvalError(f"expected an expression as text, got {type(text).__name__}")
     if not text.strip():
