@@ -169,6 +169,123 @@ def summary_json(summary: RunSummary) -> dict[str, Any]:
     }
 
 
+# --- the same text, written field by field ----------------------------------------------
+#
+# What ``_dump(file_json(fr), 2)`` gives, without building the dictionaries first: a
+# report of 10,000 claims is 300,000 values, and the dictionaries cost as much as the
+# encoding. ``tests/test_report_json.py`` holds the two to the same bytes. A change of
+# keys goes into both (and into the schema and docs/json-report.md).
+
+
+def _v(x: Any) -> str:
+    """A text-or-null leaf (the common case), else whatever _encode makes of it."""
+    if type(x) is str:
+        return _escape(x)
+    if x is None:
+        return "null"
+    return _encode(x, 0)
+
+
+def _source_text(src: SourceRef | None, depth: int) -> str:
+    if src is None:
+        return "null"
+    k = _PADS[depth + 1]
+    return (
+        "{" + k + '"id": ' + _v(src.id)
+        + "," + k + '"publisher": ' + _v(src.publisher)
+        + "," + k + '"url": ' + _v(src.url)
+        + "," + k + '"title": ' + _v(src.title)
+        + _PADS[depth] + "}"
+    )
+
+
+def _input_text(inp: InputFigure) -> str:
+    # An input is at depth 6 of the document; its keys at depth 7.
+    k = _PADS[7]
+    return (
+        "{" + k + '"name": ' + _v(inp.name)
+        + "," + k + '"written": ' + _v(inp.written)
+        + "," + k + '"unit": ' + _v(inp.unit)
+        + "," + k + '"period": ' + _v(inp.period)
+        + "," + k + '"period_days": ' + _v(inp.period_days)
+        + "," + k + '"interval_text": ' + _v(inp.interval)
+        + "," + k + '"source": ' + _source_text(inp.source, 7)
+        + _PADS[6] + "}"
+    )
+
+
+def _texts(items: tuple[str, ...]) -> str:
+    """A list of strings at depth 5 (a claim's diagnoses, framing)."""
+    if not items:
+        return "[]"
+    if all(type(s) is str for s in items):
+        k = _PADS[6]
+        return "[" + k + ("," + k).join([_escape(s) for s in items]) + _PADS[5] + "]"
+    return _encode(list(items), 5)
+
+
+def _claim_text(c: ClaimResult) -> str:
+    # A claim is at depth 4 of the document; its keys at depth 5.
+    k = _PADS[5]
+    end = _PADS[4]
+    point = c.point
+    iv = c.interval
+    parts = [
+        '{' + k + '"id": ' + _v(c.id),
+        '"kind": ' + _v(c.kind),
+        '"line": ' + _encode(c.line, 5),
+        '"col": ' + _encode(c.col, 5),
+        '"speaker": ' + _v(c.speaker),
+        '"statement": ' + _v(c.statement),
+        '"figure": ' + _v(c.figure),
+        '"compute": ' + _v(c.compute),
+        '"verdict": ' + _v(c.verdict),
+        '"recorded": ' + _v(c.recorded),
+        '"passed": ' + _encode(c.passed, 5),
+        '"failure_kind": ' + _v(failure_kind(c)),
+        '"failure": ' + _v(c.failure),
+        '"value": ' + _v(c.value),
+        '"point": ' + ("null" if point is None else _escape(str(point))),
+        '"interval": ' + _encode(exact_interval(iv), 5) if iv is not None else '"interval": null',
+        '"interval_text": ' + _v(c.interval_text),
+        '"unit": ' + _v(c.unit),
+        '"rule": ' + _v(c.rule or None),
+        '"rule_name": ' + _v(c.rule_name),
+        '"decided_by": ' + _v(c.decided_by),
+        '"arithmetic": ' + _v(c.arithmetic or None),
+        '"diagnoses": ' + _texts(c.diagnoses),
+        '"framing": ' + _texts(c.framing),
+        '"settle": ' + _v(c.settle),
+        '"note": ' + _v(c.note),
+        '"source": ' + _source_text(c.source, 5),
+        '"inputs": ' + ("[" + _PADS[6] + ("," + _PADS[6]).join([_input_text(i) for i in c.inputs]) + _PADS[5] + "]" if c.inputs else "[]"),
+    ]
+    return ("," + k).join(parts) + end + "}"
+
+
+def file_text(fr: FileResult, lead: str = "") -> str:
+    """``lead + _dump(file_json(fr), 2)``: one file's object, indented as the report's
+    second level (the whole text is joined once: a file's claims can be megabytes)."""
+    k = _PADS[3]
+    problems = _encode(file_json(fr)["problems"], 3) if fr.problems else "[]"
+    parts = [
+        lead + "    {" + k + '"path": ' + _v(fr.path)
+        + "," + k + '"title": ' + _v(fr.title)
+        + "," + k + '"url": ' + _v(fr.url)
+        + "," + k + '"valid": ' + ("false" if fr.invalid else "true")
+        + "," + k + '"problems": ' + problems
+        + "," + k + '"claims": '
+    ]
+    if fr.claims:
+        inner = _PADS[4]
+        parts += ("[", inner, ("," + inner).join([_claim_text(c) for c in fr.claims]), k, "]")
+    else:
+        parts.append("[]")
+    parts.append(_PADS[2] + "}")
+    text = "".join(parts)
+    return _UNSAFE.sub(_escape_unsafe, text) if _UNSAFE.search(text) else text
+
+
 class JsonReport:
     """Renders results as one JSON document; see the module docstring."""
 
@@ -189,7 +306,7 @@ class JsonReport:
 
     def file_at(self, fr: FileResult, first: bool) -> str:
         """One file's text, given only whether it is the report's first (no comma before it)."""
-        return ("\n" if first else ",\n") + _dump(file_json(fr), 2)
+        return file_text(fr, "\n" if first else ",\n")
 
     def advance(self) -> None:
         """Count a file whose :meth:`file_at` text was written (rendered on a worker)."""
