@@ -118,3 +118,35 @@ def test_json_file_text_is_the_dumped_dictionary() -> None:
     assert len(results) >= 4
     for fr in results:
         assert json_.file_text(fr) == json_._dump(json_.file_json(fr), 2)
+
+
+def _reference_decimal(x: Fraction, places: int, group: bool, trim: bool) -> str:
+    # Half away from zero on the exact value, written out by hand from the definition.
+    scaled = abs(x) * 10**places
+    q = int(scaled)
+    if scaled - q >= Fraction(1, 2):
+        q += 1
+    whole, frac = divmod(q, 10**places)
+    body = f"{whole:,}" if group else str(whole)
+    if places:
+        digits = str(frac).rjust(places, "0")
+        if trim:
+            digits = digits.rstrip("0")
+        if digits:
+            body += "." + digits
+    return ("\u2212" if x < 0 and q else "") + body
+
+
+def test_fmt_decimal_in_integers_matches_the_definition() -> None:
+    rng = random.Random(11)
+    samples = [Fraction(0), Fraction(1, 2), Fraction(-1, 2), Fraction(-5, 1000), Fraction(5, 1000), Fraction(-1, 10**9)]
+    samples += [Fraction(rng.randint(-10**9, 10**9), rng.randint(1, 10**6)) for _ in range(2000)]
+    for x in samples:
+        for places in (0, 1, 2, 3, 4):
+            for group, trim in ((True, False), (False, False), (True, True)):
+                assert fmt_decimal(x, places, group=group, trim=trim) == _reference_decimal(x, places, group, trim), (x, places)
+            assert fmt_decimal(x, places, times=100) == _reference_decimal(x * 100, places, True, False)
+    # By hand: 2.345 to two places is 2.35 (half away from zero), −2.345 is −2.35.
+    assert fmt_decimal(Fraction(2345, 1000)) == "2.35"
+    assert fmt_decimal(Fraction(-2345, 1000)) == "\u22122.35"
+    assert fmt_decimal(Fraction(1234567, 1), 0) == "1,234,567"

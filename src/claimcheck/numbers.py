@@ -359,10 +359,20 @@ def _round_scaled(x: Fraction, scale: int) -> int:
     return q + 1 if 2 * r >= d else q
 
 
-def fmt_decimal(x: Fraction, places: int = 2, *, group: bool = True, trim: bool = False) -> str:
-    """Format exactly with ``places`` decimals, thousands commas and a true minus sign."""
-    scale = 10**places
-    q = _round_scaled(x, scale)
+_POW10 = tuple(10**p for p in range(12))
+
+
+def fmt_decimal(x: Fraction, places: int = 2, *, group: bool = True, trim: bool = False, times: int = 1) -> str:
+    """Format exactly with ``places`` decimals, thousands commas and a true minus sign.
+
+    ``times``: show ``x × times`` (a whole factor, 100 for a percent) without making that
+    Fraction. Integer arithmetic only: reports format hundreds of thousands of numbers.
+    """
+    scale = _POW10[places] if places < 12 else 10**places
+    n, d = x.numerator, x.denominator
+    q, r = divmod((n if n >= 0 else -n) * scale * times, d)
+    if 2 * r >= d:
+        q += 1
     whole, frac = divmod(q, scale)
     body = f"{whole:,}" if group else str(whole)
     if places:
@@ -371,7 +381,7 @@ def fmt_decimal(x: Fraction, places: int = 2, *, group: bool = True, trim: bool 
             frac_s = frac_s.rstrip("0")
         if frac_s:
             body += "." + frac_s
-    return (MINUS if x < 0 and q != 0 else "") + body
+    return (MINUS if n < 0 and q != 0 else "") + body
 
 
 def fmt_count(x: Fraction) -> str:
@@ -383,12 +393,7 @@ def fmt_count(x: Fraction) -> str:
 
 def fmt_percent(x: Fraction, places: int = 2) -> str:
     """A fraction shown as a percent: 0.19117... → "19.12%"."""
-    # fmt_decimal(x * 100, places) without making the Fraction x * 100.
-    scale = 10**places
-    q = _round_scaled(x, 100 * scale)
-    whole, frac = divmod(q, scale)
-    body = f"{whole:,}." + str(frac).rjust(places, "0") if places else f"{whole:,}"
-    return (MINUS if x < 0 and q != 0 else "") + body + "%"
+    return fmt_decimal(x, places, times=100) + "%"
 
 
 def fmt_signed_percent(x: Fraction, places: int = 2) -> str:
