@@ -224,7 +224,10 @@ def describe_value(v: Any) -> str:
 
 # --- tolerance: generated from the one hedge table --------------------------------------
 
-_STRICT = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+# defer_build: these models are only ever validated inside ClaimFile, whose validator holds
+# them all; building a standalone validator for each of the 17 at import cost every run
+# (start-up, benchmarks/README.md) and was never used. Validation is the same either way.
+_STRICT = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False, defer_build=True)
 
 
 def _rule_model(rule: hedges.HedgeRule) -> type[BaseModel]:
