@@ -25,6 +25,12 @@ was stripped. The core never prints; unreadable input is a :class:`~claimcheck.r
 in the result. Every regular expression here runs in linear time on any input
 (BAD_INPUTS row 32): no nested quantifiers over digits, and look-arounds over bounded
 windows only.
+
+Speed (benchmarks/run.py, row e): the document is scanned paragraph by paragraph, and a
+paragraph or sentence with no digit and none of the words quantities are made of skips
+detection altogether (most sentences of real news copy); the map back to the original
+is one segment per piece of text, not one entry per character. Every shortcut is exact:
+tests/test_scan_stream.py holds each to the long way round.
 """
 
 from __future__ import annotations
@@ -192,44 +198,60 @@ def guess_format(path: str, text: str) -> Format:
 
 class _Builder:
     """Plain text assembled from pieces of the original, each character remembering the
-    original offset it came from (synthetic characters map to where they stand in)."""
+    original offset it came from (synthetic characters map to where they stand in).
+
+    The map is kept as one segment per piece (plain start, original start, step 1 for
+    copied text or 0 for synthetic), not one entry per character: a 10 MB article would
+    otherwise carry an 80 MB table."""
 
     def __init__(self) -> None:
         self.parts: list[str] = []
-        self.offsets = array("q")
+        self.seg_plain = array("q")
+        self.seg_orig = array("q")
+        self.seg_step = bytearray()
         self.length = 0
+
+    def _piece(self, text: str, at: int, step: int) -> None:
+        self.parts.append(text)
+        self.seg_plain.append(self.length)
+        self.seg_orig.append(at)
+        self.seg_step.append(step)
+        self.length += len(text)
 
     def add(self, text: str, start: int) -> None:
         if text:
-            self.parts.append(text)
-            self.offsets.extend(range(start, start + len(text)))
-            self.length += len(text)
+            self._piece(text, start, 1)
 
     def synthetic(self, text: str, at: int) -> None:
         if text:
-            self.parts.append(text)
-            self.offsets.extend([at] * len(text))
-            self.length += len(text)
+            self._piece(text, at, 0)
 
     def paragraph_break(self, at: int) -> None:
         self.synthetic("\n\n", at)
 
-    def build(self) -> tuple[str, array]:
-        return "".join(self.parts), self.offsets
+    def build(self, line_starts: list[int]) -> _Doc:
+        return _Doc("".join(self.parts), self.seg_plain, self.seg_orig, self.seg_step, self.length, line_starts)
 
 
 @dataclass(slots=True)
 class _Doc:
     text: str
-    offsets: array  # plain-text index → original offset
+    seg_plain: array  # plain-text index where each piece starts (increasing)
+    seg_orig: array  # the original offset of that piece's first character
+    seg_step: bytearray  # 1: the piece is copied text; 0: synthetic, every character maps to seg_orig
+    length: int
     line_starts: list[int]  # original offsets where each line begins
+
+    def original(self, i: int) -> int:
+        """The original offset of plain-text index ``i`` (0 <= i < length)."""
+        k = bisect.bisect_right(self.seg_plain, i) - 1
+        return self.seg_orig[k] + (i - self.seg_plain[k]) * self.seg_step[k]
 
     def locate(self, i: int) -> tuple[int, int]:
         """1-based (line, col) in the original file of plain-text index ``i``."""
-        if not self.offsets:
+        if not self.length:
             return 1, 1
-        i = min(max(i, 0), len(self.offsets) - 1)
-        orig = self.offsets[i]
+        orig = self.original(min(max(i, 0), self.length - 1))
         line = bisect.bisect_right(self.line_starts, orig)
         return line, orig - self.line_starts[line - 1] + 1
 
@@ -309,8 +331,7 @@ def _html_doc(source: str) -> _Doc:
     parser = _HTMLText(source)
     parser.feed(source)
     parser.close()
-    text, offsets = parser.out.build()
-    return _Doc(text, offsets, parser.starts)
+    return parser.out.build(parser.starts)
 
 
 _MD_FENCE = re.compile(r"[ \t]{0,3}(?:```|~~~)")
@@ -377,8 +398,7 @@ def _text_doc(source: str, markdown: bool) -> _Doc:
         out.synthetic(" ", start + len(line))
         if block:
             out.paragraph_break(start + len(line))
-    text, offsets = out.build()
-    return _Doc(text, offsets, starts)
+    return out.build(starts)
 
 
 def _add_markdown_inline(out: _Builder, line: str, pos: int, start: int) -> None:
@@ -587,6 +607,8 @@ _ADDRESS_AFTER = re.compile(
     r"(?:St|Street|Ave|Avenue|Blvd|Boulevard|Road|Rd|Drive|Dr|Lane|Ln|Way|Place|Pl|Court|Ct"
     r"|Parkway|Pkwy|Terrace|Circle|Square|Plaza|Highway|Pike|Alley)\b"
 )
+# Longer than any match of _DATE_BEFORE ("September. ") or _LABEL_BEFORE ("Proposition ").
+_TAIL = 24
 _ZIP_BEFORE = re.compile(r"\b[A-Z]{2}\s$")
 _PHONE = re.compile(r"(?<![\w-])(?:\+?1[\s.-])?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[.-]\d{4}(?!\d)|(?<![\w-])\d{3}-\d{4}(?![\d-])")
 _URL = re.compile(
@@ -677,6 +699,13 @@ _PRE_LAST_WORDS = frozenset(
     + list(_HEDGE_WORDS) + list(FRAMING_WORDS) + ["a", "an", "by"]
 )
 _LAST_WORD = re.compile(r"([A-Za-z]+)\s+$|~\s?$")
+# Every _PRE_STEP match ends where the search window ends. When the window holds no two
+# whitespace characters in a row, each \s+ in it matches one character, so no match is
+# longer than the longest phrase plus " by" and a space: searching only that tail finds
+# the same (leftmost) match, at less than half the cost.
+_PRE_MAX = max(len(w) for w in list(_UP_WORDS) + list(_DOWN_WORDS) + list(_UP_NOUN_OF) + list(_DOWN_NOUN_OF)
+               + list(_HEDGE_WORDS) + list(FRAMING_WORDS)) + len(" by") + 2
+_DOUBLE_SPACE = re.compile(r"\s\s")
 
 
 @lru_cache(maxsize=8192)
@@ -757,9 +786,16 @@ class _Q:
         return self.direction is not None and self.kind in ("percent", "points", "count", "rate", "money")
 
 
+# What every phone number and every web or mail address contains: a sentence without
+# these holds none, and the two full patterns need not run over it.
+_PHONE_HINT = re.compile(r"\d[.-]\d{4}")
+_URL_HINT = re.compile(r"://|www\.|@|\.(?:com|org|net|gov|edu|io|co|us|uk)", re.I)
+
+
 def _excluded_spans(s: str) -> list[tuple[int, int]]:
-    spans = [m.span() for m in _PHONE.finditer(s)]
-    spans += [m.span() for m in _URL.finditer(s)]
+    spans = [m.span() for m in _PHONE.finditer(s)] if _PHONE_HINT.search(s) else []
+    if _URL_HINT.search(s):
+        spans += [m.span() for m in _URL.finditer(s)]
     spans.sort()
     return spans
 
@@ -781,9 +817,14 @@ def _number_kind(s: str, m: re.Match) -> _Q | None:
         return None  # a terminal escape pasted into the text ("\x1b[31m"), not a number
     if _TIME_AFTER.match(after) or _ORDINAL_AFTER.match(after):
         return None
-    if _DATE_AFTER.match(after) or (_DATE_BEFORE.search(before) and "," not in num and "." not in num and len(num) <= 2):
+    # Both patterns end at the end of ``before`` and are shorter than _TAIL, so only its
+    # tail is searched (a search still sees the characters before its start for \b).
+    tail = max(0, len(before) - _TAIL)
+    if _DATE_AFTER.match(after) or (
+        "," not in num and "." not in num and len(num) <= 2 and _DATE_BEFORE.search(before, tail)
+    ):
         return None
-    if not cur and _LABEL_BEFORE.search(before):
+    if not cur and _LABEL_BEFORE.search(before, tail):
         return None
     if not cur and num.replace(",", "") in _PER_BASES and _PER_BEFORE.search(before):
         return None  # "412 per 100,000 residents": the 100,000 is the unit of a rate
@@ -899,6 +940,8 @@ def _finish(s: str, q: _Q) -> None:
         lw = _LAST_WORD.search(s, max(0, pos - 30), pos)
         if lw is None or (lw.group(1) is not None and lw.group(1).lower() not in _PRE_LAST_WORDS):
             break
+        if pos - lo > _PRE_MAX and not _DOUBLE_SPACE.search(s, lo, pos):
+            lo = pos - _PRE_MAX
         pm = _PRE_STEP.search(s, lo, pos)
         if pm is None:
             break
@@ -942,13 +985,64 @@ _CHANGE_TRIGGERS = frozenset(
 )
 
 
+_DIGIT = re.compile(r"\d")
+# Every word whose presence lets _word_quantities or _change_words find anything in a
+# sentence without digits (their own first checks, united; "…fold" separately).
+_NUMBER_WORDS = _WQ_STRONG | _CHANGE_TRIGGERS | _WN_SET
+
+
+@lru_cache(maxsize=4)
+def _tokens(s: str) -> tuple[str, frozenset[str]]:
+    """``s`` lower-cased and its set of words; the prefilter, the word quantities and the
+    change words all ask for it about the same sentence in turn."""
+    low = s.lower()
+    return low, frozenset(_WORDS.findall(low))
+
+
+def _may_hold_numbers(s: str) -> bool:
+    """False only when ``s`` can hold no quantity at all: no digit, and none of the words
+    that quantities or changes in words are made of. Most sentences of real news copy are
+    like that (quotes, narrative, attribution), and they skip detection entirely."""
+    if _DIGIT.search(s):
+        return True
+    low, words = _tokens(s)
+    return not _NUMBER_WORDS.isdisjoint(words) or "fold" in low
+
+
+# The words without which each alternative of _WORD_QUANTITY cannot match: "$3.2 million"
+# passes the first check above (a scale word) but holds no number word to scale, and
+# the full pattern costs tens of microseconds a sentence.
+_WQ_ALONE = frozenset(
+    "doubled doubling doubles tripled tripling triples quadrupled quadrupling halved halving twice times "
+    "majority half halves third thirds quarter quarters fourth fourths fifth fifths sixth tenth tenths".split()
+)
+_WQ_AFTER_WN = frozenset("percent cent thousand million billion trillion".split())
+_WN_ANY = _WN_SET | {"hundred"}
+_DIGIT_IN_EVERY = re.compile(r"\d\s+(?:in|out\s+of)\s+(?:every\s+)?\d{1,3}(?:,\d{3})*\b", re.I)
+
+
+def _wq_possible(s: str, low: str, words: frozenset[str]) -> bool:
+    """Whether _WORD_QUANTITY can match anywhere in ``s`` (a necessary condition only)."""
+    if not _WQ_ALONE.isdisjoint(words) or "fold" in low:
+        return True
+    wn = not _WN_ANY.isdisjoint(words)
+    if wn and not _WQ_AFTER_WN.isdisjoint(words):
+        return True  # "twenty percent", "two million"
+    # "one in five", "1 in 4" (but not "12,000 in 2024": four digits are no "every")
+    return ("in" in words or "out" in words) and (wn or _DIGIT_IN_EVERY.search(s) is not None)
+
+
 def _word_quantities(s: str) -> list[_Q]:
     # The full pattern tries many alternatives at every word; most sentences hold none of
     # the words it needs, and a set lookup says so first.
-    words = set(_WORDS.findall(s.lower()))
-    if not words & _WQ_STRONG and not any(w.endswith("fold") for w in words) and not (
-        ("in" in words or "out" in words) and (words & _WN_SET or _DIGIT_IN.search(s))
+    low, words = _tokens(s)
+    if (
+        _WQ_STRONG.isdisjoint(words)
+        and not ("fold" in low and any(w.endswith("fold") for w in words))
+        and not (("in" in words or "out" in words) and (not _WN_SET.isdisjoint(words) or _DIGIT_IN.search(s)))
     ):
+        return []
+    if not _wq_possible(s, low, words):
         return []
     out = []
     for m in _WORD_QUANTITY.finditer(s):
@@ -990,7 +1084,7 @@ def _word_quantities(s: str) -> list[_Q]:
 
 
 def _change_words(s: str) -> list[_Q]:
-    if not set(_WORDS.findall(s.lower())) & _CHANGE_TRIGGERS:
+    if _CHANGE_TRIGGERS.isdisjoint(_tokens(s)[1]):
         return []
     out = []
     for m in _CHANGE_WORDS.finditer(s):
@@ -1003,12 +1097,14 @@ def _change_words(s: str) -> list[_Q]:
 def detect(s: str) -> list[_Q]:
     """Every numeric claim in sentence ``s``, in order; change words are kept apart by
     :func:`_change_words` since they are claims only when evidence is beside them."""
-    excluded = _excluded_spans(s)
+    excluded: list[tuple[int, int]] | None = None
     words = _word_quantities(s)
     taken = [(q.start, q.end) for q in words]
     out: list[_Q] = []
     for m in _NUM.finditer(s):
-        if _inside(excluded, m.start()):
+        if excluded is None:
+            excluded = _excluded_spans(s)
+        if excluded and _inside(excluded, m.start()):
             continue
         if any(a <= m.start() < b for a, b in taken):
             continue
@@ -1517,6 +1613,9 @@ _COMPARATIVE_UP = re.compile(r"\b(?:larger|bigger|greater|longer)$", re.I)
 _COMPARATIVE_DOWN = re.compile(r"\b(?:smaller|shorter|cheaper)$", re.I)
 
 
+# Phrases repeat across an article ("about 20%", "more than 1,000"); the reading depends
+# on the phrase alone and a ClaimedFigure is immutable, so it is remembered.
+@lru_cache(maxsize=8192)
 def _figure(phrase: str) -> tuple[ClaimedFigure | None, str | None]:
     """The phrase read by the figure language; a shortened form if the whole is refused."""
     from claimcheck.figures import FigureError, parse_figure
@@ -1578,21 +1677,19 @@ class _Sentence:
     checks: list[_Check] = field(default_factory=list)
 
 
-def _sentences(doc: _Doc) -> list[list[_Sentence]]:
-    paras = []
-    for pa, pb in split_paragraphs(doc.text):
-        sents = []
-        for a, b in split_sentences(doc.text, pa, pb):
-            # A run-on "sentence" is cut into bounded pieces, so pairing never sees more
-            # than MAX_SENTENCE characters at once; numbers are found in every piece.
-            while b - a > MAX_SENTENCE:
-                cut = doc.text.rfind(" ", a, a + MAX_SENTENCE)
-                cut = cut if cut > a else a + MAX_SENTENCE
-                sents.append(_Sentence(a, cut, doc.text[a:cut]))
-                a = cut
-            sents.append(_Sentence(a, b, doc.text[a:b]))
-        paras.append(sents)
-    return paras
+def _paragraph(text: str, pa: int, pb: int) -> list[_Sentence]:
+    """The sentences of the paragraph ``text[pa:pb]``."""
+    sents = []
+    for a, b in split_sentences(text, pa, pb):
+        # A run-on "sentence" is cut into bounded pieces, so pairing never sees more
+        # than MAX_SENTENCE characters at once; numbers are found in every piece.
+        while b - a > MAX_SENTENCE:
+            cut = text.rfind(" ", a, a + MAX_SENTENCE)
+            cut = cut if cut > a else a + MAX_SENTENCE
+            sents.append(_Sentence(a, cut, text[a:cut]))
+            a = cut
+        sents.append(_Sentence(a, b, text[a:b]))
+    return sents
 
 
 def _pair_across(prev: _Sentence, cur: _Sentence) -> None:
@@ -1672,15 +1769,26 @@ def scan_text(text: str, *, path: str = "-", fmt: Format | None = None) -> ScanR
     fmt = fmt or guess_format(path, text)
     doc = make_doc(text, fmt)
     findings: list[Finding] = []
-    for para in _sentences(doc):
+    # Paragraph by paragraph: pairing never crosses a paragraph, so nothing but the
+    # findings outlives one (a 10 MB article is never held as sentences all at once).
+    for pa, pb in split_paragraphs(doc.text):
+        # A paragraph with nothing numeric needs no sentences (when it is short enough
+        # that no sentence of it is cut mid-word, which could make a number word).
+        if pb - pa <= MAX_SENTENCE and not _may_hold_numbers(doc.text[pa:pb]):
+            continue
+        para = _paragraph(doc.text, pa, pb)
         for k, sent in enumerate(para):
-            sent.qs = detect(sent.text)
-            sent.changes = _change_words(sent.text)
-            sent.checks, _notes = pair(sent.text, sent.qs, sent.changes)
-            if k > 0:
+            if _may_hold_numbers(sent.text):
+                sent.qs = detect(sent.text)
+                sent.changes = _change_words(sent.text)
+                if sent.qs or sent.changes:
+                    sent.checks, _notes = pair(sent.text, sent.qs, sent.changes)
+            # Pairing across sentences needs quantities on both sides.
+            if k > 0 and (sent.qs or sent.changes) and (para[k - 1].qs or para[k - 1].changes):
                 _pair_across(para[k - 1], sent)
         for sent in para:
-            findings.extend(_findings(doc, path, sent))
+            if sent.qs or sent.checks:
+                findings.extend(_findings(doc, path, sent))
     return ScanResult(path, fmt, tuple(findings), ())
 
 

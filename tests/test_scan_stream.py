@@ -1,0 +1,138 @@
+"""`claimcheck scan` fast paths give the results of the careful ones.
+
+The scan works paragraph by paragraph and lets sentences (and paragraphs) with nothing
+numeric skip detection; a few patterns are searched over a shorter tail of their window.
+Each shortcut must be exact: these tests hold them to the long way round.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+import claimcheck.scan as scan
+from claimcheck.scan import Finding, scan_text
+
+CASES = Path(__file__).parent / "cases"
+
+
+def _sentences() -> list[str]:
+    out: list[str] = []
+    for name in ("scan_sentences.yaml", "scan_fresh.yaml"):
+        for case in yaml.safe_load((CASES / name).read_text(encoding="utf-8")):
+            if isinstance(case, dict) and isinstance(case.get("text"), str):
+                out.append(case["text"])
+    return out
+
+
+def _paragraphs() -> list[str]:
+    # Paragraphs of one to three case sentences, so claims can pair across sentences,
+    # with a paragraph of plain narrative now and then (skipped without detection).
+    sents = _sentences()
+    paras: list[str] = []
+    k = 0
+    while k < len(sents):
+        n = 1 + k % 3
+        paras.append(" ".join(s.strip() for s in sents[k : k + n]))
+        k += n
+        if k % 4 == 0:
+            paras.append("The council did not respond to a request for comment.")
+    return paras
+
+
+def _shift(f: Finding, lines: int) -> Finding:
+    return replace(
+        f, path="-", line=f.line + lines, end_line=None if f.end_line is None else f.end_line + lines
+    )
+
+
+def test_one_piece_equals_paragraph_by_paragraph() -> None:
+    paras = _paragraphs()
+    assert len(paras) > 100
+    whole = scan_text("\n\n".join(paras), fmt="text")
+    piecewise: list[Finding] = []
+    for k, p in enumerate(paras):
+        # Paragraph k starts on line 2k + 1 of the whole document.
+        piecewise.extend(_shift(f, 2 * k) for f in scan_text(p, fmt="text").findings)
+    assert whole.findings == tuple(piecewise)
+    assert len(whole.checked) > 50  # the comparison covers checked claims, not only listings
+
+
+def test_a_long_paragraph_is_not_skipped_by_the_prefilter() -> None:
+    # Longer than MAX_SENTENCE: detection still runs on every piece.
+    text = "word " * (scan.MAX_SENTENCE // 5 + 50) + "Arrests rose 25%, from 120 to 150."
+    r = scan_text(text)
+    assert [f.verdict for f in r.findings] == ["accurate"]
+
+
+# Text made of the pieces numbers, number words and change words are made of.
+_PIECES = st.sampled_from(
+    [
+        "one", "two", "twenty", "hundred", "a", "the", "in", "out", "of", "every", "percent", "per", "cent",
+        "million", "thousand", "half", "third", "quarters", "majority", "doubled", "twice", "times", "fold",
+        "twofold", "rose", "fell", "slightly", "dipped", "sharply", "edged", "up", "down", "by", "nearly",
+        "about", "more", "than", "only", "just", "almost", "arrests", "Route", "September.", "Sept.", "No.",
+        "1", "12", "2024", "3,000", "4.5", "%", "$", ",", ".", "-", "~", "www.x.com", "a@b.org", "555-1234",
+        "\u00e9", "\u0130", "\u212a",
+    ]
+)
+_SEPS = st.sampled_from([" ", " ", " ", "  ", "\n", "\t", "-", ""])
+_TEXT = st.lists(st.tuples(_PIECES, _SEPS), max_size=40).map(lambda xs: "".join(a + b for a, b in xs))
+
+
+@given(_TEXT)
+def test_prefilter_skips_only_sentences_without_quantities(s: str) -> None:
+    if not scan._may_hold_numbers(s):
+        assert scan.detect(s) == []
+        assert scan._change_words(s) == []
+
+
+@given(_TEXT)
+def test_word_quantity_guard_is_a_necessary_condition(s: str) -> None:
+    low = s.lower()
+    words = frozenset(scan._WORDS.findall(low))
+    if not scan._wq_possible(s, low, words):
+        assert list(scan._WORD_QUANTITY.finditer(s)) == []
+
+
+@given(_TEXT)
+def test_look_back_on_a_shorter_tail_finds_the_same_match(s: str) -> None:
+    # _finish searches _PRE_STEP over the last _PRE_MAX characters when the window has no
+    # run of whitespace; it must find what the 60-character window finds.
+    for pos in range(len(s) + 1):
+        lo = max(0, pos - 60)
+        full = scan._PRE_STEP.search(s, lo, pos)
+        if pos - lo > scan._PRE_MAX and not scan._DOUBLE_SPACE.search(s, lo, pos):
+            short = scan._PRE_STEP.search(s, pos - scan._PRE_MAX, pos)
+            assert (full and full.span()) == (short and short.span())
+
+
+@given(st.text(alphabet="SeptmbrPosiinNo.# \n\t1", max_size=40))
+def test_date_and_label_look_back_on_a_tail(before: str) -> None:
+    tail = max(0, len(before) - scan._TAIL)
+    for pat in (scan._DATE_BEFORE, scan._LABEL_BEFORE):
+        full, short = pat.search(before), pat.search(before, tail)
+        assert (full and full.span()) == (short and short.span())
+
+
+def test_tail_is_longer_than_every_label() -> None:
+    alternatives = re.findall(r"[A-Za-z.]+", scan._LABEL_BEFORE.pattern)
+    assert max(len(a) for a in alternatives) + 2 < scan._TAIL  # the word, \s, and a $ before \n
+
+
+def test_document_map_locates_every_character() -> None:
+    # The map is one segment per piece; each character still finds its original place.
+    src = "# Title 5%\n\nFirst *line* with [a link](http://x.org) 10%.\r\nSecond line.\n\n- item 3%\n"
+    doc = scan.make_doc(src, "markdown")
+    starts = scan._line_starts(src)
+    for i, ch in enumerate(doc.text):
+        orig = doc.original(i)
+        line, col = doc.locate(i)
+        assert starts[line - 1] + col - 1 == orig
+        if ch not in " \n":  # synthetic spaces and breaks stand in for markup
+            assert src[orig] == ch
