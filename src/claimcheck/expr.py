@@ -57,6 +57,7 @@ from __future__ import annotations
 
 import ast
 import difflib
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -206,6 +207,26 @@ _ALIASES = {"\u2212": "-", "\u00d7": "*", "\u00f7": "/", "\t": " ", "\n": " ", "
 _OPERATOR_CHARS = set("+-*/(),")
 
 
+# Names, spaces, + - * / ( ) and commas only, and no token starting with a digit: the scan
+# below would copy such text unchanged and read no numbers, so when the caps it enforces
+# plainly hold (few signs, few parentheses and balanced, short), it is skipped.
+_NAMES_ONLY = re.compile(r"(?:[A-Za-z_][A-Za-z0-9_]*|[ (),*/+\-])*")
+_NOT_PAREN = re.compile(r"[^()]+")
+
+
+def _plainly_names(text: str) -> bool:
+    if len(text) >= 2 * MAX_TERMS or text.count("+") + text.count("-") > MAX_SIGNS:
+        return False
+    if text.count("(") > MAX_PAREN_DEPTH or not _NAMES_ONLY.fullmatch(text):
+        return False
+    depth = 0
+    for ch in _NOT_PAREN.sub("", text):
+        depth += 1 if ch == "(" else -1
+        if depth < 0:
+            return False
+    return depth == 0
+
+
 def _scan(text: str) -> tuple[str, dict[int, Written]]:
     """Check the raw text and return it ready for :func:`ast.parse`.
 
@@ -216,6 +237,8 @@ def _scan(text: str) -> tuple[str, dict[int, Written]]:
     """
     if len(text) > MAX_LENGTH:
         raise EvalError(f"expression is too long ({len(text):,} characters; at most {MAX_LENGTH:,})")
+    if _plainly_names(text):
+        return text, {}
     out: list[str] = []
     literals: dict[int, Written] = {}
     depth = 0

@@ -612,7 +612,8 @@ def _cross_references(path: str, model: Any, locs: Locations) -> list[Problem]:
                 at(base + ("id",), f"duplicate claim id '{item.id}' (first used on line {first_id[item.id]})")
             else:
                 first_id[item.id] = line
-            visible = {**file_figs, **item.figures}
+            # Most claims have no local figures: then they see the file's, unchanged.
+            visible = {**file_figs, **item.figures} if item.figures else file_figs
             check_figures(item.figures, visible, base + ("figures",))
             if kind == "claims":
                 check_source(item.source, base + ("source",))
