@@ -223,7 +223,8 @@ CASES = [
     case("just over 1,000", "1000", "1000", "count", qualifier="just_over"),
     case("up to 20%", "1/5", "1/100", "percent", qualifier="at_most"),
     case("~20%", "1/5", "1/100", "percent", qualifier="about"),
-    case("as many as 1,000", "1000", "1000", "count", qualifier="at_least"),
+    # "as many as" is the top of an estimate, not a floor (calc_published_2.yaml, as-many-as-3000)
+    case("as many as 1,000", "1000", "1000", "count", qualifier="as_many_as"),
     # --- framing --------------------------------------------------------------------------------
     case("just 5%", "1/20", "1/100", "percent", framing=("just",)),
     case("a mere 3%", "3/100", "1/100", "percent", framing=("a mere",)),

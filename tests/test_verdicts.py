@@ -120,6 +120,15 @@ CASES: list[tuple[str, str | Evaluation, str, str | None]] = [
     ("at least 18,000", "sum(17999)", "approximate", None),
     ("at least 18,000", "sum(17640)", "approximate", None),
     ("at least 18,000", "sum(17639)", "inaccurate", None),
+    # --- as many as (the top of an estimate): accurate 0.9X ≤ V ≤ X + u/2, approximate
+    # 0.85X ≤ V ≤ 1.10X. "3,250" has u = 10: 2,925 ≤ V ≤ 3,255; approximate 2,762.5–3,575
+    ("as many as 3,250", "sum(2925)", "accurate", None),  # 0.9 × 3,250 (edge)
+    ("as many as 3,250", "sum(2924)", "approximate", None),
+    ("as many as 3,250", "sum(3255)", "accurate", None),  # X + u/2 (edge)
+    ("as many as 3,250", "sum(3256)", "approximate", None),
+    ("as many as 3,250", "sum(3575)", "approximate", None),  # 1.10X (edge)
+    ("as many as 3,250", "sum(3576)", "inaccurate", None),
+    ("as many as 3,250", "sum(2762)", "inaccurate", None),  # below 0.85X = 2,762.5
     # --- less than: accurate V < X, approximate V ≤ 1.02X (5.1%) ------------------------------
     ("less than 5%", exact("share", F(499, 10000)), "accurate", None),
     ("less than 5%", exact("share", F(5, 100)), "approximate", None),  # 5% is not less than 5%

@@ -19,8 +19,14 @@ made of, in any order that reads as English:
 * **framing** words (:data:`claimcheck.hedges.FRAMING_WORDS`), which carry no number;
 * the fillers "a", "an", "by", "of", the auxiliaries "was", "were", "is", "are",
   "has", "have", "had", "been", "went", the level verbs "hit", "reached", "totaled",
-  and comparison periods ("year over year",
-  "from a year earlier"), which the ``compute:`` expression already states.
+  and comparison periods ("year over year", "y/y", "from a year earlier", "in the year
+  to March", "in a decade", "since 2019", "up 50% on 2019"), which the ``compute:``
+  expression already states; a year is put back when it was the only number ("rose by
+  2000");
+* a ranking after a comma or before "of" ("rose 0.5%, the biggest rise since 1992", "a
+  40-year high of 9.1%"), kept as framing: no expression holds history;
+* a level after a change ("rose by 0.3 percentage points to 4.2%", "fell 25% from $120
+  to $90"), kept in ``level_to`` / ``level_from`` for the verdict to check.
 
 Choices a fact-checker should know (each pinned by ``tests/test_figures.py``):
 
@@ -54,6 +60,8 @@ Choices a fact-checker should know (each pinned by ``tests/test_figures.py``):
   kept as ``noun``; words ending in -ed, -ing or -ly are refused there ("more than 18,000
   deported"), because the figure field is the figure, not the sentence — and because a
   misspelt direction verb must not be read as a noun. Two unknown words are refused.
+* "half a million", "a quarter of a million" are counts rounded like a word share (about);
+  "6.5 per 100,000 people" is a count per so many (``per_base``).
 * Refused with a reason: two numbers ("from 31,000 to 27,000" is data, not a figure),
   two directions, two different hedges, a hedge with no number ("nearly"), words with no
   number ("most", "dozens"), a hedge after the number ("20% higher than"), a rate on a
@@ -66,7 +74,7 @@ token pattern has no nested quantifiers, and every phrase lookup is a dict hit.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import lru_cache
 from typing import Literal
@@ -105,6 +113,25 @@ class ClaimedFigure:
     #: "five times more" / "three times higher": read as 5× (most writers' sense); the
     #: literal reading, 1 + 5 = 6×, is tried by the verdict before calling it wrong.
     times_more: bool = False
+    #: the level a change ended at or started from, written after it ("rose by 0.3
+    #: percentage points to 4.2%", "fell 25% from $120"): checked against the new (old)
+    #: argument of a two-argument change function.
+    level_to: Level | None = None
+    level_from: Level | None = None
+    #: "6.5 per 100,000 people": the claimed value is per this many (a share against a
+    #: share() or a ratio is the value divided by it).
+    per_base: Fraction | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    """A level written beside a change ("to 4.2%"): exact value, precision, and whether it
+    is a percent (a fraction, like :attr:`ClaimedFigure.value`)."""
+
+    value: Fraction
+    u: Fraction
+    percent: bool
+    text: str
 
 
 class FigureError(ValueError):
@@ -160,7 +187,9 @@ _CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR",
     "eur": "EUR", "pound": "GBP", "pounds": "GBP", "gbp": "GBP", "yen": "JPY", "jpy": "JPY",
 }  # fmt: skip
-_PERCENT_WORDS = (("percent",), ("per", "cent"), ("pct",), ("%",))
+# "pc" is the Telegraph's and the FT's per cent ("up 5pc"); read as a noun it made "up 5pc"
+# a count of 5 and a false alarm (tests/cases/calc_published_2.yaml, telegraph-pc).
+_PERCENT_WORDS = (("percent",), ("per", "cent"), ("pct",), ("pc",), ("%",))
 _POINT_WORDS = (
     ("percentage", "points"), ("percentage", "point"), ("points",), ("point",), ("pts",),
     ("pt",), ("pp",), ("ppt",), ("ppts",),
@@ -195,7 +224,9 @@ _DOWN = (
     "sunk shrank shrink shrinks shrinking shrunk reduced reduce reduces reduction "
     "reductions loss losses lost lose loses slump slumps slumped slumping contracted "
     "contraction eased slipped slip slips retreated collapse collapsed cratered nosedived "
-    "nosedive downward downwards fewer less lowered"
+    "nosedive downward downwards fewer less lowered "
+    # wire verbs (calc_published_2.yaml: verb-rocketed and kin)
+    "tanked crashed dived dove narrowed narrowing"
 ).split()
 _UP = (
     "rise rises rose rising risen up increase increases increased increasing grew grow "
@@ -203,8 +234,14 @@ _UP = (
     "jump jumps jumped jumping higher soar soars soared soaring surge surges surged surging "
     "spike spikes spiked spiking skyrocketed skyrocket rebound rebounded boosted boost "
     "added expanded expand swelled swell upward upwards hike hiked leapt leaped leap "
-    "ballooned balloon more raised raise raises rallied rally rallies"
+    "ballooned balloon more raised raise raises rallied rally rallies "
+    "rocketed rocket rockets rocketing advanced widened widening"
 ).split()
+#: Nouns of a change that a word naming what changed may come before ("pay rise", "rate cut").
+_CHANGE_NOUNS = frozenset(
+    "rise rises increase increases hike hikes jump cut cuts fall falls drop drops decline declines "
+    "reduction reductions growth gain gains loss losses boost".split()
+)
 _DIRECTION_PHRASES = {("shot", "up"): "up", ("went", "up"): "up", ("went", "down"): "down"}
 _RATES = {
     "day": (("a", "day"), ("per", "day"), ("daily",), ("each", "day"), ("every", "day"), ("/", "day"), ("a", "night")),
@@ -220,6 +257,8 @@ _RATES = {
 }  # fmt: skip
 _FILLERS = (
     "a", "an", "by", "of", "was", "were", "is", "are", "has", "have", "had", "been", "went",
+    # "an extra £20bn", "a further 2%", "5 points ahead", "a lead of 5 points": no number of their own
+    "extra", "further", "another", "additional", "ahead", "lead",
     # verbs of a level: "hit a record 745,000", "reached $5" claim the number as written
     "hit", "hits", "reached", "reaches", "totaled", "totalled", "totaling", "totalling",
 )
@@ -232,6 +271,91 @@ _VAGUE = frozenset(
     "plenty lots majority minority record".split()
 )
 _INTENSITY_RULES = frozenset({"slightly", "sharply"})
+
+# --- context a journalist writes inside a figure ----------------------------------------------
+#
+# Periods and rankings name what the compute: expression already compares, or what no
+# expression can hold; they are taken out of the text before it is read. Each pattern is
+# literal words joined by whitespace (no nested quantifiers: linear time, BAD_INPUTS 32),
+# and none takes a bare number that is not a year or a count of periods, so "from 31,000
+# to 27,000" and "rose to 1,500" are still refused (calc_published_2.yaml: uk-food-year-
+# to-march, doubled-in-a-decade, reuters-y-y, biggest-rise-since).
+_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+          r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)")
+_YEAR = r"(?:19|20)\d\d(?![\d%]|[.,]\d)"
+_SPAN = r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty)"
+_UNIT = r"(?:days?|weeks?|months?|quarters?|years?|decades?)"
+_PERIOD_RE = re.compile("|".join((
+    # "year over year", "quarter on quarter" (before "over the year" below takes "over year")
+    rf"\b(?:year|quarter|month|week|day)[\s-]+(?:on|over)[\s-]+(?:year|quarter|month|week|day)\b",
+    # "in the year to March", "in the 12 months to March 2023", "over the past year",
+    # "in a decade", "in the third quarter", "in 10 years"
+    rf"\b(?:in|over|during|across|within)\s+(?:(?:the|a|an)\s+)?"
+    rf"(?:(?:past|last|previous|latest|first|second|third|fourth|final|same|fiscal|financial|calendar)\s+)?"
+    rf"(?:{_SPAN}\s+)?{_UNIT}"
+    rf"(?:\s+(?:to|through|ending|ended|until)(?:\s+(?:the\s+end\s+of\s+)?{_MONTH})?(?:\s+{_YEAR})?)?\b",
+    # GDP at an annual rate (BEA), "an annualised 2.4%": how the rate is stated, not a second number
+    r"\b(?:at\s+)?(?:an?\s+)?(?:seasonally\s+adjusted\s+)?(?:annual|annualized|annualised)\s+rate(?:\s+of)?\b",
+    r"\b(?:an\s+)?annuali[sz]ed\b",
+    # "since March", "in June 2023"
+    rf"\b(?:since|in|during)\s+(?:early\s+|late\s+|mid\s+)?{_MONTH}(?:\s+{_YEAR})?\b",
+    # "from a year earlier", "on the previous quarter", "compared with the same month last year"
+    rf"\b(?:since|from|than|on|over|compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:"
+    rf"(?:a|one)\s+{_UNIT}\s+(?:earlier|ago|before)"
+    rf"|(?:the\s+)?same\s+(?:period|month|quarter|week|time|day)(?:\s+(?:a\s+year\s+(?:earlier|ago)|last\s+year|in\s+{_YEAR}))?"
+    rf"|(?:the\s+)?(?:previous|prior|preceding)\s+{_UNIT}"
+    rf"|the\s+{_UNIT}\s+before|last\s+{_UNIT}|the\s+start\s+of\s+the\s+{_UNIT}|the\s+end\s+of\s+last\s+{_UNIT})\b",
+    # "so far this year", "last year", "this month", "year to date"
+    rf"\b(?:so\s+far\s+)?(?:this|last)\s+(?:{_UNIT}|{_MONTH})\b",
+    r"\b(?:year|month)[\s-]+to[\s-]+date\b|\bytd\b",
+    # Reuters' and Bloomberg's shorthand: "up 3.2% y/y", "m/m", "q/q"
+    r"(?<![a-z/])(?:y/y|m/m|q/q|w/w|yoy|y-o-y|qoq|mom)(?![a-z/])",
+    r"\bon\s+the\s+(?:quarter|month|week|day)\b",
+)))
+# Years: "since 2019", "in fiscal 2022", "from 2010 to 2020", "up 50% on 2019", "by 2030". A
+# plain four-digit 19xx or 20xx after these words is a year in news copy (AP and Guardian
+# style write counts of 1,000 and up with a comma); when taking it out leaves no number
+# ("rose by 2000"), the figure is read again with it.
+_YEAR_RE = re.compile("|".join((
+    rf"\b(?:from|between)\s+(?:fiscal\s+)?{_YEAR}\s+(?:to|and|through|until)\s+(?:fiscal\s+)?{_YEAR}",
+    rf"\b(?:in|during|since|for|from|on|by|until|through|compared\s+(?:with|to)|versus|vs\.?|against)\s+"
+    rf"(?:(?:fiscal|calendar|fy|the\s+end\s+of|the\s+start\s+of|early|late|mid)\s+)?{_YEAR}"
+    rf"(?:\s*(?:-|–|/)\s*(?:{_YEAR}|\d\d\b))?",
+)))
+_SUPERLATIVE = (r"(?:biggest|largest|highest|lowest|smallest|fastest|slowest|sharpest|steepest|strongest|weakest"
+                r"|worst|best|greatest|deepest|longest|shortest|most|least|first|record)")
+# "rose 0.5%, the biggest rise since 1992", "hit 9.1%, a 40-year high": a ranking against
+# history after a comma or dash is framing; the number before it is the claim.
+_RANKING_RE = re.compile(
+    rf"\s*[,;:–—]\s*(?:the|its|a|an|their|his|her)\s+(?:(?:[a-z]+|\d+)[\s-]+)?"
+    rf"(?:{_SUPERLATIVE}\b|(?:year|month|week|decade)[\s-]+(?:high|low|peak|record)\b)[^,;:]*$"
+)
+# "a 40-year high of 9.1%", "at a record high of 7.2%": the ranking before the number
+_RANKING_LEAD_RE = re.compile(
+    r"^\s*(?:at\s+)?(?:a|an|the|its)\s+(?:(?:new|fresh)\s+)?(?:(?:\d+|[a-z]+)[\s-]+(?:year|month|week|decade)"
+    r"|record|all[\s-]+time)[\s-]+(?:high|low|peak)\s+of\s+"
+)
+_RANKING_MARK = re.compile(r"[,;:–—]")
+# "US$2.5 billion" (Reuters' Asian copy): the dollar sign is the currency.
+_US_DOLLAR_RE = re.compile(r"\bus\s?\$")
+
+
+def _strip_context(lowered: str, years: bool = True) -> tuple[str, tuple[str, ...]]:
+    """The figure without periods and rankings, and the rankings as framing."""
+    framing: list[str] = []
+    m = _RANKING_RE.search(lowered) if _RANKING_MARK.search(lowered) else None
+    if m and m.start() > 0:
+        framing.append(m.group().strip(" ,;:–—"))
+        lowered = lowered[: m.start()]
+    m = _RANKING_LEAD_RE.match(lowered)
+    if m and m.end() < len(lowered):
+        framing.append(m.group().strip().removesuffix(" of").strip())
+        lowered = lowered[m.end():]
+    if "$" in lowered:
+        lowered = _US_DOLLAR_RE.sub("$", lowered)
+    if years:
+        lowered = _YEAR_RE.sub(" ", lowered)
+    return _PERIOD_RE.sub(" ", lowered), tuple(framing)
 
 
 @dataclass(frozen=True, slots=True)
@@ -502,6 +626,12 @@ class _Reader:
         # point": a fraction of a point is a change in points (AP on the Fed), never 75%.
         k = 1 if self.word(j) == "of" else 0
         k += 1 if self.word(j + k) in ("a", "an") else 0
+        scale = _WORD_SCALES.get(self.word(j + k) or "") if k else None
+        if scale:
+            # "half a million", "a quarter of a million": a count, rounded as a word share
+            # is (about, ±5%) (calc_published_2.yaml, half-a-million)
+            v = value * scale
+            return _Item(v, v / 100, "count", qualifier=WORD_SHARE_QUALIFIER, noun_ok=True), j + k + 1
         pts = self.match(j + k, _POINT_WORDS)
         if pts:
             return _Item(value / 100, _digits_u(value) / 100, "points"), j + k + pts
@@ -689,7 +819,26 @@ def parse_figure(text: str) -> ClaimedFigure:
 # figures), and a ClaimedFigure is immutable, so successful parses are remembered.
 @lru_cache(maxsize=4096)
 def _parse(raw: str) -> ClaimedFigure:
-    toks = _tokenize(raw.lower().replace("\u2019", "'"))
+    lowered = raw.lower().replace("\u2019", "'")
+    try:
+        fig = _read(raw, *_strip_context(lowered))
+    except _Refused:
+        fig = None
+    if fig is None or fig.value is None:
+        # a year taken out may have been the number ("rose by 2000"): read it with the years in
+        plain = _strip_context(lowered, years=False)
+        if fig is None:
+            return _read(raw, *plain)
+        if plain[0] != _strip_context(lowered)[0]:
+            try:
+                return _read(raw, *plain)
+            except _Refused:
+                pass
+    return fig
+
+
+def _read(raw: str, text: str, ranking: tuple[str, ...]) -> ClaimedFigure:
+    toks = _tokenize(text)
     words = tuple(t for _, t in toks)
     rd = _Reader(toks)
     item: _Item | None = None
@@ -699,9 +848,36 @@ def _parse(raw: str) -> ClaimedFigure:
     framing: list[str] = []
     per: str | None = None
     noun: str | None = None
+    nouns = 0  # words in the noun: "87,000 IRS agents" (calc_published_2.yaml, us-87000-irs-agents)
+    levels: dict[str, Level] = {}
+    per_base: Fraction | None = None
     prev_of = False
     i = 0
     while i < rd.n:
+        w = words[i]
+        if (w in ("to", "from") and item is not None and w not in levels and (directions or item.direction)
+                and item.kind in ("percent", "points", "count", "multiple")):
+            # "rose by 0.3 percentage points to 4.2%" (ONS), "fell 25% from $120": the level
+            # the change ended at or started from, checked by the verdict against the
+            # computation's new (old) value (calc_published_2.yaml, uk-jobless-points-to-level)
+            j = i + 1
+            while j < rd.n and words[j] in ("a", "an", "new", "record", "high", "low", "of"):
+                j += 1
+            lv = rd.item(j) if j < rd.n and toks[j][0] == "num" else None
+            if lv is not None and lv[0].kind in ("percent", "count") and not lv[0].signed:
+                li, j = lv
+                levels[w] = Level(li.value, li.u, li.kind == "percent", " ".join(words[i:j]))
+                i = j
+                prev_of = False
+                continue
+        if (w == "per" and item is not None and per_base is None and item.kind == "count" and not item.currency
+                and i + 1 < rd.n and toks[i + 1][0] == "num"):
+            # "6.5 per 100,000 people": a rate per so many (FBI, CDC)
+            base = rd.small_int(i + 1)
+            if base is not None and base[0] >= 10:
+                per_base = Fraction(base[0])
+                i = base[1]
+                continue
         got = rd.item(i)
         if got is not None:
             if item is not None:
@@ -722,13 +898,20 @@ def _parse(raw: str) -> ClaimedFigure:
             break
         if entry is None:
             kind, tok = toks[i]
-            if kind == "word" and item is not None and noun is None and (prev_of or item.noun_ok):
+            # a noun of up to three words after the number ("87,000 IRS agents"), or one
+            # word naming what changed before a change noun ("a 6.5 per cent pay rise")
+            extends = noun is not None and nouns < 3 and toks[i - 1][0] == "word" and words[i - 1] == noun.split()[-1]
+            before_change = (item is not None and noun is None and i + 1 < rd.n
+                             and words[i + 1] in _CHANGE_NOUNS and tok not in _VAGUE)
+            if kind == "word" and item is not None and (
+                    (noun is None and (prev_of or item.noun_ok)) or extends or before_change):
                 if tok.endswith(("ed", "ing", "ly")):
                     raise _Refused(
                         f"'{tok}' after the number reads as part of a sentence; the figure "
                         "field holds only the figure (put the sentence in statement:)"
                     )
-                noun = tok
+                noun = tok if noun is None else f"{noun} {tok}"
+                nouns += 1
                 i += 1
                 prev_of = False
                 continue
@@ -751,7 +934,12 @@ def _parse(raw: str) -> ClaimedFigure:
         i += length
         if i == rd.n and entry.filler and toks[-1][1] in ("of", "by", "a", "an"):
             raise _Refused(f"it ends with '{toks[-1][1]}'")
-    return _assemble(raw, item, directions, hedges, intensities, framing, per, noun)
+    fig = _assemble(raw, item, directions, hedges, intensities, framing + list(ranking), per, noun)
+    if levels or per_base is not None:
+        if per_base is not None and fig.unit != "count":
+            raise _Refused("'per' a number applies to a count ('6.5 per 100,000 people')")
+        fig = replace(fig, level_to=levels.get("to"), level_from=levels.get("from"), per_base=per_base)
+    return fig
 
 
 def _assemble(

@@ -116,8 +116,23 @@ RULES: tuple[HedgeRule, ...] = (
         ),
     ),
     HedgeRule(
+        "as_many_as",
+        # "As many as 3,000 people may have been affected" names the top of an estimate,
+        # not a floor: read as "at least" it called 2,800 wrong. The value should sit at
+        # or a little under X; beyond X the claim understates (calc_published_2.yaml,
+        # as-many-as-3000).
+        ("as many as", "as much as", "as high as"),
+        "0.9X ≤ V ≤ X + u/2 (X is the top of the range)",
+        "0.85X ≤ V ≤ 1.10X",
+        _p(
+            accurate_below=Param(F(10, 100), "how far below X is still accurate"),
+            approximate_below=Param(F(15, 100), "how far below X is approximate"),
+            approximate_above=Param(F(10, 100), "how far above X is approximate"),
+        ),
+    ),
+    HedgeRule(
         "at_least",
-        ("at least", "no fewer than", "no less than", "a minimum of", "as many as", "as much as"),
+        ("at least", "no fewer than", "no less than", "a minimum of"),
         "V ≥ X",
         "V ≥ 0.98X",
         _p(
@@ -141,7 +156,8 @@ RULES: tuple[HedgeRule, ...] = (
     ),
     HedgeRule(
         "slightly",
-        ("slightly", "marginally", "edged", "dipped", "ticked", "inched", "a bit", "a little", "modestly", "nudged", "a tad"),
+        ("slightly", "marginally", "edged", "dipped", "ticked", "inched", "a bit", "a little", "modestly", "nudged", "a tad",
+         "crept"),
         "a change of at most 5%",
         "a change of at most 10%",
         _p(
@@ -155,6 +171,8 @@ RULES: tuple[HedgeRule, ...] = (
             "sharply", "plunged", "plummeted", "soared", "surged", "skyrocketed", "tumbled", "dramatically",
             "steeply", "spiked", "collapsed", "cratered", "nosedived", "ballooned", "jumped", "sank",
             "significantly", "substantially",
+            # wire verbs of a big move (calc_published_2.yaml, verb-rocketed)
+            "rocketed", "rocketing", "tanked", "crashed",
         ),
         "a change of at least 10%",
         "a change of at least 5%",

@@ -41,6 +41,12 @@ more" that fits only its literal reading, 1 + N times (held at approximate); a c
 with a scale word against a computation in that scale's units ("$360 billion" against
 ``diff(3132, 2772)``, held at approximate). A claim in bare "points" against ``diff()`` of
 two plain numbers above 100 is read in index points.
+
+A level written with the change ("rose by 0.3 percentage points to 4.2%") is checked
+against the new (old) argument of a two-argument change function at the level's own
+precision; the verdict is the worse of the two. A level in other units (a factor of 100 to
+10^12) is noted, not held against the claim; one the computation cannot show is reported
+as not checked. "6.5 per 100,000 people" against a share is read as 6.5 ÷ 100,000.
 """
 
 from __future__ import annotations
@@ -306,7 +312,7 @@ def _bands(rule: hedges.HedgeRule, x: Fraction | None, u: Fraction, tol: Mapping
         a, b = p("accurate"), p("approximate")
         acc = _Band(x * (1 - a), x * (1 + a))
         return _Bands(rule, acc, _hull(acc, _Band(x * (1 - b), x * (1 + b))))
-    if name == "nearly":
+    if name in ("nearly", "as_many_as"):
         lo = x * (1 - p("accurate_below"))
         acc = _Band(min(lo, x - half), x + half)
         appr = _Band(min(x * (1 - p("approximate_below")), x - whole), max(x * (1 + p("approximate_above")), x + whole))
@@ -663,6 +669,17 @@ def judge(figure: ClaimedFigure, ev: Evaluation, *, tolerance: Mapping[str, Frac
     ``tolerance`` overrides band parameters by ``rule.param`` name
     (``{"nearly.accurate_below": Fraction(1, 20)}``).
     """
+    if figure.per_base is not None and figure.value is not None and ev.kind in ("share", "ratio"):
+        # "6.5 per 100,000 people" against share(deaths, population): 6.5 ÷ 100,000
+        figure = replace(figure, value=figure.value / figure.per_base, unit="share",
+                         u=None if figure.u is None else figure.u / figure.per_base)
+    j = _judge_number(figure, ev, tolerance)
+    if j.verdict != "unverifiable" and (figure.level_to is not None or figure.level_from is not None):
+        j = _check_levels(figure, ev, j)
+    return j
+
+
+def _judge_number(figure: ClaimedFigure, ev: Evaluation, tolerance: Mapping[str, Fraction] | None) -> Judgement:
     j = _judge(figure, ev, tolerance)
     if j.verdict != "accurate" and figure.times_more and figure.value is not None:
         j = _times_more_literal(figure, ev, tolerance, j)
@@ -688,6 +705,75 @@ def judge(figure: ClaimedFigure, ev: Evaluation, *, tolerance: Mapping[str, Frac
                 j.settle, j.compared,
             )
     return j
+
+
+def _check_levels(figure: ClaimedFigure, ev: Evaluation, j: Judgement) -> Judgement:
+    """The level a change is said to end at or start from ("rose by 0.3 percentage points
+    to 4.2%", ONS), against the new (old) argument of a two-argument change function, at
+    the level's own precision: the verdict is the worse of the change's and the level's.
+    A level the computation cannot show is reported as not checked, never guessed at.
+    """
+    pos = CHANGE_FUNCS.get(ev.func or "")
+    verdict, notes, said = j.verdict, list(j.diagnoses), []
+    for lv, k, which in ((figure.level_from, 0, "old"), (figure.level_to, 1, "new")):
+        if lv is None:
+            continue
+        if pos is None or len(ev.args) != 2:
+            notes.append(f'The level "{lv.text}" is not checked: the computation has no {which} value to compare it '
+                         "with (write it as pct_change(old, new), pp_change or diff).")
+            continue
+        i = pos[k]
+        arg = ev.args[i]
+        op = ev.arg_operands[i] if i < len(ev.arg_operands) else None
+        arg_percent = ev.func == "pp_change" or (op is not None and (
+            (op.written is not None and op.written.percent) or (op.unit or "").strip() == "%"))
+        if arg_percent != lv.percent:
+            notes.append(f'The level "{lv.text}" is not checked: it is {"a percent" if lv.percent else "a number"}, '
+                         f"and the computation's {which} value is {'a percent' if arg_percent else 'a number'}.")
+            continue
+        places = _places_of(lv.u * (HUNDRED if lv.percent else ONE))
+        shown = _fmt_pct(arg.point, max(places, 1)) if lv.percent else _fmt_amount(arg.point, max(places, 2))
+        half = lv.u / 2
+        whole = max(lv.u, abs(lv.value) * hedges.rule("exact").param("approximate_share"))
+        off = abs(arg.point - lv.value)
+        if off <= half:
+            said.append(f'The level "{lv.text}" matches the {which} value, {shown}.')
+            continue
+        units = next((f for f in _LEVEL_FACTORS
+                      if abs(arg.point * f - lv.value) <= half or abs(arg.point / f - lv.value) <= half), None)
+        if units is not None:
+            # "fell 12% to 42,420" against pct_change(48.21, 42.42): the inputs are in
+            # thousands; the level is the same number in other units, not a wrong claim
+            notes.append(f'The level "{lv.text}" matches the computation\'s {which} value, {shown}, read in other '
+                         f"units (a factor of {_fmt_amount(Fraction(units))}); write the inputs in the claim's units.")
+            continue
+        if arg.interval.overlaps(Interval(lv.value - half, lv.value + half)) or off <= whole:
+            level_verdict = "approximate"
+            why = "is close to"
+        else:
+            level_verdict = "inaccurate"
+            why = "does not match"
+        notes.append(f'The level "{lv.text}" {why} the computation\'s {which} value, {shown}.')
+        if _ORDER[level_verdict] > _ORDER[verdict]:  # type: ignore[index]
+            verdict = level_verdict
+    if verdict == j.verdict and not said and len(notes) == len(j.diagnoses):
+        return j
+    decided = " ".join([j.decided_by, *said])
+    if verdict != j.verdict:
+        decided += f" The level written with the change decides: {verdict}."
+    return replace(j, verdict=verdict, decided_by=decided, diagnoses=tuple(dict.fromkeys(notes)))  # type: ignore[arg-type]
+
+
+_LEVEL_FACTORS = (100, 10**3, 10**6, 10**9, 10**12)
+
+
+def _places_of(u: Fraction) -> int:
+    """Decimal places of a precision ``u`` (0.1 → 1, 1 → 0, 1,000 → 0)."""
+    places = 0
+    while u.denominator != 1 and places < 6:
+        u *= 10
+        places += 1
+    return places
 
 
 def _times_more_literal(figure: ClaimedFigure, ev: Evaluation, tolerance: Mapping[str, Fraction] | None,
