@@ -1021,10 +1021,19 @@ _WN_ANY = _WN_SET | {"hundred"}
 _DIGIT_IN_EVERY = re.compile(r"\d\s+(?:in|out\s+of)\s+(?:every\s+)?\d{1,3}(?:,\d{3})*\b", re.I)
 
 
+# The four characters that match an ASCII letter under re.I but lower-case to none
+# ("İ", "ı", "ſ", the Kelvin sign): with one of them the words above may not show what
+# the pattern sees, and the guard stands aside.
+_CASE_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
 def _wq_possible(s: str, low: str, words: frozenset[str]) -> bool:
-    """Whether _WORD_QUANTITY can match anywhere in ``s`` (a necessary condition only)."""
+    """Whether _WORD_QUANTITY can match anywhere in ``s`` (a necessary condition only,
+    for text without _CASE_FOLDS)."""
     if not _WQ_ALONE.isdisjoint(words) or "fold" in low:
         return True
+    if "doubl" in low or "tripl" in low or "quadrupl" in low or "halv" in low:
+        return True  # "doubled" and its kin match at the start of a longer word too
     wn = not _WN_ANY.isdisjoint(words)
     if wn and not _WQ_AFTER_WN.isdisjoint(words):
         return True  # "twenty percent", "two million"
@@ -1042,7 +1051,7 @@ def _word_quantities(s: str) -> list[_Q]:
         and not (("in" in words or "out" in words) and (not _WN_SET.isdisjoint(words) or _DIGIT_IN.search(s)))
     ):
         return []
-    if not _wq_possible(s, low, words):
+    if not _wq_possible(s, low, words) and _CASE_FOLDS.search(s) is None:
         return []
     out = []
     for m in _WORD_QUANTITY.finditer(s):
