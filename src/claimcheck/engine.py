@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any, Iterable, Mapping
 
+from claimcheck import lexicon
 from claimcheck.expr import EvalError, Evaluation, Operand, ZeroBaseline, evaluate, parse_expr
 from claimcheck.figures import ClaimedFigure, parse_figure
 from claimcheck.loading import Loaded, Locations
@@ -30,7 +31,7 @@ class Policy:
 
 
 _CURRENCY_SYMBOLS = {code: sym for sym, code in CURRENCIES.items()}
-_PERCENT_UNITS = frozenset({"%", "percent", "per cent", "pct", "percentage"})
+_PERCENT_UNITS = lexicon.PERCENT_UNITS
 
 
 class _Scope:

@@ -65,6 +65,7 @@ from typing import Literal
 
 from claimcheck.numbers import (
     CURRENCIES,
+    EXPRESSION_NUMBER_RE,
     MINUS,
     Interval,
     NumberError,
@@ -241,6 +242,7 @@ def _scan(text: str) -> tuple[str, dict[int, Written]]:
         return text, {}
     out: list[str] = []
     literals: dict[int, Written] = {}
+    grouped: int | None = None
     depth = 0
     terms = 0
     signs = 0
@@ -256,8 +258,18 @@ def _scan(text: str) -> tuple[str, dict[int, Written]]:
             out.append(" ")
             i += 1
             continue
-        if ch.isascii() and (ch.isdigit() or (ch == "." and i + 1 < n and text[i + 1].isdigit())):
-            j = _number_end(text, i)
+        if ch in CURRENCIES or (ch.isascii() and (ch.isdigit() or (ch == "." and i + 1 < n and text[i + 1].isdigit()))):
+            m = EXPRESSION_NUMBER_RE.match(text, i)
+            j = m.end() if m is not None and (m["int"] or m["frac"]) else i
+            if j == i:
+                raise EvalError(f"'{ch}' must be followed by a number, as in $4.8 million", col)
+            if m["pct"] is None and m["scale"] is None:
+                j = len(text[:j].rstrip()) if text[j - 1 : j].isspace() else j
+            elif m["pct"] == "%" or (m["pct"] or "").strip() == "%":
+                rest = text[j:].lstrip()
+                if rest and (rest[0].isalnum() or rest[0] in "_(.$"):
+                    # "1 % 2": a '%' between two operands is a modulo, which there is not
+                    raise EvalError("'%' must follow a number, as in 19.1%; there is no modulo", text.index("%", i) + 1)
             if j < n and (text[j].isalnum() or text[j] in "_."):
                 k = j
                 while k < n and text[k].isascii() and (text[k].isalnum() or text[k] in "_."):
@@ -267,16 +279,16 @@ def _scan(text: str) -> tuple[str, dict[int, Written]]:
                 except NumberError as exc:
                     raise EvalError(str(exc), col) from None
                 raise EvalError(f"malformed number '{text[i:k]}'", col)
-            percent = j < n and text[j] == "%"
-            source = text[i : j + 1] if percent else text[i:j]
+            source = text[i:j]
+            if "," in (m["int"] or ""):
+                grouped = i
             try:
                 literals[i] = parse_number(source)
             except NumberError as exc:
                 raise EvalError(str(exc), col) from None
-            out.append(text[i:j])
-            if percent:
-                out.append(" ")
-                j += 1
+            # Python sees a plain number of the same width: every column stays where it was,
+            # and '%', '$', scale words and thousands commas never reach the parser.
+            out.append("0" + " " * (j - i - 1))
             i = j
             terms += 1
             signs = 0
@@ -321,28 +333,24 @@ def _scan(text: str) -> tuple[str, dict[int, Written]]:
             raise EvalError(f"too many terms (at most {MAX_TERMS} numbers and names)", col)
     if depth > 0:
         raise EvalError("unclosed '('", len(text) + 1)
-    return "".join(out), literals
+    scanned = "".join(out)
+    if grouped is not None:
+        # "1,224" is one number, so "sum(100,200)" would silently be 100,200: when a number
+        # is grouped with commas, the commas between a call's arguments must be followed by
+        # a space, and a call with such a number must show one.
+        tight = _TIGHT_COMMA.search(scanned)
+        if tight is not None or (_CALL.search(scanned) and ", " not in scanned):
+            raise EvalError(
+                "ambiguous commas: a number here is written with thousands commas, so write a space "
+                "after each comma that separates arguments, as in pct_change(1,224, 990)",
+                tight.start() + 1 if tight is not None else grouped + 1,
+            )
+    return scanned, literals
 
 
-def _number_end(text: str, i: int) -> int:
-    """End of the number token starting at ``i``, as Python's tokenizer would split it."""
-    n = len(text)
-    j = i
-    while j < n and (text[j].isdigit() or text[j] == "_") and text[j].isascii():
-        j += 1
-    if j < n and text[j] == ".":
-        j += 1
-        while j < n and text[j].isascii() and text[j].isdigit():
-            j += 1
-    if j < n and text[j] in "eE":
-        k = j + 1
-        if k < n and text[k] in "+-":
-            k += 1
-        if k < n and text[k].isascii() and text[k].isdigit():
-            while k < n and text[k].isascii() and text[k].isdigit():
-                k += 1
-            j = k
-    return j
+# An argument comma with no space after it, in the scanned text (numbers are "0   ").
+_TIGHT_COMMA = re.compile(r",(?=[^\s)])")
+_CALL = re.compile(r"[A-Za-z_]\w*\s*\(")
 
 
 _NODE_NAMES = {

@@ -1,7 +1,7 @@
 """The one table of hedge rules (DESIGN §4).
 
-Each row names a rule, the words that select it, and the band parameters that decide
-accurate and approximate. :mod:`claimcheck.figures` reads the words, :mod:`claimcheck.verdicts`
+Each row names a rule, the words that select it (spelt in :mod:`claimcheck.lexicon`), and
+the band parameters that decide accurate and approximate. :mod:`claimcheck.figures` reads the words, :mod:`claimcheck.verdicts`
 reads the bands, ``claimcheck rules`` prints the table, and a claim file's ``tolerance:``
 overrides a parameter by ``rule.param`` name. Nothing else holds a hedge word or a band.
 
@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from types import MappingProxyType
 from typing import Mapping
+
+from claimcheck import lexicon
 
 F = Fraction
 
@@ -54,7 +56,7 @@ def _p(**kw: Param) -> Mapping[str, Param]:
 RULES: tuple[HedgeRule, ...] = (
     HedgeRule(
         "exact",
-        ("exactly", "precisely"),
+        lexicon.HEDGE_WORDS["exact"],
         "V rounds to X: within ±u/2 (u = one unit of X's last digit)",
         "within ±max(u, 2% of X) (truncated, off by one in the last digit, or within 2%)",
         _p(
@@ -67,8 +69,7 @@ RULES: tuple[HedgeRule, ...] = (
     ),
     HedgeRule(
         "nearly",
-        ("nearly", "almost", "just under", "close to", "just shy of", "approaching", "nearing", "not quite",
-         "just below", "just less than", "slightly less than", "slightly under", "slightly below", "a little under", "a little less than"),
+        lexicon.HEDGE_WORDS["nearly"],
         "0.9X ≤ V ≤ X + u/2",
         "0.85X ≤ V ≤ 1.05X",
         _p(
@@ -79,10 +80,7 @@ RULES: tuple[HedgeRule, ...] = (
     ),
     HedgeRule(
         "about",
-        (
-            "about", "around", "roughly", "approximately", "some", "an estimated", "estimated",
-            "an average of", "on average", "averaging", "averaged", "more or less", "on the order of", "~",
-        ),
+        lexicon.HEDGE_WORDS["about"],
         "within ±max(u/2, 5% of X)",
         "within ±10% of X",
         _p(
@@ -92,7 +90,7 @@ RULES: tuple[HedgeRule, ...] = (
     ),
     HedgeRule(
         "just_over",
-        ("just over", "just above", "slightly more than", "slightly over", "a little over", "a little more than", "just more than"),
+        lexicon.HEDGE_WORDS["just_over"],
         "X ≤ V ≤ 1.05X",
         "0.98X ≤ V ≤ 1.10X",
         _p(
@@ -103,11 +101,7 @@ RULES: tuple[HedgeRule, ...] = (
     ),
     HedgeRule(
         "more_than",
-        ("more than", "over", "above", "upwards of", "in excess of", "exceeding", "north of", "greater than", "higher than",
-         "well over", "well above", "upward of",
-         # verbs of passing a mark: "gas topped $5 a gallon" (AAA, June 2022) is V > 5
-         "topped", "tops", "topping", "surpassed", "surpasses", "exceeded", "exceeds", "crossed", "eclipsed",
-         "passed"),
+        lexicon.HEDGE_WORDS["more_than"],
         "V > X",
         "V ≥ 0.98X",
         _p(
@@ -121,7 +115,7 @@ RULES: tuple[HedgeRule, ...] = (
         # not a floor: read as "at least" it called 2,800 wrong. The value should sit at
         # or a little under X; beyond X the claim understates (calc_published_2.yaml,
         # as-many-as-3000).
-        ("as many as", "as much as", "as high as"),
+        lexicon.HEDGE_WORDS["as_many_as"],
         "0.9X ≤ V ≤ X + u/2 (X is the top of the range)",
         "0.85X ≤ V ≤ 1.10X",
         _p(
@@ -132,7 +126,7 @@ RULES: tuple[HedgeRule, ...] = (
     ),
     HedgeRule(
         "at_least",
-        ("at least", "no fewer than", "no less than", "a minimum of"),
+        lexicon.HEDGE_WORDS["at_least"],
         "V ≥ X",
         "V ≥ 0.98X",
         _p(
@@ -142,22 +136,21 @@ RULES: tuple[HedgeRule, ...] = (
     ),
     HedgeRule(
         "less_than",
-        ("less than", "fewer than", "under", "below", "lower than", "shy of", "well under", "well below"),
+        lexicon.HEDGE_WORDS["less_than"],
         "V < X",
         "V ≤ 1.02X",
         _p(approximate_above=Param(F(2, 100), "how far above X is approximate")),
     ),
     HedgeRule(
         "at_most",
-        ("at most", "up to", "no more than", "a maximum of", "no greater than"),
+        lexicon.HEDGE_WORDS["at_most"],
         "V ≤ X",
         "V ≤ 1.02X",
         _p(approximate_above=Param(F(2, 100), "how far above X is approximate")),
     ),
     HedgeRule(
         "slightly",
-        ("slightly", "marginally", "edged", "dipped", "ticked", "inched", "a bit", "a little", "modestly", "nudged", "a tad",
-         "crept"),
+        lexicon.HEDGE_WORDS["slightly"],
         "a change of at most 5%",
         "a change of at most 10%",
         _p(
@@ -167,13 +160,7 @@ RULES: tuple[HedgeRule, ...] = (
     ),
     HedgeRule(
         "sharply",
-        (
-            "sharply", "plunged", "plummeted", "soared", "surged", "skyrocketed", "tumbled", "dramatically",
-            "steeply", "spiked", "collapsed", "cratered", "nosedived", "ballooned", "jumped", "sank",
-            "significantly", "substantially",
-            # wire verbs of a big move (calc_published_2.yaml, verb-rocketed)
-            "rocketed", "rocketing", "tanked", "crashed",
-        ),
+        lexicon.HEDGE_WORDS["sharply"],
         "a change of at least 10%",
         "a change of at least 5%",
         _p(
@@ -189,7 +176,7 @@ RULES: tuple[HedgeRule, ...] = (
     ),
     HedgeRule(
         "multiple",
-        ("doubled", "tripled", "quadrupled", "halved", "-fold", "times"),
+        lexicon.HEDGE_WORDS["multiple"],
         "the ratio is within 5% of N (2 for doubled, 0.5 for halved)",
         "within 10% of N",
         _p(
@@ -205,9 +192,7 @@ BY_NAME: Mapping[str, HedgeRule] = MappingProxyType({r.name: r for r in RULES})
 PARAM_NAMES: tuple[str, ...] = tuple(f"{r.name}.{k}" for r in RULES for k in r.params)
 
 #: Words that carry no number; reported as framing, ignored by the arithmetic.
-FRAMING_WORDS: tuple[str, ...] = ("only", "just", "a mere", "merely", "a full", "fully", "a whopping", "whopping", "a staggering", "staggering", "as few as", "as little as",
-                                  # "a record 745,000": the ranking is not computed, the number is checked
-                                  "a record", "record", "a new record")
+FRAMING_WORDS: tuple[str, ...] = lexicon.FRAMING_WORDS
 
 
 def rule(name: str) -> HedgeRule:

@@ -31,7 +31,7 @@ from pydantic import (
 )
 
 from claimcheck import hedges
-from claimcheck.numbers import NumberError, Written, parse_number
+from claimcheck.numbers import SCHEMA_PATTERN, NumberError, Written, parse_number
 
 # --- scalar types -----------------------------------------------------------------------
 
@@ -52,7 +52,6 @@ def _to_written(v: Any) -> Written:
         raise ValueError(str(e)) from None
 
 
-_NUMBER_PATTERN = r"^[+\-\u2212]?[$€£¥]?(\d{1,3}(,\d{3})+|\d+(_\d+)*)?(\.\d+)?([eE][+\-]?\d+)?\s*(%|\s?percent|\s?per cent|\s?(thousand|million|billion|trillion|bn|mn|k|m|b))?$"
 
 Number = Annotated[
     Written,
@@ -62,7 +61,7 @@ Number = Annotated[
         {
             "anyOf": [
                 {"type": "integer"},
-                {"type": "string", "pattern": _NUMBER_PATTERN},
+                {"type": "string", "pattern": SCHEMA_PATTERN},
             ],
             "description": 'An exact number: 1224, 1_224, "1,224", "19.1%", "$4.8 million".',
             "examples": [1224, "1,224", "19.1%"],
@@ -380,7 +379,7 @@ def json_schema() -> dict[str, Any]:
         defs["Figure"] = {
             "anyOf": [
                 {"type": "integer"},
-                {"type": "string", "pattern": _NUMBER_PATTERN},
+                {"type": "string", "pattern": SCHEMA_PATTERN},
                 {k: v for k, v in fig.items()},
             ],
             "description": fig.get("description", ""),

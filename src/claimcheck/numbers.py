@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
+from claimcheck import lexicon
+
 #: The minus sign used in every report (U+2212), as a typesetter would print it.
 MINUS = "\u2212"
 
@@ -29,36 +31,69 @@ MAX_DIGITS = 40
 #: Largest exponent accepted in ``1e3``-style numbers.
 MAX_EXPONENT = 30
 
-SCALES: dict[str, int] = {
-    "thousand": 10**3,
-    "k": 10**3,
-    "million": 10**6,
-    "mn": 10**6,
-    "m": 10**6,
-    "mln": 10**6,
-    "billion": 10**9,
-    "bn": 10**9,
-    "b": 10**9,
-    "trillion": 10**12,
-    "tn": 10**12,
-    "t": 10**12,
-}
+#: Scale words and abbreviations, and currency signs: the lexicon's lists.
+SCALES = lexicon.SCALES
+CURRENCIES = lexicon.CURRENCY_SYMBOLS
 
-CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+# --- the number grammar -----------------------------------------------------------------
+#
+# One grammar, written once as pieces: :data:`_NUMBER_RE` (what :func:`parse_number`
+# reads), :data:`SCHEMA_PATTERN` (what the claim file's JSON Schema accepts) and
+# :data:`EXPRESSION_NUMBER_RE` (a number inside a ``compute:`` expression) are all built
+# from them. Each piece is a single pass with no nested quantifier over digits, so every
+# pattern runs in linear time on any input.
 
-# One pass, no nested quantifiers over digits: linear time on any input (BAD_INPUTS 32).
-_NUMBER_RE = re.compile(
-    r"""
-    (?P<sign>[+\-\u2212])?
-    (?P<cur>[$€£¥])?
-    (?P<int>\d{1,3}(?:,\d{3})+|\d+(?:_\d+)*|(?=\.\d))
-    (?:\.(?P<frac>\d+))?
-    (?:[eE](?P<exp>[+\-]?\d{1,4}))?
-    \s*
-    (?:(?P<pct>%|\s?per\s?cent\b|\s?percent\b)|(?P<scale>thousand|million|billion|trillion|mln|mn|bn|tn|[kmbt])\b)?
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
+_SIGN = r"[+\-\u2212]"
+_CURRENCY = "[" + "".join(re.escape(c) for c in CURRENCIES) + "]"
+_INT = r"\d{1,3}(?:,\d{3})+|\d+(?:_\d+)*|(?=\.\d)"
+_FRAC = r"\d+"
+_EXP = r"[+\-]?\d{1,4}"
+# "per cent" and "percent" may follow after one space; "%" directly or after one space.
+_PERCENT_SPELLINGS = ("per cent", "percent")
+
+
+def _spell(word: str, case_blind: bool) -> str:
+    """A literal word in a pattern; ``case_blind`` spells each letter in both cases (for
+    patterns that cannot carry a flag, such as a JSON Schema's)."""
+    out = []
+    for ch in word:
+        if ch == " ":
+            out.append(r"\s?")
+        elif case_blind and ch.isalpha():
+            out.append(f"[{ch.lower()}{ch.upper()}]")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
+def _grammar(named: bool, case_blind: bool = False, signed: bool = True) -> str:
+    """The number grammar as one pattern; ``named`` adds the groups the parser reads;
+    ``signed`` allows a leading sign (inside an expression a sign is an operator)."""
+
+    def g(name: str, body: str) -> str:
+        return f"(?P<{name}>{body})" if named else f"(?:{body})"
+
+    words = sorted(_PERCENT_SPELLINGS, key=len, reverse=True)
+    pct = "%|" + "|".join(rf"\s?{_spell(w, case_blind)}\b" for w in words)
+    # Longest first, so "mln" is not read as "m" followed by "ln".
+    scale = "|".join(_spell(w, case_blind) for w in sorted(SCALES, key=lambda w: (-len(w), w)))
+    return (
+        (f"{g('sign', _SIGN)}?" if signed else "") + f"{g('cur', _CURRENCY)}?{g('int', _INT)}"
+        rf"(?:\.{g('frac', _FRAC)})?(?:[eE]{g('exp', _EXP)})?"
+        rf"\s*(?:{g('pct', pct)}|{g('scale', scale)}\b)?"
+    )
+
+
+_NUMBER_RE = re.compile(_grammar(True), re.IGNORECASE)
+
+#: The same grammar as a JSON Schema ``pattern`` (ECMA-262: no named groups and no flags,
+#: so each letter is spelt in both cases). The claim file's schema is generated with it,
+#: and ``tests/unit/claimfile/test_schema.py`` proves the two accept the same strings.
+SCHEMA_PATTERN = "^" + _grammar(False, case_blind=True) + "$"
+
+#: The grammar without a sign, for a number inside a ``compute:`` expression or ``calc``
+#: (``6.4 million + 161.5 million``, ``pct_change($59,039, $57,230)``, ``2.45bn + 1``).
+EXPRESSION_NUMBER_RE = re.compile(_grammar(True, signed=False), re.IGNORECASE)
 
 
 class NumberError(ValueError):

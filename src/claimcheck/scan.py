@@ -47,6 +47,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Literal
 
+from claimcheck import lexicon
 from claimcheck.figures import ClaimedFigure
 from claimcheck.hedges import FRAMING_WORDS, RULES
 from claimcheck.numbers import NumberError, Written, parse_number
@@ -529,45 +530,16 @@ def _period_ends(text: str, dot: int, nxt: re.Match, end: int) -> bool:
 
 # --- detection ----------------------------------------------------------------------------
 
-_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-)
-_WN_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}
-_WN_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}
+# Month names as prose capitalizes them (the patterns that use them are case-sensitive).
+_MONTHS = lexicon.alternation(m.capitalize() for m in lexicon.MONTHS)
+_WN_UNITS = lexicon.ONES
+_WN_TENS = lexicon.TENS
 _WN = (
     r"(?:(?:" + "|".join(_WN_TENS) + r")(?:[-\s](?:" + "|".join(k for k in _WN_UNITS if k not in ("zero",)) + r"))?"
     r"|" + "|".join(sorted(_WN_UNITS, key=len, reverse=True)) + r"|a\s+hundred|one\s+hundred)"
 )
-_FRACTION_WORDS = {
-    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "tenth": 10, "tenths": 10,
-}
-
-
-def word_number(text: str) -> int | None:
-    """"twenty-five" → 25, "a hundred" → 100; ``None`` if not a number word."""
-    t = re.sub(r"[\s-]+", " ", text.strip().lower())
-    if t in ("a hundred", "one hundred"):
-        return 100
-    if t in ("a", "an"):
-        return 1
-    parts = t.split(" ")
-    if len(parts) == 1:
-        if t in _WN_UNITS:
-            return _WN_UNITS[t]
-        return _WN_TENS.get(t)
-    if len(parts) == 2 and parts[0] in _WN_TENS and parts[1] in _WN_UNITS:
-        return _WN_TENS[parts[0]] + _WN_UNITS[parts[1]]
-    return None
+_FRACTION_WORDS = lexicon.FRACTION_WORDS
+word_number = lexicon.word_number
 
 
 _NUM = re.compile(
@@ -579,12 +551,17 @@ _PER_BASES = frozenset({"100", "1000", "10000", "100000", "1000000"})
 _PER_BEFORE = re.compile(r"\b(?:per|every)\s$", re.I)
 _PER_POP = re.compile(
     r"\s+(?:per|for\s+every)\s+(?P<base>1,000,000|100,000|10,000|1,000|1000000|100000|10000|1000|100|thousand|million)\b"
-    r"(?:\s+(?:residents|people|population|inhabitants|persons|adults|children|births|live\s+births|students|workers))?",
+    r"(?:\s+(?:" + lexicon.alternation(lexicon.PER_POPULATION_NOUNS) + r"))?",
     re.I,
 )
-_SCALE_ATTACHED = re.compile(r"(?:bn|mn|mln|tn|[kmb])\b", re.I)
-_SCALE_WORD = re.compile(r"\s(?:thousand|million|billion|trillion)\b", re.I)
-_MONEY_AFTER = re.compile(r"\s(?:dollars?|euros?|pounds?(?!\s+of)|cents?)\b", re.I)
+_SCALE_ATTACHED = re.compile(r"(?:" + lexicon.alternation(lexicon.PROSE_SCALE_ABBREVIATIONS) + r")\b", re.I)
+_SCALE_WORD = re.compile(r"\s(?:" + lexicon.alternation(lexicon.SCALE_WORDS) + r")\b", re.I)
+# "pounds of" is a weight, not money.
+_MONEY_AFTER = re.compile(
+    r"\s(?:" + "|".join(re.escape(w) + r"\b" + (r"(?!\s+of)" if w.startswith("pound") else "")
+                        for w in sorted(lexicon.PROSE_MONEY_WORDS, key=len, reverse=True)) + ")",
+    re.I,
+)
 _TIME_AFTER = re.compile(r":\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|[ECMP][SD]?T\b|GMT\b|UTC\b)", re.I)
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.I)
 _DATE_AFTER = re.compile(r"/\d|-\d{1,2}-\d|\s(?:" + _MONTHS + r")\b\.?")
@@ -618,11 +595,7 @@ _URL = re.compile(
 )
 _RANGE_GAP = re.compile(r"\s?[-\u2013]\s?|\s(?:to|and)\s")
 
-_PERIODS = {
-    "day": "day", "daily": "day", "nightly": "day", "week": "week", "weekly": "week",
-    "month": "month", "monthly": "month", "year": "year", "yearly": "year", "annually": "year",
-    "annual": "year", "hour": "hour", "hourly": "hour",
-}
+_PERIODS = lexicon.PERIOD_WORDS
 _RATE_AFTER = re.compile(
     r"(?:\s+(?:[A-Za-z][\w'-]*\s+){0,2}?(?:a|per|each|every|an)\s+(?P<p1>day|week|month|year|hour)\b"
     r"(?!\s+(?:ago|earlier|later|prior)\b)"
@@ -638,30 +611,17 @@ _NOT_NOUNS = frozenset(
     "who which when where while was were is are be been had has have will would could "
     "more less fewer higher lower up down compared versus vs".split()
 )
-_UP_NOUNS = "increase|rise|jump|gain|hike|boost|surge|spike|climb|growth|uptick|upswing|bump|leap|rebound"
-_DOWN_NOUNS = "drop|decline|decrease|reduction|cut|fall|dip|slide|plunge|loss|downturn|slump|contraction|shortfall|tumble"
+_UP_NOUNS = "|".join(lexicon.UP_NOUNS)
+_DOWN_NOUNS = "|".join(lexicon.DOWN_NOUNS)
 _DIR_AFTER = re.compile(
     r"\s+(?:(?P<upn>(?:" + _UP_NOUNS + r")s?)|(?P<downn>(?:" + _DOWN_NOUNS + r")s?)"
-    r"|(?P<upc>more|higher|larger|bigger|greater|longer)|(?P<downc>fewer|less|lower|smaller|shorter|cheaper))\b",
+    r"|(?P<upc>" + "|".join(lexicon.UP_COMPARATIVES) + r")|(?P<downc>" + "|".join(lexicon.DOWN_COMPARATIVES) + r"))\b",
     re.I,
 )
 _SHARE_OF_AFTER = re.compile(r"\s+of\b", re.I)
 
-_UP_WORDS = (
-    "up", "rose", "rise", "rises", "rising", "risen", "increased", "increasing", "increases",
-    "increase", "grew", "growing", "grown", "grows", "climbed", "climbing", "climbs",
-    "jumped", "jumping", "jumps", "gained", "gaining", "soared", "soaring", "surged",
-    "surging", "spiked", "higher", "ticked up", "edged up", "inched up", "went up", "gone up",
-    "boosted", "raised", "swelled", "expanded", "rebounded", "widened", "widening",
-)
-_DOWN_WORDS = (
-    "down", "fell", "fall", "falls", "falling", "fallen", "dropped", "dropping", "drops",
-    "declined", "declining", "declines", "decreased", "decreasing", "decreases", "slid",
-    "sliding", "dipped", "dipping", "sank", "sinking", "plunged", "plunging", "plummeted",
-    "plummeting", "tumbled", "tumbling", "cut", "cuts", "lower", "shrank", "shrunk",
-    "shrinking", "lost", "reduced", "slipped", "slipping", "slashed", "lowered", "ticked down", "edged down",
-    "inched down", "went down", "gone down", "contracted", "eased", "narrowed", "narrowing",
-)
+_UP_WORDS = lexicon.PROSE_UP
+_DOWN_WORDS = lexicon.PROSE_DOWN
 _UP_NOUN_OF = tuple(f"{a} {n} of" for n in _UP_NOUNS.split("|") for a in ("a", "an"))
 _DOWN_NOUN_OF = tuple(f"{a} {n} of" for n in _DOWN_NOUNS.split("|") for a in ("a", "an"))
 
@@ -713,38 +673,35 @@ def _parse_number(text: str) -> Written:
     return parse_number(text)
 
 
+# "double" and "triple" alone are adjectives more often than claims ("a double murder").
+_NOT_ALONE_MULTIPLES = frozenset({"double", "triple", "quadruple", "trebled", "twice"})
 # Shares, multiples and percents written in words.
 _WORD_QUANTITY = re.compile(
     r"\b(?:"
     r"(?P<pct>" + _WN + r")[\s-](?:percent|per\s?cent)\b"
     r"|(?P<one>" + _WN + r"|\d{1,3})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<every>" + _WN + r"|\d{1,3}(?:,\d{3})*)\b"
-    r"|(?P<fnum>a|one|" + _WN + r")[\s-](?P<frac>halves|half|thirds?|quarters?|fourths?|fifths?|sixth|tenths?)(?=\s+(?:of|the|all)\b)"
+    r"|(?P<fnum>a|one|" + _WN + r")[\s-](?P<frac>" + lexicon.alternation(_FRACTION_WORDS) + r")(?=\s+(?:of|the|all)\b)"
     r"|(?P<half>half)(?=\s+(?:of|the|all|its|their|those|these|his|her|our)\b|\s*[\u2014\u2013)])"
     r"|(?P<maj>(?:a|the)\s+(?:slim\s+|narrow\s+|large\s+|vast\s+|clear\s+|solid\s+|bare\s+)?majority)(?=\s+of\b)"
-    r"|(?P<mult>doubled|doubling|doubles|tripled|tripling|triples|quadrupled|quadrupling|halved|halving)"
+    r"|(?P<mult>" + lexicon.alternation(w for w in lexicon.MULTIPLE_WORDS if w not in _NOT_ALONE_MULTIPLES) + r")"
     r"|(?P<twice>twice|(?:" + _WN + r"|\d{1,3}(?:\.\d{1,3})?)\s+times)(?=\s+(?:as\s+\w+|more|higher|larger|greater|bigger|the|that|what|over)\b)"
     r"|(?P<fold>" + _WN + r"|\d{1,3}(?:\.\d{1,3})?)[-\u2010\u2011\s]?fold\b"
-    r"|(?P<byfrac>(?:a|one)[\s-](?:half|third|quarter|fifth|tenth)|(?<=by\s)half)(?=,?\s+(?:to|from)\s)"
-    r"|(?P<wscale>" + _WN + r")\s+(?P<wsc>thousand|million|billion|trillion)\b"
+    r"|(?P<byfrac>(?:a|one)[\s-](?:" + lexicon.alternation(w for w in _FRACTION_WORDS if not w.endswith("s")) + r")|(?<=by\s)half)(?=,?\s+(?:to|from)\s)"
+    r"|(?P<wscale>" + _WN + r")\s+(?P<wsc>" + lexicon.alternation(lexicon.SCALE_WORDS) + r")\b"
     r")",
     re.I,
 )
 
 # A change stated in words alone: "dipped slightly", "rose sharply", "plunged".
-_CHANGE_VERBS = (
-    r"rose|risen|rising|fell|fallen|falling|dropped|dropping|declined|declining|decreased|decreasing"
-    r"|increased|increasing|grew|growing|climbed|climbing|went\s+up|went\s+down|dipped|edged|ticked"
-    r"|inched|nudged|slipped|eased|shrank|ballooned|jumped|sank"
-)
-_CHANGE_ADVERBS = r"slightly|marginally|modestly|sharply|dramatically|steeply|significantly|substantially|a\s+bit|a\s+little|a\s+tad"
+_CHANGE_VERBS = lexicon.alternation(lexicon.CHANGE_VERBS)
+_CHANGE_ADVERBS = lexicon.alternation(lexicon.CHANGE_ADVERBS)
 _CHANGE_WORDS = re.compile(
     r"\b(?:(?P<v1>" + _CHANGE_VERBS + r")\s+(?:(?:up|down|upward|downward|higher|lower)\s+)?(?P<a1>" + _CHANGE_ADVERBS + r")"
     r"|(?P<a2>" + _CHANGE_ADVERBS + r")\s+(?P<v2>" + _CHANGE_VERBS + r")"
-    r"|(?P<v3>dipped|edged\s+(?:up|down|higher|lower)|ticked\s+(?:up|down|upward|downward|higher|lower)|inched\s+(?:up|down|higher|lower)"
-    r"|nudged\s+(?:up|down|higher|lower)|plunged|plummeted|soared|surged|skyrocketed|tumbled|spiked|cratered|nosedived|ballooned|collapsed))\b",
+    r"|(?P<v3>" + lexicon.alternation(lexicon.SIZED_CHANGE_VERBS) + r"))\b",
     re.I,
 )
-_CHANGE_UP = re.compile(r"rose|risen|rising|increas|grew|grow|climb|up|higher|soared|surged|skyrocketed|spiked|ballooned|jumped", re.I)
+_CHANGE_UP = re.compile(lexicon.alternation(lexicon.UP_STEMS), re.I)
 
 
 @dataclass(slots=True)
@@ -972,16 +929,15 @@ def _finish(s: str, q: _Q) -> None:
 
 _WORDS = re.compile(r"[a-z]+")
 _WQ_STRONG = frozenset(
-    "percent cent half halves third thirds quarter quarters fourth fourths fifth fifths sixth tenth tenths "
-    "majority doubled doubling doubles tripled tripling triples quadrupled quadrupling halved halving "
-    "twice times fold thousand million billion trillion".split()
+    ["percent", "cent", "majority", "times", "fold"] + list(_FRACTION_WORDS) + list(lexicon.MULTIPLE_WORDS)
+    + list(lexicon.SCALE_WORDS)
 )
 _WN_SET = frozenset(list(_WN_UNITS) + list(_WN_TENS))
 _DIGIT_IN = re.compile(r"\d\s+(?:in|out\s+of)\s")
+# The words without which _CHANGE_WORDS cannot match: the last word of each adverb and
+# the first of each sized verb.
 _CHANGE_TRIGGERS = frozenset(
-    "slightly marginally modestly sharply dramatically steeply significantly substantially bit little tad "
-    "dipped edged ticked inched nudged plunged plummeted soared surged skyrocketed tumbled spiked cratered "
-    "nosedived ballooned collapsed".split()
+    [w.split()[-1] for w in lexicon.CHANGE_ADVERBS] + [w.split()[0] for w in lexicon.SIZED_CHANGE_VERBS]
 )
 
 
@@ -1012,11 +968,8 @@ def _may_hold_numbers(s: str) -> bool:
 # The words without which each alternative of _WORD_QUANTITY cannot match: "$3.2 million"
 # passes the first check above (a scale word) but holds no number word to scale, and
 # the full pattern costs tens of microseconds a sentence.
-_WQ_ALONE = frozenset(
-    "doubled doubling doubles tripled tripling triples quadrupled quadrupling halved halving twice times "
-    "majority half halves third thirds quarter quarters fourth fourths fifth fifths sixth tenth tenths".split()
-)
-_WQ_AFTER_WN = frozenset("percent cent thousand million billion trillion".split())
+_WQ_ALONE = frozenset(["times", "majority"] + list(lexicon.MULTIPLE_WORDS) + list(_FRACTION_WORDS))
+_WQ_AFTER_WN = frozenset(["percent", "cent"] + list(lexicon.SCALE_WORDS))
 _WN_ANY = _WN_SET | {"hundred"}
 _DIGIT_IN_EVERY = re.compile(r"\d\s+(?:in|out\s+of)\s+(?:every\s+)?\d{1,3}(?:,\d{3})*\b", re.I)
 
@@ -1083,7 +1036,7 @@ def _word_quantities(s: str) -> list[_Q]:
             if v is None:
                 continue
             kind = "count"
-            scale = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}[m.group("wsc").lower()]
+            scale = lexicon.SCALE_WORDS[m.group("wsc").lower()]
             written = Written(Fraction(v * scale), Fraction(scale), num, scaled=True)
         del g
         q = _Q(a, e, a, e, kind, num=num, written=written, words=True)

@@ -58,7 +58,7 @@ from math import gcd
 from types import MappingProxyType
 from typing import Callable, Literal, Mapping
 
-from claimcheck import hedges
+from claimcheck import hedges, lexicon
 from claimcheck.expr import Evaluation, Operand
 from claimcheck.figures import ClaimedFigure
 from claimcheck.numbers import MINUS, Interval, Value, Written, fmt_decimal, fmt_interval
@@ -74,7 +74,7 @@ HUNDRED = Fraction(100)
 _ORDER = {"accurate": 0, "approximate": 1, "inaccurate": 2}
 
 # A unit that already is a rate: totals over unequal periods do not apply to it.
-_RATE_UNIT = re.compile(r"/|\bper\b|\bdaily\b|\bweekly\b|\bmonthly\b|\byearly\b|\bannual|\ba (?:day|week|month|year)\b|\brate\b|\baverage\b", re.I)
+_RATE_UNIT = re.compile(r"/|\b(?:" + lexicon.alternation(lexicon.RATE_UNIT_WORDS) + r")\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -798,7 +798,7 @@ def _times_more_literal(figure: ClaimedFigure, ev: Evaluation, tolerance: Mappin
                    diagnoses=(note,) + j.diagnoses)
 
 
-_SCALE_WORDS = ((10**12, "trillions"), (10**9, "billions"), (10**6, "millions"), (10**3, "thousands"))
+_SCALE_WORDS = tuple(sorted(((f, w + "s") for w, f in lexicon.SCALE_WORDS.items()), reverse=True))
 
 
 def _scale_word_slip(figure: ClaimedFigure, ev: Evaluation, tolerance: Mapping[str, Fraction] | None,

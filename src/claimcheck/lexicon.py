@@ -1,0 +1,394 @@
+"""Every English word list claimcheck reads, in one place.
+
+The number grammar (:mod:`claimcheck.numbers`), the figure language
+(:mod:`claimcheck.figures`), the prose scanner (:mod:`claimcheck.scan`), the verdicts and
+the hedge table all read their words from here; no other module spells a list of scale
+words, number words, fraction words, currencies, direction verbs or percent and point
+units (``tests/unit/test_lexicon.py`` checks this). A word added here is known to every
+reader at once.
+
+Each list is plain data: tuples of lower-case words or phrases (a phrase is a tuple of
+words where a tokenizer reads it, a string with spaces where a regular expression does),
+and mappings from a word to what it means. Regular expressions are built from these lists
+by :func:`alternation`, longest first, so every consumer sees the same spellings.
+"""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+from types import MappingProxyType
+from typing import Iterable, Mapping, Sequence
+
+# --- numbers in words ---------------------------------------------------------------------
+
+#: "zero" to "nineteen".
+ONES: Mapping[str, int] = MappingProxyType({
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen".split()
+    )
+})
+#: "twenty" to "ninety".
+TENS: Mapping[str, int] = MappingProxyType(
+    {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+)
+#: Scale words written out, as in "two million" and "$4.8 billion".
+SCALE_WORDS: Mapping[str, int] = MappingProxyType(
+    {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+)
+#: Scale abbreviations written after digits: "2.45bn", "3mln", "40k", "4t".
+SCALE_ABBREVIATIONS: Mapping[str, int] = MappingProxyType({
+    "k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6,
+    "b": 10**9, "bn": 10**9, "t": 10**12, "tn": 10**12,
+})  # fmt: skip
+#: Every scale a number written in digits may carry, word or abbreviation.
+SCALES: Mapping[str, int] = MappingProxyType({**SCALE_WORDS, **SCALE_ABBREVIATIONS})
+#: The abbreviations prose uses attached to digits ("$3bn", "40k"); "4t" is left out
+#: because "4t" in running text is more often a typo or a label than four trillion.
+PROSE_SCALE_ABBREVIATIONS: tuple[str, ...] = ("bn", "mn", "mln", "tn", "k", "m", "b")
+
+#: Denominators of fractions in words: "a third", "two-fifths", "three-quarters".
+FRACTION_WORDS: Mapping[str, int] = MappingProxyType({
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
+    "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
+    "tenth": 10, "tenths": 10,
+})  # fmt: skip
+
+
+def read_number_words(words: Sequence[str | None], i: int = 0) -> tuple[int, int] | None:
+    """Read a whole number written in words at ``words[i]``: "twenty-five" (as two words),
+    "two hundred and fifty thousand", "a dozen", "a million". ``None`` stands for a token
+    that is not a word. Returns (value, index after the number) or ``None``; the longest
+    reading wins, so "three hundred people" is 300 and ends before "people"."""
+    n = len(words)
+
+    def word(j: int) -> str | None:
+        return words[j] if j < n else None
+
+    j, total, cur, last, last_scale = i, 0, 0, "", 10**15
+    first = word(j)
+    if first in ("a", "an"):
+        nxt = word(j + 1)
+        if nxt == "hundred" or nxt == "dozen" or nxt in SCALE_WORDS:
+            cur, last, j = 1, "ones", j + 1
+        else:
+            return None
+    while j < n:
+        w = word(j)
+        if w is None:
+            break
+        if w in ONES:
+            v = ONES[w]
+            if last == "tens" and 1 <= v <= 9:
+                cur += v
+            elif last in ("", "hundred", "and", "scale") and cur % 100 == 0:
+                if v == 0 and (last or total):
+                    break
+                cur += v
+            else:
+                break
+            last = "ones"
+        elif w in TENS:
+            if last in ("", "hundred", "and", "scale") and cur % 100 == 0:
+                cur += TENS[w]
+                last = "tens"
+            else:
+                break
+        elif w == "hundred":
+            if last in ("ones", "tens") and 1 <= cur <= 99:
+                cur *= 100
+                last = "hundred"
+            else:
+                break
+        elif w in SCALE_WORDS:
+            s = SCALE_WORDS[w]
+            if last in ("ones", "tens", "hundred") and cur > 0 and s < last_scale:
+                total += cur * s
+                cur, last, last_scale = 0, "scale", s
+            else:
+                break
+        elif w == "dozen":
+            if last in ("ones", "tens") and 1 <= cur <= 99:
+                cur *= 12
+                j += 1
+            break
+        elif w == "and" and last in ("hundred", "scale") and (word(j + 1) in ONES or word(j + 1) in TENS):
+            last = "and"
+        else:
+            break
+        j += 1
+    if j == i or last in ("", "and"):
+        return None
+    return total + cur, j
+
+
+_WORD_SPLIT = re.compile(r"[\s\-\u2010\u2011]+")
+
+
+def word_number(text: str) -> int | None:
+    """A whole number written in words, all of ``text``: "twenty-five" → 25, "a hundred" →
+    100, "two hundred and fifty" → 250; "a" alone is 1; ``None`` when ``text`` is not one."""
+    words = [w for w in _WORD_SPLIT.split(text.strip().lower()) if w]
+    if words in (["a"], ["an"]):
+        return 1
+    got = read_number_words(words)
+    if got is None or got[1] != len(words):
+        return None
+    return got[0]
+
+
+# --- money --------------------------------------------------------------------------------
+
+#: Currency signs written before digits, and the ISO code each stands for.
+CURRENCY_SYMBOLS: Mapping[str, str] = MappingProxyType({"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"})
+#: Currency words written after a number ("20 dollars", "€5 euros" is refused as two).
+CURRENCY_WORDS: Mapping[str, str] = MappingProxyType({
+    "dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR",
+    "eur": "EUR", "pound": "GBP", "pounds": "GBP", "gbp": "GBP", "yen": "JPY", "jpy": "JPY",
+})  # fmt: skip
+#: Words after a number in prose that make it a sum of money ("pounds of" is a weight).
+PROSE_MONEY_WORDS: tuple[str, ...] = ("dollars", "dollar", "euros", "euro", "pounds", "pound", "cents", "cent")
+
+# --- percents, points, multiples ------------------------------------------------------------
+
+#: A percent, as written after a number. "pc" is the Telegraph's and the FT's ("up 5pc").
+PERCENT_WORDS: tuple[tuple[str, ...], ...] = (("percent",), ("per", "cent"), ("pct",), ("pc",), ("%",))
+#: Units a claim file's ``unit:`` may give for a percent level (``{value: 25, unit: "%"}``).
+PERCENT_UNITS: frozenset[str] = frozenset({"%", "percent", "per cent", "pct", "percentage"})
+#: Percentage points. "points" alone means percentage points up to 100, index points above.
+POINT_WORDS: tuple[tuple[str, ...], ...] = (
+    ("percentage", "points"), ("percentage", "point"), ("points",), ("point",), ("pts",),
+    ("pt",), ("pp",), ("ppt",), ("ppts",),
+)  # fmt: skip
+#: The bare spellings of "points" (no "percentage"), which may be index points.
+PLAIN_POINT_WORDS: frozenset[str] = frozenset({"points", "point", "pts", "pt"})
+#: Basis points: hundredths of a percentage point.
+BASIS_WORDS: tuple[tuple[str, ...], ...] = (("basis", "points"), ("basis", "point"), ("bps",), ("bp",), ("bips",))
+#: What follows a factor to make a multiple: "2.5 times", "1.5x", "three-fold".
+TIMES_WORDS: frozenset[str] = frozenset({"times", "x", "×", "fold"})
+#: "twice as many", "half as likely": the comparative after "as".
+AS_WORDS: frozenset[str] = frozenset({"many", "much", "high", "large", "big", "likely", "long", "fast", "great", "often"})
+#: "four times more", read as 4× with the literal 1 + 4 tried by the verdict.
+TIMES_MORE: frozenset[str] = frozenset({"more", "greater", "higher", "larger", "bigger"})
+#: "three times less", read as a third.
+TIMES_LESS: frozenset[str] = frozenset({"less", "fewer", "lower", "smaller"})
+#: Multiples in one word, and their factor.
+MULTIPLE_WORDS: Mapping[str, Fraction] = MappingProxyType({
+    "doubled": Fraction(2), "double": Fraction(2), "doubles": Fraction(2), "doubling": Fraction(2),
+    "tripled": Fraction(3), "triple": Fraction(3), "triples": Fraction(3), "tripling": Fraction(3),
+    "trebled": Fraction(3),
+    "quadrupled": Fraction(4), "quadruple": Fraction(4), "quadruples": Fraction(4),
+    "quadrupling": Fraction(4),
+    "halved": Fraction(1, 2), "halving": Fraction(1, 2), "twice": Fraction(2),
+})  # fmt: skip
+
+# --- directions -----------------------------------------------------------------------------
+
+#: Words of a fall: verbs, nouns, adverbs and comparatives.
+DOWN_WORDS: tuple[str, ...] = tuple((
+    "drop drops dropped dropping fell fall falls falling fallen decline declines declined "
+    "declining decrease decreases decreased decreasing down lower cut cuts cutting dip dips "
+    "slashed slash slashes slashing trimmed shed sheds "
+    "dipped dipping slid slide slides sliding plunge plunges plunged plunging plummet "
+    "plummets plummeted plummeting tumble tumbles tumbled tumbling sank sink sinks sinking "
+    "sunk shrank shrink shrinks shrinking shrunk reduced reduce reduces reduction "
+    "reductions loss losses lost lose loses slump slumps slumped slumping contracted "
+    "contraction eased slipped slip slips retreated collapse collapsed cratered nosedived "
+    "nosedive downward downwards fewer less lowered "
+    "tanked crashed dived dove narrowed narrowing"
+).split())
+#: Words of a rise.
+UP_WORDS: tuple[str, ...] = tuple((
+    "rise rises rose rising risen up increase increases increased increasing grew grow "
+    "grows growing grown growth gain gains gained gaining climb climbs climbed climbing "
+    "jump jumps jumped jumping higher soar soars soared soaring surge surges surged surging "
+    "spike spikes spiked spiking skyrocketed skyrocket rebound rebounded boosted boost "
+    "added expanded expand swelled swell upward upwards hike hiked leapt leaped leap "
+    "ballooned balloon more raised raise raises rallied rally rallies "
+    "rocketed rocket rockets rocketing advanced widened widening"
+).split())
+#: Two-word directions the figure language reads as one ("went up").
+DIRECTION_PHRASES: Mapping[tuple[str, ...], str] = MappingProxyType(
+    {("shot", "up"): "up", ("went", "up"): "up", ("went", "down"): "down"}
+)
+#: Nouns of a change that a word naming what changed may come before ("pay rise", "rate cut").
+CHANGE_NOUNS: frozenset[str] = frozenset(
+    "rise rises increase increases hike hikes jump cut cuts fall falls drop drops decline declines "
+    "reduction reductions growth gain gains loss losses boost".split()
+)
+#: Nouns of a rise and of a fall after a number in prose ("a 13 percent drop").
+UP_NOUNS: tuple[str, ...] = tuple(
+    "increase rise jump gain hike boost surge spike climb growth uptick upswing bump leap rebound".split()
+)
+DOWN_NOUNS: tuple[str, ...] = tuple(
+    "drop decline decrease reduction cut fall dip slide plunge loss downturn slump contraction shortfall tumble".split()
+)
+#: Comparatives after a number in prose: "20% more", "12 percent lower".
+UP_COMPARATIVES: tuple[str, ...] = ("more", "higher", "larger", "bigger", "greater", "longer")
+DOWN_COMPARATIVES: tuple[str, ...] = ("fewer", "less", "lower", "smaller", "shorter", "cheaper")
+#: Direction words prose writes before a number ("rose 5%", "edged up 0.3%", "down 10%").
+PROSE_UP: tuple[str, ...] = (
+    "up", "rose", "rise", "rises", "rising", "risen", "increased", "increasing", "increases",
+    "increase", "grew", "growing", "grown", "grows", "climbed", "climbing", "climbs",
+    "jumped", "jumping", "jumps", "gained", "gaining", "soared", "soaring", "surged",
+    "surging", "spiked", "higher", "ticked up", "edged up", "inched up", "went up", "gone up",
+    "boosted", "raised", "swelled", "expanded", "rebounded", "widened", "widening",
+)
+PROSE_DOWN: tuple[str, ...] = (
+    "down", "fell", "fall", "falls", "falling", "fallen", "dropped", "dropping", "drops",
+    "declined", "declining", "declines", "decreased", "decreasing", "decreases", "slid",
+    "sliding", "dipped", "dipping", "sank", "sinking", "plunged", "plunging", "plummeted",
+    "plummeting", "tumbled", "tumbling", "cut", "cuts", "lower", "shrank", "shrunk",
+    "shrinking", "lost", "reduced", "slipped", "slipping", "slashed", "lowered", "ticked down", "edged down",
+    "inched down", "went down", "gone down", "contracted", "eased", "narrowed", "narrowing",
+)
+#: Verbs of a change stated in words alone, with no number ("dipped slightly").
+CHANGE_VERBS: tuple[str, ...] = (
+    "rose", "risen", "rising", "fell", "fallen", "falling", "dropped", "dropping", "declined", "declining",
+    "decreased", "decreasing", "increased", "increasing", "grew", "growing", "climbed", "climbing",
+    "went up", "went down", "dipped", "edged", "ticked", "inched", "nudged", "slipped", "eased", "shrank",
+    "ballooned", "jumped", "sank",
+)
+#: Adverbs of a change's size ("rose sharply", "slightly lower").
+CHANGE_ADVERBS: tuple[str, ...] = (
+    "slightly", "marginally", "modestly", "sharply", "dramatically", "steeply", "significantly",
+    "substantially", "a bit", "a little", "a tad",
+)
+#: Verbs that are a change of a size by themselves ("plunged", "edged up").
+SIZED_CHANGE_VERBS: tuple[str, ...] = (
+    "dipped", "edged up", "edged down", "edged higher", "edged lower", "ticked up", "ticked down",
+    "ticked upward", "ticked downward", "ticked higher", "ticked lower", "inched up", "inched down",
+    "inched higher", "inched lower", "nudged up", "nudged down", "nudged higher", "nudged lower",
+    "plunged", "plummeted", "soared", "surged", "skyrocketed", "tumbled", "spiked", "cratered",
+    "nosedived", "ballooned", "collapsed",
+)
+#: Stems that make a change word a rise, for changes stated in words alone.
+UP_STEMS: tuple[str, ...] = (
+    "rose", "risen", "rising", "increas", "grew", "grow", "climb", "up", "higher", "soared", "surged",
+    "skyrocketed", "spiked", "ballooned", "jumped",
+)
+
+# --- periods and rates ------------------------------------------------------------------------
+
+#: Month names and their abbreviations, as prose writes them.
+MONTHS: tuple[str, ...] = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+)
+#: Units of time.
+TIME_UNITS: tuple[str, ...] = ("day", "week", "month", "quarter", "year", "decade")
+#: Rate phrases of the figure language, by the period they divide by.
+RATE_PHRASES: Mapping[str, tuple[tuple[str, ...], ...]] = MappingProxyType({
+    "day": (("a", "day"), ("per", "day"), ("daily",), ("each", "day"), ("every", "day"), ("/", "day"), ("a", "night")),
+    "week": (("a", "week"), ("per", "week"), ("weekly",), ("each", "week"), ("every", "week"), ("/", "week")),
+    "month": (("a", "month"), ("per", "month"), ("monthly",), ("each", "month"), ("every", "month"), ("/", "month")),
+    # per-capita figures ("$12,914 per person", CMS) are amounts like rates a day
+    "person": (("per", "person"), ("per", "capita"), ("per", "head"), ("a", "head"), ("per", "resident")),
+    "household": (("per", "household"), ("a", "household")),
+    "year": (
+        ("a", "year"), ("per", "year"), ("yearly",), ("annually",), ("per", "annum"), ("each", "year"),
+        ("every", "year"), ("/", "year"), ("a", "yr"), ("/", "yr"),
+    ),
+})  # fmt: skip
+#: Period words of prose rates ("84 arrests a day", "weekly"), and the period each names.
+PERIOD_WORDS: Mapping[str, str] = MappingProxyType({
+    "day": "day", "daily": "day", "nightly": "day", "week": "week", "weekly": "week",
+    "month": "month", "monthly": "month", "year": "year", "yearly": "year", "annually": "year",
+    "annual": "year", "hour": "hour", "hourly": "hour",
+})  # fmt: skip
+#: Words in a figure's unit that make it a rate already ("arrests/day", "per week").
+RATE_UNIT_WORDS: tuple[str, ...] = (
+    "per", "daily", "weekly", "monthly", "yearly", "annual", "annually", "annualized", "annualised",
+    "a day", "a week", "a month", "a year", "rate", "average",
+)
+#: "per 100,000 residents": the populations a rate is written per.
+PER_POPULATION_NOUNS: tuple[str, ...] = (
+    "residents", "people", "population", "inhabitants", "persons", "adults", "children", "births",
+    "live births", "students", "workers",
+)
+
+# --- the words around a figure ----------------------------------------------------------------
+
+#: Words of a figure that carry no number of their own and change nothing.
+FILLERS: tuple[str, ...] = (
+    "a", "an", "by", "of", "was", "were", "is", "are", "has", "have", "had", "been", "went",
+    # "an extra £20bn", "a further 2%", "5 points ahead", "a lead of 5 points"
+    "extra", "further", "another", "additional", "ahead", "lead",
+    # verbs of a level: "hit a record 745,000", "reached $5" claim the number as written
+    "hit", "hits", "reached", "reaches", "totaled", "totalled", "totaling", "totalling",
+)
+#: Words that name an amount but carry no number ("most", "dozens").
+VAGUE_WORDS: frozenset[str] = frozenset(
+    "most many several few dozens hundreds thousands millions billions numerous countless "
+    "plenty lots majority minority record".split()
+)
+#: Superlatives of a ranking against history ("the biggest rise since 1992").
+SUPERLATIVES: tuple[str, ...] = (
+    "biggest", "largest", "highest", "lowest", "smallest", "fastest", "slowest", "sharpest", "steepest",
+    "strongest", "weakest", "worst", "best", "greatest", "deepest", "longest", "shortest", "most",
+    "least", "first", "record",
+)
+
+# --- hedges and framing -----------------------------------------------------------------------
+
+#: The words of each hedge rule (the bands are in :mod:`claimcheck.hedges`).
+HEDGE_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    "exact": ("exactly", "precisely"),
+    "nearly": (
+        "nearly", "almost", "just under", "close to", "just shy of", "approaching", "nearing", "not quite",
+        "just below", "just less than", "slightly less than", "slightly under", "slightly below",
+        "a little under", "a little less than",
+    ),
+    "about": (
+        "about", "around", "roughly", "approximately", "some", "an estimated", "estimated",
+        "an average of", "on average", "averaging", "averaged", "more or less", "on the order of", "~",
+    ),
+    "just_over": (
+        "just over", "just above", "slightly more than", "slightly over", "a little over", "a little more than",
+        "just more than",
+    ),
+    "more_than": (
+        "more than", "over", "above", "upwards of", "in excess of", "exceeding", "north of", "greater than",
+        "higher than", "well over", "well above", "upward of",
+        # verbs of passing a mark: "gas topped $5 a gallon" (AAA, June 2022) is V > 5
+        "topped", "tops", "topping", "surpassed", "surpasses", "exceeded", "exceeds", "crossed", "eclipsed",
+        "passed",
+    ),
+    # "As many as 3,000 people may have been affected" names the top of an estimate
+    "as_many_as": ("as many as", "as much as", "as high as"),
+    "at_least": ("at least", "no fewer than", "no less than", "a minimum of"),
+    "less_than": ("less than", "fewer than", "under", "below", "lower than", "shy of", "well under", "well below"),
+    "at_most": ("at most", "up to", "no more than", "a maximum of", "no greater than"),
+    "slightly": (
+        "slightly", "marginally", "edged", "dipped", "ticked", "inched", "a bit", "a little", "modestly",
+        "nudged", "a tad", "crept",
+    ),
+    "sharply": (
+        "sharply", "plunged", "plummeted", "soared", "surged", "skyrocketed", "tumbled", "dramatically",
+        "steeply", "spiked", "collapsed", "cratered", "nosedived", "ballooned", "jumped", "sank",
+        "significantly", "substantially",
+        # wire verbs of a big move (tests/cases/calc_published_2.yaml, verb-rocketed)
+        "rocketed", "rocketing", "tanked", "crashed",
+    ),
+    "multiple": ("doubled", "tripled", "quadrupled", "halved", "-fold", "times"),
+})  # fmt: skip
+#: Words that carry no number: reported as framing, ignored by the arithmetic.
+FRAMING_WORDS: tuple[str, ...] = (
+    "only", "just", "a mere", "merely", "a full", "fully", "a whopping", "whopping", "a staggering",
+    "staggering", "as few as", "as little as",
+    # "a record 745,000": the ranking is not computed, the number is checked
+    "a record", "record", "a new record",
+)
+
+
+# --- building patterns from the lists -------------------------------------------------------
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regular-expression alternation of ``words``, longest first, spaces matching any
+    run of white space: the one way a word list becomes part of a pattern."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w)))
