@@ -12,7 +12,8 @@ from fractions import Fraction
 
 import pytest
 
-from claimcheck import expr, numbers
+from claimcheck import numbers
+from claimcheck.expr import parse as expr
 from claimcheck.expr import EvalError, parse_expr
 from claimcheck.numbers import Interval, NumberError, fmt_decimal, fmt_percent, parse_number
 

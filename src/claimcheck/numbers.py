@@ -359,6 +359,24 @@ def _parse_number(raw: str | int, allow_percent: bool) -> Written:
     )
 
 
+def expression_text(w: Written) -> str:
+    """``w`` as a literal of the expression language, without thousands commas or currency:
+    "31,000" → "31000", "19.1 percent" → "19.1%", "$3.5 million" → "3.5e6" (a scale word
+    becomes an exponent, which keeps the precision it was written with)."""
+    m = _NUMBER_RE.fullmatch(w.text.strip())
+    if m is None:  # a Written made by hand: its exact value as a plain decimal or fraction
+        return str(w.value)
+    digits = (m["int"] or "0").replace(",", "").replace("_", "") + ("." + m["frac"] if m["frac"] else "")
+    exp = int(m["exp"]) if m["exp"] else 0
+    scale = m["scale"]
+    if scale:
+        exp += len(str(SCALES[scale.lower()])) - 1
+    sign = "-" if m["sign"] in ("-", "\u2212") else ""
+    if m["pct"] is not None:
+        return f"{sign}{digits}{'e' + str(exp) if exp else ''}%"
+    return f"{sign}{digits}e{exp}" if exp else sign + digits
+
+
 def _hint_for(text: str) -> str:
     if re.fullmatch(r"[+-]?0[xXoObB][0-9a-fA-F_]+", text):
         return f"'{text}' is not a decimal number; hex, octal and binary are not accepted"

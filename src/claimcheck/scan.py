@@ -48,6 +48,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from claimcheck import lexicon
+from claimcheck.expr.parse import Computation
 from claimcheck.figures import ClaimedFigure
 from claimcheck.hedges import FRAMING_WORDS, RULES
 from claimcheck.numbers import NumberError, Written, parse_number
@@ -1387,21 +1388,12 @@ def _past_noun(s: str, q: _Q) -> int:
     return q.pend
 
 
-def _literal(q: _Q) -> str:
-    """The number of ``q`` written for a compute expression, as it appears (no commas;
-    a scale word as an exponent, which keeps its precision: "3.5 million" is 3.5e6)."""
-    m = re.search(r"\d[\d,]*(?:\.\d+)?|\.\d+", q.num)
-    digits = m.group(0).replace(",", "") if m else "0"
-    rest = q.num[m.end() :].strip().lower() if m else ""
-    exp = 0
-    for word, e in (("trillion", 12), ("billion", 9), ("million", 6), ("thousand", 3), ("bn", 9), ("tn", 12),
-                    ("mln", 6), ("mn", 6), ("k", 3), ("m", 6), ("b", 9)):
-        if rest.startswith(word):
-            exp = e
-            break
-    if q.kind == "percent":
-        return digits + "%"
-    return f"{digits}e{exp}" if exp else digits
+def _change(func: str, old: _Q, new: _Q) -> Computation:
+    """The computation of a change from ``old`` to ``new``, on the numbers as written."""
+    assert old.written is not None and new.written is not None
+    if func == "ratio":
+        return Computation("ratio", (new.written, old.written))
+    return Computation(func, (old.written, new.written))
 
 
 _TO_GAP = re.compile(
@@ -1451,7 +1443,7 @@ def _new_claim_old(s: str, cands: list[_Q], checks: list[_Check], notes: list[st
         if conflict:
             notes.append(conflict)
             continue
-        compute = f"ratio({_literal(new)}, {_literal(old)})" if func == "ratio" else f"{func}({_literal(old)}, {_literal(new)})"
+        compute = _change(func, old, new)
         c.used = old.used = new.used = True
         checks.append(_Check(c, ev, compute))
 
@@ -1460,7 +1452,7 @@ def _new_claim_old(s: str, cands: list[_Q], checks: list[_Check], notes: list[st
 class _Check:
     claim: _Q
     evidence: _Evidence
-    compute: str
+    compute: Computation
     note: str | None = None
     hint: str | None = None  # the direction a bare "or 14%" takes from its verb
 
@@ -1526,9 +1518,9 @@ def pair(s: str, qs: list[_Q], changes: list[_Q]) -> tuple[list[_Check], list[st
                 continue
             old, new = ev.first, ev.second
             if func == "ratio":
-                compute = f"ratio({_literal(new)}, {_literal(old)})"
+                compute = _change("ratio", old, new)
             else:
-                compute = f"{func}({_literal(old)}, {_literal(new)})"
+                compute = _change(func, old, new)
             c.used = old.used = new.used = True
             checks.append(_Check(c, ev, compute, hint=hints.get(id(c))))
     _new_claim_old(s, cands, checks, notes)
@@ -1559,7 +1551,8 @@ def _pair_share(s: str, cands: list[_Q], index: dict[int, int], ev: _Evidence, c
             found = c
     if found is not None:
         found.used = ev.first.used = ev.second.used = True
-        checks.append(_Check(found, ev, f"share({_literal(ev.first)}, {_literal(ev.second)})"))
+        assert ev.first.written is not None and ev.second.written is not None
+        checks.append(_Check(found, ev, Computation("share", (ev.first.written, ev.second.written))))
 
 
 # --- checking -----------------------------------------------------------------------------
@@ -1605,7 +1598,7 @@ def _figure(phrase: str) -> tuple[ClaimedFigure | None, str | None]:
 # A generated or syndicated article repeats sentences; the engine's exact arithmetic is
 # the costly part of a scan, and both inputs are immutable, so verdicts are remembered.
 @lru_cache(maxsize=4096)
-def _judge(figure: ClaimedFigure, compute: str) -> dict[str, Any]:
+def _judge(figure: ClaimedFigure, compute: Computation) -> dict[str, Any]:
     from claimcheck.expr import EvalError, ZeroBaseline, evaluate
     from claimcheck.verdicts import judge
 
@@ -1677,7 +1670,7 @@ def _pair_across(prev: _Sentence, cur: _Sentence) -> None:
         if _base_conflict(claim_s.text, claim, ev, ""):
             continue
         old, new = ev.first, ev.second
-        compute = f"ratio({_literal(new)}, {_literal(old)})" if func == "ratio" else f"{func}({_literal(old)}, {_literal(new)})"
+        compute = _change(func, old, new)
         claim.used = old.used = new.used = True
         claim_s.checks.append(_Check(claim, ev, compute))
         return
@@ -1711,7 +1704,7 @@ def _new_claim_old_across(prev: _Sentence, cur: _Sentence) -> bool:
     func, _why = _change_func(cur.text, c, ev)
     if func is None or _base_conflict(cur.text, c, ev, ""):
         return False
-    compute = f"ratio({_literal(new)}, {_literal(old)})" if func == "ratio" else f"{func}({_literal(old)}, {_literal(new)})"
+    compute = _change(func, old, new)
     c.used = old.used = new.used = True
     cur.checks.append(_Check(c, ev, compute))
     return True
@@ -1769,13 +1762,13 @@ def _findings(doc: _Doc, path: str, sent: _Sentence) -> list[Finding]:
         inputs = (chk.evidence.first.num, chk.evidence.second.num)
         if figure is None:
             out.append((c.pstart, Finding(path, line, col, sentence, phrase, c.kind, "needs-source",
-                                          end_line=eline, end_col=ecol, inputs=inputs, compute=chk.compute,
+                                          end_line=eline, end_col=ecol, inputs=inputs, compute=chk.compute.text,
                                           note="the claimed figure could not be read")))
             continue
         res = _judge(figure, chk.compute)
         out.append((c.pstart, Finding(
             path, line, col, sentence, phrase, c.kind, "checked", figure=figure, figure_text=figure_text,
-            compute=chk.compute, inputs=inputs, framing=figure.framing, end_line=eline, end_col=ecol, **res,
+            compute=chk.compute.text, inputs=inputs, framing=figure.framing, end_line=eline, end_col=ecol, **res,
         )))
     for q in sent.qs:
         if q.used:
