@@ -8,7 +8,7 @@ from pathlib import Path
 import jsonschema
 
 from claimcheck.loading import _Walker, compose
-from claimcheck.schema import schema_text
+from claimcheck.claimfile.schema import schema_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "claims" / "claimfile.schema.json"

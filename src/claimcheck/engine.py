@@ -104,7 +104,7 @@ def check_loaded(loaded: Loaded, policy: Policy = Policy()) -> FileResult:
     """Judge every claim and check of a loaded file."""
     if not loaded.ok:
         return FileResult(loaded.path, problems=loaded.problems)
-    from claimcheck.model import tolerance_overrides
+    from claimcheck.claimfile.model import tolerance_overrides
 
     model = loaded.model
     locs = loaded.locs or Locations()

@@ -92,7 +92,7 @@ class Loaded:
     """One file, loaded: the model, or the problems that kept it from loading."""
 
     path: str
-    model: Any = None  # claimcheck.model.ClaimFile
+    model: Any = None  # claimcheck.claimfile.model.ClaimFile
     problems: tuple[Problem, ...] = ()
     locs: Locations | None = None
 
@@ -411,7 +411,7 @@ def _locate_alias(path: str, text: str) -> Problem:
 
 
 def load_text(path: str, text: str) -> Loaded:
-    """Load claim-file text: YAML → data → :class:`~claimcheck.model.ClaimFile`."""
+    """Load claim-file text: YAML → data → :class:`~claimcheck.claimfile.model.ClaimFile`."""
     node, problem = compose(path, text)
     if problem is not None:
         return Loaded(path, problems=(problem,))
@@ -456,7 +456,7 @@ def validate_data(path: str, data: Any, locs: Locations) -> Loaded:
     """Validate plain data against the models, then check cross-references."""
     from pydantic import ValidationError
 
-    from claimcheck.model import ClaimFile
+    from claimcheck.claimfile.model import ClaimFile
 
     try:
         model = ClaimFile.model_validate(data)
@@ -505,8 +505,8 @@ def _model_at(loc: PathT) -> str:
 
 
 def _pydantic_problem(path: str, err: dict, locs: Locations) -> Problem:
-    from claimcheck.model import MODEL_KEYS
-    from claimcheck.model import describe_value as _describe_input
+    from claimcheck.claimfile.model import MODEL_KEYS
+    from claimcheck.claimfile.model import describe_value as _describe_input
 
     loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith(("function-", "[key]"))))
     kind = err["type"]

@@ -129,7 +129,7 @@ def _validate_chunk(paths: list[str], first: bool, max_bytes: int) -> list[Valid
 def _preload() -> None:
     # Built once in the parent, inherited by forked workers.
     import claimcheck.engine  # noqa: F401
-    import claimcheck.model  # noqa: F401
+    import claimcheck.claimfile.model  # noqa: F401
     import claimcheck.verdicts  # noqa: F401
 
 

@@ -26,7 +26,7 @@ from claimcheck.engine import check_loaded
 from claimcheck.expr import EvalError, evaluate
 from claimcheck.loading import Loaded, decode, load_file, load_text
 from claimcheck.results import FileResult
-from claimcheck.scaffold import scaffold_text
+from claimcheck.claimfile.scaffold import scaffold_text
 
 try:  # the CLI's fast first pass, when present: it must agree with the located loader
     from claimcheck import fastload

@@ -10,7 +10,7 @@ from claimcheck.engine import check_expression
 from claimcheck.expr import EvalError
 from claimcheck.loading import decode, load_text
 from claimcheck.results import Problem
-from claimcheck.scaffold import ScaffoldError, write_scaffold
+from claimcheck.claimfile.scaffold import ScaffoldError, write_scaffold
 
 
 def _rendered(text: str) -> list[str]:

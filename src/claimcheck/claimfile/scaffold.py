@@ -2,8 +2,8 @@
 
 The scaffold loads and verifies as it stands (one worked example claim), so a reporter can
 run ``claimcheck verify`` on it at once and change it piece by piece. The target must stay
-inside the folder given (BAD_INPUTS 31) and an existing file is never replaced without
-``force`` (row 30).
+inside the folder given (no ``..``, absolute path or symbolic link leads out of it) and an
+existing file is never replaced without ``force``.
 """
 
 from __future__ import annotations

@@ -1,0 +1,1 @@
+"""The claim-file stage: paths → bytes → text → YAML nodes → data → validated models."""
