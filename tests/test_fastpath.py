@@ -1,7 +1,7 @@
 """The fast paths give exactly what the careful paths give.
 
-* :mod:`claimcheck.fastload` (lean first pass over valid files) against
-  :func:`claimcheck.loading.load_text` (located loader): the same problems, the same models,
+* :func:`claimcheck.claimfile.load_text` (lean first pass over valid files) against
+  :func:`claimcheck.claimfile.load_located` (located walk): the same problems, the same models,
   the same verdicts — on a generated corpus, on every file under ``tests/cases/``, and on
   inputs built to make the first pass give up.
 * :func:`claimcheck.numbers.fmt_decimal` (integer arithmetic) against the Fraction-based
@@ -18,7 +18,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimcheck import fastload, loading
+from claimcheck import claimfile
+from claimcheck.claimfile import LazyLocations, Loaded
 from claimcheck.engine import check_loaded
 from claimcheck.numbers import MINUS, fmt_count, fmt_decimal, fmt_percent, round_half_away
 
@@ -33,13 +34,13 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     return gen_corpus.generate(tmp_path_factory.mktemp("corpus"), files=4, claims=40, seed=11)
 
 
-def _dump(loaded: loading.Loaded):
+def _dump(loaded: Loaded):
     return None if loaded.model is None else loaded.model.model_dump(mode="json")
 
 
-def _same(path: str, text: str) -> loading.Loaded:
-    slow = loading.load_text(path, text)
-    fast = fastload.load_text(path, text)
+def _same(path: str, text: str) -> Loaded:
+    slow = claimfile.load_located(path, text)
+    fast = claimfile.load_text(path, text)
     assert fast.problems == slow.problems
     assert _dump(fast) == _dump(slow)
     assert check_loaded(fast) == check_loaded(slow)
@@ -50,13 +51,13 @@ def test_generated_files_take_the_fast_path_and_agree(corpus: list[Path]) -> Non
     for p in corpus:
         fast = _same(str(p), p.read_text(encoding="utf-8"))
         assert fast.ok
-        assert isinstance(fast.locs, fastload.LazyLocations)  # the first pass vouched for it
-        assert fast.locs._full is None  # and nothing needed the full locations
+        assert isinstance(fast.locs, LazyLocations)  # the first pass vouched for it
+        assert not fast.locs.expanded  # and nothing needed the full locations
 
 
 def test_claim_lines_come_from_the_first_pass(corpus: list[Path]) -> None:
     text = corpus[0].read_text(encoding="utf-8")
-    fr = check_loaded(fastload.load_text("x.yaml", text))
+    fr = check_loaded(claimfile.load_text("x.yaml", text))
     lines = text.split("\n")
     for c in fr.claims:
         # Every generated claim is a block list item "  - id: …"; the item starts at the "id".
@@ -64,16 +65,16 @@ def test_claim_lines_come_from_the_first_pass(corpus: list[Path]) -> None:
 
 
 def test_results_stay_exact(corpus: list[Path]) -> None:
-    fr = check_loaded(fastload.load_file(str(corpus[1])))
+    fr = check_loaded(claimfile.load_file(str(corpus[1])))
     points = [c.point for c in fr.claims if c.point is not None]
     assert points and all(type(p) is Fraction for p in points)
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_every_case_file_agrees(case: Path) -> None:
-    text, problem = loading.read_text(str(case))
+    text, problem = claimfile.read_text(str(case))
     if problem is not None:  # unreadable bytes never reach either parser
-        assert fastload.load_file(str(case)).problems == (problem,)
+        assert claimfile.load_file(str(case)).problems == (problem,)
         return
     _same(str(case), text)
 
@@ -131,7 +132,7 @@ def test_unusual_input_goes_to_the_located_loader(name: str) -> None:
 def test_valid_text_styles_agree(name: str) -> None:
     text = VALID[name].removeprefix("\ufeff")
     fast = _same(f"{name}.yaml", text)
-    assert fast.ok and isinstance(fast.locs, fastload.LazyLocations)
+    assert fast.ok and isinstance(fast.locs, LazyLocations)
 
 
 def test_evaluation_error_is_located_like_the_slow_path() -> None:
@@ -139,8 +140,8 @@ def test_evaluation_error_is_located_like_the_slow_path() -> None:
     # must then give the same line and column inside the expression.
     text = BASE.replace("  b: {value: 990, source: s}", "  b: {value: 990, source: s}\n  z: {value: 0, source: s}")
     text = text.replace("compute: pct_change(a, b)", "compute: a / z + b")
-    slow = check_loaded(loading.load_text("z.yaml", text))
-    fast = check_loaded(fastload.load_text("z.yaml", text))
+    slow = check_loaded(claimfile.load_located("z.yaml", text))
+    fast = check_loaded(claimfile.load_text("z.yaml", text))
     assert fast == slow
 
 

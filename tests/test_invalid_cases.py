@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.loading import load_file
+from claimcheck.claimfile import load_file
 
 CASES = Path(__file__).parent / "cases" / "invalid"
 _EXPECT = re.compile(rb"# expect: (\d+):(\d+) ?(.*)")

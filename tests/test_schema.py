@@ -7,8 +7,9 @@ from pathlib import Path
 
 import jsonschema
 
-from claimcheck.loading import _Walker, compose
+from claimcheck.claimfile import compose
 from claimcheck.claimfile.schema import schema_text
+from claimcheck.claimfile.yaml import Walker
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "claims" / "claimfile.schema.json"
@@ -29,7 +30,7 @@ def test_schema_is_draft7_and_accepts_the_showcase_file() -> None:
     path = str(ROOT / "claims" / "ice_july.yaml")
     node, problem = compose(path, Path(path).read_text(encoding="utf-8"))
     assert problem is None
-    data = _Walker(path).build(node)
+    data = Walker(path).walk(node)
     jsonschema.Draft7Validator(schema).validate(data)
 
 

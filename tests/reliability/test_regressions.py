@@ -8,7 +8,7 @@ import pytest
 
 from claimcheck.engine import check_expression
 from claimcheck.expr import EvalError
-from claimcheck.loading import decode, load_text
+from claimcheck.claimfile import decode, load_text
 from claimcheck.results import Problem
 from claimcheck.claimfile.scaffold import ScaffoldError, write_scaffold
 

@@ -3,7 +3,7 @@
 A claim file (the README's "For reporters" section) is one story: a title, its ``sources:``,
 its raw ``figures:`` and the ``claims:`` (and ``checks:``) to recompute from them.
 
-No I/O here. :mod:`claimcheck.loading` turns YAML into plain data with locations
+No I/O here. :mod:`claimcheck.claimfile.load` turns YAML into plain data with locations
 and validates it against :class:`ClaimFile`; ``claimcheck schema`` prints the JSON Schema
 generated from these models (:mod:`claimcheck.claimfile.schema`), and the repo ships it as
 ``claims/claimfile.schema.json``.

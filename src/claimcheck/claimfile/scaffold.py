@@ -77,7 +77,7 @@ def scaffold_text(target: Path, title: str, root: Path) -> str:
             break
     quoted = json.dumps(title, ensure_ascii=False)
     # JSON leaves DEL, C1 controls and the Unicode line separators raw; the loader refuses
-    # them raw (loading.decode), so they are written as escapes and the title round-trips.
+    # them raw (claimfile.read.decode), so they are written as escapes and the title round-trips.
     quoted = _RAW_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
     return TEMPLATE.format(schema=schema, name=target.name, title=quoted)
 
