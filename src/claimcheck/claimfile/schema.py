@@ -1,7 +1,7 @@
 """The JSON Schema of a claim file, as text: generated from the models, never edited by hand.
 
 The repo ships it as ``claims/claimfile.schema.json``;
-``tests/test_schema.py`` fails when the shipped file drifts from the models.
+``tests/unit/claimfile/test_schema.py`` fails when the shipped file drifts from the models.
 """
 
 from __future__ import annotations

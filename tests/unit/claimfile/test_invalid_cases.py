@@ -12,7 +12,7 @@ import pytest
 
 from claimcheck.claimfile import load_file
 
-CASES = Path(__file__).parent / "cases" / "invalid"
+CASES = Path(__file__).resolve().parents[2] / "cases" / "invalid"
 _EXPECT = re.compile(rb"# expect: (\d+):(\d+) ?(.*)")
 
 

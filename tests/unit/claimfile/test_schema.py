@@ -11,7 +11,7 @@ from claimcheck.claimfile import compose
 from claimcheck.claimfile.schema import schema_text
 from claimcheck.claimfile.yaml import Walker
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[3]
 SHIPPED = ROOT / "claims" / "claimfile.schema.json"
 
 
