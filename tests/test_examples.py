@@ -55,7 +55,7 @@ def test_verify_examples_fails_on_the_draft_naming_file_line_and_arithmetic() ->
 
 
 def test_the_ci_configs_are_not_read_as_claim_files() -> None:
-    from claimcheck.loading import discover
+    from claimcheck.claimfile import discover
 
     found = discover(["examples"])
     assert found == ["examples/draft_parks_budget.yaml"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from claimcheck.loading import load_text
+from claimcheck.claimfile import load_text
 from claimcheck.report import scan_github, scan_json, scan_terminal
 from claimcheck.results import Problem
 from claimcheck.scaffold_yaml import scaffold_yaml

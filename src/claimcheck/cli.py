@@ -153,7 +153,7 @@ def schema(
     """Print the JSON Schema of a claim file (for editors: yaml-language-server)."""
 
     def body() -> int:
-        from claimcheck.schema import schema_text
+        from claimcheck.claimfile.schema import schema_text
 
         _write_output(schema_text(), output)
         return Exit.OK
@@ -364,7 +364,7 @@ def new(
     """Create a commented claim file to fill in."""
 
     def body() -> int:
-        from claimcheck.scaffold import ScaffoldError, write_scaffold
+        from claimcheck.claimfile.scaffold import ScaffoldError, write_scaffold
 
         try:
             written = write_scaffold(path, title=title, force=force, root=root or Path.cwd())

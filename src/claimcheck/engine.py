@@ -16,7 +16,7 @@ from typing import Any, Iterable, Mapping
 from claimcheck import lexicon
 from claimcheck.expr import EvalError, Evaluation, Operand, ZeroBaseline, evaluate, parse_expr
 from claimcheck.figures import ClaimedFigure, parse_figure
-from claimcheck.loading import Loaded, Locations
+from claimcheck.claimfile import Loaded, Locations
 from claimcheck.numbers import CURRENCIES, fmt_count, fmt_interval, fmt_percent, parse_number
 from claimcheck.results import ClaimResult, FileResult, InputFigure, Problem, SourceRef
 from claimcheck.verdicts import compare_recorded, judge
@@ -104,7 +104,7 @@ def check_loaded(loaded: Loaded, policy: Policy = Policy()) -> FileResult:
     """Judge every claim and check of a loaded file."""
     if not loaded.ok:
         return FileResult(loaded.path, problems=loaded.problems)
-    from claimcheck.model import tolerance_overrides
+    from claimcheck.claimfile.model import tolerance_overrides
 
     model = loaded.model
     locs = loaded.locs or Locations()
@@ -146,7 +146,7 @@ def check_loaded(loaded: Loaded, policy: Policy = Policy()) -> FileResult:
 
 def check_paths(paths: Iterable[str], policy: Policy = Policy(), max_bytes: int | None = None) -> Iterable[FileResult]:
     """Load and judge each file in turn (a generator: one file in memory at a time)."""
-    from claimcheck.loading import DEFAULT_MAX_BYTES, load_paths
+    from claimcheck.claimfile import DEFAULT_MAX_BYTES, load_paths
 
     for loaded in load_paths(list(paths), max_bytes or DEFAULT_MAX_BYTES):
         yield check_loaded(loaded, policy)

@@ -71,8 +71,8 @@ def resolve_jobs(jobs: int | None, files: Sequence[str]) -> int:
 
 
 def _check_chunk(paths: list[str], first: bool, policy, max_bytes: int) -> list[FileResult]:  # noqa: ANN001
+    from claimcheck.claimfile import load_file
     from claimcheck.engine import check_loaded
-    from claimcheck.fastload import load_file
 
     return [check_loaded(load_file(p, max_bytes), policy) for p in paths]
 
@@ -121,15 +121,15 @@ class Validated:
 
 
 def _validate_chunk(paths: list[str], first: bool, max_bytes: int) -> list[Validated]:
-    from claimcheck.fastload import load_file
+    from claimcheck.claimfile import load_file
 
     return [Validated(p, load_file(p, max_bytes).problems) for p in paths]
 
 
 def _preload() -> None:
     # Built once in the parent, inherited by forked workers.
+    import claimcheck.claimfile.model  # noqa: F401
     import claimcheck.engine  # noqa: F401
-    import claimcheck.model  # noqa: F401
     import claimcheck.verdicts  # noqa: F401
 
 
@@ -199,7 +199,7 @@ def check_paths(
     come back as :class:`Rendered` text (the format must render on workers); discovery
     problems and serial runs still come as :class:`FileResult` for the caller to render."""
     from claimcheck import engine
-    from claimcheck.loading import DEFAULT_MAX_BYTES, discover
+    from claimcheck.claimfile import DEFAULT_MAX_BYTES, discover
 
     if policy is None:
         policy = engine.Policy()
@@ -223,8 +223,7 @@ def check_paths(
 
 def validate_paths(paths: Iterable[str], max_bytes: int | None = None, jobs: int | None = None) -> Iterator[Validated]:
     """Every file's problems, in order, on ``jobs`` processes (``None``: automatic)."""
-    from claimcheck.fastload import load_file
-    from claimcheck.loading import DEFAULT_MAX_BYTES, discover
+    from claimcheck.claimfile import DEFAULT_MAX_BYTES, discover, load_file
 
     max_bytes = max_bytes or DEFAULT_MAX_BYTES
     items = discover(list(paths))

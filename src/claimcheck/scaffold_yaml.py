@@ -1,11 +1,12 @@
-"""The claim-file scaffold ``claimcheck scan --emit-yaml FILE`` writes (DESIGN §2).
+"""The claim-file scaffold ``claimcheck scan --emit-yaml FILE`` writes (a claim file as
+the README's "For reporters" section describes it).
 
 Every numeric claim the scan found becomes a claim entry: its sentence as the
 ``statement``, its phrase as the ``figure``, and, for a self-contained claim, the raw
 numbers as claim-local ``figures`` and the ``compute`` that checks them. A claim that
 needs a source gets a commented ``compute:`` line to fill in. ``speaker`` is required
 by the loader and unknown to the scan, so it is ``"TODO: speaker"`` for the
-fact-checker to replace. The text loads with :mod:`claimcheck.loading` as it stands.
+fact-checker to replace. The text loads with :mod:`claimcheck.claimfile` as it stands.
 
 This module builds the text only; the CLI writes it (atomically, never over an existing
 file without ``--force``) with :func:`claimcheck.writing.atomic_write`.

@@ -482,7 +482,7 @@ def test_row31_new_refuses_names_outside_the_folder(name: str, tmp_path: Path) -
 
 def test_row31_nul_in_a_name_is_refused() -> None:
     # argv cannot carry a NUL, so this one is in-process.
-    from claimcheck.scaffold import ScaffoldError, safe_target
+    from claimcheck.claimfile.scaffold import ScaffoldError, safe_target
 
     with pytest.raises(ScaffoldError, match="NUL"):
         safe_target("story\x00.yaml", Path.cwd())

@@ -21,25 +21,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck import loading
+from claimcheck.claimfile import Loaded, decode, load_file, load_located, load_text
+from claimcheck.claimfile.scaffold import scaffold_text
 from claimcheck.engine import check_loaded
 from claimcheck.expr import EvalError, evaluate
-from claimcheck.loading import Loaded, decode, load_file, load_text
 from claimcheck.results import FileResult
-from claimcheck.scaffold import scaffold_text
-
-try:  # the CLI's fast first pass, when present: it must agree with the located loader
-    from claimcheck import fastload
-except ImportError:  # pragma: no cover
-    fastload = None  # type: ignore[assignment]
 
 HANG = timedelta(seconds=5)
 
 
 def assert_fast_path_agrees(path: str, text: str, loaded: Loaded) -> None:
-    if fastload is None:
-        return
-    fast = fastload.load_text(path, text)
+    """The CLI's lean first pass must agree with the located walk."""
+    fast = load_text(path, text)
     assert [p.render() for p in fast.problems] == [p.render() for p in loaded.problems]
     assert _canon(fast.model) == _canon(loaded.model)
 
@@ -121,8 +114,8 @@ def test_random_bytes_give_a_model_or_located_problems(data: bytes, scratch: Pat
     text, problem = decode(str(scratch), data)
     assert_model_or_located(loaded, text)
     if problem is None:
-        # load_text on the decoded text must agree with load_file.
-        again = load_text(str(scratch), text)  # type: ignore[arg-type]
+        # The located walk of the decoded text must agree with load_file.
+        again = load_located(str(scratch), text)  # type: ignore[arg-type]
         assert [p.render() for p in again.problems] == [p.render() for p in loaded.problems]
         assert_fast_path_agrees(str(scratch), text, loaded)  # type: ignore[arg-type]
     judge_if_valid(loaded)
@@ -219,7 +212,7 @@ def test_claim_file_skeletons_give_a_model_or_located_problems(text: str) -> Non
     if problem is not None:
         assert_model_or_located(Loaded("s.yaml", problems=(problem,)), text)
         return
-    loaded = load_text("s.yaml", decoded)  # type: ignore[arg-type]
+    loaded = load_located("s.yaml", decoded)  # type: ignore[arg-type]
     assert_model_or_located(loaded, decoded)
     assert_fast_path_agrees("s.yaml", decoded, loaded)  # type: ignore[arg-type]
     judge_if_valid(loaded)
@@ -308,7 +301,7 @@ def test_scaffold_loads_back_valid_and_verifies(title: str) -> None:
     text = scaffold_text(root / "claims" / "story.yaml", title, root)
     decoded, problem = decode("story.yaml", text.encode("utf-8"))
     assert problem is None, problem.render()
-    loaded = load_text("story.yaml", decoded)  # type: ignore[arg-type]
+    loaded = load_located("story.yaml", decoded)  # type: ignore[arg-type]
     assert loaded.ok, [p.render() for p in loaded.problems]
     assert loaded.model.title == title
     fr = check_loaded(loaded)
@@ -371,7 +364,7 @@ def _render(fmt: str, fr: FileResult) -> str:
 @given(text=valid_files())
 @settings(deadline=HANG)
 def test_every_format_parses(text: str) -> None:
-    loaded = load_text("gen.yaml", text)
+    loaded = load_located("gen.yaml", text)
     if not loaded.ok:
         # Generated text a speaker could not write in a claim file (control characters).
         assert all(p.line >= 1 and p.col >= 1 for p in loaded.problems)

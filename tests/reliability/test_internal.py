@@ -41,7 +41,7 @@ def test_debug_shows_the_traceback(tmp_path: Path) -> None:
 
 def test_an_internal_error_in_validate_is_exit_3_too(tmp_path: Path) -> None:
     (tmp_path / "good.yaml").write_text(GOOD, encoding="utf-8")
-    run = claimcheck("validate", "good.yaml", cwd=tmp_path, env=_hook_env(tmp_path, "claimcheck.loading:discover"))
+    run = claimcheck("validate", "good.yaml", cwd=tmp_path, env=_hook_env(tmp_path, "claimcheck.claimfile:discover"))
     assert run.code == 3
     assert run.err_lines == [ONE_LINE]
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.loading import load_file
+from claimcheck.claimfile import load_file
 
-CASES = Path(__file__).parent / "cases" / "invalid"
+CASES = Path(__file__).resolve().parents[2] / "cases" / "invalid"
 _EXPECT = re.compile(rb"# expect: (\d+):(\d+) ?(.*)")
 
 

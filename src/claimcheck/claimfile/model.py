@@ -1,8 +1,12 @@
-"""Pydantic models of a claim file (DESIGN §2): the single source of truth for its shape.
+"""Pydantic models of a claim file: the single source of truth for its shape.
 
-No I/O here. :mod:`claimcheck.loading` turns YAML into plain data with locations and
-validates it against :class:`ClaimFile`; ``claimcheck schema`` prints the JSON Schema
-generated from these models, and the repo ships it as ``claims/claimfile.schema.json``.
+A claim file (the README's "For reporters" section) is one story: a title, its ``sources:``,
+its raw ``figures:`` and the ``claims:`` (and ``checks:``) to recompute from them.
+
+No I/O here. :mod:`claimcheck.claimfile.load` turns YAML into plain data with locations
+and validates it against :class:`ClaimFile`; ``claimcheck schema`` prints the JSON Schema
+generated from these models (:mod:`claimcheck.claimfile.schema`), and the repo ships it as
+``claims/claimfile.schema.json``.
 
 Numbers are read by :func:`claimcheck.numbers.parse_number` into exact
 :class:`~claimcheck.numbers.Written` values that remember their precision; periods are
@@ -42,7 +46,7 @@ def _to_written(v: Any) -> Written:
     if isinstance(v, bool) or v is None:
         raise ValueError(f"expected a number, got {describe_value(v)}")
     if isinstance(v, float):
-        # Binary floats never touch a figure (BAD_INPUTS 26): refuse rather than guess.
+        # Binary floats never touch a figure (0.1 + 0.2 is not 0.3): refuse rather than guess.
         raise ValueError("expected a number written as text; binary floats are not accepted")
     if not isinstance(v, (str, int)):
         raise ValueError(f"expected a number, got {describe_value(v)}")

@@ -2,8 +2,8 @@
 
 The scaffold loads and verifies as it stands (one worked example claim), so a reporter can
 run ``claimcheck verify`` on it at once and change it piece by piece. The target must stay
-inside the folder given (BAD_INPUTS 31) and an existing file is never replaced without
-``force`` (row 30).
+inside the folder given (no ``..``, absolute path or symbolic link leads out of it) and an
+existing file is never replaced without ``force``.
 """
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ def scaffold_text(target: Path, title: str, root: Path) -> str:
             break
     quoted = json.dumps(title, ensure_ascii=False)
     # JSON leaves DEL, C1 controls and the Unicode line separators raw; the loader refuses
-    # them raw (loading.decode), so they are written as escapes and the title round-trips.
+    # them raw (claimfile.read.decode), so they are written as escapes and the title round-trips.
     quoted = _RAW_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
     return TEMPLATE.format(schema=schema, name=target.name, title=quoted)
 

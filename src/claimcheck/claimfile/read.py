@@ -1,0 +1,146 @@
+"""Bytes → text: which files to read, reading them within a size limit, strict decoding.
+
+The first step of the claim-file stage, and nothing here knows about YAML: a folder is
+searched for files with the given suffixes, a file is read as raw bytes (or standard input,
+when the caller allows ``-``), and the bytes are decoded as strict UTF-8. Every refusal is
+a located :class:`~claimcheck.results.Problem`, never an exception, so one bad file does
+not stop the others. The defaults are the claim file's; another reader of text (such as
+``scan`` for articles) can pass its own suffixes, limit and name for what it reads.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from claimcheck.results import Problem
+
+#: Files larger than this are refused unless the caller raises it (``--max-bytes``): a
+#: claim file is hand-written, and a runaway one should not exhaust memory.
+DEFAULT_MAX_BYTES = 1024 * 1024
+
+#: What a folder is searched for.
+YAML_SUFFIXES = (".yaml", ".yml")
+
+# YAML 1.2 printable set, inverted: C0 controls but tab/LF/CR, DEL, C1 but NEL, and
+# surrogates / non-characters.
+_BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+# NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR end a line for libyaml (YAML 1.1) but not for
+# editors or YAML 1.2: in a plain scalar one broke the file at a line no editor shows, and
+# in a quoted one it was silently folded to a space (found by tests/reliability/test_fuzz.py).
+_ODD_BREAK = re.compile("[\x85\u2028\u2029]")
+
+
+# --- discovery --------------------------------------------------------------------------
+
+
+def discover(
+    paths: Sequence[str], suffixes: tuple[str, ...] = YAML_SUFFIXES, what: str = "claim files"
+) -> list[str | Problem]:
+    """Expand paths: a directory gives its files ending in one of ``suffixes`` (hidden
+    folders skipped) in sorted order; a missing path is a problem, not a silent skip."""
+    out: list[str | Problem] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(
+                str(f)
+                for f in p.rglob("*")
+                if f.suffix in suffixes
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                # Anything but a folder: a FIFO or socket named *.yaml is reported by
+                # read_text ("not a regular file"), never silently skipped.
+                and (f.is_symlink() or not f.is_dir())
+            )
+            if not found:
+                patterns = ", ".join("*" + s for s in suffixes)
+                out.append(Problem(raw, 1, 1, f"no {what} ({patterns}) in this folder"))
+            out.extend(found)
+        elif p.exists() or p.is_symlink():
+            out.append(raw)
+        else:
+            out.append(Problem(raw, 1, 1, "no such file or directory"))
+    return out
+
+
+# --- reading ----------------------------------------------------------------------------
+
+
+def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES, *, stdin: bool = False) -> tuple[bytes | None, Problem | None]:
+    """The bytes of a regular file (or of standard input for ``-`` when ``stdin``), at
+    most ``max_bytes`` of them, or a problem saying why not."""
+    if stdin and path == "-":
+        try:
+            data = sys.stdin.buffer.read(max_bytes + 1)
+        except OSError as e:
+            return None, Problem(path, 1, 1, os_reason(e))
+        if len(data) > max_bytes:
+            return None, Problem(path, 1, 1, f"input is over the {max_bytes:,}-byte limit (raise it with --max-bytes)")
+        return data, None
+    try:
+        st = os.stat(path)
+    except OSError as e:
+        return None, Problem(path, 1, 1, os_reason(e))
+    if not stat.S_ISREG(st.st_mode):
+        return None, Problem(path, 1, 1, "not a regular file")
+    if st.st_size > max_bytes:
+        return None, Problem(path, 1, 1, f"file is {st.st_size:,} bytes, over the {max_bytes:,}-byte limit (raise it with --max-bytes)")
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as e:
+        return None, Problem(path, 1, 1, os_reason(e))
+    if len(data) > max_bytes:
+        return None, Problem(path, 1, 1, f"file is over the {max_bytes:,}-byte limit (raise it with --max-bytes)")
+    return data, None
+
+
+def read_text(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str | None, Problem | None]:
+    """Read a regular file as UTF-8 text, or say where and why it cannot be read."""
+    data, problem = read_bytes(path, max_bytes)
+    if problem is not None:
+        return None, problem
+    return decode(path, data)  # type: ignore[arg-type]
+
+
+def decode(path: str, data: bytes, what: str = "a claim file") -> tuple[str | None, Problem | None]:
+    """Strict UTF-8 (a BOM is allowed); the first bad byte, control character or line
+    separator is located by line and column. ``what`` names the file in messages."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line, col = byte_position(data, e.start)
+        return None, Problem(path, line, col, f"not UTF-8 (byte 0x{data[e.start]:02X}); save the file as UTF-8")
+    m = _BAD_CHAR.search(text)
+    if m is not None:
+        line, col = text_position(text, m.start())
+        return None, Problem(path, line, col, f"control character U+{ord(m.group()):04X} is not allowed in {what}")
+    m = _ODD_BREAK.search(text)
+    if m is not None:
+        line, col = text_position(text, m.start())
+        return None, Problem(path, line, col, f"line separator U+{ord(m.group()):04X} is not allowed in {what}; replace it with a space or a line break")
+    return text, None
+
+
+def text_position(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of ``offset`` in ``text`` (lines end at LF)."""
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, col
+
+
+def byte_position(data: bytes, offset: int) -> tuple[int, int]:
+    """The 1-based line and column (in characters) of byte ``offset`` in ``data``."""
+    line = data.count(b"\n", 0, offset) + 1
+    start = data.rfind(b"\n", 0, offset) + 1
+    col = len(data[start:offset].decode("utf-8", errors="replace")) + 1
+    return line, col
+
+
+def os_reason(e: OSError) -> str:
+    """An operating-system error as a message: ``permission denied``."""
+    return (e.strerror or str(e)).lower()
