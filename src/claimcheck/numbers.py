@@ -359,6 +359,12 @@ def _parse_number(raw: str | int, allow_percent: bool) -> Written:
     )
 
 
+def scale_word(w: Written) -> str | None:
+    """The scale word or abbreviation ``w`` was written with ("crore", "bn"), if any."""
+    m = _NUMBER_RE.fullmatch(w.text.strip())
+    return m["scale"] if m is not None else None
+
+
 def expression_text(w: Written) -> str:
     """``w`` as a literal of the expression language, without thousands commas or currency:
     "31,000" → "31000", "19.1 percent" → "19.1%", "$3.5 million" → "3.5e6" (a scale word

@@ -1,0 +1,881 @@
+"""The evidence search: for every claimed figure in a paragraph, the printed numbers it was
+derived from, if the paragraph gives them unambiguously.
+
+Real copy varies the order of its numbers, puts the subject first ("Philadelphia’s 332
+killings were a 15 percent drop from the 392 in 2007"), spreads them over two or three
+sentences, gives a difference instead of the old value ("an increase of 324 students or
+3.6%"), states a direction only ("rose to 3.8% from 3.5%"), and lists several claims in
+one sentence. So no sentence template decides; for each claim this module
+
+1. gathers every quantity nearby that could be evidence: the claim's sentence, the two
+   before it and the rest of the paragraph, each a raw level (a count, a sum of money, a
+   rate, a percent level) with what it counts and its *role words* — what stands before
+   it ("from", "to", "than", "compared with", "up from", "of the", "out of") and the time
+   it is labelled with ("in 2007", "last year", "the year before", "2009’s");
+2. tries every relation that could produce the claim: a percent change in either order, a
+   change in points, a ratio or multiple, a share, a difference, an old value derived from
+   a new value and a stated difference, and — for a direction stated alone — the sign of
+   the change;
+3. scores each candidate on its structure alone (role words that fit, labels whose times
+   are in order, the same noun and unit, one clause, distance), never on whether the claim
+   comes out right;
+4. keeps the best candidate when its structure supports it, and abstains when nothing
+   does, or when two candidates about as well supported give different verdicts.
+
+A wrong claim is called inaccurate only when its evidence is unambiguous: a false alarm is
+the worst thing this command can do. Every check records the numbers used, the relation
+and why they were chosen (:attr:`Check.why`), which every report shows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Callable, Iterable
+
+from claimcheck import lexicon
+from claimcheck.expr.parse import Computation
+from claimcheck.numbers import NumberError, Written, expression_text, parse_number, scale_word
+from claimcheck.scan.detect import Quantity
+
+#: A candidate needs at least this much structure to be checked at all.
+MIN_SCORE = 4.0
+#: Candidates within this much of the best are "about as well supported".
+MARGIN = 1.5
+
+
+@dataclass(slots=True)
+class Item:
+    """A quantity of the paragraph, with where it stands and its role words."""
+
+    q: Quantity
+    sent: int  # the sentence's index in the paragraph
+    base: int  # the sentence's offset in the paragraph text
+    clause: int  # clauses split at ';' and between sentences
+    role: str | None = None  # old, new, whole (from the words before it)
+    role_word: str = ""
+    time: tuple[int, int] | None = None  # (year, month) or (0, -1) for "last year"-style labels
+    used: bool = False
+    link: "Claim | None" = None  # the claim its role word belongs to: the last one before it in its clause
+
+    @property
+    def a(self) -> int:
+        return self.base + self.q.start
+
+    @property
+    def b(self) -> int:
+        return self.base + self.q.end
+
+    @property
+    def pa(self) -> int:
+        return self.base + self.q.pstart
+
+    @property
+    def pb(self) -> int:
+        return self.base + self.q.pend
+
+
+@dataclass(slots=True)
+class Claim:
+    """A claimed figure: a quantity that is derived (a change, share, multiple…), or a
+    direction stated alone ("fell to 558 from 596")."""
+
+    item: Item | None
+    start: int  # the phrase, in paragraph offsets
+    end: int
+    direction: str | None
+    kind: str  # percent, points, count, money, rate, multiple, share, direction
+    sent: int
+    clause: int
+    bare: bool = False  # a bare percent ("or 40 percent"): a share or a change
+    used: bool = False
+    # Numbers bound to the claim by the words right around it: "344 slayings, a 13 percent
+    # drop from the 396" binds 344 as the new level (weakly: a subject) and 396 as the
+    # old (strongly: "from"). A candidate must respect strong bindings.
+    new: Item | None = None
+    old: Item | None = None
+    new_strong: bool = False
+    whole: Item | None = None
+    part: Item | None = None
+    group: int = -1  # claims joined by "or" / "(" share their bindings: "13p (or 8%) more"
+    sa: int = 0  # where the claim's sentence starts
+
+
+@dataclass(slots=True)
+class Check:
+    """A claim with the evidence chosen for it."""
+
+    claim: Claim
+    computation: Computation
+    evidence: tuple[Item, ...]
+    relation: str  # percent change, change in points, difference, ratio, share, ...
+    score: float
+    why: str
+    hint: str | None = None  # the direction a bare percent takes from its verb
+    alternatives: tuple["Candidate", ...] = ()
+
+
+@dataclass(slots=True)
+class Candidate:
+    relation: str
+    computation: Computation
+    evidence: tuple[Item, ...]
+    score: float
+    reasons: list[str] = field(default_factory=list)
+    hint: str | None = None
+
+
+# --- role words -------------------------------------------------------------------------------
+
+_OLD_WORDS = (r"from|than|versus|vs\.?|against|as\s+against|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to"
+              r"|as\s+opposed\s+to|over|on|since|beat|beats|exceeding|lags|trails|above|below")
+_NEW_WORDS = r"to|reached|reaching|hit|hits|totall?ed|totall?ing|stood\s+at|stands\s+at"
+# Determiners, possessives and short labels between a role word and its number:
+# "from the 396", "from last year's 88", "up from 2009’s 54.2%", "from a 13-year high of 134".
+_FILL = (r"(?:(?:the|a|an|its|their|his|her|our|last|this|previous|prior|same|record|new|year['’]s|month['’]s|\d{4}['’]s|[a-z]+['’]s|\d+-year|high|low|peak|of|total|level|amount|figure|number|budgeted|average|estimated|revised|roughly|about|some|just|only|nearly|almost|around|approximately"
+         r"|rs\.?|inr|ksh|sh|us\$|a\$|nz\$|c\$|r|n)\s+){0,4}")
+_ROLE_BEFORE = re.compile(
+    r"(?:^|\s|\()(?P<w>" + _OLD_WORDS + "|" + _NEW_WORDS + r"|of|out\s+of|of\s+all)\s+" + _FILL + r"[$€£¥]?$",
+    re.I,
+)
+_ROLE = {
+    "from": "old", "than": "old", "versus": "old", "vs": "old", "vs.": "old", "against": "old",
+    "over": "old", "on": "old", "since": "old", "beat": "old", "beats": "old", "exceeding": "old",
+    "lags": "old", "trails": "old", "above": "old", "below": "old",
+    "to": "new", "reached": "new", "reaching": "new", "hit": "new", "hits": "new", "totaled": "new",
+    "totalled": "new", "totaling": "new", "totalling": "new", "stood at": "new", "stands at": "new",
+    "of": "whole", "out of": "whole", "of all": "whole",
+}
+# Time labels: after a number ("344 in 2007", "88 last year", "the 392 the year before"),
+# or before it ("In 2016 there were 1,433", "2009’s 54.2%").
+_YEAR = r"(?:19|20)\d\d"
+_MONTH_NUM = {m: i % 12 + 1 for i, m in enumerate(lexicon.MONTHS)}
+_MONTH_NUM.update({m: i + 1 for i, m in enumerate(lexicon.MONTHS[:12])})
+_MONTH = lexicon.alternation(lexicon.MONTHS)
+_PAST = (r"last\s+(?:year|month|week|quarter|fall|spring|summer|winter|season)|the\s+(?:year|month|week|quarter|day)\s+before"
+         r"|a\s+(?:year|month|week|decade)\s+(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior|preceding)\s+(?:year|month|week|quarter|period|season)"
+         r"|(?:in\s+)?the\s+same\s+(?:period|month|quarter|week|time)\s+(?:last\s+year|a\s+year\s+(?:earlier|ago))|year[\s-]ago|a\s+year\s+earlier"
+         r"|the\s+corresponding\s+(?:period|quarter)|earlier|previously|before|formerly")
+_PRESENT = r"this\s+(?:year|month|week|quarter|fall|spring|summer|winter|season)|now|currently|so\s+far\s+this\s+year|today"
+_TIME_AFTER = re.compile(
+    r"^(?:\s+[a-z][\w'-]*){0,3}?\s*,?\s*(?:(?:in|during|for|as\s+of|by|at\s+the\s+end\s+of|through)\s+(?:fiscal\s+|calendar\s+|the\s+)?(?:(?P<month>" + _MONTH + r")\.?\s+)?(?P<year>" + _YEAR + r")\b"
+    r"|(?:in|during)\s+(?P<month2>" + _MONTH + r")\b(?:\s+(?P<year2>" + _YEAR + r"))?"
+    r"|in\s+the\s+(?:year|12\s+months|twelve\s+months|quarter|period)\s+(?:to|ending|ended|through)\s+(?:(?P<month3>" + _MONTH + r")\s+)?(?P<year3>" + _YEAR + r")\b"
+    r"|(?P<past>" + _PAST + r")|(?P<present>" + _PRESENT + r"))",
+    re.I,
+)
+_TIME_BEFORE = re.compile(
+    r"(?:(?:in|during|for|by|as\s+of)\s+(?:(?P<month>" + _MONTH + r")\s+)?(?P<year>" + _YEAR + r")(?:\s*,)?(?:\s+[a-z][\w'-]*){0,4}"
+    r"|(?P<poss>" + _YEAR + r")['’]s(?:\s+[a-z][\w'-]*){0,2}"
+    r"|(?P<past>last\s+year|a\s+year\s+(?:earlier|ago)|the\s+(?:previous|prior)\s+year)['’]?s?(?:\s+[a-z][\w'-]*){0,3}"
+    r"|(?P<present>this\s+year)['’]?s?(?:\s+[a-z][\w'-]*){0,3})\s+[$€£¥]?$",
+    re.I,
+)
+# "ranged from 1.91% to 6.89%", "between 15 and 29": the ends of a range are no levels.
+_RANGE_BEFORE = re.compile(
+    r"\b(?:range[sd]?|ranging|varie[sd]|varying|vary|spread|spans?|spanned|between)\s+(?:\w+\s+)?(?:from\s+)?[$€£¥]?$"
+    r"|\b(?:range[sd]?|ranging|varie[sd]|varying|vary|spread|between)\s+(?:from\s+)?[^,;]{0,30}?\s+(?:to|and)\s+[$€£¥]?$",
+    re.I,
+)
+# "declined by £1 to £411", "up by 26": a difference, not a level.
+_BY_BEFORE = re.compile(r"\bby\s+(?:(?:just|only|some|about|around|nearly|almost|roughly|a\s+further|another)\s+)?[$€£¥]?$", re.I)
+# Partial and whole periods: "12 in the first half of the year" against "52 in the entirety of 2023".
+_PARTIAL_PERIOD = re.compile(r"\b(?:first|second|third|fourth|final|last)\s+(?:half|quarter|(?:\w+\s+)?months)\b|\bso\s+far\b|\byear[\s-]+to[\s-]+date\b|\bthrough\s+(?:" + _MONTH + r")\b", re.I)
+_WHOLE_PERIOD = re.compile(r"\b(?:entire(?:ty)?|whole|full[\s-]+year|all\s+of)\b", re.I)
+# The claim naming its own base by a time: "9% lower in 2019 than a decade earlier in
+# 2009", "21.7 percent lower than August 2022".
+_BASE_TIME = re.compile(
+    r"^[^;.]{0,40}?\b(?:than|from|since|compared\s+(?:with|to)|over|on|versus|vs\.?)\s+(?:(?:the\s+)?(?:same\s+\w+\s+(?:in|of)\s+)?)?"
+    r"(?:(?P<month>" + _MONTH + r")\.?\s+)?(?P<year>" + _YEAR + r")\b(?![\d,.%])"
+    r"|^[^;.]{0,40}?\bthan\s+(?:a|one|two|three|five|ten)\s+(?:decade|years?)\s+(?:earlier|ago|before)",
+    re.I,
+)
+_CLAUSE_BREAK = re.compile(r";|\u2014|\s--\s|:\s")
+
+# The relations, and how each is written in the report.
+_REL = {
+    "pct_change": "percent change",
+    "pp_change": "change in percentage points",
+    "diff": "difference",
+    "ratio": "ratio",
+    "share": "share",
+}
+
+_DIRECTION_VERB = re.compile(
+    r"\b(?P<v>(?:" + lexicon.alternation([
+        "rose", "risen", "rises", "fell", "fallen", "falls", "increased", "increases", "decreased", "decreases",
+        "declined", "declines", "dropped", "drops", "climbed", "climbs", "grew", "grows", "jumped", "slipped",
+        "dipped", "eased", "edged up", "edged down", "edged higher", "edged lower", "ticked up", "ticked down",
+        "went up", "went down", "shrank", "swelled", "soared", "surged", "plunged", "plummeted", "tumbled",
+        "slid", "sank", "improved", "rebounded", "lowered", "was up", "were up", "was down", "were down",
+        "is up", "are up", "is down", "are down", "has risen", "have risen", "has fallen", "have fallen",
+        "has increased", "have increased", "has decreased", "have decreased", "has declined", "have declined",
+        "has grown", "have grown", "has dropped", "have dropped", "higher", "lower", "up", "down",
+        "more than", "fewer than", "less than", "better than", "worse than", "an increase", "a decrease",
+        "a rise", "a drop", "a decline", "a fall", "a jump", "a dip", "an uptick", "a gain", "a loss",
+        "increase", "decrease", "decline", "gain",
+    ]) + r"))\b",
+    re.I,
+)
+_ROLE_AFTER_VERB = re.compile(r"\s+(?:from|on|than|over|compared)\b", re.I)
+_UP_VERBS = frozenset(("rose risen rises increased increases climbed climbs grew grows jumped soared surged swelled "
+                       "improved rebounded higher up increase gain rise jump uptick more better edged ticked went").split())
+
+
+def _verb_direction(text: str) -> str | None:
+    low = text.lower()
+    words = low.split()
+    if any(w in ("down", "lower", "fewer", "less", "worse") for w in words):
+        return "down"
+    if words and (words[-1] in _UP_VERBS or words[0] in _UP_VERBS or "up" in words or "higher" in words):
+        return "up"
+    return "down"
+
+
+# --- building the paragraph's items ------------------------------------------------------------
+
+
+def _clauses(text: str, start: int, end: int) -> list[int]:
+    """Offsets where a clause starts within ``text[start:end]``."""
+    return [start] + [m.end() + start for m in _CLAUSE_BREAK.finditer(text[start:end])]
+
+
+def build_items(text: str, sentences: list[tuple[int, int, list[Quantity]]]) -> tuple[list[Item], list[Claim]]:
+    """The paragraph's quantities as items, and its claims."""
+    items: list[Item] = []
+    claims: list[Claim] = []
+    clause_id = 0
+    for k, (sa, sb, qs) in enumerate(sentences):
+        starts = _clauses(text, sa, sb)
+        def clause_of(pos: int, starts: list[int] = starts, first: int = clause_id) -> int:
+            n = 0
+            for i, st in enumerate(starts):
+                if pos >= st:
+                    n = i
+            return first + n
+        for q in qs:
+            it = Item(q, k, sa, clause_of(sa + q.start))
+            _roles(text, sa, it)
+            items.append(it)
+            claim = _claim_of(it)
+            if claim is not None:
+                claim.sa = sa
+                claims.append(claim)
+        for m in _DIRECTION_VERB.finditer(text, sa, sb):
+            pos = m.start()
+            if any(it.pa <= pos < max(it.pb, it.b) for it in items if it.sent == k):
+                continue
+            if _ROLE_AFTER_VERB.match(text, m.end()) and m.group("v").lower() in ("up", "down", "higher", "lower"):
+                continue  # "up from $1.9 billion": the role of a number, not a claim
+            claims.append(Claim(None, m.start(), m.end(), _verb_direction(m.group("v")), "direction", k, clause_of(pos), sa=sa))
+        clause_id += len(starts)
+    # "from 28.3 to 32.3 per 100,000 residents", "from 8.1 to 9.4 million": the unit written
+    # once after the second number is the first's too
+    for x, y in zip(items, items[1:]):
+        if x.sent == y.sent and _SHARED_UNIT_GAP.fullmatch(text, x.b, y.a) and x.q.written is not None:
+            if y.q.per and not x.q.per and x.q.kind == "count":
+                x.q.per, x.q.kind = y.q.per, y.q.kind
+            if y.q.noun and not x.q.noun:
+                x.q.noun = y.q.noun
+    # A role word belongs to the claim it follows: in "decreased 5% to $94.5 million while
+    # profit increased from $16.1 million", "from" is the second claim's.
+    for it in items:
+        if it.role in ("old", "new", "whole"):
+            prior = [c for c in claims if c.clause == it.clause and c.end <= it.a and (c.item is None or c.item is not it)]
+            it.link = max(prior, key=lambda c: c.end) if prior else None
+    return items, claims
+
+
+def _claim_of(it: Item) -> Claim | None:
+    q = it.q
+    if q.kind == "share" or (q.kind == "percent" and q.share_of and q.direction is None):
+        return Claim(it, it.pa, it.pb, None, "share", it.sent, it.clause)
+    if q.change:
+        kind = q.kind if q.kind != "change" else "percent"
+        return Claim(it, it.pa, it.pb, q.direction, kind, it.sent, it.clause)
+    if q.kind == "percent" and q.direction is None and q.hedge is None and not q.words and it.role is None:
+        return Claim(it, it.pa, it.pb, None, "percent", it.sent, it.clause, bare=True)
+    return None
+
+
+def _roles(text: str, sa: int, it: Item) -> None:
+    q = it.q
+    lo = max(sa, it.a - 80)
+    head = text[lo : it.pa]
+    cut = max(head.rfind(";"), head.rfind(":"), head.rfind("\u2014"))
+    if cut >= 0:
+        head = head[cut + 1 :]
+    if _RANGE_BEFORE.search(head):
+        it.role, it.role_word = "range", "range"
+    elif _BY_BEFORE.search(head):
+        it.role, it.role_word = "by", "by"
+    elif m := _ROLE_BEFORE.search(head):
+        w = re.sub(r"\s+", " ", m.group("w").lower())
+        it.role_word = w
+        it.role = _ROLE.get(w, _ROLE.get(w.split()[0]))
+        if w.startswith(("compared", "in comparison", "relative", "as against", "as opposed")):
+            it.role = "old"
+    tail = text[it.b : it.b + 90]
+    # skip the noun the number counts ("344 slayings in 2007")
+    tm = _TIME_AFTER.match(tail)
+    if tm:
+        it.time = _time(tm)
+    else:
+        bm = _TIME_BEFORE.search(text[max(sa, it.a - 60) : it.a])
+        if bm:
+            it.time = _time(bm)
+    del q
+
+
+def _time(m: re.Match) -> tuple[int, int] | None:
+    g = m.groupdict()
+    year = g.get("year") or g.get("year2") or g.get("year3") or g.get("poss")
+    month = g.get("month") or g.get("month2") or g.get("month3")
+    if year:
+        return (int(year), _MONTH_NUM.get(month.lower().rstrip("."), 0) if month else 0)
+    if month:
+        return (1, _MONTH_NUM.get(month.lower().rstrip("."), 0))  # a month alone: order within one year
+    if g.get("past"):
+        return (0, -1)
+    if g.get("present"):
+        return (0, 0)
+    return None
+
+
+# --- units -------------------------------------------------------------------------------------
+
+_CURRENCY_KEYS = {
+    "dollar": "$", "dollars": "$", "euro": "€", "euros": "€", "pound": "£", "pounds": "£", "cent": "¢", "cents": "¢",
+}
+
+
+def _currency(q: Quantity) -> str | None:
+    if q.currency:
+        return _CURRENCY_KEYS.get(q.currency.lower(), q.currency)
+    w = q.written
+    return w.currency if w is not None else None
+
+
+def _noun(q: Quantity) -> str | None:
+    n = q.noun
+    if not n:
+        return None
+    return n[:-1] if n.endswith("s") else n
+
+
+def same_unit(a: Quantity, b: Quantity) -> bool:
+    """Whether two levels measure the same kind of thing (kind, rate, currency, noun)."""
+    ka = "count" if a.kind in ("count", "money") else a.kind
+    kb = "count" if b.kind in ("count", "money") else b.kind
+    if ka != kb or a.per != b.per or _currency(a) != _currency(b):
+        return False
+    na, nb = _noun(a), _noun(b)
+    return na is None or nb is None or na == nb
+
+
+def _level(it: Item) -> bool:
+    return it.q.plain and it.q.written is not None and it.role not in ("range", "by")
+
+
+# --- scoring ---------------------------------------------------------------------------------------
+
+
+def _distance(claim: Claim, *items: Item) -> tuple[float, list[str]]:
+    """Structure shared by every relation: evidence in one clause with the claim, in its
+    sentence, or sentences away; and the evidence itself in one clause or split."""
+    score = 0.0
+    why: list[str] = []
+    if all(it.clause == claim.clause for it in items):
+        score += 2
+        why.append("in the claim's clause")
+    elif all(it.sent == claim.sent for it in items):
+        score -= 1
+        why.append("in the claim's sentence")
+    else:
+        gap = max(abs(claim.sent - it.sent) for it in items)
+        later = any(it.sent > claim.sent for it in items)
+        score -= gap + (1 if later else 0)
+        why.append(f"{gap} sentence{'s' if gap != 1 else ''} {'after' if later else 'before'}")
+    clauses = {it.clause for it in items}
+    if len(clauses) > 1:
+        # "344 …; … the 392 …": numbers in two clauses are usually about two things
+        same_sentence = len({it.sent for it in items}) == 1
+        score -= 2 if same_sentence else 1
+    return score, why
+
+
+def _label_text(text: str, it: Item) -> str:
+    tail = text[it.b : it.b + 70]
+    cut = re.search(r"[;.]|,\s+(?!\d)", tail)
+    return tail[: cut.start()] if cut else tail
+
+
+def _periods_clash(text: str, old: Item, new: Item) -> bool:
+    a, b = _label_text(text, old), _label_text(text, new)
+    return bool((_PARTIAL_PERIOD.search(a) and _WHOLE_PERIOD.search(b)) or (_PARTIAL_PERIOD.search(b) and _WHOLE_PERIOD.search(a)))
+
+
+def _base_time(text: str, claim: Claim) -> tuple[int, int] | None | bool:
+    """The time the claim says it is measured from, when it names one instead of a
+    number: (year, month); True for a base it names only relatively ("a decade earlier")."""
+    m = _BASE_TIME.match(text, claim.end, claim.end + 90)
+    if m is None:
+        return None
+    if m.group("year") is None:
+        return True
+    month = m.group("month")
+    return (int(m.group("year")), _MONTH_NUM.get(month.lower().rstrip("."), 0) if month else 0)
+
+
+def _role(it: Item, claim: Claim) -> str | None:
+    """The number's role for this claim: a role word that belongs to another claim does
+    not make it this claim's old or new level."""
+    if it.link is None or it.link is claim or it.link.group == claim.group:
+        return it.role
+    return "other"
+
+
+def _change_score(claim: Claim, text: str, old: Item, new: Item) -> tuple[float, list[str]]:
+    score, why = _distance(claim, old, new)
+    old_role, new_role = _role(old, claim), _role(new, claim)
+    if _periods_clash(text, old, new):
+        score -= 6
+    if old_role == "old":
+        score += 3
+        why.append(f"'{old.role_word}' before {old.q.num}")
+    elif old_role in ("new", "other"):
+        score -= 3
+    if new_role == "new":
+        score += 2
+        why.append(f"'{new.role_word}' before {new.q.num}")
+    elif new_role in ("old", "other"):
+        score -= 3
+    if old_role == "whole" or new_role == "whole":
+        score -= 1
+    if old.time and new.time and _comparable(old.time, new.time):
+        if old.time < new.time:
+            score += 2
+            why.append("times in order")
+        elif old.time > new.time:
+            score -= 5
+        else:
+            score -= 1
+    elif old.time and old.time == (0, -1):
+        score += 1.5
+        why.append(f"{old.q.num} is the earlier")
+    elif new.time and new.time == (0, -1):
+        score -= 3
+    # "from O to N" / "to N from O" written out
+    gap = text[old.b : new.a] if old.a < new.a else text[new.b : old.a]
+    if old.a < new.a and re.fullmatch(r"(?:\s+[a-z][\w'’-]*){0,3}?(?:\s+\([^()]{0,30}\))?(?:\s+(?:in|last|during)\s+[^,;]{0,25}?)?\s*,?\s+to\s+(?:a\s+(?:record\s+)?(?:high|low)\s+of\s+|about\s+|around\s+|some\s+)?", gap, re.I):
+        score += 2
+        why.append("from … to …")
+    elif new.a < old.a and re.fullmatch(r"(?:\s+[a-z][\w'’-]*){0,3}?(?:\s+(?:in|last|this|during)\s+[^,;]{0,25}?)?\s*,?\s+(?:(?:up|down)\s+from|from|compared\s+(?:with|to)|versus|vs\.?|against)\s+", gap, re.I):
+        score += 2
+        why.append("… from …")
+    # subject first: the new level just before the claim, the old one after it
+    if claim.item is not None and new.a < claim.start < old.a and new.clause == claim.clause == old.clause:
+        score += 1.5
+        why.append("subject first")
+    na, nb = _noun(old.q), _noun(new.q)
+    if na and nb and na == nb:
+        score += 1
+    if not (old_role or new_role or old.time or new.time) and old.a < new.a:
+        score += 0.5
+    return score, why
+
+
+def _share_score(claim: Claim, text: str, part: Item, whole: Item) -> tuple[float, list[str]]:
+    score, why = _distance(claim, part, whole)
+    lo, hi = (part, whole) if part.a < whole.a else (whole, part)
+    gap = text[lo.b : hi.a]
+    if part.a < whole.a and re.fullmatch(r"(?:\s+[a-z][\w'’-]*){0,2}\s+(?:of|out\s+of|in)\s+(?:the\s+|all\s+|its\s+|their\s+|every\s+)?", gap, re.I):
+        score += 4
+        why.append(f"{part.q.num} of {whole.q.num}")
+    elif whole.a < part.a and re.search(r"\bof\s+(?:the\s+|all\s+|those\s+|these\s+)?$", text[max(0, whole.a - 14) : whole.a], re.I):
+        score += 3
+        why.append(f"of {whole.q.num}, {part.q.num}")
+    elif whole.role == "whole":
+        score += 2
+        why.append(f"'{whole.role_word}' before {whole.q.num}")
+    if claim.item is not None:
+        # the claim beside its part: "1,469 …, or 41 percent", "(23%)"
+        between = text[part.b : claim.start] if part.b <= claim.start else text[claim.end : part.a]
+        if len(between) <= 40 and re.fullmatch(r"[^;.]*?(?:,\s*or|\(|,|\u2014|or)\s*", between, re.I):
+            score += 2
+            why.append("the claim beside its part")
+    if _noun(part.q) and _noun(part.q) == _noun(whole.q):
+        score += 1
+    # "Of all calls, 239 were for fire, or 7 percent": the whole named by its noun, earlier
+    of_all = _OF_ALL.search(text, max(0, part.a - 60), part.a)
+    if of_all and _noun(whole.q) and of_all.group("noun").lower().rstrip("s") == _noun(whole.q):
+        score += 4
+        why.append(f"'of all {of_all.group('noun')}' names {whole.q.num}")
+    return score, why
+
+
+# --- bindings: the numbers the words right around a claim tie to it ----------------------------
+
+# Between a level and the claim after it: "344 slayings, a 13 percent drop", "the 234
+# homicides in Baltimore were 17 percent less", "9,379 which represents an increase of".
+_SUBJECT_GAP = re.compile(
+    r"(?:\s+[^\s\d;:.,()]+){0,4}?\s*(?:[,(\u2014\u2013-]\s*)?"
+    r"(?:(?:which|that|this|it)\s+(?:is|was|represents|represented|marks|marked|means|meant)\s+"
+    r"|(?:was|were|is|are|has\s+been|have\s+been|represents?|represented|representing|marks?|marked|marking"
+    r"|or|and|that['’]s|it['’]s)\s+)?",
+    re.I,
+)
+_OF_ALL = re.compile(r"\b[Oo]f\s+(?:all|the|those|these)\s+(?:\w+\s+)?(?P<noun>[a-z]+)\s*,", re.I)
+# A sentence that opens by pointing back: "This was a 22 per cent increase", "That's a 16.2
+# percent increase over last year".
+_ANAPHOR = re.compile(
+    r"[\s\"'“‘(]*(?:this|that|it|these|which|the\s+(?:figure|number|total|count|tally|increase|rise|drop|decline|fall|change))"
+    r"(?:\s+(?:figure|number|total))?\s*(?:['’]s|\s+(?:was|is|are|were|represents|represented|marks|marked|means|meant|equates\s+to|amounts\s+to|would\s+be|works\s+out\s+(?:to|at)))?\s*",
+    re.I,
+)
+_SHARED_UNIT_GAP = re.compile(r"\s*(?:to|and|-|\u2013)\s*[$€£¥]?", re.I)
+# "The arrest rate rose 20%, from 410 arrests…": a rate cannot be recomputed from counts.
+_RATE_SUBJECT = re.compile(r"\b(?:rates?|per[\s-]capita|ratio|average|share|proportion|percentage)\b", re.I)
+# A claim set beside a change as its restatement: ", a drop of 19%", ", or 14%", "— a 17% decline".
+_APPOSITIVE = re.compile(r"(?:[,(\u2014\u2013]|\bor|\brepresenting|\bmarking)\s*(?:an?\s|or\s|representing\s|marking\s|\d)", re.I)
+# Between two claims of one quantity: "13p (or 8%)", "324 students or 3.6%", "up 10,060 or 17 per cent".
+_GROUP_GAP = re.compile(r"(?:\s+[a-z][\w'’-]*)?\s*[,(]?\s*(?:or|and)?\s*[(]?\s*", re.I)
+
+
+def _bind(text: str, claims: list[Claim], levels: list[Item]) -> dict[int, Claim]:
+    """Tie each claim to the numbers its own words name; return the owner of each number
+    bound strongly ("from", "to", "than", "of the"), by the number's id."""
+    owners: dict[int, Claim] = {}
+    for claim in claims:
+        clause = [it for it in levels if it.clause == claim.clause and it is not claim.item]
+        after = [it for it in clause if it.a >= claim.end]
+        pos = claim.end
+        for it in after[:2]:
+            gap = text[pos : it.a]
+            if len(gap) > 45 or any(pos <= c.start < it.a for c in claims if c is not claim):
+                break
+            if it.role == "new" and it.role_word == "to" and claim.new is None and claim.kind != "share":
+                claim.new, claim.new_strong = it, True
+            elif it.role == "old" and claim.old is None and claim.kind != "share":
+                claim.old = it
+            elif it.role == "whole" and claim.whole is None:
+                claim.whole = it
+            elif re.fullmatch(r"\s*,?\s*with\s+(?:just\s+|only\s+)?", gap, re.I) and claim.new is None:
+                claim.new = it
+            elif claim.old is None and claim.item is not None and it.time and it.time == _base_time(text, claim):
+                # "a 22 per cent increase on 2020, when there were 150,748"
+                claim.old = it
+            else:
+                break
+            pos = it.b
+        before = [it for it in clause if it.b <= claim.start]
+        if before:
+            it = before[-1]
+            gap = text[it.b : claim.start]
+            if _SUBJECT_GAP.fullmatch(gap) and not any(it.b <= c.start < claim.start for c in claims if c is not claim):
+                if claim.kind == "share" or claim.bare:
+                    claim.part = claim.part or it
+                if claim.kind != "share" and it.role == "old" and (it.link is None or it.link is claim) and claim.old is None:
+                    # "Rs 339 crore against Rs 298 crore, up 14 per cent": the old level
+                    # last, its new level before it
+                    claim.old = it
+                    if len(before) > 1 and before[-2].b <= it.a and it.a - before[-2].b <= 60:
+                        claim.new = claim.new or before[-2]
+                elif claim.kind != "share" and claim.new is None and it is not claim.old:
+                    claim.new = it
+        if claim.new is None and claim.kind != "share" and _ANAPHOR.fullmatch(text[claim.sa : claim.start]):
+            # "… reached 183,587. This was a 22 per cent increase on 2020": the level the
+            # sentence before ended on is the one "this" means
+            prev = [it for it in levels if it.sent == claim.sent - 1 and it.role not in ("old", "range", "by")]
+            if prev:
+                claim.new = prev[0]
+        for it in (claim.old, claim.whole, claim.part) + ((claim.new,) if claim.new_strong else ()):
+            if it is not None:
+                owners.setdefault(id(it), claim)
+    # claims of one quantity share their numbers: "costs 13p (or 8%) more"
+    ordered = sorted(claims, key=lambda c: c.start)
+    group = 0
+    for i, c in enumerate(ordered):
+        if c.group < 0:
+            c.group = group
+            group += 1
+        if i + 1 < len(ordered):
+            d = ordered[i + 1]
+            if d.clause == c.clause and d.start >= c.end and _GROUP_GAP.fullmatch(text[c.end : d.start]):
+                d.group = c.group
+    # "declined to 88 from 97, a drop of 19%", "rose from 3,450 to 3,930, or 14%": a claim
+    # in apposition restates the verb's change, and shares its numbers
+    for c in ordered:
+        if c.kind == "direction" or c.item is None or not _APPOSITIVE.search(text, max(c.sa, c.start - 12), c.start + 6):
+            continue
+        verbs = [d for d in ordered if d.kind == "direction" and d.clause == c.clause and d.end <= c.start
+                 and not any(d.end <= e.start < c.start and e.kind != "direction" for e in ordered)]
+        if verbs:
+            c.group = verbs[-1].group = min(c.group, verbs[-1].group)
+    by_group: dict[int, list[Claim]] = {}
+    for c in claims:
+        by_group.setdefault(c.group, []).append(c)
+    for members in by_group.values():
+        for c in members:
+            for d in members:
+                if d is c:
+                    continue
+                if c.new is None and d.new is not None:
+                    c.new, c.new_strong = d.new, d.new_strong
+                if c.old is None and d.old is not None:
+                    c.old = d.old
+    return owners
+
+
+def _bound_score(claim: Claim, slots: dict[str, Item], owners: dict[int, Claim], text: str,
+                 claims: list[Claim]) -> tuple[float, list[str]] | None:
+    """Bonus for numbers the claim's words bind, None for a candidate against a strong
+    binding, penalties for numbers another claim owns and for claims standing between."""
+    score = 0.0
+    why: list[str] = []
+    for slot, it in slots.items():
+        if slot == "whole":
+            owner = owners.get(id(it))
+            if owner is not None and owner.part is it and owner.group != claim.group:
+                return None  # a part of another share is no whole: "239 …, or 7 percent, 1,469 …, or 41 percent"
+        bound = getattr(claim, slot, None)
+        if bound is it:
+            score += 3
+            why.append(f"{it.q.num} named by the claim")
+        elif bound is not None and (slot in ("old", "whole") or claim.new_strong):
+            return None
+        owner = owners.get(id(it))
+        if owner is not None and owner is not claim and owner.group != claim.group:
+            score -= 4
+    lo = min([claim.start] + [it.a for it in slots.values()])
+    hi = max([claim.end] + [it.b for it in slots.values()])
+    between = sum(1 for c in claims if c.group != claim.group and lo <= c.start and c.end <= hi
+                  and not (c.item is not None and c.item in slots.values()))
+    if between:
+        score -= 2 * between
+    return score, why
+
+
+# --- the search -----------------------------------------------------------------------------------
+
+
+def _w(it: Item) -> Written:
+    assert it.q.written is not None
+    return it.q.written
+
+
+def _comparable(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Two time labels can be ordered: both dates (a year, or a month of one year), or
+    both relative ("last year" against "this year")."""
+    return (a[0] > 1) == (b[0] > 1) and (a[0] != 1 or b[0] == 1)
+
+
+def _order_signal(claim: Claim, text: str, old: Item, new: Item) -> bool:
+    """Whether anything but the numbers' sizes says which is the old level: a role word, a
+    time label, "from … to …", or the claim's own words ("a 13 percent drop from the
+    396"). The direction claimed never decides it (that would make every wrong direction
+    right), and a new level bound to the claim does not make any other number its base."""
+    old_role, new_role = _role(old, claim), _role(new, claim)
+    if new_role in ("old", "other") or old_role in ("new", "whole", "other"):
+        return False
+    if old_role == "old" or claim.old is old:
+        return True
+    if old.time and new.time and _comparable(old.time, new.time):
+        return old.time < new.time
+    if old.time == (0, -1) and (not new.time or new.time[0] > 1):
+        return True
+    # "went from 120 to 150" without the "from": both in one clause, the later one "to"
+    return new_role == "new" and new.role_word == "to" and old.a < new.a and old.clause == new.clause
+
+
+def _candidates(claim: Claim, text: str, levels: list[Item], items: list[Item], owners: dict[int, Claim],
+                claims: list[Claim]) -> list[Candidate]:
+    out: list[Candidate] = []
+    q = claim.item.q if claim.item is not None else None
+    near = [it for it in levels if it.sent >= claim.sent - 2 and (claim.item is None or it is not claim.item)]
+    kind = claim.kind
+
+    def add(rel: str, comp: Computation, ev: tuple[Item, ...], slots: dict[str, Item],
+            scored: tuple[float, list[str]], hint: str | None = None) -> None:
+        bs = _bound_score(claim, slots, owners, text, claims)
+        if bs is None:
+            return
+        out.append(Candidate(rel, comp, ev, scored[0] + bs[0], scored[1] + bs[1], hint))
+
+    if kind in ("percent", "points", "count", "money", "rate", "multiple", "direction"):
+        verb = _bare_direction(text, claim, items) if claim.bare else None
+        base = _base_time(text, claim) if claim.item is not None else None
+        for old in near:
+            for new in near:
+                if old is new or not same_unit(old.q, new.q):
+                    continue
+                lv = old.q.kind
+                if kind == "points" and lv != "percent":
+                    continue
+                if kind in ("count", "money", "rate") and q is not None:
+                    if not same_unit(old.q, q) and not (q.kind == "count" and lv in ("count", "money") and q.noun is None):
+                        continue
+                if kind == "direction":
+                    func = "pp_change" if lv == "percent" else "diff"
+                    if not (old.clause == new.clause == claim.clause):
+                        continue
+                elif kind == "multiple":
+                    func = "ratio"
+                elif kind == "points":
+                    func = "pp_change"
+                elif kind == "percent":
+                    func = "pct_change"
+                    if claim.bare and (lv == "percent" or verb is None):
+                        continue
+                else:
+                    func = "diff"
+                if not _order_signal(claim, text, old, new):
+                    continue
+                if lv != "percent" and not (old.q.per or new.q.per) and kind != "direction" and _rate_subject(text, claim):
+                    continue
+                if base is not None and (base is True or old.time is None or old.time[0] != base[0]
+                                         or (base[1] and old.time[1] != base[1])):
+                    continue
+                wo, wn, note = _same_scale(old, new)
+                comp = Computation("ratio", (wn, wo)) if func == "ratio" else Computation(func, (wo, wn))
+                sc = _change_score(claim, text, old, new)
+                if note:
+                    sc[1].append(note)
+                if claim.bare:
+                    sc = (sc[0] - 1, sc[1])
+                add(_REL[func], comp, (old, new), {"old": old, "new": new}, sc, hint=verb)
+    if (kind == "percent" and not claim.bare) or (claim.bare and _bare_direction(text, claim, items)):
+        # an old value derived from a new one and a stated difference: "9,379, an increase
+        # of 324 students or 3.6%"
+        diffs = [it for it in items if it.q.change and it.q.kind in ("count", "money", "rate") and it.q.direction
+                 and it.sent == claim.sent and it is not claim.item and it.q.written is not None]
+        for d in diffs:
+            for new in near:
+                if new is d or (not same_unit(new.q, d.q) and _noun(new.q) and _noun(d.q)):
+                    continue
+                if new.q.kind != d.q.kind and not {new.q.kind, d.q.kind} <= {"count", "money"}:
+                    continue
+                if _currency(new.q) != _currency(d.q):
+                    continue
+                between = text[min(d.b, claim.end) : max(d.a, claim.start)]
+                if len(between) > 30 or not re.fullmatch(r"[\s,]*(?:[a-z]+\s+)?(?:or|\(|,|and)?[\s(]*", between, re.I):
+                    continue
+                op = "sub" if d.q.direction == "up" else "add"
+                comp = Computation("pct_change", (Computation(op, (_w(new), _w(d))), _w(new)))
+                sc, why = _distance(claim, d, new)
+                sc += 3
+                why.append(f"{d.q.num} beside the claim gives the change")
+                if new.role == "new" or claim.new is new or (new.a < d.a and new.clause == d.clause):
+                    sc += 1.5
+                    why.append(f"{new.q.num} is the new level")
+                add("percent change (old level derived)", comp, (new, d), {"new": new}, (sc, why))
+    if kind == "share" or claim.bare or (q is not None and q.share_of):
+        for part in near:
+            for whole in near:
+                if part is whole or not same_unit(part.q, whole.q) or part.q.kind == "percent":
+                    continue
+                if not (0 <= _w(part).value <= _w(whole).value):
+                    continue
+                sc = _share_score(claim, text, part, whole)
+                add("share", Computation("share", (_w(part), _w(whole))), (part, whole), {"part": part, "whole": whole}, sc)
+    return out
+
+
+def _rate_subject(text: str, claim: Claim) -> bool:
+    """Whether the clause before the claim names a rate or an average: "The arrest rate
+    rose 20%, from 410 arrests in 2022 to 440" compares counts, not the rate."""
+    head = text[max(claim.sa, claim.start - 60) : claim.start]
+    cut = max(head.rfind(","), head.rfind(";"), head.rfind(":"))
+    return bool(_RATE_SUBJECT.search(head[cut + 1 :]))
+
+
+def _same_scale(old: Item, new: Item) -> tuple[Written, Written, str | None]:
+    """The two levels, with a scale word one of them leaves out read from the other:
+    "from Rs 2303.35 crore … to Rs 2973.91" is 2973.91 crore, as any reader takes it."""
+    a, b = _w(old), _w(new)
+    if a.scaled == b.scaled or a.percent or b.percent:
+        return a, b, None
+    scaled, plain = (a, b) if a.scaled else (b, a)
+    word = scale_word(scaled)
+    if not word or plain.value == 0:
+        return a, b, None
+    try:
+        read = parse_number(f"{expression_text(plain)} {word}")
+    except NumberError:
+        return a, b, None
+    ratio = read.value / scaled.value
+    if not (Fraction(1, 3) <= ratio <= 3):
+        return a, b, None
+    note = f"{plain.text} read in {word}, like {scaled.text}"
+    return (a, read, note) if a.scaled else (read, b, note)
+
+
+def _bare_direction(text: str, claim: Claim, items: list[Item]) -> str | None:
+    """The direction a bare percent takes from a verb or change noun earlier in its clause
+    ("rose 1,200, or 14%", "an increase of 324 students or 3.6%")."""
+    if claim.item is None:
+        return None
+    head = text[max(0, claim.start - 80) : claim.start]
+    cut = max(head.rfind(";"), head.rfind("."), head.rfind(":"))
+    head = head[cut + 1 :]
+    if not re.search(r"(?:,\s*or|\bor|\()\s*$", head, re.I):
+        return None
+    for it in items:
+        if it.q.direction and it.q.kind in ("count", "money", "rate") and it.b <= claim.start and claim.start - it.b <= 40:
+            return it.q.direction
+    m = None
+    for m in _DIRECTION_VERB.finditer(head):
+        pass
+    return _verb_direction(m.group("v")) if m else None
+
+
+Judge = Callable[[Claim, Candidate], str | None]
+
+
+def search(text: str, items: list[Item], claims: list[Claim], judge: Judge) -> list[Check]:
+    """Choose evidence for each claim; ``judge`` gives a candidate's verdict (or None when
+    the claim cannot be read), which decides only between candidates equally supported."""
+    levels = [it for it in items if _level(it)]
+    owners = _bind(text, claims, levels)
+    checks: list[Check] = []
+    for claim in claims:
+        cands = [c for c in _candidates(claim, text, levels, items, owners, claims) if c.score >= MIN_SCORE]
+        if not cands:
+            continue
+        cands.sort(key=lambda c: -c.score)
+        best = cands[0]
+        close = [c for c in cands if best.score - c.score <= MARGIN]
+        verdicts = {id(c): judge(claim, c) for c in close}
+        if verdicts[id(best)] is None:
+            continue
+        if len({v for v in verdicts.values() if v is not None}) > 1:
+            # Two readings about as well supported disagree: the claim is listed, not judged.
+            continue
+        why = "; ".join(best.reasons)
+        checks.append(Check(claim, best.computation, best.evidence, best.relation, best.score, why, best.hint,
+                            tuple(c for c in close if c is not best)))
+    return _dedupe(checks)
+
+
+def _dedupe(checks: list[Check]) -> list[Check]:
+    """One check per claim phrase; a direction stated alone yields to a numeric claim that
+    overlaps it."""
+    out: list[Check] = []
+    for c in checks:
+        if c.claim.kind == "direction" and any(
+            o.claim.kind != "direction" and o.claim.start < c.claim.end + 40 and c.claim.start < o.claim.end + 40
+            and set(map(id, o.evidence)) & set(map(id, c.evidence))
+            for o in checks
+        ):
+            continue
+        out.append(c)
+    return out
+
+
+def literal(items: Iterable[Item]) -> tuple[str, ...]:
+    return tuple(it.q.num for it in items)
+
+
+__all__ = ["Check", "Claim", "Item", "MIN_SCORE", "build_items", "literal", "same_unit", "search"]
+
