@@ -232,7 +232,7 @@ UP_NOUNS: tuple[str, ...] = tuple(
     "increase rise jump gain hike boost surge spike climb growth uptick upswing bump leap rebound".split()
 )
 DOWN_NOUNS: tuple[str, ...] = tuple(
-    "drop decline decrease reduction cut fall dip slide plunge loss downturn slump contraction shortfall tumble".split()
+    "drop decline decrease reduction cut fall dip slide plunge loss downturn slump contraction shortfall tumble deduction".split()
 )
 #: Comparatives after a number in prose: "20% more", "12 percent lower".
 UP_COMPARATIVES: tuple[str, ...] = ("more", "higher", "larger", "bigger", "greater", "longer")

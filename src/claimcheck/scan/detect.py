@@ -130,7 +130,8 @@ _UP_NOUNS = "|".join(lexicon.UP_NOUNS)
 _DOWN_NOUNS = "|".join(lexicon.DOWN_NOUNS)
 _DIR_AFTER = re.compile(
     r"\s+(?:(?P<upn>(?:" + _UP_NOUNS + r")s?)|(?P<downn>(?:" + _DOWN_NOUNS + r")s?)"
-    r"|(?P<upc>" + "|".join(lexicon.UP_COMPARATIVES) + r")|(?P<downc>" + "|".join(lexicon.DOWN_COMPARATIVES) + r"))\b",
+    r"|(?P<upc>" + "|".join(lexicon.UP_COMPARATIVES) + r"|up(?!\s+(?:to|from|for|until|with)\b))"
+    r"|(?P<downc>" + "|".join(lexicon.DOWN_COMPARATIVES) + r"|down(?!\s+(?:to|from|for|until|with)\b)))\b",
     re.I,
 )
 _SHARE_OF_AFTER = re.compile(r"\s+of\b", re.I)
@@ -165,8 +166,10 @@ _CHANGE_BEFORE = re.compile(
 # position. Applied to a window of at most 60 characters, a few times per number.
 _PRE_STEP = re.compile(
     r"(?:^|(?<=[\s(\u2014\u2013,\"\u201c:;]))(?:"
-    r"(?P<dir_up>(?:" + _alt(list(_UP_WORDS) + list(_UP_NOUN_OF)) + r")(?:\s+by)?)"
-    r"|(?P<dir_down>(?:" + _alt(list(_DOWN_WORDS) + list(_DOWN_NOUN_OF)) + r")(?:\s+by)?)"
+    r"(?P<dir_up>(?:" + _alt(list(_UP_WORDS) + list(_UP_NOUN_OF)) + r")(?:\s+by)?"
+    r"|(?:a|an)\s+(?:[a-z][a-z-]*\s+){1,2}(?:" + _UP_NOUNS + r")s?\s+of)"
+    r"|(?P<dir_down>(?:" + _alt(list(_DOWN_WORDS) + list(_DOWN_NOUN_OF)) + r")(?:\s+by)?"
+    r"|(?:a|an)\s+(?:[a-z][a-z-]*\s+){1,2}(?:" + _DOWN_NOUNS + r")s?\s+of)"
     r"|(?P<hedge>" + _alt(list(_HEDGE_WORDS)) + r")"
     r"|(?P<framing>" + _alt([w for w in FRAMING_WORDS]) + r")"
     r"|(?P<art>a|an)"
@@ -187,7 +190,7 @@ _LAST_WORD = re.compile(r"([A-Za-z]+)\s+$|~\s?$")
 # longer than the longest phrase plus " by" and a space: searching only that tail finds
 # the same (leftmost) match, at less than half the cost.
 _PRE_MAX = max(len(w) for w in list(_UP_WORDS) + list(_DOWN_WORDS) + list(_UP_NOUN_OF) + list(_DOWN_NOUN_OF)
-               + list(_HEDGE_WORDS) + list(FRAMING_WORDS)) + len(" by") + 2
+               + list(_HEDGE_WORDS) + list(FRAMING_WORDS)) + len(" by") + 2 + 40  # two adjectives: "a modest annual decline of"
 _DOUBLE_SPACE = re.compile(r"\s\s")
 
 
@@ -627,7 +630,7 @@ def detect(s: str) -> list[Quantity]:
                 )
                 and not re.search(r"\bfrom\s+$", s[max(0, p.start - 10) : p.start], re.I)
             ) or (
-                gap.strip() in ("-", "\u2013") and p.kind == q.kind
+                gap in ("-", "\u2013") and p.kind == q.kind
             ):
                 p.end = q.end
                 p.pend = q.end

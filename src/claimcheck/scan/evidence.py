@@ -58,6 +58,8 @@ class Item:
     time: tuple[int, int] | None = None  # (year, month) or (0, -1) for "last year"-style labels
     used: bool = False
     link: "Claim | None" = None  # the claim its role word belongs to: the last one before it in its clause
+    ctx: bool = False  # from the paragraph before the claim's
+    partner: "Item | None" = None  # "50,900 … compared with 52,700": the level an old one is paired with
 
     @property
     def a(self) -> int:
@@ -100,6 +102,7 @@ class Claim:
     part: Item | None = None
     group: int = -1  # claims joined by "or" / "(" share their bindings: "13p (or 8%) more"
     sa: int = 0  # where the claim's sentence starts
+    quiet: bool = False  # "up from 211": a direction that is also a role word; it never stands between others
 
 
 @dataclass(slots=True)
@@ -130,13 +133,16 @@ class Candidate:
 
 _OLD_WORDS = (r"from|than|versus|vs\.?|against|as\s+against|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to"
               r"|as\s+opposed\s+to|over|on|since|beat|beats|exceeding|lags|trails|above|below")
-_NEW_WORDS = r"to|reached|reaching|hit|hits|totall?ed|totall?ing|stood\s+at|stands\s+at"
+_NEW_WORDS = r"to|reached|reaching|hit|hits|totall?ed|totall?ing|stood\s+at|stands\s+at|become|becomes|became"
+_MONTH_FILL = "|".join(m for m in ("january february march april may june july august september october november december "
+                                   "jan feb mar apr jun jul aug sep sept oct nov dec").split())
 # Determiners, possessives and short labels between a role word and its number:
 # "from the 396", "from last year's 88", "up from 2009’s 54.2%", "from a 13-year high of 134".
-_FILL = (r"(?:(?:the|a|an|its|their|his|her|our|last|this|previous|prior|same|record|new|year['’]s|month['’]s|\d{4}['’]s|[a-z]+['’]s|\d+-year|high|low|peak|of|total|level|amount|figure|number|budgeted|average|estimated|revised|roughly|about|some|just|only|nearly|almost|around|approximately"
+_FILL = (r"(?:(?:the|a|an|its|their|his|her|our|last|this|previous|prior|same|record|new|year['’]s|month['’]s|\d{4}['’]s|[a-z]+['’]s|\d+-year|high|low|peak|of|total|level|amount|figure|number|budgeted|average|estimated|revised|roughly|about|some|just|only|nearly|almost|around|approximately|recent|all-time|peak|record-high"
+         r"|" + _MONTH_FILL + r"|\d{4}|\d{4},"
          r"|rs\.?|inr|ksh|sh|us\$|a\$|nz\$|c\$|r|n)\s+){0,4}")
 _ROLE_BEFORE = re.compile(
-    r"(?:^|\s|\()(?P<w>" + _OLD_WORDS + "|" + _NEW_WORDS + r"|of|out\s+of|of\s+all)\s+" + _FILL + r"[$€£¥]?$",
+    r"(?:^|\s|\()(?P<w>" + _OLD_WORDS + "|" + _NEW_WORDS + r"|out\s+of|of\s+(?:all|the|its|their|those|these))\s+" + _FILL + r"[$€£¥]?\(?$",
     re.I,
 )
 _ROLE = {
@@ -145,7 +151,9 @@ _ROLE = {
     "lags": "old", "trails": "old", "above": "old", "below": "old",
     "to": "new", "reached": "new", "reaching": "new", "hit": "new", "hits": "new", "totaled": "new",
     "totalled": "new", "totaling": "new", "totalling": "new", "stood at": "new", "stands at": "new",
-    "of": "whole", "out of": "whole", "of all": "whole",
+    "become": "new", "becomes": "new", "became": "new",
+    "out of": "whole", "of all": "whole", "of the": "whole", "of its": "whole", "of their": "whole",
+    "of those": "whole", "of these": "whole",
 }
 # Time labels: after a number ("344 in 2007", "88 last year", "the 392 the year before"),
 # or before it ("In 2016 there were 1,433", "2009’s 54.2%").
@@ -166,10 +174,11 @@ _TIME_AFTER = re.compile(
     re.I,
 )
 _TIME_BEFORE = re.compile(
-    r"(?:(?:in|during|for|by|as\s+of)\s+(?:(?P<month>" + _MONTH + r")\s+)?(?P<year>" + _YEAR + r")(?:\s*,)?(?:\s+[a-z][\w'-]*){0,4}"
+    r"(?:(?:in|during|for|by|as\s+of)\s+(?:fiscal\s+|calendar\s+)?(?:(?P<month>" + _MONTH + r")\s+)?(?P<year>" + _YEAR + r")(?:\s*,)?(?:\s+[a-z][\w'-]*){0,4}"
+    r"|(?:in|during)\s+(?P<month2>" + _MONTH + r")(?:\s*,)?(?:\s+[a-z][\w'-]*){0,3}"
     r"|(?P<poss>" + _YEAR + r")['’]s(?:\s+[a-z][\w'-]*){0,2}"
-    r"|(?P<past>last\s+year|a\s+year\s+(?:earlier|ago)|the\s+(?:previous|prior)\s+year)['’]?s?(?:\s+[a-z][\w'-]*){0,3}"
-    r"|(?P<present>this\s+year)['’]?s?(?:\s+[a-z][\w'-]*){0,3})\s+[$€£¥]?$",
+    r"|(?P<past>last\s+year|a\s+year\s+(?:earlier|ago)|the\s+(?:previous|prior)\s+year)['’]?s?,?(?:\s+[a-z][\w'-]*){0,3}"
+    r"|(?P<present>this\s+year)['’]?s?,?(?:\s+[a-z][\w'-]*){0,3})\s+[$€£¥]?\(?$",
     re.I,
 )
 # "ranged from 1.91% to 6.89%", "between 15 and 29": the ends of a range are no levels.
@@ -266,9 +275,10 @@ def build_items(text: str, sentences: list[tuple[int, int, list[Quantity]]]) -> 
             pos = m.start()
             if any(it.pa <= pos < max(it.pb, it.b) for it in items if it.sent == k):
                 continue
-            if _ROLE_AFTER_VERB.match(text, m.end()) and m.group("v").lower() in ("up", "down", "higher", "lower"):
-                continue  # "up from $1.9 billion": the role of a number, not a claim
-            claims.append(Claim(None, m.start(), m.end(), _verb_direction(m.group("v")), "direction", k, clause_of(pos), sa=sa))
+            # "344 last year, up from 211": a direction, and the role word of the number after it
+            quiet = bool(_ROLE_AFTER_VERB.match(text, m.end())) and m.group("v").lower() in ("up", "down", "higher", "lower")
+            claims.append(Claim(None, m.start(), m.end(), _verb_direction(m.group("v")), "direction", k, clause_of(pos), sa=sa,
+                                quiet=quiet))
         clause_id += len(starts)
     # "from 28.3 to 32.3 per 100,000 residents", "from 8.1 to 9.4 million": the unit written
     # once after the second number is the first's too
@@ -278,12 +288,38 @@ def build_items(text: str, sentences: list[tuple[int, int, list[Quantity]]]) -> 
                 x.q.per, x.q.kind = y.q.per, y.q.kind
             if y.q.noun and not x.q.noun:
                 x.q.noun = y.q.noun
-    # A role word belongs to the claim it follows: in "decreased 5% to $94.5 million while
-    # profit increased from $16.1 million", "from" is the second claim's.
+            for a, b in ((x, y), (y, x)):
+                # "from 62.8 to 62.9 percent", "from 21.79 percent in February to 22.95 in March"
+                if b.q.kind == "percent" and a.q.kind == "count" and not a.q.currency and a.q.written is not None \
+                        and a.q.written.value <= 100 and not a.q.noun:
+                    try:
+                        a.q.written = parse_number(expression_text(a.q.written) + "%")
+                        a.q.kind = "percent"
+                    except NumberError:
+                        pass
+    # "estimated at 50,900 … compared with 52,700": the old level's own new level
+    for x, y in zip(items, items[1:]):
+        if (y.role == "old" and x.clause == y.clause and x.q.plain and y.a - x.b <= 70
+                and not any(c.item is None and x.b <= c.start < y.a and not c.quiet for c in claims)):
+            y.partner = x
+    # A role word belongs to the claim nearest to it in its clause: in "decreased 5% to
+    # $94.5 million while profit increased from $16.1 million", "from" is the second
+    # claim's; in "… at Rs 339 crore against Rs 298 crore, up 14 per cent" the last one's.
     for it in items:
         if it.role in ("old", "new", "whole"):
-            prior = [c for c in claims if c.clause == it.clause and c.end <= it.a and (c.item is None or c.item is not it)]
-            it.link = max(prior, key=lambda c: c.end) if prior else None
+            best, best_d = None, 10**9
+            for c in claims:
+                if c.clause != it.clause or (c.item is not None and c.item is it) or c.quiet or c.bare:
+                    continue
+                if c.end <= it.a:
+                    d = it.a - c.end
+                elif c.start >= it.b and _SUBJECT_GAP.fullmatch(text, it.b, c.start):
+                    d = c.start - it.b  # "… against Rs 298 crore, up 14 per cent"
+                else:
+                    continue
+                if 0 <= d < best_d:
+                    best, best_d = c, d
+            it.link = best
     return items, claims
 
 
@@ -365,13 +401,19 @@ def _noun(q: Quantity) -> str | None:
 
 
 def same_unit(a: Quantity, b: Quantity) -> bool:
-    """Whether two levels measure the same kind of thing (kind, rate, currency, noun)."""
+    """Whether two levels measure the same kind of thing (kind, rate, currency). What they
+    count (their nouns) weighs in the score: copy varies its nouns ("43 drivers were
+    arrested … compared with 27 arrests")."""
     ka = "count" if a.kind in ("count", "money") else a.kind
     kb = "count" if b.kind in ("count", "money") else b.kind
-    if ka != kb or a.per != b.per or _currency(a) != _currency(b):
-        return False
+    return ka == kb and a.per == b.per and _currency(a) == _currency(b)
+
+
+def _noun_score(a: Quantity, b: Quantity) -> float:
     na, nb = _noun(a), _noun(b)
-    return na is None or nb is None or na == nb
+    if na and nb:
+        return 1.0 if na == nb else -2.0
+    return 0.0
 
 
 def _level(it: Item) -> bool:
@@ -397,6 +439,9 @@ def _distance(claim: Claim, *items: Item) -> tuple[float, list[str]]:
         later = any(it.sent > claim.sent for it in items)
         score -= gap + (1 if later else 0)
         why.append(f"{gap} sentence{'s' if gap != 1 else ''} {'after' if later else 'before'}")
+    if any(it.ctx for it in items):
+        score -= 2
+        why.append("in the paragraph before")
     clauses = {it.clause for it in items}
     if len(clauses) > 1:
         # "344 …; … the 392 …": numbers in two clauses are usually about two things
@@ -439,6 +484,8 @@ def _role(it: Item, claim: Claim) -> str | None:
 def _change_score(claim: Claim, text: str, old: Item, new: Item) -> tuple[float, list[str]]:
     score, why = _distance(claim, old, new)
     old_role, new_role = _role(old, claim), _role(new, claim)
+    if old.partner is not None and old.partner is not new:
+        score -= 4
     if _periods_clash(text, old, new):
         score -= 6
     if old_role == "old":
@@ -454,10 +501,10 @@ def _change_score(claim: Claim, text: str, old: Item, new: Item) -> tuple[float,
     if old_role == "whole" or new_role == "whole":
         score -= 1
     if old.time and new.time and _comparable(old.time, new.time):
-        if old.time < new.time:
+        if _before(old.time, new.time):
             score += 2
             why.append("times in order")
-        elif old.time > new.time:
+        elif _before(new.time, old.time):
             score -= 5
         else:
             score -= 1
@@ -478,9 +525,7 @@ def _change_score(claim: Claim, text: str, old: Item, new: Item) -> tuple[float,
     if claim.item is not None and new.a < claim.start < old.a and new.clause == claim.clause == old.clause:
         score += 1.5
         why.append("subject first")
-    na, nb = _noun(old.q), _noun(new.q)
-    if na and nb and na == nb:
-        score += 1
+    score += _noun_score(old.q, new.q)
     if not (old_role or new_role or old.time or new.time) and old.a < new.a:
         score += 0.5
     return score, why
@@ -523,22 +568,28 @@ _SUBJECT_GAP = re.compile(
     r"(?:\s+[^\s\d;:.,()]+){0,4}?\s*(?:[,(\u2014\u2013-]\s*)?"
     r"(?:(?:which|that|this|it)\s+(?:is|was|represents|represented|marks|marked|means|meant)\s+"
     r"|(?:was|were|is|are|has\s+been|have\s+been|represents?|represented|representing|marks?|marked|marking"
-    r"|or|and|that['’]s|it['’]s)\s+)?",
+    r"|or|and|that['’]s|it['’]s|[a-z]+ing)\s+)?",
     re.I,
 )
 _OF_ALL = re.compile(r"\b[Oo]f\s+(?:all|the|those|these)\s+(?:\w+\s+)?(?P<noun>[a-z]+)\s*,", re.I)
 # A sentence that opens by pointing back: "This was a 22 per cent increase", "That's a 16.2
 # percent increase over last year".
 _ANAPHOR = re.compile(
-    r"[\s\"'“‘(]*(?:this|that|it|these|which|the\s+(?:figure|number|total|count|tally|increase|rise|drop|decline|fall|change))"
-    r"(?:\s+(?:figure|number|total))?\s*(?:['’]s|\s+(?:was|is|are|were|represents|represented|marks|marked|means|meant|equates\s+to|amounts\s+to|would\s+be|works\s+out\s+(?:to|at)))?\s*",
+    r"[\s\"'“‘(]*(?:this|that|it|these|which|the\s+(?:figure|number|total|count|tally|increase|rise|drop|decline|fall|change|result|rate))"
+    r"(?:\s+[^.;,\d]{0,60}?)??\s*(?:['’]s|\s+(?:was|is|are|were|represents|represented|marks|marked|means|meant|equates\s+to|amounts\s+to|would\s+be|works\s+out\s+(?:to|at)))?\s*",
     re.I,
 )
-_SHARED_UNIT_GAP = re.compile(r"\s*(?:to|and|-|\u2013)\s*[$€£¥]?", re.I)
+_SHARED_UNIT_GAP = re.compile(
+    r"\s*(?:(?:in|during|for|on)\s+(?:the\s+)?[A-Za-z]+(?:\s+\d{4})?\s*,?\s*)?(?:to|and|-|\u2013)\s*[$€£¥]?", re.I)
 # "The arrest rate rose 20%, from 410 arrests…": a rate cannot be recomputed from counts.
 _RATE_SUBJECT = re.compile(r"\b(?:rates?|per[\s-]capita|ratio|average|share|proportion|percentage)\b", re.I)
+# "The 6% growth in passenger numbers…", "That was a gain of 16%": a sentence that
+# restates the change the one before it gave.
+_RESTATES = re.compile(r"\s*[\"'“‘(]*(?:the|this|that|its|it)\b", re.I)
 # A claim set beside a change as its restatement: ", a drop of 19%", ", or 14%", "— a 17% decline".
-_APPOSITIVE = re.compile(r"(?:[,(\u2014\u2013]|\bor|\brepresenting|\bmarking)\s*(?:an?\s|or\s|representing\s|marking\s|\d)", re.I)
+_APPOSITIVE = re.compile(
+    r"(?:[,(\u2014\u2013]|\bor|\bfor|\brepresenting|\bmarking|\bgiving|\bmaking|\bwhich\s+(?:is|was)|\bthat['’]s)"
+    r"\s*(?:an?\s|or\s|representing\s|marking\s|\d)", re.I)
 # Between two claims of one quantity: "13p (or 8%)", "324 students or 3.6%", "up 10,060 or 17 per cent".
 _GROUP_GAP = re.compile(r"(?:\s+[a-z][\w'’-]*)?\s*[,(]?\s*(?:or|and)?\s*[(]?\s*", re.I)
 
@@ -551,9 +602,15 @@ def _bind(text: str, claims: list[Claim], levels: list[Item]) -> dict[int, Claim
         clause = [it for it in levels if it.clause == claim.clause and it is not claim.item]
         after = [it for it in clause if it.a >= claim.end]
         pos = claim.end
+        base = _base_time(text, claim) if claim.item is not None else None
         for it in after[:2]:
             gap = text[pos : it.a]
-            if len(gap) > 45 or any(pos <= c.start < it.a for c in claims if c is not claim):
+            if any(pos <= c.start < it.a for c in claims if c is not claim and not c.quiet):
+                break
+            if len(gap) > 45:
+                # "6.21 per cent higher compared to the rate recorded in February 2022, which was 15.70 per cent"
+                if claim.old is None and base and base is not True and it.time == base and len(gap) <= 90:
+                    claim.old = it
                 break
             if it.role == "new" and it.role_word == "to" and claim.new is None and claim.kind != "share":
                 claim.new, claim.new_strong = it, True
@@ -563,7 +620,7 @@ def _bind(text: str, claims: list[Claim], levels: list[Item]) -> dict[int, Claim
                 claim.whole = it
             elif re.fullmatch(r"\s*,?\s*with\s+(?:just\s+|only\s+)?", gap, re.I) and claim.new is None:
                 claim.new = it
-            elif claim.old is None and claim.item is not None and it.time and it.time == _base_time(text, claim):
+            elif claim.old is None and base and it.time and it.time == base:
                 # "a 22 per cent increase on 2020, when there were 150,748"
                 claim.old = it
             else:
@@ -573,7 +630,7 @@ def _bind(text: str, claims: list[Claim], levels: list[Item]) -> dict[int, Claim
         if before:
             it = before[-1]
             gap = text[it.b : claim.start]
-            if _SUBJECT_GAP.fullmatch(gap) and not any(it.b <= c.start < claim.start for c in claims if c is not claim):
+            if _SUBJECT_GAP.fullmatch(gap) and not any(it.b <= c.start < claim.start for c in claims if c is not claim and not c.quiet):
                 if claim.kind == "share" or claim.bare:
                     claim.part = claim.part or it
                 if claim.kind != "share" and it.role == "old" and (it.link is None or it.link is claim) and claim.old is None:
@@ -591,7 +648,7 @@ def _bind(text: str, claims: list[Claim], levels: list[Item]) -> dict[int, Claim
             if prev:
                 claim.new = prev[0]
         for it in (claim.old, claim.whole, claim.part) + ((claim.new,) if claim.new_strong else ()):
-            if it is not None:
+            if it is not None and not claim.quiet:
                 owners.setdefault(id(it), claim)
     # claims of one quantity share their numbers: "costs 13p (or 8%) more"
     ordered = sorted(claims, key=lambda c: c.start)
@@ -650,7 +707,7 @@ def _bound_score(claim: Claim, slots: dict[str, Item], owners: dict[int, Claim],
             score -= 4
     lo = min([claim.start] + [it.a for it in slots.values()])
     hi = max([claim.end] + [it.b for it in slots.values()])
-    between = sum(1 for c in claims if c.group != claim.group and lo <= c.start and c.end <= hi
+    between = sum(1 for c in claims if c.group != claim.group and lo <= c.start and c.end <= hi and not c.quiet
                   and not (c.item is not None and c.item in slots.values()))
     if between:
         score -= 2 * between
@@ -666,9 +723,19 @@ def _w(it: Item) -> Written:
 
 
 def _comparable(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    """Two time labels can be ordered: both dates (a year, or a month of one year), or
-    both relative ("last year" against "this year")."""
+    """Two time labels can be ordered: both dates (a year, or a month of one year), both
+    relative ("last year" against "this year"), or "now" against a date."""
+    if (a == (0, 0) and b[0] > 1) or (b == (0, 0) and a[0] > 1):
+        return True
     return (a[0] > 1) == (b[0] > 1) and (a[0] != 1 or b[0] == 1)
+
+
+def _before(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    if a == (0, 0):
+        return False
+    if b == (0, 0):
+        return a[0] > 1
+    return a < b
 
 
 def _order_signal(claim: Claim, text: str, old: Item, new: Item) -> bool:
@@ -682,11 +749,12 @@ def _order_signal(claim: Claim, text: str, old: Item, new: Item) -> bool:
     if old_role == "old" or claim.old is old:
         return True
     if old.time and new.time and _comparable(old.time, new.time):
-        return old.time < new.time
+        return _before(old.time, new.time)
     if old.time == (0, -1) and (not new.time or new.time[0] > 1):
         return True
-    # "went from 120 to 150" without the "from": both in one clause, the later one "to"
-    return new_role == "new" and new.role_word == "to" and old.a < new.a and old.clause == new.clause
+    # "3,450 members to 3,930" without a "from": the two side by side, the later one "to"
+    return (new_role == "new" and new.role_word == "to" and old.a < new.a and old.clause == new.clause
+            and bool(re.fullmatch(r"(?:\s+[a-z][\w'’-]*){0,2}\s*,?\s+to\s+[$€£¥]?", text[old.b : new.a], re.I)))
 
 
 def _candidates(claim: Claim, text: str, levels: list[Item], items: list[Item], owners: dict[int, Claim],
@@ -749,7 +817,8 @@ def _candidates(claim: Claim, text: str, levels: list[Item], items: list[Item], 
         # an old value derived from a new one and a stated difference: "9,379, an increase
         # of 324 students or 3.6%"
         diffs = [it for it in items if it.q.change and it.q.kind in ("count", "money", "rate") and it.q.direction
-                 and it.sent == claim.sent and it is not claim.item and it.q.written is not None]
+                 and it is not claim.item and it.q.written is not None
+                 and (it.sent == claim.sent or (it.sent == claim.sent - 1 and _RESTATES.match(text, claim.sa)))]
         for d in diffs:
             for new in near:
                 if new is d or (not same_unit(new.q, d.q) and _noun(new.q) and _noun(d.q)):
@@ -759,7 +828,12 @@ def _candidates(claim: Claim, text: str, levels: list[Item], items: list[Item], 
                 if _currency(new.q) != _currency(d.q):
                     continue
                 between = text[min(d.b, claim.end) : max(d.a, claim.start)]
-                if len(between) > 30 or not re.fullmatch(r"[\s,]*(?:[a-z]+\s+)?(?:or|\(|,|and)?[\s(]*", between, re.I):
+                beside = len(between) <= 30 and re.fullmatch(r"[\s,]*(?:[a-z]+\s+)?(?:or|\(|,|and)?[\s(]*", between, re.I)
+                # "rose by 13 per cent to 5.2 million offences … – an increase of 583,782": the
+                # claim's own new level, and the change stated after it
+                after_new = (claim.new is new and new.b <= d.a and d.sent == new.sent) or (
+                    d.sent < claim.sent and new.sent == d.sent and abs(new.a - d.a) <= 40)
+                if not (beside or after_new):
                     continue
                 op = "sub" if d.q.direction == "up" else "add"
                 comp = Computation("pct_change", (Computation(op, (_w(new), _w(d))), _w(new)))
@@ -775,7 +849,7 @@ def _candidates(claim: Claim, text: str, levels: list[Item], items: list[Item], 
             for whole in near:
                 if part is whole or not same_unit(part.q, whole.q) or part.q.kind == "percent":
                     continue
-                if not (0 <= _w(part).value <= _w(whole).value):
+                if not (0 <= _w(part).value < _w(whole).value):
                     continue
                 sc = _share_score(claim, text, part, whole)
                 add("share", Computation("share", (_w(part), _w(whole))), (part, whole), {"part": part, "whole": whole}, sc)

@@ -225,17 +225,29 @@ def _locate_span(doc: Doc, at: int, end: int) -> tuple[int, int, int, int]:
     return line, col, eline, ecol
 
 
-def _paragraph_findings(doc: Doc, path: str, pa: int, pb: int) -> list[Finding]:
-    text = doc.text
+def _sentence_quantities(text: str, pa: int, pb: int) -> list[tuple[int, int, list]]:
     sents = []
     for a, b in _sentences(text, pa, pb):
         s = text[a:b]
         qs = detect(s) + change_words(s) if may_hold_numbers(s) else []
         qs.sort(key=lambda q: q.start)
         sents.append((a, b, qs))
+    return sents
+
+
+#: Sentences of the paragraph before that a claim may find its evidence in: news copy
+#: often gives each sentence a paragraph of its own.
+CONTEXT_SENTENCES = 2
+
+
+def _paragraph_findings(doc: Doc, path: str, sents: list, context: list) -> list[Finding]:
+    text = doc.text
     if not any(qs for _, _, qs in sents):
         return []
-    items, claims = build_items(text, sents)
+    items, claims = build_items(text, context + sents)
+    claims = [c for c in claims if c.sent >= len(context)]
+    for it in items:
+        it.ctx = it.sent < len(context)
 
     def verdict_of(claim: Claim, cand: Candidate) -> str | None:
         fig = _claim_figure(text, claim, cand.hint)[0]
@@ -298,10 +310,14 @@ def iter_findings(text: str, *, path: str = "-", fmt: Format | None = None) -> I
     """The findings of ``text``, paragraph by paragraph (a generator: memory stays flat)."""
     fmt = fmt or guess_format(path, text)
     doc = make_doc(text, fmt)
+    context: list = []
     for pa, pb in split_paragraphs(doc.text):
         if pb - pa <= MAX_SENTENCE and not may_hold_numbers(doc.text[pa:pb]):
+            context = []
             continue
-        yield from _paragraph_findings(doc, path, pa, pb)
+        sents = _sentence_quantities(doc.text, pa, pb)
+        yield from _paragraph_findings(doc, path, sents, context)
+        context = [s for s in sents[-CONTEXT_SENTENCES:] if s[2]]
 
 
 def scan_text(text: str, *, path: str = "-", fmt: Format | None = None) -> ScanResult:
