@@ -79,7 +79,7 @@ _LABEL_BEFORE = re.compile(
     r"|Zone|Region|Regulation|Directive|Code|Paragraph|Clause|Item|Step|Slide|Figure|Fig\.|Table"
     r"|Appendix|Exhibit|Count|Schedule|Class|Tier|Bus|Train|Pixel|Formula|Mark|Mk\.|Series|Type"
     r"|H\.R\.|S\.|HR|SB|AB|HB|SF|HF|LB|Ex\.|Ref\.|Ticket|Policy|Patent|Seat|Block|Row|Plot|Lane)"
-    r"\s$|#\s?$)"
+    r"\s$|#\s?$|\((?:see\s+)?(?:figure|fig\.|table|chart|page|p\.|appendix|exhibit|note)\s$)"
 )
 _ADDRESS_AFTER = re.compile(
     r"\s(?:[NSEW]\.?\s)?(?:[A-Z][a-z]+\.?\s|\d{1,3}(?:st|nd|rd|th)\s){1,3}"
@@ -94,6 +94,10 @@ _AGE_BEFORE = re.compile(
     re.I,
 )
 _AGE_AFTER = re.compile(r"(?:\s*(?:-|\u2013|to|and)\s*\d{1,3})?[\s-]+years?[\s-]+old|\s*(?:-|\u2013|to)\s*\d{1,3}[\s-]+year[\s-]+olds|\s+and\s+(?:over|older|up)\b", re.I)
+# A score has the shape "24 to 20", "24-20": the first number followed by the second, or
+# the second preceded by the first.
+_SCORE_AFTER = re.compile(r"\s*(?:to|-|\u2013)\s*\d{1,3}(?![\d,.%])")
+_SCORE_SECOND = re.compile(r"\d{1,3}\s*(?:to|-|\u2013)\s*$")
 _SCORE_BEFORE = re.compile(
     r"\b(?:won|lost|beat|beats|defeated|edged|routed|trailed|led|leads|leading|trailing|tied|drew|score[sd]?)\s+"
     r"(?:[A-Za-z][\w'-]*\s+){0,2}?(?:\d{1,3}\s*(?:to|-|\u2013)\s*)?$",
@@ -129,6 +133,8 @@ _NOT_NOUNS = frozenset(
 _UP_NOUNS = "|".join(lexicon.UP_NOUNS)
 _DOWN_NOUNS = "|".join(lexicon.DOWN_NOUNS)
 _DIR_AFTER = re.compile(
+    r"(?:\s+(?:year[\s-]+(?:on|over)[\s-]+year|month[\s-]+(?:on|over)[\s-]+month|quarter[\s-]+(?:on|over)[\s-]+quarter"
+    r"|y-?o-?y|yoy|annual|annualised|annualized|quarterly|sequential|overall|net|\((?:yoy|y-o-y|mom|qoq)\)))*"
     r"\s+(?:(?P<upn>(?:" + _UP_NOUNS + r")s?)|(?P<downn>(?:" + _DOWN_NOUNS + r")s?)"
     r"|(?P<upc>" + "|".join(lexicon.UP_COMPARATIVES) + r"|up(?!\s+(?:to|from|for|until|with)\b))"
     r"|(?P<downc>" + "|".join(lexicon.DOWN_COMPARATIVES) + r"|down(?!\s+(?:to|from|for|until|with)\b)))\b",
@@ -162,6 +168,7 @@ _CHANGE_BEFORE = re.compile(
     r"|\b(?:up|down|higher|lower|rose|fell|increased|decreased|grew|declined|dropped|jumped|climbed))\s*$",
     re.I,
 )
+_PHRASAL_UP = re.compile(r"\b(?:made|make|makes|making|sum|sums|summed|add|adds|added|adding|account|accounts|accounted|took|take|takes|taking|end|ended|ends|split)\s+$", re.I)
 # One look-back step: the last hedge, framing word, direction or article before a
 # position. Applied to a window of at most 60 characters, a few times per number.
 _PRE_STEP = re.compile(
@@ -255,9 +262,10 @@ class Quantity:
 
     @property
     def plain(self) -> bool:
-        """A raw level, fit to be evidence: digits, no hedge, no direction."""
+        """A raw level, fit to be evidence: digits, no direction, and no hedge but an
+        estimate's ("an estimated 36,120", "about 3.2 million", "averaged $3.19")."""
         return (
-            not self.words and self.written is not None and (self.hedge is None or self.avg)
+            not self.words and self.written is not None and (self.hedge is None or self.avg or self.hedge == "about")
             and self.direction is None and self.kind in ("count", "rate", "money", "percent")
         )
 
@@ -315,7 +323,8 @@ def _number_kind(s: str, m: re.Match) -> Quantity | None:
         return None
     if not cur and _LABEL_BEFORE.search(before, tail):
         return None
-    if not cur and not code and (_AGE_BEFORE.search(before) or _SCORE_BEFORE.search(before) or _AGE_AFTER.match(after)):
+    if not cur and not code and (_AGE_BEFORE.search(before) or _AGE_AFTER.match(after) or (
+            _SCORE_BEFORE.search(before) and (_SCORE_SECOND.search(before) or _SCORE_AFTER.match(after)))):
         return None  # "aged 16 to 19", "between the ages of 15 and 29", "won 24 to 20": ages and scores
     if not cur and num.replace(",", "") in _PER_BASES and _PER_BEFORE.search(before):
         return None  # "412 per 100,000 residents": the 100,000 is the unit of a rate
@@ -441,6 +450,8 @@ def _finish(s: str, q: Quantity) -> None:
         if pm is None:
             break
         if pm.group("dir_up") or pm.group("dir_down"):
+            if _PHRASAL_UP.search(s, max(0, pm.start() - 12), pm.start()) and pm.group(0).strip().lower() == "up":
+                break  # "women made up 38%": a share, not a rise
             if q.direction is None:
                 q.direction = "up" if pm.group("dir_up") else "down"
             elif pm.group("dir_up") and q.direction == "down" or pm.group("dir_down") and q.direction == "up":

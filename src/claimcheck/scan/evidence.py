@@ -103,6 +103,8 @@ class Claim:
     group: int = -1  # claims joined by "or" / "(" share their bindings: "13p (or 8%) more"
     sa: int = 0  # where the claim's sentence starts
     quiet: bool = False  # "up from 211": a direction that is also a role word; it never stands between others
+    noun: str | None = None  # what the claim is about: "a 17.4 percent increase in first-time freshmen"
+    anaphoric: bool = False  # its sentence points back ("That equates to…"): evidence before it is expected
 
 
 @dataclass(slots=True)
@@ -138,11 +140,19 @@ _MONTH_FILL = "|".join(m for m in ("january february march april may june july a
                                    "jan feb mar apr jun jul aug sep sept oct nov dec").split())
 # Determiners, possessives and short labels between a role word and its number:
 # "from the 396", "from last year's 88", "up from 2009’s 54.2%", "from a 13-year high of 134".
-_FILL = (r"(?:(?:the|a|an|its|their|his|her|our|last|this|previous|prior|same|record|new|year['’]s|month['’]s|\d{4}['’]s|[a-z]+['’]s|\d+-year|high|low|peak|of|total|level|amount|figure|number|budgeted|average|estimated|revised|roughly|about|some|just|only|nearly|almost|around|approximately|recent|all-time|peak|record-high"
-         r"|" + _MONTH_FILL + r"|\d{4}|\d{4},"
-         r"|rs\.?|inr|ksh|sh|us\$|a\$|nz\$|c\$|r|n)\s+){0,4}")
+_FILL_WORDS = (r"the|a|an|its|their|his|her|our|last|this|previous|prior|same|record|new|year['’]s|month['’]s|\d{4}['’]s|[a-z]+['’]s|\d+-year"
+               r"|high|low|peak|of|total|level|amount|figure|number|budgeted|average|estimated|revised|roughly|about|some"
+               r"|just|only|nearly|almost|around|approximately|recent|all-time|record-high"
+               r"|" + _MONTH_FILL + r"|\d{4}|\d{4},|rs\.?|inr|ksh|sh|us\$|a\$|nz\$|c\$|r|n")
+_FILL = r"(?:(?:" + _FILL_WORDS + r")\s+){0,4}"
+# After a strong role word any short run of words may stand before the number: "higher
+# than the league average of $160 million", "compared to the rate recorded in February".
+_ANY_WORD = r"(?!(?:to|from|than|against|versus|over|on|since|at|and|or|but|while)\b)[a-z][a-z'’-]*"
+_STRONG_FILL = r"(?:(?:" + _FILL_WORDS + "|" + _ANY_WORD + r")\s+){0,4}"
+_STRONG_OLD = r"from|than|versus|vs\.?|against|as\s+against|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to|as\s+opposed\s+to"
 _ROLE_BEFORE = re.compile(
-    r"(?:^|\s|\()(?P<w>" + _OLD_WORDS + "|" + _NEW_WORDS + r"|out\s+of|of\s+(?:all|the|its|their|those|these))\s+" + _FILL + r"[$€£¥]?\(?$",
+    r"(?:^|\s|\()(?:(?P<w>" + _STRONG_OLD + r")\s+" + _STRONG_FILL
+    + r"|(?P<w2>" + _OLD_WORDS + "|" + _NEW_WORDS + r"|out\s+of|of\s+(?:all|the|its|their|those|these))\s+" + _FILL + r")[$€£¥]?\(?$",
     re.I,
 )
 _ROLE = {
@@ -195,12 +205,28 @@ _WHOLE_PERIOD = re.compile(r"\b(?:entire(?:ty)?|whole|full[\s-]+year|all\s+of)\b
 # The claim naming its own base by a time: "9% lower in 2019 than a decade earlier in
 # 2009", "21.7 percent lower than August 2022".
 _BASE_TIME = re.compile(
-    r"^[^;.]{0,40}?\b(?:than|from|since|compared\s+(?:with|to)|over|on|versus|vs\.?)\s+(?:(?:the\s+)?(?:same\s+\w+\s+(?:in|of)\s+)?)?"
-    r"(?:(?P<month>" + _MONTH + r")\.?\s+)?(?P<year>" + _YEAR + r")\b(?![\d,.%])"
-    r"|^[^;.]{0,40}?\bthan\s+(?:a|one|two|three|five|ten)\s+(?:decade|years?)\s+(?:earlier|ago|before)",
+    r"[^;.]{0,40}?\b(?:than|from|since|compared\s+(?:with|to)|over|on|versus|vs\.?)\s+(?:(?:the\s+)?(?:same\s+\w+\s+(?:in|of)\s+)?)?"
+    r"(?:(?:(?P<month>" + _MONTH + r")\.?\s+)?(?P<year>" + _YEAR + r")\b(?!,\d|\.\d|\d|%)|(?P<month_only>" + _MONTH + r")\b(?!\s*\d))"
+    r"|[^;.]{0,40}?\b(?:than|from|over|on|compared\s+(?:with|to))\s+(?:a|one|two|three|five|ten)\s+(?:decade|years?)\s+(?:earlier|ago|before)",
     re.I,
 )
-_CLAUSE_BREAK = re.compile(r";|\u2014|\s--\s|:\s")
+# The claim naming its base relatively: "rose 8% from a year earlier", "over last year".
+_BASE_RELATIVE = re.compile(
+    r"[^;.]{0,20}?\b(?:from|over|on|than|compared\s+(?:with|to)|versus)\s+(?:a\s+year\s+(?:earlier|ago|before)|last\s+year|the\s+(?:previous|prior)\s+year"
+    r"|the\s+same\s+(?:period|month|quarter|time)\s+(?:last\s+year|a\s+year\s+(?:earlier|ago)))",
+    re.I,
+)
+_OTHER_PERIOD = re.compile(r"\b(?:quarter|month|week|half)\b(?![\s-]+(?:a|one|last)\s+year)", re.I)
+# "grown an average of 5% a year": a yearly rate, compounded, never the total change.
+_PER_PERIOD_AFTER = re.compile(r"\s+(?:a|per|each|every)\s+(?:year|month|week|day|quarter|decade)\b|\s+(?:annually|yearly)\b", re.I)
+_PER_PERIOD_BEFORE = re.compile(r"\b(?:annual(?:ly|ized|ised)?|yearly|compound(?:ed)?|an\s+average\s+of|average\s+annual)\b[^,;:]{0,30}$", re.I)
+# "Economists had expected sales to rise 5%": a forecast, not a claim about the numbers.
+_EXPECTED = re.compile(r"\b(?:expect(?:ed|s|ing)?|forecasts?|forecasted|projected|predicted|anticipated|hoped|aimed|targets?|targeted|budgeted|estimated\s+to|plans?\s+to|planned\s+to|would|could|might)\b[^,;:]{0,40}$", re.I)
+# Places: "in Austin", "in California" after a number or in the claim's clause.
+_PLACE_AFTER = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}?\s+in\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
+_PLACE_BEFORE = re.compile(r"\bin\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
+_MONTH_NAMES = frozenset(m.capitalize() for m in lexicon.MONTHS) | {"The", "A", "An", "Q1", "Q2", "Q3", "Q4"}
+_CLAUSE_BREAK = re.compile(r";|\u2014|\s--\s|:\s|[,.!?][\u201d\"]|[\u201d\"],")
 
 # The relations, and how each is written in the report.
 _REL = {
@@ -217,37 +243,48 @@ _DIRECTION_VERB = re.compile(
         "declined", "declines", "dropped", "drops", "climbed", "climbs", "grew", "grows", "jumped", "slipped",
         "dipped", "eased", "edged up", "edged down", "edged higher", "edged lower", "ticked up", "ticked down",
         "went up", "went down", "shrank", "swelled", "soared", "surged", "plunged", "plummeted", "tumbled",
-        "slid", "sank", "improved", "rebounded", "lowered", "was up", "were up", "was down", "were down",
+        "slid", "sank", "rebounded", "lowered", "was up", "were up", "was down", "were down",
         "is up", "are up", "is down", "are down", "has risen", "have risen", "has fallen", "have fallen",
         "has increased", "have increased", "has decreased", "have decreased", "has declined", "have declined",
         "has grown", "have grown", "has dropped", "have dropped", "higher", "lower", "up", "down",
-        "more than", "fewer than", "less than", "better than", "worse than", "an increase", "a decrease",
+        "more than", "fewer than", "less than", "an increase", "a decrease",
         "a rise", "a drop", "a decline", "a fall", "a jump", "a dip", "an uptick", "a gain", "a loss",
-        "increase", "decrease", "decline", "gain",
+        "increase", "decrease", "decline", "gain", "cut", "cuts", "reduced", "raised", "boosted", "slashed",
+        "halved", "trimmed",
     ]) + r"))\b",
     re.I,
 )
+_PHRASAL_BEFORE = re.compile(r"\b(?:made|make|makes|making|sum|sums|summed|add|adds|added|adding|took|take|takes|end|ended|ends|set|sets)\s+$", re.I)
 _ROLE_AFTER_VERB = re.compile(r"\s+(?:from|on|than|over|compared)\b", re.I)
-_UP_VERBS = frozenset(("rose risen rises increased increases climbed climbs grew grows jumped soared surged swelled "
-                       "improved rebounded higher up increase gain rise jump uptick more better edged ticked went").split())
+
+
+_UP_SET = frozenset(lexicon.UP_WORDS) | {"above", "raised", "boosted"}
+_DOWN_SET = frozenset(lexicon.DOWN_WORDS) | {"below", "reduced", "slashed", "halved", "trimmed"}
 
 
 def _verb_direction(text: str) -> str | None:
-    low = text.lower()
-    words = low.split()
-    if any(w in ("down", "lower", "fewer", "less", "worse") for w in words):
-        return "down"
-    if words and (words[-1] in _UP_VERBS or words[0] in _UP_VERBS or "up" in words or "higher" in words):
-        return "up"
-    return "down"
+    """up or down, from the words of a change stated without a number."""
+    for w in reversed(text.lower().split()):
+        if w in _DOWN_SET:
+            return "down"
+        if w in _UP_SET:
+            return "up"
+    return None
 
 
 # --- building the paragraph's items ------------------------------------------------------------
 
 
 def _clauses(text: str, start: int, end: int) -> list[int]:
-    """Offsets where a clause starts within ``text[start:end]``."""
-    return [start] + [m.end() + start for m in _CLAUSE_BREAK.finditer(text[start:end])]
+    """Offsets where a clause starts within ``text[start:end]``. A pair of dashes around a
+    short aside ("43 — exactly half — were promoted") does not break the clause."""
+    piece = text[start:end]
+    dashes = [m.start() for m in re.finditer("\u2014", piece)]
+    paired = set()
+    for a, b in zip(dashes, dashes[1:]):
+        if b - a <= 40:
+            paired.update((a, b))
+    return [start] + [m.end() + start for m in _CLAUSE_BREAK.finditer(piece) if m.start() not in paired]
 
 
 def build_items(text: str, sentences: list[tuple[int, int, list[Quantity]]]) -> tuple[list[Item], list[Claim]]:
@@ -270,11 +307,14 @@ def build_items(text: str, sentences: list[tuple[int, int, list[Quantity]]]) -> 
             claim = _claim_of(it)
             if claim is not None:
                 claim.sa = sa
+                claim.noun = _claim_noun(text, claim.end)
                 claims.append(claim)
         for m in _DIRECTION_VERB.finditer(text, sa, sb):
             pos = m.start()
             if any(it.pa <= pos < max(it.pb, it.b) for it in items if it.sent == k):
                 continue
+            if m.group("v").lower() == "up" and _PHRASAL_BEFORE.search(text, max(sa, pos - 12), pos):
+                continue  # "made up", "adds up": no change
             # "344 last year, up from 211": a direction, and the role word of the number after it
             quiet = bool(_ROLE_AFTER_VERB.match(text, m.end())) and m.group("v").lower() in ("up", "down", "higher", "lower")
             claims.append(Claim(None, m.start(), m.end(), _verb_direction(m.group("v")), "direction", k, clause_of(pos), sa=sa,
@@ -297,6 +337,11 @@ def build_items(text: str, sentences: list[tuple[int, int, list[Quantity]]]) -> 
                         a.q.kind = "percent"
                     except NumberError:
                         pass
+    # "412,000 visitors and 3,000 members in 2024": a label after the last of levels joined
+    # by "and" is every one's
+    for x, y in zip(reversed(items[:-1]), reversed(items[1:])):
+        if y.time and not x.time and x.clause == y.clause and _AND_GAP.fullmatch(text, x.b, y.a):
+            x.time = y.time
     # "estimated at 50,900 … compared with 52,700": the old level's own new level
     for x, y in zip(items, items[1:]):
         if (y.role == "old" and x.clause == y.clause and x.q.plain and y.a - x.b <= 70
@@ -323,6 +368,21 @@ def build_items(text: str, sentences: list[tuple[int, int, list[Quantity]]]) -> 
     return items, claims
 
 
+_CLAIM_NOUN = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(?:number\s+of\s+)?(?P<words>(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*)(?=\s*(?:[,.;:()]|$|\s+(?:and|or|from|to|in|on|at|for|compared|than|over|since|between|during|last|this|year|as|with|while|but)\b))", re.I)
+_NOT_CLAIM_NOUNS = frozenset("the a an its their this that year years month months quarter period total cost price value rate number level".split())
+
+
+def _claim_noun(text: str, end: int) -> str | None:
+    """What a claim counts, named after it: "an increase in transfers" → transfer."""
+    m = _CLAIM_NOUN.match(text, end)
+    if m is None:
+        return None
+    word = m.group("words").split()[-1].lower().strip("'’")
+    if word in _NOT_CLAIM_NOUNS or len(word) < 3:
+        return None
+    return word[:-1] if word.endswith("s") else word
+
+
 def _claim_of(it: Item) -> Claim | None:
     q = it.q
     if q.kind == "share" or (q.kind == "percent" and q.share_of and q.direction is None):
@@ -344,10 +404,12 @@ def _roles(text: str, sa: int, it: Item) -> None:
         head = head[cut + 1 :]
     if _RANGE_BEFORE.search(head):
         it.role, it.role_word = "range", "range"
+    elif _PERCENT_OF.search(head):
+        it.role, it.role_word = "whole", "of"  # "29% of 950 hires"
     elif _BY_BEFORE.search(head):
         it.role, it.role_word = "by", "by"
     elif m := _ROLE_BEFORE.search(head):
-        w = re.sub(r"\s+", " ", m.group("w").lower())
+        w = re.sub(r"\s+", " ", (m.group("w") or m.group("w2")).lower())
         it.role_word = w
         it.role = _ROLE.get(w, _ROLE.get(w.split()[0]))
         if w.startswith(("compared", "in comparison", "relative", "as against", "as opposed")):
@@ -373,6 +435,8 @@ def _time(m: re.Match) -> tuple[int, int] | None:
     if month:
         return (1, _MONTH_NUM.get(month.lower().rstrip("."), 0))  # a month alone: order within one year
     if g.get("past"):
+        if re.match(r"the\s+(?:year|month|week|quarter|day)\s+before|(?:the\s+)?(?:previous|prior|preceding)\s+", g["past"], re.I):
+            return (0, -2)  # "1,130 dogs last year and 870 the year before"
         return (0, -1)
     if g.get("present"):
         return (0, 0)
@@ -437,8 +501,12 @@ def _distance(claim: Claim, *items: Item) -> tuple[float, list[str]]:
     else:
         gap = max(abs(claim.sent - it.sent) for it in items)
         later = any(it.sent > claim.sent for it in items)
-        score -= gap + (1 if later else 0)
-        why.append(f"{gap} sentence{'s' if gap != 1 else ''} {'after' if later else 'before'}")
+        if claim.anaphoric and not later and gap <= 2:
+            score += 1
+            why.append("the sentence before, which the claim points back to")
+        else:
+            score -= gap + (1 if later else 0)
+            why.append(f"{gap} sentence{'s' if gap != 1 else ''} {'after' if later else 'before'}")
     if any(it.ctx for it in items):
         score -= 2
         why.append("in the paragraph before")
@@ -463,19 +531,41 @@ def _periods_clash(text: str, old: Item, new: Item) -> bool:
 
 def _base_time(text: str, claim: Claim) -> tuple[int, int] | None | bool:
     """The time the claim says it is measured from, when it names one instead of a
-    number: (year, month); True for a base it names only relatively ("a decade earlier")."""
+    number: (year, month), (1, month) for a month alone; True for a base it names only
+    relatively ("a decade earlier")."""
     m = _BASE_TIME.match(text, claim.end, claim.end + 90)
     if m is None:
         return None
+    if m.group("month_only"):
+        return (1, _MONTH_NUM.get(m.group("month_only").lower().rstrip("."), 0))
     if m.group("year") is None:
         return True
     month = m.group("month")
     return (int(m.group("year")), _MONTH_NUM.get(month.lower().rstrip("."), 0) if month else 0)
 
 
+def _place(text: str, it: Item) -> str | None:
+    m = _PLACE_AFTER.match(text, it.b, it.b + 50)
+    if m and m.group("place").split()[0] not in _MONTH_NAMES:
+        return m.group("place")
+    return None
+
+
+def _claim_place(text: str, claim: Claim) -> str | None:
+    head = text[max(claim.sa, claim.start - 80) : claim.start]
+    cut = max(head.rfind(";"), head.rfind(","))
+    places = [m.group("place") for m in _PLACE_BEFORE.finditer(head[cut + 1 :]) if m.group("place").split()[0] not in _MONTH_NAMES]
+    return places[-1] if places else None
+
+
 def _role(it: Item, claim: Claim) -> str | None:
     """The number's role for this claim: a role word that belongs to another claim does
-    not make it this claim's old or new level."""
+    not make it this claim's old or new level; a number the claim's own words bind has
+    the role they give it."""
+    if it is claim.old:
+        return "old"
+    if it is claim.new:
+        return "new"
     if it.link is None or it.link is claim or it.link.group == claim.group:
         return it.role
     return "other"
@@ -490,12 +580,16 @@ def _change_score(claim: Claim, text: str, old: Item, new: Item) -> tuple[float,
         score -= 6
     if old_role == "old":
         score += 3
-        why.append(f"'{old.role_word}' before {old.q.num}")
+        if old.role_word:
+            why.append(f"'{old.role_word}' before {old.q.num}")
     elif old_role in ("new", "other"):
         score -= 3
     if new_role == "new":
         score += 2
-        why.append(f"'{new.role_word}' before {new.q.num}")
+        if new.role_word:
+            why.append(f"'{new.role_word}' before {new.q.num}")
+    if not claim.anaphoric and old_role != "old" and (old.sent != claim.sent or new.sent != claim.sent):
+        score -= 2  # numbers from another sentence, and nothing but a time to say which is old
     elif new_role in ("old", "other"):
         score -= 3
     if old_role == "whole" or new_role == "whole":
@@ -508,10 +602,10 @@ def _change_score(claim: Claim, text: str, old: Item, new: Item) -> tuple[float,
             score -= 5
         else:
             score -= 1
-    elif old.time and old.time == (0, -1):
+    elif old.time and old.time[0] == 0 and old.time[1] < 0:
         score += 1.5
         why.append(f"{old.q.num} is the earlier")
-    elif new.time and new.time == (0, -1):
+    elif new.time and new.time[0] == 0 and new.time[1] < 0:
         score -= 3
     # "from O to N" / "to N from O" written out
     gap = text[old.b : new.a] if old.a < new.a else text[new.b : old.a]
@@ -526,6 +620,13 @@ def _change_score(claim: Claim, text: str, old: Item, new: Item) -> tuple[float,
         score += 1.5
         why.append("subject first")
     score += _noun_score(old.q, new.q)
+    if claim.noun:
+        said = [_noun(it.q) for it in (old, new) if _noun(it.q)]
+        if said and all(n == claim.noun or n.startswith(claim.noun) or claim.noun.startswith(n) for n in said):
+            score += 2
+            why.append(f"the claim is about {claim.noun}s, as the numbers are")
+        elif said:
+            score -= 3
     if not (old_role or new_role or old.time or new.time) and old.a < new.a:
         score += 0.5
     return score, why
@@ -553,7 +654,7 @@ def _share_score(claim: Claim, text: str, part: Item, whole: Item) -> tuple[floa
     if _noun(part.q) and _noun(part.q) == _noun(whole.q):
         score += 1
     # "Of all calls, 239 were for fire, or 7 percent": the whole named by its noun, earlier
-    of_all = _OF_ALL.search(text, max(0, part.a - 60), part.a)
+    of_all = _OF_ALL.search(text, claim.sa, part.a)
     if of_all and _noun(whole.q) and of_all.group("noun").lower().rstrip("s") == _noun(whole.q):
         score += 4
         why.append(f"'of all {of_all.group('noun')}' names {whole.q.num}")
@@ -575,14 +676,20 @@ _OF_ALL = re.compile(r"\b[Oo]f\s+(?:all|the|those|these)\s+(?:\w+\s+)?(?P<noun>[
 # A sentence that opens by pointing back: "This was a 22 per cent increase", "That's a 16.2
 # percent increase over last year".
 _ANAPHOR = re.compile(
-    r"[\s\"'“‘(]*(?:this|that|it|these|which|the\s+(?:figure|number|total|count|tally|increase|rise|drop|decline|fall|change|result|rate))"
-    r"(?:\s+[^.;,\d]{0,60}?)??\s*(?:['’]s|\s+(?:was|is|are|were|represents|represented|marks|marked|means|meant|equates\s+to|amounts\s+to|would\s+be|works\s+out\s+(?:to|at)))?\s*",
+    r"[\s\"'“‘(]*(?:(?:this|that|it|these|which)(?:\s+(?:figure|number|total|increase|rise|drop|decline|fall|change|result))?"
+    r"|the\s+(?:figure|total|increase|rise|drop|decline|fall|change|result)(?:\s+[^.;,\d\s]+){0,6}?)"
+    r"\s*(?:['’]s|\s+(?:was|is|are|were|represents|represented|marks|marked|means|meant|equates\s+to|amounts\s+to|would\s+be|works\s+out\s+(?:to|at)))?\s*",
     re.I,
 )
+# "added 1,150 jobs in March, bringing total employment to 412,300": the level a change led to
+_CARRYING = re.compile(r"\b(?:bringing|taking|pushing|lifting|raising|lowering|leaving|putting)\b", re.I)
+_PERCENT_OF = re.compile(r"(?:%|\bper\s?cent|\bpercent|\bpc)\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?[$€£¥]?$", re.I)
+_SUBPART = re.compile(r"\s+of\s+(?:them|whom|which|those)\b", re.I)
+_AND_GAP = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}\s*,?\s+and\s+[$€£¥]?", re.I)
 _SHARED_UNIT_GAP = re.compile(
     r"\s*(?:(?:in|during|for|on)\s+(?:the\s+)?[A-Za-z]+(?:\s+\d{4})?\s*,?\s*)?(?:to|and|-|\u2013)\s*[$€£¥]?", re.I)
 # "The arrest rate rose 20%, from 410 arrests…": a rate cannot be recomputed from counts.
-_RATE_SUBJECT = re.compile(r"\b(?:rates?|per[\s-]capita|ratio|average|share|proportion|percentage)\b", re.I)
+_RATE_SUBJECT = re.compile(r"\b(?:rates?|per[\s-]capita|ratio|share|proportion|percentage)\b", re.I)
 # "The 6% growth in passenger numbers…", "That was a gain of 16%": a sentence that
 # restates the change the one before it gave.
 _RESTATES = re.compile(r"\s*[\"'“‘(]*(?:the|this|that|its|it)\b", re.I)
@@ -607,7 +714,7 @@ def _bind(text: str, claims: list[Claim], levels: list[Item]) -> dict[int, Claim
             gap = text[pos : it.a]
             if any(pos <= c.start < it.a for c in claims if c is not claim and not c.quiet):
                 break
-            if len(gap) > 45:
+            if len(gap) > 45 and not (len(gap) <= 70 and _CARRYING.search(gap) and it.role_word == "to"):
                 # "6.21 per cent higher compared to the rate recorded in February 2022, which was 15.70 per cent"
                 if claim.old is None and base and base is not True and it.time == base and len(gap) <= 90:
                     claim.old = it
@@ -620,6 +727,8 @@ def _bind(text: str, claims: list[Claim], levels: list[Item]) -> dict[int, Claim
                 claim.whole = it
             elif re.fullmatch(r"\s*,?\s*with\s+(?:just\s+|only\s+)?", gap, re.I) and claim.new is None:
                 claim.new = it
+            elif claim.new is None and re.fullmatch(r"(?:\s+(?:in|for|of)\s+(?:its\s+|the\s+|their\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2})?\s+(?:at|of)\s+[$€£¥]?(?:rs\.?\s*)?", gap, re.I):
+                claim.new = it  # "a 61 per cent jump in its net profit at Rs 108 crore"
             elif claim.old is None and base and it.time and it.time == base:
                 # "a 22 per cent increase on 2020, when there were 150,748"
                 claim.old = it
@@ -627,7 +736,11 @@ def _bind(text: str, claims: list[Claim], levels: list[Item]) -> dict[int, Claim
                 break
             pos = it.b
         before = [it for it in clause if it.b <= claim.start]
-        if before:
+        if claim.quiet and before and claim.new is None and claim.start - before[-1].b <= 100:
+            # "669 new international students this fall, down from 757": the level a
+            # comparison is written after is its subject, however long its noun
+            claim.new = before[-1]
+        elif before:
             it = before[-1]
             gap = text[it.b : claim.start]
             if _SUBJECT_GAP.fullmatch(gap) and not any(it.b <= c.start < claim.start for c in claims if c is not claim and not c.quiet):
@@ -641,11 +754,13 @@ def _bind(text: str, claims: list[Claim], levels: list[Item]) -> dict[int, Claim
                         claim.new = claim.new or before[-2]
                 elif claim.kind != "share" and claim.new is None and it is not claim.old:
                     claim.new = it
-        if claim.new is None and claim.kind != "share" and _ANAPHOR.fullmatch(text[claim.sa : claim.start]):
-            # "… reached 183,587. This was a 22 per cent increase on 2020": the level the
-            # sentence before ended on is the one "this" means
+        if _ANAPHOR.fullmatch(text[claim.sa : claim.start]) and not any(
+                it.clause == claim.clause and it.b <= claim.start for it in levels):
+            claim.anaphoric = True
+            # "… reached 183,587. This was a 22 per cent increase on 2020": the one level
+            # the sentence before gave is the one "this" means
             prev = [it for it in levels if it.sent == claim.sent - 1 and it.role not in ("old", "range", "by")]
-            if prev:
+            if claim.new is None and claim.kind != "share" and len(prev) == 1:
                 claim.new = prev[0]
         for it in (claim.old, claim.whole, claim.part) + ((claim.new,) if claim.new_strong else ()):
             if it is not None and not claim.quiet:
@@ -670,6 +785,13 @@ def _bind(text: str, claims: list[Claim], levels: list[Item]) -> dict[int, Claim
                  and not any(d.end <= e.start < c.start and e.kind != "direction" for e in ordered)]
         if verbs:
             c.group = verbs[-1].group = min(c.group, verbs[-1].group)
+    # "Thefts rose from 5,120 to 6,030. The figure represents an 18% rise": the sentence
+    # pointing back restates the change before it
+    for c in ordered:
+        if c.anaphoric and c.item is not None:
+            verbs = [d for d in ordered if d.kind == "direction" and d.sent == c.sent - 1]
+            if len(verbs) == 1:
+                c.group = verbs[0].group
     by_group: dict[int, list[Claim]] = {}
     for c in claims:
         by_group.setdefault(c.group, []).append(c)
@@ -750,11 +872,11 @@ def _order_signal(claim: Claim, text: str, old: Item, new: Item) -> bool:
         return True
     if old.time and new.time and _comparable(old.time, new.time):
         return _before(old.time, new.time)
-    if old.time == (0, -1) and (not new.time or new.time[0] > 1):
+    if old.time and old.time[0] == 0 and old.time[1] < 0 and (not new.time or new.time[0] > 1):
         return True
-    # "3,450 members to 3,930" without a "from": the two side by side, the later one "to"
-    return (new_role == "new" and new.role_word == "to" and old.a < new.a and old.clause == new.clause
-            and bool(re.fullmatch(r"(?:\s+[a-z][\w'’-]*){0,2}\s*,?\s+to\s+[$€£¥]?", text[old.b : new.a], re.I)))
+    # "X to Y" without a "from" is more often a range ("roughly 140,000 to 145,000
+    # visitors") than a change: no order
+    return False
 
 
 def _candidates(claim: Claim, text: str, levels: list[Item], items: list[Item], owners: dict[int, Claim],
@@ -771,7 +893,13 @@ def _candidates(claim: Claim, text: str, levels: list[Item], items: list[Item], 
             return
         out.append(Candidate(rel, comp, ev, scored[0] + bs[0], scored[1] + bs[1], hint))
 
-    if kind in ("percent", "points", "count", "money", "rate", "multiple", "direction"):
+    if claim.item is not None and _EXPECTED.search(text, max(claim.sa, claim.start - 60), claim.start):
+        return out  # a forecast or a hypothetical is not checked against the numbers
+    per_period = claim.item is not None and kind == "percent" and (
+        _PER_PERIOD_AFTER.match(text, claim.end) or _PER_PERIOD_BEFORE.search(text, max(claim.sa, claim.start - 40), claim.start))
+    claim_place = _claim_place(text, claim) if claim.item is not None else None
+    relative_base = claim.item is not None and _BASE_RELATIVE.match(text, claim.end) is not None
+    if kind in ("percent", "points", "count", "money", "rate", "multiple", "direction") and not per_period:
         verb = _bare_direction(text, claim, items) if claim.bare else None
         base = _base_time(text, claim) if claim.item is not None else None
         for old in near:
@@ -779,19 +907,27 @@ def _candidates(claim: Claim, text: str, levels: list[Item], items: list[Item], 
                 if old is new or not same_unit(old.q, new.q):
                     continue
                 lv = old.q.kind
+                index_points = False
                 if kind == "points" and lv != "percent":
-                    continue
+                    # "rose 10 points to 512 from 498": an index or a score, in points
+                    if lv != "count" or min(_w(old).value, _w(new).value) <= 100:
+                        continue
+                    index_points = True
                 if kind in ("count", "money", "rate") and q is not None:
                     if not same_unit(old.q, q) and not (q.kind == "count" and lv in ("count", "money") and q.noun is None):
                         continue
                 if kind == "direction":
                     func = "pp_change" if lv == "percent" else "diff"
-                    if not (old.clause == new.clause == claim.clause):
+                    # a direction alone is checked only on numbers its own words tie to it:
+                    # "fell to 558 from 596", "That is down from 1,224" (this: the 990 before)
+                    if not (new is claim.new or (new.role == "new" and new.clause == claim.clause)):
+                        continue
+                    if not (old is claim.old or (old.role == "old" and old.clause == claim.clause)):
                         continue
                 elif kind == "multiple":
                     func = "ratio"
                 elif kind == "points":
-                    func = "pp_change"
+                    func = "diff" if index_points else "pp_change"
                 elif kind == "percent":
                     func = "pct_change"
                     if claim.bare and (lv == "percent" or verb is None):
@@ -800,8 +936,13 @@ def _candidates(claim: Claim, text: str, levels: list[Item], items: list[Item], 
                     func = "diff"
                 if not _order_signal(claim, text, old, new):
                     continue
-                if lv != "percent" and not (old.q.per or new.q.per) and kind != "direction" and _rate_subject(text, claim):
+                if lv == "count" and not (old.q.per or new.q.per) and kind != "direction" and _rate_subject(text, claim):
                     continue
+                op, np_ = _place(text, old), _place(text, new)
+                if (op and np_ and op != np_) or (op and claim_place and op != claim_place):
+                    continue  # "Home prices in Austin fell 9%, to $445,000, compared with $510,000 in Dallas"
+                if relative_base and _OTHER_PERIOD.search(_label_text(text, old)):
+                    continue  # "rose 8% from a year earlier …, compared with $3.3 billion in the first quarter"
                 if base is not None and (base is True or old.time is None or old.time[0] != base[0]
                                          or (base[1] and old.time[1] != base[1])):
                     continue
@@ -851,6 +992,8 @@ def _candidates(claim: Claim, text: str, levels: list[Item], items: list[Item], 
                     continue
                 if not (0 <= _w(part).value < _w(whole).value):
                     continue
+                if part.role == "whole" or _SUBPART.match(text, part.b):
+                    continue  # "Half of the 300 employees, 40 of them managers": a part of the part
                 sc = _share_score(claim, text, part, whole)
                 add("share", Computation("share", (_w(part), _w(whole))), (part, whole), {"part": part, "whole": whole}, sc)
     return out
@@ -933,13 +1076,12 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge) -> l
 
 
 def _dedupe(checks: list[Check]) -> list[Check]:
-    """One check per claim phrase; a direction stated alone yields to a numeric claim that
-    overlaps it."""
+    """One check per change: a direction stated alone yields to a numeric claim of its
+    clause that uses the same numbers ("declined to 88 from 97, a drop of 19%")."""
     out: list[Check] = []
     for c in checks:
         if c.claim.kind == "direction" and any(
-            o.claim.kind != "direction" and o.claim.start < c.claim.end + 40 and c.claim.start < o.claim.end + 40
-            and set(map(id, o.evidence)) & set(map(id, c.evidence))
+            o.claim.kind != "direction" and set(map(id, o.evidence)) >= set(map(id, c.evidence))
             for o in checks
         ):
             continue
