@@ -8,7 +8,6 @@
 """
 
 from claimcheck.lexicon import word_number
-from claimcheck.scan.detect import detect
 from claimcheck.scan.document import MAX_BYTES, Format, guess_format, make_doc, read_input
 from claimcheck.scan.run import Finding, ScanResult, iter_findings, scan_path, scan_text
 from claimcheck.scan.sentences import split_paragraphs, split_sentences
@@ -18,7 +17,6 @@ __all__ = [
     "Format",
     "MAX_BYTES",
     "ScanResult",
-    "detect",
     "guess_format",
     "iter_findings",
     "make_doc",

@@ -174,9 +174,9 @@ _PHRASAL_UP = re.compile(r"\b(?:made|make|makes|making|sum|sums|summed|add|adds|
 _PRE_STEP = re.compile(
     r"(?:^|(?<=[\s(\u2014\u2013,\"\u201c:;]))(?:"
     r"(?P<dir_up>(?:" + _alt(list(_UP_WORDS) + list(_UP_NOUN_OF)) + r")(?:\s+by)?"
-    r"|(?:a|an)\s+(?:[a-z][a-z-]*\s+){1,2}(?:" + _UP_NOUNS + r")s?\s+of)"
+    r"|(?:a|an)\s+(?:[a-z][a-z-]{0,15}\s+){1,2}(?:" + _UP_NOUNS + r")s?\s+of)"
     r"|(?P<dir_down>(?:" + _alt(list(_DOWN_WORDS) + list(_DOWN_NOUN_OF)) + r")(?:\s+by)?"
-    r"|(?:a|an)\s+(?:[a-z][a-z-]*\s+){1,2}(?:" + _DOWN_NOUNS + r")s?\s+of)"
+    r"|(?:a|an)\s+(?:[a-z][a-z-]{0,15}\s+){1,2}(?:" + _DOWN_NOUNS + r")s?\s+of)"
     r"|(?P<hedge>" + _alt(list(_HEDGE_WORDS)) + r")"
     r"|(?P<framing>" + _alt([w for w in FRAMING_WORDS]) + r")"
     r"|(?P<art>a|an)"
@@ -197,7 +197,7 @@ _LAST_WORD = re.compile(r"([A-Za-z]+)\s+$|~\s?$")
 # longer than the longest phrase plus " by" and a space: searching only that tail finds
 # the same (leftmost) match, at less than half the cost.
 _PRE_MAX = max(len(w) for w in list(_UP_WORDS) + list(_DOWN_WORDS) + list(_UP_NOUN_OF) + list(_DOWN_NOUN_OF)
-               + list(_HEDGE_WORDS) + list(FRAMING_WORDS)) + len(" by") + 2 + 40  # two adjectives: "a modest annual decline of"
+               + list(_HEDGE_WORDS) + list(FRAMING_WORDS)) + len(" by") + 2 + 2 * 17  # two adjectives of up to 16 letters: "a modest annual decline of"
 _DOUBLE_SPACE = re.compile(r"\s\s")
 
 
@@ -257,15 +257,15 @@ class Quantity:
     share_of: bool = False
     words: bool = False  # a quantity in words ("doubled", "one in three")
     byfrac: bool = False  # "by a third": a change only when a direction word precedes it
-    avg: bool = False  # "averaged $3.19": an average is a level, fit to be evidence
+    avg: bool = False  # "averaged $3.19", "an estimated 36,120": an average or estimate is a level, fit to be evidence
     used: bool = False
 
     @property
     def plain(self) -> bool:
         """A raw level, fit to be evidence: digits, no direction, and no hedge but an
-        estimate's ("an estimated 36,120", "about 3.2 million", "averaged $3.19")."""
+        estimate's or an average's ("an estimated 36,120", "averaged $3.19")."""
         return (
-            not self.words and self.written is not None and (self.hedge is None or self.avg or self.hedge == "about")
+            not self.words and self.written is not None and (self.hedge is None or self.avg)
             and self.direction is None and self.kind in ("count", "rate", "money", "percent")
         )
 
@@ -460,10 +460,11 @@ def _finish(s: str, q: Quantity) -> None:
             if q.hedge is not None:
                 break
             hw = re.sub(r"\s+", " ", pm.group("hedge").lower())
-            if hw in _PREPOSITION_HEDGES and _CHANGE_BEFORE.search(s, max(0, pm.start() - 40), pm.start()):
+            if (hw in _PREPOSITION_HEDGES and q.kind not in ("percent", "points")
+                    and _CHANGE_BEFORE.search(s, max(0, pm.start() - 40), pm.start())):
                 break  # "a 2.5 percent increase over 184,533": the base of a change, not a hedge
             q.hedge = _HEDGE_WORDS.get(hw, "about")
-            q.avg = "averag" in hw
+            q.avg = "averag" in hw or "estimated" in hw
         elif pm.group("framing"):
             framing.append(re.sub(r"\s+", " ", pm.group("framing").lower()))
         elif pm.group("art"):

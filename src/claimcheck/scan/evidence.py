@@ -57,7 +57,8 @@ class Item:
     role_word: str = ""
     time: tuple[int, int] | None = None  # (year, month) or (0, -1) for "last year"-style labels
     used: bool = False
-    link: "Claim | None" = None  # the claim its role word belongs to: the last one before it in its clause
+    link: "Claim | None" = None  # the claim its role word belongs to: the nearest in its clause
+    memo: dict = field(default_factory=dict)  # features computed once: label, place
     ctx: bool = False  # from the paragraph before the claim's
     partner: "Item | None" = None  # "50,900 … compared with 52,700": the level an old one is paired with
 
@@ -105,6 +106,7 @@ class Claim:
     quiet: bool = False  # "up from 211": a direction that is also a role word; it never stands between others
     noun: str | None = None  # what the claim is about: "a 17.4 percent increase in first-time freshmen"
     anaphoric: bool = False  # its sentence points back ("That equates to…"): evidence before it is expected
+    later_ok: bool = False  # the next sentence points back to it and gives its numbers
 
 
 @dataclass(slots=True)
@@ -226,7 +228,7 @@ _EXPECTED = re.compile(r"\b(?:expect(?:ed|s|ing)?|forecasts?|forecasted|projecte
 _PLACE_AFTER = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}?\s+in\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
 _PLACE_BEFORE = re.compile(r"\bin\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
 _MONTH_NAMES = frozenset(m.capitalize() for m in lexicon.MONTHS) | {"The", "A", "An", "Q1", "Q2", "Q3", "Q4"}
-_CLAUSE_BREAK = re.compile(r";|\u2014|\s--\s|:\s|[,.!?][\u201d\"]|[\u201d\"],")
+_CLAUSE_BREAK = re.compile(r";|\u2014|\s--\s|:\s|[,.!?][\u201d\"]|[\u201d\"],|,\s+(?=(?:while|whereas|but)\b)")
 
 # The relations, and how each is written in the report.
 _REL = {
@@ -249,12 +251,13 @@ _DIRECTION_VERB = re.compile(
         "has grown", "have grown", "has dropped", "have dropped", "higher", "lower", "up", "down",
         "more than", "fewer than", "less than", "an increase", "a decrease",
         "a rise", "a drop", "a decline", "a fall", "a jump", "a dip", "an uptick", "a gain", "a loss",
-        "increase", "decrease", "decline", "gain", "cut", "cuts", "reduced", "raised", "boosted", "slashed",
+        "cut", "cuts", "reduced", "raised", "boosted", "slashed",
         "halved", "trimmed",
     ]) + r"))\b",
     re.I,
 )
 _PHRASAL_BEFORE = re.compile(r"\b(?:made|make|makes|making|sum|sums|summed|add|adds|added|adding|took|take|takes|end|ended|ends|set|sets)\s+$", re.I)
+_ANCHOR_VERB = re.compile(r"\b(?:went|go|goes|going|moved|moves|changed|shifted|swung)(?=\s+from\b)", re.I)
 _ROLE_AFTER_VERB = re.compile(r"\s+(?:from|on|than|over|compared)\b", re.I)
 
 
@@ -309,9 +312,13 @@ def build_items(text: str, sentences: list[tuple[int, int, list[Quantity]]]) -> 
                 claim.sa = sa
                 claim.noun = _claim_noun(text, claim.end)
                 claims.append(claim)
+        for m in _ANCHOR_VERB.finditer(text, sa, sb):
+            # "deportations went from 1,000 to 1,500": a change with no direction word; it is
+            # checked only through a claim beside it, but its numbers are its own
+            claims.append(Claim(None, m.start(), m.end(), None, "anchor", k, clause_of(m.start()), sa=sa))
         for m in _DIRECTION_VERB.finditer(text, sa, sb):
             pos = m.start()
-            if any(it.pa <= pos < max(it.pb, it.b) for it in items if it.sent == k):
+            if any(it.pa < m.end() and pos < max(it.pb, it.b) for it in items if it.sent == k):
                 continue
             if m.group("v").lower() == "up" and _PHRASAL_BEFORE.search(text, max(sa, pos - 12), pos):
                 continue  # "made up", "adds up": no change
@@ -397,7 +404,7 @@ def _claim_of(it: Item) -> Claim | None:
 
 def _roles(text: str, sa: int, it: Item) -> None:
     q = it.q
-    lo = max(sa, it.a - 80)
+    lo = max(sa, it.pa - 60)  # every role pattern is anchored at the number, and shorter than this
     head = text[lo : it.pa]
     cut = max(head.rfind(";"), head.rfind(":"), head.rfind("\u2014"))
     if cut >= 0:
@@ -476,7 +483,7 @@ def same_unit(a: Quantity, b: Quantity) -> bool:
 def _noun_score(a: Quantity, b: Quantity) -> float:
     na, nb = _noun(a), _noun(b)
     if na and nb:
-        return 1.0 if na == nb else -2.0
+        return 1.0 if na == nb else -3.0
     return 0.0
 
 
@@ -501,7 +508,7 @@ def _distance(claim: Claim, *items: Item) -> tuple[float, list[str]]:
     else:
         gap = max(abs(claim.sent - it.sent) for it in items)
         later = any(it.sent > claim.sent for it in items)
-        if claim.anaphoric and not later and gap <= 2:
+        if (claim.anaphoric and not later and gap <= 2) or (claim.later_ok and later and gap == 1):
             score += 1
             why.append("the sentence before, which the claim points back to")
         else:
@@ -518,15 +525,35 @@ def _distance(claim: Claim, *items: Item) -> tuple[float, list[str]]:
     return score, why
 
 
+_LABEL_END = re.compile(r"[;.]|,\s+(?!\d)")
+_FROM_TO_GAP = re.compile(
+    r"(?:\s+[a-z][\w'’-]*){0,3}?(?:\s+\([^()]{0,30}\))?(?:\s+(?:in|last|during)\s+[^,;]{0,25}?)?\s*,?\s+to\s+"
+    r"(?:a\s+(?:record\s+)?(?:high|low)\s+of\s+|about\s+|around\s+|some\s+)?", re.I)
+_TO_FROM_GAP = re.compile(
+    r"(?:\s+[a-z][\w'’-]*){0,3}?(?:\s+(?:in|last|this|during)\s+[^,;]{0,25}?)?\s*,?\s+"
+    r"(?:(?:up|down)\s+from|from|compared\s+(?:with|to)|versus|vs\.?|against)\s+", re.I)
+
+
 def _label_text(text: str, it: Item) -> str:
-    tail = text[it.b : it.b + 70]
-    cut = re.search(r"[;.]|,\s+(?!\d)", tail)
-    return tail[: cut.start()] if cut else tail
+    hit = it.memo.get("label")
+    if hit is None:
+        tail = text[it.b : it.b + 70]
+        cut = _LABEL_END.search(tail)
+        hit = it.memo["label"] = tail[: cut.start()] if cut else tail
+    return hit
+
+
+def _period_kind(text: str, it: Item) -> tuple[bool, bool]:
+    hit = it.memo.get("period")
+    if hit is None:
+        label = _label_text(text, it)
+        hit = it.memo["period"] = (bool(_PARTIAL_PERIOD.search(label)), bool(_WHOLE_PERIOD.search(label)))
+    return hit
 
 
 def _periods_clash(text: str, old: Item, new: Item) -> bool:
-    a, b = _label_text(text, old), _label_text(text, new)
-    return bool((_PARTIAL_PERIOD.search(a) and _WHOLE_PERIOD.search(b)) or (_PARTIAL_PERIOD.search(b) and _WHOLE_PERIOD.search(a)))
+    (pa, wa), (pb, wb) = _period_kind(text, old), _period_kind(text, new)
+    return (pa and wb) or (pb and wa)
 
 
 def _base_time(text: str, claim: Claim) -> tuple[int, int] | None | bool:
@@ -544,11 +571,24 @@ def _base_time(text: str, claim: Claim) -> tuple[int, int] | None | bool:
     return (int(m.group("year")), _MONTH_NUM.get(month.lower().rstrip("."), 0) if month else 0)
 
 
+_CLAIM_PERIOD = re.compile(r"\s+(?:in|during|for)\s+(?:(?P<month>" + _MONTH + r")\.?(?:\s+(?P<year>" + _YEAR + r"))?|(?P<year2>" + _YEAR + r"))\b(?!\s*(?:to|-)\s)", re.I)
+
+
+def _claim_period(text: str, claim: Claim) -> tuple[int, int] | None:
+    """The period a claim says it is about, right after it: "fell 20% in June"."""
+    m = _CLAIM_PERIOD.match(text, claim.end)
+    if m is None:
+        return None
+    year = m.group("year") or m.group("year2")
+    month = m.group("month")
+    return (int(year) if year else 1, _MONTH_NUM.get(month.lower().rstrip("."), 0) if month else 0)
+
+
 def _place(text: str, it: Item) -> str | None:
-    m = _PLACE_AFTER.match(text, it.b, it.b + 50)
-    if m and m.group("place").split()[0] not in _MONTH_NAMES:
-        return m.group("place")
-    return None
+    if "place" not in it.memo:
+        m = _PLACE_AFTER.match(text, it.b, it.b + 50)
+        it.memo["place"] = m.group("place") if m and m.group("place").split()[0] not in _MONTH_NAMES else None
+    return it.memo["place"]
 
 
 def _claim_place(text: str, claim: Claim) -> str | None:
@@ -609,10 +649,10 @@ def _change_score(claim: Claim, text: str, old: Item, new: Item) -> tuple[float,
         score -= 3
     # "from O to N" / "to N from O" written out
     gap = text[old.b : new.a] if old.a < new.a else text[new.b : old.a]
-    if old.a < new.a and re.fullmatch(r"(?:\s+[a-z][\w'’-]*){0,3}?(?:\s+\([^()]{0,30}\))?(?:\s+(?:in|last|during)\s+[^,;]{0,25}?)?\s*,?\s+to\s+(?:a\s+(?:record\s+)?(?:high|low)\s+of\s+|about\s+|around\s+|some\s+)?", gap, re.I):
+    if old.a < new.a and _FROM_TO_GAP.fullmatch(gap):
         score += 2
         why.append("from … to …")
-    elif new.a < old.a and re.fullmatch(r"(?:\s+[a-z][\w'’-]*){0,3}?(?:\s+(?:in|last|this|during)\s+[^,;]{0,25}?)?\s*,?\s+(?:(?:up|down)\s+from|from|compared\s+(?:with|to)|versus|vs\.?|against)\s+", gap, re.I):
+    elif new.a < old.a and _TO_FROM_GAP.fullmatch(gap):
         score += 2
         why.append("… from …")
     # subject first: the new level just before the claim, the old one after it
@@ -696,7 +736,12 @@ _RESTATES = re.compile(r"\s*[\"'“‘(]*(?:the|this|that|its|it)\b", re.I)
 # A claim set beside a change as its restatement: ", a drop of 19%", ", or 14%", "— a 17% decline".
 _APPOSITIVE = re.compile(
     r"(?:[,(\u2014\u2013]|\bor|\bfor|\brepresenting|\bmarking|\bgiving|\bmaking|\bwhich\s+(?:is|was)|\bthat['’]s)"
-    r"\s*(?:an?\s|or\s|representing\s|marking\s|\d)", re.I)
+    r"\s*(?:an?\s|or\s|representing\s|marking\s|up\s|down\s|nearly\s|almost\s|about\s|roughly\s|more\s+than\s|close\s+to\s"
+    r"|doubl|tripl|quadrupl|halv|[$€£¥]?\d)", re.I)
+_POINTER = re.compile(r"\s*[\"'“‘(]*(?:they|it|that|this|these|those|the\s+(?:figure|number|total|count)s?)\b", re.I)
+_RELATIVE = re.compile(r"\b(?:which|that|who)\s+(?:also\s+|has\s+|have\s+|had\s+)?$", re.I)
+# A bare percent beside its part: "1,469 were for medical emergencies, or 41 percent", "25 areas (14 percent)"
+_PART_GAP = re.compile(r"(?:\s+[^\s\d;:.,()]+){0,5}?\s*(?:,\s*or|\(|\u2014|\u2013|,|or)\s*", re.I)
 # Between two claims of one quantity: "13p (or 8%)", "324 students or 3.6%", "up 10,060 or 17 per cent".
 _GROUP_GAP = re.compile(r"(?:\s+[a-z][\w'’-]*)?\s*[,(]?\s*(?:or|and)?\s*[(]?\s*", re.I)
 
@@ -744,8 +789,13 @@ def _bind(text: str, claims: list[Claim], levels: list[Item]) -> dict[int, Claim
             it = before[-1]
             gap = text[it.b : claim.start]
             if _SUBJECT_GAP.fullmatch(gap) and not any(it.b <= c.start < claim.start for c in claims if c is not claim and not c.quiet):
-                if claim.kind == "share" or claim.bare:
-                    claim.part = claim.part or it
+                if (claim.kind == "share" and not claim.bare) or (claim.bare and _PART_GAP.fullmatch(gap)):
+                    part = it
+                    if it.role == "whole" and len(before) > 1 and re.fullmatch(
+                            r"(?:\s+[a-z][\w'’-]*)?\s+(?:of|out\s+of)\s+(?:the\s+|all\s+|its\s+|their\s+)?[$€£¥]?", text[before[-2].b : it.a], re.I):
+                        part = before[-2]  # "Only 27 of the 300 schools, or 9%": the part, then its whole
+                        claim.whole = claim.whole or it
+                    claim.part = claim.part or part
                 if claim.kind != "share" and it.role == "old" and (it.link is None or it.link is claim) and claim.old is None:
                     # "Rs 339 crore against Rs 298 crore, up 14 per cent": the old level
                     # last, its new level before it
@@ -779,17 +829,32 @@ def _bind(text: str, claims: list[Claim], levels: list[Item]) -> dict[int, Claim
     # "declined to 88 from 97, a drop of 19%", "rose from 3,450 to 3,930, or 14%": a claim
     # in apposition restates the verb's change, and shares its numbers
     for c in ordered:
-        if c.kind == "direction" or c.item is None or not _APPOSITIVE.search(text, max(c.sa, c.start - 12), c.start + 6):
+        if c.kind == "direction" or c.item is None or not _APPOSITIVE.search(text, max(c.sa, c.start - 12), c.start + 14):
             continue
-        verbs = [d for d in ordered if d.kind == "direction" and d.clause == c.clause and d.end <= c.start
-                 and not any(d.end <= e.start < c.start and e.kind != "direction" for e in ordered)]
-        if verbs:
+        verbs = [d for d in ordered if d.kind in ("direction", "anchor") and d.sent == c.sent and d.end <= c.start
+                 and not any(d.end <= e.start < c.start and e.kind not in ("direction", "anchor") for e in ordered)]
+        if verbs and (c.new is None or c.new in (verbs[-1].new, verbs[-1].old)):
             c.group = verbs[-1].group = min(c.group, verbs[-1].group)
+    # "an 8 percent rise in the number of rapes, which went from 12 to 13": the verb of a
+    # relative clause restates the claim before it
+    for d in ordered:
+        if d.kind in ("direction", "anchor") and _RELATIVE.search(text, max(d.sa, d.start - 12), d.start):
+            prior = [c for c in ordered if c.sent == d.sent and c.end <= d.start and c.item is not None and c.kind != "share"]
+            if prior:
+                d.group = prior[-1].group
+    # "Custody numbers dipped slightly last month. They went from 57,861 … to 56,945": a
+    # sentence that opens by pointing back gives the numbers of the claim before it
+    for d in ordered:
+        if d.kind in ("direction", "anchor") and d.old is not None and _POINTER.match(text, d.sa):
+            prior = [c for c in ordered if c.sent == d.sent - 1 and c.item is not None and c.kind != "share"]
+            if len(prior) == 1:
+                prior[0].group = d.group
+                prior[0].later_ok = True
     # "Thefts rose from 5,120 to 6,030. The figure represents an 18% rise": the sentence
     # pointing back restates the change before it
     for c in ordered:
         if c.anaphoric and c.item is not None:
-            verbs = [d for d in ordered if d.kind == "direction" and d.sent == c.sent - 1]
+            verbs = [d for d in ordered if d.kind in ("direction", "anchor") and d.sent == c.sent - 1]
             if len(verbs) == 1:
                 c.group = verbs[0].group
     by_group: dict[int, list[Claim]] = {}
@@ -882,6 +947,8 @@ def _order_signal(claim: Claim, text: str, old: Item, new: Item) -> bool:
 def _candidates(claim: Claim, text: str, levels: list[Item], items: list[Item], owners: dict[int, Claim],
                 claims: list[Claim]) -> list[Candidate]:
     out: list[Candidate] = []
+    if claim.kind == "anchor":
+        return out
     q = claim.item.q if claim.item is not None else None
     near = [it for it in levels if it.sent >= claim.sent - 2 and (claim.item is None or it is not claim.item)]
     kind = claim.kind
@@ -902,6 +969,8 @@ def _candidates(claim: Claim, text: str, levels: list[Item], items: list[Item], 
     if kind in ("percent", "points", "count", "money", "rate", "multiple", "direction") and not per_period:
         verb = _bare_direction(text, claim, items) if claim.bare else None
         base = _base_time(text, claim) if claim.item is not None else None
+        period = _claim_period(text, claim) if claim.item is not None else None
+        rate_subject = _rate_subject(text, claim)
         for old in near:
             for new in near:
                 if old is new or not same_unit(old.q, new.q):
@@ -936,7 +1005,9 @@ def _candidates(claim: Claim, text: str, levels: list[Item], items: list[Item], 
                     func = "diff"
                 if not _order_signal(claim, text, old, new):
                     continue
-                if lv == "count" and not (old.q.per or new.q.per) and kind != "direction" and _rate_subject(text, claim):
+                if old.role_word == "from" and new.role_word == "to" and old.clause == new.clause and _noun_score(old.q, new.q) < 0:
+                    continue  # "from 120 applicants to 150 approvals": two different things
+                if lv == "count" and not (old.q.per or new.q.per) and kind != "direction" and rate_subject:
                     continue
                 op, np_ = _place(text, old), _place(text, new)
                 if (op and np_ and op != np_) or (op and claim_place and op != claim_place):
@@ -946,6 +1017,8 @@ def _candidates(claim: Claim, text: str, levels: list[Item], items: list[Item], 
                 if base is not None and (base is True or old.time is None or old.time[0] != base[0]
                                          or (base[1] and old.time[1] != base[1])):
                     continue
+                if period is not None and new.time is not None and _comparable(period, new.time) and period != new.time:
+                    continue  # "Arrests fell 20% in June, from 1,224 in May to 990 in July"
                 wo, wn, note = _same_scale(old, new)
                 comp = Computation("ratio", (wn, wo)) if func == "ratio" else Computation(func, (wo, wn))
                 sc = _change_score(claim, text, old, new)
@@ -994,6 +1067,8 @@ def _candidates(claim: Claim, text: str, levels: list[Item], items: list[Item], 
                     continue
                 if part.role == "whole" or _SUBPART.match(text, part.b):
                     continue  # "Half of the 300 employees, 40 of them managers": a part of the part
+                if claim.bare and part is not claim.part:
+                    continue  # a bare percent is a share only of the number it is set beside
                 sc = _share_score(claim, text, part, whole)
                 add("share", Computation("share", (_w(part), _w(whole))), (part, whole), {"part": part, "whole": whole}, sc)
     return out
@@ -1050,13 +1125,17 @@ def _bare_direction(text: str, claim: Claim, items: list[Item]) -> str | None:
 Judge = Callable[[Claim, Candidate], str | None]
 
 
-def search(text: str, items: list[Item], claims: list[Claim], judge: Judge) -> list[Check]:
-    """Choose evidence for each claim; ``judge`` gives a candidate's verdict (or None when
-    the claim cannot be read), which decides only between candidates equally supported."""
+def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, first: int = 0) -> list[Check]:
+    """Choose evidence for each claim from sentence ``first`` on (the sentences before it
+    are context from the paragraph before); ``judge`` gives a candidate's verdict (or None
+    when the claim cannot be read), which decides only between candidates equally
+    supported."""
     levels = [it for it in items if _level(it)]
     owners = _bind(text, claims, levels)
     checks: list[Check] = []
     for claim in claims:
+        if claim.sent < first:
+            continue
         cands = [c for c in _candidates(claim, text, levels, items, owners, claims) if c.score >= MIN_SCORE]
         if not cands:
             continue

@@ -247,8 +247,7 @@ def _paragraph_findings(doc: Doc, path: str, sents: list, context: list) -> list
     text = doc.text
     if not any(qs for _, _, qs in sents):
         return []
-    items, claims = build_items(text, context + sents)
-    claims = [c for c in claims if c.sent >= len(context)]
+    items, all_claims = build_items(text, context + sents)
     for it in items:
         it.ctx = it.sent < len(context)
 
@@ -258,7 +257,8 @@ def _paragraph_findings(doc: Doc, path: str, sents: list, context: list) -> list
             return None
         return judge(fig, cand.computation)["verdict"]
 
-    checks = search(text, items, claims, verdict_of)
+    checks = search(text, items, all_claims, verdict_of, first=len(context))
+    claims = [c for c in all_claims if c.sent >= len(context)]
     out: list[tuple[int, Finding]] = []
     checked_claims = set()
     for chk in checks:
