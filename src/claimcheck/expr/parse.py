@@ -182,6 +182,14 @@ def _scan(text: str) -> tuple[str, dict[int, Written]]:
             m = EXPRESSION_NUMBER_RE.match(text, i)
             j = m.end() if m is not None and (m["int"] or m["frac"]) else i
             if j == i:
+                k = i + 1
+                while k < n and text[k].isascii() and (text[k].isalnum() or text[k] in "_."):
+                    k += 1
+                if ch.isdigit():  # "012": say why it is no number
+                    try:
+                        parse_number(text[i:k])
+                    except NumberError as exc:
+                        raise EvalError(str(exc), col) from None
                 raise EvalError(f"'{ch}' must be followed by a number, as in $4.8 million", col)
             if m["pct"] is None and m["scale"] is None:
                 j = len(text[:j].rstrip()) if text[j - 1 : j].isspace() else j
