@@ -36,7 +36,7 @@ TENS: Mapping[str, int] = MappingProxyType(
 )
 #: Scale words written out, as in "two million" and "$4.8 billion".
 SCALE_WORDS: Mapping[str, int] = MappingProxyType(
-    {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+    {"thousand": 10**3, "lakh": 10**5, "million": 10**6, "crore": 10**7, "billion": 10**9, "trillion": 10**12}
 )
 #: Scale abbreviations written after digits: "2.45bn", "3mln", "40k", "4t".
 SCALE_ABBREVIATIONS: Mapping[str, int] = MappingProxyType({
@@ -144,6 +144,14 @@ def word_number(text: str) -> int | None:
 
 #: Currency signs written before digits, and the ISO code each stands for.
 CURRENCY_SYMBOLS: Mapping[str, str] = MappingProxyType({"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"})
+#: Currency codes and signs written before a number in prose ("Rs 1,906 crore",
+#: "Sh333 billion", "N2.5 trillion", "R5bn"), and the ISO code each stands for.
+CURRENCY_PREFIXES: Mapping[str, str] = MappingProxyType({
+    "rs": "INR", "rs.": "INR", "inr": "INR", "₹": "INR", "pkr": "PKR", "₦": "NGN", "n": "NGN", "ngn": "NGN",
+    "sh": "KES", "ksh": "KES", "kes": "KES", "r": "ZAR", "zar": "ZAR", "us$": "USD", "usd": "USD",
+    "a$": "AUD", "au$": "AUD", "nz$": "NZD", "c$": "CAD", "ca$": "CAD", "hk$": "HKD", "s$": "SGD",
+    "gh₵": "GHS", "ghc": "GHS", "eur": "EUR", "gbp": "GBP", "tt$": "TTD",
+})  # fmt: skip
 #: Currency words written after a number ("20 dollars", "€5 euros" is refused as two).
 CURRENCY_WORDS: Mapping[str, str] = MappingProxyType({
     "dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR",
@@ -224,7 +232,7 @@ UP_NOUNS: tuple[str, ...] = tuple(
     "increase rise jump gain hike boost surge spike climb growth uptick upswing bump leap rebound".split()
 )
 DOWN_NOUNS: tuple[str, ...] = tuple(
-    "drop decline decrease reduction cut fall dip slide plunge loss downturn slump contraction shortfall tumble".split()
+    "drop decline decrease reduction cut fall dip slide plunge loss downturn slump contraction shortfall tumble deduction".split()
 )
 #: Comparatives after a number in prose: "20% more", "12 percent lower".
 UP_COMPARATIVES: tuple[str, ...] = ("more", "higher", "larger", "bigger", "greater", "longer")

@@ -45,7 +45,8 @@ CURRENCIES = lexicon.CURRENCY_SYMBOLS
 
 _SIGN = r"[+\-\u2212]"
 _CURRENCY = "[" + "".join(re.escape(c) for c in CURRENCIES) + "]"
-_INT = r"\d{1,3}(?:,\d{3})+|\d+(?:_\d+)*|(?=\.\d)"
+# No leading zero ("012" is YAML 1.1 octal, never a count): a lone 0, or 1–9 then digits.
+_INT = r"[1-9]\d{0,2}(?:,\d{3})+|0(?![\d_])|[1-9]\d*(?:_\d+)*|(?=\.\d)"
 _FRAC = r"\d+"
 _EXP = r"[+\-]?\d{1,4}"
 # "per cent" and "percent" may follow after one space; "%" directly or after one space.
@@ -84,16 +85,23 @@ def _grammar(named: bool, case_blind: bool = False, signed: bool = True) -> str:
     )
 
 
-_NUMBER_RE = re.compile(_grammar(True), re.IGNORECASE)
+# re.ASCII: only ASCII digits, and case folding only of ASCII letters ("5 bıllion" with a
+# dotless ı is no number, where Unicode folding matched it to "billion").
+_NUMBER_RE = re.compile(_grammar(True), re.IGNORECASE | re.ASCII)
 
 #: The same grammar as a JSON Schema ``pattern`` (ECMA-262: no named groups and no flags,
 #: so each letter is spelt in both cases). The claim file's schema is generated with it,
 #: and ``tests/unit/claimfile/test_schema.py`` proves the two accept the same strings.
-SCHEMA_PATTERN = "^" + _grammar(False, case_blind=True) + "$"
+SCHEMA_PATTERN = (
+    "^"
+    + rf"(?!(?:[^0-9]*[0-9]){{{MAX_DIGITS + 1}}})"  # at most MAX_DIGITS digits
+    + rf"(?![^eE]*[eE][+\-]?(?:[4-9][0-9]|3[1-9]|[0-9]{{3}}))"  # an exponent of at most ±30
+    + r"\s*" + _grammar(False, case_blind=True) + r"\s*$"
+)
 
 #: The grammar without a sign, for a number inside a ``compute:`` expression or ``calc``
 #: (``6.4 million + 161.5 million``, ``pct_change($59,039, $57,230)``, ``2.45bn + 1``).
-EXPRESSION_NUMBER_RE = re.compile(_grammar(True, signed=False), re.IGNORECASE)
+EXPRESSION_NUMBER_RE = re.compile(_grammar(True, signed=False), re.IGNORECASE | re.ASCII)
 
 
 class NumberError(ValueError):
@@ -359,6 +367,12 @@ def _parse_number(raw: str | int, allow_percent: bool) -> Written:
     )
 
 
+def scale_word(w: Written) -> str | None:
+    """The scale word or abbreviation ``w`` was written with ("crore", "bn"), if any."""
+    m = _NUMBER_RE.fullmatch(w.text.strip())
+    return m["scale"] if m is not None else None
+
+
 def expression_text(w: Written) -> str:
     """``w`` as a literal of the expression language, without thousands commas or currency:
     "31,000" → "31000", "19.1 percent" → "19.1%", "$3.5 million" → "3.5e6" (a scale word
@@ -378,6 +392,10 @@ def expression_text(w: Written) -> str:
 
 
 def _hint_for(text: str) -> str:
+    lead = re.fullmatch(r"[+\-\u2212]?[$€£¥]?(0[\d_]+)((?:\.\d+)?)\s*%?", text)
+    if lead:
+        digits = lead.group(1).replace("_", "").lstrip("0") or "0"
+        return f"'{text}' has a leading zero; write {digits}{lead.group(2)} (YAML 1.1 would read it as octal)"
     if re.fullmatch(r"[+-]?0[xXoObB][0-9a-fA-F_]+", text):
         return f"'{text}' is not a decimal number; hex, octal and binary are not accepted"
     if re.fullmatch(r"\d+(?::\d+)+", text):

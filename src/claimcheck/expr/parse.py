@@ -182,6 +182,14 @@ def _scan(text: str) -> tuple[str, dict[int, Written]]:
             m = EXPRESSION_NUMBER_RE.match(text, i)
             j = m.end() if m is not None and (m["int"] or m["frac"]) else i
             if j == i:
+                k = i + 1
+                while k < n and text[k].isascii() and (text[k].isalnum() or text[k] in "_."):
+                    k += 1
+                if ch.isdigit():  # "012": say why it is no number
+                    try:
+                        parse_number(text[i:k])
+                    except NumberError as exc:
+                        raise EvalError(str(exc), col) from None
                 raise EvalError(f"'{ch}' must be followed by a number, as in $4.8 million", col)
             if m["pct"] is None and m["scale"] is None:
                 j = len(text[:j].rstrip()) if text[j - 1 : j].isspace() else j
@@ -445,17 +453,27 @@ def power_exponent(node: ast.expr, literals: Mapping[int, Written]) -> int:
 # --- computations built from parts -----------------------------------------------------------
 
 
+#: Arithmetic a :class:`Computation` may nest inside a call: "pct_change(9379 - 324, 9379)".
+_OPERATORS = {"add": (ast.Add, " + "), "sub": (ast.Sub, " - ")}
+
+
 @dataclass(frozen=True, slots=True)
 class Computation:
     """A call of one of :data:`FUNCTIONS` on numbers as written: ``pct_change`` of "31,000"
     and "27,000". It evaluates like the text ``pct_change(31000, 27000)`` would, without
     being written out and read back: the numbers keep their precision, currency and how
-    they were written. ``scan`` hands these to the engine."""
+    they were written. An argument may itself be a sum or difference of two numbers
+    (``Computation("sub", (new, change))``), for an old level a story gives as the new one
+    less a stated change. ``scan`` hands these to the engine."""
 
     func: str
-    args: tuple[Written, ...]
+    args: tuple["Written | Computation", ...]
 
     def __post_init__(self) -> None:
+        if self.func in _OPERATORS:
+            if len(self.args) != 2:
+                raise ValueError(f"{self.func} takes two arguments")
+            return
         if self.func not in FUNCTIONS or self.func == "per_day":
             raise ValueError(f"{self.func!r} is not a function of numbers")
         least, most = FUNCTIONS[self.func]
@@ -465,18 +483,44 @@ class Computation:
     @property
     def text(self) -> str:
         """The computation as an expression a user could type: ``pct_change(31000, 27000)``."""
-        return f"{self.func}({', '.join(expression_text(w) for w in self.args)})"
+        return self._render(0, {})[0]
+
+    @property
+    def numbers(self) -> tuple[Written, ...]:
+        """Every number the computation uses, in order."""
+        out: list[Written] = []
+        for a in self.args:
+            out.extend(a.numbers if isinstance(a, Computation) else (a,))
+        return tuple(out)
+
+    def _render(self, col: int, literals: dict[int, Written]) -> tuple[str, ast.expr]:
+        parts: list[str] = []
+        nodes: list[ast.expr] = []
+        op = _OPERATORS.get(self.func)
+        at = col if op else col + len(self.func) + 1
+        sep = op[1] if op else ", "
+        for i, a in enumerate(self.args):
+            if i:
+                at += len(sep)
+            if isinstance(a, Computation):
+                shown, node = a._render(at, literals)
+            else:
+                shown = expression_text(a)
+                node = ast.Constant(value=0, col_offset=at, end_col_offset=at + len(shown), lineno=1, end_lineno=1)
+                literals[at] = a
+            parts.append(shown)
+            nodes.append(node)
+            at += len(shown)
+        if op:
+            tree: ast.expr = ast.BinOp(left=nodes[0], op=op[0](), right=nodes[1], col_offset=col,
+                                       end_col_offset=at, lineno=1, end_lineno=1)
+            return sep.join(parts), tree
+        name = ast.Name(id=self.func, ctx=ast.Load(), col_offset=col, end_col_offset=col + len(self.func), lineno=1, end_lineno=1)
+        tree = ast.Call(func=name, args=nodes, keywords=[], col_offset=col, end_col_offset=at + 1, lineno=1, end_lineno=1)
+        return f"{self.func}({sep.join(parts)})", tree
 
     def parsed(self) -> Parsed:
-        """The call as a checked tree, each argument a literal at its column in :attr:`text`."""
+        """The computation as a checked tree, each number a literal at its column in :attr:`text`."""
         literals: dict[int, Written] = {}
-        args: list[ast.expr] = []
-        col = len(self.func) + 1
-        for w in self.args:
-            shown = expression_text(w)
-            args.append(ast.Constant(value=0, col_offset=col, end_col_offset=col + len(shown), lineno=1, end_lineno=1))
-            literals[col] = w
-            col += len(shown) + 2
-        name = ast.Name(id=self.func, ctx=ast.Load(), col_offset=0, end_col_offset=len(self.func), lineno=1, end_lineno=1)
-        tree = ast.Call(func=name, args=args, keywords=[], col_offset=0, end_col_offset=col - 1, lineno=1, end_lineno=1)
-        return Parsed(text=self.text, tree=tree, names=(), literals=literals)
+        text, tree = self._render(0, literals)
+        return Parsed(text=text, tree=tree, names=(), literals=literals)

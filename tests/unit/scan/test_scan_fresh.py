@@ -14,7 +14,7 @@ import yaml
 
 from claimcheck.scan import scan_text
 
-CASES = yaml.safe_load((Path(__file__).parent / "cases" / "scan_fresh.yaml").read_text(encoding="utf-8"))
+CASES = yaml.safe_load((Path(__file__).parents[2] / "cases" / "scan_fresh.yaml").read_text(encoding="utf-8"))
 
 
 def _checked(text: str) -> list[tuple[str, str]]:

@@ -10,7 +10,7 @@ import yaml
 
 from claimcheck.scan import scan_text
 
-CASES = yaml.safe_load((Path(__file__).parent / "cases" / "scan_sentences.yaml").read_text(encoding="utf-8"))
+CASES = yaml.safe_load((Path(__file__).parents[2] / "cases" / "scan_sentences.yaml").read_text(encoding="utf-8"))
 
 
 def _summary(findings) -> list[dict]:

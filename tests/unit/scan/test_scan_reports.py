@@ -13,7 +13,7 @@ from claimcheck.scan import ScanResult, scan_text
 TEXT = (
     "A spokeswoman said arrests were only down 10%, from 31,000 in June to 27,000 in July.\n"
     "Admissions rose 20%, from 120 to 150.\n"
-    "More than 18,000 people were deported in June.\n"
+    "Deportations rose 12% in June.\n"
 )
 
 
@@ -29,7 +29,7 @@ def test_terminal_plain() -> None:
     assert lines[1] == 'dir,x/a:b.txt:1:33  ≈ approximate  "only down 10%"'
     assert lines[2] == "    pct_change(31000, 27000): (27,000 − 31,000) ÷ 31,000 = −12.90%"
     assert any(line.startswith('dir,x/a:b.txt:2:12  ✘ inaccurate  "rose 20%"') for line in lines)
-    assert 'dir,x/a:b.txt:3:1  · needs a source  "More than 18,000" (count)' in lines
+    assert 'dir,x/a:b.txt:3:14  · needs a source  "rose 12%" (percent)' in lines
     assert lines[-1] == "3 numeric claims: 2 checked (1 approximate, 1 inaccurate), 1 needs a source"
 
 
@@ -78,8 +78,8 @@ def test_github_annotations_and_escaping() -> None:
     assert out[1].startswith("::error file=dir%2Cx/a%3Ab.txt,line=2,col=12,")
     assert "\n" not in out[1] and "\r" not in out[1]
     assert out[2] == (
-        "::notice file=dir%2Cx/a%3Ab.txt,line=3,col=1,endLine=3,endColumn=16,"
-        'title=claimcheck scan%3A needs a source::"More than 18,000" (count): needs a source'
+        "::notice file=dir%2Cx/a%3Ab.txt,line=3,col=14,endLine=3,endColumn=21,"
+        'title=claimcheck scan%3A needs a source::"rose 12%25" (percent): needs a source'
     )
     bad = ScanResult("a.txt", None, (), (Problem("a.txt", 2, 4, "not UTF-8 (byte 0xE9)"),))
     assert scan_github.render([bad]) == "::error file=a.txt,line=2,col=4,title=claimcheck scan%3A input error::not UTF-8 (byte 0xE9)\n"
@@ -91,7 +91,7 @@ def test_scaffold_loads_back_and_recomputes() -> None:
     assert loaded.problems == ()
     model = loaded.model
     assert model.title == "Arrests, summer"
-    assert [c.id for c in model.claims] == ["only-down-10", "rose-20", "more-than-18-000"]
+    assert [c.id for c in model.claims] == ["only-down-10", "rose-20", "rose-12"]
     dhs = model.claims[0]
     assert dhs.speaker == "TODO: speaker"
     assert str(dhs.compute) == "pct_change(old, new)" or getattr(dhs.compute, "text", None) == "pct_change(old, new)"
@@ -109,8 +109,8 @@ def test_scaffold_of_nothing_loads() -> None:
 
 
 def test_scaffold_quotes_hostile_text() -> None:
-    r = scan_text('He said: "costs: {rose} 20%, from 120 to 150" # not a comment', path="a.txt")
+    r = scan_text('He said: "costs rose 20%: {from} 120 to 150" # not a comment', path="a.txt")
     text = scaffold_yaml([r])
     loaded = load_text("s.yaml", text)
     assert loaded.problems == ()
-    assert loaded.model.claims[0].statement.startswith('He said: "costs: {rose} 20%')
+    assert loaded.model.claims[0].statement.startswith('He said: "costs rose 20%: {from}')

@@ -1,0 +1,29 @@
+"""``claimcheck scan``: prose → quantities → evidence search → findings.
+
+* :mod:`~claimcheck.scan.document` — the article as plain text, mapped back to the file;
+* :mod:`~claimcheck.scan.sentences` — paragraphs and sentences;
+* :mod:`~claimcheck.scan.detect` — the quantities of a sentence, and what is not one;
+* :mod:`~claimcheck.scan.evidence` — for each claimed figure, the numbers it derives from;
+* :mod:`~claimcheck.scan.run` — the scan itself and its records.
+"""
+
+from claimcheck.lexicon import word_number
+from claimcheck.scan.document import MAX_BYTES, Format, guess_format, make_doc, read_input
+from claimcheck.scan.run import Finding, ScanResult, iter_findings, scan_path, scan_text
+from claimcheck.scan.sentences import split_paragraphs, split_sentences
+
+__all__ = [
+    "Finding",
+    "Format",
+    "MAX_BYTES",
+    "ScanResult",
+    "guess_format",
+    "iter_findings",
+    "make_doc",
+    "read_input",
+    "scan_path",
+    "scan_text",
+    "split_paragraphs",
+    "split_sentences",
+    "word_number",
+]

@@ -1,0 +1,344 @@
+"""``claimcheck scan``: the numeric claims in an article, and the self-contained ones checked.
+
+An article is read (:mod:`~claimcheck.scan.document`), cut into paragraphs and sentences
+(:mod:`~claimcheck.scan.sentences`); the quantities of each sentence are found
+(:mod:`~claimcheck.scan.detect`); for each claimed figure the evidence search
+(:mod:`~claimcheck.scan.evidence`) looks for the printed numbers it derives from in its
+paragraph. A claim with evidence is judged by the same engine as ``claimcheck calc``; a
+claim without is listed as needing a source. Raw levels ("344 slayings") are evidence,
+never findings by themselves; years, dates, ages, ordinals, ranks and phone numbers are
+neither.
+
+Every finding is located in the ORIGINAL file (1-based line and column), whatever markup
+was stripped. The core never prints; unreadable input is a
+:class:`~claimcheck.results.Problem` in the result. Findings stream: :func:`iter_findings`
+yields them paragraph by paragraph, so memory does not grow with the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterator, Literal
+
+from claimcheck.expr.parse import Computation
+from claimcheck.figures import ClaimedFigure
+from claimcheck.results import Problem
+from claimcheck.scan.detect import change_words, detect, may_hold_numbers
+from claimcheck.scan.document import Doc, Format, guess_format, make_doc, read_input
+from claimcheck.scan.evidence import Candidate, Check, Claim, build_items, search
+from claimcheck.scan.sentences import split_paragraphs, split_sentences
+
+Status = Literal["checked", "needs-source"]
+
+#: Sentences longer than this many characters are cut into pieces of this size (numbers
+#: are still found in every piece); a run-on line cannot slow the search.
+MAX_SENTENCE = 2000
+
+
+# --- records ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One numeric claim found in prose."""
+
+    path: str
+    """The file as given (``-`` for standard input)."""
+    line: int
+    """1-based line of the claim's first character in the original file."""
+    col: int
+    """1-based column (in characters) of that character."""
+    sentence: str
+    """The sentence it was found in, whitespace collapsed."""
+    phrase: str
+    """The claim as written, whitespace collapsed: "only down 10%", "fell to 558 from 596"."""
+    kind: str
+    """percent, points, count, rate, money, multiple, share, change (a change in words
+    only, such as "dipped slightly") or direction (a direction stated alone)."""
+    status: Status
+    """``checked`` when the paragraph carries the claim's evidence and it was judged;
+    ``needs-source`` otherwise."""
+    figure: ClaimedFigure | None = None
+    """The phrase parsed by the figure language, when it parses."""
+    figure_text: str | None = None
+    """The text the figure was parsed from (the phrase, or a normalised form of it)."""
+    compute: str | None = None
+    """The computation, with the numbers as written: ``pct_change(31000, 27000)``."""
+    inputs: tuple[str, ...] = ()
+    """The raw numbers the computation uses, as written: ("31,000", "27,000")."""
+    verdict: str | None = None
+    """accurate, approximate, inaccurate or unverifiable, for a checked claim."""
+    value: str | None = None
+    """The recomputed value as shown: "−12.90%"."""
+    arithmetic: str | None = None
+    """The arithmetic written out: "(27,000 − 31,000) ÷ 31,000 = −12.90%"."""
+    rule: str | None = None
+    """The rule applied, in words."""
+    diagnoses: tuple[Any, ...] = ()
+    """What a fact-checker would point out (wrong base, points for percent…)."""
+    framing: tuple[str, ...] = ()
+    """Words that carry no number ("only", "just")."""
+    judgement: Any = None
+    """The verdict engine's own record, for callers that want more."""
+    end_line: int | None = None
+    end_col: int | None = None
+    """1-based position of the phrase's last character."""
+    note: str | None = None
+    """Why a claim that looked checkable was not checked, when that is worth saying."""
+    relation: str | None = None
+    """The relation the evidence was found in: percent change, share, difference…"""
+    pairing: str | None = None
+    """Why those numbers: the structure that chose them ("'from' before 396; …")."""
+
+
+@dataclass(frozen=True, slots=True)
+class ScanResult:
+    """One scanned input: its findings, or the problem that kept it from being read."""
+
+    path: str
+    format: str | None = None
+    findings: tuple[Finding, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def invalid(self) -> bool:
+        return bool(self.problems)
+
+    @property
+    def checked(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.status == "checked")
+
+    @property
+    def needs_source(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.status == "needs-source")
+
+    @property
+    def inaccurate(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.verdict == "inaccurate")
+
+    def counts(self) -> dict[str, int]:
+        """Findings by outcome: each verdict, and ``needs-source``."""
+        out = {"accurate": 0, "approximate": 0, "inaccurate": 0, "unverifiable": 0, "needs-source": 0}
+        for f in self.findings:
+            key = f.verdict if f.status == "checked" and f.verdict else "needs-source"
+            out[key] = out.get(key, 0) + 1
+        return out
+
+
+# --- reading the claimed figure ---------------------------------------------------------------
+
+
+def _collapse(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+_WIDENED = re.compile(r"\bwiden(?:ed|ing)\b", re.I)
+_NARROWED = re.compile(r"\bnarrow(?:ed|ing)\b", re.I)
+_COMPARATIVE_UP = re.compile(r"\b(?:larger|bigger|greater|longer)$", re.I)
+_COMPARATIVE_DOWN = re.compile(r"\b(?:smaller|shorter|cheaper)$", re.I)
+
+
+# Phrases repeat across an article ("about 20%", "more than 1,000"); the reading depends
+# on the phrase alone and a ClaimedFigure is immutable, so it is remembered.
+@lru_cache(maxsize=8192)
+def read_figure(phrase: str) -> tuple[ClaimedFigure | None, str | None]:
+    """The phrase read by the figure language; a shortened form if the whole is refused."""
+    from claimcheck.figures import FigureError, parse_figure
+
+    candidates = [phrase]
+    low = phrase.lower()
+    for lead in ("a ", "an "):
+        if low.startswith(lead):
+            candidates.append(phrase[len(lead) :])
+    for text in list(candidates):
+        # "4% larger than", "30% shorter than": the figure language reads more/less
+        alt = _COMPARATIVE_UP.sub("more", _COMPARATIVE_DOWN.sub("less", text))
+        # "a shortfall widened 40%": the figure language knows rose/fell
+        alt = _WIDENED.sub("rose", _NARROWED.sub("fell", alt))
+        if alt != text:
+            candidates.append(alt)
+    for text in candidates:
+        try:
+            return parse_figure(text), text
+        except FigureError:
+            continue
+    return None, None
+
+
+# A syndicated article repeats sentences; the exact arithmetic is the costly part of a
+# scan, and both inputs are immutable, so verdicts are remembered.
+@lru_cache(maxsize=4096)
+def judge(figure: ClaimedFigure, computation: Computation) -> dict[str, Any]:
+    """The verdict on ``figure`` against ``computation``, as the fields of a finding."""
+    from claimcheck.expr import EvalError, ZeroBaseline, evaluate
+    from claimcheck.verdicts import judge as judge_figure
+
+    try:
+        ev = evaluate(computation, {})
+    except ZeroBaseline as exc:
+        return {"verdict": "unverifiable", "diagnoses": (exc.message,)}
+    except EvalError as exc:  # pragma: no cover - the search builds only valid computations
+        return {"verdict": "unverifiable", "diagnoses": (exc.message,)}
+    j = judge_figure(figure, ev)
+    return {
+        "verdict": j.verdict,
+        "value": j.value_text,
+        "arithmetic": ev.arithmetic,
+        "rule": j.rule,
+        "diagnoses": tuple(j.diagnoses),
+        "judgement": j,
+    }
+
+
+def _claim_figure(text: str, claim: Claim, hint: str | None) -> tuple[ClaimedFigure | None, str | None]:
+    if claim.kind == "direction":
+        return read_figure("rose" if claim.direction == "up" else "fell")
+    phrase = _collapse(text[claim.start : claim.end])
+    figure, figure_text = read_figure(phrase)
+    if figure is not None and hint and figure.direction == "none":
+        hinted = read_figure(("up " if hint == "up" else "down ") + phrase)
+        if hinted[0] is not None:
+            return hinted
+    return figure, figure_text
+
+
+# --- the scan -----------------------------------------------------------------------------------
+
+
+def _sentences(text: str, pa: int, pb: int) -> list[tuple[int, int]]:
+    out = []
+    for a, b in split_sentences(text, pa, pb):
+        while b - a > MAX_SENTENCE:
+            cut = text.rfind(" ", a, a + MAX_SENTENCE)
+            cut = cut if cut > a else a + MAX_SENTENCE
+            out.append((a, cut))
+            a = cut
+        out.append((a, b))
+    return out
+
+
+def _locate_span(doc: Doc, at: int, end: int) -> tuple[int, int, int, int]:
+    line, col = doc.locate(at)
+    eline, ecol = doc.locate(max(at, end - 1))
+    return line, col, eline, ecol
+
+
+def _sentence_quantities(text: str, pa: int, pb: int) -> list[tuple[int, int, list]]:
+    sents = []
+    for a, b in _sentences(text, pa, pb):
+        s = text[a:b]
+        qs = detect(s) if may_hold_numbers(s) else []
+        if qs or may_hold_numbers(s):
+            # a change in words that is part of a numeric claim ("plunged 45%") is that claim
+            qs += [w for w in change_words(s) if not any(q.pstart <= w.start < q.pend for q in qs)]
+        qs.sort(key=lambda q: q.start)
+        sents.append((a, b, qs))
+    return sents
+
+
+#: Sentences of the paragraph before that a claim may find its evidence in: news copy
+#: often gives each sentence a paragraph of its own.
+CONTEXT_SENTENCES = 2
+
+
+def _paragraph_findings(doc: Doc, path: str, sents: list, context: list) -> list[Finding]:
+    text = doc.text
+    if not any(qs for _, _, qs in sents):
+        return []
+    items, all_claims = build_items(text, context + sents)
+    for it in items:
+        it.ctx = it.sent < len(context)
+
+    def verdict_of(claim: Claim, cand: Candidate) -> str | None:
+        fig = _claim_figure(text, claim, cand.hint)[0]
+        if fig is None:
+            return None
+        return judge(fig, cand.computation)["verdict"]
+
+    checks = search(text, items, all_claims, verdict_of, first=len(context))
+    claims = [c for c in all_claims if c.sent >= len(context)]
+    out: list[tuple[int, Finding]] = []
+    checked_claims = set()
+    for chk in checks:
+        claim = chk.claim
+        checked_claims.add(id(claim))
+        if claim.item is not None:
+            for it in chk.evidence:
+                it.used = True
+        start, end = claim.start, claim.end
+        if claim.kind == "direction":
+            # the phrase runs on over the evidence written right after the verb
+            last = max(it.b for it in chk.evidence)
+            if last > end and last - end <= 60 and all(it.clause == claim.clause for it in chk.evidence):
+                end = last
+        figure, figure_text = _claim_figure(text, claim, chk.hint)
+        sa, sb = next((a, b) for a, b, _ in sents if a <= claim.start < b or (a <= claim.start and claim.start == b))
+        phrase = _collapse(text[start:end])
+        line, col, eline, ecol = _locate_span(doc, start, end)
+        inputs = tuple(it.q.num for it in chk.evidence)
+        kind = claim.kind if claim.item is None else claim.item.q.kind
+        if figure is None:
+            out.append((start, Finding(path, line, col, _collapse(text[sa:sb]), phrase, kind, "needs-source",
+                                       end_line=eline, end_col=ecol, inputs=inputs, compute=chk.computation.text,
+                                       note="the claimed figure could not be read", relation=chk.relation,
+                                       pairing=chk.why)))
+            continue
+        res = judge(figure, chk.computation)
+        out.append((start, Finding(
+            path, line, col, _collapse(text[sa:sb]), phrase, kind, "checked", figure=figure, figure_text=figure_text,
+            compute=chk.computation.text, inputs=inputs, framing=figure.framing, end_line=eline, end_col=ecol,
+            relation=chk.relation, pairing=chk.why, **res,
+        )))
+    for claim in claims:
+        if id(claim) in checked_claims or claim.item is None or claim.bare:
+            continue
+        q = claim.item.q
+        if q.kind == "change":
+            continue  # a change in words alone ("dipped slightly") is a claim only beside its evidence
+        sa, sb = next((a, b) for a, b, _ in sents if a <= claim.start <= b)
+        phrase = _collapse(text[claim.start : claim.end])
+        figure, figure_text = read_figure(phrase)
+        line, col, eline, ecol = _locate_span(doc, claim.start, claim.end)
+        out.append((claim.start, Finding(
+            path, line, col, _collapse(text[sa:sb]), phrase, q.kind, "needs-source", figure=figure,
+            figure_text=figure_text, framing=q.framing, end_line=eline, end_col=ecol,
+        )))
+    out.sort(key=lambda t: t[0])
+    return [f for _, f in out]
+
+
+def iter_findings(text: str, *, path: str = "-", fmt: Format | None = None) -> Iterator[Finding]:
+    """The findings of ``text``, paragraph by paragraph (a generator: memory stays flat)."""
+    fmt = fmt or guess_format(path, text)
+    doc = make_doc(text, fmt)
+    context: list = []
+    for pa, pb in split_paragraphs(doc.text):
+        if pb - pa <= MAX_SENTENCE and not may_hold_numbers(doc.text[pa:pb]):
+            context = []
+            continue
+        sents = _sentence_quantities(doc.text, pa, pb)
+        yield from _paragraph_findings(doc, path, sents, context)
+        context = [s for s in sents[-CONTEXT_SENTENCES:] if s[2]]
+
+
+def scan_text(text: str, *, path: str = "-", fmt: Format | None = None) -> ScanResult:
+    """Find the numeric claims in ``text`` and check the self-contained ones.
+
+    ``fmt`` is text, markdown or html; ``None`` guesses from the path and the text.
+    """
+    fmt = fmt or guess_format(path, text)
+    return ScanResult(path, fmt, tuple(iter_findings(text, path=path, fmt=fmt)), ())
+
+
+def scan_path(path: str, *, fmt: Format | None = None) -> ScanResult:
+    """Read ``path`` (``-`` for standard input) and scan it; a file that cannot be read
+    is a result with a located problem, never an exception."""
+    text, problem = read_input(path)
+    if problem is not None or text is None:
+        return ScanResult(path, fmt, (), (problem,) if problem else ())
+    return scan_text(text, path=path, fmt=fmt)
+
+
+_ = Check
