@@ -53,13 +53,18 @@ _EXP = r"[+\-]?\d{1,4}"
 _PERCENT_SPELLINGS = ("per cent", "percent")
 
 
+#: White space as the grammar means it: ASCII only, spelt out so that a JSON Schema's
+#: ``\s`` (which takes a no-break space too) cannot disagree with the parser's.
+_WS = r"[ \t\n\r\f\v]"
+
+
 def _spell(word: str, case_blind: bool) -> str:
     """A literal word in a pattern; ``case_blind`` spells each letter in both cases (for
     patterns that cannot carry a flag, such as a JSON Schema's)."""
     out = []
     for ch in word:
         if ch == " ":
-            out.append(r"\s?")
+            out.append(_WS + "?")
         elif case_blind and ch.isalpha():
             out.append(f"[{ch.lower()}{ch.upper()}]")
         else:
@@ -75,13 +80,13 @@ def _grammar(named: bool, case_blind: bool = False, signed: bool = True) -> str:
         return f"(?P<{name}>{body})" if named else f"(?:{body})"
 
     words = sorted(_PERCENT_SPELLINGS, key=len, reverse=True)
-    pct = "%|" + "|".join(rf"\s?{_spell(w, case_blind)}\b" for w in words)
+    pct = "%|" + "|".join(rf"{_WS}?{_spell(w, case_blind)}\b" for w in words)
     # Longest first, so "mln" is not read as "m" followed by "ln".
     scale = "|".join(_spell(w, case_blind) for w in sorted(SCALES, key=lambda w: (-len(w), w)))
     return (
         (f"{g('sign', _SIGN)}?" if signed else "") + f"{g('cur', _CURRENCY)}?{g('int', _INT)}"
         rf"(?:\.{g('frac', _FRAC)})?(?:[eE]{g('exp', _EXP)})?"
-        rf"\s*(?:{g('pct', pct)}|{g('scale', scale)}\b)?"
+        rf"{_WS}*(?:{g('pct', pct)}|{g('scale', scale)}\b)?"
     )
 
 
@@ -96,7 +101,7 @@ SCHEMA_PATTERN = (
     "^"
     + rf"(?!(?:[^0-9]*[0-9]){{{MAX_DIGITS + 1}}})"  # at most MAX_DIGITS digits
     + rf"(?![^eE]*[eE][+\-]?(?:[4-9][0-9]|3[1-9]|[0-9]{{3}}))"  # an exponent of at most ±30
-    + r"\s*" + _grammar(False, case_blind=True) + r"\s*$"
+    + _WS + "*" + _grammar(False, case_blind=True) + _WS + "*$"
 )
 
 #: The grammar without a sign, for a number inside a ``compute:`` expression or ``calc``
@@ -302,7 +307,7 @@ def _parse_number(raw: str | int, allow_percent: bool) -> Written:
         raise NumberError("expected a number, got a boolean")
     if isinstance(raw, int):
         raw = str(raw)
-    text = raw.strip()
+    text = raw.strip(" \t\n\r\f\v")
     if not text:
         raise NumberError("expected a number, got an empty string")
     lowered = text.lower()
