@@ -219,7 +219,7 @@ _WORD_QUANTITY = re.compile(
     r"|(?P<mult>" + lexicon.alternation(w for w in lexicon.MULTIPLE_WORDS if w not in _NOT_ALONE_MULTIPLES) + r")"
     r"|(?P<twice>twice|(?:" + _WN + r"|\d{1,3}(?:\.\d{1,3})?)\s+times)(?=\s+(?:as\s+\w+|more|higher|larger|greater|bigger|the|that|what|over)\b)"
     r"|(?P<fold>" + _WN + r"|\d{1,3}(?:\.\d{1,3})?)[-\u2010\u2011\s]?fold\b"
-    r"|(?P<byfrac>(?:a|one)[\s-](?:" + lexicon.alternation(w for w in _FRACTION_WORDS if not w.endswith("s")) + r")|(?<=by\s)half)(?=,?\s+(?:to|from)\s)"
+    r"|(?P<byfrac>(?:a|one|" + _WN + r")[\s-](?:" + lexicon.alternation(_FRACTION_WORDS) + r")|(?<=by\s)half)(?=,?\s+(?:to|from)\s)"
     r"|(?P<wscale>" + _WN + r")\s+(?P<wsc>" + lexicon.alternation(lexicon.SCALE_WORDS) + r")\b"
     r")",
     re.I,

@@ -107,6 +107,7 @@ class Claim:
     noun: str | None = None  # what the claim is about: "a 17.4 percent increase in first-time freshmen"
     anaphoric: bool = False  # its sentence points back ("That equates to…"): evidence before it is expected
     later_ok: bool = False  # the next sentence points back to it and gives its numbers
+    summed: bool = False  # a level a summing sentence claims as a sum ("to 167.8 million")
 
 
 @dataclass(slots=True)
@@ -327,6 +328,15 @@ def build_items(text: str, sentences: list[tuple[int, int, list[Quantity]]]) -> 
             claims.append(Claim(None, m.start(), m.end(), _verb_direction(m.group("v")), "direction", k, clause_of(pos), sa=sa,
                                 quiet=quiet))
         clause_id += len(starts)
+    # "The net effect: the labor force grew by 736,000 people to 167.8 million": in a
+    # sentence that sums up, a level reached ("to 167.8 million") is claimed as the sum of
+    # the levels the sentences before reached
+    for it in items:
+        if it.role == "new" and it.role_word == "to" and _SUM_CUE.search(text, max(0, it.base), it.a):
+            before = [o for o in items if it.sent - 2 <= o.sent < it.sent and o.role == "new" and o.role_word == "to"
+                      and same_unit(o.q, it.q)]
+            if len(before) >= 2:
+                claims.append(Claim(it, it.pa, it.pb, None, it.q.kind, it.sent, it.clause, sa=it.base, summed=True))
     # "from 28.3 to 32.3 per 100,000 residents", "from 8.1 to 9.4 million": the unit written
     # once after the second number is the first's too
     for x, y in zip(items, items[1:]):
@@ -574,6 +584,32 @@ def _base_time(text: str, claim: Claim) -> tuple[int, int] | None | bool:
 _CLAIM_PERIOD = re.compile(r"\s+(?:in|during|for)\s+(?:(?P<month>" + _MONTH + r")\.?(?:\s+(?P<year>" + _YEAR + r"))?|(?P<year2>" + _YEAR + r"))\b(?!\s*(?:to|-)\s)", re.I)
 
 
+_SPAN_AFTER = re.compile(
+    r"[^;.,]{0,25}?\b(?:over|during|in|across|within|for)\s+(?:the\s+)?(?:past|last|previous|preceding)\s+"
+    r"(?:(?P<n>\d{1,2}|" + lexicon.alternation([w for w in lexicon.ONES if w not in ("zero", "one")] + ["twenty", "thirty", "fifty"]) + r")\s+years|(?P<decade>decade))\b",
+    re.I,
+)
+
+
+def _claim_span(text: str, claim: Claim) -> int | None:
+    """The number of years a claim says its change spans: "plunged 27 percent during the
+    past five years" → 5."""
+    m = _SPAN_AFTER.match(text, claim.end)
+    if m is None:
+        return None
+    if m.group("decade"):
+        return 10
+    n = m.group("n")
+    return int(n) if n.isdigit() else lexicon.word_number(n)
+
+
+def _spans_years(old: Item, new: Item, years: int) -> bool:
+    """Whether the two levels are labelled ``years`` years apart."""
+    if old.time and new.time and old.time[0] > 1 and new.time[0] > 1:
+        return new.time[0] - old.time[0] == years
+    return False
+
+
 def _claim_period(text: str, claim: Claim) -> tuple[int, int] | None:
     """The period a claim says it is about, right after it: "fell 20% in June"."""
     m = _CLAIM_PERIOD.match(text, claim.end)
@@ -713,6 +749,12 @@ _SUBJECT_GAP = re.compile(
     re.I,
 )
 _OF_ALL = re.compile(r"\b[Oo]f\s+(?:all|the|those|these)\s+(?:\w+\s+)?(?P<noun>[a-z]+)\s*,", re.I)
+# A sentence that adds up the ones before it.
+_SUM_CUE = re.compile(r"\b(?:net|total|totals|totalled|totaled|combined|together|altogether|in\s+all|all\s+told|overall|sum|adds?\s+up|added\s+up)\b", re.I)
+# Arithmetic written out: "divide 6.4 million by 167.8 million", "6.4 million divided by 167.8 million".
+_DIVIDE = re.compile(r"\bdivid(?:e|es|ed|ing)\s+$|\bdivided\s+by\s+$", re.I)
+_BY_GAP = re.compile(r"\s+by\s+[$€£¥]?", re.I)
+_SET_OUT = re.compile(r"\s*[\u2014\u2013:,-]+\s*", re.I)
 # A sentence that opens by pointing back: "This was a 22 per cent increase", "That's a 16.2
 # percent increase over last year".
 _ANAPHOR = re.compile(
@@ -754,6 +796,14 @@ def _bind(text: str, claims: list[Claim], levels: list[Item]) -> dict[int, Claim
         clause = [it for it in levels if it.clause == claim.clause and it is not claim.item]
         after = [it for it in clause if it.a >= claim.end]
         pos = claim.end
+        if claim.kind == "direction" and not after:
+            # "slayings in Los Angeles were down — 376 in 2008 compared to 400": the numbers
+            # set out after a dash or colon are the direction's own
+            nxt = [it for it in levels if it.sent == claim.sent and it.a >= claim.end]
+            if len(nxt) >= 2 and _SET_OUT.fullmatch(text, claim.end, nxt[0].a) and nxt[1].role == "old" \
+                    and nxt[0].clause == nxt[1].clause:
+                claim.new, claim.old = nxt[0], nxt[1]
+                after = []
         base = _base_time(text, claim) if claim.item is not None else None
         for it in after[:2]:
             gap = text[pos : it.a]
@@ -971,6 +1021,7 @@ def _candidates(claim: Claim, text: str, levels: list[Item], items: list[Item], 
         base = _base_time(text, claim) if claim.item is not None else None
         period = _claim_period(text, claim) if claim.item is not None else None
         rate_subject = _rate_subject(text, claim)
+        span = _claim_span(text, claim) if claim.item is not None else None
         for old in near:
             for new in near:
                 if old is new or not same_unit(old.q, new.q):
@@ -1019,6 +1070,8 @@ def _candidates(claim: Claim, text: str, levels: list[Item], items: list[Item], 
                     continue
                 if period is not None and new.time is not None and _comparable(period, new.time) and period != new.time:
                     continue  # "Arrests fell 20% in June, from 1,224 in May to 990 in July"
+                if span is not None and span > 1 and not _spans_years(old, new, span):
+                    continue  # "plunged 27 percent during the past five years" against one year's numbers
                 wo, wn, note = _same_scale(old, new)
                 comp = Computation("ratio", (wn, wo)) if func == "ratio" else Computation(func, (wo, wn))
                 sc = _change_score(claim, text, old, new)
@@ -1058,6 +1111,30 @@ def _candidates(claim: Claim, text: str, levels: list[Item], items: list[Item], 
                     sc += 1.5
                     why.append(f"{new.q.num} is the new level")
                 add("percent change (old level derived)", comp, (new, d), {"new": new}, (sc, why))
+    # sums: "rose by 514,000 … rose by 222,000 … The net effect: … grew by 736,000"
+    if claim.item is not None and kind in ("count", "money", "rate") and (claim.summed or (
+            claim.direction and _SUM_CUE.search(text, claim.sa, claim.start))):
+        if claim.summed:
+            parts = [o for o in items if claim.sent - 2 <= o.sent < claim.sent and o.role == "new"
+                     and o.role_word == "to" and same_unit(o.q, q)]
+        else:
+            parts = [o for o in items if claim.sent - 2 <= o.sent < claim.sent and o.q.change and o.q.direction
+                     and o.q.kind == q.kind and o.q.written is not None and o is not claim.item]
+        if 2 <= len(parts) <= 4:
+            sc, why = 5.0, [f"the sentence sums up the {len(parts)} before it"]
+            out.append(Candidate("sum", Computation("sum", tuple(_w(o) for o in parts)), tuple(parts), sc, why))
+    # arithmetic written out: "when you divide 6.4 million by 167.8 million, you'll arrive at the 3.8% …"
+    if claim.item is not None and kind in ("percent", "share", "count", "money", "rate"):
+        for a_it in near:
+            if not _DIVIDE.search(text, max(claim.sa, a_it.a - 12), a_it.a):
+                continue
+            b_it = next((o for o in items if o.q.plain and o.q.written is not None and o.a > a_it.b
+                         and _BY_GAP.fullmatch(text, a_it.b, o.a)), None)
+            if b_it is None or not (b_it.b <= claim.start and claim.sent == a_it.sent):
+                continue
+            func = "share" if kind in ("percent", "share") else "ratio"
+            out.append(Candidate(func, Computation(func, (_w(a_it), _w(b_it))), (a_it, b_it), 8.0,
+                                 [f"'divide {a_it.q.num} by {b_it.q.num}' written out"]))
     if kind == "share" or claim.bare or (q is not None and q.share_of):
         for part in near:
             for whole in near:
@@ -1160,7 +1237,8 @@ def _dedupe(checks: list[Check]) -> list[Check]:
     out: list[Check] = []
     for c in checks:
         if c.claim.kind == "direction" and any(
-            o.claim.kind != "direction" and set(map(id, o.evidence)) >= set(map(id, c.evidence))
+            o.claim.kind != "direction" and (o.claim.group == c.claim.group or (c.claim.quiet and o.claim.clause == c.claim.clause))
+            and set(map(id, o.evidence)) >= set(map(id, c.evidence))
             for o in checks
         ):
             continue

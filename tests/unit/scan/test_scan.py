@@ -251,3 +251,15 @@ def test_a_one_megabyte_article_completes() -> None:
 def test_make_doc_html_drops_scripts_and_decodes_entities() -> None:
     doc = make_doc("<p>A&amp;B <script>1 2 3</script>50&#37;</p>", "html")
     assert doc.text.strip() == "A&B 50%"
+
+
+def test_the_nations_health_income_figures_in_the_wrong_order() -> None:
+    # The claim as issue 13 quotes The Nation's Health (2016 median household income; the
+    # page is not among the stored pages): the two figures are printed in the wrong order.
+    r = scan_text("Median household income increased 3.2 percent, from $59,039 to $57,230.")
+    (f,) = r.findings
+    # (57,230 − 59,039) ÷ 59,039 = −3.06%: a fall, where the claim says a rise
+    assert (f.phrase, f.compute, f.verdict, f.value) == (
+        "increased 3.2 percent", "pct_change(59039, 57230)", "inaccurate", "\u22123.06%"
+    )
+    assert any("Wrong direction" in str(d) for d in f.diagnoses)
