@@ -259,6 +259,7 @@ class Quantity:
     byfrac: bool = False  # "by a third": a change only when a direction word precedes it
     avg: bool = False  # "averaged $3.19", "an estimated 36,120": an average or estimate is a level, fit to be evidence
     used: bool = False
+    roles: tuple | None = None  # the evidence search's reading of its role words, kept for the next paragraph
 
     @property
     def plain(self) -> bool:

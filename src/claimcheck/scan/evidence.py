@@ -29,6 +29,7 @@ and why they were chosen (:attr:`Check.why`), which every report shows.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -298,12 +299,10 @@ def build_items(text: str, sentences: list[tuple[int, int, list[Quantity]]]) -> 
     clause_id = 0
     for k, (sa, sb, qs) in enumerate(sentences):
         starts = _clauses(text, sa, sb)
+
         def clause_of(pos: int, starts: list[int] = starts, first: int = clause_id) -> int:
-            n = 0
-            for i, st in enumerate(starts):
-                if pos >= st:
-                    n = i
-            return first + n
+            return first + bisect.bisect_right(starts, pos) - 1
+
         for q in qs:
             it = Item(q, k, sa, clause_of(sa + q.start))
             _roles(text, sa, it)
@@ -313,6 +312,10 @@ def build_items(text: str, sentences: list[tuple[int, int, list[Quantity]]]) -> 
                 claim.sa = sa
                 claim.noun = _claim_noun(text, claim.end)
                 claims.append(claim)
+        if not qs:
+            # no number in the sentence: no direction or anchor of its own can be checked
+            clause_id += len(starts)
+            continue
         for m in _ANCHOR_VERB.finditer(text, sa, sb):
             # "deportations went from 1,000 to 1,500": a change with no direction word; it is
             # checked only through a claim beside it, but its numbers are its own
@@ -414,6 +417,14 @@ def _claim_of(it: Item) -> Claim | None:
 
 def _roles(text: str, sa: int, it: Item) -> None:
     q = it.q
+    if q.roles is not None:  # the sentence was read as context of the paragraph before
+        it.role, it.role_word, it.time = q.roles
+        return
+    _read_roles(text, sa, it)
+    q.roles = (it.role, it.role_word, it.time)
+
+
+def _read_roles(text: str, sa: int, it: Item) -> None:
     lo = max(sa, it.pa - 60)  # every role pattern is anchored at the number, and shorter than this
     head = text[lo : it.pa]
     cut = max(head.rfind(";"), head.rfind(":"), head.rfind("\u2014"))
@@ -440,7 +451,6 @@ def _roles(text: str, sa: int, it: Item) -> None:
         bm = _TIME_BEFORE.search(text[max(sa, it.a - 60) : it.a])
         if bm:
             it.time = _time(bm)
-    del q
 
 
 def _time(m: re.Match) -> tuple[int, int] | None:

@@ -229,8 +229,9 @@ def _sentence_quantities(text: str, pa: int, pb: int) -> list[tuple[int, int, li
     sents = []
     for a, b in _sentences(text, pa, pb):
         s = text[a:b]
-        qs = detect(s) if may_hold_numbers(s) else []
-        if qs or may_hold_numbers(s):
+        qs = []
+        if may_hold_numbers(s):
+            qs = detect(s)
             # a change in words that is part of a numeric claim ("plunged 45%") is that claim
             qs += [w for w in change_words(s) if not any(q.pstart <= w.start < q.pend for q in qs)]
         qs.sort(key=lambda q: q.start)
