@@ -273,6 +273,22 @@ SIZED_CHANGE_VERBS: tuple[str, ...] = (
     "plunged", "plummeted", "soared", "surged", "skyrocketed", "tumbled", "spiked", "cratered",
     "nosedived", "ballooned", "collapsed",
 )
+#: The words of a change the evidence search reads a direction from, with or without a
+#: number beside them ("fell", "was up", "a decline", "more than").
+DIRECTION_VERBS: tuple[str, ...] = (
+    "rose", "risen", "rises", "fell", "fallen", "falls", "increased", "increases", "decreased", "decreases",
+    "declined", "declines", "dropped", "drops", "climbed", "climbs", "grew", "grows", "jumped", "slipped",
+    "dipped", "eased", "edged up", "edged down", "edged higher", "edged lower", "ticked up", "ticked down",
+    "went up", "went down", "shrank", "swelled", "soared", "surged", "plunged", "plummeted", "tumbled",
+    "slid", "sank", "rebounded", "lowered", "was up", "were up", "was down", "were down",
+    "is up", "are up", "is down", "are down", "has risen", "have risen", "has fallen", "have fallen",
+    "has increased", "have increased", "has decreased", "have decreased", "has declined", "have declined",
+    "has grown", "have grown", "has dropped", "have dropped", "higher", "lower", "up", "down",
+    "more than", "fewer than", "less than", "an increase", "a decrease",
+    "a rise", "a drop", "a decline", "a fall", "a jump", "a dip", "an uptick", "a gain", "a loss",
+    "cut", "cuts", "reduced", "raised", "boosted", "slashed",
+    "halved", "trimmed",
+)
 #: Stems that make a change word a rise, for changes stated in words alone.
 UP_STEMS: tuple[str, ...] = (
     "rose", "risen", "rising", "increas", "grew", "grow", "climb", "up", "higher", "soared", "surged",

@@ -230,6 +230,7 @@ _EXPECTED = re.compile(r"\b(?:expect(?:ed|s|ing)?|forecasts?|forecasted|projecte
 _PLACE_AFTER = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}?\s+in\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
 _PLACE_BEFORE = re.compile(r"\bin\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
 _MONTH_NAMES = frozenset(m.capitalize() for m in lexicon.MONTHS) | {"The", "A", "An", "Q1", "Q2", "Q3", "Q4"}
+_EM_DASH = re.compile("\u2014")
 _CLAUSE_BREAK = re.compile(r";|\u2014|\s--\s|:\s|[,.!?][\u201d\"]|[\u201d\"],|,\s+(?=(?:while|whereas|but)\b)")
 
 # The relations, and how each is written in the report.
@@ -241,23 +242,20 @@ _REL = {
     "share": "share",
 }
 
-_DIRECTION_VERB = re.compile(
-    r"\b(?P<v>(?:" + lexicon.alternation([
-        "rose", "risen", "rises", "fell", "fallen", "falls", "increased", "increases", "decreased", "decreases",
-        "declined", "declines", "dropped", "drops", "climbed", "climbs", "grew", "grows", "jumped", "slipped",
-        "dipped", "eased", "edged up", "edged down", "edged higher", "edged lower", "ticked up", "ticked down",
-        "went up", "went down", "shrank", "swelled", "soared", "surged", "plunged", "plummeted", "tumbled",
-        "slid", "sank", "rebounded", "lowered", "was up", "were up", "was down", "were down",
-        "is up", "are up", "is down", "are down", "has risen", "have risen", "has fallen", "have fallen",
-        "has increased", "have increased", "has decreased", "have decreased", "has declined", "have declined",
-        "has grown", "have grown", "has dropped", "have dropped", "higher", "lower", "up", "down",
-        "more than", "fewer than", "less than", "an increase", "a decrease",
-        "a rise", "a drop", "a decline", "a fall", "a jump", "a dip", "an uptick", "a gain", "a loss",
-        "cut", "cuts", "reduced", "raised", "boosted", "slashed",
-        "halved", "trimmed",
-    ]) + r"))\b",
-    re.I,
-)
+_DIRECTION_VERB = re.compile(r"\b(?P<v>(?:" + lexicon.alternation(lexicon.DIRECTION_VERBS) + r"))\b", re.I)
+# A sentence holds a direction verb only if it holds the last word of one; a set lookup
+# says so for most sentences before the pattern tries every alternative at every word.
+# (The four characters that match an ASCII letter under re.I but lower-case to none send
+# a sentence to the pattern whatever its words.)
+_DIRECTION_LAST = frozenset(v.split()[-1] for v in lexicon.DIRECTION_VERBS)
+_WORD_RE = re.compile(r"[a-z]+")
+_CASE_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _may_hold_direction(piece: str) -> bool:
+    return not _DIRECTION_LAST.isdisjoint(_WORD_RE.findall(piece.lower())) or _CASE_FOLDS.search(piece) is not None
+
+
 _PHRASAL_BEFORE = re.compile(r"\b(?:made|make|makes|making|sum|sums|summed|add|adds|added|adding|took|take|takes|end|ended|ends|set|sets)\s+$", re.I)
 _ANCHOR_VERB = re.compile(r"\b(?:went|go|goes|going|moved|moves|changed|shifted|swung)(?=\s+from\b)", re.I)
 _ROLE_AFTER_VERB = re.compile(r"\s+(?:from|on|than|over|compared)\b", re.I)
@@ -284,12 +282,28 @@ def _clauses(text: str, start: int, end: int) -> list[int]:
     """Offsets where a clause starts within ``text[start:end]``. A pair of dashes around a
     short aside ("43 — exactly half — were promoted") does not break the clause."""
     piece = text[start:end]
-    dashes = [m.start() for m in re.finditer("\u2014", piece)]
+    dashes = [m.start() for m in _EM_DASH.finditer(piece)] if "\u2014" in piece else []
     paired = set()
     for a, b in zip(dashes, dashes[1:]):
         if b - a <= 40:
             paired.update((a, b))
     return [start] + [m.end() + start for m in _CLAUSE_BREAK.finditer(piece) if m.start() not in paired]
+
+
+def may_hold_claims(text: str, sentences: list[tuple[int, int, list[Quantity]]]) -> bool:
+    """False only when no sentence of ``sentences`` can hold a claim: plain levels alone,
+    with no direction, anchor or sum word beside them ("412 homicides last year"). Such a
+    paragraph has no finding, and its evidence search is skipped (it is still the context
+    of the next paragraph)."""
+    for sa, sb, qs in sentences:
+        if not qs:
+            continue
+        if any(q.kind not in ("count", "rate", "money") or q.direction or q.share_of for q in qs):
+            return True
+        piece = text[sa:sb]
+        if _may_hold_direction(piece) or _ANCHOR_VERB.search(piece) or _SUM_CUE.search(piece):
+            return True
+    return False
 
 
 def build_items(text: str, sentences: list[tuple[int, int, list[Quantity]]]) -> tuple[list[Item], list[Claim]]:
@@ -320,7 +334,7 @@ def build_items(text: str, sentences: list[tuple[int, int, list[Quantity]]]) -> 
             # "deportations went from 1,000 to 1,500": a change with no direction word; it is
             # checked only through a claim beside it, but its numbers are its own
             claims.append(Claim(None, m.start(), m.end(), None, "anchor", k, clause_of(m.start()), sa=sa))
-        for m in _DIRECTION_VERB.finditer(text, sa, sb):
+        for m in _DIRECTION_VERB.finditer(text, sa, sb) if _may_hold_direction(text[sa:sb]) else ():
             pos = m.start()
             if any(it.pa < m.end() and pos < max(it.pb, it.b) for it in items if it.sent == k):
                 continue

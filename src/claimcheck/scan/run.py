@@ -27,7 +27,7 @@ from claimcheck.figures import ClaimedFigure
 from claimcheck.results import Problem
 from claimcheck.scan.detect import change_words, detect, may_hold_numbers
 from claimcheck.scan.document import Doc, Format, guess_format, make_doc, read_input
-from claimcheck.scan.evidence import Candidate, Check, Claim, build_items, search
+from claimcheck.scan.evidence import Candidate, Check, Claim, build_items, may_hold_claims, search
 from claimcheck.scan.sentences import split_paragraphs, split_sentences
 
 Status = Literal["checked", "needs-source"]
@@ -246,7 +246,7 @@ CONTEXT_SENTENCES = 2
 
 def _paragraph_findings(doc: Doc, path: str, sents: list, context: list) -> list[Finding]:
     text = doc.text
-    if not any(qs for _, _, qs in sents):
+    if not may_hold_claims(text, sents):
         return []
     items, all_claims = build_items(text, context + sents)
     for it in items:
