@@ -38,14 +38,18 @@ def load(half: str) -> list[dict]:
 
 
 def _value(text: str) -> Fraction | None:
+    """The number ``text`` prints, a percent as its number of percent: the corpus writes
+    the evidence of "from 6.1 to 6.2 percent" as 6.1 and 6.2, a finding as 6.1 and
+    "6.2 percent", and both are the same two numbers."""
     from claimcheck.numbers import NumberError, parse_number
 
     t = text.strip().strip("()").replace("\u2019", "'")
     for cut in (t, t.split()[0] if t.split() else t):
         try:
-            return parse_number(cut.replace(" ", "")).value if cut else None
+            w = parse_number(cut.replace(" ", "")) if cut else None
         except NumberError:
             continue
+        return None if w is None else w.value * 100 if w.percent else w.value
     return None
 
 

@@ -188,7 +188,7 @@ _TIME_AFTER = re.compile(
     re.I,
 )
 _TIME_BEFORE = re.compile(
-    r"(?:(?:in|during|for|by|as\s+of)\s+(?:fiscal\s+|calendar\s+)?(?:(?P<month>" + _MONTH + r")\s+)?(?P<year>" + _YEAR + r")(?:\s*,)?(?:\s+[a-z][\w'-]*){0,4}"
+    r"(?:(?:in|during|for|by|on|as\s+of)\s+(?:fiscal\s+|calendar\s+)?(?:(?P<month>" + _MONTH + r")\s+)?(?P<year>" + _YEAR + r")(?:\s*,)?(?:\s+[a-z][\w'-]*){0,4}"
     r"|(?:in|during)\s+(?P<month2>" + _MONTH + r")(?:\s*,)?(?:\s+[a-z][\w'-]*){0,3}"
     r"|(?P<poss>" + _YEAR + r")['’]s(?:\s+[a-z][\w'-]*){0,2}"
     r"|(?P<past>last\s+year|a\s+year\s+(?:earlier|ago)|the\s+(?:previous|prior)\s+year)['’]?s?,?(?:\s+[a-z][\w'-]*){0,3}"
@@ -242,7 +242,9 @@ _REL = {
     "share": "share",
 }
 
-_DIRECTION_VERB = re.compile(r"\b(?P<v>(?:" + lexicon.alternation(lexicon.DIRECTION_VERBS) + r"))\b", re.I)
+# Not a part of a hyphenated word: "the clean-up", "a follow-up", "up-to-date".
+_DIRECTION_VERB = re.compile(
+    r"(?<![-\u2010\u2011])\b(?P<v>(?:" + lexicon.alternation(lexicon.DIRECTION_VERBS) + r"))\b(?![-\u2010\u2011]\w)", re.I)
 # A sentence holds a direction verb only if it holds the last word of one; a set lookup
 # says so for most sentences before the pattern tries every alternative at every word.
 # (The four characters that match an ASCII letter under re.I but lower-case to none send
@@ -965,6 +967,11 @@ def _bound_score(claim: Claim, slots: dict[str, Item], owners: dict[int, Claim],
             return None
         owner = owners.get(id(it))
         if owner is not None and owner is not claim and owner.group != claim.group:
+            if slot == "new" and owner.old is it and owner.sent == claim.sent:
+                # "a 22 per cent increase on 2020, when there were 150,748, and is up 13 per
+                # cent from the 163,067 in 2019": the base of one change in the sentence is
+                # not where the next one ended
+                return None
             score -= 4
     lo = min([claim.start] + [it.a for it in slots.values()])
     hi = max([claim.end] + [it.b for it in slots.values()])
@@ -1073,7 +1080,10 @@ def _candidates(claim: Claim, text: str, levels: list[Item], items: list[Item], 
                 elif kind == "points":
                     func = "diff" if index_points else "pp_change"
                 elif kind == "percent":
-                    func = "pct_change"
+                    # a change in words alone ("ticked up slightly, from 6.1 to 6.2 percent")
+                    # of a percentage is a change in points, as a direction's is
+                    words_only = q is not None and q.kind == "change"
+                    func = "pp_change" if words_only and lv == "percent" else "pct_change"
                     if claim.bare and (lv == "percent" or verb is None):
                         continue
                 else:
@@ -1117,6 +1127,10 @@ def _candidates(claim: Claim, text: str, levels: list[Item], items: list[Item], 
                 if new.q.kind != d.q.kind and not {new.q.kind, d.q.kind} <= {"count", "money"}:
                     continue
                 if _currency(new.q) != _currency(d.q):
+                    continue
+                if d.time and new.time and d.time != new.time:
+                    # "a decrease of 36,835 reported fatalities in 2018 to 36,096 in 2019": a
+                    # difference has no year of its own; this is the old level, loosely written
                     continue
                 between = text[min(d.b, claim.end) : max(d.a, claim.start)]
                 beside = len(between) <= 30 and re.fullmatch(r"[\s,]*(?:[a-z]+\s+)?(?:or|\(|,|and)?[\s(]*", between, re.I)

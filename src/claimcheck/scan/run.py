@@ -18,7 +18,7 @@ yields them paragraph by paragraph, so memory does not grow with the article.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Iterator, Literal
 
@@ -192,11 +192,15 @@ def judge(figure: ClaimedFigure, computation: Computation) -> dict[str, Any]:
     }
 
 
-def _claim_figure(text: str, claim: Claim, hint: str | None) -> tuple[ClaimedFigure | None, str | None]:
+def _claim_figure(text: str, claim: Claim, hint: str | None, relation: str) -> tuple[ClaimedFigure | None, str | None]:
     if claim.kind == "direction":
         return read_figure("rose" if claim.direction == "up" else "fell")
     phrase = _collapse(text[claim.start : claim.end])
     figure, figure_text = read_figure(phrase)
+    if figure is not None and relation == "sum" and figure.direction != "none":
+        # the parts of a sum are sizes of changes, each in its own direction ("18 more
+        # stayed … 14 more came in … the gap shrank by 32"): the sum checks the size
+        return replace(figure, direction="none"), figure_text
     if figure is not None and hint and figure.direction == "none":
         hinted = read_figure(("up " if hint == "up" else "down ") + phrase)
         if hinted[0] is not None:
@@ -253,7 +257,7 @@ def _paragraph_findings(doc: Doc, path: str, sents: list, context: list) -> list
         it.ctx = it.sent < len(context)
 
     def verdict_of(claim: Claim, cand: Candidate) -> str | None:
-        fig = _claim_figure(text, claim, cand.hint)[0]
+        fig = _claim_figure(text, claim, cand.hint, cand.relation)[0]
         if fig is None:
             return None
         return judge(fig, cand.computation)["verdict"]
@@ -274,7 +278,7 @@ def _paragraph_findings(doc: Doc, path: str, sents: list, context: list) -> list
             last = max(it.b for it in chk.evidence)
             if last > end and last - end <= 60 and all(it.clause == claim.clause for it in chk.evidence):
                 end = last
-        figure, figure_text = _claim_figure(text, claim, chk.hint)
+        figure, figure_text = _claim_figure(text, claim, chk.hint, chk.relation)
         sa, sb = next((a, b) for a, b, _ in sents if a <= claim.start < b or (a <= claim.start and claim.start == b))
         phrase = _collapse(text[start:end])
         line, col, eline, ecol = _locate_span(doc, start, end)
