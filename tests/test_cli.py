@@ -181,6 +181,36 @@ def test_scan_checks_self_contained_claims_and_emits_a_scaffold(tmp_path: Path) 
     assert again.stderr == f"{scaffold}:1:1: error: already exists; use --force to overwrite it\n"
 
 
+def test_scan_scaffold_carries_the_articles_url_and_title(tmp_path: Path) -> None:
+    article = tmp_path / "draft.md"
+    article.write_text(ARTICLE, encoding="utf-8")
+    scaffold = tmp_path / "claims.yaml"
+    p = run("scan", str(article), "--emit-yaml", str(scaffold), "--url", "https://example.org/draft", "--title", "Arrests")
+    assert p.returncode == 1, p.stderr
+    text = scaffold.read_text(encoding="utf-8")
+    assert 'title: "Arrests"' in text
+    assert 'url: "https://example.org/draft"' in text
+    # verify reads the scaffold back and reaches the scan's verdicts on the named figures
+    v = run("verify", str(scaffold), "--format", "json")
+    assert v.returncode == 1, v.stderr
+    verdicts = sorted(c["verdict"] for c in json.loads(v.stdout)["files"][0]["claims"])
+    # −12.90% for "only down 10%" approximate; +25% for "rose 20%" inaccurate ("More than
+    # 18,000" is a level, no claim of the scan's)
+    assert verdicts == ["approximate", "inaccurate"]
+
+
+def test_scan_url_without_a_scaffold_or_with_many_files_is_refused(tmp_path: Path) -> None:
+    article = tmp_path / "draft.md"
+    article.write_text(ARTICLE, encoding="utf-8")
+    p = run("scan", str(article), "--url", "https://example.org/draft")
+    assert p.returncode == 2
+    assert p.stderr == "claimcheck: error: --url and --title describe the file --emit-yaml writes; give --emit-yaml too\n"
+    p = run("scan", str(article), str(article), "--emit-yaml", str(tmp_path / "c.yaml"), "--url", "https://example.org/x")
+    assert p.returncode == 2
+    assert p.stderr == "claimcheck: error: --url is the address of one article; scan one file with it\n"
+    assert not (tmp_path / "c.yaml").exists()
+
+
 def test_scan_unreadable_input_is_located_and_exit_2(tmp_path: Path) -> None:
     bad = tmp_path / "latin1.txt"
     bad.write_bytes("Prices rose 5% in Jos\xe9's town.\n".encode("latin-1"))

@@ -396,6 +396,8 @@ def scan(
         None, "--emit-yaml", help="Write a claim-file scaffold with every finding, for a fact-checker to complete."
     ),
     force: bool = typer.Option(False, "--force", help="Let --emit-yaml replace an existing file."),
+    url: Optional[str] = typer.Option(None, "--url", help="The article's address, for the source --emit-yaml writes (one article)."),
+    title: Optional[str] = typer.Option(None, "--title", help="The story's title, for the file --emit-yaml writes."),
     debug: bool = typer.Option(False, "--debug", help=DEBUG_HELP),
 ) -> None:
     """Find the numeric claims in an article; check the ones that carry their own evidence.
@@ -415,6 +417,12 @@ def scan(
             if target is not None and any(Path(p).resolve() == target.resolve() for p in paths if p != "-"):
                 _err(f"claimcheck: error: {flag} {target} is one of the files being scanned; write elsewhere")
                 return Exit.INPUT
+        if (url is not None or title is not None) and emit_yaml is None:
+            _err("claimcheck: error: --url and --title describe the file --emit-yaml writes; give --emit-yaml too")
+            return Exit.INPUT
+        if url is not None and len(paths) != 1:
+            _err("claimcheck: error: --url is the address of one article; scan one file with it")
+            return Exit.INPUT
         if emit_yaml is not None and emit_yaml.exists() and not force:
             _err(f"{emit_yaml}:1:1: error: already exists; use --force to overwrite it")
             return Exit.INPUT
@@ -447,7 +455,7 @@ def scan(
                 from claimcheck.scaffold_yaml import scaffold_yaml
                 from claimcheck.writing import atomic_write
 
-                atomic_write(emit_yaml, scaffold_yaml(results))
+                atomic_write(emit_yaml, scaffold_yaml(results, title=title, url=url))
         return code
 
     _guard(debug, body)

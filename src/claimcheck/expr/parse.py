@@ -20,7 +20,7 @@ from __future__ import annotations
 import ast
 import difflib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from claimcheck.numbers import CURRENCIES, EXPRESSION_NUMBER_RE, MINUS, NumberError, Written, expression_text, parse_number
@@ -484,6 +484,14 @@ class Computation:
     def text(self) -> str:
         """The computation as an expression a user could type: ``pct_change(31000, 27000)``."""
         return self._render(0, {})[0]
+
+    def text_with(self, name: Callable[[Written], str]) -> str:
+        """The computation with each number written as ``name`` gives it: the expression a
+        claim file writes once the numbers are named figures,
+        ``pct_change(homicides_2007, homicides_2008)``."""
+        op = _OPERATORS.get(self.func)
+        parts = [a.text_with(name) if isinstance(a, Computation) else name(a) for a in self.args]
+        return op[1].join(parts) if op else f"{self.func}({', '.join(parts)})"
 
     @property
     def numbers(self) -> tuple[Written, ...]:

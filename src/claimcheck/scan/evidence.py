@@ -308,6 +308,15 @@ def may_hold_claims(text: str, sentences: list[tuple[int, int, list[Quantity]]])
     return False
 
 
+def clause_bounds(text: str, start: int, end: int, at: int) -> tuple[int, int]:
+    """The clause of ``text[start:end]`` (a sentence) that holds offset ``at``."""
+    starts = _clauses(text, start, end)
+    k = bisect.bisect_right(starts, at) - 1
+    a = starts[max(k, 0)]
+    b = starts[k + 1] if k + 1 < len(starts) else end
+    return a, b
+
+
 def build_items(text: str, sentences: list[tuple[int, int, list[Quantity]]]) -> tuple[list[Item], list[Claim]]:
     """The paragraph's quantities as items, and its claims."""
     items: list[Item] = []

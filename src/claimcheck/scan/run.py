@@ -23,11 +23,12 @@ from functools import lru_cache
 from typing import Any, Iterator, Literal
 
 from claimcheck.expr.parse import Computation
+from claimcheck.numbers import Written
 from claimcheck.figures import ClaimedFigure
 from claimcheck.results import Problem
 from claimcheck.scan.detect import change_words, detect, may_hold_numbers
 from claimcheck.scan.document import Doc, Format, guess_format, make_doc, read_input
-from claimcheck.scan.evidence import Candidate, Check, Claim, build_items, may_hold_claims, search
+from claimcheck.scan.evidence import Candidate, Check, Claim, Item, build_items, clause_bounds, may_hold_claims, search
 from claimcheck.scan.sentences import split_paragraphs, split_sentences
 
 Status = Literal["checked", "needs-source"]
@@ -38,6 +39,27 @@ MAX_SENTENCE = 2000
 
 
 # --- records ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    """A raw number a checked claim was computed from, as the article prints it."""
+
+    text: str
+    """As written: "4,409", "$3.2 million", "6.2 percent"."""
+    written: Written
+    """Its exact value (the one the computation used)."""
+    kind: str
+    """count, money, rate or percent."""
+    noun: str | None
+    """What it counts, when the words after it say: "slayings", "jobs"."""
+    per: str | None
+    """The period of a rate: "day" for "990 arrests a day"."""
+    time: tuple[int, int] | None
+    """Its time label: (year, month), month 0 for a whole year; (0, -1) for "last year",
+    (0, -2) for "the year before", (0, 0) for "this year"."""
+    line: int
+    col: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +113,12 @@ class Finding:
     """The relation the evidence was found in: percent change, share, difference…"""
     pairing: str | None = None
     """Why those numbers: the structure that chose them ("'from' before 396; …")."""
+    clause: str | None = None
+    """The clause the claim stands in, whitespace collapsed: a claim file's statement."""
+    levels: tuple[Level, ...] = ()
+    """The raw numbers of :attr:`computation`, each with its unit and time label."""
+    computation: Computation | None = None
+    """What :attr:`compute` writes out, with the exact numbers."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +251,59 @@ def _sentences(text: str, pa: int, pb: int) -> list[tuple[int, int]]:
     return out
 
 
+def _clause(text: str, sa: int, sb: int, *spots: int) -> str:
+    """The clauses of sentence ``text[sa:sb]`` that hold the offsets ``spots`` (the claim,
+    and the evidence it found in the same sentence), from the first to the last."""
+    inside = [x for x in spots if sa <= x < sb] or [spots[0]]
+    a = clause_bounds(text, sa, sb, min(inside))[0]
+    b = clause_bounds(text, sa, sb, max(inside))[1]
+    return _collapse(text[a:b]).rstrip(" ;:,\u2014-")
+
+
+# Words ending in s that name no thing counted, for the subject of a claim ("The number of
+# black men between the ages of 15 and 29 killed dropped …" counts no ages).
+_NOT_SUBJECTS = frozenset(
+    "ages years months weeks days hours times was is has its this thus as us plus less unless news series "
+    "status basis analysis crisis percent cents figures numbers statistics data officials police".split()
+)
+_PLURAL = re.compile(r"\b([A-Za-z][a-z'’-]{2,}s)\b")
+# Nouns the words after a number give that are no noun: "4,409 recorded in 2007".
+_NOT_NOUNS = frozenset("after before recorded reported estimated registered".split())
+
+
+def _subject(text: str, a: int, start: int) -> str | None:
+    """The plural noun before a claim in its clause: "Total homicides dropped 32 percent"."""
+    head = text[a:start]
+    for m in reversed(list(_PLURAL.finditer(head))):
+        w = m.group(1)
+        if w[0].isupper() and head[: m.start()].strip():
+            continue  # a name ("Los Angeles"), unless it opens the clause ("Homicides in …")
+        if w.lower() not in _NOT_SUBJECTS:
+            return w.lower()
+    return None
+
+
+def _levels(doc: Doc, sa: int, sb: int, claim: Claim, evidence: tuple[Item, ...]) -> tuple[Level, ...]:
+    """The evidence as levels, each with the unit its words give it; a level that names
+    none shares its partner's noun, or the claim's subject ("from 105 in 2007 to 71")."""
+    text = doc.text
+
+    def noun_of(it: Item) -> str | None:
+        n = it.q.noun
+        return n if n and n not in _NOT_NOUNS else None
+
+    shared = next((n for n in map(noun_of, evidence) if n), None)
+    if shared is None:
+        shared = _subject(text, clause_bounds(text, sa, sb, claim.start)[0], claim.start)
+    out = []
+    for it in evidence:
+        q = it.q
+        assert q.written is not None  # evidence is always a number read exactly
+        line, col = doc.locate(it.a)
+        out.append(Level(q.num, q.written, q.kind, noun_of(it) or shared, q.per, it.time, line, col))
+    return tuple(out)
+
+
 def _locate_span(doc: Doc, at: int, end: int) -> tuple[int, int, int, int]:
     line, col = doc.locate(at)
     eline, ecol = doc.locate(max(at, end - 1))
@@ -294,7 +375,8 @@ def _paragraph_findings(doc: Doc, path: str, sents: list, context: list) -> list
         out.append((start, Finding(
             path, line, col, _collapse(text[sa:sb]), phrase, kind, "checked", figure=figure, figure_text=figure_text,
             compute=chk.computation.text, inputs=inputs, framing=figure.framing, end_line=eline, end_col=ecol,
-            relation=chk.relation, pairing=chk.why, **res,
+            relation=chk.relation, pairing=chk.why, clause=_clause(text, sa, sb, start, *(it.a for it in chk.evidence)),
+            levels=_levels(doc, sa, sb, claim, chk.evidence), computation=chk.computation, **res,
         )))
     for claim in claims:
         if id(claim) in checked_claims or claim.item is None or claim.bare:
@@ -309,6 +391,7 @@ def _paragraph_findings(doc: Doc, path: str, sents: list, context: list) -> list
         out.append((claim.start, Finding(
             path, line, col, _collapse(text[sa:sb]), phrase, q.kind, "needs-source", figure=figure,
             figure_text=figure_text, framing=q.framing, end_line=eline, end_col=ecol,
+            clause=_clause(text, sa, sb, claim.start),
         )))
     out.sort(key=lambda t: t[0])
     return [f for _, f in out]

@@ -86,15 +86,25 @@ def test_github_annotations_and_escaping() -> None:
 
 
 def test_scaffold_loads_back_and_recomputes() -> None:
-    text = scaffold_yaml([_result()], title="Arrests, summer")
+    text = scaffold_yaml([_result()], title="Arrests, summer", url="https://example.org/arrests")
     loaded = load_text("scaffold.yaml", text)
     assert loaded.problems == ()
     model = loaded.model
     assert model.title == "Arrests, summer"
+    assert model.sources["article"].url == "https://example.org/arrests"
     assert [c.id for c in model.claims] == ["only-down-10", "rose-20", "rose-12"]
     dhs = model.claims[0]
     assert dhs.speaker == "TODO: speaker"
-    assert str(dhs.compute) == "pct_change(old, new)" or getattr(dhs.compute, "text", None) == "pct_change(old, new)"
+    assert dhs.source == "article"
+    # the statement is the claim's clause, and the numbers are named file-level figures
+    # with their period (June and July of no stated year: no period) and source
+    assert dhs.statement == "A spokeswoman said arrests were only down 10%, from 31,000 in June to 27,000 in July."
+    # named by the claim's subject and the month the sentence gives each
+    assert set(model.figures) == {"arrests_june", "arrests_july", "admissions", "admissions_2"}
+    assert (model.figures["arrests_june"].value.value, model.figures["arrests_june"].unit) == (31000, "arrests")
+    assert model.figures["arrests_june"].period is None  # June of no stated year: a TODO
+    assert "# period: TODO — the article says June (of no stated year)" in text
+    assert all(f.source == "article" for f in model.figures.values())
     from claimcheck.engine import check_loaded
 
     verdicts = [c.verdict for c in check_loaded(loaded).claims]
@@ -103,14 +113,29 @@ def test_scaffold_loads_back_and_recomputes() -> None:
     assert verdicts == ["approximate", "inaccurate", "unverifiable"]
 
 
+def test_scaffold_names_figures_by_noun_and_year() -> None:
+    r = scan_text("Total homicides dropped 32 percent, from 105 in 2007 to 71 in 2008; the lowest since 1985.\n", path="a.txt")
+    text = scaffold_yaml([r])
+    model = load_text("s.yaml", text).model
+    assert model is not None
+    # (71 − 105) ÷ 105 = −32.38%: "32 percent" accurate
+    assert set(model.figures) == {"homicides_2007", "homicides_2008"}
+    f2007 = model.figures["homicides_2007"]
+    assert (f2007.value.value, f2007.unit, str(f2007.period)) == (105, "homicides", "2007")
+    (claim,) = model.claims
+    assert claim.statement == "Total homicides dropped 32 percent, from 105 in 2007 to 71 in 2008"
+    assert "compute: pct_change(homicides_2007, homicides_2008)" in text
+    assert "1985" not in text.split("claims:")[0]  # a year is never a figure
+
+
 def test_scaffold_of_nothing_loads() -> None:
     text = scaffold_yaml([scan_text("No numbers here.", path="a.txt")])
     assert load_text("s.yaml", text).problems == ()
 
 
 def test_scaffold_quotes_hostile_text() -> None:
-    r = scan_text('He said: "costs rose 20%: {from} 120 to 150" # not a comment', path="a.txt")
+    r = scan_text('He said "costs rose 20% {from} 120 to 150" # not a comment', path="a.txt")
     text = scaffold_yaml([r])
     loaded = load_text("s.yaml", text)
     assert loaded.problems == ()
-    assert loaded.model.claims[0].statement.startswith('He said: "costs rose 20%: {from}')
+    assert loaded.model.claims[0].statement.startswith('He said "costs rose 20% {from} 120 to 150" # not')

@@ -71,3 +71,44 @@ def test_the_published_error_of_the_ap_story_is_caught() -> None:
     assert [(f.phrase, f.compute) for f in wrong] == [("17 percent less", "pct_change(392, 234)")]
     # (234 − 392) ÷ 392 = −40.31%, not 17%
     assert wrong[0].value == "\u221240.31%"
+
+
+def test_a_fact_checker_keeps_most_of_the_ap_scaffold() -> None:
+    """Issue 13: on the AP story, at least 80% of what ``scan --emit-yaml`` writes is worth
+    keeping. A claim entry is kept when it is one of the story's claims as worked by hand
+    (tests/corpus/stories.yaml, any verdict); a figure is kept when it is one of the
+    numbers a hand-worked computation of the story uses, and the claim it serves is kept."""
+    import re
+
+    from claimcheck.claimfile import load_text
+    from claimcheck.scaffold_yaml import scaffold_yaml
+
+    (story,) = [s for s in STORIES if s["story"] == "ap-homicides-2009"]
+    text = "\n\n".join(p["text"] for p in story["passages"])
+    corpus_claims = [c for p in story["passages"] for c in p.get("claims") or []]
+    spans = [(_span(text, c["phrase"]), c) for c in corpus_claims]
+    result = scan_text(text, path="ap.txt", fmt="text")
+    model = load_text("ap.yaml", scaffold_yaml([result], url=story["url"])).model
+    assert model is not None
+    written_claims = [f for f in result.findings if f.figure is not None]
+    assert len(model.claims) == len(written_claims)
+
+    lines = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    kept_claims = 0
+    kept_figures: set[tuple[int, int]] = set()
+    all_figures: set[tuple[int, int]] = set()
+    for f in written_claims:
+        a = lines[f.line - 1] + f.col - 1
+        b = lines[(f.end_line or f.line) - 1] + (f.end_col or f.col)
+        match = next((c for (x, y), c in spans if x < b and a < y), None)
+        kept_claims += match is not None
+        numbers = set(re.findall(r"\d+(?:\.\d+)?", (match or {}).get("compute") or ""))
+        for level in f.levels:
+            all_figures.add((level.line, level.col))
+            if match is not None and level.text.replace(",", "") in numbers:
+                kept_figures.add((level.line, level.col))
+    assert len(model.figures) == len(all_figures)
+    written = len(model.claims) + len(model.figures)
+    kept = kept_claims + len(kept_figures)
+    assert written >= 20  # the story's checkable claims and their numbers are all there
+    assert kept / written >= 0.8, f"{kept} of {written} kept"

@@ -50,7 +50,8 @@ def _paragraphs() -> list[str]:
 
 def _shift(f: Finding, lines: int) -> Finding:
     return replace(
-        f, path="-", line=f.line + lines, end_line=None if f.end_line is None else f.end_line + lines
+        f, path="-", line=f.line + lines, end_line=None if f.end_line is None else f.end_line + lines,
+        levels=tuple(replace(lv, line=lv.line + lines) for lv in f.levels),
     )
 
 
