@@ -253,6 +253,15 @@ PROSE_DOWN: tuple[str, ...] = (
     "shrinking", "lost", "reduced", "slipped", "slipping", "slashed", "lowered", "ticked down", "edged down",
     "inched down", "went down", "gone down", "contracted", "eased", "narrowed", "narrowing",
 )
+#: Verbs before "up to" / "down to" that make it a move to a level, not a hedge: "would go
+#: up to £2,486.21", "picked up to 12.1%" (but "could face up to 10 years" is a hedge).
+MOVE_VERBS: frozenset[str] = frozenset(
+    "go goes went gone going pick picks picked picking move moves moved moving tick ticks ticked "
+    "ticking inch inches inched inching edge edges edged edging creep creeps crept creeping "
+    "shot shoot shoots shooting jump jumps jumped jumping climb climbs climbed climbing revised "
+    "revise revises ramped ramp stepped step steps bumped bump bumps rose risen rise rises "
+    "crawled crawl nudged nudge nudges come comes came coming".split()
+)
 #: Verbs of a change stated in words alone, with no number ("dipped slightly").
 CHANGE_VERBS: tuple[str, ...] = (
     "rose", "risen", "rising", "fell", "fallen", "falling", "dropped", "dropping", "declined", "declining",

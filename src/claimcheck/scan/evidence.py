@@ -159,6 +159,7 @@ _ROLE_BEFORE = re.compile(
     + r"|(?P<w2>" + _OLD_WORDS + "|" + _NEW_WORDS + r"|out\s+of|of\s+(?:all|the|its|their|those|these))\s+" + _FILL + r")[$€£¥]?\(?$",
     re.I,
 )
+_PAREN_ROLE = re.compile(r"\b(?P<w>" + _STRONG_OLD + r")\s+(?:[^\d;:()]|(?:19|20)\d\d\b){0,60}\($", re.I)
 _ROLE = {
     "from": "old", "than": "old", "versus": "old", "vs": "old", "vs.": "old", "against": "old",
     "over": "old", "on": "old", "since": "old", "beat": "old", "beats": "old", "exceeding": "old",
@@ -458,6 +459,11 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
         it.role = _ROLE.get(w, _ROLE.get(w.split()[0]))
         if w.startswith(("compared", "in comparison", "relative", "as against", "as opposed")):
             it.role = "old"
+    elif head.endswith("(") and (m := _PAREN_ROLE.search(head)):
+        # "lower than the rate recorded in August (17.01) per cent": the number in brackets
+        # is the value of what the comparison names
+        it.role_word = re.sub(r"\s+", " ", m.group("w").lower())
+        it.role = "old"
     tail = text[it.b : it.b + 90]
     # skip the noun the number counts ("344 slayings in 2007")
     tm = _TIME_AFTER.match(tail)
@@ -525,6 +531,15 @@ def _noun_score(a: Quantity, b: Quantity) -> float:
 
 def _level(it: Item) -> bool:
     return it.q.plain and it.q.written is not None and it.role not in ("range", "by")
+
+
+def _rate_level(it: Item) -> bool:
+    """A percent change stated as a rate ("the index rose by 16.63 per cent"): the level a
+    change in points compares ("- 0.38 per cent points lower than the rate recorded in
+    August (17.01) per cent")."""
+    q = it.q
+    return (q.kind == "percent" and q.direction is not None and q.written is not None and q.hedge is None
+            and not q.words and it.role != "range")
 
 
 # --- scoring ---------------------------------------------------------------------------------------
@@ -785,7 +800,7 @@ _SET_OUT = re.compile(r"\s*[\u2014\u2013:,-]+\s*", re.I)
 # percent increase over last year".
 _ANAPHOR = re.compile(
     r"[\s\"'“‘(]*(?:(?:this|that|it|these|which)(?:\s+(?:figure|number|total|increase|rise|drop|decline|fall|change|result))?"
-    r"|the\s+(?:figure|total|increase|rise|drop|decline|fall|change|result)(?:\s+[^.;,\d\s]+){0,6}?)"
+    r"|the\s+(?:figure|number|total|increase|rise|drop|decline|fall|change|result)(?:\s+[^.;,\d\s]+){0,6}?)"
     r"\s*(?:['’]s|\s+(?:was|is|are|were|represents|represented|marks|marked|means|meant|equates\s+to|amounts\s+to|would\s+be|works\s+out\s+(?:to|at)))?\s*",
     re.I,
 )
@@ -818,6 +833,7 @@ def _bind(text: str, claims: list[Claim], levels: list[Item]) -> dict[int, Claim
     """Tie each claim to the numbers its own words name; return the owner of each number
     bound strongly ("from", "to", "than", "of the"), by the number's id."""
     owners: dict[int, Claim] = {}
+    rates = [c.item for c in claims if c.item is not None and _rate_level(c.item)]
     for claim in claims:
         clause = [it for it in levels if it.clause == claim.clause and it is not claim.item]
         after = [it for it in clause if it.a >= claim.end]
@@ -885,7 +901,15 @@ def _bind(text: str, claims: list[Claim], levels: list[Item]) -> dict[int, Claim
             claim.anaphoric = True
             # "… reached 183,587. This was a 22 per cent increase on 2020": the one level
             # the sentence before gave is the one "this" means
-            prev = [it for it in levels if it.sent == claim.sent - 1 and it.role not in ("old", "range", "by")]
+            # (or, when the sentence before gives none of its unit, the one before that:
+            # "… rose to 18.17 percent. The CPI increased by 0.82 percent points. This is
+            # higher than the 17.33 percent rate")
+            pool = levels + rates if claim.kind == "points" else levels
+            for back in (1, 2):
+                prev = [it for it in pool if it.sent == claim.sent - back and it.role not in ("old", "range")
+                        and (it.role != "by" or it in rates) and (claim.old is None or same_unit(it.q, claim.old.q))]
+                if prev or claim.old is None:
+                    break
             if claim.new is None and claim.kind != "share" and len(prev) == 1:
                 claim.new = prev[0]
         for it in (claim.old, claim.whole, claim.part) + ((claim.new,) if claim.new_strong else ()):
@@ -1053,8 +1077,13 @@ def _candidates(claim: Claim, text: str, levels: list[Item], items: list[Item], 
         period = _claim_period(text, claim) if claim.item is not None else None
         rate_subject = _rate_subject(text, claim)
         span = _claim_span(text, claim) if claim.item is not None else None
+        news = near
+        if kind == "points":
+            # the rate of the claim's own sentence, or of the one its "this" points back to
+            news = near + [it for it in items if _rate_level(it) and it is not claim.item and (
+                it is claim.new or (it.sent == claim.sent and it.b <= claim.start))]
         for old in near:
-            for new in near:
+            for new in news:
                 if old is new or not same_unit(old.q, new.q):
                     continue
                 lv = old.q.kind

@@ -325,7 +325,10 @@ def iter_findings(text: str, *, path: str = "-", fmt: Format | None = None) -> I
             continue
         sents = _sentence_quantities(doc.text, pa, pb)
         yield from _paragraph_findings(doc, path, sents, context)
-        context = [s for s in sents[-CONTEXT_SENTENCES:] if s[2]]
+        # the last sentences with numbers, across a paragraph of one sentence ("… rose to
+        # 18.17 percent.¶ The CPI increased by 0.82 percent points.¶ This is higher than the
+        # 17.33 percent rate")
+        context = [s for s in context + sents if s[2]][-CONTEXT_SENTENCES:]
 
 
 def scan_text(text: str, *, path: str = "-", fmt: Format | None = None) -> ScanResult:
