@@ -306,6 +306,11 @@ UP_STEMS: tuple[str, ...] = (
 
 # --- periods and rates ------------------------------------------------------------------------
 
+#: The periods "last …" and "this …" label a level with: "last fall", "this term".
+LABEL_PERIODS: tuple[str, ...] = (
+    "year", "month", "week", "quarter", "fall", "spring", "summer", "winter", "season", "term", "semester",
+)
+
 #: Month names and their abbreviations, as prose writes them.
 MONTHS: tuple[str, ...] = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",

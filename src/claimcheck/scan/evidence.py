@@ -176,11 +176,12 @@ _YEAR = r"(?:19|20)\d\d"
 _MONTH_NUM = {m: i % 12 + 1 for i, m in enumerate(lexicon.MONTHS)}
 _MONTH_NUM.update({m: i + 1 for i, m in enumerate(lexicon.MONTHS[:12])})
 _MONTH = lexicon.alternation(lexicon.MONTHS)
-_PAST = (r"last\s+(?:year|month|week|quarter|fall|spring|summer|winter|season)|the\s+(?:year|month|week|quarter|day)\s+before"
+_LABEL_PERIOD = lexicon.alternation(lexicon.LABEL_PERIODS)
+_PAST = (r"last\s+(?:" + _LABEL_PERIOD + r")|the\s+(?:year|month|week|quarter|day)\s+before"
          r"|a\s+(?:year|month|week|decade)\s+(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior|preceding)\s+(?:year|month|week|quarter|period|season)"
          r"|(?:in\s+)?the\s+same\s+(?:period|month|quarter|week|time)\s+(?:last\s+year|a\s+year\s+(?:earlier|ago))|year[\s-]ago|a\s+year\s+earlier"
          r"|the\s+corresponding\s+(?:period|quarter)|earlier|previously|before|formerly")
-_PRESENT = r"this\s+(?:year|month|week|quarter|fall|spring|summer|winter|season)|now|currently|so\s+far\s+this\s+year|today"
+_PRESENT = r"this\s+(?:" + _LABEL_PERIOD + r")|now|currently|so\s+far\s+this\s+year|today"
 _TIME_AFTER = re.compile(
     r"^(?:\s+[a-z][\w'-]*){0,3}?\s*,?\s*(?:(?:in|during|for|as\s+of|by|at\s+the\s+end\s+of|through)\s+(?:fiscal\s+|calendar\s+|the\s+)?(?:(?P<month>" + _MONTH + r")\.?\s+)?(?P<year>" + _YEAR + r")\b"
     r"|(?:in|during)\s+(?P<month2>" + _MONTH + r")\b(?:\s+(?P<year2>" + _YEAR + r"))?"
@@ -379,6 +380,12 @@ def build_items(text: str, sentences: list[tuple[int, int, list[Quantity]]]) -> 
     for x, y in zip(reversed(items[:-1]), reversed(items[1:])):
         if y.time and not x.time and x.clause == y.clause and _AND_GAP.fullmatch(text, x.b, y.a):
             x.time = y.time
+    # "Last year, tallies counted 843 freshmen and 794 transfers": and a label before the
+    # first is every one's
+    for x, y in zip(items, items[1:]):
+        if x.time and x.memo.get("time_before") and not y.time and x.clause == y.clause and _AND_GAP.fullmatch(text, x.b, y.a):
+            y.time = x.time
+            y.memo["time_before"] = True
     # "estimated at 50,900 … compared with 52,700": the old level's own new level
     for x, y in zip(items, items[1:]):
         if (y.role == "old" and x.clause == y.clause and x.q.plain and y.a - x.b <= 70
@@ -435,10 +442,10 @@ def _claim_of(it: Item) -> Claim | None:
 def _roles(text: str, sa: int, it: Item) -> None:
     q = it.q
     if q.roles is not None:  # the sentence was read as context of the paragraph before
-        it.role, it.role_word, it.time = q.roles
+        it.role, it.role_word, it.time, it.memo["time_before"] = q.roles
         return
     _read_roles(text, sa, it)
-    q.roles = (it.role, it.role_word, it.time)
+    q.roles = (it.role, it.role_word, it.time, it.memo.get("time_before", False))
 
 
 def _read_roles(text: str, sa: int, it: Item) -> None:
@@ -473,6 +480,7 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
         bm = _TIME_BEFORE.search(text[max(sa, it.a - 60) : it.a])
         if bm:
             it.time = _time(bm)
+            it.memo["time_before"] = True
 
 
 def _time(m: re.Match) -> tuple[int, int] | None:
@@ -722,7 +730,9 @@ def _change_score(claim: Claim, text: str, old: Item, new: Item) -> tuple[float,
     elif old.time and old.time[0] == 0 and old.time[1] < 0:
         score += 1.5
         why.append(f"{old.q.num} is the earlier")
-    elif new.time and new.time[0] == 0 and new.time[1] < 0:
+    elif new.time and new.time[0] == 0 and new.time[1] < 0 and not (old.time and old.time[0] > 1):
+        # ("109 homicides last year … from the 132 killings in 2010": a relative label
+        # and a year cannot be ordered)
         score -= 3
     # "from O to N" / "to N from O" written out
     gap = text[old.b : new.a] if old.a < new.a else text[new.b : old.a]
@@ -896,8 +906,14 @@ def _bind(text: str, claims: list[Claim], levels: list[Item]) -> dict[int, Claim
                         claim.new = claim.new or before[-2]
                 elif claim.kind != "share" and claim.new is None and it is not claim.old:
                     claim.new = it
-        if _ANAPHOR.fullmatch(text[claim.sa : claim.start]) and not any(
-                it.clause == claim.clause and it.b <= claim.start for it in levels):
+        # "That equates to a 17.4 percent increase in freshmen and a 4.3 percent increase
+        # in transfers", "This was a 22 per cent increase on 2020, when there were 150,748,
+        # and is up 13 per cent": every claim of a sentence that opens by pointing back
+        # points back, past the numbers of the claims before it
+        if (_ANAPHOR.fullmatch(text[claim.sa : claim.start]) or any(
+                c.anaphoric and c.sent == claim.sent and c.end <= claim.start for c in claims)) and not any(
+                it.clause == claim.clause and it.b <= claim.start and owners.get(id(it)) is None
+                and not (it.role == "old" and it.link is not None and it.link is not claim) for it in levels):
             claim.anaphoric = True
             # "… reached 183,587. This was a 22 per cent increase on 2020": the one level
             # the sentence before gave is the one "this" means
@@ -950,6 +966,19 @@ def _bind(text: str, claims: list[Claim], levels: list[Item]) -> dict[int, Claim
             if len(prior) == 1:
                 prior[0].group = d.group
                 prior[0].later_ok = True
+    # "… a 61 per cent jump in its net profit at Rs 108 crore. It had posted profit of Rs
+    # 67 crore in the year-ago period": a sentence pointing back with the one earlier level
+    # of the unit gives the base of the change before it
+    for c in ordered:
+        if c.item is None or c.direction is None or c.old is not None or c.new is None or c.new.sent != c.sent:
+            continue
+        nxt = [it for it in levels if it.sent == c.sent + 1 and same_unit(it.q, c.new.q)]
+        if (len(nxt) == 1 and nxt[0].time is not None and nxt[0].time[0] == 0 and nxt[0].time[1] < 0
+                and nxt[0].role is None and _POINTER.match(text, nxt[0].base)
+                and not any(d.sent == c.sent + 1 and d.item is not None for d in ordered)):
+            c.old = nxt[0]
+            c.later_ok = True
+            owners.setdefault(id(nxt[0]), c)
     # "Thefts rose from 5,120 to 6,030. The figure represents an 18% rise": the sentence
     # pointing back restates the change before it
     for c in ordered:
@@ -999,8 +1028,16 @@ def _bound_score(claim: Claim, slots: dict[str, Item], owners: dict[int, Claim],
             score -= 4
     lo = min([claim.start] + [it.a for it in slots.values()])
     hi = max([claim.end] + [it.b for it in slots.values()])
+    # "Of all calls, 232 were for fire, or 2.2 percent, 6,365 …, or 61 percent, and 1,386
+    # …, or 13 percent": shares of one whole, each beside its own part, do not stand
+    # between the whole and the next one
+    listed = "whole" in slots and (claim.kind == "share" or claim.bare)
     between = sum(1 for c in claims if c.group != claim.group and lo <= c.start and c.end <= hi and not c.quiet
-                  and not (c.item is not None and c.item in slots.values()))
+                  and not (c.item is not None and c.item in slots.values())
+                  and not (listed and c.part is not None and (c.kind == "share" or c.bare))
+                  # "That equates to a 17.4 percent increase in freshmen and a 4.3 percent
+                  # increase in transfers": claims of one sentence pointing back are siblings
+                  and not (claim.anaphoric and c.sent == claim.sent and all(it.sent < claim.sent for it in slots.values())))
     if between:
         score -= 2 * between
     return score, why

@@ -138,6 +138,9 @@ _WIDENED = re.compile(r"\bwiden(?:ed|ing)\b", re.I)
 _NARROWED = re.compile(r"\bnarrow(?:ed|ing)\b", re.I)
 _COMPARATIVE_UP = re.compile(r"\b(?:larger|bigger|greater|longer)$", re.I)
 _COMPARATIVE_DOWN = re.compile(r"\b(?:smaller|shorter|cheaper)$", re.I)
+# "61 per cent year-on-year (YoY) jump": the period's abbreviation in brackets says again
+# what the words before it said
+_PERIOD_ASIDE = re.compile(r"\s*\((?:yoy|y-o-y|mom|m-o-m|qoq|q-o-q|year[\s-]on[\s-]year|month[\s-]on[\s-]month)\)", re.I)
 
 
 # Phrases repeat across an article ("about 20%", "more than 1,000"); the reading depends
@@ -152,6 +155,9 @@ def read_figure(phrase: str) -> tuple[ClaimedFigure | None, str | None]:
     for lead in ("a ", "an "):
         if low.startswith(lead):
             candidates.append(phrase[len(lead) :])
+    for text in list(candidates):
+        if "(" in text and _PERIOD_ASIDE.search(text):
+            candidates.append(_PERIOD_ASIDE.sub("", text))
     for text in list(candidates):
         # "4% larger than", "30% shorter than": the figure language reads more/less
         alt = _COMPARATIVE_UP.sub("more", _COMPARATIVE_DOWN.sub("less", text))
