@@ -297,7 +297,30 @@ DIRECTION_VERBS: tuple[str, ...] = (
     "a rise", "a drop", "a decline", "a fall", "a jump", "a dip", "an uptick", "a gain", "a loss",
     "cut", "cuts", "reduced", "raised", "boosted", "slashed",
     "halved", "trimmed",
+    # a level shrunk to: "dwindled to 125"
+    "dwindled", "dwindling",
 )
+#: Nouns after a number that make it a threshold, not a level: "exceeded the 1.7 million
+#: mark", "crossed the 100,000 threshold".
+THRESHOLD_NOUNS: frozenset[str] = frozenset({"mark", "threshold", "milestone", "barrier"})
+#: Words that state a direction in the evidence search only (the figure language and the
+#: look-back before a number read "exceeded 5,000" as a hedge, not a rise).
+#: Verbs of passing a level named after them ("surpassing the peak of 70,699", "easily
+#: exceeded the five-year average of 19,425"): a rise, and the role word of that level.
+PASS_VERBS: tuple[str, ...] = (
+    "surpassing", "surpassed", "surpasses", "exceeded", "exceeding", "exceeds", "outpaced", "outpacing",
+    "topped", "topping", "eclipsed", "eclipsing",
+)
+SEARCH_UP_WORDS: tuple[str, ...] = ("uptick", "upticks", "above", "raised", "boosted") + PASS_VERBS
+SEARCH_DOWN_WORDS: tuple[str, ...] = ("dwindled", "dwindling", "below", "reduced", "slashed", "halved", "trimmed")
+#: Adjectives of the size of a change between "a" and its noun: "a dramatic increase",
+#: "a sharp and concerted increase", "a big drop" (each is a direction stated alone).
+CHANGE_SIZE_ADJECTIVES: tuple[str, ...] = tuple((
+    "big bigger huge large larger massive major small smaller slight modest minor sharp sharper steep "
+    "steeper dramatic drastic significant substantial considerable marked notable noticeable "
+    "concerted sizeable sizable sudden steady gradual continued further overall record strong "
+    "stronger dramatic sustained"
+).split())
 #: Stems that make a change word a rise, for changes stated in words alone.
 UP_STEMS: tuple[str, ...] = (
     "rose", "risen", "rising", "increas", "grew", "grow", "climb", "up", "higher", "soared", "surged",

@@ -273,6 +273,7 @@ class Quantity:
         return (
             not self.words and self.written is not None and (self.hedge is None or self.avg)
             and self.direction is None and self.kind in ("count", "rate", "money", "percent")
+            and self.noun not in lexicon.THRESHOLD_NOUNS
         )
 
     @property

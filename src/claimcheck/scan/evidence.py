@@ -154,8 +154,12 @@ _FILL = r"(?:(?:" + _FILL_WORDS + r")\s+){0,4}"
 _ANY_WORD = r"(?!(?:to|from|than|against|versus|over|on|since|at|and|or|but|while)\b)[a-z][a-z'’-]*"
 _STRONG_FILL = r"(?:(?:" + _FILL_WORDS + "|" + _ANY_WORD + r")\s+){0,4}"
 _STRONG_OLD = r"from|than|versus|vs\.?|against|as\s+against|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to|as\s+opposed\s+to"
+# "surpassing the peak of 70,699": a level passed, named after a short noun phrase
+_PASSED = lexicon.alternation(lexicon.PASS_VERBS)
+_PASS_SET = frozenset(lexicon.PASS_VERBS)
 _ROLE_BEFORE = re.compile(
     r"(?:^|\s|\()(?:(?P<w>" + _STRONG_OLD + r")\s+" + _STRONG_FILL
+    + r"|(?P<w3>" + _PASSED + r")\s+the\s+" + _STRONG_FILL
     + r"|(?P<w2>" + _OLD_WORDS + "|" + _NEW_WORDS + r"|out\s+of|of\s+(?:all|the|its|their|those|these))\s+" + _FILL + r")[$€£¥]?\(?$",
     re.I,
 )
@@ -246,12 +250,15 @@ _REL = {
 
 # Not a part of a hyphenated word: "the clean-up", "a follow-up", "up-to-date".
 _DIRECTION_VERB = re.compile(
-    r"(?<![-\u2010\u2011])\b(?P<v>(?:" + lexicon.alternation(lexicon.DIRECTION_VERBS) + r"))\b(?![-\u2010\u2011]\w)", re.I)
+    r"(?<![-\u2010\u2011])\b(?P<v>(?:" + lexicon.alternation(lexicon.DIRECTION_VERBS + lexicon.PASS_VERBS)
+    + r"|an?\s+(?:(?:" + lexicon.alternation(lexicon.CHANGE_SIZE_ADJECTIVES) + r")(?:\s+and)?\s+){1,3}(?:"
+    + lexicon.alternation(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS) + r")))\b(?![-\u2010\u2011]\w)", re.I)
 # A sentence holds a direction verb only if it holds the last word of one; a set lookup
 # says so for most sentences before the pattern tries every alternative at every word.
 # (The four characters that match an ASCII letter under re.I but lower-case to none send
 # a sentence to the pattern whatever its words.)
-_DIRECTION_LAST = frozenset(v.split()[-1] for v in lexicon.DIRECTION_VERBS)
+_DIRECTION_LAST = frozenset([v.split()[-1] for v in lexicon.DIRECTION_VERBS + lexicon.PASS_VERBS]
+                            + list(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS))
 _WORD_RE = re.compile(r"[a-z]+")
 _CASE_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
 
@@ -265,8 +272,8 @@ _ANCHOR_VERB = re.compile(r"\b(?:went|go|goes|going|moved|moves|changed|shifted|
 _ROLE_AFTER_VERB = re.compile(r"\s+(?:from|on|than|over|compared)\b", re.I)
 
 
-_UP_SET = frozenset(lexicon.UP_WORDS) | {"above", "raised", "boosted"}
-_DOWN_SET = frozenset(lexicon.DOWN_WORDS) | {"below", "reduced", "slashed", "halved", "trimmed"}
+_UP_SET = frozenset(lexicon.UP_WORDS) | frozenset(lexicon.SEARCH_UP_WORDS)
+_DOWN_SET = frozenset(lexicon.DOWN_WORDS) | frozenset(lexicon.SEARCH_DOWN_WORDS)
 
 
 def _verb_direction(text: str) -> str | None:
@@ -345,7 +352,8 @@ def build_items(text: str, sentences: list[tuple[int, int, list[Quantity]]]) -> 
             if m.group("v").lower() == "up" and _PHRASAL_BEFORE.search(text, max(sa, pos - 12), pos):
                 continue  # "made up", "adds up": no change
             # "344 last year, up from 211": a direction, and the role word of the number after it
-            quiet = bool(_ROLE_AFTER_VERB.match(text, m.end())) and m.group("v").lower() in ("up", "down", "higher", "lower")
+            quiet = (bool(_ROLE_AFTER_VERB.match(text, m.end())) and m.group("v").lower() in ("up", "down", "higher", "lower")
+                     ) or m.group("v").lower() in _PASS_SET
             claims.append(Claim(None, m.start(), m.end(), _verb_direction(m.group("v")), "direction", k, clause_of(pos), sa=sa,
                                 quiet=quiet))
         clause_id += len(starts)
@@ -461,9 +469,9 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
     elif _BY_BEFORE.search(head):
         it.role, it.role_word = "by", "by"
     elif m := _ROLE_BEFORE.search(head):
-        w = re.sub(r"\s+", " ", (m.group("w") or m.group("w2")).lower())
+        w = re.sub(r"\s+", " ", (m.group("w") or m.group("w2") or m.group("w3")).lower())
         it.role_word = w
-        it.role = _ROLE.get(w, _ROLE.get(w.split()[0]))
+        it.role = "old" if w in _PASS_SET else _ROLE.get(w, _ROLE.get(w.split()[0]))
         if w.startswith(("compared", "in comparison", "relative", "as against", "as opposed")):
             it.role = "old"
     elif head.endswith("(") and (m := _PAREN_ROLE.search(head)):
@@ -922,7 +930,8 @@ def _bind(text: str, claims: list[Claim], levels: list[Item]) -> dict[int, Claim
             # higher than the 17.33 percent rate")
             pool = levels + rates if claim.kind == "points" else levels
             for back in (1, 2):
-                prev = [it for it in pool if it.sent == claim.sent - back and it.role not in ("old", "range")
+                # "(The unofficial number has been 663.)": a sentence in brackets is an aside
+                prev = [it for it in pool if it.sent == claim.sent - back and text[it.base] != "(" and it.role not in ("old", "range")
                         and (it.role != "by" or it in rates) and (claim.old is None or same_unit(it.q, claim.old.q))]
                 if prev or claim.old is None:
                     break

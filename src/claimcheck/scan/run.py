@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Iterator, Literal
 
+from claimcheck import lexicon
 from claimcheck.expr.parse import Computation
 from claimcheck.figures import ClaimedFigure
 from claimcheck.results import Problem
@@ -143,6 +144,17 @@ _COMPARATIVE_DOWN = re.compile(r"\b(?:smaller|shorter|cheaper)$", re.I)
 _PERIOD_ASIDE = re.compile(r"\s*\((?:yoy|y-o-y|mom|m-o-m|qoq|q-o-q|year[\s-]on[\s-]year|month[\s-]on[\s-]month)\)", re.I)
 
 
+_WORD = re.compile(r"[a-z]+")
+# "slight" → "slightly", "dramatic" → "dramatically": the size adjectives whose adverb is a
+# hedge of the size of a change
+_SIZE_ADVERBS = {
+    adj: adv
+    for adj in lexicon.CHANGE_SIZE_ADJECTIVES
+    for adv in (adj + "ly", adj + "ally")
+    if adv in lexicon.HEDGE_WORDS["slightly"] or adv in lexicon.HEDGE_WORDS["sharply"]
+}
+
+
 # Phrases repeat across an article ("about 20%", "more than 1,000"); the reading depends
 # on the phrase alone and a ClaimedFigure is immutable, so it is remembered.
 @lru_cache(maxsize=8192)
@@ -200,7 +212,13 @@ def judge(figure: ClaimedFigure, computation: Computation) -> dict[str, Any]:
 
 def _claim_figure(text: str, claim: Claim, hint: str | None, relation: str) -> tuple[ClaimedFigure | None, str | None]:
     if claim.kind == "direction":
-        return read_figure("rose" if claim.direction == "up" else "fell")
+        verb = "rose" if claim.direction == "up" else "fell"
+        # "a slight dip", "a sharp and concerted increase": the size the adjective gives
+        for word in _WORD.findall(text[claim.start : claim.end].lower()):
+            adverb = _SIZE_ADVERBS.get(word)
+            if adverb:
+                return read_figure(f"{verb} {adverb}")
+        return read_figure(verb)
     phrase = _collapse(text[claim.start : claim.end])
     figure, figure_text = read_figure(phrase)
     if figure is not None and relation == "sum" and figure.direction != "none":
