@@ -330,6 +330,8 @@ def _number_kind(s: str, m: re.Match) -> Quantity | None:
         return None
     if not cur and _LABEL_BEFORE.search(before, tail):
         return None
+    if before.endswith(("±", "± ", "+/-", "+/- ", "+/−")):
+        return None  # "58,400 (± 1,600)": a margin of error, neither a claim nor a level
     if not cur and not code and (_AGE_BEFORE.search(before) or _AGE_AFTER.match(after) or (
             _SCORE_BEFORE.search(before) and (_SCORE_SECOND.search(before) or _SCORE_AFTER.match(after)))):
         return None  # "aged 16 to 19", "between the ages of 15 and 29", "won 24 to 20": ages and scores

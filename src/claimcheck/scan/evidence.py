@@ -839,6 +839,13 @@ _APPOSITIVE = re.compile(
     r"(?:[,(\u2014\u2013]|\bor|\bfor|\brepresenting|\bmarking|\bgiving|\bmaking|\bwhich\s+(?:is|was)|\bthat['’]s)"
     r"\s*(?:an?\s|or\s|representing\s|marking\s|up\s|down\s|nearly\s|almost\s|about\s|roughly\s|more\s+than\s|close\s+to\s"
     r"|doubl|tripl|quadrupl|halv|[$€£¥]?\d)", re.I)
+# A sentence whose subject points back, after a time it is set in: "The next year, it …",
+# "In 2012, that number …", "Over the past five months, this figure …"
+_POINTED = re.compile(
+    r"[\s\"'“‘(]*(?:(?:the\s+next|the\s+following)\s+(?:year|month|week|quarter|day)|(?:in|by|during|over|since)\s+[^,.;]{1,40}),\s*"
+    r"(?:it|this|that|they|these|those|the\s+(?:number|figure|total|rate|count|level))\b"
+    r"|[\s\"'“‘(]*(?:it|they|this\s+(?:number|figure|total|rate|count|level)|that\s+(?:number|figure|total|rate|count|level))\s+(?:has|have|had|was|were|is|are|then|also|later|subsequently)\b",
+    re.I)
 _POINTER = re.compile(r"\s*[\"'“‘(]*(?:they|it|that|this|these|those|the\s+(?:figure|number|total|count)s?)\b", re.I)
 _RELATIVE = re.compile(r"\b(?:which|that|who)\s+(?:also\s+|has\s+|have\s+|had\s+)?$", re.I)
 # A bare percent beside its part: "1,469 were for medical emergencies, or 41 percent", "25 areas (14 percent)"
@@ -937,6 +944,18 @@ def _bind(text: str, claims: list[Claim], levels: list[Item]) -> dict[int, Claim
                     break
             if claim.new is None and claim.kind != "share" and len(prev) == 1:
                 claim.new = prev[0]
+        if (claim.old is None and claim.new is not None and claim.new.sent == claim.sent and claim.kind != "share"
+                and claim.new.role == "new" and claim.new.role_word == "to" and claim.new.clause == claim.clause
+                and not claim.quiet and _POINTED.match(text, claim.sa)):
+            # "… the graduation rate was 79 percent. The next year, it inched up to 80
+            # percent", "In 2012, that number was lowered to 247": a sentence whose subject
+            # points back moves from the one level of its unit the sentence before gave
+            prev = [it for it in levels if it.sent == claim.sent - 1 and same_unit(it.q, claim.new.q)
+                    and it.role not in ("old", "range", "by") and text[it.base] != "("]
+            if len(prev) == 1 and not any(it.sent == claim.sent and it is not claim.new and same_unit(it.q, claim.new.q)
+                                          for it in levels):
+                claim.old = prev[0]
+                claim.anaphoric = True
         for it in (claim.old, claim.whole, claim.part) + ((claim.new,) if claim.new_strong else ()):
             if it is not None and not claim.quiet:
                 owners.setdefault(id(it), claim)
