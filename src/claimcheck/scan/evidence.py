@@ -1243,6 +1243,19 @@ def _candidates(claim: Claim, text: str, levels: list[Item], items: list[Item], 
                     sc += 1.5
                     why.append(f"{new.q.num} is the new level")
                 add("percent change (old level derived)", comp, (new, d), {"new": new}, (sc, why))
+    # "the urban inflation rate increased by 13.01 percent … from 12.93 percent": a rate
+    # said to rise "by" a percent about as large as the rate it rose from, with no new rate
+    # printed, is the new rate itself, as the writer means it (a change of 13.01% on
+    # 12.93% would be a leap to 14.61%); the change it claims is then recomputed
+    if (claim.item is not None and kind == "percent" and claim.direction and q is not None and q.written is not None
+            and claim.old is not None and claim.old.q.kind == "percent" and claim.old.clause == claim.clause
+            and claim.new is None and not any(it.clause == claim.clause and it.role == "new" for it in near)
+            and _rate_subject(text, claim)):
+        old_w, own = _w(claim.old), q.written
+        if old_w.value > 0 and abs(own.value - old_w.value) * 20 <= old_w.value:
+            out.append(Candidate("percent change", Computation("pct_change", (old_w, own)), (claim.old, claim.item), 6.0,
+                                 [f"'{claim.old.role_word}' before {claim.old.q.num}",
+                                  f"{q.num} read as the new rate: a rise by about the rate itself"]))
     # sums: "rose by 514,000 … rose by 222,000 … The net effect: … grew by 736,000"
     if claim.item is not None and kind in ("count", "money", "rate") and (claim.summed or (
             claim.direction and _SUM_CUE.search(text, claim.sa, claim.start))):
