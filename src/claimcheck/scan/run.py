@@ -3,7 +3,8 @@
 An article is read (:mod:`~claimcheck.scan.document`), cut into paragraphs and sentences
 (:mod:`~claimcheck.scan.sentences`); the quantities of each sentence are found
 (:mod:`~claimcheck.scan.detect`); for each claimed figure the evidence search
-(:mod:`~claimcheck.scan.evidence`) looks for the printed numbers it derives from in its
+(:mod:`~claimcheck.scan.evidence`, whose steps are :mod:`~claimcheck.scan.items` and
+:mod:`~claimcheck.scan.search`) looks for the printed numbers it derives from in its
 paragraph. A claim with evidence is judged by the same engine as ``claimcheck calc``; a
 claim without is listed as needing a source. Raw levels ("344 slayings") are evidence,
 never findings by themselves; years, dates, ages, ordinals, ranks and phone numbers are
@@ -28,7 +29,8 @@ from claimcheck.figures import ClaimedFigure
 from claimcheck.results import Problem
 from claimcheck.scan.detect import change_words, detect, may_hold_numbers
 from claimcheck.scan.document import Doc, Format, guess_format, make_doc, read_input
-from claimcheck.scan.evidence import Candidate, Check, Claim, build_items, may_hold_claims, search
+from claimcheck.scan.items import Candidate, Check, Claim, build_items, may_hold_claims
+from claimcheck.scan.search import search
 from claimcheck.scan.sentences import split_paragraphs, split_sentences
 
 Status = Literal["checked", "needs-source"]
