@@ -116,20 +116,46 @@ _CLAUSE_BREAK = re.compile(r";|\u2014|\s--\s|:\s|[,.!?][\u201d\"]|[\u201d\"],|,\
 # Not a part of a hyphenated word: "the clean-up", "a follow-up", "up-to-date".
 DIRECTION_VERB = re.compile(
     r"(?<![-\u2010\u2011])\b(?P<v>(?:" + lexicon.alternation(lexicon.DIRECTION_VERBS + lexicon.PASS_VERBS)
-    + r"|an?\s+(?:(?:" + lexicon.alternation(lexicon.CHANGE_SIZE_ADJECTIVES) + r")(?:\s+and)?\s+){1,3}(?:"
-    + lexicon.alternation(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS) + r")))\b(?![-\u2010\u2011]\w)", re.I)
-# A sentence holds a direction verb only if it holds the last word of one; a set lookup
-# says so for most sentences before the pattern tries every alternative at every word.
-# (The four characters that match an ASCII letter under re.I but lower-case to none send
-# a sentence to the pattern whatever its words.)
-_DIRECTION_LAST = frozenset([v.split()[-1] for v in lexicon.DIRECTION_VERBS + lexicon.PASS_VERBS]
-                            + list(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS))
+    + r"))\b(?![-\u2010\u2011]\w)", re.I)
+# "a dramatic increase", "a sharp and concerted increase", "a big drop": a direction too
+_SIZED_CHANGE = re.compile(
+    r"\b(?P<v>an?\s+(?:(?:" + lexicon.alternation(lexicon.CHANGE_SIZE_ADJECTIVES) + r")(?:\s+and)?\s+){1,3}(?:"
+    + lexicon.alternation(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS) + r"))\b(?![-\u2010\u2011]\w)", re.I)
+# A sentence holds a direction verb only if it holds the last word of one (a sized change
+# only if it holds a size adjective); a set lookup says so for most sentences before the
+# pattern tries every alternative at every word. (The four characters that match an ASCII
+# letter under re.I but lower-case to none send a sentence to the patterns whatever its words.)
+_DIRECTION_LAST = frozenset(v.split()[-1] for v in lexicon.DIRECTION_VERBS + lexicon.PASS_VERBS)
+_SIZE_WORDS = frozenset(lexicon.CHANGE_SIZE_ADJECTIVES)
+_CHANGE_NOUN_WORDS = frozenset(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS)
 _WORD_RE = re.compile(r"[a-z]+")
 _CASE_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
+def _direction_words(piece: str) -> tuple[bool, bool]:
+    """Whether ``piece`` may hold a direction verb, and a sized change."""
+    words = set(_WORD_RE.findall(piece.lower()))
+    folds = _CASE_FOLDS.search(piece) is not None
+    verbs = folds or not _DIRECTION_LAST.isdisjoint(words)
+    sized = folds or (not _SIZE_WORDS.isdisjoint(words) and not _CHANGE_NOUN_WORDS.isdisjoint(words))
+    return verbs, sized
+
+
 def _may_hold_direction(piece: str) -> bool:
-    return not _DIRECTION_LAST.isdisjoint(_WORD_RE.findall(piece.lower())) or _CASE_FOLDS.search(piece) is not None
+    verbs, sized = _direction_words(piece)
+    return verbs or sized
+
+
+def direction_matches(text: str, start: int, end: int) -> list[re.Match]:
+    """The direction verbs and sized changes of ``text[start:end]``, in order."""
+    verbs, sized = _direction_words(text[start:end])
+    found = list(DIRECTION_VERB.finditer(text, start, end)) if verbs else []
+    if sized:
+        extra = [m for m in _SIZED_CHANGE.finditer(text, start, end)]
+        if extra:
+            found = [m for m in found if not any(x.start() <= m.start() < x.end() for x in extra)] + extra
+            found.sort(key=lambda m: m.start())
+    return found
 
 
 _PHRASAL_BEFORE = re.compile(r"\b(?:made|make|makes|making|sum|sums|summed|add|adds|added|adding|took|take|takes|end|ended|ends|set|sets)\s+$", re.I)
@@ -210,7 +236,7 @@ def build_items(text: str, sentences: list[tuple[int, int, list[Quantity]]]) -> 
             # "deportations went from 1,000 to 1,500": a change with no direction word; it is
             # checked only through a claim beside it, but its numbers are its own
             claims.append(Claim(None, m.start(), m.end(), None, "anchor", k, clause_of(m.start()), sa=sa))
-        for m in DIRECTION_VERB.finditer(text, sa, sb) if _may_hold_direction(text[sa:sb]) else ():
+        for m in direction_matches(text, sa, sb):
             pos = m.start()
             if any(it.pa < m.end() and pos < max(it.pb, it.b) for it in items if it.sent == k):
                 continue
