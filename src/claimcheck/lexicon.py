@@ -253,6 +253,15 @@ PROSE_DOWN: tuple[str, ...] = (
     "shrinking", "lost", "reduced", "slipped", "slipping", "slashed", "lowered", "ticked down", "edged down",
     "inched down", "went down", "gone down", "contracted", "eased", "narrowed", "narrowing",
 )
+#: Verbs before "up to" / "down to" that make it a move to a level, not a hedge: "would go
+#: up to £2,486.21", "picked up to 12.1%" (but "could face up to 10 years" is a hedge).
+MOVE_VERBS: frozenset[str] = frozenset(
+    "go goes went gone going pick picks picked picking move moves moved moving tick ticks ticked "
+    "ticking inch inches inched inching edge edges edged edging creep creeps crept creeping "
+    "shot shoot shoots shooting jump jumps jumped jumping climb climbs climbed climbing revised "
+    "revise revises ramped ramp stepped step steps bumped bump bumps rose risen rise rises "
+    "crawled crawl nudged nudge nudges come comes came coming".split()
+)
 #: Verbs of a change stated in words alone, with no number ("dipped slightly").
 CHANGE_VERBS: tuple[str, ...] = (
     "rose", "risen", "rising", "fell", "fallen", "falling", "dropped", "dropping", "declined", "declining",
@@ -288,7 +297,30 @@ DIRECTION_VERBS: tuple[str, ...] = (
     "a rise", "a drop", "a decline", "a fall", "a jump", "a dip", "an uptick", "a gain", "a loss",
     "cut", "cuts", "reduced", "raised", "boosted", "slashed",
     "halved", "trimmed",
+    # a level shrunk to: "dwindled to 125"
+    "dwindled", "dwindling",
 )
+#: Nouns after a number that make it a threshold, not a level: "exceeded the 1.7 million
+#: mark", "crossed the 100,000 threshold".
+THRESHOLD_NOUNS: frozenset[str] = frozenset({"mark", "threshold", "milestone", "barrier"})
+#: Words that state a direction in the evidence search only (the figure language and the
+#: look-back before a number read "exceeded 5,000" as a hedge, not a rise).
+#: Verbs of passing a level named after them ("surpassing the peak of 70,699", "easily
+#: exceeded the five-year average of 19,425"): a rise, and the role word of that level.
+PASS_VERBS: tuple[str, ...] = (
+    "surpassing", "surpassed", "surpasses", "exceeded", "exceeding", "exceeds", "outpaced", "outpacing",
+    "topped", "topping", "eclipsed", "eclipsing",
+)
+SEARCH_UP_WORDS: tuple[str, ...] = ("uptick", "upticks", "above", "raised", "boosted") + PASS_VERBS
+SEARCH_DOWN_WORDS: tuple[str, ...] = ("dwindled", "dwindling", "below", "reduced", "slashed", "halved", "trimmed")
+#: Adjectives of the size of a change between "a" and its noun: "a dramatic increase",
+#: "a sharp and concerted increase", "a big drop" (each is a direction stated alone).
+CHANGE_SIZE_ADJECTIVES: tuple[str, ...] = tuple((
+    "big bigger huge large larger massive major small smaller slight modest minor sharp sharper steep "
+    "steeper dramatic drastic significant substantial considerable marked notable noticeable "
+    "concerted sizeable sizable sudden steady gradual continued further overall record strong "
+    "stronger dramatic sustained"
+).split())
 #: Stems that make a change word a rise, for changes stated in words alone.
 UP_STEMS: tuple[str, ...] = (
     "rose", "risen", "rising", "increas", "grew", "grow", "climb", "up", "higher", "soared", "surged",
@@ -296,6 +328,11 @@ UP_STEMS: tuple[str, ...] = (
 )
 
 # --- periods and rates ------------------------------------------------------------------------
+
+#: The periods "last …" and "this …" label a level with: "last fall", "this term".
+LABEL_PERIODS: tuple[str, ...] = (
+    "year", "month", "week", "quarter", "fall", "spring", "summer", "winter", "season", "term", "semester",
+)
 
 #: Month names and their abbreviations, as prose writes them.
 MONTHS: tuple[str, ...] = (

@@ -48,7 +48,12 @@ _NUM = re.compile(
     re.I,
 )
 _PCT = re.compile(r"\s?(?:%|per[\s-]?cent\b)|[\s-]percent\b", re.I)
-_POINTS = re.compile(r"[\s-](?:percentage[\s-]points?|percent(?:age)?[\s-]pts?\.?|pct\.?\s+points?|points?|pts?\.?|pp)\b", re.I)
+# "0.38 per cent points", "0.09 percent point": Nigerian and Indian copy name percentage
+# points so too
+_POINTS = re.compile(
+    r"[\s-](?:percentage[\s-]points?|per[\s-]?cent(?:age)?[\s-](?:points?|pts?\.?)|pct\.?\s+points?|points?|pts?\.?|pp)\b", re.I)
+# "the rate recorded in August (17.01) per cent": the unit written after the bracket
+_PAREN_PCT = re.compile(r"\)\s?(?:%|per[\s-]?cent\b|percent\b)", re.I)
 _PER_BASES = frozenset({"100", "1000", "10000", "100000", "1000000"})
 _PER_BEFORE = re.compile(r"\b(?:per|every)\s$", re.I)
 _PER_POP = re.compile(
@@ -268,6 +273,7 @@ class Quantity:
         return (
             not self.words and self.written is not None and (self.hedge is None or self.avg)
             and self.direction is None and self.kind in ("count", "rate", "money", "percent")
+            and self.noun not in lexicon.THRESHOLD_NOUNS
         )
 
     @property
@@ -324,6 +330,8 @@ def _number_kind(s: str, m: re.Match) -> Quantity | None:
         return None
     if not cur and _LABEL_BEFORE.search(before, tail):
         return None
+    if before.endswith(("±", "± ", "+/-", "+/- ", "+/−")):
+        return None  # "58,400 (± 1,600)": a margin of error, neither a claim nor a level
     if not cur and not code and (_AGE_BEFORE.search(before) or _AGE_AFTER.match(after) or (
             _SCORE_BEFORE.search(before) and (_SCORE_SECOND.search(before) or _SCORE_AFTER.match(after)))):
         return None  # "aged 16 to 19", "between the ages of 15 and 29", "won 24 to 20": ages and scores
@@ -345,6 +353,8 @@ def _number_kind(s: str, m: re.Match) -> Quantity | None:
     elif pm and not cur:
         kind = "percent"
         text_end = e + pm.end()
+    elif not cur and before.endswith("(") and _PAREN_PCT.match(after):
+        kind = "percent"
     elif hm:
         u = hm.group("u").lower()
         kind = "percent" if u.startswith("per") else "points" if u == "point" else "multiple"
@@ -461,6 +471,10 @@ def _finish(s: str, q: Quantity) -> None:
             if q.hedge is not None:
                 break
             hw = re.sub(r"\s+", " ", pm.group("hedge").lower())
+            if hw == "up to":
+                vm = _LAST_WORD.search(s, max(0, pm.start() - 20), pm.start())
+                if vm is not None and vm.group(1) is not None and vm.group(1).lower() in lexicon.MOVE_VERBS:
+                    break  # "would go up to £2,486.21": a rise to a level, its "to" a role word
             if (hw in _PREPOSITION_HEDGES and q.kind not in ("percent", "points")
                     and _CHANGE_BEFORE.search(s, max(0, pm.start() - 40), pm.start())):
                 break  # "a 2.5 percent increase over 184,533": the base of a change, not a hedge
@@ -639,7 +653,9 @@ def detect(s: str) -> list[Quantity]:
                 and not p.used
                 and (
                     (p.kind == "count" and q.kind != "count" and not p.currency)
-                    or gap.strip() in ("-", "\u2013")
+                    # "rose by 16.63 per cent - 0.38 per cent points lower": a spaced dash
+                    # between two numbers of their own different units sets one off
+                    or (gap.strip() in ("-", "\u2013") and (gap == gap.strip() or p.kind in ("count", q.kind)))
                 )
                 and not re.search(r"\bfrom\s+$", s[max(0, p.start - 10) : p.start], re.I)
             ) or (

@@ -3,7 +3,8 @@
 An article is read (:mod:`~claimcheck.scan.document`), cut into paragraphs and sentences
 (:mod:`~claimcheck.scan.sentences`); the quantities of each sentence are found
 (:mod:`~claimcheck.scan.detect`); for each claimed figure the evidence search
-(:mod:`~claimcheck.scan.evidence`) looks for the printed numbers it derives from in its
+(:mod:`~claimcheck.scan.evidence`, whose steps are :mod:`~claimcheck.scan.items` and
+:mod:`~claimcheck.scan.search`) looks for the printed numbers it derives from in its
 paragraph. A claim with evidence is judged by the same engine as ``claimcheck calc``; a
 claim without is listed as needing a source. Raw levels ("344 slayings") are evidence,
 never findings by themselves; years, dates, ages, ordinals, ranks and phone numbers are
@@ -22,13 +23,15 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Iterator, Literal
 
+from claimcheck import lexicon
 from claimcheck.expr.parse import Computation
 from claimcheck.numbers import Written
 from claimcheck.figures import ClaimedFigure
 from claimcheck.results import Problem
 from claimcheck.scan.detect import change_words, detect, may_hold_numbers
 from claimcheck.scan.document import Doc, Format, guess_format, make_doc, read_input
-from claimcheck.scan.evidence import Candidate, Check, Claim, Item, build_items, clause_bounds, may_hold_claims, search
+from claimcheck.scan.items import Candidate, Check, Claim, Item, build_items, clause_bounds, may_hold_claims
+from claimcheck.scan.search import search
 from claimcheck.scan.sentences import split_paragraphs, split_sentences
 
 Status = Literal["checked", "needs-source"]
@@ -166,6 +169,20 @@ _WIDENED = re.compile(r"\bwiden(?:ed|ing)\b", re.I)
 _NARROWED = re.compile(r"\bnarrow(?:ed|ing)\b", re.I)
 _COMPARATIVE_UP = re.compile(r"\b(?:larger|bigger|greater|longer)$", re.I)
 _COMPARATIVE_DOWN = re.compile(r"\b(?:smaller|shorter|cheaper)$", re.I)
+# "61 per cent year-on-year (YoY) jump": the period's abbreviation in brackets says again
+# what the words before it said
+_PERIOD_ASIDE = re.compile(r"\s*\((?:yoy|y-o-y|mom|m-o-m|qoq|q-o-q|year[\s-]on[\s-]year|month[\s-]on[\s-]month)\)", re.I)
+
+
+_WORD = re.compile(r"[a-z]+")
+# "slight" → "slightly", "dramatic" → "dramatically": the size adjectives whose adverb is a
+# hedge of the size of a change
+_SIZE_ADVERBS = {
+    adj: adv
+    for adj in lexicon.CHANGE_SIZE_ADJECTIVES
+    for adv in (adj + "ly", adj + "ally")
+    if adv in lexicon.HEDGE_WORDS["slightly"] or adv in lexicon.HEDGE_WORDS["sharply"]
+}
 
 
 # Phrases repeat across an article ("about 20%", "more than 1,000"); the reading depends
@@ -180,6 +197,9 @@ def read_figure(phrase: str) -> tuple[ClaimedFigure | None, str | None]:
     for lead in ("a ", "an "):
         if low.startswith(lead):
             candidates.append(phrase[len(lead) :])
+    for text in list(candidates):
+        if "(" in text and _PERIOD_ASIDE.search(text):
+            candidates.append(_PERIOD_ASIDE.sub("", text))
     for text in list(candidates):
         # "4% larger than", "30% shorter than": the figure language reads more/less
         alt = _COMPARATIVE_UP.sub("more", _COMPARATIVE_DOWN.sub("less", text))
@@ -222,7 +242,13 @@ def judge(figure: ClaimedFigure, computation: Computation) -> dict[str, Any]:
 
 def _claim_figure(text: str, claim: Claim, hint: str | None, relation: str) -> tuple[ClaimedFigure | None, str | None]:
     if claim.kind == "direction":
-        return read_figure("rose" if claim.direction == "up" else "fell")
+        verb = "rose" if claim.direction == "up" else "fell"
+        # "a slight dip", "a sharp and concerted increase": the size the adjective gives
+        for word in _WORD.findall(text[claim.start : claim.end].lower()):
+            adverb = _SIZE_ADVERBS.get(word)
+            if adverb:
+                return read_figure(f"{verb} {adverb}")
+        return read_figure(verb)
     phrase = _collapse(text[claim.start : claim.end])
     figure, figure_text = read_figure(phrase)
     if figure is not None and relation == "sum" and figure.direction != "none":
@@ -408,7 +434,10 @@ def iter_findings(text: str, *, path: str = "-", fmt: Format | None = None) -> I
             continue
         sents = _sentence_quantities(doc.text, pa, pb)
         yield from _paragraph_findings(doc, path, sents, context)
-        context = [s for s in sents[-CONTEXT_SENTENCES:] if s[2]]
+        # the last sentences with numbers, across a paragraph of one sentence ("… rose to
+        # 18.17 percent.¶ The CPI increased by 0.82 percent points.¶ This is higher than the
+        # 17.33 percent rate")
+        context = [s for s in context + sents if s[2]][-CONTEXT_SENTENCES:]
 
 
 def scan_text(text: str, *, path: str = "-", fmt: Format | None = None) -> ScanResult:

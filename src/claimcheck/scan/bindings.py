@@ -1,0 +1,266 @@
+"""Bindings: the numbers the words right around a claim tie to it.
+
+"344 slayings, a 13 percent drop from the 396" binds 344 as the new level (weakly: a
+subject) and 396 as the old (strongly: "from"); claims of one quantity ("13p (or 8%)")
+share their numbers; a sentence pointing back ("This was a 22 per cent increase") takes
+the level the sentence before gave. :func:`bind_claims` sets them on each claim and
+returns the owner of every number bound strongly; :func:`bound_score` scores a candidate
+against them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.scan.items import Claim, Item, rate_level, same_unit, SUBJECT_GAP
+from claimcheck.scan.roles import base_time
+
+
+_SET_OUT = re.compile(r"\s*[\u2014\u2013:,-]+\s*", re.I)
+# A sentence that opens by pointing back: "This was a 22 per cent increase", "That's a 16.2
+# percent increase over last year".
+_ANAPHOR = re.compile(
+    r"[\s\"'“‘(]*(?:(?:this|that|it|these|which)(?:\s+(?:figure|number|total|increase|rise|drop|decline|fall|change|result))?"
+    r"|the\s+(?:figure|number|total|increase|rise|drop|decline|fall|change|result)(?:\s+[^.;,\d\s]+){0,6}?)"
+    r"\s*(?:['’]s|\s+(?:was|is|are|were|represents|represented|marks|marked|means|meant|equates\s+to|amounts\s+to|would\s+be|works\s+out\s+(?:to|at)))?\s*",
+    re.I,
+)
+# "added 1,150 jobs in March, bringing total employment to 412,300": the level a change led to
+_CARRYING = re.compile(r"\b(?:bringing|taking|pushing|lifting|raising|lowering|leaving|putting)\b", re.I)
+
+
+# A claim set beside a change as its restatement: ", a drop of 19%", ", or 14%", "— a 17% decline".
+_APPOSITIVE = re.compile(
+    r"(?:[,(\u2014\u2013]|\bor|\bfor|\brepresenting|\bmarking|\bgiving|\bmaking|\bwhich\s+(?:is|was)|\bthat['’]s)"
+    r"\s*(?:an?\s|or\s|representing\s|marking\s|up\s|down\s|nearly\s|almost\s|about\s|roughly\s|more\s+than\s|close\s+to\s"
+    r"|doubl|tripl|quadrupl|halv|[$€£¥]?\d)", re.I)
+# A sentence whose subject points back, after a time it is set in: "The next year, it …",
+# "In 2012, that number …", "Over the past five months, this figure …"
+_POINTED = re.compile(
+    r"[\s\"'“‘(]*(?:(?:the\s+next|the\s+following)\s+(?:year|month|week|quarter|day)|(?:in|by|during|over|since)\s+[^,.;]{1,40}),\s*"
+    r"(?:it|this|that|they|these|those|the\s+(?:number|figure|total|rate|count|level))\b"
+    r"|[\s\"'“‘(]*(?:it|they|this\s+(?:number|figure|total|rate|count|level)|that\s+(?:number|figure|total|rate|count|level))\s+(?:has|have|had|was|were|is|are|then|also|later|subsequently)\b",
+    re.I)
+_POINTER = re.compile(r"\s*[\"'“‘(]*(?:they|it|that|this|these|those|the\s+(?:figure|number|total|count)s?)\b", re.I)
+_RELATIVE = re.compile(r"\b(?:which|that|who)\s+(?:also\s+|has\s+|have\s+|had\s+)?$", re.I)
+# A bare percent beside its part: "1,469 were for medical emergencies, or 41 percent", "25 areas (14 percent)"
+_PART_GAP = re.compile(r"(?:\s+[^\s\d;:.,()]+){0,5}?\s*(?:,\s*or|\(|\u2014|\u2013|,|or)\s*", re.I)
+# Between two claims of one quantity: "13p (or 8%)", "324 students or 3.6%", "up 10,060 or 17 per cent".
+_GROUP_GAP = re.compile(r"(?:\s+[a-z][\w'’-]*)?\s*[,(]?\s*(?:or|and)?\s*[(]?\s*", re.I)
+
+
+def bind_claims(text: str, claims: list[Claim], levels: list[Item]) -> dict[int, Claim]:
+    """Tie each claim to the numbers its own words name; return the owner of each number
+    bound strongly ("from", "to", "than", "of the"), by the number's id."""
+    owners: dict[int, Claim] = {}
+    rates = [c.item for c in claims if c.item is not None and rate_level(c.item)]
+    for claim in claims:
+        clause = [it for it in levels if it.clause == claim.clause and it is not claim.item]
+        after = [it for it in clause if it.a >= claim.end]
+        pos = claim.end
+        if claim.kind == "direction" and not after:
+            # "slayings in Los Angeles were down — 376 in 2008 compared to 400": the numbers
+            # set out after a dash or colon are the direction's own
+            nxt = [it for it in levels if it.sent == claim.sent and it.a >= claim.end]
+            if len(nxt) >= 2 and _SET_OUT.fullmatch(text, claim.end, nxt[0].a) and nxt[1].role == "old" \
+                    and nxt[0].clause == nxt[1].clause:
+                claim.new, claim.old = nxt[0], nxt[1]
+                after = []
+        base = base_time(text, claim) if claim.item is not None else None
+        for it in after[:2]:
+            gap = text[pos : it.a]
+            if any(pos <= c.start < it.a for c in claims if c is not claim and not c.quiet):
+                break
+            if len(gap) > 45 and not (len(gap) <= 70 and _CARRYING.search(gap) and it.role_word == "to"):
+                # "6.21 per cent higher compared to the rate recorded in February 2022, which was 15.70 per cent"
+                if claim.old is None and base and base is not True and it.time == base and len(gap) <= 90:
+                    claim.old = it
+                break
+            if it.role == "new" and it.role_word == "to" and claim.new is None and claim.kind != "share":
+                claim.new, claim.new_strong = it, True
+            elif it.role == "old" and claim.old is None and claim.kind != "share":
+                claim.old = it
+            elif it.role == "whole" and claim.whole is None:
+                claim.whole = it
+            elif re.fullmatch(r"\s*,?\s*with\s+(?:just\s+|only\s+)?", gap, re.I) and claim.new is None:
+                claim.new = it
+            elif claim.new is None and re.fullmatch(r"(?:\s+(?:in|for|of)\s+(?:its\s+|the\s+|their\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2})?\s+(?:at|of)\s+[$€£¥]?(?:rs\.?\s*)?", gap, re.I):
+                claim.new = it  # "a 61 per cent jump in its net profit at Rs 108 crore"
+            elif claim.old is None and base and it.time and it.time == base:
+                # "a 22 per cent increase on 2020, when there were 150,748"
+                claim.old = it
+            else:
+                break
+            pos = it.b
+        before = [it for it in clause if it.b <= claim.start]
+        if claim.quiet and before and claim.new is None and claim.start - before[-1].b <= 100:
+            # "669 new international students this fall, down from 757": the level a
+            # comparison is written after is its subject, however long its noun
+            claim.new = before[-1]
+        elif before:
+            it = before[-1]
+            gap = text[it.b : claim.start]
+            if SUBJECT_GAP.fullmatch(gap) and not any(it.b <= c.start < claim.start for c in claims if c is not claim and not c.quiet):
+                if (claim.kind == "share" and not claim.bare) or (claim.bare and _PART_GAP.fullmatch(gap)):
+                    part = it
+                    if it.role == "whole" and len(before) > 1 and re.fullmatch(
+                            r"(?:\s+[a-z][\w'’-]*)?\s+(?:of|out\s+of)\s+(?:the\s+|all\s+|its\s+|their\s+)?[$€£¥]?", text[before[-2].b : it.a], re.I):
+                        part = before[-2]  # "Only 27 of the 300 schools, or 9%": the part, then its whole
+                        claim.whole = claim.whole or it
+                    claim.part = claim.part or part
+                if claim.kind != "share" and it.role == "old" and (it.link is None or it.link is claim) and claim.old is None:
+                    # "Rs 339 crore against Rs 298 crore, up 14 per cent": the old level
+                    # last, its new level before it
+                    claim.old = it
+                    if len(before) > 1 and before[-2].b <= it.a and it.a - before[-2].b <= 60:
+                        claim.new = claim.new or before[-2]
+                elif claim.kind != "share" and claim.new is None and it is not claim.old:
+                    claim.new = it
+        # "That equates to a 17.4 percent increase in freshmen and a 4.3 percent increase
+        # in transfers", "This was a 22 per cent increase on 2020, when there were 150,748,
+        # and is up 13 per cent": every claim of a sentence that opens by pointing back
+        # points back, past the numbers of the claims before it
+        if (_ANAPHOR.fullmatch(text[claim.sa : claim.start]) or any(
+                c.anaphoric and c.sent == claim.sent and c.end <= claim.start for c in claims)) and not any(
+                it.clause == claim.clause and it.b <= claim.start and owners.get(id(it)) is None
+                and not (it.role == "old" and it.link is not None and it.link is not claim) for it in levels):
+            claim.anaphoric = True
+            # "… reached 183,587. This was a 22 per cent increase on 2020": the one level
+            # the sentence before gave is the one "this" means
+            # (or, when the sentence before gives none of its unit, the one before that:
+            # "… rose to 18.17 percent. The CPI increased by 0.82 percent points. This is
+            # higher than the 17.33 percent rate")
+            pool = levels + rates if claim.kind == "points" else levels
+            for back in (1, 2):
+                # "(The unofficial number has been 663.)": a sentence in brackets is an aside
+                prev = [it for it in pool if it.sent == claim.sent - back and text[it.base] != "(" and it.role not in ("old", "range")
+                        and (it.role != "by" or it in rates) and (claim.old is None or same_unit(it.q, claim.old.q))]
+                if prev or claim.old is None:
+                    break
+            if claim.new is None and claim.kind != "share" and len(prev) == 1:
+                claim.new = prev[0]
+        if (claim.old is None and claim.new is not None and claim.new.sent == claim.sent and claim.kind != "share"
+                and claim.new.role == "new" and claim.new.role_word == "to" and claim.new.clause == claim.clause
+                and not claim.quiet and _POINTED.match(text, claim.sa)):
+            # "… the graduation rate was 79 percent. The next year, it inched up to 80
+            # percent", "In 2012, that number was lowered to 247": a sentence whose subject
+            # points back moves from the one level of its unit the sentence before gave
+            prev = [it for it in levels if it.sent == claim.sent - 1 and same_unit(it.q, claim.new.q)
+                    and it.role not in ("old", "range", "by") and text[it.base] != "("]
+            if len(prev) == 1 and not any(it.sent == claim.sent and it is not claim.new and same_unit(it.q, claim.new.q)
+                                          for it in levels):
+                claim.old = prev[0]
+                claim.anaphoric = True
+        for it in (claim.old, claim.whole, claim.part) + ((claim.new,) if claim.new_strong else ()):
+            if it is not None and not claim.quiet:
+                owners.setdefault(id(it), claim)
+    # claims of one quantity share their numbers: "costs 13p (or 8%) more"
+    ordered = sorted(claims, key=lambda c: c.start)
+    group = 0
+    for i, c in enumerate(ordered):
+        if c.group < 0:
+            c.group = group
+            group += 1
+        if i + 1 < len(ordered):
+            d = ordered[i + 1]
+            if d.clause == c.clause and d.start >= c.end and _GROUP_GAP.fullmatch(text[c.end : d.start]):
+                d.group = c.group
+    # "declined to 88 from 97, a drop of 19%", "rose from 3,450 to 3,930, or 14%": a claim
+    # in apposition restates the verb's change, and shares its numbers
+    for c in ordered:
+        if c.kind == "direction" or c.item is None or not _APPOSITIVE.search(text, max(c.sa, c.start - 12), c.start + 14):
+            continue
+        verbs = [d for d in ordered if d.kind in ("direction", "anchor") and d.sent == c.sent and d.end <= c.start
+                 and not any(d.end <= e.start < c.start and e.kind not in ("direction", "anchor") for e in ordered)]
+        if verbs and (c.new is None or c.new in (verbs[-1].new, verbs[-1].old)):
+            c.group = verbs[-1].group = min(c.group, verbs[-1].group)
+    # "an 8 percent rise in the number of rapes, which went from 12 to 13": the verb of a
+    # relative clause restates the claim before it
+    for d in ordered:
+        if d.kind in ("direction", "anchor") and _RELATIVE.search(text, max(d.sa, d.start - 12), d.start):
+            prior = [c for c in ordered if c.sent == d.sent and c.end <= d.start and c.item is not None and c.kind != "share"]
+            if prior:
+                d.group = prior[-1].group
+    # "Custody numbers dipped slightly last month. They went from 57,861 … to 56,945": a
+    # sentence that opens by pointing back gives the numbers of the claim before it
+    for d in ordered:
+        if d.kind in ("direction", "anchor") and d.old is not None and _POINTER.match(text, d.sa):
+            prior = [c for c in ordered if c.sent == d.sent - 1 and c.item is not None and c.kind != "share"]
+            if len(prior) == 1:
+                prior[0].group = d.group
+                prior[0].later_ok = True
+    # "… a 61 per cent jump in its net profit at Rs 108 crore. It had posted profit of Rs
+    # 67 crore in the year-ago period": a sentence pointing back with the one earlier level
+    # of the unit gives the base of the change before it
+    for c in ordered:
+        if c.item is None or c.direction is None or c.old is not None or c.new is None or c.new.sent != c.sent:
+            continue
+        nxt = [it for it in levels if it.sent == c.sent + 1 and same_unit(it.q, c.new.q)]
+        if (len(nxt) == 1 and nxt[0].time is not None and nxt[0].time[0] == 0 and nxt[0].time[1] < 0
+                and nxt[0].role is None and _POINTER.match(text, nxt[0].base)
+                and not any(d.sent == c.sent + 1 and d.item is not None for d in ordered)):
+            c.old = nxt[0]
+            c.later_ok = True
+            owners.setdefault(id(nxt[0]), c)
+    # "Thefts rose from 5,120 to 6,030. The figure represents an 18% rise": the sentence
+    # pointing back restates the change before it
+    for c in ordered:
+        if c.anaphoric and c.item is not None:
+            verbs = [d for d in ordered if d.kind in ("direction", "anchor") and d.sent == c.sent - 1]
+            if len(verbs) == 1:
+                c.group = verbs[0].group
+    by_group: dict[int, list[Claim]] = {}
+    for c in claims:
+        by_group.setdefault(c.group, []).append(c)
+    for members in by_group.values():
+        for c in members:
+            for d in members:
+                if d is c:
+                    continue
+                if c.new is None and d.new is not None:
+                    c.new, c.new_strong = d.new, d.new_strong
+                if c.old is None and d.old is not None:
+                    c.old = d.old
+    return owners
+
+
+def bound_score(claim: Claim, slots: dict[str, Item], owners: dict[int, Claim], text: str,
+                 claims: list[Claim]) -> tuple[float, list[str]] | None:
+    """Bonus for numbers the claim's words bind, None for a candidate against a strong
+    binding, penalties for numbers another claim owns and for claims standing between."""
+    score = 0.0
+    why: list[str] = []
+    for slot, it in slots.items():
+        if slot == "whole":
+            owner = owners.get(id(it))
+            if owner is not None and owner.part is it and owner.group != claim.group:
+                return None  # a part of another share is no whole: "239 …, or 7 percent, 1,469 …, or 41 percent"
+        bound = getattr(claim, slot, None)
+        if bound is it:
+            score += 3
+            why.append(f"{it.q.num} named by the claim")
+        elif bound is not None and (slot in ("old", "whole") or claim.new_strong):
+            return None
+        owner = owners.get(id(it))
+        if owner is not None and owner is not claim and owner.group != claim.group:
+            if slot == "new" and owner.old is it and owner.sent == claim.sent:
+                # "a 22 per cent increase on 2020, when there were 150,748, and is up 13 per
+                # cent from the 163,067 in 2019": the base of one change in the sentence is
+                # not where the next one ended
+                return None
+            score -= 4
+    lo = min([claim.start] + [it.a for it in slots.values()])
+    hi = max([claim.end] + [it.b for it in slots.values()])
+    # "Of all calls, 232 were for fire, or 2.2 percent, 6,365 …, or 61 percent, and 1,386
+    # …, or 13 percent": shares of one whole, each beside its own part, do not stand
+    # between the whole and the next one
+    listed = "whole" in slots and (claim.kind == "share" or claim.bare)
+    between = sum(1 for c in claims if c.group != claim.group and lo <= c.start and c.end <= hi and not c.quiet
+                  and not (c.item is not None and c.item in slots.values())
+                  and not (listed and c.part is not None and (c.kind == "share" or c.bare))
+                  # "That equates to a 17.4 percent increase in freshmen and a 4.3 percent
+                  # increase in transfers": claims of one sentence pointing back are siblings
+                  and not (claim.anaphoric and c.sent == claim.sent and all(it.sent < claim.sent for it in slots.values())))
+    if between:
+        score -= 2 * between
+    return score, why

@@ -1,0 +1,375 @@
+"""Candidates: every relation that could produce a claim from the numbers near it,
+scored on structure alone (role words that fit, times in order, one clause, the same noun
+and unit, distance), never on whether the claim comes out right.
+"""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from claimcheck import lexicon
+from claimcheck.expr.parse import Computation
+from claimcheck.numbers import NumberError, Written, expression_text, parse_number, scale_word
+from claimcheck.scan.bindings import bound_score
+from claimcheck.scan.items import (
+    Candidate,
+    Claim,
+    currency_of,
+    DIRECTION_VERB,
+    Item,
+    noun_of,
+    noun_score,
+    rate_level,
+    same_unit,
+    SUM_CUE,
+    verb_direction,
+    written_of,
+)
+from claimcheck.scan.roles import base_time, comparable, is_before, MONTH, MONTH_NUM, YEAR
+from claimcheck.scan.scoring import change_score, distance, label_text, role_for, share_score
+
+
+# The claim naming its base relatively: "rose 8% from a year earlier", "over last year".
+_BASE_RELATIVE = re.compile(
+    r"[^;.]{0,20}?\b(?:from|over|on|than|compared\s+(?:with|to)|versus)\s+(?:a\s+year\s+(?:earlier|ago|before)|last\s+year|the\s+(?:previous|prior)\s+year"
+    r"|the\s+same\s+(?:period|month|quarter|time)\s+(?:last\s+year|a\s+year\s+(?:earlier|ago)))",
+    re.I,
+)
+_OTHER_PERIOD = re.compile(r"\b(?:quarter|month|week|half)\b(?![\s-]+(?:a|one|last)\s+year)", re.I)
+# "grown an average of 5% a year": a yearly rate, compounded, never the total change.
+_PER_PERIOD_AFTER = re.compile(r"\s+(?:a|per|each|every)\s+(?:year|month|week|day|quarter|decade)\b|\s+(?:annually|yearly)\b", re.I)
+_PER_PERIOD_BEFORE = re.compile(r"\b(?:annual(?:ly|ized|ised)?|yearly|compound(?:ed)?|an\s+average\s+of|average\s+annual)\b[^,;:]{0,30}$", re.I)
+# "Economists had expected sales to rise 5%": a forecast, not a claim about the numbers.
+_EXPECTED = re.compile(r"\b(?:expect(?:ed|s|ing)?|forecasts?|forecasted|projected|predicted|anticipated|hoped|aimed|targets?|targeted|budgeted|estimated\s+to|plans?\s+to|planned\s+to|would|could|might)\b[^,;:]{0,40}$", re.I)
+# Places: "in Austin", "in California" after a number or in the claim's clause.
+_PLACE_AFTER = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}?\s+in\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
+_PLACE_BEFORE = re.compile(r"\bin\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
+_MONTH_NAMES = frozenset(m.capitalize() for m in lexicon.MONTHS) | {"The", "A", "An", "Q1", "Q2", "Q3", "Q4"}
+
+
+# The relations, and how each is written in the report.
+_REL = {
+    "pct_change": "percent change",
+    "pp_change": "change in percentage points",
+    "diff": "difference",
+    "ratio": "ratio",
+    "share": "share",
+}
+
+
+_CLAIM_PERIOD = re.compile(r"\s+(?:in|during|for)\s+(?:(?P<month>" + MONTH + r")\.?(?:\s+(?P<year>" + YEAR + r"))?|(?P<year2>" + YEAR + r"))\b(?!\s*(?:to|-)\s)", re.I)
+
+
+_SPAN_AFTER = re.compile(
+    r"[^;.,]{0,25}?\b(?:over|during|in|across|within|for)\s+(?:the\s+)?(?:past|last|previous|preceding)\s+"
+    r"(?:(?P<n>\d{1,2}|" + lexicon.alternation([w for w in lexicon.ONES if w not in ("zero", "one")] + ["twenty", "thirty", "fifty"]) + r")\s+years|(?P<decade>decade))\b",
+    re.I,
+)
+
+
+def _claim_span(text: str, claim: Claim) -> int | None:
+    """The number of years a claim says its change spans: "plunged 27 percent during the
+    past five years" → 5."""
+    m = _SPAN_AFTER.match(text, claim.end)
+    if m is None:
+        return None
+    if m.group("decade"):
+        return 10
+    n = m.group("n")
+    return int(n) if n.isdigit() else lexicon.word_number(n)
+
+
+def _spans_years(old: Item, new: Item, years: int) -> bool:
+    """Whether the two levels are labelled ``years`` years apart."""
+    if old.time and new.time and old.time[0] > 1 and new.time[0] > 1:
+        return new.time[0] - old.time[0] == years
+    return False
+
+
+def _claim_period(text: str, claim: Claim) -> tuple[int, int] | None:
+    """The period a claim says it is about, right after it: "fell 20% in June"."""
+    m = _CLAIM_PERIOD.match(text, claim.end)
+    if m is None:
+        return None
+    year = m.group("year") or m.group("year2")
+    month = m.group("month")
+    return (int(year) if year else 1, MONTH_NUM.get(month.lower().rstrip("."), 0) if month else 0)
+
+
+def _place(text: str, it: Item) -> str | None:
+    if "place" not in it.memo:
+        m = _PLACE_AFTER.match(text, it.b, it.b + 50)
+        it.memo["place"] = m.group("place") if m and m.group("place").split()[0] not in _MONTH_NAMES else None
+    return it.memo["place"]
+
+
+def _claim_place(text: str, claim: Claim) -> str | None:
+    head = text[max(claim.sa, claim.start - 80) : claim.start]
+    cut = max(head.rfind(";"), head.rfind(","))
+    places = [m.group("place") for m in _PLACE_BEFORE.finditer(head[cut + 1 :]) if m.group("place").split()[0] not in _MONTH_NAMES]
+    return places[-1] if places else None
+
+
+# Arithmetic written out: "divide 6.4 million by 167.8 million", "6.4 million divided by 167.8 million".
+_DIVIDE = re.compile(r"\bdivid(?:e|es|ed|ing)\s+$|\bdivided\s+by\s+$", re.I)
+_BY_GAP = re.compile(r"\s+by\s+[$€£¥]?", re.I)
+
+
+_SUBPART = re.compile(r"\s+of\s+(?:them|whom|which|those)\b", re.I)
+
+
+# "The arrest rate rose 20%, from 410 arrests…": a rate cannot be recomputed from counts.
+_RATE_SUBJECT = re.compile(r"\b(?:rates?|per[\s-]capita|ratio|share|proportion|percentage)\b", re.I)
+# "The 6% growth in passenger numbers…", "That was a gain of 16%": a sentence that
+# restates the change the one before it gave.
+_RESTATES = re.compile(r"\s*[\"'“‘(]*(?:the|this|that|its|it)\b", re.I)
+
+
+def _order_signal(claim: Claim, text: str, old: Item, new: Item) -> bool:
+    """Whether anything but the numbers' sizes says which is the old level: a role word, a
+    time label, "from … to …", or the claim's own words ("a 13 percent drop from the
+    396"). The direction claimed never decides it (that would make every wrong direction
+    right), and a new level bound to the claim does not make any other number its base."""
+    old_role, new_role = role_for(old, claim), role_for(new, claim)
+    if new_role in ("old", "other") or old_role in ("new", "whole", "other"):
+        return False
+    if old_role == "old" or claim.old is old:
+        return True
+    if old.time and new.time and comparable(old.time, new.time):
+        return is_before(old.time, new.time)
+    if old.time and old.time[0] == 0 and old.time[1] < 0 and (not new.time or new.time[0] > 1):
+        return True
+    # "X to Y" without a "from" is more often a range ("roughly 140,000 to 145,000
+    # visitors") than a change: no order
+    return False
+
+
+def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item], owners: dict[int, Claim],
+                claims: list[Claim]) -> list[Candidate]:
+    out: list[Candidate] = []
+    if claim.kind == "anchor":
+        return out
+    q = claim.item.q if claim.item is not None else None
+    near = [it for it in levels if it.sent >= claim.sent - 2 and (claim.item is None or it is not claim.item)]
+    kind = claim.kind
+
+    def add(rel: str, comp: Computation, ev: tuple[Item, ...], slots: dict[str, Item],
+            scored: tuple[float, list[str]], hint: str | None = None) -> None:
+        bs = bound_score(claim, slots, owners, text, claims)
+        if bs is None:
+            return
+        out.append(Candidate(rel, comp, ev, scored[0] + bs[0], scored[1] + bs[1], hint))
+
+    if claim.item is not None and _EXPECTED.search(text, max(claim.sa, claim.start - 60), claim.start):
+        return out  # a forecast or a hypothetical is not checked against the numbers
+    per_period = claim.item is not None and kind == "percent" and (
+        _PER_PERIOD_AFTER.match(text, claim.end) or _PER_PERIOD_BEFORE.search(text, max(claim.sa, claim.start - 40), claim.start))
+    claim_place = _claim_place(text, claim) if claim.item is not None else None
+    relative_base = claim.item is not None and _BASE_RELATIVE.match(text, claim.end) is not None
+    if kind in ("percent", "points", "count", "money", "rate", "multiple", "direction") and not per_period:
+        verb = _bare_direction(text, claim, items) if claim.bare else None
+        base = base_time(text, claim) if claim.item is not None else None
+        period = _claim_period(text, claim) if claim.item is not None else None
+        rate_subject = _rate_subject(text, claim)
+        span = _claim_span(text, claim) if claim.item is not None else None
+        news = near
+        if kind == "points":
+            # the rate of the claim's own sentence, or of the one its "this" points back to
+            news = near + [it for it in items if rate_level(it) and it is not claim.item and (
+                it is claim.new or (it.sent == claim.sent and it.b <= claim.start))]
+        for old in near:
+            for new in news:
+                if old is new or not same_unit(old.q, new.q):
+                    continue
+                lv = old.q.kind
+                index_points = False
+                if kind == "points" and lv != "percent":
+                    # "rose 10 points to 512 from 498": an index or a score, in points
+                    if lv != "count" or min(written_of(old).value, written_of(new).value) <= 100:
+                        continue
+                    index_points = True
+                if kind in ("count", "money", "rate") and q is not None:
+                    if not same_unit(old.q, q) and not (q.kind == "count" and lv in ("count", "money") and q.noun is None):
+                        continue
+                if kind == "direction":
+                    func = "pp_change" if lv == "percent" else "diff"
+                    # a direction alone is checked only on numbers its own words tie to it:
+                    # "fell to 558 from 596", "That is down from 1,224" (this: the 990 before)
+                    if not (new is claim.new or (new.role == "new" and new.clause == claim.clause)):
+                        continue
+                    if not (old is claim.old or (old.role == "old" and old.clause == claim.clause)):
+                        continue
+                elif kind == "multiple":
+                    func = "ratio"
+                elif kind == "points":
+                    func = "diff" if index_points else "pp_change"
+                elif kind == "percent":
+                    # a change in words alone ("ticked up slightly, from 6.1 to 6.2 percent")
+                    # of a percentage is a change in points, as a direction's is
+                    words_only = q is not None and q.kind == "change"
+                    func = "pp_change" if words_only and lv == "percent" else "pct_change"
+                    if claim.bare and (lv == "percent" or verb is None):
+                        continue
+                else:
+                    func = "diff"
+                if not _order_signal(claim, text, old, new):
+                    continue
+                if old.role_word == "from" and new.role_word == "to" and old.clause == new.clause and noun_score(old.q, new.q) < 0:
+                    continue  # "from 120 applicants to 150 approvals": two different things
+                if lv == "count" and not (old.q.per or new.q.per) and kind != "direction" and rate_subject:
+                    continue
+                op, np_ = _place(text, old), _place(text, new)
+                if (op and np_ and op != np_) or (op and claim_place and op != claim_place):
+                    continue  # "Home prices in Austin fell 9%, to $445,000, compared with $510,000 in Dallas"
+                if relative_base and _OTHER_PERIOD.search(label_text(text, old)):
+                    continue  # "rose 8% from a year earlier …, compared with $3.3 billion in the first quarter"
+                if base is not None and (base is True or old.time is None or old.time[0] != base[0]
+                                         or (base[1] and old.time[1] != base[1])):
+                    continue
+                if period is not None and new.time is not None and comparable(period, new.time) and period != new.time:
+                    continue  # "Arrests fell 20% in June, from 1,224 in May to 990 in July"
+                if span is not None and span > 1 and not _spans_years(old, new, span):
+                    continue  # "plunged 27 percent during the past five years" against one year's numbers
+                wo, wn, note = _same_scale(old, new)
+                comp = Computation("ratio", (wn, wo)) if func == "ratio" else Computation(func, (wo, wn))
+                sc = change_score(claim, text, old, new)
+                if note:
+                    sc[1].append(note)
+                if claim.bare:
+                    sc = (sc[0] - 1, sc[1])
+                add(_REL[func], comp, (old, new), {"old": old, "new": new}, sc, hint=verb)
+    if (kind == "percent" and not claim.bare) or (claim.bare and _bare_direction(text, claim, items)):
+        # an old value derived from a new one and a stated difference: "9,379, an increase
+        # of 324 students or 3.6%"
+        diffs = [it for it in items if it.q.change and it.q.kind in ("count", "money", "rate") and it.q.direction
+                 and it is not claim.item and it.q.written is not None
+                 and (it.sent == claim.sent or (it.sent == claim.sent - 1 and _RESTATES.match(text, claim.sa)))]
+        for d in diffs:
+            for new in near:
+                if new is d or (not same_unit(new.q, d.q) and noun_of(new.q) and noun_of(d.q)):
+                    continue
+                if new.q.kind != d.q.kind and not {new.q.kind, d.q.kind} <= {"count", "money"}:
+                    continue
+                if currency_of(new.q) != currency_of(d.q):
+                    continue
+                if d.time and new.time and d.time != new.time:
+                    # "a decrease of 36,835 reported fatalities in 2018 to 36,096 in 2019": a
+                    # difference has no year of its own; this is the old level, loosely written
+                    continue
+                between = text[min(d.b, claim.end) : max(d.a, claim.start)]
+                beside = len(between) <= 30 and re.fullmatch(r"[\s,]*(?:[a-z]+\s+)?(?:or|\(|,|and)?[\s(]*", between, re.I)
+                # "rose by 13 per cent to 5.2 million offences … – an increase of 583,782": the
+                # claim's own new level, and the change stated after it
+                after_new = (claim.new is new and new.b <= d.a and d.sent == new.sent) or (
+                    d.sent < claim.sent and new.sent == d.sent and abs(new.a - d.a) <= 40)
+                if not (beside or after_new):
+                    continue
+                op = "sub" if d.q.direction == "up" else "add"
+                comp = Computation("pct_change", (Computation(op, (written_of(new), written_of(d))), written_of(new)))
+                sc, why = distance(claim, d, new)
+                sc += 3
+                why.append(f"{d.q.num} beside the claim gives the change")
+                if new.role == "new" or claim.new is new or (new.a < d.a and new.clause == d.clause):
+                    sc += 1.5
+                    why.append(f"{new.q.num} is the new level")
+                add("percent change (old level derived)", comp, (new, d), {"new": new}, (sc, why))
+    # "the urban inflation rate increased by 13.01 percent … from 12.93 percent": a rate
+    # said to rise "by" a percent about as large as the rate it rose from, with no new rate
+    # printed, is the new rate itself, as the writer means it (a change of 13.01% on
+    # 12.93% would be a leap to 14.61%); the change it claims is then recomputed
+    if (claim.item is not None and kind == "percent" and claim.direction and q is not None and q.written is not None
+            and claim.old is not None and claim.old.q.kind == "percent" and claim.old.clause == claim.clause
+            and claim.new is None and not any(it.clause == claim.clause and it.role == "new" for it in near)
+            and _rate_subject(text, claim)):
+        old_w, own = written_of(claim.old), q.written
+        if old_w.value > 0 and abs(own.value - old_w.value) * 20 <= old_w.value:
+            out.append(Candidate("percent change", Computation("pct_change", (old_w, own)), (claim.old, claim.item), 6.0,
+                                 [f"'{claim.old.role_word}' before {claim.old.q.num}",
+                                  f"{q.num} read as the new rate: a rise by about the rate itself"]))
+    # sums: "rose by 514,000 … rose by 222,000 … The net effect: … grew by 736,000"
+    if claim.item is not None and kind in ("count", "money", "rate") and (claim.summed or (
+            claim.direction and SUM_CUE.search(text, claim.sa, claim.start))):
+        if claim.summed:
+            parts = [o for o in items if claim.sent - 2 <= o.sent < claim.sent and o.role == "new"
+                     and o.role_word == "to" and same_unit(o.q, q)]
+        else:
+            parts = [o for o in items if claim.sent - 2 <= o.sent < claim.sent and o.q.change and o.q.direction
+                     and o.q.kind == q.kind and o.q.written is not None and o is not claim.item]
+        if 2 <= len(parts) <= 4:
+            sc, why = 5.0, [f"the sentence sums up the {len(parts)} before it"]
+            out.append(Candidate("sum", Computation("sum", tuple(written_of(o) for o in parts)), tuple(parts), sc, why))
+    # arithmetic written out: "when you divide 6.4 million by 167.8 million, you'll arrive at the 3.8% …"
+    if claim.item is not None and kind in ("percent", "share", "count", "money", "rate"):
+        for a_it in near:
+            if not _DIVIDE.search(text, max(claim.sa, a_it.a - 12), a_it.a):
+                continue
+            b_it = next((o for o in items if o.q.plain and o.q.written is not None and o.a > a_it.b
+                         and _BY_GAP.fullmatch(text, a_it.b, o.a)), None)
+            if b_it is None or not (b_it.b <= claim.start and claim.sent == a_it.sent):
+                continue
+            func = "share" if kind in ("percent", "share") else "ratio"
+            out.append(Candidate(func, Computation(func, (written_of(a_it), written_of(b_it))), (a_it, b_it), 8.0,
+                                 [f"'divide {a_it.q.num} by {b_it.q.num}' written out"]))
+    if kind == "share" or claim.bare or (q is not None and q.share_of):
+        for part in near:
+            for whole in near:
+                if part is whole or not same_unit(part.q, whole.q) or part.q.kind == "percent":
+                    continue
+                if not (0 <= written_of(part).value < written_of(whole).value):
+                    continue
+                if part.role == "whole" or _SUBPART.match(text, part.b):
+                    continue  # "Half of the 300 employees, 40 of them managers": a part of the part
+                if claim.bare and part is not claim.part:
+                    continue  # a bare percent is a share only of the number it is set beside
+                sc = share_score(claim, text, part, whole)
+                add("share", Computation("share", (written_of(part), written_of(whole))), (part, whole), {"part": part, "whole": whole}, sc)
+    return out
+
+
+def _rate_subject(text: str, claim: Claim) -> bool:
+    """Whether the clause before the claim names a rate or an average: "The arrest rate
+    rose 20%, from 410 arrests in 2022 to 440" compares counts, not the rate."""
+    head = text[max(claim.sa, claim.start - 60) : claim.start]
+    cut = max(head.rfind(","), head.rfind(";"), head.rfind(":"))
+    return bool(_RATE_SUBJECT.search(head[cut + 1 :]))
+
+
+def _same_scale(old: Item, new: Item) -> tuple[Written, Written, str | None]:
+    """The two levels, with a scale word one of them leaves out read from the other:
+    "from Rs 2303.35 crore … to Rs 2973.91" is 2973.91 crore, as any reader takes it."""
+    a, b = written_of(old), written_of(new)
+    if a.scaled == b.scaled or a.percent or b.percent:
+        return a, b, None
+    scaled, plain = (a, b) if a.scaled else (b, a)
+    word = scale_word(scaled)
+    if not word or plain.value == 0:
+        return a, b, None
+    try:
+        read = parse_number(f"{expression_text(plain)} {word}")
+    except NumberError:
+        return a, b, None
+    ratio = read.value / scaled.value
+    if not (Fraction(1, 3) <= ratio <= 3):
+        return a, b, None
+    note = f"{plain.text} read in {word}, like {scaled.text}"
+    return (a, read, note) if a.scaled else (read, b, note)
+
+
+def _bare_direction(text: str, claim: Claim, items: list[Item]) -> str | None:
+    """The direction a bare percent takes from a verb or change noun earlier in its clause
+    ("rose 1,200, or 14%", "an increase of 324 students or 3.6%")."""
+    if claim.item is None:
+        return None
+    head = text[max(0, claim.start - 80) : claim.start]
+    cut = max(head.rfind(";"), head.rfind("."), head.rfind(":"))
+    head = head[cut + 1 :]
+    if not re.search(r"(?:,\s*or|\bor|\()\s*$", head, re.I):
+        return None
+    for it in items:
+        if it.q.direction and it.q.kind in ("count", "money", "rate") and it.b <= claim.start and claim.start - it.b <= 40:
+            return it.q.direction
+    m = None
+    for m in DIRECTION_VERB.finditer(head):
+        pass
+    return verb_direction(m.group("v")) if m else None

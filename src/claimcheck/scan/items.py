@@ -1,0 +1,428 @@
+"""The paragraph's quantities as items of the evidence search, and its claims.
+
+:class:`Item` is a quantity with where it stands (sentence, clause) and its role words;
+:class:`Claim` a claimed figure (a change, share, multiple, a bare percent, or a direction
+stated alone) with the numbers its own words bind. :func:`build_items` makes both for a
+paragraph; the units (:func:`same_unit`) and the levels fit to be evidence
+(:func:`is_level`, :func:`rate_level`) are here too.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from claimcheck import lexicon
+from claimcheck.expr.parse import Computation
+from claimcheck.numbers import NumberError, Written, expression_text, parse_number
+from claimcheck.scan.detect import Quantity
+from claimcheck.scan.roles import PASS_SET, set_roles
+
+
+@dataclass(slots=True)
+class Item:
+    """A quantity of the paragraph, with where it stands and its role words."""
+
+    q: Quantity
+    sent: int  # the sentence's index in the paragraph
+    base: int  # the sentence's offset in the paragraph text
+    clause: int  # clauses split at ';' and between sentences
+    role: str | None = None  # old, new, whole (from the words before it)
+    role_word: str = ""
+    time: tuple[int, int] | None = None  # (year, month) or (0, -1) for "last year"-style labels
+    used: bool = False
+    link: "Claim | None" = None  # the claim its role word belongs to: the nearest in its clause
+    memo: dict = field(default_factory=dict)  # features computed once: label, place
+    ctx: bool = False  # from the paragraph before the claim's
+    partner: "Item | None" = None  # "50,900 … compared with 52,700": the level an old one is paired with
+
+    @property
+    def a(self) -> int:
+        return self.base + self.q.start
+
+    @property
+    def b(self) -> int:
+        return self.base + self.q.end
+
+    @property
+    def pa(self) -> int:
+        return self.base + self.q.pstart
+
+    @property
+    def pb(self) -> int:
+        return self.base + self.q.pend
+
+
+@dataclass(slots=True)
+class Claim:
+    """A claimed figure: a quantity that is derived (a change, share, multiple…), or a
+    direction stated alone ("fell to 558 from 596")."""
+
+    item: Item | None
+    start: int  # the phrase, in paragraph offsets
+    end: int
+    direction: str | None
+    kind: str  # percent, points, count, money, rate, multiple, share, direction
+    sent: int
+    clause: int
+    bare: bool = False  # a bare percent ("or 40 percent"): a share or a change
+    used: bool = False
+    # Numbers bound to the claim by the words right around it: "344 slayings, a 13 percent
+    # drop from the 396" binds 344 as the new level (weakly: a subject) and 396 as the
+    # old (strongly: "from"). A candidate must respect strong bindings.
+    new: Item | None = None
+    old: Item | None = None
+    new_strong: bool = False
+    whole: Item | None = None
+    part: Item | None = None
+    group: int = -1  # claims joined by "or" / "(" share their bindings: "13p (or 8%) more"
+    sa: int = 0  # where the claim's sentence starts
+    quiet: bool = False  # "up from 211": a direction that is also a role word; it never stands between others
+    noun: str | None = None  # what the claim is about: "a 17.4 percent increase in first-time freshmen"
+    anaphoric: bool = False  # its sentence points back ("That equates to…"): evidence before it is expected
+    later_ok: bool = False  # the next sentence points back to it and gives its numbers
+    summed: bool = False  # a level a summing sentence claims as a sum ("to 167.8 million")
+
+
+@dataclass(slots=True)
+class Check:
+    """A claim with the evidence chosen for it."""
+
+    claim: Claim
+    computation: Computation
+    evidence: tuple[Item, ...]
+    relation: str  # percent change, change in points, difference, ratio, share, ...
+    score: float
+    why: str
+    hint: str | None = None  # the direction a bare percent takes from its verb
+    alternatives: tuple["Candidate", ...] = ()
+
+
+@dataclass(slots=True)
+class Candidate:
+    relation: str
+    computation: Computation
+    evidence: tuple[Item, ...]
+    score: float
+    reasons: list[str] = field(default_factory=list)
+    hint: str | None = None
+
+
+_EM_DASH = re.compile("\u2014")
+_CLAUSE_BREAK = re.compile(r";|\u2014|\s--\s|:\s|[,.!?][\u201d\"]|[\u201d\"],|,\s+(?=(?:while|whereas|but)\b)")
+
+
+# Not a part of a hyphenated word: "the clean-up", "a follow-up", "up-to-date".
+DIRECTION_VERB = re.compile(
+    r"(?<![-\u2010\u2011])\b(?P<v>(?:" + lexicon.alternation(lexicon.DIRECTION_VERBS + lexicon.PASS_VERBS)
+    + r"))\b(?![-\u2010\u2011]\w)", re.I)
+# "a dramatic increase", "a sharp and concerted increase", "a big drop": a direction too
+_SIZED_CHANGE = re.compile(
+    r"\b(?P<v>an?\s+(?:(?:" + lexicon.alternation(lexicon.CHANGE_SIZE_ADJECTIVES) + r")(?:\s+and)?\s+){1,3}(?:"
+    + lexicon.alternation(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS) + r"))\b(?![-\u2010\u2011]\w)", re.I)
+# A sentence holds a direction verb only if it holds the last word of one (a sized change
+# only if it holds a size adjective); a set lookup says so for most sentences before the
+# pattern tries every alternative at every word. (The four characters that match an ASCII
+# letter under re.I but lower-case to none send a sentence to the patterns whatever its words.)
+_DIRECTION_LAST = frozenset(v.split()[-1] for v in lexicon.DIRECTION_VERBS + lexicon.PASS_VERBS)
+_SIZE_WORDS = frozenset(lexicon.CHANGE_SIZE_ADJECTIVES)
+_CHANGE_NOUN_WORDS = frozenset(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS)
+_WORD_RE = re.compile(r"[a-z]+")
+_CASE_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _direction_words(piece: str) -> tuple[bool, bool]:
+    """Whether ``piece`` may hold a direction verb, and a sized change."""
+    words = set(_WORD_RE.findall(piece.lower()))
+    folds = _CASE_FOLDS.search(piece) is not None
+    verbs = folds or not _DIRECTION_LAST.isdisjoint(words)
+    sized = folds or (not _SIZE_WORDS.isdisjoint(words) and not _CHANGE_NOUN_WORDS.isdisjoint(words))
+    return verbs, sized
+
+
+def _may_hold_direction(piece: str) -> bool:
+    verbs, sized = _direction_words(piece)
+    return verbs or sized
+
+
+def direction_matches(text: str, start: int, end: int) -> list[re.Match]:
+    """The direction verbs and sized changes of ``text[start:end]``, in order."""
+    verbs, sized = _direction_words(text[start:end])
+    found = list(DIRECTION_VERB.finditer(text, start, end)) if verbs else []
+    if sized:
+        extra = [m for m in _SIZED_CHANGE.finditer(text, start, end)]
+        if extra:
+            found = [m for m in found if not any(x.start() <= m.start() < x.end() for x in extra)] + extra
+            found.sort(key=lambda m: m.start())
+    return found
+
+
+_PHRASAL_BEFORE = re.compile(r"\b(?:made|make|makes|making|sum|sums|summed|add|adds|added|adding|took|take|takes|end|ended|ends|set|sets)\s+$", re.I)
+_ANCHOR_VERB = re.compile(r"\b(?:went|go|goes|going|moved|moves|changed|shifted|swung)(?=\s+from\b)", re.I)
+_ROLE_AFTER_VERB = re.compile(r"\s+(?:from|on|than|over|compared)\b", re.I)
+
+
+_UP_SET = frozenset(lexicon.UP_WORDS) | frozenset(lexicon.SEARCH_UP_WORDS)
+_DOWN_SET = frozenset(lexicon.DOWN_WORDS) | frozenset(lexicon.SEARCH_DOWN_WORDS)
+
+
+def verb_direction(text: str) -> str | None:
+    """up or down, from the words of a change stated without a number."""
+    for w in reversed(text.lower().split()):
+        if w in _DOWN_SET:
+            return "down"
+        if w in _UP_SET:
+            return "up"
+    return None
+
+
+# --- building the paragraph's items ------------------------------------------------------------
+
+
+def _clauses(text: str, start: int, end: int) -> list[int]:
+    """Offsets where a clause starts within ``text[start:end]``. A pair of dashes around a
+    short aside ("43 — exactly half — were promoted") does not break the clause."""
+    piece = text[start:end]
+    dashes = [m.start() for m in _EM_DASH.finditer(piece)] if "\u2014" in piece else []
+    paired = set()
+    for a, b in zip(dashes, dashes[1:]):
+        if b - a <= 40:
+            paired.update((a, b))
+    return [start] + [m.end() + start for m in _CLAUSE_BREAK.finditer(piece) if m.start() not in paired]
+
+
+def clause_bounds(text: str, start: int, end: int, at: int) -> tuple[int, int]:
+    """The clause of ``text[start:end]`` (a sentence) that holds offset ``at``."""
+    starts = _clauses(text, start, end)
+    k = bisect.bisect_right(starts, at) - 1
+    a = starts[max(k, 0)]
+    b = starts[k + 1] if k + 1 < len(starts) else end
+    return a, b
+
+
+def may_hold_claims(text: str, sentences: list[tuple[int, int, list[Quantity]]]) -> bool:
+    """False only when no sentence of ``sentences`` can hold a claim: plain levels alone,
+    with no direction, anchor or sum word beside them ("412 homicides last year"). Such a
+    paragraph has no finding, and its evidence search is skipped (it is still the context
+    of the next paragraph)."""
+    for sa, sb, qs in sentences:
+        if not qs:
+            continue
+        if any(q.kind not in ("count", "rate", "money") or q.direction or q.share_of for q in qs):
+            return True
+        piece = text[sa:sb]
+        if _may_hold_direction(piece) or _ANCHOR_VERB.search(piece) or SUM_CUE.search(piece):
+            return True
+    return False
+
+
+def build_items(text: str, sentences: list[tuple[int, int, list[Quantity]]]) -> tuple[list[Item], list[Claim]]:
+    """The paragraph's quantities as items, and its claims."""
+    items: list[Item] = []
+    claims: list[Claim] = []
+    clause_id = 0
+    for k, (sa, sb, qs) in enumerate(sentences):
+        starts = _clauses(text, sa, sb)
+
+        def clause_of(pos: int, starts: list[int] = starts, first: int = clause_id) -> int:
+            return first + bisect.bisect_right(starts, pos) - 1
+
+        for q in qs:
+            it = Item(q, k, sa, clause_of(sa + q.start))
+            set_roles(text, sa, it)
+            items.append(it)
+            claim = _claim_of(it)
+            if claim is not None:
+                claim.sa = sa
+                claim.noun = _claim_noun(text, claim.end)
+                claims.append(claim)
+        if not qs:
+            # no number in the sentence: no direction or anchor of its own can be checked
+            clause_id += len(starts)
+            continue
+        for m in _ANCHOR_VERB.finditer(text, sa, sb):
+            # "deportations went from 1,000 to 1,500": a change with no direction word; it is
+            # checked only through a claim beside it, but its numbers are its own
+            claims.append(Claim(None, m.start(), m.end(), None, "anchor", k, clause_of(m.start()), sa=sa))
+        for m in direction_matches(text, sa, sb):
+            pos = m.start()
+            if any(it.pa < m.end() and pos < max(it.pb, it.b) for it in items if it.sent == k):
+                continue
+            if m.group("v").lower() == "up" and _PHRASAL_BEFORE.search(text, max(sa, pos - 12), pos):
+                continue  # "made up", "adds up": no change
+            # "344 last year, up from 211": a direction, and the role word of the number after it
+            quiet = (bool(_ROLE_AFTER_VERB.match(text, m.end())) and m.group("v").lower() in ("up", "down", "higher", "lower")
+                     ) or m.group("v").lower() in PASS_SET
+            claims.append(Claim(None, m.start(), m.end(), verb_direction(m.group("v")), "direction", k, clause_of(pos), sa=sa,
+                                quiet=quiet))
+        clause_id += len(starts)
+    # "The net effect: the labor force grew by 736,000 people to 167.8 million": in a
+    # sentence that sums up, a level reached ("to 167.8 million") is claimed as the sum of
+    # the levels the sentences before reached
+    for it in items:
+        if it.role == "new" and it.role_word == "to" and SUM_CUE.search(text, max(0, it.base), it.a):
+            before = [o for o in items if it.sent - 2 <= o.sent < it.sent and o.role == "new" and o.role_word == "to"
+                      and same_unit(o.q, it.q)]
+            if len(before) >= 2:
+                claims.append(Claim(it, it.pa, it.pb, None, it.q.kind, it.sent, it.clause, sa=it.base, summed=True))
+    # "from 28.3 to 32.3 per 100,000 residents", "from 8.1 to 9.4 million": the unit written
+    # once after the second number is the first's too
+    for x, y in zip(items, items[1:]):
+        if x.sent == y.sent and _SHARED_UNIT_GAP.fullmatch(text, x.b, y.a) and x.q.written is not None:
+            if y.q.per and not x.q.per and x.q.kind == "count":
+                x.q.per, x.q.kind = y.q.per, y.q.kind
+            if y.q.noun and not x.q.noun:
+                x.q.noun = y.q.noun
+            for a, b in ((x, y), (y, x)):
+                # "from 62.8 to 62.9 percent", "from 21.79 percent in February to 22.95 in March"
+                if b.q.kind == "percent" and a.q.kind == "count" and not a.q.currency and a.q.written is not None \
+                        and a.q.written.value <= 100 and not a.q.noun:
+                    try:
+                        a.q.written = parse_number(expression_text(a.q.written) + "%")
+                        a.q.kind = "percent"
+                    except NumberError:
+                        pass
+    # "412,000 visitors and 3,000 members in 2024": a label after the last of levels joined
+    # by "and" is every one's
+    for x, y in zip(reversed(items[:-1]), reversed(items[1:])):
+        if y.time and not x.time and x.clause == y.clause and _AND_GAP.fullmatch(text, x.b, y.a):
+            x.time = y.time
+    # "Last year, tallies counted 843 freshmen and 794 transfers": and a label before the
+    # first is every one's
+    for x, y in zip(items, items[1:]):
+        if x.time and x.memo.get("time_before") and not y.time and x.clause == y.clause and _AND_GAP.fullmatch(text, x.b, y.a):
+            y.time = x.time
+            y.memo["time_before"] = True
+    # "estimated at 50,900 … compared with 52,700": the old level's own new level
+    for x, y in zip(items, items[1:]):
+        if (y.role == "old" and x.clause == y.clause and x.q.plain and y.a - x.b <= 70
+                and not any(c.item is None and x.b <= c.start < y.a and not c.quiet for c in claims)):
+            y.partner = x
+    # A role word belongs to the claim nearest to it in its clause: in "decreased 5% to
+    # $94.5 million while profit increased from $16.1 million", "from" is the second
+    # claim's; in "… at Rs 339 crore against Rs 298 crore, up 14 per cent" the last one's.
+    for it in items:
+        if it.role in ("old", "new", "whole"):
+            best, best_d = None, 10**9
+            for c in claims:
+                if c.clause != it.clause or (c.item is not None and c.item is it) or c.quiet or c.bare:
+                    continue
+                if c.end <= it.a:
+                    d = it.a - c.end
+                elif c.start >= it.b and SUBJECT_GAP.fullmatch(text, it.b, c.start):
+                    d = c.start - it.b  # "… against Rs 298 crore, up 14 per cent"
+                else:
+                    continue
+                if 0 <= d < best_d:
+                    best, best_d = c, d
+            it.link = best
+    return items, claims
+
+
+_CLAIM_NOUN = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(?:number\s+of\s+)?(?P<words>(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*)(?=\s*(?:[,.;:()]|$|\s+(?:and|or|from|to|in|on|at|for|compared|than|over|since|between|during|last|this|year|as|with|while|but)\b))", re.I)
+_NOT_CLAIM_NOUNS = frozenset("the a an its their this that year years month months quarter period total cost price value rate number level".split())
+
+
+def _claim_noun(text: str, end: int) -> str | None:
+    """What a claim counts, named after it: "an increase in transfers" → transfer."""
+    m = _CLAIM_NOUN.match(text, end)
+    if m is None:
+        return None
+    word = m.group("words").split()[-1].lower().strip("'’")
+    if word in _NOT_CLAIM_NOUNS or len(word) < 3:
+        return None
+    return word[:-1] if word.endswith("s") else word
+
+
+def _claim_of(it: Item) -> Claim | None:
+    q = it.q
+    if q.kind == "share" or (q.kind == "percent" and q.share_of and q.direction is None):
+        return Claim(it, it.pa, it.pb, None, "share", it.sent, it.clause)
+    if q.change:
+        kind = q.kind if q.kind != "change" else "percent"
+        return Claim(it, it.pa, it.pb, q.direction, kind, it.sent, it.clause)
+    if q.kind == "percent" and q.direction is None and q.hedge is None and not q.words and it.role is None:
+        return Claim(it, it.pa, it.pb, None, "percent", it.sent, it.clause, bare=True)
+    return None
+
+
+# --- units -------------------------------------------------------------------------------------
+
+_CURRENCY_KEYS = {
+    "dollar": "$", "dollars": "$", "euro": "€", "euros": "€", "pound": "£", "pounds": "£", "cent": "¢", "cents": "¢",
+}
+
+
+def currency_of(q: Quantity) -> str | None:
+    if q.currency:
+        return _CURRENCY_KEYS.get(q.currency.lower(), q.currency)
+    w = q.written
+    return w.currency if w is not None else None
+
+
+def noun_of(q: Quantity) -> str | None:
+    n = q.noun
+    if not n:
+        return None
+    return n[:-1] if n.endswith("s") else n
+
+
+def same_unit(a: Quantity, b: Quantity) -> bool:
+    """Whether two levels measure the same kind of thing (kind, rate, currency). What they
+    count (their nouns) weighs in the score: copy varies its nouns ("43 drivers were
+    arrested … compared with 27 arrests")."""
+    ka = "count" if a.kind in ("count", "money") else a.kind
+    kb = "count" if b.kind in ("count", "money") else b.kind
+    return ka == kb and a.per == b.per and currency_of(a) == currency_of(b)
+
+
+def noun_score(a: Quantity, b: Quantity) -> float:
+    na, nb = noun_of(a), noun_of(b)
+    if na and nb:
+        return 1.0 if na == nb else -3.0
+    return 0.0
+
+
+def is_level(it: Item) -> bool:
+    return it.q.plain and it.q.written is not None and it.role not in ("range", "by")
+
+
+def rate_level(it: Item) -> bool:
+    """A percent change stated as a rate ("the index rose by 16.63 per cent"): the level a
+    change in points compares ("- 0.38 per cent points lower than the rate recorded in
+    August (17.01) per cent")."""
+    q = it.q
+    return (q.kind == "percent" and q.direction is not None and q.written is not None and q.hedge is None
+            and not q.words and it.role != "range")
+
+
+# --- gaps between the numbers of a paragraph ------------------------------------------------
+
+# Between a level and the claim after it: "344 slayings, a 13 percent drop", "the 234
+# homicides in Baltimore were 17 percent less", "9,379 which represents an increase of".
+SUBJECT_GAP = re.compile(
+    r"(?:\s+[^\s\d;:.,()]+){0,4}?\s*(?:[,(\u2014\u2013-]\s*)?"
+    r"(?:(?:which|that|this|it)\s+(?:is|was|represents|represented|marks|marked|means|meant)\s+"
+    r"|(?:was|were|is|are|has\s+been|have\s+been|represents?|represented|representing|marks?|marked|marking"
+    r"|or|and|that['’]s|it['’]s|[a-z]+ing)\s+)?",
+    re.I,
+)
+
+
+# A sentence that adds up the ones before it.
+SUM_CUE = re.compile(r"\b(?:net|total|totals|totalled|totaled|combined|together|altogether|in\s+all|all\s+told|overall|sum|adds?\s+up|added\s+up)\b", re.I)
+
+
+_AND_GAP = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}\s*,?\s+and\s+[$€£¥]?", re.I)
+_SHARED_UNIT_GAP = re.compile(
+    r"\s*(?:(?:in|during|for|on)\s+(?:the\s+)?[A-Za-z]+(?:\s+\d{4})?\s*,?\s*)?(?:to|and|-|\u2013)\s*[$€£¥]?", re.I)
+
+
+# --- the number of a level --------------------------------------------------------------------
+
+
+def written_of(it: Item) -> Written:
+    """The number a level prints (every level has one)."""
+    assert it.q.written is not None
+    return it.q.written

@@ -1,0 +1,197 @@
+"""Role words and time labels: what the words around a number say it is.
+
+A number of the paragraph is an old level ("from 396", "than the 282", "compared with
+52,700", "surpassing the peak of 70,699"), a new one ("to 558", "reached 183,587"), a
+whole ("of the 300", "out of 950"), the end of a range ("between 15 and 29") or a
+difference ("by 26"); and it may carry a time ("in 2007", "last year", "2009’s 54.2%",
+"the year before"). :func:`set_roles` reads both once per quantity.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from claimcheck import lexicon
+
+if TYPE_CHECKING:
+    from claimcheck.scan.items import Claim, Item
+
+
+_OLD_WORDS = (r"from|than|versus|vs\.?|against|as\s+against|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to"
+              r"|as\s+opposed\s+to|over|on|since|beat|beats|exceeding|lags|trails|above|below")
+_NEW_WORDS = r"to|reached|reaching|hit|hits|totall?ed|totall?ing|stood\s+at|stands\s+at|become|becomes|became"
+_MONTH_FILL = "|".join(m for m in ("january february march april may june july august september october november december "
+                                   "jan feb mar apr jun jul aug sep sept oct nov dec").split())
+# Determiners, possessives and short labels between a role word and its number:
+# "from the 396", "from last year's 88", "up from 2009’s 54.2%", "from a 13-year high of 134".
+_FILL_WORDS = (r"the|a|an|its|their|his|her|our|last|this|previous|prior|same|record|new|year['’]s|month['’]s|\d{4}['’]s|[a-z]+['’]s|\d+-year"
+               r"|high|low|peak|of|total|level|amount|figure|number|budgeted|average|estimated|revised|roughly|about|some"
+               r"|just|only|nearly|almost|around|approximately|recent|all-time|record-high"
+               r"|" + _MONTH_FILL + r"|\d{4}|\d{4},|rs\.?|inr|ksh|sh|us\$|a\$|nz\$|c\$|r|n")
+_FILL = r"(?:(?:" + _FILL_WORDS + r")\s+){0,4}"
+# After a strong role word any short run of words may stand before the number: "higher
+# than the league average of $160 million", "compared to the rate recorded in February".
+_ANY_WORD = r"(?!(?:to|from|than|against|versus|over|on|since|at|and|or|but|while)\b)[a-z][a-z'’-]*"
+_STRONG_FILL = r"(?:(?:" + _FILL_WORDS + "|" + _ANY_WORD + r")\s+){0,4}"
+_STRONG_OLD = r"from|than|versus|vs\.?|against|as\s+against|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to|as\s+opposed\s+to"
+# "surpassing the peak of 70,699": a level passed, named after a short noun phrase
+_PASSED = lexicon.alternation(lexicon.PASS_VERBS)
+PASS_SET = frozenset(lexicon.PASS_VERBS)
+_ROLE_BEFORE = re.compile(
+    r"(?:^|\s|\()(?:(?P<w>" + _STRONG_OLD + r")\s+" + _STRONG_FILL
+    + r"|(?P<w3>" + _PASSED + r")\s+the\s+" + _STRONG_FILL
+    + r"|(?P<w2>" + _OLD_WORDS + "|" + _NEW_WORDS + r"|out\s+of|of\s+(?:all|the|its|their|those|these))\s+" + _FILL + r")[$€£¥]?\(?$",
+    re.I,
+)
+_PAREN_ROLE = re.compile(r"\b(?P<w>" + _STRONG_OLD + r")\s+(?:[^\d;:()]|(?:19|20)\d\d\b){0,60}\($", re.I)
+_ROLE = {
+    "from": "old", "than": "old", "versus": "old", "vs": "old", "vs.": "old", "against": "old",
+    "over": "old", "on": "old", "since": "old", "beat": "old", "beats": "old", "exceeding": "old",
+    "lags": "old", "trails": "old", "above": "old", "below": "old",
+    "to": "new", "reached": "new", "reaching": "new", "hit": "new", "hits": "new", "totaled": "new",
+    "totalled": "new", "totaling": "new", "totalling": "new", "stood at": "new", "stands at": "new",
+    "become": "new", "becomes": "new", "became": "new",
+    "out of": "whole", "of all": "whole", "of the": "whole", "of its": "whole", "of their": "whole",
+    "of those": "whole", "of these": "whole",
+}
+# Time labels: after a number ("344 in 2007", "88 last year", "the 392 the year before"),
+# or before it ("In 2016 there were 1,433", "2009’s 54.2%").
+YEAR = r"(?:19|20)\d\d"
+MONTH_NUM = {m: i % 12 + 1 for i, m in enumerate(lexicon.MONTHS)}
+MONTH_NUM.update({m: i + 1 for i, m in enumerate(lexicon.MONTHS[:12])})
+MONTH = lexicon.alternation(lexicon.MONTHS)
+_LABEL_PERIOD = lexicon.alternation(lexicon.LABEL_PERIODS)
+_PAST = (r"last\s+(?:" + _LABEL_PERIOD + r")|the\s+(?:year|month|week|quarter|day)\s+before"
+         r"|a\s+(?:year|month|week|decade)\s+(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior|preceding)\s+(?:year|month|week|quarter|period|season)"
+         r"|(?:in\s+)?the\s+same\s+(?:period|month|quarter|week|time)\s+(?:last\s+year|a\s+year\s+(?:earlier|ago))|year[\s-]ago|a\s+year\s+earlier"
+         r"|the\s+corresponding\s+(?:period|quarter)|earlier|previously|before|formerly")
+_PRESENT = r"this\s+(?:" + _LABEL_PERIOD + r")|now|currently|so\s+far\s+this\s+year|today"
+_TIME_AFTER = re.compile(
+    r"^(?:\s+[a-z][\w'-]*){0,3}?\s*,?\s*(?:(?:in|during|for|as\s+of|by|at\s+the\s+end\s+of|through)\s+(?:fiscal\s+|calendar\s+|the\s+)?(?:(?P<month>" + MONTH + r")\.?\s+)?(?P<year>" + YEAR + r")\b"
+    r"|(?:in|during)\s+(?P<month2>" + MONTH + r")\b(?:\s+(?P<year2>" + YEAR + r"))?"
+    r"|in\s+the\s+(?:year|12\s+months|twelve\s+months|quarter|period)\s+(?:to|ending|ended|through)\s+(?:(?P<month3>" + MONTH + r")\s+)?(?P<year3>" + YEAR + r")\b"
+    r"|(?P<past>" + _PAST + r")|(?P<present>" + _PRESENT + r"))",
+    re.I,
+)
+_TIME_BEFORE = re.compile(
+    r"(?:(?:in|during|for|by|on|as\s+of)\s+(?:fiscal\s+|calendar\s+)?(?:(?P<month>" + MONTH + r")\s+)?(?P<year>" + YEAR + r")(?:\s*,)?(?:\s+[a-z][\w'-]*){0,4}"
+    r"|(?:in|during)\s+(?P<month2>" + MONTH + r")(?:\s*,)?(?:\s+[a-z][\w'-]*){0,3}"
+    r"|(?P<poss>" + YEAR + r")['’]s(?:\s+[a-z][\w'-]*){0,2}"
+    r"|(?P<past>last\s+year|a\s+year\s+(?:earlier|ago)|the\s+(?:previous|prior)\s+year)['’]?s?,?(?:\s+[a-z][\w'-]*){0,3}"
+    r"|(?P<present>this\s+year)['’]?s?,?(?:\s+[a-z][\w'-]*){0,3})\s+[$€£¥]?\(?$",
+    re.I,
+)
+# "ranged from 1.91% to 6.89%", "between 15 and 29": the ends of a range are no levels.
+_RANGE_BEFORE = re.compile(
+    r"\b(?:range[sd]?|ranging|varie[sd]|varying|vary|spread|spans?|spanned|between)\s+(?:\w+\s+)?(?:from\s+)?[$€£¥]?$"
+    r"|\b(?:range[sd]?|ranging|varie[sd]|varying|vary|spread|between)\s+(?:from\s+)?[^,;]{0,30}?\s+(?:to|and)\s+[$€£¥]?$",
+    re.I,
+)
+# "declined by £1 to £411", "up by 26": a difference, not a level.
+_BY_BEFORE = re.compile(r"\bby\s+(?:(?:just|only|some|about|around|nearly|almost|roughly|a\s+further|another)\s+)?[$€£¥]?$", re.I)
+
+
+# The claim naming its own base by a time: "9% lower in 2019 than a decade earlier in
+# 2009", "21.7 percent lower than August 2022".
+_BASE_TIME = re.compile(
+    r"[^;.]{0,40}?\b(?:than|from|since|compared\s+(?:with|to)|over|on|versus|vs\.?)\s+(?:(?:the\s+)?(?:same\s+\w+\s+(?:in|of)\s+)?)?"
+    r"(?:(?:(?P<month>" + MONTH + r")\.?\s+)?(?P<year>" + YEAR + r")\b(?!,\d|\.\d|\d|%)|(?P<month_only>" + MONTH + r")\b(?!\s*\d))"
+    r"|[^;.]{0,40}?\b(?:than|from|over|on|compared\s+(?:with|to))\s+(?:a|one|two|three|five|ten)\s+(?:decade|years?)\s+(?:earlier|ago|before)",
+    re.I,
+)
+
+
+def set_roles(text: str, sa: int, it: Item) -> None:
+    q = it.q
+    if q.roles is not None:  # the sentence was read as context of the paragraph before
+        it.role, it.role_word, it.time, it.memo["time_before"] = q.roles
+        return
+    _read_roles(text, sa, it)
+    q.roles = (it.role, it.role_word, it.time, it.memo.get("time_before", False))
+
+
+def _read_roles(text: str, sa: int, it: Item) -> None:
+    lo = max(sa, it.pa - 60)  # every role pattern is anchored at the number, and shorter than this
+    head = text[lo : it.pa]
+    cut = max(head.rfind(";"), head.rfind(":"), head.rfind("\u2014"))
+    if cut >= 0:
+        head = head[cut + 1 :]
+    if _RANGE_BEFORE.search(head):
+        it.role, it.role_word = "range", "range"
+    elif _PERCENT_OF.search(head):
+        it.role, it.role_word = "whole", "of"  # "29% of 950 hires"
+    elif _BY_BEFORE.search(head):
+        it.role, it.role_word = "by", "by"
+    elif m := _ROLE_BEFORE.search(head):
+        w = re.sub(r"\s+", " ", (m.group("w") or m.group("w2") or m.group("w3")).lower())
+        it.role_word = w
+        it.role = "old" if w in PASS_SET else _ROLE.get(w, _ROLE.get(w.split()[0]))
+        if w.startswith(("compared", "in comparison", "relative", "as against", "as opposed")):
+            it.role = "old"
+    elif head.endswith("(") and (m := _PAREN_ROLE.search(head)):
+        # "lower than the rate recorded in August (17.01) per cent": the number in brackets
+        # is the value of what the comparison names
+        it.role_word = re.sub(r"\s+", " ", m.group("w").lower())
+        it.role = "old"
+    tail = text[it.b : it.b + 90]
+    # skip the noun the number counts ("344 slayings in 2007")
+    tm = _TIME_AFTER.match(tail)
+    if tm:
+        it.time = _time(tm)
+    else:
+        bm = _TIME_BEFORE.search(text[max(sa, it.a - 60) : it.a])
+        if bm:
+            it.time = _time(bm)
+            it.memo["time_before"] = True
+
+
+def _time(m: re.Match) -> tuple[int, int] | None:
+    g = m.groupdict()
+    year = g.get("year") or g.get("year2") or g.get("year3") or g.get("poss")
+    month = g.get("month") or g.get("month2") or g.get("month3")
+    if year:
+        return (int(year), MONTH_NUM.get(month.lower().rstrip("."), 0) if month else 0)
+    if month:
+        return (1, MONTH_NUM.get(month.lower().rstrip("."), 0))  # a month alone: order within one year
+    if g.get("past"):
+        if re.match(r"the\s+(?:year|month|week|quarter|day)\s+before|(?:the\s+)?(?:previous|prior|preceding)\s+", g["past"], re.I):
+            return (0, -2)  # "1,130 dogs last year and 870 the year before"
+        return (0, -1)
+    if g.get("present"):
+        return (0, 0)
+    return None
+
+
+def base_time(text: str, claim: Claim) -> tuple[int, int] | None | bool:
+    """The time the claim says it is measured from, when it names one instead of a
+    number: (year, month), (1, month) for a month alone; True for a base it names only
+    relatively ("a decade earlier")."""
+    m = _BASE_TIME.match(text, claim.end, claim.end + 90)
+    if m is None:
+        return None
+    if m.group("month_only"):
+        return (1, MONTH_NUM.get(m.group("month_only").lower().rstrip("."), 0))
+    if m.group("year") is None:
+        return True
+    month = m.group("month")
+    return (int(m.group("year")), MONTH_NUM.get(month.lower().rstrip("."), 0) if month else 0)
+
+
+_PERCENT_OF = re.compile(r"(?:%|\bper\s?cent|\bpercent|\bpc)\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?[$€£¥]?$", re.I)
+
+
+def comparable(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Two time labels can be ordered: both dates (a year, or a month of one year), both
+    relative ("last year" against "this year"), or "now" against a date."""
+    if (a == (0, 0) and b[0] > 1) or (b == (0, 0) and a[0] > 1):
+        return True
+    return (a[0] > 1) == (b[0] > 1) and (a[0] != 1 or b[0] == 1)
+
+
+def is_before(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    if a == (0, 0):
+        return False
+    if b == (0, 0):
+        return a[0] > 1
+    return a < b

@@ -1,0 +1,187 @@
+"""Scoring a candidate on its structure: evidence in the claim's clause, role words
+that fit, times in order, "from … to …" written out, the subject first, the same noun.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.scan.items import Claim, Item, noun_of, noun_score
+from claimcheck.scan.roles import comparable, is_before, MONTH
+
+
+# Partial and whole periods: "12 in the first half of the year" against "52 in the entirety of 2023".
+_PARTIAL_PERIOD = re.compile(r"\b(?:first|second|third|fourth|final|last)\s+(?:half|quarter|(?:\w+\s+)?months)\b|\bso\s+far\b|\byear[\s-]+to[\s-]+date\b|\bthrough\s+(?:" + MONTH + r")\b", re.I)
+_WHOLE_PERIOD = re.compile(r"\b(?:entire(?:ty)?|whole|full[\s-]+year|all\s+of)\b", re.I)
+
+
+# --- scoring ---------------------------------------------------------------------------------------
+
+def distance(claim: Claim, *items: Item) -> tuple[float, list[str]]:
+    """Structure shared by every relation: evidence in one clause with the claim, in its
+    sentence, or sentences away; and the evidence itself in one clause or split."""
+    score = 0.0
+    why: list[str] = []
+    if all(it.clause == claim.clause for it in items):
+        score += 2
+        why.append("in the claim's clause")
+    elif all(it.sent == claim.sent for it in items):
+        score -= 1
+        why.append("in the claim's sentence")
+    else:
+        gap = max(abs(claim.sent - it.sent) for it in items)
+        later = any(it.sent > claim.sent for it in items)
+        if (claim.anaphoric and not later and gap <= 2) or (claim.later_ok and later and gap == 1):
+            score += 1
+            why.append("the sentence before, which the claim points back to")
+        else:
+            score -= gap + (1 if later else 0)
+            why.append(f"{gap} sentence{'s' if gap != 1 else ''} {'after' if later else 'before'}")
+    if any(it.ctx for it in items):
+        score -= 2
+        why.append("in the paragraph before")
+    clauses = {it.clause for it in items}
+    if len(clauses) > 1:
+        # "344 …; … the 392 …": numbers in two clauses are usually about two things
+        same_sentence = len({it.sent for it in items}) == 1
+        score -= 2 if same_sentence else 1
+    return score, why
+
+
+_LABEL_END = re.compile(r"[;.]|,\s+(?!\d)")
+_FROM_TO_GAP = re.compile(
+    r"(?:\s+[a-z][\w'’-]*){0,3}?(?:\s+\([^()]{0,30}\))?(?:\s+(?:in|last|during)\s+[^,;]{0,25}?)?\s*,?\s+to\s+"
+    r"(?:a\s+(?:record\s+)?(?:high|low)\s+of\s+|about\s+|around\s+|some\s+)?", re.I)
+_TO_FROM_GAP = re.compile(
+    r"(?:\s+[a-z][\w'’-]*){0,3}?(?:\s+(?:in|last|this|during)\s+[^,;]{0,25}?)?\s*,?\s+"
+    r"(?:(?:up|down)\s+from|from|compared\s+(?:with|to)|versus|vs\.?|against)\s+", re.I)
+
+
+def label_text(text: str, it: Item) -> str:
+    hit = it.memo.get("label")
+    if hit is None:
+        tail = text[it.b : it.b + 70]
+        cut = _LABEL_END.search(tail)
+        hit = it.memo["label"] = tail[: cut.start()] if cut else tail
+    return hit
+
+
+def _period_kind(text: str, it: Item) -> tuple[bool, bool]:
+    hit = it.memo.get("period")
+    if hit is None:
+        label = label_text(text, it)
+        hit = it.memo["period"] = (bool(_PARTIAL_PERIOD.search(label)), bool(_WHOLE_PERIOD.search(label)))
+    return hit
+
+
+def _periods_clash(text: str, old: Item, new: Item) -> bool:
+    (pa, wa), (pb, wb) = _period_kind(text, old), _period_kind(text, new)
+    return (pa and wb) or (pb and wa)
+
+
+def role_for(it: Item, claim: Claim) -> str | None:
+    """The number's role for this claim: a role word that belongs to another claim does
+    not make it this claim's old or new level; a number the claim's own words bind has
+    the role they give it."""
+    if it is claim.old:
+        return "old"
+    if it is claim.new:
+        return "new"
+    if it.link is None or it.link is claim or it.link.group == claim.group:
+        return it.role
+    return "other"
+
+
+def change_score(claim: Claim, text: str, old: Item, new: Item) -> tuple[float, list[str]]:
+    score, why = distance(claim, old, new)
+    old_role, new_role = role_for(old, claim), role_for(new, claim)
+    if old.partner is not None and old.partner is not new:
+        score -= 4
+    if _periods_clash(text, old, new):
+        score -= 6
+    if old_role == "old":
+        score += 3
+        if old.role_word:
+            why.append(f"'{old.role_word}' before {old.q.num}")
+    elif old_role in ("new", "other"):
+        score -= 3
+    if new_role == "new":
+        score += 2
+        if new.role_word:
+            why.append(f"'{new.role_word}' before {new.q.num}")
+    if not claim.anaphoric and old_role != "old" and (old.sent != claim.sent or new.sent != claim.sent):
+        score -= 2  # numbers from another sentence, and nothing but a time to say which is old
+    elif new_role in ("old", "other"):
+        score -= 3
+    if old_role == "whole" or new_role == "whole":
+        score -= 1
+    if old.time and new.time and comparable(old.time, new.time):
+        if is_before(old.time, new.time):
+            score += 2
+            why.append("times in order")
+        elif is_before(new.time, old.time):
+            score -= 5
+        else:
+            score -= 1
+    elif old.time and old.time[0] == 0 and old.time[1] < 0:
+        score += 1.5
+        why.append(f"{old.q.num} is the earlier")
+    elif new.time and new.time[0] == 0 and new.time[1] < 0 and not (old.time and old.time[0] > 1):
+        # ("109 homicides last year … from the 132 killings in 2010": a relative label
+        # and a year cannot be ordered)
+        score -= 3
+    # "from O to N" / "to N from O" written out
+    gap = text[old.b : new.a] if old.a < new.a else text[new.b : old.a]
+    if old.a < new.a and _FROM_TO_GAP.fullmatch(gap):
+        score += 2
+        why.append("from … to …")
+    elif new.a < old.a and _TO_FROM_GAP.fullmatch(gap):
+        score += 2
+        why.append("… from …")
+    # subject first: the new level just before the claim, the old one after it
+    if claim.item is not None and new.a < claim.start < old.a and new.clause == claim.clause == old.clause:
+        score += 1.5
+        why.append("subject first")
+    score += noun_score(old.q, new.q)
+    if claim.noun:
+        said = [noun_of(it.q) for it in (old, new) if noun_of(it.q)]
+        if said and all(n == claim.noun or n.startswith(claim.noun) or claim.noun.startswith(n) for n in said):
+            score += 2
+            why.append(f"the claim is about {claim.noun}s, as the numbers are")
+        elif said:
+            score -= 3
+    if not (old_role or new_role or old.time or new.time) and old.a < new.a:
+        score += 0.5
+    return score, why
+
+
+def share_score(claim: Claim, text: str, part: Item, whole: Item) -> tuple[float, list[str]]:
+    score, why = distance(claim, part, whole)
+    lo, hi = (part, whole) if part.a < whole.a else (whole, part)
+    gap = text[lo.b : hi.a]
+    if part.a < whole.a and re.fullmatch(r"(?:\s+[a-z][\w'’-]*){0,2}\s+(?:of|out\s+of|in)\s+(?:the\s+|all\s+|its\s+|their\s+|every\s+)?", gap, re.I):
+        score += 4
+        why.append(f"{part.q.num} of {whole.q.num}")
+    elif whole.a < part.a and re.search(r"\bof\s+(?:the\s+|all\s+|those\s+|these\s+)?$", text[max(0, whole.a - 14) : whole.a], re.I):
+        score += 3
+        why.append(f"of {whole.q.num}, {part.q.num}")
+    elif whole.role == "whole":
+        score += 2
+        why.append(f"'{whole.role_word}' before {whole.q.num}")
+    if claim.item is not None:
+        # the claim beside its part: "1,469 …, or 41 percent", "(23%)"
+        between = text[part.b : claim.start] if part.b <= claim.start else text[claim.end : part.a]
+        if len(between) <= 40 and re.fullmatch(r"[^;.]*?(?:,\s*or|\(|,|\u2014|or)\s*", between, re.I):
+            score += 2
+            why.append("the claim beside its part")
+    if noun_of(part.q) and noun_of(part.q) == noun_of(whole.q):
+        score += 1
+    # "Of all calls, 239 were for fire, or 7 percent": the whole named by its noun, earlier
+    of_all = _OF_ALL.search(text, claim.sa, part.a)
+    if of_all and noun_of(whole.q) and of_all.group("noun").lower().rstrip("s") == noun_of(whole.q):
+        score += 4
+        why.append(f"'of all {of_all.group('noun')}' names {whole.q.num}")
+    return score, why
+
+
+_OF_ALL = re.compile(r"\b[Oo]f\s+(?:all|the|those|these)\s+(?:\w+\s+)?(?P<noun>[a-z]+)\s*,", re.I)

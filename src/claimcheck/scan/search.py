@@ -1,0 +1,73 @@
+"""The search: for each claim the best-supported candidate, or none.
+
+A candidate needs :data:`MIN_SCORE` of structure to be checked; when two candidates within
+:data:`MARGIN` of the best give different verdicts, the claim is listed, not judged.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+from claimcheck.scan.bindings import bind_claims
+from claimcheck.scan.candidates import candidates_for
+from claimcheck.scan.items import Candidate, Check, Claim, is_level, Item
+
+
+#: A candidate needs at least this much structure to be checked at all.
+MIN_SCORE = 4.0
+#: Candidates within this much of the best are "about as well supported".
+MARGIN = 1.5
+
+
+Judge = Callable[[Claim, Candidate], str | None]
+
+
+def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, first: int = 0) -> list[Check]:
+    """Choose evidence for each claim from sentence ``first`` on (the sentences before it
+    are context from the paragraph before); ``judge`` gives a candidate's verdict (or None
+    when the claim cannot be read), which decides only between candidates equally
+    supported."""
+    levels = [it for it in items if is_level(it)]
+    owners = bind_claims(text, claims, levels)
+    checks: list[Check] = []
+    for claim in claims:
+        if claim.sent < first:
+            continue
+        cands = [c for c in candidates_for(claim, text, levels, items, owners, claims) if c.score >= MIN_SCORE]
+        if not cands:
+            continue
+        cands.sort(key=lambda c: -c.score)
+        best = cands[0]
+        close = [c for c in cands if best.score - c.score <= MARGIN]
+        verdicts = {id(c): judge(claim, c) for c in close}
+        if verdicts[id(best)] is None:
+            continue
+        if len({v for v in verdicts.values() if v is not None}) > 1:
+            # Two readings about as well supported disagree: the claim is listed, not judged.
+            continue
+        why = "; ".join(best.reasons)
+        checks.append(Check(claim, best.computation, best.evidence, best.relation, best.score, why, best.hint,
+                            tuple(c for c in close if c is not best)))
+    return _dedupe(checks)
+
+
+def _dedupe(checks: list[Check]) -> list[Check]:
+    """One check per change: a direction stated alone yields to a numeric claim of its
+    clause that uses the same numbers ("declined to 88 from 97, a drop of 19%")."""
+    out: list[Check] = []
+    for c in checks:
+        if c.claim.kind == "direction" and any(
+            o.claim.kind != "direction" and (o.claim.group == c.claim.group or (c.claim.quiet and o.claim.clause == c.claim.clause))
+            and set(map(id, o.evidence)) >= set(map(id, c.evidence))
+            for o in checks
+        ):
+            continue
+        out.append(c)
+    return out
+
+
+def literal(items: Iterable[Item]) -> tuple[str, ...]:
+    return tuple(it.q.num for it in items)
+
+
+__all__ = ["MARGIN", "MIN_SCORE", "Judge", "literal", "search"]
