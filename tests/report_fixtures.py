@@ -13,6 +13,7 @@ from fractions import Fraction as F
 
 from claimcheck.numbers import Interval
 from claimcheck.results import ClaimResult, FileResult, InputFigure, Problem, SourceRef
+from claimcheck.verdicts import Diagnosis
 
 TRAC = SourceRef(
     "trac",
@@ -82,8 +83,8 @@ DHS_ONLY_10 = ClaimResult(
     ),
     arithmetic="(27,000 − 31,000) ÷ 31,000 = −12.90%",
     diagnoses=(
-        "10% understates the drop as written (12.90%); it is reached only near the "
-        "edges of the inputs' rounding.",
+        Diagnosis("rounding_edge", "10% understates the drop as written (12.90%); it is reached only near the "
+                  "edges of the inputs' rounding."),
     ),
     settle=(
         "DHS's unrounded June and July totals would settle it: 30,600 → 27,450, which "
@@ -120,8 +121,8 @@ JUNE_CROSS = ClaimResult(
     rule_name="exact",
     arithmetic="1,224 × 30 = 36,720 (TRAC) against 31,000 (DHS)",
     diagnoses=(
-        "Cross-source disagreement: TRAC's 1,224 a day over June's 30 days is 36,720 "
-        "arrests, 18.45% more than DHS's 31,000.",
+        Diagnosis("sources_disagree", "Cross-source disagreement: TRAC's 1,224 a day over June's 30 days is 36,720 "
+                  "arrests, 18.45% more than DHS's 31,000."),
     ),
     inputs=(
         JUNE_DAILY,
@@ -162,8 +163,8 @@ RANGERS_20 = ClaimResult(
     rule_name="exact",
     arithmetic="(150 − 120) ÷ 120 = +25.00%",
     diagnoses=(
-        "Wrong base: 20% is the change divided by the new value, (150 − 120) ÷ 150 = "
-        "20.00%; a change is measured against the old value.",
+        Diagnosis("wrong_base", "Wrong base: 20% is the change divided by the new value, (150 − 120) ÷ 150 = "
+                  "20.00%; a change is measured against the old value."),
     ),
     inputs=(
         InputFigure("rangers_2024", "120", "rangers", "2024", 366, None, COUNCIL_SRC),
@@ -267,7 +268,7 @@ HOSTILE_CLAIM = ClaimResult(
     rule='"50%" accepts a drop of 49.50%–50.50% (exact: V rounds to X)',
     rule_name="exact",
     arithmetic="(180 − 200) ÷ 200 = −10.00%",
-    diagnoses=("Line one: 50% is off,\nline two: by 40 points.",),
+    diagnoses=(Diagnosis("overstates", "Line one: 50% is off,\nline two: by 40 points."),),
     inputs=(
         InputFigure(
             "crimes_2023",

@@ -49,9 +49,10 @@ from typing import Any, Literal
 
 from claimcheck import lexicon
 from claimcheck.figures import ClaimedFigure
-from claimcheck.hedges import FRAMING_WORDS, RULES
 from claimcheck.numbers import NumberError, Written, parse_number
 from claimcheck.results import Problem
+from claimcheck.verdicts.diagnoses import Diagnosis
+from claimcheck.verdicts.hedges import FRAMING_WORDS, RULES
 
 Format = Literal["text", "markdown", "html"]
 Status = Literal["checked", "needs-source"]
@@ -102,8 +103,8 @@ class Finding:
     """The arithmetic written out: "(27,000 − 31,000) ÷ 31,000 = −12.90%"."""
     rule: str | None = None
     """The rule applied, in words."""
-    diagnoses: tuple[str, ...] = ()
-    """Plain sentences on what went wrong (wrong base, points for percent…)."""
+    diagnoses: tuple[Diagnosis, ...] = ()
+    """What went wrong (wrong base, points for percent…): kind, sentence and numbers."""
     framing: tuple[str, ...] = ()
     """Words that carry no number ("only", "just")."""
     judgement: Any = None
@@ -1607,14 +1608,14 @@ def _figure(phrase: str) -> tuple[ClaimedFigure | None, str | None]:
 @lru_cache(maxsize=4096)
 def _judge(figure: ClaimedFigure, compute: str) -> dict[str, Any]:
     from claimcheck.expr import EvalError, ZeroBaseline, evaluate
-    from claimcheck.verdicts import judge
+    from claimcheck.verdicts import diagnoses, judge
 
     try:
         ev = evaluate(compute, {})
     except ZeroBaseline as exc:
-        return {"verdict": "unverifiable", "diagnoses": (exc.message,)}
+        return {"verdict": "unverifiable", "diagnoses": (diagnoses.cannot_compute(exc.message),)}
     except EvalError as exc:  # pragma: no cover - scan writes only valid expressions
-        return {"verdict": "unverifiable", "diagnoses": (exc.message,)}
+        return {"verdict": "unverifiable", "diagnoses": (diagnoses.cannot_compute(exc.message),)}
     j = judge(figure, ev)
     return {
         "verdict": j.verdict,

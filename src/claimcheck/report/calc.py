@@ -32,7 +32,7 @@ def calc_json(r: ClaimResult) -> dict:
         "rule_name": r.rule_name,
         "decided_by": r.decided_by,
         "arithmetic": r.arithmetic,
-        "diagnoses": list(r.diagnoses),
+        "diagnoses": [d.text for d in r.diagnoses],
         "settle": r.settle,
         "framing": list(r.framing),
         "failure": r.failure,
@@ -68,7 +68,7 @@ def render_calc(r: ClaimResult, fmt: str, *, width: int = 100, color: bool = Fal
     if r.decided_by:
         lines.append(("decided", r.decided_by))
     for d in r.diagnoses:
-        lines.append(("note", d))
+        lines.append(("note", d.text))
     if r.framing:
         lines.append(("framing", ", ".join(f'"{w}"' for w in r.framing) + " carries no number"))
     if r.settle:

@@ -92,7 +92,7 @@ def review_body(c: ClaimResult) -> str:
         parts.append(f"Rule: {clean(c.rule)}.")
     if c.decided_by:
         parts.append(clean(c.decided_by))
-    parts += [clean(d) for d in c.diagnoses]
+    parts += [clean(d.text) for d in c.diagnoses]
     if c.verdict == "unverifiable":
         parts += [clean(t) for t in (c.note, c.settle) if t]
     parts.append(f"Verdict: {c.verdict}.")

@@ -169,7 +169,7 @@ def details(c: ClaimResult) -> list[tuple[str, str]]:
     rows.append(("verdict", c.verdict))
     if c.recorded is not None:
         rows.append(("recorded", f"{c.recorded} — {recorded_agreement(c)}"))
-    rows += [("diagnosis", clean(d)) for d in c.diagnoses]
+    rows += [("diagnosis", clean(d.text)) for d in c.diagnoses]
     rows += [("framing", clean(f)) for f in c.framing]
     if c.settle:
         rows.append(("settle", clean(c.settle)))

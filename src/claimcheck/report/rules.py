@@ -1,10 +1,10 @@
-"""The hedge table as ``claimcheck rules`` prints it: read from :data:`claimcheck.hedges.RULES`."""
+"""The hedge table as ``claimcheck rules`` prints it: read from :data:`claimcheck.verdicts.hedges.RULES`."""
 
 from __future__ import annotations
 
 import json
 
-from claimcheck.hedges import FRAMING_WORDS, RULES
+from claimcheck.verdicts.hedges import FRAMING_WORDS, RULES
 from claimcheck.numbers import fmt_decimal
 
 

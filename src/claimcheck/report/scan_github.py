@@ -51,7 +51,7 @@ def finding_message(f: Finding) -> str:
         lines.append(f"{f.compute}: {clean(f.arithmetic)}" if f.arithmetic else f.compute)
     if f.rule:
         lines.append(clean(f.rule))
-    lines.extend(clean(d) for d in f.diagnoses)
+    lines.extend(clean(d.text) for d in f.diagnoses)
     return "\n".join(lines)
 
 

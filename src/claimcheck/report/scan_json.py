@@ -55,7 +55,7 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "value": f.value,
         "arithmetic": f.arithmetic,
         "rule": f.rule,
-        "diagnoses": list(f.diagnoses),
+        "diagnoses": [d.text for d in f.diagnoses],
         "framing": list(f.framing),
         "note": f.note,
     }

@@ -64,7 +64,7 @@ def _details(f: Finding) -> list[str]:
         out.append(f"{f.compute}: {clean(f.arithmetic)}" if f.arithmetic else f.compute)
     if f.rule:
         out.append(f"rule: {clean(f.rule)}")
-    out.extend(clean(d) for d in f.diagnoses)
+    out.extend(clean(d.text) for d in f.diagnoses)
     return out
 
 

@@ -238,7 +238,7 @@ class TerminalReport:
             recorded.append(f" — {recorded_agreement(c)}")
             grid.add_row("recorded", recorded)
         for i, d in enumerate(c.diagnoses):
-            grid.add_row("diagnosis" if i == 0 else "", _text(d, multiline=True))
+            grid.add_row("diagnosis" if i == 0 else "", _text(d.text, multiline=True))
         for i, f in enumerate(c.framing):
             grid.add_row("framing" if i == 0 else "", _text(f, multiline=True))
         if c.settle:
