@@ -12,7 +12,7 @@ import pytest
 from report_fixtures import ALL, BROKEN, COUNCIL, HOSTILE, ICE_JULY
 
 from claimcheck.report import Options, render_all
-from claimcheck.report.json_ import SCHEMA_VERSION, schema
+from claimcheck.report.verify.json import SCHEMA_VERSION, schema
 
 SCHEMA_FILE = Path(__file__).parents[1] / "src/claimcheck/report/json_report.schema.json"
 

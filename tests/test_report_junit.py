@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from report_fixtures import ALL, BROKEN, COUNCIL, HOSTILE, ICE_JULY
 
 from claimcheck.report import Options, render_all
-from claimcheck.report.junit import xml_attr, xml_text
+from claimcheck.report.verify.junit import xml_attr, xml_text
 from claimcheck.results import ClaimResult, FileResult
 
 # The common JUnit format (the Jenkins/Ant schema GitLab also reads): which children and

@@ -7,7 +7,7 @@ import re
 from report_fixtures import ALL, BROKEN, COUNCIL, HOSTILE, ICE_JULY
 
 from claimcheck.report import Options, render_all
-from claimcheck.report.markdown import md
+from claimcheck.report.verify.markdown import md
 
 
 def cells(row: str) -> list[str]:

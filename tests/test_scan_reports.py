@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 
 from claimcheck.loading import load_text
-from claimcheck.report import scan_github, scan_json, scan_terminal
+from claimcheck.report.scan import github as scan_github
+from claimcheck.report.scan import json as scan_json
+from claimcheck.report.scan import terminal as scan_terminal
+from claimcheck.report.scan.yaml import scaffold_yaml
 from claimcheck.results import Problem
-from claimcheck.scaffold_yaml import scaffold_yaml
 from claimcheck.scan import ScanResult, scan_text
 
 TEXT = (

@@ -112,7 +112,7 @@ def test_json_file_text_is_the_dumped_dictionary() -> None:
     # file_json, which the schema and docs describe (hostile text, problems, sources).
     import report_fixtures as rf
 
-    from claimcheck.report import json_
+    from claimcheck.report.verify import json as json_
 
     results = [v for v in vars(rf).values() if type(v).__name__ == "FileResult"]
     assert len(results) >= 4

@@ -1,7 +1,7 @@
 """The JSON report (``--format json``): versioned, stable keys, exact numbers as strings.
 
 The document is described field by field in ``docs/json-report.md`` and by the JSON
-Schema ``json_report.schema.json`` beside this module; :data:`SCHEMA_VERSION` changes
+Schema ``claimcheck/report/json_report.schema.json``; :data:`SCHEMA_VERSION` changes
 only when a key is removed or changes meaning (new keys may appear within a version).
 
 Numbers are never JSON floats: an exact value is the string of a fraction in lowest
@@ -29,7 +29,7 @@ _INDENT = 2
 
 # json.dumps escapes C0 controls but passes DEL, C1 controls (U+009B is a CSI to some
 # terminals), bidi overrides, line separators and noncharacters through raw; escape
-# them too, so `cat report.json` is as safe as the terminal report (BAD_INPUTS row 27).
+# them too, so `cat report.json` is as safe as the terminal report.
 # They occur only inside strings, where a \uXXXX escape means the same character.
 _UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufffe\uffff]")
 
@@ -321,4 +321,4 @@ def schema() -> dict[str, Any]:
     """The JSON Schema of this report (``json_report.schema.json``)."""
     from importlib.resources import files
 
-    return json.loads(files(__package__).joinpath("json_report.schema.json").read_text("utf-8"))
+    return json.loads(files("claimcheck.report").joinpath("json_report.schema.json").read_text("utf-8"))

@@ -89,8 +89,9 @@ def summary_dict(results: Sequence[ScanResult]) -> dict[str, int]:
     }
 
 
-def render(results: Iterable[ScanResult]) -> str:
-    """The whole report as one JSON document, ending with a newline."""
+def render(results: Iterable[ScanResult], *, color: bool = False, width: int = 100) -> str:
+    """The whole report as one JSON document, ending with a newline (``color`` and
+    ``width``, for the terminal format, change nothing here)."""
     rs = list(results)
     doc = {"version": VERSION, "files": [file_dict(r) for r in rs], "summary": summary_dict(rs)}
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

@@ -1,4 +1,5 @@
-"""The claim-file scaffold ``claimcheck scan --emit-yaml FILE`` writes (DESIGN §2).
+"""The claim-file scaffold ``claimcheck scan --emit-yaml FILE`` writes (the claim-file
+format is described in README.md, "For fact-checkers").
 
 Every numeric claim the scan found becomes a claim entry: its sentence as the
 ``statement``, its phrase as the ``figure``, and, for a self-contained claim, the raw
