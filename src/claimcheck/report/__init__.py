@@ -3,7 +3,8 @@
 ``claimcheck verify``'s formats are in :mod:`claimcheck.report.verify` and registered
 here (:data:`FORMATS`); ``scan``'s in :mod:`claimcheck.report.scan` (its ``FORMATS`` and
 the ``--emit-yaml`` scaffold); ``calc``'s and ``rules``' in :mod:`.calc` and
-:mod:`.rules`. :mod:`.common` holds what they share.
+:mod:`.rules`. :mod:`.common` holds what they share, :mod:`.json_writer` the one JSON
+encoder every JSON format uses.
 
 A ``verify`` format is a class built from :class:`Options` with three methods that each
 return text, so a run of 100,000 claims streams file by file and memory stays flat:

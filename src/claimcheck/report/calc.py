@@ -5,9 +5,8 @@
 
 from __future__ import annotations
 
-import json
-
 from claimcheck.report.common import SYMBOLS, Entry, Registry, exact
+from claimcheck.report.json_writer import encode
 from claimcheck.results import ClaimResult
 
 STYLES = {"accurate": "green", "approximate": "yellow", "inaccurate": "bold red", "unverifiable": "blue"}
@@ -45,7 +44,7 @@ def calc_json(r: ClaimResult) -> dict:
 
 def render_json(r: ClaimResult, *, width: int = 100, color: bool = False) -> str:
     """:func:`calc_json` as an indented document (``width`` and ``color`` change nothing)."""
-    return json.dumps(calc_json(r), indent=2, ensure_ascii=False) + "\n"
+    return encode(calc_json(r)) + "\n"
 
 
 def render_rich(r: ClaimResult, *, width: int = 100, color: bool = False) -> str:

@@ -5,10 +5,9 @@
 
 from __future__ import annotations
 
-import json
-
 from claimcheck.numbers import fmt_decimal
 from claimcheck.report.common import Entry, Registry
+from claimcheck.report.json_writer import encode
 from claimcheck.verdicts.hedges import FRAMING_WORDS, RULES
 
 #: ``claimcheck rules --format``: name → ``render(*, width, color)``.
@@ -40,7 +39,7 @@ def rules_data() -> list[dict]:
 
 def render_json(*, width: int = 100, color: bool = False) -> str:
     """The table as JSON (``width`` and ``color`` change nothing)."""
-    return json.dumps({"rules": rules_data(), "framing": list(FRAMING_WORDS)}, indent=2, ensure_ascii=False) + "\n"
+    return encode({"rules": rules_data(), "framing": list(FRAMING_WORDS)}) + "\n"
 
 
 def render_markdown(*, width: int = 100, color: bool = False) -> str:

@@ -15,11 +15,11 @@ and ``note``. Exact numbers are strings so no reader turns them into binary floa
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from typing import Any
 
+from claimcheck.report.json_writer import encode
 from claimcheck.scan import Finding, ScanResult
 
 VERSION = 1
@@ -94,4 +94,4 @@ def render(results: Iterable[ScanResult], *, color: bool = False, width: int = 1
     ``width``, for the terminal format, change nothing here)."""
     rs = list(results)
     doc = {"version": VERSION, "files": [file_dict(r) for r in rs], "summary": summary_dict(rs)}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return encode(doc) + "\n"

@@ -10,86 +10,25 @@ other reports print (``"−19.12%"``). Every key is always present; absent value
 ``null`` or an empty list.
 
 The document streams: ``start`` opens it, each ``file`` adds one object to ``files``,
-``finish`` closes the list and adds the summary.
+``finish`` closes the list and adds the summary. Each piece is a dictionary built here and
+encoded by the one JSON writer (:func:`claimcheck.report.json_writer.encode_safe`), which
+also escapes the characters a terminal might act on.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from claimcheck.report import Options
-from claimcheck.report.common import exact, exact_interval, failure_kind
+from claimcheck.report.common import failure_kind
+from claimcheck.report.json_writer import encode, encode_safe
 from claimcheck.results import ClaimResult, FileResult, InputFigure, RunSummary, SourceRef
 
 SCHEMA_VERSION = 1
-_INDENT = 2
 
-
-# json.dumps escapes C0 controls but passes DEL, C1 controls (U+009B is a CSI to some
-# terminals), bidi overrides, line separators and noncharacters through raw; escape
-# them too, so `cat report.json` is as safe as the terminal report.
-# They occur only inside strings, where a \uXXXX escape means the same character.
-_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufffe\uffff]")
-
-
-def _escape_unsafe(m: re.Match[str]) -> str:
-    return f"\\u{ord(m.group()):04x}"
-
-
-def _dump(obj: Any, depth: int) -> str:
-    """``json.dumps(obj, indent=2, ensure_ascii=False)`` with every line indented ``depth``
-    levels and unsafe characters escaped: the same bytes, written directly.
-
-    ``json.dumps`` with ``indent`` falls back to the pure-Python encoder (about 40 generator
-    frames per claim, the report's whole cost); here the text is assembled by one recursive
-    function and strings go through the C escaper ``json.dumps`` itself uses.
-    ``tests/test_report_json.py`` holds the two to the same output.
-    """
-    text = " " * (_INDENT * depth) + _encode(obj, depth)
-    return _UNSAFE.sub(_escape_unsafe, text) if _UNSAFE.search(text) else text
-
-
-_escape = json.encoder.encode_basestring  # C-accelerated where available; ensure_ascii=False
-_PADS = ["\n" + " " * (_INDENT * n) for n in range(16)]
-
-
-def _encode(obj: Any, depth: int) -> str:
-    t = type(obj)
-    if t is str:
-        return _escape(obj)
-    if obj is None:
-        return "null"
-    if obj is True:
-        return "true"
-    if obj is False:
-        return "false"
-    if t is int:
-        return int.__repr__(obj)
-    if t is dict:
-        if not obj:
-            return "{}"
-        inner = _PADS[depth + 1] if depth + 1 < len(_PADS) else "\n" + " " * (_INDENT * (depth + 1))
-        sep = "," + inner
-        parts = []
-        for k, v in obj.items():
-            if type(k) is not str:
-                return _slow(obj, depth)
-            parts.append(_escape(k) + ": " + _encode(v, depth + 1))
-        return "{" + inner + sep.join(parts) + inner[: -_INDENT] + "}"
-    if t is list or t is tuple:
-        if not obj:
-            return "[]"
-        inner = _PADS[depth + 1] if depth + 1 < len(_PADS) else "\n" + " " * (_INDENT * (depth + 1))
-        return "[" + inner + ("," + inner).join([_encode(v, depth + 1) for v in obj]) + inner[: -_INDENT] + "]"
-    return _slow(obj, depth)
-
-
-def _slow(obj: Any, depth: int) -> str:
-    # Anything unusual (a float, a non-text key, a subclass) is left to json itself.
-    text = json.dumps(obj, indent=_INDENT, ensure_ascii=False)
-    return text.replace("\n", _PADS[depth] if depth < len(_PADS) else "\n" + " " * (_INDENT * depth))
+# The builders below run once per claim of a report that may hold 100,000: they read
+# fields directly and write exact values inline (str of a Fraction is its lowest terms).
 
 
 def source_json(src: SourceRef | None) -> dict[str, Any] | None:
@@ -99,6 +38,7 @@ def source_json(src: SourceRef | None) -> dict[str, Any] | None:
 
 
 def input_json(inp: InputFigure) -> dict[str, Any]:
+    src = inp.source
     return {
         "name": inp.name,
         "written": inp.written,
@@ -106,11 +46,12 @@ def input_json(inp: InputFigure) -> dict[str, Any]:
         "period": inp.period,
         "period_days": inp.period_days,
         "interval_text": inp.interval,
-        "source": source_json(inp.source),
+        "source": None if src is None else {"id": src.id, "publisher": src.publisher, "url": src.url, "title": src.title},
     }
 
 
 def claim_json(c: ClaimResult) -> dict[str, Any]:
+    point, iv, src = c.point, c.interval, c.source
     return {
         "id": c.id,
         "kind": c.kind,
@@ -123,11 +64,12 @@ def claim_json(c: ClaimResult) -> dict[str, Any]:
         "verdict": c.verdict,
         "recorded": c.recorded,
         "passed": c.passed,
-        "failure_kind": failure_kind(c),
+        "failure_kind": None if c.passed else failure_kind(c),
         "failure": c.failure,
         "value": c.value,
-        "point": exact(c.point),
-        "interval": exact_interval(c.interval),
+        "point": None if point is None else str(point),
+        "interval": None if iv is None else {
+            "lo": None if iv.lo is None else str(iv.lo), "hi": None if iv.hi is None else str(iv.hi)},
         "interval_text": c.interval_text,
         "unit": c.unit,
         "rule": c.rule or None,
@@ -138,7 +80,7 @@ def claim_json(c: ClaimResult) -> dict[str, Any]:
         "framing": list(c.framing),
         "settle": c.settle,
         "note": c.note,
-        "source": source_json(c.source),
+        "source": None if src is None else {"id": src.id, "publisher": src.publisher, "url": src.url, "title": src.title},
         "inputs": [input_json(i) for i in c.inputs],
     }
 
@@ -148,7 +90,7 @@ def file_json(fr: FileResult) -> dict[str, Any]:
         "path": fr.path,
         "title": fr.title,
         "url": fr.url,
-        "valid": not fr.invalid,
+        "valid": not fr.problems,
         "problems": [
             {"path": p.path, "line": p.line, "col": p.col, "message": p.message, "text": p.render()}
             for p in fr.problems
@@ -169,121 +111,9 @@ def summary_json(summary: RunSummary) -> dict[str, Any]:
     }
 
 
-# --- the same text, written field by field ----------------------------------------------
-#
-# What ``_dump(file_json(fr), 2)`` gives, without building the dictionaries first: a
-# report of 10,000 claims is 300,000 values, and the dictionaries cost as much as the
-# encoding. ``tests/test_report_json.py`` holds the two to the same bytes. A change of
-# keys goes into both (and into the schema and docs/json-report.md).
-
-
-def _v(x: Any) -> str:
-    """A text-or-null leaf (the common case), else whatever _encode makes of it."""
-    if type(x) is str:
-        return _escape(x)
-    if x is None:
-        return "null"
-    return _encode(x, 0)
-
-
-def _source_text(src: SourceRef | None, depth: int) -> str:
-    if src is None:
-        return "null"
-    k = _PADS[depth + 1]
-    return (
-        "{" + k + '"id": ' + _v(src.id)
-        + "," + k + '"publisher": ' + _v(src.publisher)
-        + "," + k + '"url": ' + _v(src.url)
-        + "," + k + '"title": ' + _v(src.title)
-        + _PADS[depth] + "}"
-    )
-
-
-def _input_text(inp: InputFigure) -> str:
-    # An input is at depth 6 of the document; its keys at depth 7.
-    k = _PADS[7]
-    return (
-        "{" + k + '"name": ' + _v(inp.name)
-        + "," + k + '"written": ' + _v(inp.written)
-        + "," + k + '"unit": ' + _v(inp.unit)
-        + "," + k + '"period": ' + _v(inp.period)
-        + "," + k + '"period_days": ' + _v(inp.period_days)
-        + "," + k + '"interval_text": ' + _v(inp.interval)
-        + "," + k + '"source": ' + _source_text(inp.source, 7)
-        + _PADS[6] + "}"
-    )
-
-
-def _texts(items: tuple[str, ...]) -> str:
-    """A list of strings at depth 5 (a claim's diagnoses, framing)."""
-    if not items:
-        return "[]"
-    if all(type(s) is str for s in items):
-        k = _PADS[6]
-        return "[" + k + ("," + k).join([_escape(s) for s in items]) + _PADS[5] + "]"
-    return _encode(list(items), 5)
-
-
-def _claim_text(c: ClaimResult) -> str:
-    # A claim is at depth 4 of the document; its keys at depth 5.
-    k = _PADS[5]
-    end = _PADS[4]
-    point = c.point
-    iv = c.interval
-    parts = [
-        '{' + k + '"id": ' + _v(c.id),
-        '"kind": ' + _v(c.kind),
-        '"line": ' + _encode(c.line, 5),
-        '"col": ' + _encode(c.col, 5),
-        '"speaker": ' + _v(c.speaker),
-        '"statement": ' + _v(c.statement),
-        '"figure": ' + _v(c.figure),
-        '"compute": ' + _v(c.compute),
-        '"verdict": ' + _v(c.verdict),
-        '"recorded": ' + _v(c.recorded),
-        '"passed": ' + _encode(c.passed, 5),
-        '"failure_kind": ' + _v(failure_kind(c)),
-        '"failure": ' + _v(c.failure),
-        '"value": ' + _v(c.value),
-        '"point": ' + ("null" if point is None else _escape(str(point))),
-        '"interval": ' + _encode(exact_interval(iv), 5) if iv is not None else '"interval": null',
-        '"interval_text": ' + _v(c.interval_text),
-        '"unit": ' + _v(c.unit),
-        '"rule": ' + _v(c.rule or None),
-        '"rule_name": ' + _v(c.rule_name),
-        '"decided_by": ' + _v(c.decided_by),
-        '"arithmetic": ' + _v(c.arithmetic or None),
-        '"diagnoses": ' + _texts(tuple([d.text for d in c.diagnoses])),
-        '"framing": ' + _texts(c.framing),
-        '"settle": ' + _v(c.settle),
-        '"note": ' + _v(c.note),
-        '"source": ' + _source_text(c.source, 5),
-        '"inputs": ' + ("[" + _PADS[6] + ("," + _PADS[6]).join([_input_text(i) for i in c.inputs]) + _PADS[5] + "]" if c.inputs else "[]"),
-    ]
-    return ("," + k).join(parts) + end + "}"
-
-
 def file_text(fr: FileResult, lead: str = "") -> str:
-    """``lead + _dump(file_json(fr), 2)``: one file's object, indented as the report's
-    second level (the whole text is joined once: a file's claims can be megabytes)."""
-    k = _PADS[3]
-    problems = _encode(file_json(fr)["problems"], 3) if fr.problems else "[]"
-    parts = [
-        lead + "    {" + k + '"path": ' + _v(fr.path)
-        + "," + k + '"title": ' + _v(fr.title)
-        + "," + k + '"url": ' + _v(fr.url)
-        + "," + k + '"valid": ' + ("false" if fr.invalid else "true")
-        + "," + k + '"problems": ' + problems
-        + "," + k + '"claims": '
-    ]
-    if fr.claims:
-        inner = _PADS[4]
-        parts += ("[", inner, ("," + inner).join([_claim_text(c) for c in fr.claims]), k, "]")
-    else:
-        parts.append("[]")
-    parts.append(_PADS[2] + "}")
-    text = "".join(parts)
-    return _UNSAFE.sub(_escape_unsafe, text) if _UNSAFE.search(text) else text
+    """One file's object as the report's second level, after ``lead`` (a comma, a newline)."""
+    return encode_safe(file_json(fr), 2, lead + "    ")
 
 
 class JsonReport:
@@ -295,7 +125,7 @@ class JsonReport:
 
     def start(self) -> str:
         head = {"schema_version": SCHEMA_VERSION, "tool": "claimcheck", "strict": self.options.strict}
-        body = json.dumps(head, indent=_INDENT, ensure_ascii=False)
+        body = encode(head)
         # Reopen the object after the header keys and start the "files" list.
         return body[: body.rindex("}")].rstrip() + ',\n  "files": ['
 
@@ -314,7 +144,7 @@ class JsonReport:
 
     def finish(self, summary: RunSummary) -> str:
         close = "\n  ]" if self._count else "]"
-        return close + ',\n  "summary": ' + _dump(summary_json(summary), 1).lstrip() + "\n}\n"
+        return close + ',\n  "summary": ' + encode_safe(summary_json(summary), 1) + "\n}\n"
 
 
 def schema() -> dict[str, Any]:
