@@ -42,7 +42,7 @@ def test_schema_rejects_a_float_value() -> None:
 
 def test_header_and_summary() -> None:
     doc = load(ALL, strict=True)
-    assert doc["schema_version"] == SCHEMA_VERSION == 1
+    assert doc["schema_version"] == SCHEMA_VERSION == 2
     assert doc["strict"] is True
     assert [f["path"] for f in doc["files"]] == [fr.path for fr in ALL]
     assert doc["summary"] == {
@@ -118,3 +118,20 @@ def test_streaming_pieces_concatenate_to_one_document() -> None:
     pieces = list(render_iter("json", [ICE_JULY, COUNCIL, BROKEN]))
     assert len(pieces) == 5  # start, three files, finish
     assert json.loads("".join(pieces))["summary"]["files"] == 3
+
+
+def test_diagnoses_are_kind_text_and_data() -> None:
+    claims = [c for f in load(ALL)["files"] for c in f["claims"]]
+    diagnoses = [d for c in claims for d in c["diagnoses"]]
+    assert diagnoses
+    for d in diagnoses:
+        assert list(d) == ["kind", "text", "data"]
+        assert all(type(v) is str for v in d["data"].values())
+
+
+def test_docs_list_every_diagnosis_kind() -> None:
+    from claimcheck.verdicts import KINDS
+
+    docs = (Path(__file__).parents[1] / "docs/json-report.md").read_text("utf-8")
+    for kind, _ in KINDS:
+        assert f"| `{kind}` |" in docs, kind

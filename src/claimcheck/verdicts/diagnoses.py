@@ -50,19 +50,21 @@ if TYPE_CHECKING:
     from claimcheck.numbers import Written
     from claimcheck.verdicts.measure import Change, Measure, Scale
 
-#: Every kind of diagnosis, with what it says and the names in its ``data``.
+#: Every kind of diagnosis, with what it says and, after the semicolon, the names in its
+#: ``data`` (a name that does not apply, such as ``old`` without a change function, is
+#: left out). docs/json-report.md lists the same.
 KINDS: tuple[tuple[str, str], ...] = (
     ("not_comparable", "the claim and the computation measure different things (a count against a ratio); computed"),
     ("zero_base", "the old value is 0, so a change from it is undefined; old, new"),
     ("points_of_non_percents", "a change in points claimed, but the inputs are not percents or shares; old, new"),
-    ("wrong_direction", "the claim says a rise and the figure fell, or the other way round; direction or claimed, computed, old, new"),
+    ("wrong_direction", "the claim says a rise and the figure fell, or the other way round; direction (a change) or claimed (a multiple), computed, old, new"),
     ("no_change", "the claim says a rise or a fall, but the change is 0; direction, computed"),
     ("hundredfold", "the claim and the computation are a factor of 100 apart (a % too many or too few); claimed, computed, computed_to_claimed"),
     ("percent_vs_points", "a claim in % that matches the change in percentage points; claimed, points, percent_change, old, new"),
     ("points_vs_percent", "a claim in points that matches the percent change; claimed, percent_change, points, old, new"),
     ("wrong_base", "a percent that matches the change divided by the new value, not the old; claimed, computed, on_new_base, old, new"),
-    ("overstates", "the figure, or its word, says more than the recomputed value; claimed, computed, rounded or limit"),
-    ("understates", "the figure, or its word, says less than the recomputed value; claimed, computed, rounded or limit"),
+    ("overstates", "the figure, or its word, says more than the recomputed value; claimed, computed, rounded (a bare number) or limit (a hedge)"),
+    ("understates", "the figure, or its word, says less than the recomputed value; claimed, computed, rounded (a bare number) or limit (a hedge)"),
     ("true_but_understated", '"more than X" holds, but by far; claimed, computed, above, limit'),
     ("rounding_edge", "the claim is reached only at the edge of the inputs' rounding; claimed, computed, reachable, old_edge, new_edge"),
     ("unequal_periods", "totals over periods of unequal length compared as if equal; old_days, new_days, old_per_day, new_per_day, per_day_change"),

@@ -7,7 +7,11 @@ only when a key is removed or changes meaning (new keys may appear within a vers
 Numbers are never JSON floats: an exact value is the string of a fraction in lowest
 terms (``"-13/68"``, ``"36720"``) and every value also comes as the display text the
 other reports print (``"−19.12%"``). Every key is always present; absent values are
-``null`` or an empty list.
+``null`` or an empty list. A diagnosis is ``{"kind", "text", "data"}``: its stable name
+(:data:`claimcheck.verdicts.KINDS`), the sentence the other reports print, and the numbers
+the sentence uses, as text.
+
+Version 2 made each diagnosis an object; in version 1 it was the sentence alone.
 
 The document streams: ``start`` opens it, each ``file`` adds one object to ``files``,
 ``finish`` closes the list and adds the summary. Each piece is a dictionary built here and
@@ -25,7 +29,7 @@ from claimcheck.report.common import failure_kind
 from claimcheck.report.json_writer import encode, encode_safe
 from claimcheck.results import ClaimResult, FileResult, InputFigure, RunSummary, SourceRef
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # The builders below run once per claim of a report that may hold 100,000: they read
 # fields directly and write exact values inline (str of a Fraction is its lowest terms).
@@ -76,7 +80,7 @@ def claim_json(c: ClaimResult) -> dict[str, Any]:
         "rule_name": c.rule_name,
         "decided_by": c.decided_by,
         "arithmetic": c.arithmetic or None,
-        "diagnoses": [d.text for d in c.diagnoses],
+        "diagnoses": [{"kind": d.kind, "text": d.text, "data": dict(d.data)} for d in c.diagnoses],
         "framing": list(c.framing),
         "settle": c.settle,
         "note": c.note,
