@@ -43,7 +43,7 @@ def texts(j: Judgement) -> tuple[str, ...]:
 
 # (figure, computation, verdict, fragment expected in the diagnoses or None)
 CASES: list[tuple[str, str | Evaluation, str, str | None]] = [
-    # --- the cases that pin the table (DESIGN §4) ---------------------------------------
+    # --- the cases that pin the table ----------------------------------------------------
     # (990 − 1224) ÷ 1224 = −234/1224 = −19.12%; nearly 20%: 0.9 × 20 = 18 ≤ 19.12 ≤ 20.5
     ("nearly 20% drop", "pct_change(1224, 990)", "accurate", None),
     # 27000/31000 − 1 = −12.90% (outside 9.5–10.5 and 9–11); the rounding interval reaches
@@ -73,7 +73,7 @@ CASES: list[tuple[str, str | Evaluation, str, str | None]] = [
     ("down 19.2%", "pct_change(1224, 990)", "approximate", "overstates"),
     # "18%": approximate 17–19 → 19.1176 inaccurate
     ("down 18%", "pct_change(1224, 990)", "inaccurate", "understates the percent change: 19.12% rounds to 19%"),
-    # the DESIGN example "20%" for 19.1% (exact): approximate 19–21, and it overstates
+    # "20%" for 19.1% (exact): approximate 19–21, and it overstates
     ("20%", exact("share", F(191, 1000)), "approximate", '"20%" overstates the computed share: 19.10% rounds to 19%'),
     # --- nearly: accurate 0.9X ≤ V ≤ X + u/2, approximate 0.85X ≤ V ≤ 1.05X ---------------
     ("nearly 20% rise", "pct_change(100, 118)", "accurate", None),  # 18% = 0.9 × 20 (edge)
