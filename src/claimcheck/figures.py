@@ -14,9 +14,9 @@ made of, in any order that reads as English:
 * its **unit** markers: "%", "percent", "per cent", "percentage points", "points",
   a scale word, a currency sign or word, a rate ("a day", "per week", "daily");
 * **direction** words ("fell", "down", "a 20% rise", "increasing"), or a sign ("−10%");
-* at most one **hedge** from :data:`claimcheck.hedges.RULES`, matched longest first
+* at most one **hedge** from :data:`claimcheck.verdicts.hedges.RULES`, matched longest first
   ("just under" is ``nearly``; a bare "just" is framing), written before the number;
-* **framing** words (:data:`claimcheck.hedges.FRAMING_WORDS`), which carry no number;
+* **framing** words (:data:`claimcheck.verdicts.hedges.FRAMING_WORDS`), which carry no number;
 * the fillers "a", "an", "by", "of", the auxiliaries "was", "were", "is", "are",
   "has", "have", "had", "been", "went", the level verbs "hit", "reached", "totaled",
   and comparison periods ("year over year", "y/y", "from a year earlier", "in the year
@@ -80,8 +80,8 @@ from functools import lru_cache
 from typing import Literal
 
 from claimcheck import lexicon
-from claimcheck.hedges import FRAMING_WORDS, RULES
 from claimcheck.numbers import NumberError, fmt_decimal, parse_number
+from claimcheck.verdicts.hedges import FRAMING_WORDS, RULES
 
 Unit = Literal["percent", "points", "count", "rate", "money", "multiple", "share"]
 Direction = Literal["up", "down", "none"]
@@ -95,7 +95,7 @@ class ClaimedFigure:
     the factor ("doubled" is 2, "halved" is 1/2). Figures that carry no number ("dipped
     slightly", "plunged") have ``value`` None and are judged on the size of the change.
     ``u`` is one unit of the last digit written, on the same scale as ``value``.
-    ``qualifier`` is a rule name of :data:`claimcheck.hedges.RULES`.
+    ``qualifier`` is a rule name of :data:`claimcheck.verdicts.hedges.RULES`.
     """
 
     text: str

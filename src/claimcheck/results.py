@@ -9,9 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from claimcheck.numbers import Interval
+
+if TYPE_CHECKING:
+    from claimcheck.verdicts.diagnoses import Diagnosis
 
 VerdictName = Literal["accurate", "approximate", "inaccurate", "unverifiable"]
 VERDICTS: tuple[VerdictName, ...] = ("accurate", "approximate", "inaccurate", "unverifiable")
@@ -87,7 +90,7 @@ class ClaimResult:
     rule_name: str | None = None  # the hedge rule name, "nearly"
     decided_by: str | None = None  # which band held the value, or only overlapped the interval
     arithmetic: str = ""  # "(990 − 1,224) ÷ 1,224 = −19.12%"
-    diagnoses: tuple[str, ...] = ()
+    diagnoses: tuple[Diagnosis, ...] = ()  # what a fact-checker points out: kind, text, numbers
     settle: str | None = None  # what evidence would settle it, when in doubt
     framing: tuple[str, ...] = ()  # "only", "just": words that carry no number
     inputs: tuple[InputFigure, ...] = ()

@@ -10,7 +10,7 @@ For each input: a title line, then one block per finding in order of appearance:
 
 and a summary line at the end. Article text is never read as Rich markup: every piece
 of user text goes in as a :class:`rich.text.Text` after :func:`~claimcheck.report.common.clean`
-has stripped terminal escapes and control characters (BAD_INPUTS row 27). Colour only
+has stripped terminal escapes and control characters. Colour only
 when asked (``color=True``, the CLI's decision: a terminal and no NO_COLOR).
 """
 
@@ -64,7 +64,7 @@ def _details(f: Finding) -> list[str]:
         out.append(f"{f.compute}: {clean(f.arithmetic)}" if f.arithmetic else f.compute)
     if f.rule:
         out.append(f"rule: {clean(f.rule)}")
-    out.extend(clean(d) for d in f.diagnoses)
+    out.extend(clean(d.text) for d in f.diagnoses)
     return out
 
 

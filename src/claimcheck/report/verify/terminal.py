@@ -5,11 +5,12 @@ recomputed value, verdict with its symbol, and FAIL when the claim fails CI), th
 block for each claim that is not accurate or fails (every claim with ``--explain``):
 the statement and speaker, the arithmetic with the real numbers, the interval the
 inputs' rounding allows, the rule, the diagnoses, what would settle it, why it fails,
-and each raw input with its source and period. An invalid file prints its ``path:line:col: error: message`` lines, which never
-wrap (BAD_INPUTS row 28). The run ends with the summary line.
+and each raw input with its source and period. An invalid file prints its
+``path:line:col: error: message`` lines, which never wrap. The run ends with the summary
+line.
 
 User text only ever enters rich as :class:`rich.text.Text`, after
-:func:`~claimcheck.report.common.clean` (BAD_INPUTS row 27); the console has markup,
+:func:`~claimcheck.report.common.clean`; the console has markup,
 emoji and highlighting off. Every console setting is explicit, so the output depends on
 :class:`~claimcheck.report.Options` alone, never on COLUMNS, NO_COLOR, FORCE_COLOR, TERM
 or whether the output is a terminal.
@@ -164,7 +165,7 @@ class TerminalReport:
 
     def _problems(self, fr: FileResult) -> str:
         # Located lines are printed whole, never wrapped, so CI logs and editors can
-        # link every path:line:col (BAD_INPUTS row 28).
+        # link every path:line:col.
         lines = []
         for p in fr.problems:
             t = Text().append(location(p.path, p.line, p.col), style="bold")
@@ -238,7 +239,7 @@ class TerminalReport:
             recorded.append(f" — {recorded_agreement(c)}")
             grid.add_row("recorded", recorded)
         for i, d in enumerate(c.diagnoses):
-            grid.add_row("diagnosis" if i == 0 else "", _text(d, multiline=True))
+            grid.add_row("diagnosis" if i == 0 else "", _text(d.text, multiline=True))
         for i, f in enumerate(c.framing):
             grid.add_row("framing" if i == 0 else "", _text(f, multiline=True))
         if c.settle:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 
 from claimcheck.claimfile import load_text
-from claimcheck.report import scan_github, scan_json, scan_terminal
+from claimcheck.report.scan import github as scan_github
+from claimcheck.report.scan import json as scan_json
+from claimcheck.report.scan import terminal as scan_terminal
+from claimcheck.report.scan.yaml import scaffold_yaml
 from claimcheck.results import Problem
-from claimcheck.scaffold_yaml import scaffold_yaml
 from claimcheck.scan import ScanResult, scan_text
 
 TEXT = (
@@ -62,6 +64,10 @@ def test_json_is_stable_and_exact() -> None:
     assert first["figure"]["value"] == "1/10" and first["figure"]["u"] == "1/100"
     assert first["inputs"] == ["31,000", "27,000"]
     assert first["verdict"] == "approximate" and first["value"] == "−12.90%"
+    assert doc["version"] == 2
+    assert [d["kind"] for d in first["diagnoses"]] == ["rounding_edge"]
+    assert first["diagnoses"][0]["data"] == {
+        "claimed": "10%", "computed": "-12.90%", "reachable": "-9.84%", "old_edge": "30,500", "new_edge": "27,500"}
     assert doc["summary"] == {
         "files": 1, "invalid_files": 0, "findings": 3, "checked": 2, "needs_source": 1,
         "accurate": 0, "approximate": 1, "inaccurate": 1, "unverifiable": 0,
