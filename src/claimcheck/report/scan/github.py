@@ -42,13 +42,16 @@ def _command(level: str, path: str, line: int, col: int, title: str, message: st
 
 
 def finding_message(f: Finding) -> str:
-    """The annotation text: what was claimed, the arithmetic, the rule, the diagnoses."""
+    """The annotation text: what was claimed, the arithmetic, which numbers were paired and
+    why, the rule, the diagnoses."""
     phrase = clean(f.phrase)
     if f.status != "checked":
         return f'"{phrase}" ({f.kind}): needs a source'
     lines = [f'"{phrase}": {f.verdict}']
     if f.compute:
         lines.append(f"{f.compute}: {clean(f.arithmetic)}" if f.arithmetic else f.compute)
+    if f.relation:
+        lines.append(f"paired as {clean(f.relation)}" + (f": {clean(f.pairing)}" if f.pairing else ""))
     if f.rule:
         lines.append(clean(f.rule))
     lines.extend(clean(d.text) for d in f.diagnoses)

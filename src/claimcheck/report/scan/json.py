@@ -9,8 +9,10 @@ Stable keys, always present (``null`` when empty), in this order::
 A finding carries its location (``line``, ``col``, ``end_line``, ``end_col``, 1-based),
 ``phrase``, ``kind``, ``status`` (``checked`` or ``needs-source``), ``sentence``,
 ``figure`` (the parsed figure, with exact values as strings: ``"1/10"``), ``compute``,
-``inputs``, ``verdict``, ``value``, ``arithmetic``, ``rule``, ``diagnoses``, ``framing``
-and ``note``. Exact numbers are strings so no reader turns them into binary floats. A
+``inputs``, ``relation`` (how the inputs were read: "percent change", "share", …) and
+``pairing`` (why those numbers: the role words, time labels and structure that chose
+them), ``verdict``, ``value``, ``arithmetic``, ``rule``, ``diagnoses``, ``framing`` and
+``note``. Exact numbers are strings so no reader turns them into binary floats. A
 diagnosis is ``{"kind", "text", "data"}``, as in ``verify``'s JSON (docs/json-report.md);
 version 2 made it an object, version 1 had the sentence alone.
 """
@@ -53,6 +55,8 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         },
         "compute": f.compute,
         "inputs": list(f.inputs),
+        "relation": f.relation,
+        "pairing": f.pairing,
         "verdict": f.verdict,
         "value": f.value,
         "arithmetic": f.arithmetic,
