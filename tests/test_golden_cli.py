@@ -1,4 +1,5 @@
-"""`claimcheck verify` on a fixture folder, every format, pinned at width 100.
+"""`claimcheck verify` on a fixture folder and `claimcheck scan` on a draft article, every
+format (and scan's --emit-yaml scaffold), pinned at width 100.
 
 The goldens hold real output, read by a person before they were committed. They must not
 move when the environment says otherwise: GITHUB_ACTIONS, FORCE_COLOR, COLUMNS, NO_COLOR
@@ -30,26 +31,54 @@ HOSTILE_ENVS = [
 ]
 
 
-def _run(fmt: str, extra_env: dict[str, str]) -> str:
+ARTICLE = "examples/draft_parks_budget.md"
+SCAN_FORMATS = ["rich", "json", "github"]
+
+
+def _run(fmt: str, extra_env: dict[str, str], *, command: tuple[str, ...] = ("verify", FIXTURE)) -> str:
     env = {**BASE_ENV, **extra_env}
     env.pop("GITHUB_STEP_SUMMARY", None)
     p = subprocess.run(
-        [sys.executable, "-m", "claimcheck", "verify", FIXTURE, "--format", fmt],
+        [sys.executable, "-m", "claimcheck", *command, "--format", fmt],
         cwd=ROOT, capture_output=True, text=True, env=env,
     )
     return f"exit: {p.returncode}\n--- stderr\n{p.stderr}--- stdout\n{p.stdout}"
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
-def test_golden(fmt: str) -> None:
-    path = GOLDEN / f"verify.{fmt}.txt"
-    got = _run(fmt, {})
+def _check(path: Path, got: str) -> None:
     if os.environ.get("UPDATE_GOLDEN") == "1":
         path.write_text(got, encoding="utf-8")
     assert got == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_golden(fmt: str) -> None:
+    _check(GOLDEN / f"verify.{fmt}.txt", _run(fmt, {}))
+
+
+@pytest.mark.parametrize("fmt", SCAN_FORMATS)
+def test_golden_scan(fmt: str) -> None:
+    _check(GOLDEN / f"scan.{fmt}.txt", _run(fmt, {}, command=("scan", ARTICLE)))
+
+
+def test_golden_scan_scaffold(tmp_path: Path) -> None:
+    out = tmp_path / "draft.yaml"
+    p = subprocess.run(
+        [sys.executable, "-m", "claimcheck", "scan", ARTICLE, "--format", "json", "--emit-yaml", str(out),
+         "--url", "https://example.org/springfield/parks-draft", "--title", "DRAFT: Parks budget"],
+        cwd=ROOT, capture_output=True, text=True, env=BASE_ENV,
+    )
+    assert p.returncode == 1, p.stderr  # "rose 23 percent" is +30.00%: inaccurate
+    _check(GOLDEN / "scan.emit-yaml.txt", out.read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("env", HOSTILE_ENVS[1:], ids=lambda e: ",".join(f"{k}={v}" for k, v in e.items()))
 @pytest.mark.parametrize("fmt", ["rich", "github", "junit"])
 def test_environment_does_not_change_output(fmt: str, env: dict[str, str]) -> None:
     assert _run(fmt, env) == (GOLDEN / f"verify.{fmt}.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("env", HOSTILE_ENVS[1:], ids=lambda e: ",".join(f"{k}={v}" for k, v in e.items()))
+def test_environment_does_not_change_scan_output(env: dict[str, str]) -> None:
+    got = _run("rich", env, command=("scan", ARTICLE))
+    assert got == (GOLDEN / "scan.rich.txt").read_text(encoding="utf-8")

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from io import StringIO
 
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.text import Text
 
 from claimcheck.report.common import SYMBOLS, clean
@@ -39,7 +39,9 @@ def _console(color: bool, width: int) -> tuple[Console, StringIO]:
     return console, out
 
 
-def _finding(f: Finding) -> Text:
+def _finding(f: Finding) -> list[RenderableType]:
+    """The finding's first line, then its details indented by four (a long one wraps
+    under itself, not under the location)."""
     t = Text()
     t.append(f"{clean(f.path)}:{f.line}:{f.col}", style="bold")
     t.append("  ")
@@ -51,10 +53,23 @@ def _finding(f: Finding) -> Text:
     t.append(f'"{clean(f.phrase)}"')
     if f.status != "checked":
         t.append(f" ({f.kind})", style="dim")
+    out: list[RenderableType] = [t]
     for extra in _details(f):
-        t.append("\n    ")
-        t.append(extra, style="dim" if extra.startswith(("rule", "paired")) else "")
-    return t
+        style = "dim" if extra.startswith(("rule", "paired")) else ""
+        out.append(_Indented(Text(extra, style=style)))
+    return out
+
+
+class _Indented:
+    """Text set four columns in, its wrapped lines too (no padding after them)."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for line in self.text.wrap(console, max(options.max_width - 4, 20)):
+            line.rstrip()
+            yield Text("    ") + line
 
 
 def _details(f: Finding) -> list[str]:
@@ -98,7 +113,7 @@ class ScanTerminalReport:
         self.color = color
         self.width = width
 
-    def _render(self, *items: Text) -> str:
+    def _render(self, *items: RenderableType) -> str:
         console, out = _console(self.color, self.width)
         for item in items:
             console.print(item)
@@ -108,13 +123,14 @@ class ScanTerminalReport:
         return ""
 
     def file(self, result: ScanResult) -> str:
-        items: list[Text] = []
+        items: list[RenderableType] = []
         for p in result.problems:
             items.append(Text(clean(p.render()), style="bold red"))
         if not result.problems:
             n = len(result.findings)
             items.append(Text(f"{clean(result.path)}: {n} numeric claim{'s' if n != 1 else ''}", style="bold underline"))
-        items.extend(_finding(f) for f in result.findings)
+        for f in result.findings:
+            items.extend(_finding(f))
         return self._render(*items)
 
     def finish(self, results: Sequence[ScanResult]) -> str:

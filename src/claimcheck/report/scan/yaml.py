@@ -4,8 +4,8 @@ the README's "For reporters" section describes it).
 * ``sources``: one entry for each article scanned, with its URL when ``--url`` gives it.
 * ``figures``: the raw numbers the checked claims were computed from, each named after
   what it counts and its period ("homicides_2007"), with its value as printed, its unit
-  (the noun after it, or the claim's subject), its period when the article names a year
-  or a month of one, and the article as its source. A period the article gives only
+  (its currency, "%", or the noun after it or the claim's subject), its period when the
+  article names a year or a month of one, and the article as its source. A period the article gives only
   relatively ("last year") is a TODO comment: the scan does not know when the article
   was published. Ages, years, ordinals and other numbers that are no evidence are never
   figures (the scan does not report them).
@@ -64,11 +64,9 @@ def _period(level: Level) -> str | None:
 
 
 def _unit(level: Level) -> str | None:
-    unit = level.noun
-    if unit is None and level.kind == "percent":
-        unit = "%"
-    if unit is None and level.written.currency:
-        unit = level.written.currency
+    """What the level counts: a sum of money is in its currency ("USD"), a percent level
+    in "%", anything else in the noun its words give ("homicides")."""
+    unit = level.written.currency or ("%" if level.kind == "percent" else level.noun)
     if level.per:
         per = level.per.removeprefix("per ")
         return f"{unit or 'count'}/{per}" if per.isalpha() else f"{unit or 'count'} per {per}"
