@@ -144,14 +144,6 @@ def check_loaded(loaded: Loaded, policy: Policy = Policy()) -> FileResult:
     return FileResult(path, model.title, model.url, claims=tuple(claims))
 
 
-def check_paths(paths: Iterable[str], policy: Policy = Policy(), max_bytes: int | None = None) -> Iterable[FileResult]:
-    """Load and judge each file in turn (a generator: one file in memory at a time)."""
-    from claimcheck.claimfile import DEFAULT_MAX_BYTES, load_paths
-
-    for loaded in load_paths(list(paths), max_bytes or DEFAULT_MAX_BYTES):
-        yield check_loaded(loaded, policy)
-
-
 def check_expression(expression: str, figure: str, tolerance: Mapping[str, Fraction] | None = None) -> ClaimResult:
     """``claimcheck calc``: one expression against one claimed figure, no file needed.
 

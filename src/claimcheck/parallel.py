@@ -3,8 +3,8 @@
 A newsroom's archive is thousands of small files; each is loaded and judged on its own,
 so files are the unit of work. :func:`check_paths` hands chunks of files to worker
 processes and yields each file's :class:`~claimcheck.results.FileResult` **in the order
-of the files**, exactly as :func:`claimcheck.engine.check_paths` does — the report is
-rendered by the caller from the same results, so it is byte-for-byte the same with any
+of the files**, exactly as a serial run does — the report is rendered by the caller
+(:func:`claimcheck.run.verify`) from the same results, so it is byte-for-byte the same with any
 ``--jobs``. With ``render=(format, options)`` and a format that can render one file on its
 own (:func:`claimcheck.report.renders_on_workers`), each worker also renders the files it
 checked and sends back :class:`Rendered` text with the counts the caller needs, so the
@@ -193,7 +193,8 @@ def check_paths(
     paths: Iterable[str], policy=None, max_bytes: int | None = None, jobs: int | None = None,  # noqa: ANN001
     render: tuple | None = None,
 ) -> Iterator[FileResult | Rendered]:
-    """Like :func:`claimcheck.engine.check_paths`, on ``jobs`` processes (``None``: automatic).
+    """Load and judge each file in turn, on ``jobs`` processes (``None``: automatic; 1:
+    in this process, one file in memory at a time).
 
     ``render=(format_name, options)``: when the run does go to workers, files checked there
     come back as :class:`Rendered` text (the format must render on workers); discovery

@@ -356,7 +356,8 @@ _GH_COMMAND = re.compile(r"^::(error|warning|notice)( [a-z]+=[^,:]*(,[a-z]+=[^,:
 
 
 def _render(fmt: str, fr: FileResult) -> str:
-    from claimcheck.report import Options, render_all
+    from claimcheck.report import Options
+    from claimcheck.run import render as render_all
 
     return render_all(fmt, [fr], Options(width=80))
 

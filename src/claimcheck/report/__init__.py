@@ -27,7 +27,7 @@ values are imported on first use, so only the terminal format imports rich.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -97,24 +97,6 @@ def renders_on_workers(renderer: object) -> bool:
 def make(fmt: str, options: Options | None = None) -> Renderer:
     """A renderer for the format named ``fmt``; ``KeyError`` for an unknown name."""
     return FORMATS[fmt](options or Options())
-
-
-def render_iter(
-    fmt: str, results: Iterable[FileResult], options: Options | None = None
-) -> Iterator[str]:
-    """Stream a report: the pieces of text in order, counting the summary on the way."""
-    renderer = make(fmt, options)
-    tally = Tally()
-    yield renderer.start()
-    for fr in results:
-        tally.add(fr)
-        yield renderer.file(fr)
-    yield renderer.finish(tally.summary())
-
-
-def render_all(fmt: str, results: Iterable[FileResult], options: Options | None = None) -> str:
-    """The whole report as one string (tests, small runs)."""
-    return "".join(render_iter(fmt, results, options))
 
 
 def step_summary(

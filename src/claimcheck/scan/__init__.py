@@ -11,7 +11,7 @@
 
 from claimcheck.lexicon import word_number
 from claimcheck.scan.document import MAX_BYTES, Format, guess_format, make_doc, read_input
-from claimcheck.scan.run import Finding, ScanResult, iter_findings, scan_path, scan_text
+from claimcheck.scan.run import Finding, ScanResult, ScanStream, iter_findings, scan_path, scan_text, stream_path
 from claimcheck.scan.sentences import split_paragraphs, split_sentences
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "Format",
     "MAX_BYTES",
     "ScanResult",
+    "ScanStream",
     "guess_format",
     "iter_findings",
     "make_doc",
@@ -27,5 +28,6 @@ __all__ = [
     "scan_text",
     "split_paragraphs",
     "split_sentences",
+    "stream_path",
     "word_number",
 ]

@@ -451,6 +451,27 @@ def scan_text(text: str, *, path: str = "-", fmt: Format | None = None) -> ScanR
     return ScanResult(path, fmt, tuple(iter_findings(text, path=path, fmt=fmt)), ())
 
 
+@dataclass(frozen=True, slots=True)
+class ScanStream:
+    """One input being scanned: its problems, or its findings as they are found."""
+
+    path: str
+    format: str | None
+    problems: tuple[Problem, ...]
+    findings: Iterator[Finding]
+
+
+def stream_path(path: str, *, fmt: Format | None = None) -> ScanStream:
+    """Read ``path`` (``-`` for standard input) and start scanning it: the findings come
+    paragraph by paragraph as the caller asks for them. A file that cannot be read has a
+    located problem and no findings, never an exception."""
+    text, problem = read_input(path)
+    if problem is not None or text is None:
+        return ScanStream(path, fmt, (problem,) if problem else (), iter(()))
+    fmt = fmt or guess_format(path, text)
+    return ScanStream(path, fmt, (), iter_findings(text, path=path, fmt=fmt))
+
+
 def scan_path(path: str, *, fmt: Format | None = None) -> ScanResult:
     """Read ``path`` (``-`` for standard input) and scan it; a file that cannot be read
     is a result with a located problem, never an exception."""

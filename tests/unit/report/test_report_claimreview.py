@@ -6,7 +6,7 @@ import json
 
 from report_fixtures import ALL, BROKEN, COUNCIL, HOSTILE, ICE_JULY
 
-from claimcheck.report import render_all
+from claimcheck.run import render as render_all
 
 
 def graph(results) -> list[dict]:

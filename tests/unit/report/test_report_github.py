@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from report_fixtures import ALL, BROKEN, COUNCIL, ICE_JULY
 
-from claimcheck.report import Options, render_all
+from claimcheck.report import Options
+from claimcheck.run import render as render_all
 from claimcheck.report.verify.github import command, escape_data, escape_property, step_summary
 from claimcheck.results import ClaimResult, FileResult
 

@@ -11,7 +11,8 @@ import jsonschema
 import pytest
 from report_fixtures import ALL, BROKEN, COUNCIL, HOSTILE, ICE_JULY
 
-from claimcheck.report import Options, render_all
+from claimcheck.report import Options
+from claimcheck.run import render as render_all
 from claimcheck.report.verify.json import SCHEMA_VERSION, schema
 
 SCHEMA_FILE = Path(__file__).resolve().parents[3] / "src/claimcheck/report/json_report.schema.json"
@@ -112,10 +113,16 @@ def test_keys_are_stable_for_every_claim() -> None:
     assert len({tuple(c) for c in docs}) == 1
 
 
-def test_streaming_pieces_concatenate_to_one_document() -> None:
-    from claimcheck.report import render_iter
+def test_streaming_pieces_concatenate_to_one_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    from report_fixtures import ROOT
 
-    pieces = list(render_iter("json", [ICE_JULY, COUNCIL, BROKEN]))
+    monkeypatch.chdir(ROOT)  # the fixtures' paths are relative to the repository
+
+
+    from claimcheck import run
+
+    pieces: list[str] = []
+    run.verify([ICE_JULY.path, COUNCIL.path, BROKEN.path], fmt="json", emit=pieces.append)
     assert len(pieces) == 5  # start, three files, finish
     assert json.loads("".join(pieces))["summary"]["files"] == 3
 

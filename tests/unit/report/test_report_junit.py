@@ -6,7 +6,8 @@ import xml.etree.ElementTree as ET
 
 from report_fixtures import ALL, BROKEN, COUNCIL, HOSTILE, ICE_JULY
 
-from claimcheck.report import Options, render_all
+from claimcheck.report import Options
+from claimcheck.run import render as render_all
 from claimcheck.report.verify.junit import xml_attr, xml_text
 from claimcheck.results import ClaimResult, FileResult
 

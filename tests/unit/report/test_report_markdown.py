@@ -6,7 +6,8 @@ import re
 
 from report_fixtures import ALL, BROKEN, COUNCIL, HOSTILE, ICE_JULY
 
-from claimcheck.report import Options, render_all
+from claimcheck.report import Options
+from claimcheck.run import render as render_all
 from claimcheck.report.verify.markdown import md
 
 

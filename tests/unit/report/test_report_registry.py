@@ -10,7 +10,8 @@ import pytest
 from report_fixtures import ALL
 
 from claimcheck.numbers import Interval
-from claimcheck.report import FORMAT_HELP, FORMATS, Options, Tally, make, render_all, render_iter
+from claimcheck.report import FORMAT_HELP, FORMATS, Options, Tally, make
+from claimcheck.run import render as render_all
 from claimcheck.report.common import clean, exact, exact_interval, failure_kind
 from claimcheck.results import ClaimResult, RunSummary
 
@@ -39,7 +40,8 @@ def test_unknown_format() -> None:
 def test_rich_is_imported_only_for_the_terminal_format() -> None:
     code = (
         "import sys\n"
-        "from claimcheck.report import FORMATS, render_all\n"
+        "from claimcheck.report import FORMATS\n"
+        "from claimcheck.run import render as render_all\n"
         "names = list(FORMATS)\n"
         "for n in names:\n"
         "    if n != 'rich': render_all(n, [])\n"
@@ -73,7 +75,7 @@ def test_machine_formats_of_every_command_do_not_import_rich() -> None:
         "from claimcheck.engine import check_expression\n"
         "from claimcheck.scan import scan_text\n"
         "r = [scan_text('Arrests fell 10%, from 100 to 90.', path='a.txt')]\n"
-        "for n in ('json', 'github'): SCAN[n](r)\n"
+        "for n in ('json', 'github'):\n    rep = SCAN[n](); rep.start(); rep.file('a.txt', 'text', (), r[0].findings); rep.finish()\n"
         "SCAFFOLDS['yaml'](r)\n"
         "CALC['json'](check_expression('pct_change(100, 90)', 'down 10%'))\n"
         "RULES['json'](); RULES['markdown']()\n"
@@ -89,10 +91,18 @@ def test_tally_equals_run_summary() -> None:
     assert tally.summary() == RunSummary.of(ALL)
 
 
-def test_render_iter_streams_one_piece_per_file() -> None:
-    pieces = list(render_iter("markdown", ALL))
-    assert len(pieces) == len(ALL) + 2
+def test_verify_streams_one_piece_per_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    from report_fixtures import ROOT
+
+    monkeypatch.chdir(ROOT)  # the fixtures' paths are relative to the repository
+    from claimcheck import run
+
+    pieces: list[str] = []
+    paths = [fr.path for fr in ALL]
+    outcome = run.verify(paths, fmt="markdown", emit=pieces.append)
+    assert len(pieces) == len(ALL) + 2  # start, each file as it is checked, finish
     assert "".join(pieces) == render_all("markdown", ALL)
+    assert outcome.summary == RunSummary.of(ALL)
 
 
 def test_clean_strips_escapes_and_controls() -> None:

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from report_fixtures import ALL, BROKEN, COUNCIL, HOSTILE, ICE_JULY
 
-from claimcheck.report import Options, render_all
+from claimcheck.report import Options
+from claimcheck.run import render as render_all
 
 GOLDEN = Path(__file__).resolve().parents[2] / "golden"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")

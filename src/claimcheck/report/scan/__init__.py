@@ -14,11 +14,11 @@ from claimcheck.report.common import Entry, Registry
 
 _SCAN = "claimcheck.report.scan."
 
-#: ``claimcheck scan --format``: name → ``render(results, *, color, width)``.
+#: ``claimcheck scan --format``: name → report class, ``cls(color=, width=)``.
 FORMATS: Registry = Registry("SCAN_FORMATS", {
-    "rich": Entry(_SCAN + "terminal", "render", "one block per finding, for a person at a terminal"),
-    "json": Entry(_SCAN + "json", "render", "versioned JSON, exact values as strings"),
-    "github": Entry(_SCAN + "github", "render", "GitHub Actions annotations on the article's file and line"),
+    "rich": Entry(_SCAN + "terminal", "ScanTerminalReport", "one block per finding, for a person at a terminal"),
+    "json": Entry(_SCAN + "json", "ScanJsonReport", "versioned JSON, exact values as strings"),
+    "github": Entry(_SCAN + "github", "ScanGithubReport", "GitHub Actions annotations on the article's file and line"),
 })
 
 #: ``claimcheck scan --emit-yaml``: name → ``scaffold(results, *, title, url)``, a claim file to complete.

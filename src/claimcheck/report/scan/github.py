@@ -15,9 +15,11 @@ is cleaned of terminal escapes and control characters first.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 
 from claimcheck.report.common import clean
+from claimcheck.report.scan.tally import ScanTally
+from claimcheck.results import Problem
 from claimcheck.scan import Finding, ScanResult
 
 
@@ -58,16 +60,35 @@ def finding_message(f: Finding) -> str:
     return "\n".join(lines)
 
 
-def render_file(result: ScanResult) -> str:
-    """The annotations of one scanned input, one per line, ending with a newline."""
-    out = []
-    for p in result.problems:
-        out.append(_command("error", p.path, p.line, p.col, "claimcheck scan: input error", clean(p.message)))
-    for f in result.findings:
+def _file_lines(path: str, problems: Sequence[Problem], findings: Iterable[Finding]) -> Iterator[str]:
+    for p in problems:
+        yield _command("error", p.path, p.line, p.col, "claimcheck scan: input error", clean(p.message))
+    for f in findings:
         level = "error" if f.verdict == "inaccurate" else "notice"
         title = f"claimcheck scan: {f.verdict}" if f.status == "checked" else "claimcheck scan: needs a source"
-        out.append(_command(level, f.path, f.line, f.col, title, finding_message(f), f.end_line, f.end_col))
-    return "".join(line + "\n" for line in out)
+        yield _command(level, f.path, f.line, f.col, title, finding_message(f), f.end_line, f.end_col)
+
+
+def render_file(result: ScanResult) -> str:
+    """The annotations of one scanned input, one per line, ending with a newline."""
+    return "".join(line + "\n" for line in _file_lines(result.path, result.problems, result.findings))
+
+
+class ScanGithubReport:
+    """Streaming: one annotation per finding as it comes; no summary."""
+
+    def __init__(self, *, color: bool = False, width: int = 100) -> None:
+        self.tally = ScanTally()
+
+    def start(self) -> str:
+        return ""
+
+    def file(self, path: str, fmt: str | None, problems: Sequence[Problem], findings: Iterable[Finding]) -> str:
+        counted = self.tally.file(findings, bool(problems))
+        return "".join(line + "\n" for line in _file_lines(path, problems, counted))
+
+    def finish(self) -> str:
+        return ""
 
 
 def render(results: Iterable[ScanResult], *, color: bool = False, width: int = 100) -> str:

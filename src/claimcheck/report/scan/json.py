@@ -24,6 +24,8 @@ from fractions import Fraction
 from typing import Any
 
 from claimcheck.report.json_writer import encode
+from claimcheck.report.scan.tally import ScanTally
+from claimcheck.results import Problem
 from claimcheck.scan import Finding, ScanResult
 
 VERSION = 2
@@ -67,24 +69,12 @@ def finding_dict(f: Finding) -> dict[str, Any]:
     }
 
 
-def file_dict(r: ScanResult) -> dict[str, Any]:
+def summary_dict(tally: ScanTally) -> dict[str, int]:
+    counts = tally.counts
+    checked = tally.checked
     return {
-        "path": r.path,
-        "format": r.format,
-        "problems": [{"line": p.line, "col": p.col, "message": p.message} for p in r.problems],
-        "findings": [finding_dict(f) for f in r.findings],
-    }
-
-
-def summary_dict(results: Sequence[ScanResult]) -> dict[str, int]:
-    counts = {"accurate": 0, "approximate": 0, "inaccurate": 0, "unverifiable": 0, "needs-source": 0}
-    for r in results:
-        for k, v in r.counts().items():
-            counts[k] += v
-    checked = counts["accurate"] + counts["approximate"] + counts["inaccurate"] + counts["unverifiable"]
-    return {
-        "files": len(results),
-        "invalid_files": sum(1 for r in results if r.invalid),
+        "files": tally.files,
+        "invalid_files": tally.invalid_files,
         "findings": checked + counts["needs-source"],
         "checked": checked,
         "needs_source": counts["needs-source"],
@@ -95,9 +85,40 @@ def summary_dict(results: Sequence[ScanResult]) -> dict[str, int]:
     }
 
 
+class ScanJsonReport:
+    """Streaming: the document is written file by file and, within a file, finding by
+    finding, each encoded at its depth as it comes (the bytes are those of encoding the
+    whole document at once)."""
+
+    def __init__(self, *, color: bool = False, width: int = 100) -> None:
+        self.tally = ScanTally()
+
+    def start(self) -> str:
+        head = encode({"version": VERSION})
+        return head[: head.rindex("}")].rstrip() + ',\n  "files": ['
+
+    def file(self, path: str, fmt: str | None, problems: Sequence[Problem], findings: Iterable[Finding]) -> str:
+        lead = "\n" if self.tally.files == 0 else ",\n"
+        head = encode({
+            "path": path,
+            "format": fmt,
+            "problems": [{"line": p.line, "col": p.col, "message": p.message} for p in problems],
+        }, 2, lead + "    ")
+        parts = [head[: head.rindex("}")].rstrip(), ',\n      "findings": [']
+        n = 0
+        for f in self.tally.file(findings, bool(problems)):
+            parts.append(encode(finding_dict(f), 4, ("\n" if n == 0 else ",\n") + "        "))
+            n += 1
+        parts.append("\n      ]\n    }" if n else "]\n    }")
+        return "".join(parts)
+
+    def finish(self) -> str:
+        close = "\n  ]" if self.tally.files else "]"
+        return close + ',\n  "summary": ' + encode(summary_dict(self.tally), 1) + "\n}\n"
+
+
 def render(results: Iterable[ScanResult], *, color: bool = False, width: int = 100) -> str:
     """The whole report as one JSON document, ending with a newline (``color`` and
     ``width``, for the terminal format, change nothing here)."""
-    rs = list(results)
-    doc = {"version": VERSION, "files": [file_dict(r) for r in rs], "summary": summary_dict(rs)}
-    return encode(doc) + "\n"
+    rep = ScanJsonReport()
+    return rep.start() + "".join(rep.file(r.path, r.format, r.problems, r.findings) for r in results) + rep.finish()

@@ -24,6 +24,8 @@ from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.text import Text
 
 from claimcheck.report.common import SYMBOLS, clean
+from claimcheck.report.scan.tally import ScanTally
+from claimcheck.results import Problem
 from claimcheck.scan import Finding, ScanResult
 
 _STYLES = {"accurate": "green", "approximate": "yellow", "inaccurate": "bold red", "unverifiable": "magenta"}
@@ -86,32 +88,32 @@ def _details(f: Finding) -> list[str]:
     return out
 
 
-def summary_line(results: Sequence[ScanResult]) -> str:
+def summary_line(tally: ScanTally) -> str:
     """"9 numeric claims: 2 checked (1 accurate, 1 approximate), 7 need a source"."""
-    counts = {"accurate": 0, "approximate": 0, "inaccurate": 0, "unverifiable": 0, "needs-source": 0}
-    for r in results:
-        for k, v in r.counts().items():
-            counts[k] += v
-    checked = sum(v for k, v in counts.items() if k != "needs-source")
+    counts = tally.counts
+    checked = tally.checked
     total = checked + counts["needs-source"]
     text = f"{total} numeric claim{'s' if total != 1 else ''}"
     parts = ", ".join(f"{counts[v]} {v}" for v in ("accurate", "approximate", "inaccurate", "unverifiable") if counts[v])
     text += f": {checked} checked" + (f" ({parts})" if parts else "")
     n = counts["needs-source"]
     text += f", {n} need{'s' if n == 1 else ''} a source"
-    invalid = sum(1 for r in results if r.invalid)
+    invalid = tally.invalid_files
     if invalid:
         text += f"; {invalid} unreadable input{'s' if invalid != 1 else ''}"
     return text
 
 
 class ScanTerminalReport:
-    """Streaming: ``start()``, then ``file(result)`` per input, then ``finish(results)``;
-    each returns text for the caller to write."""
+    """Streaming: ``start()``, then ``file(...)`` per input as it is scanned, then
+    ``finish()``; each returns text for the caller to write. A file's findings are
+    rendered as they come; only their text waits for the file's title line, which
+    counts them."""
 
     def __init__(self, *, color: bool = False, width: int = 100) -> None:
         self.color = color
         self.width = width
+        self.tally = ScanTally()
 
     def _render(self, *items: RenderableType) -> str:
         console, out = _console(self.color, self.width)
@@ -122,23 +124,24 @@ class ScanTerminalReport:
     def start(self) -> str:
         return ""
 
-    def file(self, result: ScanResult) -> str:
-        items: list[RenderableType] = []
-        for p in result.problems:
-            items.append(Text(clean(p.render()), style="bold red"))
-        if not result.problems:
-            n = len(result.findings)
-            items.append(Text(f"{clean(result.path)}: {n} numeric claim{'s' if n != 1 else ''}", style="bold underline"))
-        for f in result.findings:
-            items.extend(_finding(f))
-        return self._render(*items)
+    def file(self, path: str, fmt: str | None, problems: Sequence[Problem], findings: Iterable[Finding]) -> str:
+        if problems:
+            for _ in self.tally.file((), True):
+                pass
+            return self._render(*(Text(clean(p.render()), style="bold red") for p in problems))
+        console, body = _console(self.color, self.width)
+        for f in self.tally.file(findings, False):
+            for item in _finding(f):
+                console.print(item)
+        n = sum(self.tally.file_counts.values())
+        title = Text(f"{clean(path)}: {n} numeric claim{'s' if n != 1 else ''}", style="bold underline")
+        return self._render(title) + body.getvalue()
 
-    def finish(self, results: Sequence[ScanResult]) -> str:
-        return self._render(Text(summary_line(results), style="bold"))
+    def finish(self) -> str:
+        return self._render(Text(summary_line(self.tally), style="bold"))
 
 
 def render(results: Iterable[ScanResult], *, color: bool = False, width: int = 100) -> str:
     """The whole report at once."""
-    rs = list(results)
     rep = ScanTerminalReport(color=color, width=width)
-    return rep.start() + "".join(rep.file(r) for r in rs) + rep.finish(rs)
+    return rep.start() + "".join(rep.file(r.path, r.format, r.problems, r.findings) for r in results) + rep.finish()

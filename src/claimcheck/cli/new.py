@@ -1,0 +1,36 @@
+"""``claimcheck new``: a commented claim file to fill in."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from claimcheck.cli.app import app, debug_option, err, guard
+from claimcheck.exitcodes import Exit
+
+
+@app.command()
+def new(
+    path: str = typer.Argument(..., help="The claim file to create, e.g. claims/budget.yaml."),
+    title: str = typer.Option("TODO: the story's headline", "--title", help="The story or fact-check the file covers."),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
+    root: Optional[Path] = typer.Option(None, "--root", help="The folder the file must stay inside (default: the current folder)."),
+    debug: bool = debug_option(),
+) -> None:
+    """Create a commented claim file to fill in."""
+
+    def body() -> int:
+        from claimcheck.claimfile.scaffold import ScaffoldError, write_scaffold
+
+        try:
+            written = write_scaffold(path, title=title, force=force, root=root or Path.cwd())
+        except ScaffoldError as e:
+            err(f"{e.path}:1:1: error: {e.message}")
+            return Exit.INPUT
+        sys.stdout.write(f"created {written}\nnext: fill it in, then run: claimcheck validate {written}\n")
+        return Exit.OK
+
+    guard(debug, body)

@@ -1,0 +1,85 @@
+"""``claimcheck scan``: the numeric claims of an article, the self-contained ones checked."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from claimcheck.cli.app import (
+    app, debug_option, default_format, err, guard, output_option, terminal_width, use_color, write_output,
+)
+from claimcheck.exitcodes import Exit
+
+INPUT_FORMATS = ("text", "markdown", "html")
+
+
+@app.command()
+def scan(
+    paths: List[str] = typer.Argument(..., help="Articles: plain text, Markdown or HTML files, or - for stdin."),
+    fmt: Optional[str] = typer.Option(
+        None, "--format", "-f", help="rich, json or github. Default: github under GitHub Actions, else rich."
+    ),
+    input_format: Optional[str] = typer.Option(
+        None, "--input-format", help="text, markdown or html (default: from the file name)."
+    ),
+    output: Optional[Path] = output_option(),
+    emit_yaml: Optional[Path] = typer.Option(
+        None, "--emit-yaml", help="Write a claim-file scaffold with every finding, for a fact-checker to complete."
+    ),
+    force: bool = typer.Option(False, "--force", help="Let --emit-yaml replace an existing file."),
+    url: Optional[str] = typer.Option(None, "--url", help="The article's address, for the source --emit-yaml writes (one article)."),
+    title: Optional[str] = typer.Option(None, "--title", help="The story's title, for the file --emit-yaml writes."),
+    debug: bool = debug_option(),
+) -> None:
+    """Find the numeric claims in an article; check the ones that carry their own evidence.
+
+    Exit 1 when a self-contained claim is inaccurate, 2 on unreadable input.
+    """
+
+    def body() -> int:
+        from claimcheck.report.scan import FORMATS, SCAFFOLDS
+
+        name = fmt or default_format()
+        if name not in FORMATS:
+            err(f"claimcheck: error: unknown format '{name}'; choose one of: {', '.join(FORMATS)}")
+            return Exit.INPUT
+        if input_format not in (None, *INPUT_FORMATS):
+            err(f"claimcheck: error: unknown input format '{input_format}'; choose text, markdown or html")
+            return Exit.INPUT
+        for target, flag in ((output, "-o"), (emit_yaml, "--emit-yaml")):
+            if target is not None and any(Path(p).resolve() == target.resolve() for p in paths if p != "-"):
+                err(f"claimcheck: error: {flag} {target} is one of the files being scanned; write elsewhere")
+                return Exit.INPUT
+        if (url is not None or title is not None) and emit_yaml is None:
+            err("claimcheck: error: --url and --title describe the file --emit-yaml writes; give --emit-yaml too")
+            return Exit.INPUT
+        if url is not None and len(paths) != 1:
+            err("claimcheck: error: --url is the address of one article; scan one file with it")
+            return Exit.INPUT
+        if emit_yaml is not None and emit_yaml.exists() and not force:
+            err(f"{emit_yaml}:1:1: error: already exists; use --force to overwrite it")
+            return Exit.INPUT
+        from claimcheck import run
+
+        to_terminal = output is None and sys.stdout.isatty()
+        chunks: list[str] = []
+        outcome = run.scan(
+            paths, fmt=name, input_format=input_format, color=use_color(to_terminal), width=terminal_width(to_terminal),
+            emit=chunks.append if output is not None else sys.stdout.write, on_problem=lambda p: err(p.render()),
+            keep_results=emit_yaml is not None,
+        )
+        if output is not None:
+            write_output("".join(chunks), output)
+        if emit_yaml is not None:
+            if outcome.code == Exit.INPUT:
+                err(f"claimcheck: {emit_yaml} not written: fix the input errors above")
+            else:
+                from claimcheck.writing import atomic_write
+
+                atomic_write(emit_yaml, SCAFFOLDS["yaml"](outcome.results, title=title, url=url))
+        return outcome.code
+
+    guard(debug, body)

@@ -1,0 +1,88 @@
+"""``claimcheck verify``: recompute every claim of the claim files and report the verdicts."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from claimcheck.cli.app import (
+    app, clobbers_input, debug_option, default_format, err, guard, jobs_option, max_bytes_option, output_option,
+    terminal_width, use_color, write_output,
+)
+from claimcheck.exitcodes import Exit
+
+
+@app.command()
+def verify(
+    paths: List[str] = typer.Argument(..., help="Claim files or folders (searched for *.yaml, *.yml)."),
+    fmt: Optional[str] = typer.Option(
+        None, "--format", "-f",
+        help="rich (terminal), json, junit, github, markdown or claimreview. Default: github under GitHub Actions, else rich.",
+    ),
+    output: Optional[Path] = output_option(),
+    strict: bool = typer.Option(False, "--strict", help="Approximate and unverifiable claims fail too."),
+    only: Optional[List[str]] = typer.Option(None, "--only", help="Check only this claim id (repeatable)."),
+    explain: bool = typer.Option(False, "-v", "--explain", help="Explain every claim, not only those that are not accurate."),
+    max_bytes: int = max_bytes_option(),
+    jobs: Optional[int] = jobs_option(),
+    debug: bool = debug_option(),
+) -> None:
+    """Recompute every claim and report the verdicts. Exit 1 when a claim fails, 2 on invalid input."""
+
+    def body() -> int:
+        from claimcheck.report import FORMATS
+
+        name = fmt or default_format()
+        if name not in FORMATS:
+            err(f"claimcheck: error: unknown format '{name}'; choose one of: {', '.join(FORMATS)}")
+            return Exit.INPUT
+        clash = clobbers_input(output, paths)
+        if clash:
+            err(f"claimcheck: error: -o {output} {clash}; write the report elsewhere")
+            return Exit.INPUT
+        from claimcheck import run
+        from claimcheck.engine import Policy
+        from claimcheck.report import Options
+
+        to_terminal = output is None and sys.stdout.isatty()
+        options = Options(explain=explain, strict=strict, width=terminal_width(to_terminal), color=use_color(to_terminal))
+        chunks: list[str] = []
+        # The terminal report lists an invalid file's problems itself; on a terminal, saying
+        # them on stderr too would show each twice.
+        problems_in_report = name == "rich" and to_terminal and sys.stderr.isatty()
+        step_summary = os.environ.get("GITHUB_STEP_SUMMARY") if name == "github" else None
+        outcome = run.verify(
+            paths, fmt=name, options=options, policy=Policy(strict=strict, only=frozenset(only) if only else None),
+            max_bytes=max_bytes, jobs=jobs, emit=chunks.append if output is not None else sys.stdout.write,
+            on_problem=(lambda p: None) if problems_in_report else (lambda p: err(p.render())),
+            keep_results=bool(step_summary),
+        )
+        if outcome.only_matched_nothing:
+            err(f"claimcheck: error: no claim matched --only {' '.join(only or ())}")
+        if output is not None:
+            if outcome.code == Exit.INPUT:
+                # Invalid input: nothing is written, and an old report stays as it was.
+                err(f"claimcheck: {output} not written: fix the input errors above")
+            else:
+                write_output("".join(chunks), output)
+        if step_summary and outcome.results:
+            _append_step_summary(step_summary, outcome)
+        return outcome.code
+
+    guard(debug, body)
+
+
+def _append_step_summary(path: str, outcome) -> None:  # noqa: ANN001
+    from claimcheck.report import step_summary
+
+    try:
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(step_summary(outcome.results, outcome.summary))
+    except OSError as e:
+        # The summary is a courtesy; the verdicts and the exit code stand without it
+        # (was exit 3, "internal error", for an unwritable path).
+        err(f"claimcheck: warning: step summary not written to {path}: {(e.strerror or str(e)).lower()}")
