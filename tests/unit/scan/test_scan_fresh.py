@@ -1,7 +1,7 @@
 """The fresh scan fixture: news-style sentences the scan was not tuned on, each with the
 checks it must make worked out by hand (tests/cases/scan_fresh.yaml). Only checked
 findings are compared: a claim case must check exactly its claims with the verdicts
-given; a trap must check nothing. ``python tests/test_scan_fresh.py`` prints the recall,
+given; a trap must check nothing. ``python tests/unit/scan/test_scan_fresh.py`` prints the recall,
 catch and false-alarm figures the fixture measures."""
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ import pytest
 from claimcheck import parallel
 from claimcheck.engine import Policy
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import gen_corpus  # noqa: E402
 

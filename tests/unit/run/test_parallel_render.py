@@ -19,7 +19,7 @@ from claimcheck import parallel
 from claimcheck.engine import Policy
 from claimcheck.report import FORMATS, Options, make, renders_on_workers
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import gen_corpus  # noqa: E402
 

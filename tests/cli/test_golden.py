@@ -4,7 +4,7 @@ format (and scan's --emit-yaml scaffold), pinned at width 100.
 The goldens hold real output, read by a person before they were committed. They must not
 move when the environment says otherwise: GITHUB_ACTIONS, FORCE_COLOR, COLUMNS, NO_COLOR
 and TERM are set to hostile values in every run below, and the output stays the same.
-Regenerate (then read the diff!) with ``UPDATE_GOLDEN=1 pytest tests/test_golden_cli.py``.
+Regenerate (then read the diff!) with ``UPDATE_GOLDEN=1 pytest tests/cli/test_golden.py``.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-GOLDEN = Path(__file__).parent / "golden_cli"
+ROOT = Path(__file__).resolve().parents[2]
+GOLDEN = Path(__file__).parent / "golden"
 FIXTURE = "tests/fixtures/newsroom"
 FORMATS = ["rich", "json", "junit", "github", "markdown", "claimreview"]
 BASE_ENV = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C.UTF-8"}

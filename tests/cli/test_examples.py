@@ -13,7 +13,7 @@ import yaml
 
 from claimcheck.cli import app
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 
 # pre-commit's manifest format (https://pre-commit.com/#new-hooks): required and known keys.

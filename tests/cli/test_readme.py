@@ -1,6 +1,6 @@
 """The README shows real output: the pasted blocks are what the commands print today.
 
-Refresh them with ``UPDATE_README=1 pytest tests/test_readme.py`` (then read the diff).
+Refresh them with ``UPDATE_README=1 pytest tests/cli/test_readme.py`` (then read the diff).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "README.md"
 ENV = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C.UTF-8"}
 
