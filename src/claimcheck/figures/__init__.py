@@ -89,8 +89,9 @@ from claimcheck.figures.model import (
     Unit,
     word_share_u,
 )
+from claimcheck.figures.phrase import NoQuantity, read_phrase
 from claimcheck.figures.reader import read
-from claimcheck.figures.tokens import Refused, strip_context
+from claimcheck.figures.tokens import Refused, Unknown, strip_context
 
 __all__ = [
     "EXPECTED",
@@ -118,8 +119,13 @@ def _fail(text: str, reason: str | None = None) -> FigureError:
     return FigureError(f"cannot read figure '{_quote(text)}': {why}{EXPECTED}")
 
 
-def parse_figure(text: str) -> ClaimedFigure:
-    """Read a claimed figure. Raises :class:`FigureError` on anything else, quoting it."""
+def parse_figure(text: str, *, published: bool = True) -> ClaimedFigure:
+    """Read a claimed figure. Raises :class:`FigureError` on anything else, quoting it.
+
+    ``published``: a phrase the figure language refuses is read as published (see
+    :mod:`claimcheck.figures.phrase`); ``False`` reads the figure language alone, for a
+    caller that has already cut the phrase to the figure (the prose scanner).
+    """
     if isinstance(text, bool) or not isinstance(text, (str, int)):
         raise FigureError(
             f"cannot read figure {text!r}: write the figure as text (a YAML string); {EXPECTED}"
@@ -130,7 +136,7 @@ def parse_figure(text: str) -> ClaimedFigure:
     if len(raw) > MAX_FIGURE_CHARS:
         raise _fail(raw, f"it is {len(raw)} characters long; a figure is a short phrase (at most {MAX_FIGURE_CHARS})")
     try:
-        return _parse(raw)
+        return _parse(raw, published)
     except Refused as exc:
         raise _fail(raw, str(exc) or None) from None
 
@@ -138,8 +144,22 @@ def parse_figure(text: str) -> ClaimedFigure:
 # Figures repeat (the same claim file verified in CI; a benchmark parsing 100,000
 # figures), and a ClaimedFigure is immutable, so successful parses are remembered.
 @lru_cache(maxsize=4096)
-def _parse(raw: str) -> ClaimedFigure:
+def _parse(raw: str, published: bool) -> ClaimedFigure:
     lowered = raw.lower().replace("\u2019", "'")
+    try:
+        return _parse_strict(raw, lowered)
+    except Unknown as strict:
+        if not published:
+            raise
+        # not the figure language: the phrase as published, which keeps every reading above
+        try:
+            return read_phrase(raw, lowered)
+        except NoQuantity as none:
+            reason = str(strict)
+            raise Refused(f"{reason}, and {none}" if reason else "") from None
+
+
+def _parse_strict(raw: str, lowered: str) -> ClaimedFigure:
     try:
         fig = read(raw, *strip_context(lowered))
     except Refused:

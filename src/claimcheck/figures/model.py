@@ -46,6 +46,14 @@ class ClaimedFigure:
     #: "6.5 per 100,000 people": the claimed value is per this many (a share against a
     #: share() or a ratio is the value divided by it).
     per_base: Fraction | None = None
+    #: other numbers a published phrase names, each with its role ("part" in "secured 133 of
+    #: 199 seats", "whole" in "35% of the total targeted revenue of 2.83 trillion"); the
+    #: endpoints and a base are ``level_from`` / ``level_to``.
+    named: tuple[Level, ...] = ()
+    #: a second quantity joined by "or" ("a rise of 7 per cent or 2,300 more homes"), or
+    #: restated in brackets ("almost doubled (up 83.25 per cent)"): a claim of its own about
+    #: the same change, judged against the same computation.
+    also: ClaimedFigure | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +65,10 @@ class Level:
     u: Fraction
     percent: bool
     text: str
+    #: what the phrase says the number is: "old" ("from 396"), "new" ("to 4.2%"), "base"
+    #: ("less than the 392"), "part" or "whole"; "" for a level of the figure language
+    #: itself (read as old after "from", new after "to").
+    role: str = ""
 
 
 class FigureError(ValueError):

@@ -10,7 +10,7 @@ from fractions import Fraction
 
 from claimcheck import lexicon
 from claimcheck.figures.model import WORD_SHARE_QUALIFIER, word_share_u
-from claimcheck.figures.tokens import FIRST_WORDS, Refused
+from claimcheck.figures.tokens import FIRST_WORDS, Refused, Unknown
 from claimcheck.numbers import NumberError, fmt_decimal, parse_number
 
 # --- vocabulary ---------------------------------------------------------------------------
@@ -219,6 +219,8 @@ class Reader:
 
     def _digits(self, i: int) -> tuple[Item, int]:
         core = self.toks[i][1]
+        if core[-1] in ",.":  # "636, representing just 1%": punctuation after the number
+            raise Unknown(f"unexpected character {core[-1]!r}")
         j = i + 1
         percent = core.endswith("%")
         sign = core[0] if core[0] in "+-\u2212" else ""

@@ -11,7 +11,7 @@ from claimcheck import lexicon
 from claimcheck.figures.assemble import assemble
 from claimcheck.figures.model import ClaimedFigure, Level
 from claimcheck.figures.quantity import Item, Reader
-from claimcheck.figures.tokens import INTENSITY_RULES, LEXICON, MAX_PHRASE, Refused, tokenize
+from claimcheck.figures.tokens import INTENSITY_RULES, LEXICON, MAX_PHRASE, Refused, Unknown, tokenize
 
 _CHANGE_NOUNS = lexicon.CHANGE_NOUNS
 _VAGUE = lexicon.VAGUE_WORDS
@@ -61,7 +61,7 @@ def read(raw: str, text: str, ranking: tuple[str, ...]) -> ClaimedFigure:
         got = rd.item(i)
         if got is not None:
             if item is not None:
-                raise Refused("it has two numbers; a figure is one claimed number (put the data in figures:)")
+                raise Unknown("it has two numbers; a figure is one claimed number (put the data in figures:)")
             item, i = got
             prev_of = False
             continue
@@ -86,7 +86,7 @@ def read(raw: str, text: str, ranking: tuple[str, ...]) -> ClaimedFigure:
             if kind == "word" and item is not None and (
                     (noun is None and (prev_of or item.noun_ok)) or extends or before_change):
                 if tok.endswith(("ed", "ing", "ly")):
-                    raise Refused(
+                    raise Unknown(
                         f"'{tok}' after the number reads as part of a sentence; the figure "
                         "field holds only the figure (put the sentence in statement:)"
                     )
@@ -99,7 +99,7 @@ def read(raw: str, text: str, ranking: tuple[str, ...]) -> ClaimedFigure:
                 raise Refused(f"'{tok}' carries no number; write the share or count ('a majority', 'more than 50%')")
             if tok == "times" or tok == "fold":
                 raise Refused(f"'{tok}' needs a number before it ('2.5 times', 'three-fold')")
-            raise Refused(f"'{tok}' is not part of the figure language")
+            raise Unknown(f"'{tok}' is not part of the figure language")
         if entry.rule:
             (intensities if entry.rule in INTENSITY_RULES else hedges).append(entry.rule)
         if entry.direction:

@@ -195,10 +195,17 @@ class Refused(Exception):
     """Internal: why a figure was refused (turned into a FigureError with the quote)."""
 
 
+class Unknown(Refused):
+    """Refused for words or characters outside the figure language (an unknown word, a
+    comma, two numbers, a sentence after the number): the phrase as published may still
+    be read (:mod:`claimcheck.figures.phrase`). Every other refusal is about the figure
+    itself ("nearly" with no number, two directions) and stands."""
+
+
 def tokenize(lowered: str) -> list[tuple[str, str]]:
     mixed = _MIXED_RE.search(lowered)
     if mixed:
-        raise Refused(f"'{mixed.group()}' is not a number as prose writes it (no 1e3, no 0x1F); write the digits")
+        raise Unknown(f"'{mixed.group()}' is not a number as prose writes it (no 1e3, no 0x1F); write the digits")
     text = _HYPHEN_RE.sub(" ", lowered)
     out: list[tuple[str, str]] = []
     for m in _TOKEN_RE.finditer(text):
@@ -207,7 +214,7 @@ def tokenize(lowered: str) -> list[tuple[str, str]]:
         if kind == "space":
             continue
         if kind == "bad":
-            raise Refused(f"unexpected character {tok!r}")
+            raise Unknown(f"unexpected character {tok!r}")
         if kind == "word":
             fm = _FOLD_RE.fullmatch(tok)
             if fm and (fm[1] in _ONES or fm[1] in _TENS):  # "threefold" is "three fold"

@@ -209,7 +209,7 @@ def read_figure(phrase: str) -> tuple[ClaimedFigure | None, str | None]:
             candidates.append(alt)
     for text in candidates:
         try:
-            return parse_figure(text), text
+            return parse_figure(text, published=False), text
         except FigureError:
             continue
     return None, None
