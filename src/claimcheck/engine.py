@@ -276,7 +276,7 @@ def _pass_fail(verdict: str, recorded: str | None, policy: Policy) -> tuple[bool
         return False, mismatch
     if recorded is not None:
         # A recorded verdict that the arithmetic reproduces is the file's expectation met:
-        # a fact-check of someone else's wrong claim stays green (DESIGN §4).
+        # a fact-check of someone else's wrong claim stays green.
         if policy.strict and verdict in ("approximate", "unverifiable") and recorded != verdict:
             return False, f"{verdict} fails under --strict"
         return True, None
@@ -293,7 +293,16 @@ def _result(
     source: SourceRef | None, policy: Policy, kind: str = "claim", extra: tuple[str, ...] = (),
 ) -> ClaimResult:
     passed, failure = _pass_fail(j.verdict, recorded, policy)
+    also: tuple[ClaimResult, ...] = ()
+    if claimed.also is not None and getattr(j, "also", ()):
+        also = (_result(
+            f"{cid}.2", line, col, statement, claimed.also, ev, j.also[0], speaker=speaker, compute=compute,
+            recorded=None, inputs=(), note=None, source=source, policy=policy, kind=kind,
+        ),)
+        if passed and not also[0].passed:
+            passed, failure = False, f'the second figure, "{claimed.also.text}": {also[0].failure}'
     return ClaimResult(
+        also=also,
         id=cid,
         line=line,
         col=col,
@@ -340,7 +349,7 @@ def _cannot_compute(
     cid: str, line: int, col: int, statement: str, figure: str, compute: str, speaker: str | None,
     reason: str, policy: Policy, claimed: ClaimedFigure, recorded: str | None = None, source: SourceRef | None = None,
 ) -> ClaimResult:
-    # BAD_INPUTS 24: a zero baseline is a verdict that says so, and it fails (exit 1).
+    # A zero baseline is not an input error but a verdict that says so, and it fails (exit 1).
     return ClaimResult(
         id=cid, line=line, col=col, statement=statement, figure=figure, verdict="unverifiable",
         passed=False, speaker=speaker, compute=compute, recorded=recorded,  # type: ignore[arg-type]

@@ -60,11 +60,11 @@ from typing import Callable, Literal, Mapping
 
 from claimcheck import hedges, lexicon
 from claimcheck.expr import Evaluation, Operand
-from claimcheck.figures import ClaimedFigure
+from claimcheck.figures import ClaimedFigure, Level
 from claimcheck.numbers import MINUS, Interval, Value, Written, fmt_decimal, fmt_interval
 from claimcheck.results import VERDICTS, VerdictName
 
-__all__ = ["Judgement", "judge", "compare_recorded", "show_value", "CHANGE_FUNCS"]
+__all__ = ["Judgement", "LevelCheck", "judge", "level_checks", "compare_recorded", "show_value", "CHANGE_FUNCS"]
 
 ZERO = Fraction(0)
 ONE = Fraction(1)
@@ -99,6 +99,9 @@ class Judgement:
     """What evidence would settle it, when the verdict rests on the inputs' rounding."""
     compared: Fraction | None = None
     """The magnitude compared with the bands (on the claim's scale), exact."""
+    also: tuple[Judgement, ...] = ()
+    """The second quantity of the claim ("a rise of 7 per cent or 2,300 more homes"),
+    judged against the same computation."""
 
 
 def compare_recorded(recorded: str | None, verdict: str) -> str | None:
@@ -673,10 +676,54 @@ def judge(figure: ClaimedFigure, ev: Evaluation, *, tolerance: Mapping[str, Frac
         # "6.5 per 100,000 people" against share(deaths, population): 6.5 ÷ 100,000
         figure = replace(figure, value=figure.value / figure.per_base, unit="share",
                          u=None if figure.u is None else figure.u / figure.per_base)
-    j = _judge_number(figure, ev, tolerance)
-    if j.verdict != "unverifiable" and (figure.level_to is not None or figure.level_from is not None):
-        j = _check_levels(figure, ev, j)
-    return j
+    also = () if figure.also is None else (judge(_second(figure, ev), ev, tolerance=tolerance),)
+    figure = _level_as_claim(figure, ev)
+    if figure.value is None and figure.direction == "none":
+        j = _levels_only(figure, ev)
+    else:
+        j = _judge_number(figure, ev, tolerance)
+        if j.verdict != "unverifiable" and (figure.level_to is not None or figure.level_from is not None
+                                            or figure.named):
+            j = _check_levels(figure, ev, j)
+    return replace(j, also=also) if also else j
+
+
+def _second(figure: ClaimedFigure, ev: Evaluation) -> ClaimedFigure:
+    """The claim's second quantity ("a rise of 7 per cent or 2,300 more homes"): with no
+    direction of its own it states the same change, so against a change function it takes
+    the first's direction, and is compared with the matching function of the same two
+    inputs (diff for a count, the percent change for a percent)."""
+    second = figure.also
+    assert second is not None
+    if (second.direction == "none" and figure.direction != "none" and second.unit != "multiple"
+            and _change_of(ev) is not None):
+        second = replace(second, direction=figure.direction)
+    return second
+
+
+def _level_as_claim(figure: ClaimedFigure, ev: Evaluation) -> ClaimedFigure:
+    """"increased to 4.2 billion euro", "stood at N18.804 trillion" against a computed level
+    (no change function to hold a direction): the level named is the claimed figure."""
+    lv = figure.level_to
+    if figure.value is not None or lv is None or figure.level_from is not None or _change_of(ev) is not None:
+        return figure
+    return replace(figure, value=lv.value, u=lv.u, unit="percent" if lv.percent else "count", direction="none",
+                   qualifier="exact", intensity=None, level_to=None)
+
+
+def _levels_only(figure: ClaimedFigure, ev: Evaluation) -> Judgement:
+    """A phrase that names only a level of a change ("to 12.4 million"): judged on it alone."""
+    value_text, interval_text = show_value(ev)
+    checks = level_checks(figure, ev)
+    worst = max((c.verdict for c in checks if c.verdict is not None), key=lambda v: _ORDER[v], default=None)
+    texts = tuple(c.text for c in checks if c.verdict != "accurate")
+    said = " ".join(c.text for c in checks if c.verdict == "accurate")
+    rule = f'"{figure.text}" claims only the level it names, at its own precision'
+    if worst is None:
+        return Judgement("unverifiable", "exact", rule, "The claim names no change and its level cannot be compared.",
+                         value_text, interval_text, texts)
+    return Judgement(worst, "exact", rule, (said + " " if said else "") + f"The level named decides: {worst}.",  # type: ignore[arg-type]
+                     value_text, interval_text, texts)
 
 
 def _judge_number(figure: ClaimedFigure, ev: Evaluation, tolerance: Mapping[str, Fraction] | None) -> Judgement:
@@ -708,63 +755,141 @@ def _judge_number(figure: ClaimedFigure, ev: Evaluation, tolerance: Mapping[str,
 
 
 def _check_levels(figure: ClaimedFigure, ev: Evaluation, j: Judgement) -> Judgement:
-    """The level a change is said to end at or start from ("rose by 0.3 percentage points
-    to 4.2%", ONS), against the new (old) argument of a two-argument change function, at
-    the level's own precision: the verdict is the worse of the change's and the level's.
-    A level the computation cannot show is reported as not checked, never guessed at.
+    """The numbers a claim names beside its figure, against the computation's inputs.
+
+    A level a change is said to end at or start from ("rose by 0.3 percentage points to
+    4.2%", ONS), the base of a comparison ("17 percent less than the 392"), or the part and
+    whole of a share ("secured 133 of 199 seats"), each against the matching argument of a
+    two-argument function (old and new of a change, part and whole of a share), at the
+    number's own precision: the verdict is the worse of the figure's and the numbers'. A
+    number the computation cannot show is reported as not checked, never guessed at.
     """
-    pos = CHANGE_FUNCS.get(ev.func or "")
     verdict, notes, said = j.verdict, list(j.diagnoses), []
-    for lv, k, which in ((figure.level_from, 0, "old"), (figure.level_to, 1, "new")):
-        if lv is None:
+    for check in level_checks(figure, ev):
+        if check.verdict == "accurate":
+            said.append(check.text)
             continue
-        if pos is None or len(ev.args) != 2:
-            notes.append(f'The level "{lv.text}" is not checked: the computation has no {which} value to compare it '
-                         "with (write it as pct_change(old, new), pp_change or diff).")
-            continue
-        i = pos[k]
-        arg = ev.args[i]
-        op = ev.arg_operands[i] if i < len(ev.arg_operands) else None
-        arg_percent = ev.func == "pp_change" or (op is not None and (
-            (op.written is not None and op.written.percent) or (op.unit or "").strip() == "%"))
-        if arg_percent != lv.percent:
-            notes.append(f'The level "{lv.text}" is not checked: it is {"a percent" if lv.percent else "a number"}, '
-                         f"and the computation's {which} value is {'a percent' if arg_percent else 'a number'}.")
-            continue
-        places = _places_of(lv.u * (HUNDRED if lv.percent else ONE))
-        shown = _fmt_pct(arg.point, max(places, 1)) if lv.percent else _fmt_amount(arg.point, max(places, 2))
-        half = lv.u / 2
-        whole = max(lv.u, abs(lv.value) * hedges.rule("exact").param("approximate_share"))
-        off = abs(arg.point - lv.value)
-        if off <= half:
-            said.append(f'The level "{lv.text}" matches the {which} value, {shown}.')
-            continue
-        units = next((f for f in _LEVEL_FACTORS
-                      if abs(arg.point * f - lv.value) <= half or abs(arg.point / f - lv.value) <= half), None)
-        if units is not None:
-            # "fell 12% to 42,420" against pct_change(48.21, 42.42): the inputs are in
-            # thousands; the level is the same number in other units, not a wrong claim
-            notes.append(f'The level "{lv.text}" matches the computation\'s {which} value, {shown}, read in other '
-                         f"units (a factor of {_fmt_amount(Fraction(units))}); write the inputs in the claim's units.")
-            continue
-        if arg.interval.overlaps(Interval(lv.value - half, lv.value + half)) or off <= whole:
-            level_verdict = "approximate"
-            why = "is close to"
-        else:
-            level_verdict = "inaccurate"
-            why = "does not match"
-        notes.append(f'The level "{lv.text}" {why} the computation\'s {which} value, {shown}.')
-        if _ORDER[level_verdict] > _ORDER[verdict]:  # type: ignore[index]
-            verdict = level_verdict
+        notes.append(check.text)
+        if check.verdict is not None and _ORDER[check.verdict] > _ORDER[verdict]:  # type: ignore[index]
+            verdict = check.verdict
     if verdict == j.verdict and not said and len(notes) == len(j.diagnoses):
         return j
     decided = " ".join([j.decided_by, *said])
     if verdict != j.verdict:
-        decided += f" The level written with the change decides: {verdict}."
+        decided += f" The numbers named with the figure decide: {verdict}."
     return replace(j, verdict=verdict, decided_by=decided, diagnoses=tuple(dict.fromkeys(notes)))  # type: ignore[arg-type]
 
 
-_LEVEL_FACTORS = (100, 10**3, 10**6, 10**9, 10**12)
+@dataclass(frozen=True, slots=True)
+class LevelCheck:
+    """One number a claim names, against the computation's input it stands for."""
+
+    level: Level
+    which: str  # "old", "new", "part" or "whole": the input it was compared with
+    verdict: str | None  # accurate (matches), approximate (close), inaccurate, None (not checked)
+    text: str
+    #: the input's value, when compared (on the level's own scale)
+    used: Fraction | None = None
+
+
+#: The arguments a named number stands for, by function: "old"/"new" of a change
+#: (CHANGE_FUNCS), "part"/"whole" of a share. A base is the old value of a change and the
+#: whole of a share.
+_SHARE_POSITIONS = {"part": 0, "whole": 1}
+
+
+def _position(ev: Evaluation, role: str) -> tuple[int, str] | None:
+    if len(ev.args) != 2:
+        return None
+    pos = CHANGE_FUNCS.get(ev.func or "")
+    if pos is not None:
+        if role in ("old", "base", "whole"):
+            return pos[0], "old"
+        if role == "new":
+            return pos[1], "new"
+        return None
+    if ev.func == "share":
+        if role in ("base", "whole"):
+            return 1, "whole"
+        if role in ("part", "new"):
+            return 0, "part"
+    return None
+
+
+def level_checks(figure: ClaimedFigure, ev: Evaluation) -> list[LevelCheck]:
+    """Each number the claim names (its endpoints, base, part or whole), checked."""
+    out: list[LevelCheck] = []
+    named = [(figure.level_from, "old"), (figure.level_to, "new")] + [(lv, lv.role) for lv in figure.named]
+    for lv, default in named:
+        if lv is None:
+            continue
+        role = lv.role or default
+        got = _position(ev, role)
+        if got is None:
+            which = {"base": "old", "whole": "whole", "part": "part"}.get(role, role)
+            out.append(LevelCheck(lv, which, None, f'The level "{lv.text}" is not checked: the computation has no '
+                                  f"{which} value to compare it with (write it as pct_change(old, new), pp_change, "
+                                  "diff or share(part, whole))."))
+            continue
+        i, which = got
+        out.append(_check_level(lv, role, which, ev.args[i], ev.arg_operands[i] if i < len(ev.arg_operands) else None))
+    return out
+
+
+def _check_level(lv: Level, role: str, which: str, arg: Value, op: Operand | None) -> LevelCheck:
+    arg_fraction = op is not None and (
+        (op.written is not None and op.written.percent) or (op.unit or "").strip() == "%")
+    value, u = lv.value, lv.u
+    if lv.percent and not arg_fraction:
+        # "surged to 44.4 percent" against pct_change(39.2, 44.4): percents written as plain numbers
+        if abs(arg.point) > 100:
+            return LevelCheck(lv, which, None, f'The level "{lv.text}" is not checked: it is a percent, and the '
+                              f"computation's {which} value is a number.")
+        value, u = value * HUNDRED, u * HUNDRED
+    elif not lv.percent and arg_fraction:
+        if abs(value) > 100:
+            return LevelCheck(lv, which, None, f'The level "{lv.text}" is not checked: it is a number, and the '
+                              f"computation's {which} value is a percent.")
+        value, u = value / HUNDRED, u / HUNDRED
+    places = _places_of(u * (HUNDRED if arg_fraction else ONE))
+    shown = _fmt_pct(arg.point, max(places, 1)) if arg_fraction else _fmt_amount(arg.point, max(places, 2))
+    claimed = _fmt_pct(value, max(places, 1)) if arg_fraction else _fmt_amount(value, max(places, 2))
+    half = u / 2
+    named = role in ("base", "part", "whole") or (lv.role != "" and role in ("old", "new"))
+    # a level written with a change may be rounded like the figure (within 2%); a number
+    # the phrase names as an input is a copy of the data, close only one digit off
+    close = u if named else max(u, abs(value) * hedges.rule("exact").param("approximate_share"))
+    off = abs(arg.point - value)
+    noun = {"base": "its base", "old": "the old value", "new": "the new value", "part": "the part",
+            "whole": "the whole"}.get(role, f"the {which} value")
+    if off <= half:
+        text = (f"The claim names {claimed} as {noun}, as compute does." if named
+                else f'The level "{lv.text}" matches the {which} value, {shown}.')
+        return LevelCheck(lv, which, "accurate", text, arg.point)
+    units = next((f for f in _LEVEL_FACTORS
+                  if abs(arg.point * f - value) <= half or abs(arg.point / f - value) <= half), None)
+    if units is not None:
+        # "fell 12% to 42,420" against pct_change(48.21, 42.42): the inputs are in
+        # thousands; the level is the same number in other units, not a wrong claim
+        return LevelCheck(lv, which, None, f'The level "{lv.text}" matches the computation\'s {which} value, {shown}, '
+                          f"read in other units (a factor of {_fmt_amount(Fraction(units))}); write the inputs in "
+                          "the claim's units.", arg.point)
+    if arg.interval.overlaps(Interval(value - half, value + half)) or off <= close:
+        verdict, why = "approximate", "is close to"
+    else:
+        verdict, why = "inaccurate", "does not match"
+    if named:
+        text = (f"The claim names {claimed} as {noun}; compute uses {shown}."
+                if verdict == "inaccurate" else
+                f"The claim names {claimed} as {noun}, close to the {shown} compute uses.")
+    else:
+        text = f'The level "{lv.text}" {why} the computation\'s {which} value, {shown}.'
+    return LevelCheck(lv, which, verdict, text, arg.point)
+
+
+#: Other units a level may be written in: per cent, and every scale word (thousand, lakh,
+#: million, crore, billion, trillion).
+_LEVEL_FACTORS = tuple(sorted({100, *lexicon.SCALE_WORDS.values()}))
 
 
 def _places_of(u: Fraction) -> int:

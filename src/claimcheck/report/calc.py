@@ -36,6 +36,7 @@ def calc_json(r: ClaimResult) -> dict:
         "settle": r.settle,
         "framing": list(r.framing),
         "failure": r.failure,
+        "also": [calc_json(a) for a in r.also],
     }
 
 
@@ -85,4 +86,7 @@ def render_calc(r: ClaimResult, fmt: str, *, width: int = 100, color: bool = Fal
         grid.add_row(label, Text(text))
     console.print(Padding(grid, (0, 0, 0, 2)))
     # Rich pads table rows to the full width; trailing blanks only get in a reader's way.
-    return "".join(line.rstrip() + "\n" for line in out.getvalue().splitlines())
+    text = "".join(line.rstrip() + "\n" for line in out.getvalue().splitlines())
+    for a in r.also:  # the claim's second quantity ("... or 2,300 more homes")
+        text += render_calc(a, fmt, width=width, color=color)
+    return text

@@ -140,6 +140,21 @@ def claim_json(c: ClaimResult) -> dict[str, Any]:
         "note": c.note,
         "source": source_json(c.source),
         "inputs": [input_json(i) for i in c.inputs],
+        "also": [also_json(a) for a in c.also],
+    }
+
+
+def also_json(a: ClaimResult) -> dict[str, Any]:
+    """The claim's second quantity ("... or 2,300 more homes"), judged on its own."""
+    return {
+        "figure": a.figure,
+        "verdict": a.verdict,
+        "passed": a.passed,
+        "value": a.value,
+        "rule": a.rule or None,
+        "decided_by": a.decided_by,
+        "diagnoses": list(a.diagnoses),
+        "failure": a.failure,
     }
 
 
@@ -259,6 +274,7 @@ def _claim_text(c: ClaimResult) -> str:
         '"note": ' + _v(c.note),
         '"source": ' + _source_text(c.source, 5),
         '"inputs": ' + ("[" + _PADS[6] + ("," + _PADS[6]).join([_input_text(i) for i in c.inputs]) + _PADS[5] + "]" if c.inputs else "[]"),
+        '"also": ' + (_encode([also_json(a) for a in c.also], 5) if c.also else "[]"),
     ]
     return ("," + k).join(parts) + end + "}"
 
