@@ -77,3 +77,12 @@ def test_baltimore_names_the_wrong_base() -> None:
     res = check_expression(row["true_expr"], row["figure"])
     assert res.verdict == "inaccurate"
     assert any("names 392 as its base" in d and "282" in d for d in res.diagnoses), res.diagnoses
+
+
+def test_baltimore_back_solves_to_282() -> None:
+    row = next(r for _, r in ROWS if r.get("true_expr"))
+    for expr in (row["expr"], row["true_expr"]):
+        res = check_expression(expr, row["figure"])
+        assert res.verdict == "inaccurate"
+        assert "Back-solved: 17% less than X = 234 implies X ≈ 282 (printed 392)." in res.diagnoses, res.diagnoses
+        assert [(s.kind, s.data["solved"], s.data["printed"]) for s in res.solved] == [("solved_input", "282", "392")]

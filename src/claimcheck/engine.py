@@ -303,6 +303,7 @@ def _result(
             passed, failure = False, f'the second figure, "{claimed.also.text}": {also[0].failure}'
     return ClaimResult(
         also=also,
+        solved=tuple(getattr(j, "solved", ())),
         id=cid,
         line=line,
         col=col,

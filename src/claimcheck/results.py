@@ -9,9 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from claimcheck.numbers import Interval
+
+if TYPE_CHECKING:
+    from claimcheck.backsolve import Solved
 
 VerdictName = Literal["accurate", "approximate", "inaccurate", "unverifiable"]
 VERDICTS: tuple[VerdictName, ...] = ("accurate", "approximate", "inaccurate", "unverifiable")
@@ -96,6 +99,9 @@ class ClaimResult:
     #: the claim's second quantity ("a rise of 7 per cent or 2,300 more homes"), judged
     #: against the same computation; the claim passes only when it does too
     also: tuple[ClaimResult, ...] = ()
+    #: for an inaccurate claim, what would make it accurate (swapped inputs, a digit slip,
+    #: a solved input), each with its kind and numbers; the sentences are also diagnoses
+    solved: tuple[Solved, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -59,6 +59,7 @@ from types import MappingProxyType
 from typing import Callable, Literal, Mapping
 
 from claimcheck import hedges, lexicon
+from claimcheck.backsolve import Solved, back_solve
 from claimcheck.expr import Evaluation, Operand
 from claimcheck.figures import ClaimedFigure, Level
 from claimcheck.numbers import MINUS, Interval, Value, Written, fmt_decimal, fmt_interval
@@ -102,6 +103,9 @@ class Judgement:
     also: tuple[Judgement, ...] = ()
     """The second quantity of the claim ("a rise of 7 per cent or 2,300 more homes"),
     judged against the same computation."""
+    solved: tuple[Solved, ...] = ()
+    """For an inaccurate claim, what would make it accurate (swapped inputs, a digit slip,
+    a solved input), typed; their sentences are also in ``diagnoses``."""
 
 
 def compare_recorded(recorded: str | None, verdict: str) -> str | None:
@@ -666,12 +670,30 @@ def _plain(fmt: _Fmt, x: Fraction) -> str:
     return fmt_decimal(x, 4, trim=True)
 
 
-def judge(figure: ClaimedFigure, ev: Evaluation, *, tolerance: Mapping[str, Fraction] | None = None) -> Judgement:
+def judge(figure: ClaimedFigure, ev: Evaluation, *, tolerance: Mapping[str, Fraction] | None = None,
+          explain: bool = True) -> Judgement:
     """Judge ``figure`` against the evaluation ``ev``; see the module docstring for the rules.
 
     ``tolerance`` overrides band parameters by ``rule.param`` name
-    (``{"nearly.accurate_below": Fraction(1, 20)}``).
+    (``{"nearly.accurate_below": Fraction(1, 20)}``). ``explain``: for an inaccurate claim,
+    solve for the inputs that would make it accurate (:mod:`claimcheck.backsolve`); a
+    caller that only wants the verdict of many candidates (the prose scanner) skips it.
     """
+    j = _judge_all(figure, ev, tolerance)
+    if explain and j.verdict == "inaccurate" and not any(d.startswith(_EXPLAINED) for d in j.diagnoses):
+        solved = back_solve(
+            figure, ev, lambda f, e: judge(f, e, tolerance=tolerance, explain=False).verdict == "accurate")
+        if solved:
+            j = replace(j, diagnoses=tuple(dict.fromkeys(j.diagnoses + tuple(s.text for s in solved))), solved=solved)
+    return j
+
+
+#: Diagnoses that already say what the author most likely meant (another reading of the
+#: same inputs fits): with one of them, nothing is back-solved.
+_EXPLAINED = ("Wrong base:", "Percent vs percentage points:", "Scale:", "Upside-down ratio:", "Unequal periods:")
+
+
+def _judge_all(figure: ClaimedFigure, ev: Evaluation, tolerance: Mapping[str, Fraction] | None) -> Judgement:
     if figure.per_base is not None and figure.value is not None and ev.kind in ("share", "ratio"):
         # "6.5 per 100,000 people" against share(deaths, population): 6.5 ÷ 100,000
         figure = replace(figure, value=figure.value / figure.per_base, unit="share",

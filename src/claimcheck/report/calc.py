@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from fractions import Fraction
 
+from claimcheck.report.json_ import solved_json
 from claimcheck.results import ClaimResult
 
 SYMBOLS = {"accurate": "✔", "approximate": "≈", "inaccurate": "✘", "unverifiable": "?"}
@@ -37,6 +38,7 @@ def calc_json(r: ClaimResult) -> dict:
         "framing": list(r.framing),
         "failure": r.failure,
         "also": [calc_json(a) for a in r.also],
+        "solved": [solved_json(s) for s in r.solved],
     }
 
 

@@ -17,11 +17,14 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from claimcheck.report import Options
 from claimcheck.report.common import exact, exact_interval, failure_kind
 from claimcheck.results import ClaimResult, FileResult, InputFigure, RunSummary, SourceRef
+
+if TYPE_CHECKING:
+    from claimcheck.backsolve import Solved
 
 SCHEMA_VERSION = 1
 _INDENT = 2
@@ -141,7 +144,13 @@ def claim_json(c: ClaimResult) -> dict[str, Any]:
         "source": source_json(c.source),
         "inputs": [input_json(i) for i in c.inputs],
         "also": [also_json(a) for a in c.also],
+        "solved": [solved_json(s) for s in c.solved],
     }
+
+
+def solved_json(s: Solved) -> dict[str, Any]:
+    """A back-solved diagnosis: its kind, its sentence and its numbers as text."""
+    return {"kind": s.kind, "text": s.text, "data": dict(s.data)}
 
 
 def also_json(a: ClaimResult) -> dict[str, Any]:
@@ -275,6 +284,7 @@ def _claim_text(c: ClaimResult) -> str:
         '"source": ' + _source_text(c.source, 5),
         '"inputs": ' + ("[" + _PADS[6] + ("," + _PADS[6]).join([_input_text(i) for i in c.inputs]) + _PADS[5] + "]" if c.inputs else "[]"),
         '"also": ' + (_encode([also_json(a) for a in c.also], 5) if c.also else "[]"),
+        '"solved": ' + (_encode([solved_json(s) for s in c.solved], 5) if c.solved else "[]"),
     ]
     return ("," + k).join(parts) + end + "}"
 

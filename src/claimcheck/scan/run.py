@@ -229,7 +229,7 @@ def judge(figure: ClaimedFigure, computation: Computation) -> dict[str, Any]:
         return {"verdict": "unverifiable", "diagnoses": (exc.message,)}
     except EvalError as exc:  # pragma: no cover - the search builds only valid computations
         return {"verdict": "unverifiable", "diagnoses": (exc.message,)}
-    j = judge_figure(figure, ev)
+    j = judge_figure(figure, ev, explain=False)
     return {
         "verdict": j.verdict,
         "value": j.value_text,
