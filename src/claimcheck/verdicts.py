@@ -1,10 +1,15 @@
-"""Verdicts: a claimed figure against a recomputed value (DESIGN §4).
+"""Verdicts: a claimed figure against a recomputed value.
+
+It is longer than the other modules on purpose, for now: every band, measure and
+diagnosis of a verdict is here, so that one decision is read in one place; the numbers a
+phrase names are checked here too, and what would make a wrong claim right is solved in
+:mod:`claimcheck.backsolve`.
 
 This module owns the comparison and the diagnoses a careful fact-checker makes. It reads
 every band from :data:`claimcheck.hedges.RULES` (overridable by ``tolerance`` with
 ``rule.param`` keys) and holds no band numbers of its own.
 
-The decision, per DESIGN §4: *accurate* when the accurate band holds the point value (the
+The decision: *accurate* when the accurate band holds the point value (the
 inputs as written); *approximate* when the accurate band only overlaps the rounding
 interval (the inputs' rounding carried through), or the approximate band holds the point;
 *inaccurate* otherwise. Band edges count as inside (exact :class:`~fractions.Fraction`
@@ -47,6 +52,19 @@ against the new (old) argument of a two-argument change function at the level's 
 precision; the verdict is the worse of the two. A level in other units (a factor of 100 to
 10^12) is noted, not held against the claim; one the computation cannot show is reported
 as not checked. "6.5 per 100,000 people" against a share is read as 6.5 ÷ 100,000.
+
+A phrase as published names more numbers: its endpoints, the base of a comparison ("17
+percent less than the 392"), the part and whole of a share. Each is checked against the
+matching input (the old value for a base, the whole of a share), and one that differs is
+its own diagnosis ("The claim names 392 as its base; compute uses 282."); a copied number
+is close only one digit off. A phrase that names only a level ("to 12.4 million") is
+judged on it; against a computation with no change function, a level after a direction
+("increased to 4.2 billion euro") is the claimed figure. A second quantity joined by "or"
+is judged against the same computation, with the first's direction (:attr:`Judgement.also`).
+
+For an inaccurate claim with no other reading that explains it (wrong base, points, ×100,
+upside-down ratio, unequal periods), :func:`claimcheck.backsolve.back_solve` says what
+would make it accurate (:attr:`Judgement.solved`).
 """
 
 from __future__ import annotations

@@ -3,8 +3,17 @@
 ``parse_figure("nearly 20% drop")`` gives a :class:`ClaimedFigure` with value 1/5, unit
 percent, direction down, qualifier ``nearly`` and precision u = 1/100.
 
-This module owns the grammar of a claim's ``figure:`` field. A figure is a short phrase
-made of, in any order that reads as English:
+This package owns the grammar of a claim's ``figure:`` field (and of ``calc --claim``).
+A figure the figure language below refuses for a word or mark it does not know is read
+again as the phrase as published (:mod:`claimcheck.figures.phrase`: a subject and verb,
+connectors, endpoints, a base, two quantities joined by "or"), so every figure the figure
+language reads keeps its reading. The modules: :mod:`.model` (the records), :mod:`.tokens`
+(tokens, the phrase table, periods and rankings), :mod:`.quantity` (the number and its
+unit), :mod:`.reader` (the figure language), :mod:`.assemble`; and for a phrase as
+published :mod:`.clauses`, :mod:`.roles` and :mod:`.phrase`.
+
+In the figure language a figure is a short phrase made of, in any order that reads as
+English:
 
 * at most one **number**: digits read by :func:`claimcheck.numbers.parse_number`
   ("19.1%", "18,000", "$4.8 million", "£3bn"), number words ("twenty percent", "a

@@ -3,7 +3,7 @@
 User text (statements, speakers, titles, figure names, source publishers, even paths)
 comes from hand-written claim files and is never trusted by a report: terminal escapes
 and control characters are stripped before any of it reaches a terminal, a CI log or a
-published page (BAD_INPUTS row 27). Machine formats (JSON) carry the text as data and
+published page. Machine formats (JSON) carry the text as data and
 leave the escaping to their encoder.
 
 Nothing here imports rich.
@@ -27,7 +27,7 @@ SYMBOLS: dict[VerdictName, str] = {
 
 # Escape sequences as terminals read them: CSI (ESC [ … final byte), OSC (ESC ] … BEL or
 # ST, e.g. an OSC 8 hyperlink), and any other two-byte ESC sequence. Each alternative is a
-# single pass over a character class, so the scan is linear on any input (BAD_INPUTS 32).
+# single pass over a character class, so the scan is linear on any input.
 _ESCAPES = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]?"
     r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"

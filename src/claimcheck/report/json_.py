@@ -32,7 +32,7 @@ _INDENT = 2
 
 # json.dumps escapes C0 controls but passes DEL, C1 controls (U+009B is a CSI to some
 # terminals), bidi overrides, line separators and noncharacters through raw; escape
-# them too, so `cat report.json` is as safe as the terminal report (BAD_INPUTS row 27).
+# them too, so `cat report.json` is as safe as the terminal report.
 # They occur only inside strings, where a \uXXXX escape means the same character.
 _UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufffe\uffff]")
 

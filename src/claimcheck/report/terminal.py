@@ -6,10 +6,10 @@ block for each claim that is not accurate or fails (every claim with ``--explain
 the statement and speaker, the arithmetic with the real numbers, the interval the
 inputs' rounding allows, the rule, the diagnoses, what would settle it, why it fails,
 and each raw input with its source and period. An invalid file prints its ``path:line:col: error: message`` lines, which never
-wrap (BAD_INPUTS row 28). The run ends with the summary line.
+wrap. The run ends with the summary line.
 
 User text only ever enters rich as :class:`rich.text.Text`, after
-:func:`~claimcheck.report.common.clean` (BAD_INPUTS row 27); the console has markup,
+:func:`~claimcheck.report.common.clean`; the console has markup,
 emoji and highlighting off. Every console setting is explicit, so the output depends on
 :class:`~claimcheck.report.Options` alone, never on COLUMNS, NO_COLOR, FORCE_COLOR, TERM
 or whether the output is a terminal.
@@ -165,7 +165,7 @@ class TerminalReport:
 
     def _problems(self, fr: FileResult) -> str:
         # Located lines are printed whole, never wrapped, so CI logs and editors can
-        # link every path:line:col (BAD_INPUTS row 28).
+        # link every path:line:col.
         lines = []
         for p in fr.problems:
             t = Text().append(location(p.path, p.line, p.col), style="bold")
