@@ -18,7 +18,9 @@ class ClaimedFigure:
     ``value`` is exact; percents and shares are fractions ("20%" is 1/5), multiples are
     the factor ("doubled" is 2, "halved" is 1/2). Figures that carry no number ("dipped
     slightly", "plunged") have ``value`` None and are judged on the size of the change.
-    ``u`` is one unit of the last digit written, on the same scale as ``value``.
+    ``u`` is one unit of the last digit written, on the same scale as ``value``. A phrase
+    that names only a level ("to 12.4 million") has ``value`` None, direction ``none`` and
+    the level in ``level_to``.
     ``qualifier`` is a rule name of :data:`claimcheck.hedges.RULES`.
     """
 
