@@ -84,7 +84,7 @@ def test_in_process(case: dict[str, Any]) -> None:
     # exact from input to verdict: the compared magnitude is a Fraction, never a float
     assert j.compared is None or isinstance(j.compared, Fraction)
     if case.get("diagnosis"):
-        assert any(case["diagnosis"] in d for d in j.diagnoses), j.diagnoses
+        assert any(case["diagnosis"] in d.text for d in j.diagnoses), j.diagnoses
 
 
 # --- through the CLI ---------------------------------------------------------------------------

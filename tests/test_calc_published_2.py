@@ -86,7 +86,7 @@ def test_in_process(case: dict[str, Any]) -> None:
     # exact from input to verdict: the compared magnitude is a Fraction, never a float
     assert j.compared is None or isinstance(j.compared, Fraction)
     if case.get("diagnosis"):
-        assert any(case["diagnosis"] in d for d in j.diagnoses), j.diagnoses
+        assert any(case["diagnosis"] in d.text for d in j.diagnoses), j.diagnoses
 
 
 # --- through the CLI ---------------------------------------------------------------------------
@@ -208,10 +208,10 @@ def test_level_in_other_units_is_not_an_alarm() -> None:
     # the change is right and the level is the new value in thousands: noted, not downgraded
     j = judge(parse_figure("down 12% to 42,420"), evaluate("pct_change(48.21, 42.42)", {}))
     assert j.verdict == "accurate"
-    assert any("read in other units" in d for d in j.diagnoses), j.diagnoses
+    assert any("read in other units" in d.text for d in j.diagnoses), j.diagnoses
 
 
 def test_level_without_a_change_function_is_not_checked() -> None:
     j = judge(parse_figure("up 5% to 2,530"), evaluate("2530 / 2410 - 1", {}))
     assert j.verdict == "accurate", j.decided_by
-    assert any("not checked" in d for d in j.diagnoses), j.diagnoses
+    assert any("not checked" in d.text for d in j.diagnoses), j.diagnoses

@@ -43,7 +43,7 @@ def test_in_process(case: dict[str, Any]) -> None:
     j = judge(parse_figure(case["figure"]), evaluate(case["expr"], {}))
     assert j.verdict == case["verdict"], (j.decided_by, j.diagnoses)
     if case.get("diagnosis"):
-        assert any(case["diagnosis"] in d for d in j.diagnoses), j.diagnoses
+        assert any(case["diagnosis"] in d.text for d in j.diagnoses), j.diagnoses
 
 
 # --- through the CLI ---------------------------------------------------------------------------

@@ -135,7 +135,7 @@ def test_new_refuses_paths_outside_the_folder(tmp_path: Path, name: str) -> None
 
 
 def test_rules_prints_the_one_table() -> None:
-    from claimcheck.hedges import RULES
+    from claimcheck.verdicts.hedges import RULES
 
     p = run("rules", "--format", "json")
     assert p.returncode == 0

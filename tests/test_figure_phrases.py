@@ -101,20 +101,21 @@ def test_the_second_quantity_is_judged_against_the_same_inputs() -> None:
 
 def test_a_named_base_that_differs_is_its_own_diagnosis() -> None:
     res = check_expression("pct_change(392, 344)", "a 13 percent drop from the 396 in 2007")
-    assert any("names 396 as the old value; compute uses 392" in d for d in res.diagnoses), res.diagnoses
+    assert any("names 396 as the old value; compute uses 392" in d.text for d in res.diagnoses), res.diagnoses
     res = check_expression("pct_change(282, 234)", "17 percent less than the 392 the year before")
     assert res.verdict == "inaccurate"
-    assert "The claim names 392 as its base; compute uses 282." in res.diagnoses
+    assert "The claim names 392 as its base; compute uses 282." in [d.text for d in res.diagnoses]
+    assert [d.kind for d in res.diagnoses if d.kind.startswith("named")] == ["named_wrong"]
 
 
 def test_a_direction_only_claim_is_judged_on_direction_and_endpoints() -> None:
     assert check_expression("pp_change(3.5%, 3.8%)", "rose to 3.8% from 3.5%").verdict == "accurate"
     wrong_way = check_expression("pp_change(3.8%, 3.5%)", "rose to 3.8% from 3.5%")
     assert wrong_way.verdict == "inaccurate"
-    assert any(d.startswith("Wrong direction") for d in wrong_way.diagnoses)
+    assert any(d.kind == "wrong_direction" for d in wrong_way.diagnoses)
     other_end = check_expression("pp_change(3.5%, 4.5%)", "rose to 3.8% from 3.5%")
     assert other_end.verdict == "inaccurate"
-    assert any("names 3.8% as the new value; compute uses 4.5%" in d for d in other_end.diagnoses)
+    assert any("names 3.8% as the new value; compute uses 4.5%" in d.text for d in other_end.diagnoses)
 
 
 # (figure, a fragment of the reason)

@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimcheck.figures import EXPECTED, ClaimedFigure, FigureError, parse_figure, word_share_u
-from claimcheck.hedges import BY_NAME, FRAMING_WORDS, RULES
+from claimcheck.verdicts.hedges import BY_NAME, FRAMING_WORDS, RULES
 
 
 def case(

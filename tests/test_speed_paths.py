@@ -2,7 +2,8 @@
 
 Interval products and quotients of non-negative bounds, ``fmt_percent`` in integers, and
 the caches of :func:`claimcheck.numbers.parse_number` and :func:`claimcheck.expr.parse_expr`
-are each compared with the plain computation they replace.
+are each compared with the plain computation they replace (the JSON writer's own test is
+tests/unit/report/test_json_writer.py).
 """
 
 from __future__ import annotations
@@ -106,19 +107,6 @@ def test_parse_expr_is_parsed_once_and_errors_each_time(monkeypatch: pytest.Monk
     for i in range(10):
         parse_expr(f"a{i} + 1")
         assert len(expr._PARSED) <= 3
-
-
-def test_json_file_text_is_the_dumped_dictionary() -> None:
-    # The JSON report writes each file field by field; it must equal the indented dump of
-    # file_json, which the schema and docs describe (hostile text, problems, sources).
-    import report_fixtures as rf
-
-    from claimcheck.report import json_
-
-    results = [v for v in vars(rf).values() if type(v).__name__ == "FileResult"]
-    assert len(results) >= 4
-    for fr in results:
-        assert json_.file_text(fr) == json_._dump(json_.file_json(fr), 2)
 
 
 def _reference_decimal(x: Fraction, places: int, group: bool, trim: bool) -> str:

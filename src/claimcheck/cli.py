@@ -246,7 +246,7 @@ def verify(
             code = Exit.INPUT
         if output is not None:
             if code == Exit.INPUT:
-                # Invalid input: nothing is written (BAD_INPUTS: "writes nothing").
+                # Invalid input: nothing is written, and an old report stays as it was.
                 _err(f"claimcheck: {output} not written: fix the input errors above")
             else:
                 _write_output("".join(chunks), output)
@@ -306,9 +306,10 @@ def calc(
         from claimcheck.engine import check_expression
         from claimcheck.expr import EvalError
         from claimcheck.figures import FigureError
+        from claimcheck.report.calc import FORMATS as CALC_FORMATS
 
-        if fmt not in ("rich", "json"):
-            _err(f"claimcheck: error: unknown format '{fmt}'; choose rich or json")
+        if fmt not in CALC_FORMATS:
+            _err(f"claimcheck: error: unknown format '{fmt}'; choose {CALC_FORMATS.choices()}")
             return Exit.INPUT
         try:
             result = check_expression(expression, claim)
@@ -318,10 +319,8 @@ def calc(
         except EvalError as e:
             _err(f"<expression>:1:{e.col or 1}: error: {e.message}")
             return Exit.INPUT
-        from claimcheck.report.calc import render_calc
-
         to_terminal = sys.stdout.isatty()
-        sys.stdout.write(render_calc(result, fmt, width=_width(to_terminal), color=to_terminal and "NO_COLOR" not in os.environ))
+        sys.stdout.write(CALC_FORMATS[fmt](result, width=_width(to_terminal), color=to_terminal and "NO_COLOR" not in os.environ))
         return Exit.FAIL if result.verdict == "inaccurate" or not result.passed else Exit.OK
 
     _guard(debug, body)
@@ -338,13 +337,13 @@ def rules(
     """Print the hedge table: which words select which band, and the bands."""
 
     def body() -> int:
-        from claimcheck.report.rules import render_rules
+        from claimcheck.report.rules import FORMATS as RULES_FORMATS
 
-        if fmt not in ("rich", "markdown", "json"):
-            _err(f"claimcheck: error: unknown format '{fmt}'; choose rich, markdown or json")
+        if fmt not in RULES_FORMATS:
+            _err(f"claimcheck: error: unknown format '{fmt}'; choose {RULES_FORMATS.choices()}")
             return Exit.INPUT
         to_terminal = sys.stdout.isatty()
-        sys.stdout.write(render_rules(fmt, width=_width(to_terminal), color=to_terminal and "NO_COLOR" not in os.environ))
+        sys.stdout.write(RULES_FORMATS[fmt](width=_width(to_terminal), color=to_terminal and "NO_COLOR" not in os.environ))
         return Exit.OK
 
     _guard(debug, body)
@@ -379,9 +378,6 @@ def new(
 
 # --- scan -------------------------------------------------------------------------------
 
-SCAN_FORMATS = ("rich", "json", "github")
-
-
 @app.command()
 def scan(
     paths: List[str] = typer.Argument(..., help="Articles: plain text, Markdown or HTML files, or - for stdin."),
@@ -406,6 +402,8 @@ def scan(
     """
 
     def body() -> int:
+        from claimcheck.report.scan import FORMATS as SCAN_FORMATS, SCAFFOLDS
+
         name = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "rich")
         if name not in SCAN_FORMATS:
             _err(f"claimcheck: error: unknown format '{name}'; choose one of: {', '.join(SCAN_FORMATS)}")
@@ -434,28 +432,16 @@ def scan(
             for p in r.problems:
                 _err(p.render())
             code = worst(code, Exit.INPUT if r.invalid else (Exit.FAIL if r.inaccurate else Exit.OK))
-        if name == "json":
-            from claimcheck.report.scan_json import render as render_json
-
-            text = render_json(results)
-        elif name == "github":
-            from claimcheck.report.scan_github import render as render_github
-
-            text = render_github(results)
-        else:
-            from claimcheck.report.scan_terminal import render as render_terminal
-
-            to_terminal = output is None and sys.stdout.isatty()
-            text = render_terminal(results, color=to_terminal and "NO_COLOR" not in os.environ, width=_width(to_terminal))
+        to_terminal = output is None and sys.stdout.isatty()
+        text = SCAN_FORMATS[name](results, color=to_terminal and "NO_COLOR" not in os.environ, width=_width(to_terminal))
         _write_output(text, output)
         if emit_yaml is not None:
             if code == Exit.INPUT:
                 _err(f"claimcheck: {emit_yaml} not written: fix the input errors above")
             else:
-                from claimcheck.scaffold_yaml import scaffold_yaml
                 from claimcheck.writing import atomic_write
 
-                atomic_write(emit_yaml, scaffold_yaml(results, title=title, url=url))
+                atomic_write(emit_yaml, SCAFFOLDS["yaml"](results, title=title, url=url))
         return code
 
     _guard(debug, body)

@@ -19,7 +19,7 @@ from claimcheck.figures import ClaimedFigure, parse_figure
 from claimcheck.claimfile import Loaded, Locations
 from claimcheck.numbers import CURRENCIES, fmt_count, fmt_interval, fmt_percent, parse_number
 from claimcheck.results import ClaimResult, FileResult, InputFigure, Problem, SourceRef
-from claimcheck.verdicts import compare_recorded, judge
+from claimcheck.verdicts import Diagnosis, compare_recorded, diagnoses, judge
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +196,10 @@ def _judge_claim(claim: Any, scope: _Scope, tolerance: dict, sources: dict, line
     )
 
 
+#: The diagnoses of a cross-source check's judgement that its report keeps.
+_CHECK_KEEPS = frozenset({"rounding_edge"})
+
+
 def _judge_check(check: Any, scope: _Scope, sources: dict, line: int, col: int, policy: Policy) -> ClaimResult:
     """A check is judged like a claim: the left side, claimed to be "about" the right."""
     env = _Env(scope)
@@ -224,18 +228,11 @@ def _judge_check(check: Any, scope: _Scope, sources: dict, line: int, col: int, 
         operands=left.operands + tuple(o for o in right.operands if o not in left.operands),
     )
     j = judge(figure, ev, tolerance=tolerance)
-    # A check's own sentence replaces the claim diagnoses ("understates" means nothing here).
-    diff = left.value.point - right.value.point
-    extra: tuple[str, ...] = ()
-    if right.value.point != 0:
-        rel = diff / abs(right.value.point)
-        agree = "agree within" if abs(rel) <= within else "differ by more than"
-        extra = (
-            f"{fmt_count(left.value.point)} against {fmt_count(right.value.point)}: they differ by "
-            f"{fmt_count(abs(diff))} ({fmt_percent(abs(rel))} of {fmt_count(right.value.point)}), so the sources "
-            f"{agree} {check.within.text}.",
-        )
-    j = replace(j, diagnoses=tuple(d for d in j.diagnoses if "nreachable" in d or "rounding" in d))
+    # A check's own sentence replaces the claim diagnoses ("understates" means nothing
+    # here); only a verdict resting on the inputs' rounding keeps its explanation.
+    compared = diagnoses.sources_compared(left.value.point, right.value.point, within, check.within.text)
+    extra: tuple[Diagnosis, ...] = () if compared is None else (compared,)
+    j = replace(j, diagnoses=tuple(d for d in j.diagnoses if d.kind in _CHECK_KEEPS))
     return _result(
         check.id, line, col, check.statement, figure, ev, j,
         speaker=None, compute=f"{check.left.text} vs {check.right.text}", recorded=check.verdict,
@@ -290,11 +287,11 @@ def _pass_fail(verdict: str, recorded: str | None, policy: Policy) -> tuple[bool
 def _result(
     cid: str, line: int, col: int, statement: str, claimed: ClaimedFigure, ev: Evaluation, j: Any, *,
     speaker: str | None, compute: str | None, recorded: str | None, inputs: tuple, note: str | None,
-    source: SourceRef | None, policy: Policy, kind: str = "claim", extra: tuple[str, ...] = (),
+    source: SourceRef | None, policy: Policy, kind: str = "claim", extra: tuple[Diagnosis, ...] = (),
 ) -> ClaimResult:
     passed, failure = _pass_fail(j.verdict, recorded, policy)
     also: tuple[ClaimResult, ...] = ()
-    if claimed.also is not None and getattr(j, "also", ()):
+    if claimed.also is not None and j.also:
         also = (_result(
             f"{cid}.2", line, col, statement, claimed.also, ev, j.also[0], speaker=speaker, compute=compute,
             recorded=None, inputs=(), note=None, source=source, policy=policy, kind=kind,
@@ -303,7 +300,6 @@ def _result(
             passed, failure = False, f'the second figure, "{claimed.also.text}": {also[0].failure}'
     return ClaimResult(
         also=also,
-        solved=tuple(getattr(j, "solved", ())),
         id=cid,
         line=line,
         col=col,
@@ -325,7 +321,7 @@ def _result(
         rule_name=j.rule_name,
         decided_by=j.decided_by,
         arithmetic=ev.arithmetic,
-        diagnoses=tuple(j.diagnoses) + extra + tuple(getattr(ev, "notes", ()) or ()),
+        diagnoses=j.diagnoses + extra + tuple(diagnoses.computation_note(n) for n in ev.notes),
         settle=j.settle,
         framing=claimed.framing,
         inputs=inputs,

@@ -396,7 +396,7 @@ SUPERLATIVES: tuple[str, ...] = (
 
 # --- hedges and framing -----------------------------------------------------------------------
 
-#: The words of each hedge rule (the bands are in :mod:`claimcheck.hedges`).
+#: The words of each hedge rule (the bands are in :mod:`claimcheck.verdicts.hedges`).
 HEDGE_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "exact": ("exactly", "precisely"),
     "nearly": (

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Literal
 from claimcheck.numbers import Interval
 
 if TYPE_CHECKING:
-    from claimcheck.backsolve import Solved
+    from claimcheck.verdicts.diagnoses import Diagnosis
 
 VerdictName = Literal["accurate", "approximate", "inaccurate", "unverifiable"]
 VERDICTS: tuple[VerdictName, ...] = ("accurate", "approximate", "inaccurate", "unverifiable")
@@ -90,7 +90,7 @@ class ClaimResult:
     rule_name: str | None = None  # the hedge rule name, "nearly"
     decided_by: str | None = None  # which band held the value, or only overlapped the interval
     arithmetic: str = ""  # "(990 − 1,224) ÷ 1,224 = −19.12%"
-    diagnoses: tuple[str, ...] = ()
+    diagnoses: tuple[Diagnosis, ...] = ()  # what a fact-checker points out: kind, text, numbers
     settle: str | None = None  # what evidence would settle it, when in doubt
     framing: tuple[str, ...] = ()  # "only", "just": words that carry no number
     inputs: tuple[InputFigure, ...] = ()
@@ -99,9 +99,6 @@ class ClaimResult:
     #: the claim's second quantity ("a rise of 7 per cent or 2,300 more homes"), judged
     #: against the same computation; the claim passes only when it does too
     also: tuple[ClaimResult, ...] = ()
-    #: for an inaccurate claim, what would make it accurate (swapped inputs, a digit slip,
-    #: a solved input), each with its kind and numbers; the sentences are also diagnoses
-    solved: tuple[Solved, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

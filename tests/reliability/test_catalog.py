@@ -410,7 +410,7 @@ def test_row29_success_replaces_the_report_and_keeps_its_mode(report_dir: Path) 
 @pytest.mark.parametrize(
     "target",
     [
-        "claimcheck.report.junit:JunitReport.finish",  # the report fails half-way
+        "claimcheck.report.verify.junit:JunitReport.finish",  # the report fails half-way
         "os:fsync",  # the write fails after the data went to the temporary file
         "os:replace",  # ... or at the very last step
     ],

@@ -34,8 +34,8 @@ from pydantic import (
     model_validator,
 )
 
-from claimcheck import hedges
 from claimcheck.numbers import SCHEMA_PATTERN, NumberError, Written, parse_number
+from claimcheck.verdicts import hedges
 
 # --- scalar types -----------------------------------------------------------------------
 

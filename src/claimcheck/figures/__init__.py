@@ -23,9 +23,9 @@ English:
 * its **unit** markers: "%", "percent", "per cent", "percentage points", "points",
   a scale word, a currency sign or word, a rate ("a day", "per week", "daily");
 * **direction** words ("fell", "down", "a 20% rise", "increasing"), or a sign ("−10%");
-* at most one **hedge** from :data:`claimcheck.hedges.RULES`, matched longest first
+* at most one **hedge** from :data:`claimcheck.verdicts.hedges.RULES`, matched longest first
   ("just under" is ``nearly``; a bare "just" is framing), written before the number;
-* **framing** words (:data:`claimcheck.hedges.FRAMING_WORDS`), which carry no number;
+* **framing** words (:data:`claimcheck.verdicts.hedges.FRAMING_WORDS`), which carry no number;
 * the fillers "a", "an", "by", "of", the auxiliaries "was", "were", "is", "are",
   "has", "have", "had", "been", "went", the level verbs "hit", "reached", "totaled",
   and comparison periods ("year over year", "y/y", "from a year earlier", "in the year

@@ -21,7 +21,7 @@ class ClaimedFigure:
     ``u`` is one unit of the last digit written, on the same scale as ``value``. A phrase
     that names only a level ("to 12.4 million") has ``value`` None, direction ``none`` and
     the level in ``level_to``.
-    ``qualifier`` is a rule name of :data:`claimcheck.hedges.RULES`.
+    ``qualifier`` is a rule name of :data:`claimcheck.verdicts.hedges.RULES`.
     """
 
     text: str

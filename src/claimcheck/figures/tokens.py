@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from claimcheck import lexicon
-from claimcheck.hedges import FRAMING_WORDS, RULES
+from claimcheck.verdicts.hedges import FRAMING_WORDS, RULES
 
 # --- vocabulary ---------------------------------------------------------------------------
 

@@ -1,7 +1,13 @@
-"""The output formats of ``claimcheck verify``: one module per format, one registry.
+"""The reports: what each command prints, one module per format, one registry per command.
 
-Every format is a class built from :class:`Options` with three methods that each return
-text, so a run of 100,000 claims streams file by file and memory stays flat:
+``claimcheck verify``'s formats are in :mod:`claimcheck.report.verify` and registered
+here (:data:`FORMATS`); ``scan``'s in :mod:`claimcheck.report.scan` (its ``FORMATS`` and
+the ``--emit-yaml`` scaffold); ``calc``'s and ``rules``' in :mod:`.calc` and
+:mod:`.rules`. :mod:`.common` holds what they share, :mod:`.json_writer` the one JSON
+encoder every JSON format uses.
+
+A ``verify`` format is a class built from :class:`Options` with three methods that each
+return text, so a run of 100,000 claims streams file by file and memory stays flat:
 
 * ``start()`` — what comes before the first file (an opening bracket, an XML header);
 * ``file(fr)`` — one :class:`~claimcheck.results.FileResult`, valid or not;
@@ -21,11 +27,11 @@ values are imported on first use, so only the terminal format imports rich.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import NamedTuple, Protocol
+from typing import Protocol
 
+from claimcheck.report.common import Entry, Registry
 from claimcheck.results import VERDICTS, FileResult, RunSummary
 
 #: Width of the terminal and Markdown renderings when the caller gives none: what golden
@@ -44,7 +50,8 @@ class Options:
     Whether a claim passed is already in :attr:`ClaimResult.passed`."""
     width: int | None = None
     """Terminal columns; ``None`` means :data:`DEFAULT_WIDTH`. Only the terminal format
-    wraps text; located ``path:line:col`` lines never wrap (BAD_INPUTS row 28)."""
+    wraps text; located ``path:line:col`` lines never wrap, so editors and CI logs can
+    link them."""
     color: bool = False
     """Colour in the terminal format. Off: plain text, identical in every environment."""
 
@@ -65,45 +72,21 @@ class Renderer(Protocol):
     def finish(self, summary: RunSummary) -> str: ...
 
 
-class _Entry(NamedTuple):
-    module: str
-    cls: str
-    help: str
+_VERIFY = "claimcheck.report.verify."
 
-
-_ENTRIES: dict[str, _Entry] = {
-    "rich": _Entry("terminal", "TerminalReport", "tables and the arithmetic, for a person at a terminal"),
-    "json": _Entry("json_", "JsonReport", "versioned JSON (docs/json-report.md), exact values as strings"),
-    "junit": _Entry("junit", "JunitReport", "JUnit XML for GitLab, Jenkins and other CI test reports"),
-    "github": _Entry("github", "GithubReport", "GitHub Actions annotations on the claim's file and line"),
-    "markdown": _Entry("markdown", "MarkdownReport", "Markdown tables and arithmetic, ready to publish"),
-    "claimreview": _Entry("claimreview", "ClaimReviewReport", "schema.org ClaimReview JSON-LD for publishing"),
-}
-
-
-class _Registry(Mapping[str, type]):
-    """Format name → renderer class, importing the class's module on first access."""
-
-    def __getitem__(self, name: str) -> type:
-        entry = _ENTRIES[name]
-        module = importlib.import_module(f"{__name__}.{entry.module}")
-        return getattr(module, entry.cls)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(_ENTRIES)
-
-    def __len__(self) -> int:
-        return len(_ENTRIES)
-
-    def __repr__(self) -> str:
-        return f"FORMATS({', '.join(_ENTRIES)})"
-
-
-#: Every output format, by the name ``--format`` takes. ``list(FORMATS)`` imports nothing.
-FORMATS: Mapping[str, type] = _Registry()
+#: Every output format, by the name ``--format`` takes: name → renderer class.
+#: ``list(FORMATS)`` imports nothing.
+FORMATS: Registry = Registry("FORMATS", {
+    "rich": Entry(_VERIFY + "terminal", "TerminalReport", "tables and the arithmetic, for a person at a terminal"),
+    "json": Entry(_VERIFY + "json", "JsonReport", "versioned JSON (docs/json-report.md), exact values as strings"),
+    "junit": Entry(_VERIFY + "junit", "JunitReport", "JUnit XML for GitLab, Jenkins and other CI test reports"),
+    "github": Entry(_VERIFY + "github", "GithubReport", "GitHub Actions annotations on the claim's file and line"),
+    "markdown": Entry(_VERIFY + "markdown", "MarkdownReport", "Markdown tables and arithmetic, ready to publish"),
+    "claimreview": Entry(_VERIFY + "claimreview", "ClaimReviewReport", "schema.org ClaimReview JSON-LD for publishing"),
+})
 
 #: One line of help per format, for ``--help``.
-FORMAT_HELP: Mapping[str, str] = {name: e.help for name, e in _ENTRIES.items()}
+FORMAT_HELP: Mapping[str, str] = FORMATS.help
 
 
 def renders_on_workers(renderer: object) -> bool:

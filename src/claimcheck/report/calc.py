@@ -1,19 +1,22 @@
-"""The answer ``claimcheck calc`` prints: one claim against one expression, as text or JSON."""
+"""The answer ``claimcheck calc`` prints: one claim against one expression, as text or JSON.
+
+:data:`FORMATS` names what ``--format`` takes: name → ``render(result, *, width, color)``.
+"""
 
 from __future__ import annotations
 
-import json
-from fractions import Fraction
-
-from claimcheck.report.json_ import solved_json
+from claimcheck.report.common import SYMBOLS, Entry, Registry, exact
+from claimcheck.report.json_writer import encode
 from claimcheck.results import ClaimResult
+from claimcheck.verdicts.backsolve import KIND_NAMES as SOLVED_KINDS
 
-SYMBOLS = {"accurate": "✔", "approximate": "≈", "inaccurate": "✘", "unverifiable": "?"}
 STYLES = {"accurate": "green", "approximate": "yellow", "inaccurate": "bold red", "unverifiable": "blue"}
 
-
-def _exact(x: Fraction | None) -> str | None:
-    return None if x is None else str(x)
+#: ``claimcheck calc --format``: name → ``render(result, *, width, color)``.
+FORMATS: Registry = Registry("CALC_FORMATS", {
+    "rich": Entry(__name__, "render_rich", "the verdict and its arithmetic, for a person at a terminal"),
+    "json": Entry(__name__, "render_json", "the same as JSON, exact values as strings"),
+})
 
 
 def calc_json(r: ClaimResult) -> dict:
@@ -24,27 +27,32 @@ def calc_json(r: ClaimResult) -> dict:
         "figure": r.figure,
         "expression": r.compute,
         "value": r.value,
-        "point": _exact(r.point),
+        "point": exact(r.point),
         "interval": None
         if iv is None
-        else {"lo": _exact(iv.lo), "hi": _exact(iv.hi), "text": r.interval_text},
+        else {"lo": exact(iv.lo), "hi": exact(iv.hi), "text": r.interval_text},
         "unit": r.unit,
         "rule": r.rule,
         "rule_name": r.rule_name,
         "decided_by": r.decided_by,
         "arithmetic": r.arithmetic,
-        "diagnoses": list(r.diagnoses),
+        "diagnoses": [d.text for d in r.diagnoses],
         "settle": r.settle,
         "framing": list(r.framing),
         "failure": r.failure,
         "also": [calc_json(a) for a in r.also],
-        "solved": [solved_json(s) for s in r.solved],
+        # the back-solved diagnoses, typed: what would make an inaccurate claim accurate
+        "solved": [{"kind": d.kind, "text": d.text, "data": dict(d.data)} for d in r.diagnoses if d.kind in SOLVED_KINDS],
     }
 
 
-def render_calc(r: ClaimResult, fmt: str, *, width: int = 100, color: bool = False) -> str:
-    if fmt == "json":
-        return json.dumps(calc_json(r), indent=2, ensure_ascii=False) + "\n"
+def render_json(r: ClaimResult, *, width: int = 100, color: bool = False) -> str:
+    """:func:`calc_json` as an indented document (``width`` and ``color`` change nothing)."""
+    return encode(calc_json(r)) + "\n"
+
+
+def render_rich(r: ClaimResult, *, width: int = 100, color: bool = False) -> str:
+    """The verdict line and the labelled arithmetic, rule, decision and notes."""
     import io
 
     from rich.console import Console
@@ -71,7 +79,7 @@ def render_calc(r: ClaimResult, fmt: str, *, width: int = 100, color: bool = Fal
     if r.decided_by:
         lines.append(("decided", r.decided_by))
     for d in r.diagnoses:
-        lines.append(("note", d))
+        lines.append(("note", d.text))
     if r.framing:
         lines.append(("framing", ", ".join(f'"{w}"' for w in r.framing) + " carries no number"))
     if r.settle:
@@ -90,5 +98,5 @@ def render_calc(r: ClaimResult, fmt: str, *, width: int = 100, color: bool = Fal
     # Rich pads table rows to the full width; trailing blanks only get in a reader's way.
     text = "".join(line.rstrip() + "\n" for line in out.getvalue().splitlines())
     for a in r.also:  # the claim's second quantity ("... or 2,300 more homes")
-        text += render_calc(a, fmt, width=width, color=color)
+        text += render_rich(a, width=width, color=color)
     return text

@@ -1,21 +1,74 @@
-"""What every report format shares: user-text cleaning, verdict labels, failure kinds.
+"""What every report format shares: user-text cleaning, verdict labels, failure kinds, and
+the lazy registries that name each command's formats.
 
 User text (statements, speakers, titles, figure names, source publishers, even paths)
 comes from hand-written claim files and is never trusted by a report: terminal escapes
 and control characters are stripped before any of it reaches a terminal, a CI log or a
-published page. Machine formats (JSON) carry the text as data and
-leave the escaping to their encoder.
+published page. Machine formats (JSON) carry the text as data and leave the escaping to
+their encoder.
 
 Nothing here imports rich.
 """
 
 from __future__ import annotations
 
+import importlib
 import re
+from collections.abc import Iterator, Mapping
 from fractions import Fraction
+from typing import Any, NamedTuple
 
 from claimcheck.numbers import Interval
 from claimcheck.results import ClaimResult, InputFigure, SourceRef, VerdictName
+
+
+class Entry(NamedTuple):
+    """One format of a registry: where its renderer is, and one line of help."""
+
+    module: str
+    """The module holding the renderer, imported on first use."""
+    attr: str
+    """The renderer's name in that module (a class or a function)."""
+    help: str
+
+
+class Registry(Mapping[str, Any]):
+    """Format name → renderer, importing the renderer's module on first access.
+
+    Listing the names (``list(registry)``, ``name in registry``, :attr:`help`) imports
+    nothing, so a command can validate ``--format`` and print its help without loading
+    rich or the other formats.
+    """
+
+    def __init__(self, title: str, entries: Mapping[str, Entry]) -> None:
+        self._title = title
+        self._entries = dict(entries)
+
+    def __getitem__(self, name: str) -> Any:
+        entry = self._entries[name]
+        return getattr(importlib.import_module(entry.module), entry.attr)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._entries
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __repr__(self) -> str:
+        return f"{self._title}({', '.join(self._entries)})"
+
+    @property
+    def help(self) -> Mapping[str, str]:
+        """One line of help per format."""
+        return {name: e.help for name, e in self._entries.items()}
+
+    def choices(self) -> str:
+        """The names as a sentence lists them: "rich, markdown or json"."""
+        names = list(self._entries)
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 #: One symbol per verdict, shown beside its name in the terminal and in Markdown.
 SYMBOLS: dict[VerdictName, str] = {
@@ -27,7 +80,7 @@ SYMBOLS: dict[VerdictName, str] = {
 
 # Escape sequences as terminals read them: CSI (ESC [ … final byte), OSC (ESC ] … BEL or
 # ST, e.g. an OSC 8 hyperlink), and any other two-byte ESC sequence. Each alternative is a
-# single pass over a character class, so the scan is linear on any input.
+# single pass over a character class, so the scan is linear on any input (no backtracking).
 _ESCAPES = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]?"
     r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
@@ -169,7 +222,7 @@ def details(c: ClaimResult) -> list[tuple[str, str]]:
     rows.append(("verdict", c.verdict))
     if c.recorded is not None:
         rows.append(("recorded", f"{c.recorded} — {recorded_agreement(c)}"))
-    rows += [("diagnosis", clean(d)) for d in c.diagnoses]
+    rows += [("diagnosis", clean(d.text)) for d in c.diagnoses]
     rows += [("framing", clean(f)) for f in c.framing]
     if c.settle:
         rows.append(("settle", clean(c.settle)))
@@ -189,7 +242,7 @@ def also_lines(c: ClaimResult) -> list[str]:
     out: list[str] = []
     for a in c.also:
         out.append(f'"{a.figure}": {a.verdict} ({a.value}). {a.decided_by or ""}'.rstrip())
-        out.extend(a.diagnoses)
+        out.extend(d.text for d in a.diagnoses)
     return out
 
 

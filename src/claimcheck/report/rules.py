@@ -1,11 +1,21 @@
-"""The hedge table as ``claimcheck rules`` prints it: read from :data:`claimcheck.hedges.RULES`."""
+"""The hedge table as ``claimcheck rules`` prints it: read from :data:`claimcheck.verdicts.hedges.RULES`.
+
+:data:`FORMATS` names what ``--format`` takes: name → ``render(*, width, color)``.
+"""
 
 from __future__ import annotations
 
-import json
-
-from claimcheck.hedges import FRAMING_WORDS, RULES
 from claimcheck.numbers import fmt_decimal
+from claimcheck.report.common import Entry, Registry
+from claimcheck.report.json_writer import encode
+from claimcheck.verdicts.hedges import FRAMING_WORDS, RULES
+
+#: ``claimcheck rules --format``: name → ``render(*, width, color)``.
+FORMATS: Registry = Registry("RULES_FORMATS", {
+    "rich": Entry(__name__, "render_rich", "the table, for a person at a terminal"),
+    "markdown": Entry(__name__, "render_markdown", "a Markdown table, ready to publish"),
+    "json": Entry(__name__, "render_json", "every rule, its words, bands and parameters as JSON"),
+})
 
 
 def _param(p) -> str:  # noqa: ANN001
@@ -27,18 +37,25 @@ def rules_data() -> list[dict]:
     ]
 
 
-def render_rules(fmt: str, *, width: int = 100, color: bool = False) -> str:
+def render_json(*, width: int = 100, color: bool = False) -> str:
+    """The table as JSON (``width`` and ``color`` change nothing)."""
+    return encode({"rules": rules_data(), "framing": list(FRAMING_WORDS)}) + "\n"
+
+
+def render_markdown(*, width: int = 100, color: bool = False) -> str:
+    """The table in Markdown (``width`` and ``color`` change nothing)."""
+    lines = ["| rule | words | accurate | approximate | override (`tolerance:`) |", "| --- | --- | --- | --- | --- |"]
+    for row in rules_data():
+        params = "<br>".join(f"`{row['rule']}.{k}` = {v['default']}" for k, v in row["params"].items())
+        lines.append(f"| {row['rule']} | {', '.join(row['words'])} | {row['accurate']} | {row['approximate']} | {params} |")
+    lines.append("")
+    lines.append("Otherwise: inaccurate. Framing words carry no number: " + ", ".join(f'"{w}"' for w in FRAMING_WORDS) + ".")
+    return "\n".join(lines) + "\n"
+
+
+def render_rich(*, width: int = 100, color: bool = False) -> str:
+    """The table for a terminal, with the decision rule and how to override a band."""
     data = rules_data()
-    if fmt == "json":
-        return json.dumps({"rules": data, "framing": list(FRAMING_WORDS)}, indent=2, ensure_ascii=False) + "\n"
-    if fmt == "markdown":
-        lines = ["| rule | words | accurate | approximate | override (`tolerance:`) |", "| --- | --- | --- | --- | --- |"]
-        for row in data:
-            params = "<br>".join(f"`{row['rule']}.{k}` = {v['default']}" for k, v in row["params"].items())
-            lines.append(f"| {row['rule']} | {', '.join(row['words'])} | {row['accurate']} | {row['approximate']} | {params} |")
-        lines.append("")
-        lines.append("Otherwise: inaccurate. Framing words carry no number: " + ", ".join(f'"{w}"' for w in FRAMING_WORDS) + ".")
-        return "\n".join(lines) + "\n"
     import io
 
     from rich.console import Console

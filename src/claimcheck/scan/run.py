@@ -28,6 +28,7 @@ from claimcheck.expr.parse import Computation
 from claimcheck.numbers import Written
 from claimcheck.figures import ClaimedFigure
 from claimcheck.results import Problem
+from claimcheck.verdicts.diagnoses import Diagnosis
 from claimcheck.scan.detect import change_words, detect, may_hold_numbers
 from claimcheck.scan.document import Doc, Format, guess_format, make_doc, read_input
 from claimcheck.scan.items import Candidate, Check, Claim, Item, build_items, clause_bounds, may_hold_claims
@@ -101,8 +102,8 @@ class Finding:
     """The arithmetic written out: "(27,000 − 31,000) ÷ 31,000 = −12.90%"."""
     rule: str | None = None
     """The rule applied, in words."""
-    diagnoses: tuple[Any, ...] = ()
-    """What a fact-checker would point out (wrong base, points for percent…)."""
+    diagnoses: tuple[Diagnosis, ...] = ()
+    """What went wrong (wrong base, points for percent…): kind, sentence and numbers."""
     framing: tuple[str, ...] = ()
     """Words that carry no number ("only", "just")."""
     judgement: Any = None
@@ -221,14 +222,15 @@ def read_figure(phrase: str) -> tuple[ClaimedFigure | None, str | None]:
 def judge(figure: ClaimedFigure, computation: Computation) -> dict[str, Any]:
     """The verdict on ``figure`` against ``computation``, as the fields of a finding."""
     from claimcheck.expr import EvalError, ZeroBaseline, evaluate
+    from claimcheck.verdicts import diagnoses
     from claimcheck.verdicts import judge as judge_figure
 
     try:
         ev = evaluate(computation, {})
     except ZeroBaseline as exc:
-        return {"verdict": "unverifiable", "diagnoses": (exc.message,)}
+        return {"verdict": "unverifiable", "diagnoses": (diagnoses.cannot_compute(exc.message),)}
     except EvalError as exc:  # pragma: no cover - the search builds only valid computations
-        return {"verdict": "unverifiable", "diagnoses": (exc.message,)}
+        return {"verdict": "unverifiable", "diagnoses": (diagnoses.cannot_compute(exc.message),)}
     j = judge_figure(figure, ev, explain=False)
     return {
         "verdict": j.verdict,

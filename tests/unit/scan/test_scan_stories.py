@@ -81,7 +81,7 @@ def test_a_fact_checker_keeps_most_of_the_ap_scaffold() -> None:
     import re
 
     from claimcheck.claimfile import load_text
-    from claimcheck.scaffold_yaml import scaffold_yaml
+    from claimcheck.report.scan.yaml import scaffold_yaml
 
     (story,) = [s for s in STORIES if s["story"] == "ap-homicides-2009"]
     text = "\n\n".join(p["text"] for p in story["passages"])

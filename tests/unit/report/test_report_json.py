@@ -12,9 +12,9 @@ import pytest
 from report_fixtures import ALL, BROKEN, COUNCIL, HOSTILE, ICE_JULY
 
 from claimcheck.report import Options, render_all
-from claimcheck.report.json_ import SCHEMA_VERSION, schema
+from claimcheck.report.verify.json import SCHEMA_VERSION, schema
 
-SCHEMA_FILE = Path(__file__).parents[1] / "src/claimcheck/report/json_report.schema.json"
+SCHEMA_FILE = Path(__file__).resolve().parents[3] / "src/claimcheck/report/json_report.schema.json"
 
 
 def load(results, **kw) -> dict[str, Any]:
@@ -42,17 +42,17 @@ def test_schema_rejects_a_float_value() -> None:
 
 def test_header_and_summary() -> None:
     doc = load(ALL, strict=True)
-    assert doc["schema_version"] == SCHEMA_VERSION == 1
+    assert doc["schema_version"] == SCHEMA_VERSION == 2
     assert doc["strict"] is True
     assert [f["path"] for f in doc["files"]] == [fr.path for fr in ALL]
     assert doc["summary"] == {
-        "files": 4,
+        "files": 5,
         "invalid_files": 1,
-        "claims": 7,
-        "failed": 3,
-        "by_verdict": {"accurate": 1, "approximate": 2, "inaccurate": 3, "unverifiable": 1},
+        "claims": 24,
+        "failed": 8,
+        "by_verdict": {"accurate": 5, "approximate": 7, "inaccurate": 8, "unverifiable": 4},
         "ok": False,
-        "line": "7 claims: 1 accurate, 2 approximate, 3 inaccurate, 1 unverifiable; 3 failing; 1 invalid file",
+        "line": "24 claims: 5 accurate, 7 approximate, 8 inaccurate, 4 unverifiable; 8 failing; 1 invalid file",
     }
 
 
@@ -94,7 +94,7 @@ def test_invalid_file_lists_its_problems() -> None:
     (f,) = load([BROKEN])["files"]
     assert f["valid"] is False and f["claims"] == []
     assert [p["text"] for p in f["problems"]] == [p.render() for p in BROKEN.problems]
-    assert (f["problems"][1]["line"], f["problems"][1]["col"]) == (14, 17)
+    assert (f["problems"][1]["line"], f["problems"][1]["col"]) == (16, 13)
 
 
 def test_user_text_round_trips_and_terminal_controls_are_escaped() -> None:
@@ -118,3 +118,20 @@ def test_streaming_pieces_concatenate_to_one_document() -> None:
     pieces = list(render_iter("json", [ICE_JULY, COUNCIL, BROKEN]))
     assert len(pieces) == 5  # start, three files, finish
     assert json.loads("".join(pieces))["summary"]["files"] == 3
+
+
+def test_diagnoses_are_kind_text_and_data() -> None:
+    claims = [c for f in load(ALL)["files"] for c in f["claims"]]
+    diagnoses = [d for c in claims for d in c["diagnoses"]]
+    assert diagnoses
+    for d in diagnoses:
+        assert list(d) == ["kind", "text", "data"]
+        assert all(type(v) is str for v in d["data"].values())
+
+
+def test_docs_list_every_diagnosis_kind() -> None:
+    from claimcheck.verdicts import KINDS
+
+    docs = (Path(__file__).resolve().parents[3] / "docs/json-report.md").read_text("utf-8")
+    for kind, _ in KINDS:
+        assert f"| `{kind}` |" in docs, kind

@@ -7,7 +7,7 @@ import re
 from report_fixtures import ALL, BROKEN, COUNCIL, HOSTILE, ICE_JULY
 
 from claimcheck.report import Options, render_all
-from claimcheck.report.markdown import md
+from claimcheck.report.verify.markdown import md
 
 
 def cells(row: str) -> list[str]:
@@ -24,8 +24,8 @@ def test_table_per_file() -> None:
     assert rows == [
         ["claim", "speaker", "claimed", "recomputed", "verdict"],
         ["axios-nearly-20", "Axios", "nearly 20% drop", "−19.12%", "✔ accurate"],
-        ["dhs-only-10", "Tricia McLaughlin, DHS", "down 10%", "−12.90%", "≈ approximate"],
-        ["june-arrests-trac-vs-dhs", "*cross-source check*", "31,000", "36,720", "✘ inaccurate"],
+        ["dhs-only-10", "Tricia McLaughlin, DHS", "only down 10%", "−12.90%", "≈ approximate"],
+        ["june-arrests-trac-vs-dhs", "*cross-source check*", "31,000 ± 5%", "36,720", "✘ inaccurate"],
     ]
 
 
@@ -70,5 +70,5 @@ def test_explain_adds_sections_for_accurate_claims() -> None:
 def test_summary_line_ends_the_report() -> None:
     out = render_all("markdown", ALL)
     assert out.endswith(
-        "**7 claims: 1 accurate, 2 approximate, 3 inaccurate, 1 unverifiable; 3 failing; 1 invalid file**\n"
+        "**24 claims: 5 accurate, 7 approximate, 8 inaccurate, 4 unverifiable; 8 failing; 1 invalid file**\n"
     )

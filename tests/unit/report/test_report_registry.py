@@ -50,6 +50,38 @@ def test_rich_is_imported_only_for_the_terminal_format() -> None:
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
+def test_every_command_asks_a_registry() -> None:
+    from claimcheck.report.calc import FORMATS as CALC
+    from claimcheck.report.rules import FORMATS as RULES
+    from claimcheck.report.scan import FORMATS as SCAN, SCAFFOLDS
+
+    assert list(SCAN) == ["rich", "json", "github"] and list(SCAFFOLDS) == ["yaml"]
+    assert list(CALC) == ["rich", "json"] and list(RULES) == ["rich", "markdown", "json"]
+    for registry in (FORMATS, SCAN, SCAFFOLDS, CALC, RULES):
+        assert set(registry.help) == set(registry) and all(registry.help.values())
+        assert all(callable(registry[name]) for name in registry)
+        assert "yaml" not in registry or registry is SCAFFOLDS
+    assert CALC.choices() == "rich or json" and RULES.choices() == "rich, markdown or json"
+
+
+def test_machine_formats_of_every_command_do_not_import_rich() -> None:
+    code = (
+        "import sys\n"
+        "from claimcheck.report.calc import FORMATS as CALC\n"
+        "from claimcheck.report.rules import FORMATS as RULES\n"
+        "from claimcheck.report.scan import FORMATS as SCAN, SCAFFOLDS\n"
+        "from claimcheck.engine import check_expression\n"
+        "from claimcheck.scan import scan_text\n"
+        "r = [scan_text('Arrests fell 10%, from 100 to 90.', path='a.txt')]\n"
+        "for n in ('json', 'github'): SCAN[n](r)\n"
+        "SCAFFOLDS['yaml'](r)\n"
+        "CALC['json'](check_expression('pct_change(100, 90)', 'down 10%'))\n"
+        "RULES['json'](); RULES['markdown']()\n"
+        "assert 'rich' not in sys.modules, 'rich imported'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
 def test_tally_equals_run_summary() -> None:
     tally = Tally()
     for fr in ALL:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 
 from claimcheck.claimfile import load_text
-from claimcheck.report import scan_github, scan_json, scan_terminal
+from claimcheck.report.scan import github as scan_github
+from claimcheck.report.scan import json as scan_json
+from claimcheck.report.scan import terminal as scan_terminal
+from claimcheck.report.scan.yaml import scaffold_yaml
 from claimcheck.results import Problem
-from claimcheck.scaffold_yaml import scaffold_yaml
 from claimcheck.scan import ScanResult, scan_text
 
 TEXT = (
@@ -28,6 +30,9 @@ def test_terminal_plain() -> None:
     assert lines[0] == "dir,x/a:b.txt: 3 numeric claims"
     assert lines[1] == 'dir,x/a:b.txt:1:33  ≈ approximate  "only down 10%"'
     assert lines[2] == "    pct_change(31000, 27000): (27,000 − 31,000) ÷ 31,000 = −12.90%"
+    # which numbers, which relation, and why: "from 31,000 in June to 27,000 in July"
+    assert lines[3].startswith("    paired as percent change: ")
+    assert "'from' before 31,000" in lines[3] and "'to' before 27,000" in lines[3]
     assert any(line.startswith('dir,x/a:b.txt:2:12  ✘ inaccurate  "rose 20%"') for line in lines)
     assert 'dir,x/a:b.txt:3:14  · needs a source  "rose 12%" (percent)' in lines
     assert lines[-1] == "3 numeric claims: 2 checked (1 approximate, 1 inaccurate), 1 needs a source"
@@ -57,11 +62,18 @@ def test_json_is_stable_and_exact() -> None:
     first = f["findings"][0]
     assert list(first) == [
         "line", "col", "end_line", "end_col", "phrase", "kind", "status", "sentence", "figure",
-        "compute", "inputs", "verdict", "value", "arithmetic", "rule", "diagnoses", "framing", "note",
+        "compute", "inputs", "relation", "pairing", "verdict", "value", "arithmetic", "rule", "diagnoses", "framing", "note",
     ]
     assert first["figure"]["value"] == "1/10" and first["figure"]["u"] == "1/100"
     assert first["inputs"] == ["31,000", "27,000"]
+    assert first["relation"] == "percent change" and "'from' before 31,000" in first["pairing"]
+    needs = f["findings"][2]
+    assert needs["status"] == "needs-source" and needs["relation"] is None and needs["pairing"] is None
     assert first["verdict"] == "approximate" and first["value"] == "−12.90%"
+    assert doc["version"] == 2
+    assert [d["kind"] for d in first["diagnoses"]] == ["rounding_edge"]
+    assert first["diagnoses"][0]["data"] == {
+        "claimed": "10%", "computed": "-12.90%", "reachable": "-9.84%", "old_edge": "30,500", "new_edge": "27,500"}
     assert doc["summary"] == {
         "files": 1, "invalid_files": 0, "findings": 3, "checked": 2, "needs_source": 1,
         "accurate": 0, "approximate": 1, "inaccurate": 1, "unverifiable": 0,
@@ -75,6 +87,7 @@ def test_github_annotations_and_escaping() -> None:
         "::notice file=dir%2Cx/a%3Ab.txt,line=1,col=33,endLine=1,endColumn=45,title=claimcheck scan%3A approximate::"
         '"only down 10%25": approximate%0Apct_change(31000, 27000)'
     )
+    assert "%0Apaired as percent change: in the claim's clause" in out[0]
     assert out[1].startswith("::error file=dir%2Cx/a%3Ab.txt,line=2,col=12,")
     assert "\n" not in out[1] and "\r" not in out[1]
     assert out[2] == (

@@ -29,11 +29,11 @@ the script element it is pasted into.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from claimcheck.report import Options
 from claimcheck.report.common import clean
+from claimcheck.report.json_writer import encode
 from claimcheck.results import ClaimResult, FileResult, RunSummary
 
 #: Verdict → ratingValue, higher is truer; unverifiable has none.
@@ -92,7 +92,7 @@ def review_body(c: ClaimResult) -> str:
         parts.append(f"Rule: {clean(c.rule)}.")
     if c.decided_by:
         parts.append(clean(c.decided_by))
-    parts += [clean(d) for d in c.diagnoses]
+    parts += [clean(d.text) for d in c.diagnoses]
     if c.verdict == "unverifiable":
         parts += [clean(t) for t in (c.note, c.settle) if t]
     parts.append(f"Verdict: {c.verdict}.")
@@ -114,15 +114,11 @@ class ClaimReviewReport:
         for c in fr.claims:
             if c.kind != "claim":
                 continue
-            text = json.dumps(review(fr, c), indent=2, ensure_ascii=False)
-            out.append(("," if self._count else "") + "\n" + _indent(_script_safe(text), 4))
+            text = encode(review(fr, c), 2)
+            out.append(("," if self._count else "") + "\n    " + _script_safe(text))
             self._count += 1
         return "".join(out)
 
     def finish(self, summary: RunSummary) -> str:
         return ("\n  ]" if self._count else "]") + "\n}\n"
 
-
-def _indent(text: str, n: int) -> str:
-    pad = " " * n
-    return "\n".join(pad + line for line in text.split("\n"))

@@ -17,8 +17,9 @@ def graph(results) -> list[dict]:
 
 def test_one_review_per_claim_checks_and_invalid_files_left_out() -> None:
     reviews = graph(ALL)
-    # ICE: 2 claims + 1 check (left out); council: 3; broken: none; hostile: 1.
-    assert len(reviews) == 6
+    # ICE: 2 claims + 1 check (left out); council: 3; diagnoses: 15 claims + 2 checks
+    # (left out); broken: none; hostile: 1.
+    assert len(reviews) == 21
     assert all(r["@type"] == "ClaimReview" for r in reviews)
     assert graph([BROKEN]) == []
 

@@ -5,8 +5,9 @@ recomputed value, verdict with its symbol, and FAIL when the claim fails CI), th
 block for each claim that is not accurate or fails (every claim with ``--explain``):
 the statement and speaker, the arithmetic with the real numbers, the interval the
 inputs' rounding allows, the rule, the diagnoses, what would settle it, why it fails,
-and each raw input with its source and period. An invalid file prints its ``path:line:col: error: message`` lines, which never
-wrap. The run ends with the summary line.
+and each raw input with its source and period. An invalid file prints its
+``path:line:col: error: message`` lines, which never wrap. The run ends with the summary
+line.
 
 User text only ever enters rich as :class:`rich.text.Text`, after
 :func:`~claimcheck.report.common.clean`; the console has markup,
@@ -239,7 +240,7 @@ class TerminalReport:
             recorded.append(f" — {recorded_agreement(c)}")
             grid.add_row("recorded", recorded)
         for i, d in enumerate(c.diagnoses):
-            grid.add_row("diagnosis" if i == 0 else "", _text(d, multiline=True))
+            grid.add_row("diagnosis" if i == 0 else "", _text(d.text, multiline=True))
         for i, f in enumerate(c.framing):
             grid.add_row("framing" if i == 0 else "", _text(f, multiline=True))
         if c.settle:

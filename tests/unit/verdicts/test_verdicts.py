@@ -1,10 +1,11 @@
 """The verdict table: both sides of every band edge of every hedge row, each diagnosis,
 tolerance overrides and the recorded-verdict comparison.
 
-Every expected verdict is worked out by hand from DESIGN §4 and ``hedges.RULES``; the
-arithmetic is in the comment beside the case. Computed values are chosen so that the
-inputs are exact (whole numbers without three trailing zeros), or built as exact
-evaluations, so the band edge itself is what is tested, not the inputs' rounding.
+Every expected verdict is worked out by hand from the decision rules (README, "How it
+decides") and ``hedges.RULES``; the arithmetic is in the comment beside the case.
+Computed values are chosen so that the inputs are exact (whole numbers without three
+trailing zeros), or built as exact evaluations, so the band edge itself is what is
+tested, not the inputs' rounding.
 """
 
 from __future__ import annotations
@@ -13,11 +14,10 @@ from fractions import Fraction as F
 
 import pytest
 
-from claimcheck import hedges
 from claimcheck.expr import Evaluation, Operand, evaluate
 from claimcheck.figures import ClaimedFigure, parse_figure
 from claimcheck.numbers import Value, parse_number
-from claimcheck.verdicts import Judgement, compare_recorded, judge
+from claimcheck.verdicts import KIND_NAMES, KINDS, Judgement, compare_recorded, hedges, judge
 
 
 def exact(kind: str, value: F, func: str | None = None, args: tuple[F, ...] = ()) -> Evaluation:
@@ -37,9 +37,13 @@ def run(figure: str | ClaimedFigure, ev: str | Evaluation, env: dict[str, Operan
     return judge(fig, e, tolerance=tolerance)
 
 
+def texts(j: Judgement) -> tuple[str, ...]:
+    return tuple(d.text for d in j.diagnoses)
+
+
 # (figure, computation, verdict, fragment expected in the diagnoses or None)
 CASES: list[tuple[str, str | Evaluation, str, str | None]] = [
-    # --- the cases that pin the table (DESIGN §4) ---------------------------------------
+    # --- the cases that pin the table ----------------------------------------------------
     # (990 − 1224) ÷ 1224 = −234/1224 = −19.12%; nearly 20%: 0.9 × 20 = 18 ≤ 19.12 ≤ 20.5
     ("nearly 20% drop", "pct_change(1224, 990)", "accurate", None),
     # 27000/31000 − 1 = −12.90% (outside 9.5–10.5 and 9–11); the rounding interval reaches
@@ -69,7 +73,7 @@ CASES: list[tuple[str, str | Evaluation, str, str | None]] = [
     ("down 19.2%", "pct_change(1224, 990)", "approximate", "overstates"),
     # "18%": approximate 17–19 → 19.1176 inaccurate
     ("down 18%", "pct_change(1224, 990)", "inaccurate", "understates the percent change: 19.12% rounds to 19%"),
-    # the DESIGN example "20%" for 19.1% (exact): approximate 19–21, and it overstates
+    # "20%" for 19.1% (exact): approximate 19–21, and it overstates
     ("20%", exact("share", F(191, 1000)), "approximate", '"20%" overstates the computed share: 19.10% rounds to 19%'),
     # --- nearly: accurate 0.9X ≤ V ≤ X + u/2, approximate 0.85X ≤ V ≤ 1.05X ---------------
     ("nearly 20% rise", "pct_change(100, 118)", "accurate", None),  # 18% = 0.9 × 20 (edge)
@@ -223,8 +227,21 @@ def test_verdict_table(figure: str, computation: str | Evaluation, verdict: str,
     j = run(figure, computation)
     assert j.verdict == verdict, (j.decided_by, j.diagnoses)
     if fragment is not None:
-        assert any(fragment in d for d in j.diagnoses), j.diagnoses
+        assert any(fragment in d.text for d in j.diagnoses), j.diagnoses
     assert j.decided_by.endswith(".")
+
+
+def test_every_diagnosis_has_a_listed_kind_and_text_data() -> None:
+    names = [k for k, _ in KINDS]
+    assert len(names) == len(set(names)) and set(names) == KIND_NAMES
+    seen: set[str] = set()
+    for figure, computation, _, _ in CASES:
+        for d in run(figure, computation).diagnoses:
+            assert d.kind in KIND_NAMES, d
+            assert d.text and all(type(k) is str and type(v) is str and "\u2212" not in v for k, v in d.data.items()), d
+            seen.add(d.kind)
+    assert {"wrong_direction", "percent_vs_points", "wrong_base", "hundredfold", "rounding_edge", "overstates",
+            "understates", "not_comparable"} <= seen, seen
 
 
 def test_table_is_large_enough() -> None:
@@ -256,7 +273,8 @@ def test_down_10_rests_on_rounding_and_says_what_settles_it() -> None:
     assert j.value_text == "−12.90%"
     assert j.interval_text == "−15.87% to −9.84%"
     assert "overlaps the interval the inputs' rounding allows, 9.84% to 15.87%" in j.decided_by
-    assert j.diagnoses == (
+    assert [d.kind for d in j.diagnoses] == ["rounding_edge"]
+    assert texts(j) == (
         "10% is reachable only at the edge of the inputs' rounding (30,500 → 27,500 gives −9.84%); "
         "as written, 31,000 → 27,000 gives −12.90%.",
     )
@@ -265,17 +283,20 @@ def test_down_10_rests_on_rounding_and_says_what_settles_it() -> None:
 
 def test_wrong_base_sentence() -> None:
     j = run("a 20% rise", "pct_change(120, 150)")
-    assert j.diagnoses[0] == (
+    assert [d.kind for d in j.diagnoses] == ["wrong_base", "understates"]
+    assert j.diagnoses[0].data == {"claimed": "20%", "computed": "25.00%", "on_new_base": "20.00%", "old": "120", "new": "150"}
+    assert j.diagnoses[0].text == (
         "Wrong base: 20% is the change divided by the new value, 150: (150 − 120) ÷ 150 = +20.00%; "
         "a change is measured from the old value, (150 − 120) ÷ 120 = +25.00%."
     )
     # and the rounded figure understates
-    assert '"a 20% rise" understates the percent change: 25.00% rounds to 25% at the precision written, not 20%.' in j.diagnoses
+    assert '"a 20% rise" understates the percent change: 25.00% rounds to 25% at the precision written, not 20%.' in texts(j)
 
 
 def test_percent_vs_points_sentence() -> None:
     j = run("rose 5%", "pct_change(20%, 25%)")
-    assert j.diagnoses[0] == (
+    assert j.diagnoses[0].kind == "percent_vs_points"
+    assert j.diagnoses[0].text == (
         'Percent vs percentage points: "rose 5%" matches the change in percentage points, 25% − 20% = '
         "+5.00 points, not the percent change (+25.00%); a change between two percentages is stated in "
         "points, or as a percent of the old one."
@@ -286,7 +307,7 @@ def test_percent_vs_points_with_named_percent_figures() -> None:
     env = {"before": operand("before", "20%"), "after": operand("after", "25%")}
     j = run("rose 5%", "pct_change(before, after)", env)
     assert j.verdict == "inaccurate"
-    assert any("25% − 20% = +5.00 points" in d for d in j.diagnoses)
+    assert any("25% − 20% = +5.00 points" in d.text for d in j.diagnoses)
 
 
 def test_doubled_from_a_percent_change() -> None:
@@ -311,7 +332,7 @@ def test_unequal_periods_totals() -> None:
     assert (
         "Unequal periods: the inputs are totals over 30 days (2025-06) against 27 (2025-07-01/2025-07-27), "
         "compared as if equal; per day, 31,000 ÷ 30 = 1,033.33 against 27,000 ÷ 27 = 1,000.00, a change of −3.23%."
-    ) in j.diagnoses
+    ) in texts(j)
     assert j.verdict == "approximate"
     assert j.settle is not None and "june (31000, rounded to the nearest 1,000)" in j.settle
 
@@ -319,7 +340,7 @@ def test_unequal_periods_totals() -> None:
 @pytest.mark.parametrize("unit", ["arrests/day", "arrests per day", "daily arrests"])
 def test_unequal_periods_not_for_rates(unit: str) -> None:
     j = run("down 10%", "pct_change(june, july)", _months(unit))
-    assert not any("Unequal periods" in d for d in j.diagnoses)
+    assert not any("Unequal periods" in d.text for d in j.diagnoses)
 
 
 def test_equal_periods_no_diagnosis() -> None:
@@ -341,7 +362,8 @@ def test_direction_only_figure() -> None:
     rose = ClaimedFigure("rose", None, None, "percent", "up", "exact")
     assert run(rose, "pct_change(100, 101)").verdict == "accurate"
     wrong = run(rose, "pct_change(100, 99)")
-    assert wrong.verdict == "inaccurate" and "Wrong direction" in wrong.diagnoses[0]
+    assert wrong.verdict == "inaccurate" and "Wrong direction" in wrong.diagnoses[0].text
+    assert wrong.diagnoses[0].kind == "wrong_direction"
     assert 'claims only a direction' in wrong.rule
 
 
@@ -383,9 +405,9 @@ def test_tolerance_overrides(figure, computation, tolerance, before, after) -> N
 
 def test_tolerance_understated() -> None:
     base = run("more than 18,000", "sum(30001)")
-    assert any("true but understated" in d for d in base.diagnoses)
+    assert any("true but understated" in d.text for d in base.diagnoses)
     raised = run("more than 18,000", "sum(30001)", tolerance={"more_than.understated_above": F(1)})
-    assert not any("true but understated" in d for d in raised.diagnoses)
+    assert not any("true but understated" in d.text for d in raised.diagnoses)
 
 
 def test_tolerance_shows_in_rule_text() -> None:
@@ -505,20 +527,20 @@ def test_no_scale_diagnosis_for_one_sided_rules() -> None:
     # 489 ÷ 1,003 = 48.75%; 48.75 × 100 is "more than 50%" too, which proves nothing
     j = run("a majority", "share(489, 1003)")
     assert j.verdict == "inaccurate"
-    assert not any("Scale" in d for d in j.diagnoses)
+    assert not any("Scale" in d.text for d in j.diagnoses)
 
 
 def test_wrong_base_needs_an_accurate_match() -> None:
     # −234 ÷ 990 = −23.64% is only approximately "a quarter" (23.75–26.25): no wrong-base claim
     j = run("fell by a quarter", "pct_change(1224, 990)")
     assert j.verdict == "inaccurate"
-    assert not any("Wrong base" in d for d in j.diagnoses)
+    assert not any("Wrong base" in d.text for d in j.diagnoses)
 
 
 def test_points_diagnosis_needs_an_accurate_match() -> None:
     # 25 − 20 = 5 points; "rose 6%" (5.5–6.5) does not match it
     j = run("rose 6%", "pct_change(20%, 25%)")
-    assert not any("percentage points" in d for d in j.diagnoses)
+    assert not any("percentage points" in d.text for d in j.diagnoses)
 
 
 def test_no_diagnoses_for_a_plain_accurate_claim() -> None:
@@ -532,7 +554,8 @@ def test_upside_down_ratio_is_held_at_approximate() -> None:
     # ratio(240, 470) = 0.511: "doubled" fails, but 470 ÷ 240 = 1.958 fits
     j = run("doubled", "ratio(240, 470)")
     assert j.verdict == "approximate"
-    assert j.diagnoses[0].startswith("Upside-down ratio: ratio(240, 470) is 240 ÷ 470 = 0.511; the claim fits 470 ÷ 240 = 1.958")
+    assert j.diagnoses[0].kind == "upside_down_ratio"
+    assert j.diagnoses[0].text.startswith("Upside-down ratio: ratio(240, 470) is 240 ÷ 470 = 0.511; the claim fits 470 ÷ 240 = 1.958")
 
 
 def test_upside_down_ratio_that_fits_neither_way() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from report_fixtures import ALL, BROKEN, COUNCIL, ICE_JULY
 
 from claimcheck.report import Options, render_all
-from claimcheck.report.github import command, escape_data, escape_property, step_summary
+from claimcheck.report.verify.github import command, escape_data, escape_property, step_summary
 from claimcheck.results import ClaimResult, FileResult
 
 
@@ -28,8 +28,10 @@ def test_levels_per_claim() -> None:
     lines = out.splitlines()
     # ICE: accurate → nothing; approximate → warning; recorded-and-confirmed check → nothing.
     assert [line.split(" ", 1)[0] for line in lines[:-1]] == ["::warning", "::error", "::notice", "::error"]
-    assert lines[0].startswith("::warning file=claims/ice_july.yaml,line=26,col=5,title=claimcheck%3A dhs-only-10 is approximate::")
-    assert lines[1].startswith("::error file=claims/council_budget.yaml,line=12,col=5,")
+    assert lines[0].startswith(
+        "::warning file=tests/fixtures/reports/ice_july.yaml,line=51,col=5,title=claimcheck%3A dhs-only-10 is approximate::"
+    )
+    assert lines[1].startswith("::error file=tests/fixtures/reports/council_budget.yaml,line=20,col=5,")
     assert lines[-1] == "claimcheck: 6 claims: 1 accurate, 2 approximate, 2 inaccurate, 1 unverifiable; 2 failing"
 
 
@@ -38,17 +40,19 @@ def test_failing_message_leads_with_the_reason_and_shows_the_arithmetic() -> Non
     error = out.splitlines()[0]
     message = error.split("::", 2)[2]
     parts = message.split("%0A")
-    assert parts[0] == 'The arithmetic gives +25.00%25, outside what "20%25" allows (19.50%25–20.50%25).'
+    assert parts[0] == "the arithmetic does not support the claim"
     assert "arithmetic: (150 − 120) ÷ 120 = +25.00%25" in parts
     assert any(p.startswith("diagnosis: Wrong base") for p in parts)
 
 
 def test_invalid_file_problems_are_errors_at_their_location() -> None:
     lines = render_all("github", [BROKEN]).splitlines()
-    assert lines[0].startswith("::error file=claims/broken.yaml,line=9,col=24,title=claimcheck%3A invalid claim file::unknown figure")
+    assert lines[0].startswith(
+        "::error file=tests/fixtures/reports/broken.yaml,line=13,col=25,title=claimcheck%3A invalid claim file::unknown figure"
+    )
     assert lines[1] == (
-        "::error file=claims/broken.yaml,line=14,col=17,title=claimcheck%3A invalid claim file::"
-        '{june: 1,224} reads as two keys, "1" and "224"; quote the number: "1,224"'
+        "::error file=tests/fixtures/reports/broken.yaml,line=16,col=13,title=claimcheck%3A invalid claim file::"
+        "unknown source 'axois'; known sources: trac"
     )
 
 

@@ -4,13 +4,14 @@ For each input: a title line, then one block per finding in order of appearance:
 
     article.txt:3:33  ≈ approximate  "only down 10%"
         pct_change(31000, 27000): (27,000 − 31,000) ÷ 31,000 = −12.90%
+        paired as percent change: in the claim's clause; 'from' before 31,000; …
         "only down 10%" accepts 9.50%–10.50% (exact: …)
         10% is reachable only at the edge of the inputs' rounding (…)
     article.txt:1:39  ? needs a source  "dropped nearly 20%" (percent)
 
 and a summary line at the end. Article text is never read as Rich markup: every piece
 of user text goes in as a :class:`rich.text.Text` after :func:`~claimcheck.report.common.clean`
-has stripped terminal escapes and control characters (BAD_INPUTS row 27). Colour only
+has stripped terminal escapes and control characters. Colour only
 when asked (``color=True``, the CLI's decision: a terminal and no NO_COLOR).
 """
 
@@ -52,7 +53,7 @@ def _finding(f: Finding) -> Text:
         t.append(f" ({f.kind})", style="dim")
     for extra in _details(f):
         t.append("\n    ")
-        t.append(extra, style="dim" if extra.startswith("rule") else "")
+        t.append(extra, style="dim" if extra.startswith(("rule", "paired")) else "")
     return t
 
 
@@ -62,9 +63,11 @@ def _details(f: Finding) -> list[str]:
     out = []
     if f.compute:
         out.append(f"{f.compute}: {clean(f.arithmetic)}" if f.arithmetic else f.compute)
+    if f.relation:
+        out.append(f"paired as {clean(f.relation)}" + (f": {clean(f.pairing)}" if f.pairing else ""))
     if f.rule:
         out.append(f"rule: {clean(f.rule)}")
-    out.extend(clean(d) for d in f.diagnoses)
+    out.extend(clean(d.text) for d in f.diagnoses)
     return out
 
 

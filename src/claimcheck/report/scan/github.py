@@ -10,7 +10,7 @@ One workflow command per finding, on the article's file, line and column:
 
 GitHub reads ``%``, CR and LF in a message as ``%25``, ``%0D``, ``%0A``; in a property
 value ``:`` and ``,`` are escaped too (``%3A``, ``%2C``). User text (the article's words)
-is cleaned of terminal escapes and control characters first (BAD_INPUTS row 27).
+is cleaned of terminal escapes and control characters first.
 """
 
 from __future__ import annotations
@@ -42,16 +42,19 @@ def _command(level: str, path: str, line: int, col: int, title: str, message: st
 
 
 def finding_message(f: Finding) -> str:
-    """The annotation text: what was claimed, the arithmetic, the rule, the diagnoses."""
+    """The annotation text: what was claimed, the arithmetic, which numbers were paired and
+    why, the rule, the diagnoses."""
     phrase = clean(f.phrase)
     if f.status != "checked":
         return f'"{phrase}" ({f.kind}): needs a source'
     lines = [f'"{phrase}": {f.verdict}']
     if f.compute:
         lines.append(f"{f.compute}: {clean(f.arithmetic)}" if f.arithmetic else f.compute)
+    if f.relation:
+        lines.append(f"paired as {clean(f.relation)}" + (f": {clean(f.pairing)}" if f.pairing else ""))
     if f.rule:
         lines.append(clean(f.rule))
-    lines.extend(clean(d) for d in f.diagnoses)
+    lines.extend(clean(d.text) for d in f.diagnoses)
     return "\n".join(lines)
 
 
@@ -67,6 +70,7 @@ def render_file(result: ScanResult) -> str:
     return "".join(line + "\n" for line in out)
 
 
-def render(results: Iterable[ScanResult]) -> str:
-    """Every input's annotations."""
+def render(results: Iterable[ScanResult], *, color: bool = False, width: int = 100) -> str:
+    """Every input's annotations (``color`` and ``width``, for the terminal format, change
+    nothing here)."""
     return "".join(render_file(r) for r in results)

@@ -1,7 +1,8 @@
-"""Golden files: every format rendered from tests/report_fixtures.py at width 100.
+"""Golden files: every format rendered at width 100 from the engine's results for the claim
+files in tests/fixtures/reports/ (report_fixtures.py).
 
 A golden file is the reviewed, expected output; a difference is a failure. After an
-intended change, regenerate with ``UPDATE_GOLDEN=1 pytest tests/test_report_golden.py``
+intended change, regenerate with ``UPDATE_GOLDEN=1 pytest tests/unit/report/test_report_golden.py``
 and read every changed file before committing it.
 """
 
@@ -15,7 +16,7 @@ from report_fixtures import ALL
 
 from claimcheck.report import Options, render_all
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).resolve().parents[2] / "golden"
 
 CASES = [
     ("rich", Options(width=100), "rich.txt"),

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from report_fixtures import ALL, BROKEN, COUNCIL, HOSTILE, ICE_JULY
 
 from claimcheck.report import Options, render_all
-from claimcheck.report.junit import xml_attr, xml_text
+from claimcheck.report.verify.junit import xml_attr, xml_text
 from claimcheck.results import ClaimResult, FileResult
 
 # The common JUnit format (the Jenkins/Ant schema GitLab also reads): which children and
@@ -68,9 +68,9 @@ def test_one_testcase_per_claim_named_by_id_and_file() -> None:
     (suite,) = parse([ICE_JULY])
     cases = suite.findall("testcase")
     assert [(c.get("classname"), c.get("name")) for c in cases] == [
-        ("claims/ice_july.yaml", "axios-nearly-20"),
-        ("claims/ice_july.yaml", "dhs-only-10"),
-        ("claims/ice_july.yaml", "june-arrests-trac-vs-dhs"),
+        ("tests/fixtures/reports/ice_july.yaml", "axios-nearly-20"),
+        ("tests/fixtures/reports/ice_july.yaml", "dhs-only-10"),
+        ("tests/fixtures/reports/ice_july.yaml", "june-arrests-trac-vs-dhs"),
     ]
     assert list(cases[0]) == []  # accurate: a bare passing testcase
     assert [c.tag for c in cases[1]] == ["system-out"]  # approximate: passes, explained
@@ -82,10 +82,10 @@ def test_failures_carry_type_message_and_arithmetic() -> None:
     cases = {c.get("name"): c for c in suite.findall("testcase")}
     failure = cases["rangers-up-20"].find("failure")
     assert failure.get("type") == "inaccurate"
-    assert failure.get("message") == 'The arithmetic gives +25.00%, outside what "20%" allows (19.50%–20.50%).'
+    assert failure.get("message") == "the arithmetic does not support the claim"
     assert "(150 − 120) ÷ 120 = +25.00%" in failure.text
     assert "Wrong base" in failure.text
-    assert failure.text.startswith("claims/council_budget.yaml:12:5\n")
+    assert failure.text.startswith("tests/fixtures/reports/council_budget.yaml:20:5\n")
     assert cases["deficit-halved"].find("failure").get("type") == "recorded-verdict"
     assert cases["parks-budget-record"].find("skipped") is not None
 
@@ -105,7 +105,7 @@ def test_hostile_text_is_escaped_and_illegal_characters_removed() -> None:
     failure = root.find("testsuite/testcase/failure")
     assert "<script>alert(1)</script> & `rm -rf`" in failure.text
     assert "<script>" not in text  # escaped in the document itself
-    assert root.find("testsuite").get("name") == "claims/hostile, v2:final.yaml"
+    assert root.find("testsuite").get("name") == "tests/fixtures/reports/hostile, v2.yaml"
 
 
 def test_escaping_helpers() -> None:

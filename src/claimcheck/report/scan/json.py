@@ -2,27 +2,31 @@
 
 Stable keys, always present (``null`` when empty), in this order::
 
-    {"version": 1, "files": [{"path", "format", "problems": [...], "findings": [...]}],
+    {"version": 2, "files": [{"path", "format", "problems": [...], "findings": [...]}],
      "summary": {"files", "invalid_files", "findings", "checked", "needs_source",
                  "accurate", "approximate", "inaccurate", "unverifiable"}}
 
 A finding carries its location (``line``, ``col``, ``end_line``, ``end_col``, 1-based),
 ``phrase``, ``kind``, ``status`` (``checked`` or ``needs-source``), ``sentence``,
 ``figure`` (the parsed figure, with exact values as strings: ``"1/10"``), ``compute``,
-``inputs``, ``verdict``, ``value``, ``arithmetic``, ``rule``, ``diagnoses``, ``framing``
-and ``note``. Exact numbers are strings so no reader turns them into binary floats.
+``inputs``, ``relation`` (how the inputs were read: "percent change", "share", …) and
+``pairing`` (why those numbers: the role words, time labels and structure that chose
+them), ``verdict``, ``value``, ``arithmetic``, ``rule``, ``diagnoses``, ``framing`` and
+``note``. Exact numbers are strings so no reader turns them into binary floats. A
+diagnosis is ``{"kind", "text", "data"}``, as in ``verify``'s JSON (docs/json-report.md);
+version 2 made it an object, version 1 had the sentence alone.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from typing import Any
 
+from claimcheck.report.json_writer import encode
 from claimcheck.scan import Finding, ScanResult
 
-VERSION = 1
+VERSION = 2
 
 
 def _exact(x: Fraction | None) -> str | None:
@@ -51,11 +55,13 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         },
         "compute": f.compute,
         "inputs": list(f.inputs),
+        "relation": f.relation,
+        "pairing": f.pairing,
         "verdict": f.verdict,
         "value": f.value,
         "arithmetic": f.arithmetic,
         "rule": f.rule,
-        "diagnoses": list(f.diagnoses),
+        "diagnoses": [{"kind": d.kind, "text": d.text, "data": dict(d.data)} for d in f.diagnoses],
         "framing": list(f.framing),
         "note": f.note,
     }
@@ -89,8 +95,9 @@ def summary_dict(results: Sequence[ScanResult]) -> dict[str, int]:
     }
 
 
-def render(results: Iterable[ScanResult]) -> str:
-    """The whole report as one JSON document, ending with a newline."""
+def render(results: Iterable[ScanResult], *, color: bool = False, width: int = 100) -> str:
+    """The whole report as one JSON document, ending with a newline (``color`` and
+    ``width``, for the terminal format, change nothing here)."""
     rs = list(results)
     doc = {"version": VERSION, "files": [file_dict(r) for r in rs], "summary": summary_dict(rs)}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return encode(doc) + "\n"

@@ -13,47 +13,39 @@ module says what the author most likely meant, by solving for the inputs:
   less than X = 234 implies X ≈ 282 (printed 392)". When the phrase names one of the
   inputs ("less than the 392"), only the inputs it names are solved for: the phrase's own
   number is what it claims. A solved value is named only when it is within a factor of
-  two of the number printed, so a far-off claim gets no invented "fix".
+  one and a half of the number printed, so a far-off claim gets no invented "fix".
 
 Each is tried in that order and the first that explains the claim is given. Every
 candidate is verified by judging the claim again against the changed inputs, through the
 ``accurate`` callback the verdict passes in; nothing is suggested that the verdict would
 not call accurate, and the verdict calls this only for an inaccurate claim.
 
-Each diagnosis is a :class:`Solved`: a kind, the sentence, and its numbers as text.
+Each is a typed :class:`~claimcheck.verdicts.diagnoses.Diagnosis` (kinds ``swapped``,
+``digit_slip``, ``solved_input``) with its numbers as data.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from fractions import Fraction
-from typing import Callable, Mapping
+from typing import TYPE_CHECKING, Callable, Mapping
 
 from claimcheck.expr import Evaluation, Operand
-from claimcheck.figures import ClaimedFigure, Level
 from claimcheck.numbers import MINUS, NumberError, Value, Written, fmt_decimal, parse_number
+from claimcheck.verdicts.diagnoses import Diagnosis
 
-__all__ = ["KINDS", "Solved", "back_solve"]
+if TYPE_CHECKING:
+    from claimcheck.figures import ClaimedFigure, Level
 
-#: The kinds of back-solved diagnosis, and the names in each one's ``data``.
-KINDS: tuple[tuple[str, str], ...] = (
-    ("swapped", "the inputs the other way round make the claim accurate; old, new, computed"),
-    ("digit_slip", "one input with a digit slip makes the claim accurate; input, printed, corrected, slip, computed"),
-    ("solved_input", "the value of one input that makes the claim accurate; input, solved, printed, claimed"),
-)
+__all__ = ["KIND_NAMES", "back_solve"]
+
+#: The kinds of diagnosis this module makes (described in :data:`claimcheck.verdicts.KINDS`).
+KIND_NAMES: frozenset[str] = frozenset({"swapped", "digit_slip", "solved_input"})
 
 
-@dataclass(frozen=True, slots=True)
-class Solved:
-    """One back-solved diagnosis: what would make the claim accurate."""
-
-    kind: str
-    """One of :data:`KINDS`."""
-    text: str
-    """The sentence a report shows."""
-    data: Mapping[str, str] = field(default_factory=dict, hash=False)
-    """The numbers the sentence uses, as text (an ASCII minus for a negative value)."""
+def _d(kind: str, text: str, data: Mapping[str, str]) -> Diagnosis:
+    return Diagnosis(kind, text, {k: v.replace(MINUS, "-") for k, v in data.items()})
 
 
 #: The role of each argument of the functions of two inputs.
@@ -65,14 +57,14 @@ _ROLES: Mapping[str, tuple[str, str]] = {
     "share": ("part", "whole"),
 }
 #: A solved value further than this factor from the number printed explains nothing.
-_PLAUSIBLE = Fraction(2)
+_PLAUSIBLE = Fraction(3, 2)
 _DIGITS_RE = re.compile(r"([$€£¥]?)(\d[\d,]*(?:\.\d+)?)(%?)")
 _MAX_DIGITS = 9
 
-Accurate = Callable[[ClaimedFigure, Evaluation], bool]
+Accurate = Callable[["ClaimedFigure", Evaluation], bool]
 
 
-def back_solve(figure: ClaimedFigure, ev: Evaluation, accurate: Accurate) -> tuple[Solved, ...]:
+def back_solve(figure: ClaimedFigure, ev: Evaluation, accurate: Accurate) -> tuple[Diagnosis, ...]:
     """The diagnoses that explain an inaccurate ``figure`` against ``ev``, or ()."""
     roles = _ROLES.get(ev.func or "")
     if roles is None or len(ev.args) != 2 or len(ev.arg_operands) != 2 or figure.value is None and (
@@ -180,7 +172,7 @@ def _level_scale(lv: Level, x: Fraction, op: Operand | None) -> Fraction:
 # --- swapped ------------------------------------------------------------------------------
 
 
-def _swapped(figure: ClaimedFigure, ev: Evaluation, roles: tuple[str, str], accurate: Accurate) -> Solved | None:
+def _swapped(figure: ClaimedFigure, ev: Evaluation, roles: tuple[str, str], accurate: Accurate) -> Diagnosis | None:
     if "part" in roles or figure.direction == "none":
         return None  # swapping turns the change round: it explains only a claimed direction
     other = _recompute(ev, (ev.args[1], ev.args[0]), tuple(ev.arg_operands)[::-1])
@@ -195,8 +187,8 @@ def _swapped(figure: ClaimedFigure, ev: Evaluation, roles: tuple[str, str], accu
     old_i, new_i = (0, 1) if roles[0] == "old" else (1, 0)
     old, new = _shown(ev, new_i), _shown(ev, old_i)  # the other way round
     computed = _computed(other)
-    return Solved("swapped", f"Reversed: {old} → {new} is {computed}; from and to may be swapped.",
-                  {"old": _ascii(old), "new": _ascii(new), "computed": _ascii(computed)})
+    return _d("swapped", f"Reversed: {old} → {new} is {computed}; from and to may be swapped.",
+              {"old": old, "new": new, "computed": computed})
 
 
 # --- digit slips --------------------------------------------------------------------------
@@ -250,7 +242,7 @@ def _near(figure: ClaimedFigure, ev: Evaluation, roles: tuple[str, str], target:
     return abs(r - t) <= abs(t) / 4 + u
 
 
-def _digit_slip(figure: ClaimedFigure, ev: Evaluation, roles: tuple[str, str], accurate: Accurate) -> Solved | None:
+def _digit_slip(figure: ClaimedFigure, ev: Evaluation, roles: tuple[str, str], accurate: Accurate) -> Diagnosis | None:
     fits: list[tuple[int, str, str, Evaluation]] = []
     target = _target(figure, ev, roles)
     if target is None or figure.qualifier in _ONE_SIDED:
@@ -280,12 +272,11 @@ def _digit_slip(figure: ClaimedFigure, ev: Evaluation, roles: tuple[str, str], a
     i, _, why, other = fits[0]
     printed, text = _shown(ev, i), _shown(other, i)
     computed = _computed(other)
-    return Solved(
+    return _d(
         "digit_slip",
         f"Digit slip: with {text} for the printed {printed} ({why}), the {roles[i]} value gives {computed}, which the "
         "claim fits.",
-        {"input": roles[i], "printed": _ascii(printed), "corrected": _ascii(text), "slip": why,
-         "computed": _ascii(computed)},
+        {"input": roles[i], "printed": printed, "corrected": text, "slip": why, "computed": computed},
     )
 
 
@@ -328,7 +319,7 @@ def _solve(how: str, t: Fraction, role: str, old: Fraction, new: Fraction) -> Fr
     return old + t if role == "new" else new - t
 
 
-def _solved_inputs(figure: ClaimedFigure, ev: Evaluation, roles: tuple[str, str], accurate: Accurate) -> tuple[Solved, ...]:
+def _solved_inputs(figure: ClaimedFigure, ev: Evaluation, roles: tuple[str, str], accurate: Accurate) -> tuple[Diagnosis, ...]:
     target = _target(figure, ev, roles)
     if target is None:
         return ()
@@ -338,7 +329,7 @@ def _solved_inputs(figure: ClaimedFigure, ev: Evaluation, roles: tuple[str, str]
     idx = {as_change.get(r, r): k for k, r in enumerate(roles)}
     old, new = ev.args[idx["old"]].point, ev.args[idx["new"]].point
     named = [r for r in roles if _named(figure, r) is not None]
-    out: list[Solved] = []
+    out: list[Diagnosis] = []
     for i, role in enumerate(roles):
         if named and role not in named:
             continue  # the phrase names the input it claims about: solve for that one
@@ -358,10 +349,10 @@ def _solved_inputs(figure: ClaimedFigure, ev: Evaluation, roles: tuple[str, str]
             continue
         solved = _round_like(x, op, lv)
         sentence = _equation(figure, how, t, as_change.get(role, role), ev, idx, i, solved)
-        out.append(Solved(
+        out.append(_d(
             "solved_input",
             f"Back-solved: {sentence} implies X ≈ {solved} (printed {printed_text}).",
-            {"input": role, "solved": _ascii(solved), "printed": _ascii(printed_text), "claimed": _ascii(_claim_text(figure, how, t))},
+            {"input": role, "solved": solved, "printed": printed_text, "claimed": _claim_text(figure, how, t)},
         ))
     return tuple(out)
 
@@ -384,6 +375,8 @@ def _equation(figure: ClaimedFigure, how: str, t: Fraction, role: str, ev: Evalu
 def _claim_text(figure: ClaimedFigure, how: str, t: Fraction) -> str:
     if how == "rel" or (how == "ratio" and figure.unit in ("share", "percent")):
         return fmt_decimal(abs(t) * 100, 4, trim=True) + "%"
+    if figure.unit == "points" and figure.value is not None:
+        return fmt_decimal(figure.value * 100, 4, trim=True) + " points"
     return fmt_decimal(abs(t), 4, trim=True)
 
 
@@ -447,7 +440,3 @@ def _computed(ev: Evaluation) -> str:
     else:
         s = _amount(v)
     return s if s.startswith(MINUS) or v <= 0 else "+" + s
-
-
-def _ascii(text: str) -> str:
-    return text.replace(MINUS, "-")

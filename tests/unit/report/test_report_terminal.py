@@ -10,7 +10,7 @@ from report_fixtures import ALL, BROKEN, COUNCIL, HOSTILE, ICE_JULY
 
 from claimcheck.report import Options, render_all
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).resolve().parents[2] / "golden"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 HOSTILE_ENV = {
@@ -69,12 +69,12 @@ def test_color_output_is_the_plain_text_with_styles() -> None:
 
 
 def test_hostile_text_is_shown_literally_and_stripped_of_escapes() -> None:
-    # BAD_INPUTS row 27: markup is text, escapes and controls are gone.
+    # Markup is text, escapes and controls are gone.
     out = render_all("rich", [HOSTILE], Options(width=100, color=True))
     plain = ANSI.sub("", out)
     assert "Sen. [/bold] Smith" in plain
     assert "[link=https://evil.example]50%[/link]" in plain
-    assert "[bold]50%[/bold] drop" in plain
+    assert "[bold]crimes[/bold]" in plain
     assert "Evil [bold red]Corp[/]" in plain
     assert "\x1b]8" not in out  # no OSC 8 hyperlink reached the output
     assert "\x1b[2J" not in out and "\x07" not in out and "\x9b" not in out
@@ -82,7 +82,7 @@ def test_hostile_text_is_shown_literally_and_stripped_of_escapes() -> None:
 
 
 def test_located_lines_never_wrap_even_when_narrow() -> None:
-    # BAD_INPUTS row 28: a 140-column diagnostic stays on one line at 60 columns.
+    # A located line longer than the terminal stays on one line at 60 columns.
     out = render_all("rich", [BROKEN], Options(width=60))
     lines = out.split("\n")
     for p in BROKEN.problems:
@@ -92,10 +92,10 @@ def test_located_lines_never_wrap_even_when_narrow() -> None:
 
 def test_accurate_claims_get_no_block_unless_explained() -> None:
     plain = render_all("rich", [ICE_JULY], Options(width=100))
-    assert "claims/ice_july.yaml:19:5" not in plain  # the accurate claim's block header
-    assert "claims/ice_july.yaml:26:5" in plain  # the approximate one's
+    assert "tests/fixtures/reports/ice_july.yaml:43:5" not in plain  # the accurate claim's block header
+    assert "tests/fixtures/reports/ice_july.yaml:51:5" in plain  # the approximate one's
     explained = render_all("rich", [ICE_JULY], Options(width=100, explain=True))
-    assert "claims/ice_july.yaml:19:5" in explained
+    assert "tests/fixtures/reports/ice_july.yaml:43:5" in explained
     assert "(990 − 1,224) ÷ 1,224 = −19.12%" in explained
 
 
@@ -111,7 +111,7 @@ def test_summary_line_and_strict_note() -> None:
     out = render_all("rich", ALL, Options(width=100, strict=True))
     tail = out.rstrip("\n").split("\n")[-2:]
     assert tail == [
-        "7 claims: 1 accurate, 2 approximate, 3 inaccurate, 1 unverifiable; 3 failing; 1 invalid file",
+        "24 claims: 5 accurate, 7 approximate, 8 inaccurate, 4 unverifiable; 8 failing; 1 invalid file",
         "strict: approximate and unverifiable claims fail",
     ]
 
@@ -120,7 +120,8 @@ def test_summary_line_and_strict_note() -> None:
 def test_no_line_wider_than_the_terminal_except_located_lines(width: int) -> None:
     out = render_all("rich", [ICE_JULY, COUNCIL], Options(width=width))
     for line in out.split("\n"):
-        if not re.search(r"\.yaml:\d+:\d+", line):
+        # A located line and a file's title line (its path, then its title) never wrap.
+        if not re.search(r"\.yaml(:\d+:\d+| — )", line):
             assert len(line) <= width, line
 
 

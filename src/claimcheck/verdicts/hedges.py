@@ -1,9 +1,10 @@
-"""The one table of hedge rules (DESIGN §4).
+"""The one table of hedge rules.
 
 Each row names a rule, the words that select it (spelt in :mod:`claimcheck.lexicon`), and
-the band parameters that decide accurate and approximate. :mod:`claimcheck.figures` reads the words, :mod:`claimcheck.verdicts`
-reads the bands, ``claimcheck rules`` prints the table, and a claim file's ``tolerance:``
-overrides a parameter by ``rule.param`` name. Nothing else holds a hedge word or a band.
+the band parameters that decide accurate and approximate. :mod:`claimcheck.figures` reads
+the words, :mod:`claimcheck.verdicts.bands` reads the bands, ``claimcheck rules`` prints
+the table, and a claim file's ``tolerance:`` overrides a parameter by ``rule.param`` name.
+Nothing else holds a hedge word or a band.
 
 The bands are a starting point defended by the case tables in ``tests/``; the comments
 say which case forced a number.
@@ -63,7 +64,7 @@ RULES: tuple[HedgeRule, ...] = (
             accurate_units=Param(F(1, 2), "accurate half-width, in units of u", percent=False),
             approximate_units=Param(F(1), "approximate half-width, in units of u", percent=False),
             # "up 150%" for 147% is close, not false: a trailing zero makes u one point,
-            # and ±1 point alone would call it inaccurate (tests/test_verdicts.py).
+            # and ±1 point alone would call it inaccurate (tests/unit/verdicts/test_verdicts.py).
             approximate_share=Param(F(2, 100), "approximate half-width at least this share of X"),
         ),
     ),

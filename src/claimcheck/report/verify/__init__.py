@@ -1,0 +1,2 @@
+"""The formats of ``claimcheck verify``, one module each, registered in
+:data:`claimcheck.report.FORMATS`."""
