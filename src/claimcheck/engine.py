@@ -282,7 +282,16 @@ def _result(
     source: SourceRef | None, policy: Policy, kind: str = "claim", extra: tuple[Diagnosis, ...] = (),
 ) -> ClaimResult:
     passed, failure = _pass_fail(j.verdict, recorded, policy)
+    also: tuple[ClaimResult, ...] = ()
+    if claimed.also is not None and j.also:
+        also = (_result(
+            f"{cid}.2", line, col, statement, claimed.also, ev, j.also[0], speaker=speaker, compute=compute,
+            recorded=None, inputs=(), note=None, source=source, policy=policy, kind=kind,
+        ),)
+        if passed and not also[0].passed:
+            passed, failure = False, f'the second figure, "{claimed.also.text}": {also[0].failure}'
     return ClaimResult(
+        also=also,
         id=cid,
         line=line,
         col=col,

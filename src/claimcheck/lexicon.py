@@ -148,7 +148,7 @@ CURRENCY_SYMBOLS: Mapping[str, str] = MappingProxyType({"$": "USD", "€": "EUR"
 #: "Sh333 billion", "N2.5 trillion", "R5bn"), and the ISO code each stands for.
 CURRENCY_PREFIXES: Mapping[str, str] = MappingProxyType({
     "rs": "INR", "rs.": "INR", "inr": "INR", "₹": "INR", "pkr": "PKR", "₦": "NGN", "n": "NGN", "ngn": "NGN",
-    "sh": "KES", "ksh": "KES", "kes": "KES", "r": "ZAR", "zar": "ZAR", "us$": "USD", "usd": "USD",
+    "sh": "KES", "ksh": "KES", "kshs": "KES", "kes": "KES", "r": "ZAR", "zar": "ZAR", "us$": "USD", "usd": "USD",
     "a$": "AUD", "au$": "AUD", "nz$": "NZD", "c$": "CAD", "ca$": "CAD", "hk$": "HKD", "s$": "SGD",
     "gh₵": "GHS", "ghc": "GHS", "eur": "EUR", "gbp": "GBP", "tt$": "TTD",
 })  # fmt: skip
@@ -216,7 +216,7 @@ UP_WORDS: tuple[str, ...] = tuple((
     "spike spikes spiked spiking skyrocketed skyrocket rebound rebounded boosted boost "
     "added expanded expand swelled swell upward upwards hike hiked leapt leaped leap "
     "ballooned balloon more raised raise raises rallied rally rallies "
-    "rocketed rocket rockets rocketing advanced widened widening"
+    "rocketed rocket rockets rocketing advanced widened widening escalated escalating"
 ).split())
 #: Two-word directions the figure language reads as one ("went up").
 DIRECTION_PHRASES: Mapping[tuple[str, ...], str] = MappingProxyType(
@@ -444,6 +444,70 @@ FRAMING_WORDS: tuple[str, ...] = (
     # "a record 745,000": the ranking is not computed, the number is checked
     "a record", "record", "a new record",
 )
+
+
+# --- a figure phrase as published -------------------------------------------------------------
+#
+# A reporter pastes the phrase as printed ("Philadelphia's 332 killings were a 15 percent
+# drop from the 392 in 2007"); these are the words around the quantity that the phrase
+# reader of :mod:`claimcheck.figures` looks for.
+
+#: Words before a number that name it as the old value of the change ("from 396").
+PHRASE_OLD_WORDS: tuple[str, ...] = ("from",)
+#: Words before a number that name it as the new value ("rose to 4.2%", "at Rs 47 crore",
+#: "would become £1,012.50").
+PHRASE_NEW_WORDS: tuple[str, ...] = ("to", "at", "become", "becomes", "became")
+#: Words before a number that name it as the base of a comparison ("17 percent less than
+#: the 392", "down 68% against Rs 32.92 crore", "compared to ... (N5.934 trillion)").
+PHRASE_BASE_WORDS: tuple[str, ...] = ("than", "against", "versus", "vs", "compared")
+#: Words that name a base only with "the" after them ("4.7 percent over the Sh1.323
+#: trillion", "above the average of 157,000"), and the direction each says, if any.
+PHRASE_BASE_BEFORE_THE: Mapping[str, str | None] = MappingProxyType(
+    {"over": None, "above": "up", "below": "down", "under": "down"}
+)
+#: "to" after these starts no endpoint: "according to", "equivalent to".
+PHRASE_NOT_BEFORE_TO: frozenset[str] = frozenset(
+    "according equivalent compared relative due thanks owing similar equal close next prior "
+    "up down compare comparison amounting".split()
+)
+#: Words that may stand between a role word and its number ("from the 396", "than his
+#: season average (49.6)") without ending the role.
+PHRASE_DETERMINERS: frozenset[str] = frozenset(
+    "the a an his her its their this that these those our old previous prior".split()
+)
+#: Words that may stand between "to" and its number ("fell to a record low of 4.2 percent").
+PHRASE_TO_FILLERS: frozenset[str] = frozenset("a an the new record all time high low of reach".split())
+#: Beating a record names the old value and a rise ("breaks the old record of 96 degrees").
+RECORD_BREAK_VERBS: frozenset[str] = frozenset(
+    "break breaks broke breaking beat beats beating smashed shattered surpassing".split()
+)
+#: Comparatives after a number and what they are as a direction word ("8.1 percent below"
+#: is "8.1 percent lower").
+TRAILING_COMPARATIVES: Mapping[str, str] = MappingProxyType(
+    {"below": "lower", "under": "lower", "above": "higher", "over": "higher", "greater": "higher"}
+)
+#: Nouns of a change that say no direction, dropped before the figure is read ("a change
+#: of 4.5 per cent", "a total of 34%").
+PHRASE_NOMINALS: frozenset[str] = frozenset("change changes total swing difference".split())
+#: Adjectives of a change's size, read as the adverb the hedge table knows ("took a
+#: slight dip" is "dipped slightly").
+INTENSITY_ADJECTIVES: Mapping[str, str] = MappingProxyType({
+    "slight": "slightly", "marginal": "marginally", "modest": "modestly", "sharp": "sharply",
+    "steep": "steeply", "dramatic": "dramatically", "significant": "significantly",
+    "substantial": "substantially", "considerable": "significantly", "considerably": "significantly",
+})  # fmt: skip
+#: Words that deny what follows ("did not rise"): a phrase with one outside a hedge ("not
+#: quite", "no more than") is refused rather than read without it.
+NEGATIONS: frozenset[str] = frozenset({"not", "never", "no", "nor", "neither"})
+#: Determiners before a direction word that make it a noun of the subject ("the fall
+#: semester"), not the verb of the claim.
+NOUN_DETERMINERS: frozenset[str] = frozenset("the this that last next its their his her our overall".split())
+#: Period words of a phrase that are taken out like the comparison periods: "the first
+#: half", "this season", "the 2011-12 school year".
+PERIOD_HALVES: tuple[str, ...] = ("half", "quarter")
+PERIOD_ORDINALS: tuple[str, ...] = ("first", "second", "third", "fourth", "last", "final", "latest", "previous")
+PERIOD_ADJECTIVES: tuple[str, ...] = ("school", "academic", "fiscal", "financial", "calendar", "tax", "budget")
+SEASONS: tuple[str, ...] = ("season", "semester", "term", "fall", "spring", "summer", "winter", "autumn")
 
 
 # --- building patterns from the lists -------------------------------------------------------

@@ -96,6 +96,9 @@ class ClaimResult:
     inputs: tuple[InputFigure, ...] = ()
     note: str | None = None
     source: SourceRef | None = None  # who made or published the claim, when given
+    #: the claim's second quantity ("a rise of 7 per cent or 2,300 more homes"), judged
+    #: against the same computation; the claim passes only when it does too
+    also: tuple[ClaimResult, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

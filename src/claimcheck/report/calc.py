@@ -8,6 +8,7 @@ from __future__ import annotations
 from claimcheck.report.common import SYMBOLS, Entry, Registry, exact
 from claimcheck.report.json_writer import encode
 from claimcheck.results import ClaimResult
+from claimcheck.verdicts.backsolve import KIND_NAMES as SOLVED_KINDS
 
 STYLES = {"accurate": "green", "approximate": "yellow", "inaccurate": "bold red", "unverifiable": "blue"}
 
@@ -39,6 +40,9 @@ def calc_json(r: ClaimResult) -> dict:
         "settle": r.settle,
         "framing": list(r.framing),
         "failure": r.failure,
+        "also": [calc_json(a) for a in r.also],
+        # the back-solved diagnoses, typed: what would make an inaccurate claim accurate
+        "solved": [{"kind": d.kind, "text": d.text, "data": dict(d.data)} for d in r.diagnoses if d.kind in SOLVED_KINDS],
     }
 
 
@@ -92,4 +96,7 @@ def render_rich(r: ClaimResult, *, width: int = 100, color: bool = False) -> str
         grid.add_row(label, Text(text))
     console.print(Padding(grid, (0, 0, 0, 2)))
     # Rich pads table rows to the full width; trailing blanks only get in a reader's way.
-    return "".join(line.rstrip() + "\n" for line in out.getvalue().splitlines())
+    text = "".join(line.rstrip() + "\n" for line in out.getvalue().splitlines())
+    for a in r.also:  # the claim's second quantity ("... or 2,300 more homes")
+        text += render_rich(a, width=width, color=color)
+    return text

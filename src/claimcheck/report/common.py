@@ -233,7 +233,17 @@ def details(c: ClaimResult) -> list[tuple[str, str]]:
     rows += [("input", input_line(i)) for i in c.inputs]
     if c.source is not None and c.kind == "claim":
         rows.append(("claim source", source_line(c.source)))
+    rows += [("also", clean(line)) for line in also_lines(c)]
     return rows
+
+
+def also_lines(c: ClaimResult) -> list[str]:
+    """The claim's second quantity ("... or 2,300 more homes"): its verdict and why."""
+    out: list[str] = []
+    for a in c.also:
+        out.append(f'"{a.figure}": {a.verdict} ({a.value}). {a.decided_by or ""}'.rstrip())
+        out.extend(d.text for d in a.diagnoses)
+    return out
 
 
 def details_text(c: ClaimResult) -> str:

@@ -210,7 +210,7 @@ def read_figure(phrase: str) -> tuple[ClaimedFigure | None, str | None]:
             candidates.append(alt)
     for text in candidates:
         try:
-            return parse_figure(text), text
+            return parse_figure(text, published=False), text
         except FigureError:
             continue
     return None, None
@@ -231,7 +231,7 @@ def judge(figure: ClaimedFigure, computation: Computation) -> dict[str, Any]:
         return {"verdict": "unverifiable", "diagnoses": (diagnoses.cannot_compute(exc.message),)}
     except EvalError as exc:  # pragma: no cover - the search builds only valid computations
         return {"verdict": "unverifiable", "diagnoses": (diagnoses.cannot_compute(exc.message),)}
-    j = judge_figure(figure, ev)
+    j = judge_figure(figure, ev, explain=False)
     return {
         "verdict": j.verdict,
         "value": j.value_text,

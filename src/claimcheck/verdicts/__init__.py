@@ -9,6 +9,10 @@ comparison and the diagnoses a careful fact-checker makes:
 * :mod:`.measure` — the computed value brought to the claim's scale;
 * :mod:`.diagnoses` — every diagnosis, typed (:class:`Diagnosis`, :data:`KINDS`);
 * :mod:`.show` — how numbers are written in verdicts and reports;
+* :mod:`.levels` — the numbers a claim names beside its figure (endpoints, a base, a
+  part and whole), against the computation's inputs;
+* :mod:`.backsolve` — what would make an inaccurate claim accurate (the inputs swapped,
+  a digit slip, the value one input would need);
 * :mod:`.judge` — :func:`judge`, the decision flow.
 
 The rules are in README.md ("How it decides") and printed by ``claimcheck rules``.

@@ -75,6 +75,11 @@ KINDS: tuple[tuple[str, str], ...] = (
     ("level_other_units", "a level that matches the computation's value in other units; level, computed, factor"),
     ("level_close", "a level written with the change, close to the computation's value; level, computed"),
     ("level_wrong", "a level written with the change that the computation's value does not match; level, computed"),
+    ("named_close", "a number the phrase names as an input (its base, an endpoint, a part or whole), one digit off the computation's; role, claimed, computed"),
+    ("named_wrong", "a number the phrase names as an input that the computation's input does not match; role, claimed, computed"),
+    ("swapped", "the inputs the other way round make an inaccurate claim accurate; old, new, computed"),
+    ("digit_slip", "one input with two adjacent digits transposed, or one digit one off, makes an inaccurate claim accurate; input, printed, corrected, slip, computed"),
+    ("solved_input", "the value one input would need for an inaccurate claim to be accurate; input, solved, printed, claimed"),
     ("sources_agree", "a cross-source check whose two sides agree within its margin; left, right, difference, relative, within"),
     ("sources_disagree", "a cross-source check whose two sides differ by more than its margin; left, right, difference, relative, within"),
     ("computation_note", "a caveat of the computation itself (an unbounded interval, a level not written as a percent)"),
@@ -542,6 +547,14 @@ def level_off(level: str, which: str, shown: str, close: bool) -> Diagnosis:
     why = "is close to" if close else "does not match"
     return _d("level_close" if close else "level_wrong", f'The level "{level}" {why} the computation\'s {which} value, {shown}.',
               level=level, computed=shown)
+
+
+def named_off(claimed: str, noun: str, role: str, shown: str, close: bool) -> Diagnosis:
+    """A number the phrase names as an input that the computation's input is not:
+    "The claim names 392 as its base; compute uses 282." """
+    text = (f"The claim names {claimed} as {noun}, close to the {shown} compute uses." if close
+            else f"The claim names {claimed} as {noun}; compute uses {shown}.")
+    return _d("named_close" if close else "named_wrong", text, role=role, claimed=claimed, computed=shown)
 
 
 # --- made outside the judgement -------------------------------------------------------------

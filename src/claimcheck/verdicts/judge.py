@@ -23,6 +23,18 @@ against the new (old) argument of a two-argument change function at the level's 
 precision; the verdict is the worse of the two. A level in other units (a factor of 100 to
 10^12) is noted, not held against the claim; one the computation cannot show is reported
 as not checked. "6.5 per 100,000 people" against a share is read as 6.5 ÷ 100,000.
+
+A phrase as published names more numbers (:mod:`.levels`): its endpoints, the base of a
+comparison ("17 percent less than the 392"), the part and whole of a share; one that
+differs from the computation's input is its own diagnosis ("The claim names 392 as its
+base; compute uses 282."). A phrase that names only a level ("to 12.4 million") is judged
+on it; against a computation with no change function, a level after a direction
+("increased to 4.2 billion euro") is the claimed figure. A second quantity joined by "or"
+is judged against the same computation, with the first's direction (:attr:`Judgement.also`).
+
+For an inaccurate claim that no other reading of the same inputs explains (wrong base,
+percent vs points, ×100, an upside-down ratio, unequal periods, a scale word),
+:func:`.backsolve.back_solve` says what would make it accurate.
 """
 
 from __future__ import annotations
@@ -33,13 +45,14 @@ from typing import TYPE_CHECKING, Mapping
 
 from claimcheck import lexicon
 from claimcheck.expr import Evaluation
-from claimcheck.numbers import Interval
 from claimcheck.results import VERDICTS, VerdictName
 from claimcheck.verdicts import diagnoses, hedges
+from claimcheck.verdicts.backsolve import back_solve
 from claimcheck.verdicts.bands import Band, Bands, Decision, bands_for, decide, rule_of, rule_text
 from claimcheck.verdicts.diagnoses import Diagnosis
+from claimcheck.verdicts.levels import level_checks
 from claimcheck.verdicts.measure import (
-    CHANGE_FUNCS,
+    change_of,
     Measure,
     Mismatch,
     index_points,
@@ -48,7 +61,7 @@ from claimcheck.verdicts.measure import (
     oriented,
     scale_for,
 )
-from claimcheck.verdicts.show import HUNDRED, MULT, ONE, PCT, ZERO, dir_word, fmt_amount, fmt_pct, plain, show_value
+from claimcheck.verdicts.show import MULT, PCT, ZERO, dir_word, fmt_amount, plain, show_value
 
 if TYPE_CHECKING:
     from claimcheck.figures import ClaimedFigure
@@ -78,6 +91,9 @@ class Judgement:
     """What evidence would settle it, when the verdict rests on the inputs' rounding."""
     compared: Fraction | None = None
     """The magnitude compared with the bands (on the claim's scale), exact."""
+    also: tuple[Judgement, ...] = ()
+    """The second quantity of the claim ("a rise of 7 per cent or 2,300 more homes"),
+    judged against the same computation."""
 
 
 def compare_recorded(recorded: str | None, verdict: str) -> str | None:
@@ -92,20 +108,83 @@ def compare_recorded(recorded: str | None, verdict: str) -> str | None:
     return f"recorded as {rec}, but the arithmetic gives {verdict}"
 
 
-def judge(figure: ClaimedFigure, ev: Evaluation, *, tolerance: Mapping[str, Fraction] | None = None) -> Judgement:
+def judge(figure: ClaimedFigure, ev: Evaluation, *, tolerance: Mapping[str, Fraction] | None = None,
+          explain: bool = True) -> Judgement:
     """Judge ``figure`` against the evaluation ``ev``; see the module docstring for the rules.
 
     ``tolerance`` overrides band parameters by ``rule.param`` name
-    (``{"nearly.accurate_below": Fraction(1, 20)}``).
+    (``{"nearly.accurate_below": Fraction(1, 20)}``). ``explain``: for an inaccurate claim,
+    solve for the inputs that would make it accurate (:mod:`.backsolve`); a caller that
+    only wants the verdict of many candidates (the prose scanner) skips it.
     """
+    j = _judge_all(figure, ev, tolerance)
+    if explain and j.verdict == "inaccurate" and not any(d.kind in _EXPLAINED for d in j.diagnoses):
+        solved = back_solve(
+            figure, ev, lambda f, e: judge(f, e, tolerance=tolerance, explain=False).verdict == "accurate")
+        if solved:
+            j = replace(j, diagnoses=diagnoses.unique(j.diagnoses + solved))
+    return j
+
+
+#: Diagnoses that already say what the author most likely meant (another reading of the
+#: same inputs fits): with one of them, nothing is back-solved.
+_EXPLAINED = frozenset({"wrong_base", "percent_vs_points", "points_vs_percent", "hundredfold", "upside_down_ratio",
+                        "unequal_periods", "scale_slip"})
+
+
+def _judge_all(figure: ClaimedFigure, ev: Evaluation, tolerance: Mapping[str, Fraction] | None) -> Judgement:
+    also = () if figure.also is None else (judge(_second(figure, ev), ev, tolerance=tolerance),)
     if figure.per_base is not None and figure.value is not None and ev.kind in ("share", "ratio"):
         # "6.5 per 100,000 people" against share(deaths, population): 6.5 ÷ 100,000
         figure = replace(figure, value=figure.value / figure.per_base, unit="share",
                          u=None if figure.u is None else figure.u / figure.per_base)
-    j = _judge_number(figure, ev, tolerance)
-    if j.verdict != "unverifiable" and (figure.level_to is not None or figure.level_from is not None):
-        j = _check_levels(figure, ev, j)
-    return j
+    figure = _level_as_claim(figure, ev)
+    if figure.value is None and figure.direction == "none":
+        j = _levels_only(figure, ev)
+    else:
+        j = _judge_number(figure, ev, tolerance)
+        if j.verdict != "unverifiable" and (figure.level_to is not None or figure.level_from is not None
+                                            or figure.named):
+            j = _check_levels(figure, ev, j)
+    return replace(j, also=also) if also else j
+
+
+def _second(figure: ClaimedFigure, ev: Evaluation) -> ClaimedFigure:
+    """The claim's second quantity ("a rise of 7 per cent or 2,300 more homes"): with no
+    direction of its own it states the same change, so against a change function it takes
+    the first's direction, and is compared with the matching function of the same two
+    inputs (diff for a count, the percent change for a percent)."""
+    second = figure.also
+    assert second is not None
+    if (second.direction == "none" and figure.direction != "none" and second.unit != "multiple"
+            and change_of(ev) is not None):
+        second = replace(second, direction=figure.direction)
+    return second
+
+
+def _level_as_claim(figure: ClaimedFigure, ev: Evaluation) -> ClaimedFigure:
+    """"increased to 4.2 billion euro", "stood at N18.804 trillion" against a computed level
+    (no change function to hold a direction): the level named is the claimed figure."""
+    lv = figure.level_to
+    if figure.value is not None or lv is None or figure.level_from is not None or change_of(ev) is not None:
+        return figure
+    return replace(figure, value=lv.value, u=lv.u, unit="percent" if lv.percent else "count", direction="none",
+                   qualifier="exact", intensity=None, level_to=None)
+
+
+def _levels_only(figure: ClaimedFigure, ev: Evaluation) -> Judgement:
+    """A phrase that names only a level of a change ("to 12.4 million"): judged on it alone."""
+    value_text, interval_text = show_value(ev)
+    checks = level_checks(figure, ev)
+    worst = max((c.verdict for c in checks if c.verdict is not None), key=lambda v: _ORDER[v], default=None)
+    found = tuple(c.diagnosis for c in checks if c.diagnosis is not None)
+    said = " ".join(c.said for c in checks if c.said)
+    rule = f'"{figure.text}" claims only the level it names, at its own precision'
+    if worst is None:
+        return Judgement("unverifiable", "exact", rule, "The claim names no change and its level cannot be compared.",
+                         value_text, interval_text, found)
+    return Judgement(worst, "exact", rule, (said + " " if said else "") + f"The level named decides: {worst}.",  # type: ignore[arg-type]
+                     value_text, interval_text, found)
 
 
 def _judge_number(figure: ClaimedFigure, ev: Evaluation, tolerance: Mapping[str, Fraction] | None) -> Judgement:
@@ -133,65 +212,24 @@ def _judge_number(figure: ClaimedFigure, ev: Evaluation, tolerance: Mapping[str,
     return j
 
 
-_LEVEL_FACTORS = (100, 10**3, 10**6, 10**9, 10**12)
-
-
-def _places_of(u: Fraction) -> int:
-    """Decimal places of a precision ``u`` (0.1 → 1, 1 → 0, 1,000 → 0)."""
-    places = 0
-    while u.denominator != 1 and places < 6:
-        u *= 10
-        places += 1
-    return places
-
-
 def _check_levels(figure: ClaimedFigure, ev: Evaluation, j: Judgement) -> Judgement:
-    """The level a change is said to end at or start from ("rose by 0.3 percentage points
-    to 4.2%", ONS), against the new (old) argument of a two-argument change function, at
-    the level's own precision: the verdict is the worse of the change's and the level's.
-    A level the computation cannot show is reported as not checked, never guessed at.
-    """
-    pos = CHANGE_FUNCS.get(ev.func or "")
+    """The numbers named with the figure (:mod:`.levels`): the verdict is the worse of the
+    figure's and theirs; a number the computation cannot show is noted, not held against it."""
     verdict, notes, said = j.verdict, list(j.diagnoses), []
-    for lv, k, which in ((figure.level_from, 0, "old"), (figure.level_to, 1, "new")):
-        if lv is None:
-            continue
-        if pos is None or len(ev.args) != 2:
-            notes.append(diagnoses.level_without_value(lv.text, which))
-            continue
-        i = pos[k]
-        arg = ev.args[i]
-        op = ev.arg_operands[i] if i < len(ev.arg_operands) else None
-        arg_percent = ev.func == "pp_change" or (op is not None and (
-            (op.written is not None and op.written.percent) or (op.unit or "").strip() == "%"))
-        if arg_percent != lv.percent:
-            notes.append(diagnoses.level_other_kind(lv.text, lv.percent, which, arg_percent))
-            continue
-        places = _places_of(lv.u * (HUNDRED if lv.percent else ONE))
-        shown = fmt_pct(arg.point, max(places, 1)) if lv.percent else fmt_amount(arg.point, max(places, 2))
-        half = lv.u / 2
-        whole = max(lv.u, abs(lv.value) * hedges.rule("exact").param("approximate_share"))
-        off = abs(arg.point - lv.value)
-        if off <= half:
-            said.append(f'The level "{lv.text}" matches the {which} value, {shown}.')
-            continue
-        units = next((f for f in _LEVEL_FACTORS
-                      if abs(arg.point * f - lv.value) <= half or abs(arg.point / f - lv.value) <= half), None)
-        if units is not None:
-            # "fell 12% to 42,420" against pct_change(48.21, 42.42): the inputs are in
-            # thousands; the level is the same number in other units, not a wrong claim
-            notes.append(diagnoses.level_other_units(lv.text, which, shown, units))
-            continue
-        close = arg.interval.overlaps(Interval(lv.value - half, lv.value + half)) or off <= whole
-        level_verdict = "approximate" if close else "inaccurate"
-        notes.append(diagnoses.level_off(lv.text, which, shown, close))
-        if _ORDER[level_verdict] > _ORDER[verdict]:  # type: ignore[index]
-            verdict = level_verdict
+    for check in level_checks(figure, ev):
+        if check.said:
+            said.append(check.said)
+        if check.diagnosis is not None:
+            notes.append(check.diagnosis)
+        if check.verdict is not None and _ORDER[check.verdict] > _ORDER[verdict]:  # type: ignore[index]
+            verdict = check.verdict
     if verdict == j.verdict and not said and len(notes) == len(j.diagnoses):
         return j
     decided = " ".join([j.decided_by, *said])
     if verdict != j.verdict:
-        decided += f" The level written with the change decides: {verdict}."
+        named = figure.named or any(lv is not None and lv.role for lv in (figure.level_from, figure.level_to))
+        decided += (f" The numbers named with the figure decide: {verdict}." if named
+                    else f" The level written with the change decides: {verdict}.")
     return replace(j, verdict=verdict, decided_by=decided, diagnoses=diagnoses.unique(notes))  # type: ignore[arg-type]
 
 

@@ -86,6 +86,21 @@ def claim_json(c: ClaimResult) -> dict[str, Any]:
         "note": c.note,
         "source": None if src is None else {"id": src.id, "publisher": src.publisher, "url": src.url, "title": src.title},
         "inputs": [input_json(i) for i in c.inputs],
+        "also": [also_json(a) for a in c.also],
+    }
+
+
+def also_json(a: ClaimResult) -> dict[str, Any]:
+    """The claim's second quantity ("... or 2,300 more homes"), judged on its own."""
+    return {
+        "figure": a.figure,
+        "verdict": a.verdict,
+        "passed": a.passed,
+        "value": a.value,
+        "rule": a.rule or None,
+        "decided_by": a.decided_by,
+        "diagnoses": [{"kind": d.kind, "text": d.text, "data": dict(d.data)} for d in a.diagnoses],
+        "failure": a.failure,
     }
 
 

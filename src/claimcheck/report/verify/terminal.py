@@ -29,6 +29,7 @@ from rich.text import Text
 from claimcheck.report import Options
 from claimcheck.report.common import (
     SYMBOLS,
+    also_lines,
     clean,
     explains,
     failure_text,
@@ -252,6 +253,8 @@ class TerminalReport:
             grid.add_row("inputs" if i == 0 else "", _input_text(inp))
         if c.source is not None and c.kind == "claim":
             grid.add_row("claim source", _source_text(c.source))
+        for i, line in enumerate(also_lines(c)):
+            grid.add_row("also" if i == 0 else "", _text(line, multiline=True))
         return Padding(grid, (0, 0, 0, 2))
 
 
