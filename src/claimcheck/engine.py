@@ -19,7 +19,7 @@ from claimcheck.figures import ClaimedFigure, parse_figure
 from claimcheck.claimfile import Loaded, Locations
 from claimcheck.numbers import CURRENCIES, fmt_count, fmt_interval, fmt_percent, parse_number
 from claimcheck.results import ClaimResult, FileResult, InputFigure, Problem, SourceRef
-from claimcheck.verdicts import Diagnosis, compare_recorded, diagnoses, judge
+from claimcheck.verdicts import Diagnosis, Judgement, compare_recorded, diagnoses, judge
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +144,29 @@ def check_loaded(loaded: Loaded, policy: Policy = Policy()) -> FileResult:
     return FileResult(path, model.title, model.url, claims=tuple(claims))
 
 
+@dataclass(frozen=True, slots=True)
+class Judged:
+    """A claimed figure judged against one computation: its evaluation and judgement, or
+    why the computation has no value (``cannot``: a zero baseline)."""
+
+    evaluation: Evaluation | None
+    judgement: Judgement | None
+    cannot: str | None = None
+
+
+def judge_expression(claimed: ClaimedFigure, expression: Any, env: Mapping[str, Operand] | None = None, *,
+                     tolerance: Mapping[str, Fraction] | None = None, explain: bool = True) -> Judged:
+    """Evaluate ``expression`` (a parsed expression or a scan's
+    :class:`~claimcheck.expr.Computation`) and judge ``claimed`` against it: the one place
+    ``calc``, every claim of a claim file and ``scan`` are judged. ``explain`` back-solves
+    an inaccurate claim's inputs (scan, which judges many readings, leaves it off)."""
+    try:
+        ev = evaluate(expression, env if env is not None else {})
+    except ZeroBaseline as e:
+        return Judged(None, None, e.message)
+    return Judged(ev, judge(claimed, ev, tolerance=tolerance or None, explain=explain))
+
+
 def check_expression(expression: str, figure: str, tolerance: Mapping[str, Fraction] | None = None) -> ClaimResult:
     """``claimcheck calc``: one expression against one claimed figure, no file needed.
 
@@ -157,14 +180,12 @@ def check_expression(expression: str, figure: str, tolerance: Mapping[str, Fract
             f"unknown figure '{ref.name}': calc takes numbers only, such as pct_change(31000, 27000)",
             ref.col,
         )
-    try:
-        ev = evaluate(parsed, {})
-    except ZeroBaseline as e:
-        return _cannot_compute("calc", 1, 1, figure, figure, expression, None, e.message, Policy(), claimed)
-    j = judge(claimed, ev, tolerance=tolerance or None)
+    done = judge_expression(claimed, parsed, tolerance=tolerance)
+    if done.evaluation is None or done.judgement is None:
+        return _cannot_compute("calc", 1, 1, figure, figure, expression, None, done.cannot or "", Policy(), claimed)
     return _result(
-        "calc", 1, 1, figure, claimed, ev, j, speaker=None, compute=expression, recorded=None,
-        inputs=(), note=None, source=None, policy=Policy(),
+        "calc", 1, 1, figure, claimed, done.evaluation, done.judgement, speaker=None, compute=expression,
+        recorded=None, inputs=(), note=None, source=None, policy=Policy(),
     )
 
 
@@ -176,11 +197,11 @@ def _judge_claim(claim: Any, scope: _Scope, tolerance: dict, sources: dict, line
     source = sources.get(claim.source) if claim.source else None
     if claim.compute is None:
         return _unverifiable(claim, claimed, line, col, policy, source)
-    try:
-        ev = evaluate(claim.compute, _Env(scope))
-    except ZeroBaseline as e:
-        return _cannot_compute(claim.id, line, col, claim.statement, claimed.text, claim.compute.text, claim.speaker, e.message, policy, claimed, claim.verdict, source)
-    j = judge(claimed, ev, tolerance=tolerance or None)
+    done = judge_expression(claimed, claim.compute, _Env(scope), tolerance=tolerance)
+    if done.evaluation is None or done.judgement is None:
+        return _cannot_compute(claim.id, line, col, claim.statement, claimed.text, claim.compute.text, claim.speaker,
+                               done.cannot or "", policy, claimed, claim.verdict, source)
+    ev, j = done.evaluation, done.judgement
     return _result(
         claim.id, line, col, claim.statement, claimed, ev, j,
         speaker=claim.speaker, compute=claim.compute.text, recorded=claim.verdict,

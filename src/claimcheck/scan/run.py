@@ -221,17 +221,13 @@ def read_figure(phrase: str) -> tuple[ClaimedFigure | None, str | None]:
 @lru_cache(maxsize=4096)
 def judge(figure: ClaimedFigure, computation: Computation) -> dict[str, Any]:
     """The verdict on ``figure`` against ``computation``, as the fields of a finding."""
-    from claimcheck.expr import EvalError, ZeroBaseline, evaluate
+    from claimcheck.engine import judge_expression
     from claimcheck.verdicts import diagnoses
-    from claimcheck.verdicts import judge as judge_figure
 
-    try:
-        ev = evaluate(computation, {})
-    except ZeroBaseline as exc:
-        return {"verdict": "unverifiable", "diagnoses": (diagnoses.cannot_compute(exc.message),)}
-    except EvalError as exc:  # pragma: no cover - the search builds only valid computations
-        return {"verdict": "unverifiable", "diagnoses": (diagnoses.cannot_compute(exc.message),)}
-    j = judge_figure(figure, ev, explain=False)
+    done = judge_expression(figure, computation, explain=False)
+    ev, j = done.evaluation, done.judgement
+    if ev is None or j is None:  # a zero baseline
+        return {"verdict": "unverifiable", "diagnoses": (diagnoses.cannot_compute(done.cannot or ""),)}
     return {
         "verdict": j.verdict,
         "value": j.value_text,
