@@ -1,4 +1,4 @@
-"""Exit codes, in one place (DESIGN §5). Every command returns one of these."""
+"""Exit codes, in one place (the README's "For CI" lists them). Every command returns one of these."""
 
 from __future__ import annotations
 

@@ -1,9 +1,10 @@
 """Exact numbers as written, the intervals their rounding stands for, and their display.
 
 Every figure in claimcheck is a :class:`fractions.Fraction` from the moment it is read:
-binary floats never touch a value (BAD_INPUTS row 26). A number remembers how it was
-written, because "31,000" and "31,017" are different evidence: the first stands for
-anything from 30,500 to 31,500 (DESIGN §4).
+binary floats never touch a value (0.1 + 0.2 is 3/10 here, never 0.30000000000000004). A
+number remembers how it was written, because "31,000" and "31,017" are different
+evidence: the first stands for anything from 30,500 to 31,500 (a whole number ending in
+zeros stands for ± half its last non-zero place).
 
 This module owns:
 
@@ -26,7 +27,8 @@ from claimcheck import lexicon
 MINUS = "\u2212"
 
 #: At most this many digits in one number; a 5,000-digit integer is refused, not parsed
-#: (BAD_INPUTS row 12), and nothing in the news needs more.
+#: (a huge integer would cost seconds to convert and format), and nothing in the news
+#: needs more.
 MAX_DIGITS = 40
 #: Largest exponent accepted in ``1e3``-style numbers.
 MAX_EXPONENT = 30
@@ -230,7 +232,7 @@ class Written:
     ``value`` is exact; a percent is kept as a fraction ("19.1%" is 191/1000) and ``u``
     is on the same scale. ``u`` is one unit of the last significant digit: "19.1%" has
     u = 0.1 percentage point, "20%" u = 1 point (in percentages a trailing zero counts),
-    "18,000" u = 1,000, "4.7 million" u = 100,000 (DESIGN §4).
+    "18,000" u = 1,000, "4.7 million" u = 100,000.
     """
 
     value: Fraction

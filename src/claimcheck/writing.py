@@ -1,4 +1,5 @@
-"""Writing files so that a reader never sees half of one (BAD_INPUTS row 29).
+"""Writing files so that a reader never sees half of one (a report or scaffold cut off by a
+full disk, a crash or a second run writing at the same time).
 
 :func:`atomic_write` is the only way claimcheck writes a file (``-o report.xml``,
 ``claimcheck new``): the data goes to a temporary file in the target's folder, is

@@ -56,7 +56,7 @@ class EvalError(ValueError):
 class ZeroBaseline(EvalError):
     """A division whose divisor is exactly 0: a percent change from a baseline of 0, or a
     ratio, share or ``/`` by 0. The input is valid, the arithmetic undefined, so the
-    engine reports it as a verdict ("cannot compute"), not an input error (BAD_INPUTS 24)."""
+    engine reports it as a verdict ("cannot compute"), not an input error."""
 
 
 @dataclass(frozen=True, slots=True)
