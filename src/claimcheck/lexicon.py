@@ -4,8 +4,9 @@ The number grammar (:mod:`claimcheck.numbers`), the figure language
 (:mod:`claimcheck.figures`), the prose scanner (:mod:`claimcheck.scan`), the verdicts and
 the hedge table all read their words from here; no other module spells a list of scale
 words, number words, fraction words, currencies, direction verbs or percent and point
-units (``tests/unit/test_lexicon.py`` checks this). A word added here is known to every
-reader at once.
+units (``tests/unit/test_vocabulary.py`` checks this). A word added here is known to every
+reader at once. (It is longer than the other modules for that reason: one vocabulary is
+one file.)
 
 Each list is plain data: tuples of lower-case words or phrases (a phrase is a tuple of
 words where a tokenizer reads it, a string with spaces where a regular expression does),

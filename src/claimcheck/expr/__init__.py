@@ -7,10 +7,10 @@
   written out for the report.
 """
 
+from claimcheck.expr.computation import Computation
 from claimcheck.expr.evaluate import Evaluation, Operand, ResultKind, evaluate
 from claimcheck.expr.parse import (
     FUNCTIONS,
-    Computation,
     EvalError,
     NameRef,
     Parsed,

@@ -62,10 +62,10 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
 
+from claimcheck.expr.computation import Computation
 from claimcheck.expr.parse import (
     BINOPS,
     MAX_BITS,
-    Computation,
     EvalError,
     Parsed,
     ZeroBaseline,

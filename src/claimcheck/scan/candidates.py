@@ -9,7 +9,7 @@ import re
 from fractions import Fraction
 
 from claimcheck import lexicon
-from claimcheck.expr.parse import Computation
+from claimcheck.expr.computation import Computation
 from claimcheck.numbers import NumberError, Written, expression_text, parse_number, scale_word
 from claimcheck.scan.bindings import bound_score
 from claimcheck.scan.items import (

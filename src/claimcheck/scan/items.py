@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from claimcheck import lexicon
-from claimcheck.expr.parse import Computation
+from claimcheck.expr.computation import Computation
 from claimcheck.numbers import NumberError, Written, expression_text, parse_number
 from claimcheck.scan.detect import Quantity
 from claimcheck.scan.roles import PASS_SET, set_roles

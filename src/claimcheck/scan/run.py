@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import Any, Iterator, Literal
 
 from claimcheck import lexicon
-from claimcheck.expr.parse import Computation
+from claimcheck.expr.computation import Computation
 from claimcheck.numbers import Written
 from claimcheck.figures import ClaimedFigure
 from claimcheck.results import Problem
