@@ -17,15 +17,17 @@ ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "README.md"
 ENV = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C.UTF-8"}
 
+#: Each pasted block: the command, and the exit code it gives.
 BLOCKS = {
-    "verify-output": ["verify", "claims/ice_july.yaml"],
-    "calc-output": ["calc", "pct_change(31000, 27000)", "--claim", "down 10%"],
+    "verify-output": (["verify", "claims/ice_july.yaml"], 0),
+    "calc-output": (["calc", "pct_change(31000, 27000)", "--claim", "down 10%"], 0),
+    "scan-output": (["scan", "examples/draft_parks_budget.md"], 1),  # "rose 23 percent" is +30.00%
 }
 
 
-def _output(args: list[str]) -> str:
+def _output(args: list[str], code: int) -> str:
     p = subprocess.run([sys.executable, "-m", "claimcheck", *args], cwd=ROOT, capture_output=True, text=True, env=ENV)
-    assert p.returncode == 0 and p.stderr == "", p.stderr
+    assert p.returncode == code and p.stderr == "", p.stderr
     return p.stdout
 
 
@@ -38,7 +40,7 @@ def _block(name: str, text: str) -> re.Match[str]:
 @pytest.mark.parametrize("name", list(BLOCKS))
 def test_pasted_output_is_current(name: str) -> None:
     text = README.read_text(encoding="utf-8")
-    got = _output(BLOCKS[name])
+    got = _output(*BLOCKS[name])
     if os.environ.get("UPDATE_README") == "1":
         m = _block(name, text)
         text = text[: m.start(1)] + got + text[m.end(1) :]
