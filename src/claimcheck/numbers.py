@@ -440,6 +440,16 @@ def _round_scaled(x: Fraction, scale: int) -> int:
 _POW10 = tuple(10**p for p in range(12))
 
 
+def decimal_places(u: Fraction, most: int = 10) -> int:
+    """Decimal places of a precision ``u`` that is a power of ten (0.1 → 1, 1 → 0,
+    1,000 → 0), at most ``most``: how many places a number good to ``u`` is shown with."""
+    places = 0
+    while u.denominator != 1 and places < most:
+        u *= 10
+        places += 1
+    return places
+
+
 def fmt_decimal(x: Fraction, places: int = 2, *, group: bool = True, trim: bool = False, times: int = 1) -> str:
     """Format exactly with ``places`` decimals, thousands commas and a true minus sign.
 

@@ -80,6 +80,7 @@ from claimcheck.numbers import (
     Interval,
     Value,
     Written,
+    decimal_places,
     fmt_decimal,
     fmt_percent,
     fmt_signed_percent,
@@ -169,7 +170,7 @@ class _Evaluator:
 
     def show(self, value: Fraction, kind: str, written: Written | None = None, currency: str | None = None) -> str:
         if written is not None and written.percent:
-            return fmt_decimal(value * 100, _places(written.u * 100)) + "%"
+            return fmt_decimal(value * 100, decimal_places(written.u * 100)) + "%"
         if kind == "percent":
             return fmt_percent(value)
         if kind == "points":
@@ -397,15 +398,6 @@ def evaluate(text: str | Parsed | Computation, env: Mapping[str, Operand]) -> Ev
 
 
 # --- helpers ------------------------------------------------------------------------------
-
-
-def _places(u: Fraction) -> int:
-    """Decimal places of a precision ``u`` that is a power of ten (0.1 → 1, 1 → 0)."""
-    places = 0
-    while u.denominator != 1 and places < 10:
-        u *= 10
-        places += 1
-    return places
 
 
 def _fmt_number(x: Fraction) -> str:

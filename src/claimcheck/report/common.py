@@ -19,7 +19,7 @@ from fractions import Fraction
 from typing import Any, NamedTuple
 
 from claimcheck.numbers import Interval
-from claimcheck.results import ClaimResult, InputFigure, SourceRef, VerdictName
+from claimcheck.results import ClaimResult, FileResult, InputFigure, SourceRef, VerdictName
 
 
 class Entry(NamedTuple):
@@ -251,3 +251,19 @@ def details_text(c: ClaimResult) -> str:
     rows = details(c)
     width = max(len(label) for label, _ in rows) + 2
     return "\n".join(f"{label + ':':<{width}}{text}" for label, text in rows)
+
+
+class PerFile:
+    """For a ``verify`` format whose text for a file depends on that file alone: it can
+    be rendered on the worker that checked the file (``--jobs``), and there is nothing
+    to count when it was."""
+
+    def file(self, fr: FileResult) -> str:  # pragma: no cover - each format defines it
+        raise NotImplementedError
+
+    def file_at(self, fr: FileResult, first: bool) -> str:
+        """One file's text; it never depends on the files before it."""
+        return self.file(fr)
+
+    def advance(self) -> None:
+        """Nothing to count: :meth:`file` keeps no state."""

@@ -32,7 +32,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Callable, Mapping
 
 from claimcheck.expr import Evaluation, Operand
-from claimcheck.numbers import MINUS, NumberError, Value, Written, fmt_decimal, parse_number
+from claimcheck.numbers import MINUS, NumberError, Value, Written, decimal_places, fmt_decimal, parse_number
 from claimcheck.verdicts.diagnoses import Diagnosis
 
 if TYPE_CHECKING:
@@ -389,9 +389,9 @@ def _shown(ev: Evaluation, i: int) -> str:
     v = ev.args[i].point
     if _percent_input(op):
         u = op.written.u if op is not None and op.written is not None else Fraction(1, 1000)
-        return fmt_decimal(v * 100, _places(u * 100)) + "%"
+        return fmt_decimal(v * 100, decimal_places(u * 100, 6)) + "%"
     if op is not None and op.written is not None:
-        return fmt_decimal(v, _places(op.written.u))
+        return fmt_decimal(v, decimal_places(op.written.u, 6))
     return _amount(v)
 
 
@@ -406,25 +406,17 @@ def _round_like(x: Fraction, op: Operand | None, lv: Level | None) -> str:
     if op is not None and op.written is not None:
         u = op.written.u
         if op.written.percent:
-            return fmt_decimal(x * 100, _places(u * 100)) + "%"
-        return fmt_decimal(x, _places(u))
+            return fmt_decimal(x * 100, decimal_places(u * 100, 6)) + "%"
+        return fmt_decimal(x, decimal_places(u, 6))
     if lv is not None:
-        return fmt_decimal(x, _places(lv.u))
+        return fmt_decimal(x, decimal_places(lv.u, 6))
     return _amount(x)
-
-
-def _places(u: Fraction) -> int:
-    places = 0
-    while u.denominator != 1 and places < 6:
-        u *= 10
-        places += 1
-    return places
 
 
 def _level_text(lv: Level) -> str:
     if lv.percent:
         return fmt_decimal(lv.value * 100, 4, trim=True) + "%"
-    return fmt_decimal(lv.value, _places(lv.u))
+    return fmt_decimal(lv.value, decimal_places(lv.u, 6))
 
 
 def _computed(ev: Evaluation) -> str:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from claimcheck import lexicon
 from claimcheck.expr import Evaluation, Operand
-from claimcheck.numbers import Interval, Value
+from claimcheck.numbers import Interval, Value, decimal_places
 from claimcheck.verdicts import diagnoses, hedges
 from claimcheck.verdicts.diagnoses import Diagnosis
 from claimcheck.verdicts.measure import CHANGE_FUNCS
@@ -34,7 +34,7 @@ from claimcheck.verdicts.show import HUNDRED, ONE, fmt_amount, fmt_pct
 if TYPE_CHECKING:
     from claimcheck.figures import ClaimedFigure, Level
 
-__all__ = ["LEVEL_FACTORS", "LevelCheck", "level_checks", "places_of"]
+__all__ = ["LEVEL_FACTORS", "LevelCheck", "level_checks"]
 
 #: Other units a level may be written in: per cent, and every scale word.
 LEVEL_FACTORS = tuple(sorted({100, *lexicon.SCALE_WORDS.values()}))
@@ -53,15 +53,6 @@ class LevelCheck:
     """When it matches: the sentence for the decision."""
     diagnosis: Diagnosis | None = None
     """Otherwise: what a report points out."""
-
-
-def places_of(u: Fraction) -> int:
-    """Decimal places of a precision ``u`` (0.1 → 1, 1 → 0, 1,000 → 0)."""
-    places = 0
-    while u.denominator != 1 and places < 6:
-        u *= 10
-        places += 1
-    return places
 
 
 def _position(ev: Evaluation, role: str) -> tuple[int, str] | None:
@@ -114,7 +105,7 @@ def _check(lv: Level, role: str, which: str, arg: Value, op: Operand | None) -> 
         if abs(value) > 100:
             return LevelCheck(lv, which, None, diagnosis=diagnoses.level_other_kind(lv.text, False, which, True))
         value, u = value / HUNDRED, u / HUNDRED
-    places = places_of(u * (HUNDRED if arg_fraction else ONE))
+    places = decimal_places(u * (HUNDRED if arg_fraction else ONE), 6)
     shown = fmt_pct(arg.point, max(places, 1)) if arg_fraction else fmt_amount(arg.point, max(places, 2))
     claimed = fmt_pct(value, max(places, 1)) if arg_fraction else fmt_amount(value, max(places, 2))
     half = u / 2

@@ -16,17 +16,12 @@ import pytest
 from claimcheck import parallel
 from claimcheck.engine import Policy
 
-ROOT = Path(__file__).resolve().parents[3]
-sys.path.insert(0, str(ROOT / "benchmarks"))
-import gen_corpus  # noqa: E402
+from run_corpus import ROOT, make_corpus
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    d = tmp_path_factory.mktemp("par")
-    gen_corpus.generate(d, files=9, claims=8, seed=5)
-    (d / "story_5b_invalid.yaml").write_text((ROOT / "tests/cases/invalid/hex.yaml").read_text(encoding="utf-8"), encoding="utf-8")
-    return d
+    return make_corpus(tmp_path_factory.mktemp("par"), claims=8, seed=5, invalid="story_5b_invalid.yaml")
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:

@@ -19,17 +19,12 @@ from claimcheck import parallel
 from claimcheck.engine import Policy
 from claimcheck.report import FORMATS, Options, make, renders_on_workers
 
-ROOT = Path(__file__).resolve().parents[3]
-sys.path.insert(0, str(ROOT / "benchmarks"))
-import gen_corpus  # noqa: E402
+from run_corpus import ROOT, make_corpus
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    d = tmp_path_factory.mktemp("render")
-    gen_corpus.generate(d, files=9, claims=6, seed=11)
-    (d / "story_3b_invalid.yaml").write_text((ROOT / "tests/cases/invalid/hex.yaml").read_text(encoding="utf-8"), encoding="utf-8")
-    return d
+    return make_corpus(tmp_path_factory.mktemp("render"), claims=6, seed=11, invalid="story_3b_invalid.yaml")
 
 
 def _cli(*args: str, **env_extra: str) -> subprocess.CompletedProcess[str]:

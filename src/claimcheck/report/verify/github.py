@@ -24,7 +24,7 @@ diagnoses), which GitHub shows in the annotation.
 from __future__ import annotations
 
 from claimcheck.report import Options, step_summary  # step_summary: re-exported
-from claimcheck.report.common import clean, details, failure_text, quoted_statement
+from claimcheck.report.common import PerFile, clean, details, failure_text, quoted_statement
 from claimcheck.results import ClaimResult, FileResult, RunSummary
 
 
@@ -64,7 +64,7 @@ def claim_message(c: ClaimResult) -> str:
     return "\n".join(lines)
 
 
-class GithubReport:
+class GithubReport(PerFile):
     """Renders results as GitHub workflow commands; see the module docstring."""
 
     def __init__(self, options: Options) -> None:
@@ -72,13 +72,6 @@ class GithubReport:
 
     def start(self) -> str:
         return ""
-
-    def file_at(self, fr: FileResult, first: bool) -> str:
-        """One file's text; it never depends on the files before it."""
-        return self.file(fr)
-
-    def advance(self) -> None:
-        """Nothing to count: :meth:`file` keeps no state."""
 
     def file(self, fr: FileResult) -> str:
         path = clean(fr.path)

@@ -29,6 +29,7 @@ import re
 
 from claimcheck.report import Options
 from claimcheck.report.common import (
+    PerFile,
     clean,
     details_text,
     explains,
@@ -66,7 +67,7 @@ def _tag(name: str, attrs: dict[str, str], body: str | None = None, indent: int 
     return f"{pad}<{name}{attr_text}>{xml_text(body)}</{name}>\n"
 
 
-class JunitReport:
+class JunitReport(PerFile):
     """Renders results as JUnit XML; see the module docstring."""
 
     def __init__(self, options: Options) -> None:
@@ -74,13 +75,6 @@ class JunitReport:
 
     def start(self) -> str:
         return '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="claimcheck">\n'
-
-    def file_at(self, fr: FileResult, first: bool) -> str:
-        """One file's text; it never depends on the files before it."""
-        return self.file(fr)
-
-    def advance(self) -> None:
-        """Nothing to count: :meth:`file` keeps no state."""
 
     def file(self, fr: FileResult) -> str:
         path = clean(fr.path)

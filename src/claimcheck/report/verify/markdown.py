@@ -18,6 +18,7 @@ import re
 
 from claimcheck.report import Options
 from claimcheck.report.common import (
+    PerFile,
     SYMBOLS,
     clean,
     details,
@@ -45,7 +46,7 @@ def _verdict(c: ClaimResult) -> str:
     return label if c.passed else f"{label} — **FAIL**"
 
 
-class MarkdownReport:
+class MarkdownReport(PerFile):
     """Renders results as Markdown; see the module docstring."""
 
     def __init__(self, options: Options) -> None:
@@ -53,13 +54,6 @@ class MarkdownReport:
 
     def start(self) -> str:
         return "# claimcheck report\n"
-
-    def file_at(self, fr: FileResult, first: bool) -> str:
-        """One file's text; it never depends on the files before it."""
-        return self.file(fr)
-
-    def advance(self) -> None:
-        """Nothing to count: :meth:`file` keeps no state."""
 
     def file(self, fr: FileResult) -> str:
         heading = md(fr.title) if fr.title else f"`{_code(fr.path)}`"
