@@ -144,7 +144,9 @@ def word_number(text: str) -> int | None:
 # --- money --------------------------------------------------------------------------------
 
 #: Currency signs written before digits, and the ISO code each stands for.
-CURRENCY_SYMBOLS: Mapping[str, str] = MappingProxyType({"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"})
+CURRENCY_SYMBOLS: Mapping[str, str] = MappingProxyType({"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"})
+#: The currency symbols as a character class, for patterns: "[$€£¥₹]".
+CURRENCY_CLASS: str = "[" + "".join(re.escape(c) for c in CURRENCY_SYMBOLS) + "]"
 #: Currency codes and signs written before a number in prose ("Rs 1,906 crore",
 #: "Sh333 billion", "N2.5 trillion", "R5bn"), and the ISO code each stands for.
 CURRENCY_PREFIXES: Mapping[str, str] = MappingProxyType({

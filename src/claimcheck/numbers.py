@@ -399,7 +399,7 @@ def expression_text(w: Written) -> str:
 
 
 def _hint_for(text: str) -> str:
-    lead = re.fullmatch(r"[+\-\u2212]?[$€£¥]?(0[\d_]+)((?:\.\d+)?)\s*%?", text)
+    lead = re.fullmatch(r"[+\-\u2212]?" + lexicon.CURRENCY_CLASS + r"?(0[\d_]+)((?:\.\d+)?)\s*%?", text)
     if lead:
         digits = lead.group(1).replace("_", "").lstrip("0") or "0"
         return f"'{text}' has a leading zero; write {digits}{lead.group(2)} (YAML 1.1 would read it as octal)"

@@ -21,7 +21,7 @@ _UNIT = "(?:" + _WORDS(lexicon.TIME_UNITS) + ")"
 YEAR = r"(?:19|20)\d\d"
 _SMALL = "(?:" + _WORDS([w for w in lexicon.ONES if w not in ("zero",)] + list(lexicon.TENS)) + r"|\d{1,2})"
 _SCALE = "(?:" + _WORDS(list(lexicon.SCALE_WORDS) + list(lexicon.PROSE_SCALE_ABBREVIATIONS)) + ")"
-_NUM = r"[$€£¥]?\d[\d,]*(?:\.\d+)?%?"
+_NUM = lexicon.CURRENCY_CLASS + r"?\d[\d,]*(?:\.\d+)?%?"
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": " ", "\u201d": " ", '"': " ", "&": " and "})
 _SUBSTITUTIONS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) for p, r in (

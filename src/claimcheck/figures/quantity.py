@@ -225,7 +225,7 @@ class Reader:
         percent = core.endswith("%")
         sign = core[0] if core[0] in "+-\u2212" else ""
         plain = core.lstrip("+-\u2212")
-        has_currency = plain[0] in "$€£¥"
+        has_currency = plain[0] in lexicon.CURRENCY_SYMBOLS
         scale = ""
         if not percent and self.word(j) in _DIGIT_SCALES:
             scale = self.word(j) or ""

@@ -93,7 +93,7 @@ class Roles:
                     j += 1
                     continue
                 return None
-            if tok in lexicon.PHRASE_DETERMINERS or (kind == "sym" and tok in "$€£¥"):
+            if tok in lexicon.PHRASE_DETERMINERS or (kind == "sym" and tok in lexicon.CURRENCY_SYMBOLS):
                 j += 1
                 continue
             if allowed is not None:

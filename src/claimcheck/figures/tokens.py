@@ -179,9 +179,9 @@ def _build_lexicon() -> dict[tuple[str, ...], _Entry]:
 _HYPHEN_RE = re.compile(r"(?<=[a-z0-9%])[-\u2010\u2011\u2012\u2013](?=[a-z0-9])")
 # Each alternative is a single character class with one star: linear time.
 _TOKEN_RE = re.compile(
-    r"(?P<num>[+\-\u2212]?[$€£¥]?(?:\d|\.\d)[\d,._]*%?)"
+    r"(?P<num>[+\-\u2212]?" + lexicon.CURRENCY_CLASS + r"?(?:\d|\.\d)[\d,._]*%?)"
     r"|(?P<word>[a-z]+(?:'[a-z]+)?)"
-    r"|(?P<sym>[~%/×$€£¥])"
+    r"|(?P<sym>[~%/×" + lexicon.CURRENCY_CLASS[1:-1] + r"])"
     r"|(?P<space>\s+)"
     r"|(?P<bad>.)",
     re.DOTALL,

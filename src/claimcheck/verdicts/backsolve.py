@@ -31,6 +31,7 @@ from dataclasses import replace
 from fractions import Fraction
 from typing import TYPE_CHECKING, Callable, Mapping
 
+from claimcheck import lexicon
 from claimcheck.expr import Evaluation, Operand
 from claimcheck.numbers import MINUS, NumberError, Value, Written, decimal_places, fmt_decimal, parse_number
 from claimcheck.verdicts.diagnoses import Diagnosis
@@ -58,7 +59,7 @@ _ROLES: Mapping[str, tuple[str, str]] = {
 }
 #: A solved value further than this factor from the number printed explains nothing.
 _PLAUSIBLE = Fraction(3, 2)
-_DIGITS_RE = re.compile(r"([$€£¥]?)(\d[\d,]*(?:\.\d+)?)(%?)")
+_DIGITS_RE = re.compile("(" + lexicon.CURRENCY_CLASS + r"?)(\d[\d,]*(?:\.\d+)?)(%?)")
 _MAX_DIGITS = 9
 
 Accurate = Callable[["ClaimedFigure", Evaluation], bool]

@@ -43,17 +43,13 @@ DISPUTED: dict[str, str] = {
 #: 14), and not tuned on: 68 of 92 rows passed. These are the other 24, as measured then,
 #: kept as strict xfails so that the measurement stays on record and a later change that
 #: reads one of them right says so. (A fix made by looking at them is tuning on this half:
-#: measure it on new rows.)
+#: measure it on new rows.) Six of the 24 were the rupee sign, "₹", which the number
+#: grammar did not know; it was added to the lexicon's currencies after that run (a gap any
+#: Indian copy shows), and those six rows now pass: the held-out figure stays 68 of 92.
 FROZEN_MISSES: dict[str, str] = {
     "census-spm-understated-0-06-points": "inaccurate, hand-worked accurate",
     "communitysolutions-poverty-more-than-twice": "refused, hand-worked accurate",
     "communitysolutions-earnings-ratio-0-805": "unverifiable, hand-worked accurate",
-    "hbl-tii-more-than-doubled-54-crore": "refused, hand-worked accurate",
-    "hbl-tii-half-year-more-than-doubled": "refused, hand-worked accurate",
-    "hbl2-tii-revenue-4-per-cent-growth": "refused, hand-worked accurate",
-    "hbl2-tii-36-per-cent-net-profit": "refused, hand-worked accurate",
-    "hbl2-tii-revenue-grew-10-per-cent": "refused, hand-worked accurate",
-    "hbl2-bicycle-higher-by-11-per-cent": "refused, hand-worked accurate",
     "quinnipiac-just-over-half-53": "accurate, hand-worked approximate",
     "travelmole-most-from-western-europe": "unverifiable, hand-worked accurate",
     "scite-recovery-less-frequently-female": "inaccurate, hand-worked accurate",
