@@ -9,14 +9,26 @@ prints: report text goes to the ``emit`` callable the caller gives, input proble
   (:mod:`claimcheck.parallel`), and renders them through a format of
   :data:`claimcheck.report.FORMATS` file by file as they come back, in the order of the
   files; :func:`render` is the same report loop over results already in hand.
-* :func:`validate` loads claim files and counts the invalid ones.
+* :func:`validate` loads claim files and reports their problems: as plain lines, or
+  through a format of :data:`claimcheck.report.FORMATS` (``github``, ``junit``,
+  ``json``, ``sarif``, ``gitlab``), each file a :class:`FileResult` with no claims.
+* :func:`expand` turns the command line's paths into what is read: ``-`` is standard
+  input, a glob the shell did not expand (``'claims/*.yaml'``) is expanded here, and
+  ``exclude`` patterns drop files.
+
+A report always covers every file the run saw: an invalid file is in it (its problems as
+errors), and the exit code is still 2. The caller writes it, to stdout or atomically to a
+file; an exception (a bug) stops the run before anything is written.
 * :func:`scan` scans articles one by one and renders each through a format of
   :data:`claimcheck.report.scan.FORMATS` as soon as it is scanned.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import fnmatch
+import glob
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -30,10 +42,98 @@ if TYPE_CHECKING:
 
 Emit = Callable[[str], object]
 OnProblem = Callable[[Problem], object]
+OnFile = Callable[[object], object]
+
+#: What a report calls standard input (``-`` on the command line).
+STDIN = "<stdin>"
 
 
 def _ignore(_: object) -> None:
     return None
+
+
+# --- what is read ----------------------------------------------------------------------
+
+_GLOB_CHARS = frozenset("*?[")
+
+
+def expand(paths: Sequence[str], exclude: Sequence[str] = ()) -> list[str]:
+    """The command line's paths as the run reads them, in order.
+
+    ``-`` stays (standard input). A path that does not exist but holds a glob character
+    is expanded (``**`` included), sorted; a glob that matches nothing stays as written,
+    so the run reports it as missing. With ``exclude``, folders are searched here and
+    every file matching a pattern is dropped (see :func:`excluded`); a folder whose every
+    file is excluded gives nothing."""
+    out: list[str] = []
+    for raw in paths:
+        if raw != "-" and _GLOB_CHARS & set(raw) and not os.path.lexists(raw):
+            out.extend(sorted(glob.glob(raw, recursive=True)) or [raw])
+        else:
+            out.append(raw)
+    if not exclude:
+        return out
+    from claimcheck.claimfile import discover
+
+    kept: list[str] = []
+    for raw in out:
+        if raw == "-" or not os.path.isdir(raw):
+            if raw == "-" or not excluded(raw, exclude):
+                kept.append(raw)
+            continue
+        found = [f for f in discover([raw]) if isinstance(f, str)]
+        if not found:
+            kept.append(raw)  # an empty folder: reported as such
+        kept.extend(f for f in found if not excluded(f, exclude))
+    return kept
+
+
+def excluded(path: str, patterns: Sequence[str]) -> bool:
+    """Whether ``path`` matches an ``--exclude`` pattern: the pattern is matched
+    (``fnmatch``, ``*`` crossing ``/``) against the path and against each of its folders,
+    both as a whole path and as a single name, so ``drafts``, ``claims/drafts``,
+    ``*.draft.yaml`` and ``claims/2024-*`` all work."""
+    norm = path.replace(os.sep, "/")
+    while norm.startswith("./"):
+        norm = norm[2:]
+    parts = [p for p in norm.split("/") if p]
+    candidates = {"/".join(parts[: i + 1]) for i in range(len(parts))} | set(parts)
+    for pat in patterns:
+        pat = pat.replace(os.sep, "/").rstrip("/")
+        while pat.startswith("./"):
+            pat = pat[2:]
+        if any(fnmatch.fnmatchcase(c, pat) for c in candidates):
+            return True
+    return False
+
+
+def _segments(paths: Sequence[str]) -> Iterator[tuple[bool, list[str]]]:
+    """Consecutive paths grouped: ``(True, ["-"])`` for standard input, ``(False, run)``
+    for a run of other paths (checked together, so ``--jobs`` shares them)."""
+    run: list[str] = []
+    for p in paths:
+        if p == "-":
+            if run:
+                yield False, run
+                run = []
+            yield True, ["-"]
+        else:
+            run.append(p)
+    if run:
+        yield False, run
+
+
+def load_stdin(max_bytes: int | None = None):  # noqa: ANN201
+    """Standard input loaded as a claim file named :data:`STDIN`."""
+    from claimcheck.claimfile import DEFAULT_MAX_BYTES, Loaded, decode, load_text, read_bytes
+
+    data, problem = read_bytes("-", max_bytes or DEFAULT_MAX_BYTES, stdin=True)
+    if problem is not None:
+        return Loaded(STDIN, problems=(Problem(STDIN, problem.line, problem.col, problem.message),))
+    text, problem = decode(STDIN, data or b"")
+    if problem is not None:
+        return Loaded(STDIN, problems=(problem,))
+    return load_text(STDIN, text or "")
 
 
 # --- verify ----------------------------------------------------------------------------
@@ -51,7 +151,8 @@ class VerifyRun:
     """``--only`` named claims and none of them is in the files (an input error)."""
 
 
-def _report(renderer, items: Iterable, emit: Emit, on_problem: OnProblem, keep: bool) -> VerifyRun:  # noqa: ANN001
+def _report(renderer, items: Iterable, emit: Emit, on_problem: OnProblem, keep: bool,  # noqa: ANN001
+            on_file: OnFile = _ignore) -> VerifyRun:
     """The report loop: each file's text as its result comes, then the summary."""
     from claimcheck.parallel import Rendered
     from claimcheck.report import Tally
@@ -66,13 +167,16 @@ def _report(renderer, items: Iterable, emit: Emit, on_problem: OnProblem, keep: 
         code = worst(code, Exit.INPUT if fr.invalid else (Exit.FAIL if fr.failed else Exit.OK))
         if type(fr) is Rendered:  # made on a worker: text and counts only
             tally.add_counts(fr.invalid, fr.verdicts)
-            emit(fr.text)
+            # A format that counts what it writes (github) sees the text first.
+            emit(renderer.written(fr.text) if hasattr(renderer, "written") else fr.text)
             renderer.advance()
+            on_file(fr)
             continue
         tally.add(fr)
         emit(renderer.file(fr))
         if keep:
             kept.append(fr)
+        on_file(fr)
     summary = tally.summary()
     emit(renderer.finish(summary))
     return VerifyRun(code, summary, kept)
@@ -89,27 +193,41 @@ def verify(
     emit: Emit = _ignore,
     on_problem: OnProblem = _ignore,
     keep_results: bool = False,
+    exclude: Sequence[str] = (),
+    on_file: OnFile = _ignore,
 ) -> VerifyRun:
     """Check every claim file under ``paths`` and render the report in format ``fmt``.
 
-    ``jobs`` is the number of processes (``None``: automatic). With ``keep_results`` the
-    run keeps every file's result (the step summary needs them), and files are rendered
-    in this process; otherwise a format that can render on workers does so there. A run
-    with ``--only`` that matches no claim is an input error."""
+    ``paths`` go through :func:`expand` (``-``, globs, ``exclude``). ``jobs`` is the
+    number of processes (``None``: automatic). With ``keep_results`` the run keeps every
+    file's result (the step summary needs them), and files are rendered in this process;
+    otherwise a format that can render on workers does so there. ``on_file`` is called
+    after each file is reported (progress). A run with ``--only`` that matches no claim
+    is an input error."""
     from claimcheck.engine import Policy as _Policy
-    from claimcheck.parallel import check_paths
     from claimcheck.report import FORMATS, Options as _Options, renders_on_workers
 
     options = options or _Options()
     policy = policy or _Policy()
     renderer = FORMATS[fmt](options)
     on_workers = (fmt, options) if renders_on_workers(renderer) and not keep_results else None
-    outcome = _report(renderer, check_paths(paths, policy, max_bytes, jobs, render=on_workers), emit, on_problem,
-                      keep_results)
+    items = _checked(expand(paths, exclude), policy, max_bytes, jobs, on_workers)
+    outcome = _report(renderer, items, emit, on_problem, keep_results, on_file)
     if policy.only and outcome.summary.claims == 0 and outcome.code == Exit.OK:
         outcome.only_matched_nothing = True
         outcome.code = Exit.INPUT
     return outcome
+
+
+def _checked(paths: list[str], policy, max_bytes: int | None, jobs: int | None, render) -> Iterator:  # noqa: ANN001
+    from claimcheck.engine import check_loaded
+    from claimcheck.parallel import check_paths
+
+    for stdin, run in _segments(paths):
+        if stdin:
+            yield check_loaded(load_stdin(max_bytes), policy)
+        else:
+            yield from check_paths(run, policy, max_bytes, jobs, render=render)
 
 
 def render(fmt: str, results: Iterable[FileResult], options: Options | None = None) -> str:
@@ -131,18 +249,40 @@ class ValidateRun:
     invalid: int
 
 
-def validate(paths: Sequence[str], *, max_bytes: int | None = None, jobs: int | None = 1,
-             on_problem: OnProblem = _ignore) -> ValidateRun:
-    """Load every claim file under ``paths`` and report its problems; judge nothing."""
-    from claimcheck.parallel import validate_paths
+def validate(paths: Sequence[str], *, fmt: str | None = None, options: Options | None = None,
+             max_bytes: int | None = None, jobs: int | None = 1, emit: Emit = _ignore,
+             on_problem: OnProblem = _ignore, exclude: Sequence[str] = (), on_file: OnFile = _ignore) -> ValidateRun:
+    """Load every claim file under ``paths`` and report its problems; judge nothing.
 
+    Problems go to ``on_problem``; with ``fmt`` (a name in
+    :data:`claimcheck.report.FORMATS`) the report of every file, valid or not, goes to
+    ``emit`` too, rendered as :func:`verify` renders a file with no claims."""
+    from dataclasses import replace
+
+    from claimcheck.parallel import validate_paths
+    from claimcheck.report import FORMATS, Options as _Options
+
+    def results() -> Iterator[FileResult]:
+        for stdin, run in _segments(expand(paths, exclude)):
+            if stdin:
+                loaded = load_stdin(max_bytes)
+                yield FileResult(loaded.path, problems=loaded.problems)
+            else:
+                for v in validate_paths(run, max_bytes, jobs):
+                    yield FileResult(v.path, problems=v.problems)
+
+    if fmt is not None:
+        renderer = FORMATS[fmt](replace(options or _Options(), validate=True))
+        outcome = _report(renderer, results(), emit, on_problem, False, on_file)
+        return ValidateRun(outcome.code, outcome.summary.files, outcome.summary.invalid_files)
     files = bad = 0
-    for loaded in validate_paths(paths, max_bytes, jobs):
+    for fr in results():
         files += 1
-        if loaded.problems:
+        if fr.problems:
             bad += 1
-            for p in loaded.problems:
+            for p in fr.problems:
                 on_problem(p)
+        on_file(fr)
     return ValidateRun(Exit.INPUT if bad else Exit.OK, files, bad)
 
 
@@ -167,6 +307,7 @@ def scan(
     emit: Emit = _ignore,
     on_problem: OnProblem = _ignore,
     keep_results: bool = False,
+    on_file: OnFile = _ignore,
 ) -> ScanRun:
     """Scan each article of ``paths``, emitting its report as it is scanned (the summary
     comes last). The findings stream from the scan into the report, which keeps only
@@ -190,6 +331,7 @@ def scan(
         code = worst(code, Exit.INPUT if stream.problems else (Exit.FAIL if counts["inaccurate"] else Exit.OK))
         if keep_results:
             kept.append(ScanResult(stream.path, stream.format, tuple(found), stream.problems))
+        on_file(path)
     emit(report.finish())
     return ScanRun(code, kept)
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -108,3 +110,103 @@ def test_pre_commit_hooks_manifest() -> None:
         assert {"repo", "rev", "hooks"} <= repo.keys()
         for hook in repo["hooks"]:
             assert hook["id"] in ids, f"{hook['id']} is not offered by .pre-commit-hooks.yaml"
+
+
+# --- installing claimcheck as the examples do ------------------------------------------------
+
+RELEASE = "https://github.com/claimcheck/claimcheck/archive/refs/tags/v0.1.0.tar.gz"
+INSTALL = f'pip install "claimcheck @ {RELEASE}"'
+
+
+def _install_steps() -> dict[str, str]:
+    """The install command of each CI example, as written."""
+    wf = yaml.safe_load((EXAMPLES / ".github/workflows/claimcheck.yml").read_text(encoding="utf-8"))
+    (github,) = [s["run"] for s in wf["jobs"]["claims"]["steps"] if s.get("name") == "Install claimcheck"]
+    job = yaml.safe_load((EXAMPLES / ".gitlab-ci.yml").read_text(encoding="utf-8"))["claimcheck"]
+    (gitlab,) = [line for line in job["script"] if line.startswith("pip install")]
+    jenkins_sh = re.findall(r"sh '([^']*pip install[^']*)'", (EXAMPLES / "Jenkinsfile").read_text(encoding="utf-8"))
+    (jenkins,) = jenkins_sh
+    return {"github": github, "gitlab": gitlab, "jenkins": jenkins.split("&& ")[-1].replace(".venv/bin/", "")}
+
+
+def test_every_ci_example_installs_claimcheck_from_its_repository() -> None:
+    steps = _install_steps()
+    assert set(steps.values()) == {INSTALL}, steps
+    for path in (".github/workflows/claimcheck.yml", ".gitlab-ci.yml", "Jenkinsfile"):
+        text = (EXAMPLES / path).read_text(encoding="utf-8")
+        # The name on the public registry is another project, with no console script:
+        # every install (comments aside) is of the release archive.
+        for line in text.splitlines():
+            if "pip install" in line and not line.strip().startswith(("#", "//")):
+                assert INSTALL in line, (path, line)
+
+
+def test_jenkinsfile_publishes_the_junit_report_always() -> None:
+    text = (EXAMPLES / "Jenkinsfile").read_text(encoding="utf-8")
+    assert "claimcheck verify claims/ --format junit -o claimcheck-junit.xml" in text
+    assert re.search(r"post\s*\{\s*always\s*\{\s*junit 'claimcheck-junit.xml'", text)
+
+
+def _checkout_copy(dest: Path) -> Path:
+    """The local checkout's files (the working tree, as a release archive would hold them)."""
+    ignore = shutil.ignore_patterns(".git", "build", "dist", "*.egg-info", "__pycache__", ".venv", ".pytest_cache",
+                                    ".hypothesis", "corpus*", "out")
+    shutil.copytree(ROOT, dest, ignore=ignore)
+    return dest
+
+
+def test_the_examples_install_step_against_the_local_checkout(tmp_path: Path) -> None:
+    """A scratch newsroom repository: a fresh virtual environment, the examples' install
+    command with the release archive's address replaced by the local checkout, then the
+    examples' verify command. No network: the build uses this environment's setuptools
+    (--no-build-isolation) and the dependencies come from this environment (a .pth file
+    in the new one), so only claimcheck itself is installed, from the checkout."""
+    import sysconfig
+    import venv
+
+    source = _checkout_copy(tmp_path / "claimcheck-src")
+    env_dir = tmp_path / "venv"
+    venv.EnvBuilder(with_pip=False).create(env_dir)
+    bindir = env_dir / ("Scripts" if os.name == "nt" else "bin")
+    python = bindir / ("python.exe" if os.name == "nt" else "python")
+    target = Path(subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                                 capture_output=True, text=True, check=True).stdout.strip())
+    (target / "_outer.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
+
+    step = _install_steps()["github"].replace(RELEASE, source.as_uri())
+    argv = shlex.split(step)
+    assert argv[:2] == ["pip", "install"]
+    proc = subprocess.run(
+        [sys.executable, "-m", "pip", "--python", str(python), *argv[1:], "--no-deps", "--no-build-isolation",
+         "--no-index", "--quiet", "--disable-pip-version-check"],
+        capture_output=True, text=True, cwd=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+    repo = tmp_path / "newsroom"
+    (repo / "claims").mkdir(parents=True)
+    shutil.copy(ROOT / "tests/fixtures/newsroom/a_transit.yaml", repo / "claims/transit.yaml")
+    script = bindir / ("claimcheck.exe" if os.name == "nt" else "claimcheck")
+    env = {"PATH": f"{bindir}{os.pathsep}/usr/bin:/bin", "LC_ALL": "C.UTF-8"}
+    where = subprocess.run([str(python), "-c", "import claimcheck; print(claimcheck.__file__)"],
+                           capture_output=True, text=True, env=env, cwd=repo)
+    assert where.stdout.startswith(str(target)), where.stdout + where.stderr  # the installed copy, not this one
+    ok = subprocess.run([str(script), "verify", "claims/", "--format", "junit", "-o", "claimcheck-junit.xml"],
+                        capture_output=True, text=True, env=env, cwd=repo)
+    assert ok.returncode == 0, ok.stderr
+    assert '<testsuite name="claims/transit.yaml" tests="2" failures="0"' in (repo / "claimcheck-junit.xml").read_text()
+    shutil.copy(ROOT / "examples/draft_parks_budget.yaml", repo / "claims/draft.yaml")
+    failing = subprocess.run([str(script), "verify", "claims/"], capture_output=True, text=True,
+                             env={**env, "GITHUB_ACTIONS": "true"}, cwd=repo)
+    assert failing.returncode == 1
+    assert failing.stdout.startswith("::error file=claims/draft.yaml,line=21,col=5,")
+
+
+@pytest.mark.parametrize("path", [".github/workflows/claimcheck.yml", ".gitlab-ci.yml", "Jenkinsfile", ".pre-commit-config.yaml"])
+def test_the_readme_shows_each_ci_example_as_it_is(path: str) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    marker = f"<!-- example:{path} -->\n"
+    assert marker in readme, f"the README's CI section does not show examples/{path}"
+    block = readme.split(marker, 1)[1]
+    body = block.split("\n", 1)[1].split("```\n", 1)[0]  # after the fence's opening line
+    assert body == (EXAMPLES / path).read_text(encoding="utf-8")

@@ -191,8 +191,10 @@ def test_bad_file(row: Row, tmp_path: Path) -> None:
     assert snapshot(tmp_path) == before
 
 
-def test_every_bad_file_at_once_writes_no_report(tmp_path: Path) -> None:
-    """All the rows in one run with -o: each error located, the old report untouched."""
+def test_every_bad_file_at_once_writes_the_complete_report(tmp_path: Path) -> None:
+    """All the rows in one run with -o: each error located, and the old report replaced by
+    the complete one, every bad file in it as an error (a stale green report in a reused CI
+    workspace was the danger of keeping the old one)."""
     names = []
     for row in ROWS:
         if row.hostile:
@@ -210,8 +212,14 @@ def test_every_bad_file_at_once_writes_no_report(tmp_path: Path) -> None:
     assert run.code == 2
     for name, row in names:
         assert_located(run, name, row.line, row.col, row.fragment)
-    assert "report.xml not written" in run.err
-    assert snapshot(tmp_path) == before
+    after = snapshot(tmp_path)
+    assert after.pop("report.xml") != before.pop("report.xml")
+    assert after == before  # nothing else written, no temporary file left
+    root = ET.fromstring((tmp_path / "report.xml").read_bytes())
+    suites = {s.get("name"): s for s in root.iter("testsuite")}
+    for name, _ in names:
+        assert int(suites[name].get("errors")) >= 1, name
+    assert suites["good.yaml"].get("errors") == "0"
 
 
 def test_a_larger_limit_accepts_a_larger_file(tmp_path: Path) -> None:
@@ -431,13 +439,17 @@ def test_row29_a_crash_leaves_the_old_report(report_dir: Path, target: str) -> N
 
 
 @pytest.mark.parametrize("target", ["report.xml", "new-report.xml"])
-def test_row29_invalid_input_writes_no_report(report_dir: Path, target: str) -> None:
+def test_row29_invalid_input_writes_the_complete_report(report_dir: Path, target: str) -> None:
     (report_dir / "bad.yaml").write_text("title: t\nfigures:\n  june: {vlaue: 3}\n", encoding="utf-8")
-    before = snapshot(report_dir)
     run = claimcheck("verify", ".", "--format", "junit", "-o", target, cwd=report_dir)
     assert run.code == 2
-    assert f"claimcheck: {target} not written: fix the input errors above" in run.err_lines
-    assert snapshot(report_dir) == before  # the old report unchanged, no new one
+    assert "bad.yaml:3:10: error: unknown key 'vlaue' — did you mean 'value'?" in run.err
+    root = ET.fromstring((report_dir / target).read_bytes())
+    suites = {s.get("name"): s for s in root.iter("testsuite")}
+    assert suites["bad.yaml"].get("errors") == "1" and suites["good.yaml"].get("errors") == "0"
+    if target == "report.xml":  # replaced in place: the old file's permissions kept
+        assert stat.S_IMODE((report_dir / target).stat().st_mode) == 0o640
+    assert not [p for p in report_dir.iterdir() if p.name.endswith(".tmp")]
 
 
 def test_row29_an_unwritable_target_is_a_user_error(report_dir: Path) -> None:

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Callable, List, Optional
 
 import typer
+import typer.core
 
 from claimcheck import __version__
 from claimcheck.exitcodes import Exit
@@ -23,11 +26,13 @@ from claimcheck.exitcodes import Exit
 app = typer.Typer(
     name="claimcheck",
     help="Recompute the numbers behind published claims and say, with the arithmetic shown, whether each claim holds.",
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
+    epilog="Exit codes: 0 every claim passes; 1 a claim fails; 2 invalid input or usage; "
+           "3 an internal error (a bug in claimcheck; --debug shows the traceback).",
 )
 
 DEBUG_HELP = "Show the traceback of an internal error."
@@ -43,15 +48,44 @@ def debug_option() -> Any:
 
 
 def max_bytes_option() -> Any:
-    return typer.Option(1024 * 1024, "--max-bytes", help=MAX_BYTES_HELP, min=1)
+    return typer.Option(1024 * 1024, "--max-bytes", metavar="BYTES", help=MAX_BYTES_HELP, min=1)
 
 
 def jobs_option() -> Any:
-    return typer.Option(None, "--jobs", "-j", help=JOBS_HELP, min=1)
+    return typer.Option(None, "--jobs", "-j", metavar="N", help=JOBS_HELP, min=1)
 
 
 def output_option(what: str = "Write the report to this file, atomically.") -> Any:
-    return typer.Option(None, "-o", "--output", help=what)
+    return typer.Option(None, "-o", "--output", metavar="FILE", help=what)
+
+
+def exclude_option() -> Any:
+    return typer.Option(
+        None, "--exclude", "-x", metavar="PATTERN",
+        help="Skip files matching PATTERN: a glob matched against each path and each of its folders "
+             "(e.g. drafts, 'claims/2024-*', '*.draft.yaml'); repeatable.",
+    )
+
+
+def paths_argument(what: str = "Claim files or folders (searched for *.yaml, *.yml)") -> Any:
+    return typer.Argument(
+        ..., metavar="PATH...",
+        help=f"{what}; - reads standard input; a quoted glob ('claims/*.yaml', 'claims/**/*.yml') is expanded.",
+    )
+
+
+def format_option(choices: Mapping[str, str], default_note: str) -> Any:
+    """``--format``: its choices in the help and completed by the shell."""
+    names = list(choices)
+
+    def complete(incomplete: str) -> list[str]:
+        return [n for n in names if n.startswith(incomplete)]
+
+    listed = ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else names[0]
+    return typer.Option(
+        None, "--format", "-f", metavar="FORMAT", autocompletion=complete,
+        help=f"{listed} (see Formats below). {default_note}",
+    )
 
 
 def default_format() -> str:
@@ -60,8 +94,141 @@ def default_format() -> str:
 
 
 def use_color(to_terminal: bool) -> bool:
-    """Colour only on a terminal, and never under NO_COLOR."""
-    return to_terminal and "NO_COLOR" not in os.environ
+    """Whether to colour, by the conventions: ``NO_COLOR`` (set and not empty) never;
+    ``FORCE_COLOR`` (set, not empty and not ``0``) always, even into a pipe or a file;
+    ``TERM=dumb`` never; otherwise only on a terminal."""
+    env = os.environ
+    if env.get("NO_COLOR"):
+        return False
+    if env.get("FORCE_COLOR", "") not in ("", "0"):
+        return True
+    if env.get("TERM") == "dumb":
+        return False
+    return to_terminal
+
+
+# --- help: usage, formats and exit codes ---------------------------------------------------
+
+#: What each exit code means, for every command's --help.
+EXIT_CODES: dict[int, str] = {
+    0: "every claim passes",
+    1: "at least one claim fails",
+    2: "invalid input or usage: a file could not be checked",
+    3: "an internal error (a bug in claimcheck); rerun with --debug",
+}
+
+
+class Command(typer.core.TyperCommand):
+    """A command whose --help reads as a person writes it: ``PATH...`` rather than
+    ``{paths}... <list[str]>``, the ``--format`` choices each with a line, and every exit
+    code. ``formats`` and ``exit_codes`` come from the command's ``context_settings``."""
+
+    # Typer's click (its own copy in recent versions) is only reached through the objects
+    # it hands over; arguments are told apart as Typer does, by param_type_name.
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                pieces.append(param.metavar or param.name.upper())
+        return pieces
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        args, opts = [], []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                args.append((param.metavar or param.name.upper(), param.help or ""))
+            else:
+                rv = param.get_help_record(ctx)
+                if rv is not None:
+                    opts.append(rv)
+        if args:
+            with formatter.section("Arguments"):
+                formatter.write_dl(args)
+        if opts:
+            with formatter.section("Options"):
+                formatter.write_dl(opts)
+        extra = ctx.command.context_settings.get("obj") or {}
+        if extra.get("formats"):
+            with formatter.section("Formats"):
+                formatter.write_dl(list(extra["formats"].items()))
+        codes = extra.get("exit_codes", EXIT_CODES)
+        with formatter.section("Exit codes"):
+            formatter.write_dl([(str(k), v) for k, v in codes.items()])
+
+
+def command_settings(formats: Mapping[str, str] | None = None, exit_codes: Mapping[int, str] | None = None) -> dict:
+    """``@app.command(cls=Command, context_settings=command_settings(...))``."""
+    return {"obj": {"formats": dict(formats or {}), "exit_codes": dict(exit_codes or EXIT_CODES)}}
+
+
+# --- progress -------------------------------------------------------------------------------
+
+#: Seconds a run goes before it shows progress: a short run shows none.
+PROGRESS_DELAY = 1.0
+
+
+def show_progress(output: Optional[Path]) -> bool:
+    """Progress goes to stderr only when stderr is a terminal, the report does not stream
+    to that same terminal (it goes to a file or a pipe), and no CI system is running us."""
+    if os.environ.get("CI") or os.environ.get("GITHUB_ACTIONS") or os.environ.get("TERM") == "dumb":
+        return False
+    try:
+        if not sys.stderr.isatty():
+            return False
+        return output is not None or not sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class Progress:
+    """A transient line on stderr (rich.progress) counting files, shown only once a run
+    has gone on for :data:`PROGRESS_DELAY` seconds and only where :func:`show_progress`
+    allows; it is erased when the run ends. ``tick`` is called after each file."""
+
+    def __init__(self, what: str, enabled: bool) -> None:
+        self.what = what
+        self.enabled = enabled
+        self.done = 0
+        self._lock = threading.Lock()
+        self._bar: Any = None
+        self._task: Any = None
+        self._timer: threading.Timer | None = None
+        self._closed = False
+
+    def __enter__(self) -> "Progress":
+        if self.enabled:
+            self._timer = threading.Timer(PROGRESS_DELAY, self._start)
+            self._timer.daemon = True
+            self._timer.start()
+        return self
+
+    def _start(self) -> None:
+        from rich.console import Console
+        from rich.progress import Progress as Bar, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        with self._lock:
+            if self._closed:
+                return
+            console = Console(file=sys.stderr, color_system=None if not use_color(True) else "auto")
+            self._bar = Bar(
+                SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} files"),
+                TimeElapsedColumn(), console=console, transient=True,
+            )
+            self._task = self._bar.add_task(self.what, total=None, completed=self.done)
+            self._bar.start()
+
+    def tick(self, _: object = None) -> None:
+        self.done += 1
+        if self._bar is not None:
+            self._bar.update(self._task, completed=self.done)
+
+    def __exit__(self, *exc: object) -> None:
+        with self._lock:
+            self._closed = True
+            if self._timer is not None:
+                self._timer.cancel()
+            if self._bar is not None:
+                self._bar.stop()
 
 
 def _version(value: bool) -> None:

@@ -8,16 +8,16 @@ from typing import Optional
 
 import typer
 
-from claimcheck.cli.app import app, debug_option, err, guard
+from claimcheck.cli.app import Command, app, command_settings, debug_option, err, guard
 from claimcheck.exitcodes import Exit
 
 
-@app.command()
+@app.command(cls=Command, context_settings=command_settings(exit_codes={0: "the file was created", 2: "bad usage, or the file exists (--force) or is outside the folder", 3: "an internal error (a bug in claimcheck); rerun with --debug"}))
 def new(
-    path: str = typer.Argument(..., help="The claim file to create, e.g. claims/budget.yaml."),
-    title: str = typer.Option("TODO: the story's headline", "--title", help="The story or fact-check the file covers."),
+    path: str = typer.Argument(..., metavar="PATH", help="The claim file to create, e.g. claims/budget.yaml."),
+    title: str = typer.Option("TODO: the story's headline", "--title", metavar="TEXT", help="The story or fact-check the file covers."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
-    root: Optional[Path] = typer.Option(None, "--root", help="The folder the file must stay inside (default: the current folder)."),
+    root: Optional[Path] = typer.Option(None, "--root", metavar="DIR", help="The folder the file must stay inside (default: the current folder)."),
     debug: bool = debug_option(),
 ) -> None:
     """Create a commented claim file to fill in."""

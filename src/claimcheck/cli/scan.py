@@ -9,35 +9,39 @@ from typing import List, Optional
 import typer
 
 from claimcheck.cli.app import (
-    app, debug_option, default_format, err, guard, output_option, terminal_width, use_color, write_output,
+    Command, Progress, app, command_settings, debug_option, default_format, err, format_option, guard, output_option,
+    paths_argument, show_progress, terminal_width, use_color, write_output,
 )
 from claimcheck.exitcodes import Exit
+from claimcheck.report.scan import FORMATS as SCAN_FORMATS
+
+EXIT_CODES = {
+    0: "no self-contained claim is inaccurate",
+    1: "a claim the article carries its own evidence for is inaccurate",
+    2: "unreadable input or bad usage",
+    3: "an internal error (a bug in claimcheck); rerun with --debug",
+}
 
 INPUT_FORMATS = ("text", "markdown", "html")
 
 
-@app.command()
+@app.command(cls=Command, context_settings=command_settings(SCAN_FORMATS.help, EXIT_CODES))
 def scan(
-    paths: List[str] = typer.Argument(..., help="Articles: plain text, Markdown or HTML files, or - for stdin."),
-    fmt: Optional[str] = typer.Option(
-        None, "--format", "-f", help="rich, json or github. Default: github under GitHub Actions, else rich."
-    ),
+    paths: List[str] = paths_argument("Articles: plain text, Markdown or HTML files"),
+    fmt: Optional[str] = format_option(SCAN_FORMATS.help, "Default: github under GitHub Actions, else rich."),
     input_format: Optional[str] = typer.Option(
-        None, "--input-format", help="text, markdown or html (default: from the file name)."
+        None, "--input-format", metavar="KIND", help="text, markdown or html (default: from the file name)."
     ),
     output: Optional[Path] = output_option(),
     emit_yaml: Optional[Path] = typer.Option(
-        None, "--emit-yaml", help="Write a claim-file scaffold with every finding, for a fact-checker to complete."
+        None, "--emit-yaml", metavar="FILE", help="Write a claim-file scaffold with every finding, for a fact-checker to complete."
     ),
     force: bool = typer.Option(False, "--force", help="Let --emit-yaml replace an existing file."),
-    url: Optional[str] = typer.Option(None, "--url", help="The article's address, for the source --emit-yaml writes (one article)."),
-    title: Optional[str] = typer.Option(None, "--title", help="The story's title, for the file --emit-yaml writes."),
+    url: Optional[str] = typer.Option(None, "--url", metavar="URL", help="The article's address, for the source --emit-yaml writes (one article)."),
+    title: Optional[str] = typer.Option(None, "--title", metavar="TEXT", help="The story's title, for the file --emit-yaml writes."),
     debug: bool = debug_option(),
 ) -> None:
-    """Find the numeric claims in an article; check the ones that carry their own evidence.
-
-    Exit 1 when a self-contained claim is inaccurate, 2 on unreadable input.
-    """
+    """Find the numeric claims in an article; check the ones that carry their own evidence."""
 
     def body() -> int:
         from claimcheck.report.scan import FORMATS, SCAFFOLDS
@@ -66,11 +70,12 @@ def scan(
 
         to_terminal = output is None and sys.stdout.isatty()
         chunks: list[str] = []
-        outcome = run.scan(
-            paths, fmt=name, input_format=input_format, color=use_color(to_terminal), width=terminal_width(to_terminal),
-            emit=chunks.append if output is not None else sys.stdout.write, on_problem=lambda p: err(p.render()),
-            keep_results=emit_yaml is not None,
-        )
+        with Progress("claimcheck scan", show_progress(output)) as progress:
+            outcome = run.scan(
+                run.expand(paths), fmt=name, input_format=input_format, color=use_color(to_terminal),
+                width=terminal_width(to_terminal), emit=chunks.append if output is not None else sys.stdout.write,
+                on_problem=lambda p: err(p.render()), keep_results=emit_yaml is not None, on_file=progress.tick,
+            )
         if output is not None:
             write_output("".join(chunks), output)
         if emit_yaml is not None:

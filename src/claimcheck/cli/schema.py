@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
-from claimcheck.cli.app import app, debug_option, guard, output_option, write_output
+from claimcheck.cli.app import Command, app, command_settings, debug_option, guard, output_option, write_output
 from claimcheck.exitcodes import Exit
 
 
-@app.command()
+@app.command(cls=Command, context_settings=command_settings(exit_codes={0: "the schema was written", 2: "the output could not be written", 3: "an internal error (a bug in claimcheck); rerun with --debug"}))
 def schema(
     output: Optional[Path] = output_option("Write to this file (atomically) instead of stdout."),
     debug: bool = debug_option(),

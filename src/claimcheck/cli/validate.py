@@ -2,17 +2,33 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
 from typing import List, Optional
 
-import typer
+from claimcheck.cli.app import (
+    Command, Progress, app, clobbers_input, command_settings, debug_option, err, exclude_option, format_option,
+    guard, jobs_option, max_bytes_option, output_option, paths_argument, show_progress, write_output,
+)
+from claimcheck.exitcodes import Exit
+from claimcheck.report import FORMAT_HELP, VALIDATE_FORMATS
 
-from claimcheck.cli.app import app, debug_option, err, guard, jobs_option, max_bytes_option
+FORMATS_HELP = {"text": "one line per problem on stderr, and a count (the default outside GitHub Actions)",
+                **{k: FORMAT_HELP[k] for k in VALIDATE_FORMATS}}
+EXIT_CODES = {
+    0: "every file is valid",
+    2: "a file is invalid, or the usage is: each problem located, path:line:col: error: …",
+    3: "an internal error (a bug in claimcheck); rerun with --debug",
+}
 
 
-@app.command()
+@app.command(cls=Command, context_settings=command_settings(FORMATS_HELP, EXIT_CODES))
 def validate(
-    paths: List[str] = typer.Argument(..., help="Claim files or folders (searched for *.yaml, *.yml)."),
+    paths: List[str] = paths_argument(),
+    fmt: Optional[str] = format_option(FORMATS_HELP, "Default: github under GitHub Actions, else text."),
+    output: Optional[Path] = output_option("Write the report to FILE, atomically (not with text)."),
+    exclude: Optional[List[str]] = exclude_option(),
     max_bytes: int = max_bytes_option(),
     jobs: Optional[int] = jobs_option(),
     debug: bool = debug_option(),
@@ -22,12 +38,35 @@ def validate(
     def body() -> int:
         from claimcheck import run
 
-        outcome = run.validate(paths, max_bytes=max_bytes, jobs=jobs, on_problem=lambda p: err(p.render()))
-        noun = "file" if outcome.files == 1 else "files"
-        if outcome.invalid:
-            err(f"{outcome.invalid} of {outcome.files} {noun} invalid")
-        else:
-            sys.stdout.write(f"{outcome.files} {noun} valid\n")
+        name = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+        if name not in FORMATS_HELP:
+            err(f"claimcheck: error: unknown format '{name}'; choose one of: {', '.join(FORMATS_HELP)}")
+            return Exit.INPUT
+        if paths.count("-") > 1:
+            err("claimcheck: error: - (standard input) can be given once")
+            return Exit.INPUT
+        if name == "text" and output is not None:
+            err("claimcheck: error: -o writes a report; give --format too (github, junit, json, sarif or gitlab)")
+            return Exit.INPUT
+        clash = clobbers_input(output, paths)
+        if clash:
+            err(f"claimcheck: error: -o {output} {clash}; write the report elsewhere")
+            return Exit.INPUT
+        chunks: list[str] = []
+        with Progress("claimcheck validate", show_progress(output)) as progress:
+            outcome = run.validate(
+                paths, fmt=None if name == "text" else name, max_bytes=max_bytes, jobs=jobs,
+                emit=chunks.append if output is not None else sys.stdout.write,
+                on_problem=lambda p: err(p.render()), exclude=exclude or (), on_file=progress.tick,
+            )
+        if output is not None:
+            write_output("".join(chunks), output)
+        if name == "text":
+            noun = "file" if outcome.files == 1 else "files"
+            if outcome.invalid:
+                err(f"{outcome.invalid} of {outcome.files} {noun} invalid")
+            else:
+                sys.stdout.write(f"{outcome.files} {noun} valid\n")
         return outcome.code
 
     guard(debug, body)

@@ -10,28 +10,30 @@ from typing import List, Optional
 import typer
 
 from claimcheck.cli.app import (
-    app, clobbers_input, debug_option, default_format, err, guard, jobs_option, max_bytes_option, output_option,
+    Command, Progress, app, clobbers_input, command_settings, debug_option, default_format, err, exclude_option,
+    format_option, guard, jobs_option, max_bytes_option, output_option, paths_argument, show_progress,
     terminal_width, use_color, write_output,
 )
 from claimcheck.exitcodes import Exit
+from claimcheck.report import FORMAT_HELP
 
 
-@app.command()
+@app.command(cls=Command, context_settings=command_settings(FORMAT_HELP))
 def verify(
-    paths: List[str] = typer.Argument(..., help="Claim files or folders (searched for *.yaml, *.yml)."),
-    fmt: Optional[str] = typer.Option(
-        None, "--format", "-f",
-        help="rich (terminal), json, junit, github, markdown or claimreview. Default: github under GitHub Actions, else rich.",
+    paths: List[str] = paths_argument(),
+    fmt: Optional[str] = format_option(FORMAT_HELP, "Default: github under GitHub Actions, else rich."),
+    output: Optional[Path] = output_option(
+        "Write the report to FILE, atomically: the complete report, invalid files included."
     ),
-    output: Optional[Path] = output_option(),
     strict: bool = typer.Option(False, "--strict", help="Approximate and unverifiable claims fail too."),
-    only: Optional[List[str]] = typer.Option(None, "--only", help="Check only this claim id (repeatable)."),
+    only: Optional[List[str]] = typer.Option(None, "--only", metavar="ID", help="Check only this claim id (repeatable)."),
+    exclude: Optional[List[str]] = exclude_option(),
     explain: bool = typer.Option(False, "-v", "--explain", help="Explain every claim, not only those that are not accurate."),
     max_bytes: int = max_bytes_option(),
     jobs: Optional[int] = jobs_option(),
     debug: bool = debug_option(),
 ) -> None:
-    """Recompute every claim and report the verdicts. Exit 1 when a claim fails, 2 on invalid input."""
+    """Recompute every claim and report the verdicts."""
 
     def body() -> int:
         from claimcheck.report import FORMATS
@@ -39,6 +41,9 @@ def verify(
         name = fmt or default_format()
         if name not in FORMATS:
             err(f"claimcheck: error: unknown format '{name}'; choose one of: {', '.join(FORMATS)}")
+            return Exit.INPUT
+        if paths.count("-") > 1:
+            err("claimcheck: error: - (standard input) can be given once")
             return Exit.INPUT
         clash = clobbers_input(output, paths)
         if clash:
@@ -55,33 +60,35 @@ def verify(
         # them on stderr too would show each twice.
         problems_in_report = name == "rich" and to_terminal and sys.stderr.isatty()
         step_summary = os.environ.get("GITHUB_STEP_SUMMARY") if name == "github" else None
-        outcome = run.verify(
-            paths, fmt=name, options=options, policy=Policy(strict=strict, only=frozenset(only) if only else None),
-            max_bytes=max_bytes, jobs=jobs, emit=chunks.append if output is not None else sys.stdout.write,
-            on_problem=(lambda p: None) if problems_in_report else (lambda p: err(p.render())),
-            keep_results=bool(step_summary),
-        )
+        with Progress("claimcheck verify", show_progress(output)) as progress:
+            outcome = run.verify(
+                paths, fmt=name, options=options, policy=Policy(strict=strict, only=frozenset(only) if only else None),
+                max_bytes=max_bytes, jobs=jobs, emit=chunks.append if output is not None else sys.stdout.write,
+                on_problem=(lambda p: None) if problems_in_report else (lambda p: err(p.render())),
+                keep_results=bool(step_summary), exclude=exclude or (), on_file=progress.tick,
+            )
         if outcome.only_matched_nothing:
             err(f"claimcheck: error: no claim matched --only {' '.join(only or ())}")
         if output is not None:
-            if outcome.code == Exit.INPUT:
-                # Invalid input: nothing is written, and an old report stays as it was.
-                err(f"claimcheck: {output} not written: fix the input errors above")
+            if outcome.only_matched_nothing:
+                # A usage error: the report would say nothing, so an old one stays.
+                err(f"claimcheck: {output} not written: no claim matched --only")
             else:
+                # The complete report, invalid files included (exit 2 all the same).
                 write_output("".join(chunks), output)
         if step_summary and outcome.results:
-            _append_step_summary(step_summary, outcome)
+            _append_step_summary(step_summary, outcome, options)
         return outcome.code
 
     guard(debug, body)
 
 
-def _append_step_summary(path: str, outcome) -> None:  # noqa: ANN001
+def _append_step_summary(path: str, outcome, options) -> None:  # noqa: ANN001
     from claimcheck.report import step_summary
 
     try:
         with open(path, "a", encoding="utf-8") as fh:
-            fh.write(step_summary(outcome.results, outcome.summary))
+            fh.write(step_summary(outcome.results, outcome.summary, options))
     except OSError as e:
         # The summary is a courtesy; the verdicts and the exit code stand without it
         # (was exit 3, "internal error", for an unwritable path).

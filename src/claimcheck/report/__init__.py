@@ -16,7 +16,10 @@ return text, so a run of 100,000 claims streams file by file and memory stays fl
 A format whose file text depends on nothing but the file and whether it is the report's
 first also provides ``file_at(fr, first)`` (that text, with no state) and ``advance()``
 (count a file whose ``file_at`` text was written). Then ``--jobs`` renders each file on
-the worker that checked it, and the parent process only writes (:func:`renders_on_workers`).
+the worker that checked it, and the parent process only writes (:func:`renders_on_workers`);
+a format that counts what it wrote (``github``, for GitHub's annotation limits) also
+provides ``written(text)``, which is given each file's text made on a worker and returns the
+text to write.
 
 Formatters return text; the caller owns the stream and writes files atomically
 (:func:`claimcheck.writing.atomic_write`).
@@ -54,6 +57,9 @@ class Options:
     link them."""
     color: bool = False
     """Colour in the terminal format. Off: plain text, identical in every environment."""
+    validate: bool = False
+    """A ``claimcheck validate`` run: files were loaded, no claim was judged; a valid file
+    comes with no claims and summaries count files."""
 
     @property
     def columns(self) -> int:
@@ -83,7 +89,12 @@ FORMATS: Registry = Registry("FORMATS", {
     "github": Entry(_VERIFY + "github", "GithubReport", "GitHub Actions annotations on the claim's file and line"),
     "markdown": Entry(_VERIFY + "markdown", "MarkdownReport", "Markdown tables and arithmetic, ready to publish"),
     "claimreview": Entry(_VERIFY + "claimreview", "ClaimReviewReport", "schema.org ClaimReview JSON-LD for publishing"),
+    "sarif": Entry(_VERIFY + "sarif", "SarifReport", "SARIF 2.1.0 for GitHub code scanning and other SARIF readers"),
+    "gitlab": Entry(_VERIFY + "gitlab", "GitlabReport", "GitLab Code Quality JSON for the merge request widget"),
 })
+
+#: The formats ``claimcheck validate`` offers: the ones a CI system reads.
+VALIDATE_FORMATS: tuple[str, ...] = ("github", "junit", "json", "sarif", "gitlab")
 
 #: One line of help per format, for ``--help``.
 FORMAT_HELP: Mapping[str, str] = FORMATS.help
@@ -102,19 +113,15 @@ def make(fmt: str, options: Options | None = None) -> Renderer:
 def step_summary(
     results: Iterable[FileResult], summary: RunSummary | None = None, options: Options | None = None
 ) -> str:
-    """The Markdown report of ``results``, for the CLI to append to ``$GITHUB_STEP_SUMMARY``.
+    """The GitHub job summary of ``results`` (Markdown, under GitHub's 1 MiB), for the CLI
+    to append to ``$GITHUB_STEP_SUMMARY``: :func:`claimcheck.report.verify.github.step_summary`.
 
     ``summary`` is the run's summary when the caller has counted it already (a run whose
     results were filtered or streamed); by default it is counted from ``results``.
     """
-    renderer = make("markdown", options)
-    tally = Tally()
-    parts = [renderer.start()]
-    for fr in results:
-        tally.add(fr)
-        parts.append(renderer.file(fr))
-    parts.append(renderer.finish(summary if summary is not None else tally.summary()))
-    return "".join(parts)
+    from claimcheck.report.verify.github import step_summary as _step_summary
+
+    return _step_summary(results, summary, options)
 
 
 class Tally:

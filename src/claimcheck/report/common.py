@@ -19,7 +19,7 @@ from fractions import Fraction
 from typing import Any, NamedTuple
 
 from claimcheck.numbers import Interval
-from claimcheck.results import ClaimResult, FileResult, InputFigure, SourceRef, VerdictName
+from claimcheck.results import ClaimResult, FileResult, InputFigure, RunSummary, SourceRef, VerdictName
 
 
 class Entry(NamedTuple):
@@ -159,6 +159,12 @@ def explains(c: ClaimResult, explain: bool) -> bool:
 def location(path: str, line: int, col: int) -> str:
     """``path:line:col`` as editors and CI logs link it."""
     return f"{clean(path)}:{line}:{col}"
+
+
+def files_line(summary: RunSummary) -> str:
+    """A ``claimcheck validate`` run's summary: "3 files: 2 valid, 1 invalid"."""
+    valid = summary.files - summary.invalid_files
+    return f"{plural(summary.files, 'file')}: {valid} valid, {summary.invalid_files} invalid"
 
 
 def plural(n: int, noun: str) -> str:

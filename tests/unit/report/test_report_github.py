@@ -60,7 +60,8 @@ def test_invalid_file_problems_are_errors_at_their_location() -> None:
 def test_every_annotation_is_one_line() -> None:
     out = render_all("github", ALL, Options(explain=True))
     for line in out.splitlines():
-        assert line.startswith("::") or line.startswith("claimcheck: ")
+        # A command, a notice past GitHub's limit as a plain line, or the summary.
+        assert line.startswith(("::", "notice: ", "claimcheck: "))
         assert "\r" not in line and "\x1b" not in line
 
 
@@ -70,21 +71,29 @@ def test_hostile_id_cannot_break_out_of_the_title() -> None:
     assert line.startswith("::error file=f.yaml,line=2,col=3,title=claimcheck%3A a%2Cfile=x.yaml is inaccurate::")
 
 
-def test_step_summary_is_the_markdown_report() -> None:
-    assert step_summary(ALL) == render_all("markdown", ALL)
+def test_step_summary_has_failures_counts_then_the_markdown_tables() -> None:
+    from claimcheck.report.verify.markdown import MarkdownReport
+
+    text = step_summary(ALL)
+    assert text.startswith("# claimcheck report\n\n## Failures (")
+    assert text.index("## Failures") < text.index("**") < text.index("## Files")
+    md = MarkdownReport(Options())
+    for fr in ALL:
+        assert md.file(fr) in text  # each file's tables as --format markdown has them
     assert "| claim | speaker | claimed | recomputed | verdict |" in step_summary([ICE_JULY])
+    assert "## Failures" not in step_summary([ICE_JULY])  # nothing fails there
 
 
 def test_step_summary_takes_the_runs_own_summary() -> None:
     from claimcheck.report import Tally, step_summary as from_registry
     from claimcheck.results import RunSummary
 
-    assert from_registry is step_summary
+    assert from_registry([ICE_JULY]) == step_summary([ICE_JULY])
     # A caller that streamed the run passes the summary it counted; the counts it gives
     # are what the summary line says, whatever subset of files is rendered.
     summary = RunSummary.of(ALL)
     text = step_summary([ICE_JULY], summary)
-    assert text.endswith(f"**{summary.line()}**\n")
+    assert f"\n**{summary.line()}**\n" in text
     tally = Tally()
     tally.add(ICE_JULY)
     assert step_summary([ICE_JULY]) == step_summary([ICE_JULY], tally.summary())

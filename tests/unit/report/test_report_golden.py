@@ -27,6 +27,8 @@ CASES = [
     ("github", Options(width=100), "github.txt"),
     ("markdown", Options(width=100), "markdown.md"),
     ("claimreview", Options(width=100), "claimreview.jsonld"),
+    ("sarif", Options(width=100), "sarif.json"),
+    ("gitlab", Options(width=100), "gitlab.json"),
 ]
 
 

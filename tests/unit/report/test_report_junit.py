@@ -21,7 +21,7 @@ ALLOWED_CHILDREN = {
 }
 ALLOWED_ATTRS = {
     "testsuites": {"name", "time", "tests", "failures", "disabled", "errors"},
-    "testsuite": {"name", "tests", "failures", "errors", "skipped", "disabled", "time", "timestamp", "hostname", "id", "package"},
+    "testsuite": {"name", "tests", "failures", "errors", "skipped", "disabled", "time", "timestamp", "hostname", "id", "package", "file"},
     "property": {"name", "value"},
     "testcase": {"name", "classname", "time", "assertions", "status"},
     "failure": {"message", "type"},
@@ -69,10 +69,11 @@ def test_one_testcase_per_claim_named_by_id_and_file() -> None:
     (suite,) = parse([ICE_JULY])
     cases = suite.findall("testcase")
     assert [(c.get("classname"), c.get("name")) for c in cases] == [
-        ("tests/fixtures/reports/ice_july.yaml", "axios-nearly-20"),
-        ("tests/fixtures/reports/ice_july.yaml", "dhs-only-10"),
-        ("tests/fixtures/reports/ice_july.yaml", "june-arrests-trac-vs-dhs"),
+        ("tests.fixtures.reports.ice_july", "axios-nearly-20"),
+        ("tests.fixtures.reports.ice_july", "dhs-only-10"),
+        ("tests.fixtures.reports.ice_july", "june-arrests-trac-vs-dhs"),
     ]
+    assert suite.get("file") == "tests/fixtures/reports/ice_july.yaml"
     assert list(cases[0]) == []  # accurate: a bare passing testcase
     assert [c.tag for c in cases[1]] == ["system-out"]  # approximate: passes, explained
 
@@ -91,13 +92,36 @@ def test_failures_carry_type_message_and_arithmetic() -> None:
     assert cases["parks-budget-record"].find("skipped") is not None
 
 
-def test_invalid_file_is_one_testcase_with_an_error_per_problem() -> None:
+def test_invalid_file_is_a_testcase_per_place_each_with_one_error() -> None:
     (suite,) = parse([BROKEN])
-    assert (suite.get("tests"), suite.get("errors"), suite.get("failures")) == ("1", "1", "0")
+    n = len(BROKEN.problems)
+    assert (suite.get("tests"), suite.get("errors"), suite.get("failures")) == (str(n), str(n), "0")
+    cases = suite.findall("testcase")
+    assert [c.get("name") for c in cases] == [f"invalid claim file ({p.line}:{p.col})" for p in BROKEN.problems]
+    for case, p in zip(cases, BROKEN.problems):
+        (error,) = list(case)
+        assert error.tag == "error" and error.get("type") == "invalid-input"
+        assert error.get("message") == p.message and error.text == p.render() + "\n"
+
+
+def test_problems_at_one_place_are_joined_in_one_error() -> None:
+    from claimcheck.results import Problem
+
+    fr = FileResult("claims/a.yaml", problems=(Problem("claims/a.yaml", 2, 3, "one"), Problem("claims/a.yaml", 2, 3, "two")))
+    (suite,) = parse([fr])
     (case,) = suite.findall("testcase")
-    errors = case.findall("error")
-    assert [e.get("message") for e in errors] == [p.render() for p in BROKEN.problems]
-    assert all(e.get("type") == "invalid-input" for e in errors)
+    (error,) = case.findall("error")
+    assert error.get("message") == "one; two"
+    assert error.text == "claims/a.yaml:2:3: error: one\nclaims/a.yaml:2:3: error: two\n"
+
+
+def test_classname_has_no_extension_dot() -> None:
+    from claimcheck.report.verify.junit import classname
+
+    assert classname("claims/ice_july.yaml") == "claims.ice_july"
+    assert classname("./claims/v1.2/a.b.YML") == "claims.v1_2.a_b"
+    assert classname("ice.yaml") == "ice"
+    assert classname("<stdin>") == "<stdin>"
 
 
 def test_hostile_text_is_escaped_and_illegal_characters_removed() -> None:
@@ -121,7 +145,10 @@ def test_empty_run_and_file_without_claims() -> None:
     root = parse([])
     assert root.tag == "testsuites" and list(root) == []
     (suite,) = parse([FileResult("claims/empty.yaml")])
-    assert suite.get("tests") == "0"
+    # A valid file with nothing to judge is one passing testcase, so a report of valid
+    # files is never empty (Jenkins fails a build on a report without tests).
+    assert suite.get("tests") == "1"
+    assert [c.get("name") for c in suite] == ["claim file is valid"]
 
 
 def test_passing_accurate_claim_under_explain_has_system_out() -> None:

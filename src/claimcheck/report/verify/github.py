@@ -17,15 +17,33 @@ value ``:`` and ``,`` must also be escaped (``%3A``, ``%2C``), or a comma in a p
 ends the property. Messages span several lines (the arithmetic, the rule, the
 diagnoses), which GitHub shows in the annotation.
 
-:func:`claimcheck.report.step_summary` gives the Markdown the CLI appends to
-``$GITHUB_STEP_SUMMARY``.
+GitHub shows at most :data:`PER_STEP` annotations of each level per step and
+:data:`PER_JOB` per job, and drops the rest without a word. Every error and warning is
+still emitted (the log shows each one), and the report ends with a notice saying how
+many were emitted and that GitHub hides some, pointing to the job summary; so that this
+notice is itself shown, notices past the ninth are written as plain log lines.
+
+:func:`step_summary` gives the Markdown the CLI appends to ``$GITHUB_STEP_SUMMARY``:
+the failures first, then the counts, then each file's table while the summary stays
+under GitHub's limit of 1 MiB per step, and a line saying what was left out.
 """
 
 from __future__ import annotations
 
-from claimcheck.report import Options, step_summary  # step_summary: re-exported
-from claimcheck.report.common import PerFile, clean, details, failure_text, quoted_statement
+from collections.abc import Iterable
+
+from claimcheck.report import Options
+from claimcheck.report.common import (
+    PerFile, clean, details, failure_text, files_line, location, plural, quoted_statement,
+)
 from claimcheck.results import ClaimResult, FileResult, RunSummary
+
+#: Annotations of one level (error, warning, notice) GitHub shows per step.
+PER_STEP = 10
+#: Annotations GitHub shows per job, all steps and levels together.
+PER_JOB = 50
+#: GitHub refuses a step summary larger than this (bytes of UTF-8).
+SUMMARY_LIMIT = 1024 * 1024
 
 
 def escape_data(text: str) -> str:
@@ -36,6 +54,12 @@ def escape_data(text: str) -> str:
 def escape_property(text: str) -> str:
     """A property value (file, title): as a message, plus ``:`` and ``,``."""
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _unescape(text: str) -> str:
+    # In the runner's order: %25 last, so an escaped "%0A" stays text.
+    return (text.replace("%0D", "\r").replace("%0A", "\n").replace("%3A", ":").replace("%2C", ",")
+            .replace("%25", "%"))
 
 
 def command(level: str, message: str, *, file: str, line: int, col: int, title: str) -> str:
@@ -64,27 +88,37 @@ def claim_message(c: ClaimResult) -> str:
     return "\n".join(lines)
 
 
+def _plain(line: str) -> str:
+    """A notice command as one plain log line, ``notice: path:line:col: title: message``,
+    its line breaks shown as `` / `` (so no line of it can start a workflow command)."""
+    head, _, message = line[len("::notice "):].rstrip("\n").partition("::")
+    props = dict(p.split("=", 1) for p in head.split(",") if "=" in p)
+    where = f"{_unescape(props.get('file', ''))}:{props.get('line', '1')}:{props.get('col', '1')}"
+    body = " / ".join(part for part in _unescape(message).replace("\r", "").split("\n") if part)
+    return f"notice: {where}: {_unescape(props.get('title', ''))}: {body}\n"
+
+
 class GithubReport(PerFile):
     """Renders results as GitHub workflow commands; see the module docstring."""
 
     def __init__(self, options: Options) -> None:
         self.options = options
+        self.counts = {"error": 0, "warning": 0, "notice": 0}
+        self.demoted = 0
 
     def start(self) -> str:
         return ""
 
     def file(self, fr: FileResult) -> str:
+        return self.written(self.file_at(fr, False))
+
+    def file_at(self, fr: FileResult, first: bool) -> str:
+        """One file's commands, as every run makes them (no state)."""
         path = clean(fr.path)
         if fr.invalid:
             return "".join(
-                command(
-                    "error",
-                    clean(p.message),
-                    file=clean(p.path),
-                    line=p.line,
-                    col=p.col,
-                    title="claimcheck: invalid claim file",
-                )
+                command("error", clean(p.message), file=clean(p.path), line=p.line, col=p.col,
+                        title="claimcheck: invalid claim file")
                 for p in fr.problems
             )
         out = []
@@ -96,10 +130,131 @@ class GithubReport(PerFile):
             out.append(command(level, claim_message(c), file=path, line=c.line, col=c.col, title=title))
         return "".join(out)
 
+    def written(self, text: str) -> str:
+        """Count a file's commands against GitHub's limits; past the ninth notice, a notice
+        becomes a plain line (the tenth place is kept for the closing notice)."""
+        if not text:
+            return text
+        out = []
+        for line in text.splitlines(keepends=True):
+            level = line[2:line.find(" ")] if line.startswith("::") else ""
+            if level == "notice" and self.counts["notice"] >= PER_STEP - 1:
+                self.demoted += 1
+                out.append(_plain(line))
+                continue
+            if level in self.counts:
+                self.counts[level] += 1
+            out.append(line)
+        return "".join(out)
+
     def finish(self, summary: RunSummary) -> str:
         # A plain line in the log; the step summary carries the tables.
+        if self.options.validate:
+            return self._hidden_note() + f"claimcheck: {files_line(summary)}\n"
         strict = " (strict)" if self.options.strict else ""
-        return f"claimcheck: {summary.line()}{strict}\n"
+        return self._hidden_note() + f"claimcheck: {summary.line()}{strict}\n"
+
+    def _hidden_note(self) -> str:
+        errors, warnings, notices = self.counts["error"], self.counts["warning"], self.counts["notice"]
+        total = errors + warnings + notices
+        if errors <= PER_STEP and warnings <= PER_STEP and not self.demoted and total < PER_JOB:
+            return ""
+        emitted = ", ".join(
+            plural(n, name) for n, name in ((errors, "error"), (warnings, "warning"), (notices + self.demoted, "notice"))
+            if n
+        )
+        message = (
+            f"claimcheck reported {emitted}. GitHub shows at most {PER_STEP} annotations of each level per step "
+            f"and {PER_JOB} per job, so some are not shown here"
+            + (f" ({plural(self.demoted, 'notice')} written to the log as plain lines)" if self.demoted else "")
+            + ". Every failure is listed in the job summary and in this step's log."
+        )
+        self.counts["notice"] += 1
+        return f"::notice title={escape_property('claimcheck: some annotations are not shown')}::{escape_data(message)}\n"
+
+
+# --- the job summary -------------------------------------------------------------------
+
+
+def _failure_lines(fr: FileResult) -> list[str]:
+    from claimcheck.report.verify.markdown import code_span, md, verdict_label
+
+    if fr.invalid:
+        return [f"- `{code_span(p.render())}`\n" for p in fr.problems]
+    return [
+        f"- `{code_span(location(fr.path, c.line, c.col))}` **{md(c.id)}**: {verdict_label(c)}: {md(failure_text(c))}\n"
+        for c in fr.claims
+        if not c.passed
+    ]
+
+
+def step_summary(
+    results: Iterable[FileResult], summary: RunSummary | None = None, options: Options | None = None,
+    limit: int = SUMMARY_LIMIT,
+) -> str:
+    """The job summary of ``results``, under ``limit`` bytes of UTF-8.
+
+    In order: every failure (a failing claim or an invalid file's problem, one line each
+    with its location), the run's counts, then each file's Markdown table and
+    explanations (:class:`~claimcheck.report.verify.markdown.MarkdownReport`) as long as
+    they fit, and a closing line saying what was left out, if anything. ``summary`` is the
+    run's own when the caller counted it; by default it is counted from ``results``.
+    """
+    from claimcheck.report import Tally, make
+
+    results = list(results)
+    if summary is None:
+        tally = Tally()
+        for fr in results:
+            tally.add(fr)
+        summary = tally.summary()
+    options = options or Options()
+    budget = limit - 2048  # room for the counts and the closing line
+    parts: list[str] = ["# claimcheck report\n"]
+    used = len(parts[0].encode("utf-8"))
+
+    def fits(text: str) -> bool:
+        nonlocal used
+        size = len(text.encode("utf-8"))
+        if used + size > budget:
+            return False
+        used += size
+        parts.append(text)
+        return True
+
+    failures = [line for fr in results for line in _failure_lines(fr)]
+    shown_failures = 0
+    if failures:
+        fits(f"\n## Failures ({len(failures)})\n\n")
+        for line in failures:
+            if not fits(line):
+                break
+            shown_failures += 1
+    strict = " (strict: approximate and unverifiable claims fail)" if options.strict else ""
+    from claimcheck.report.verify.markdown import md
+
+    line = files_line(summary) if options.validate else summary.line()
+    parts.append(f"\n**{md(line)}**{strict}\n")
+    renderer = make("markdown", options)
+    shown_files = 0
+    if results:
+        fits("\n## Files\n")
+        for fr in results:
+            if not fits(renderer.file(fr)):
+                break
+            shown_files += 1
+    left = []
+    if shown_failures < len(failures):
+        left.append(plural(len(failures) - shown_failures, "failure"))
+    if shown_files < len(results):
+        left.append(f"the tables of {plural(len(results) - shown_files, 'file')}")
+    if left:
+        parts.append(
+            f"\n---\n\n*Left out to keep this summary under GitHub's 1 MiB limit: {' and '.join(left)}. "
+            "Every failure is in the step's log; `claimcheck verify … --format markdown -o report.md` "
+            "writes the whole report.*\n"
+        )
+    return "".join(parts)
 
 
 __all__ = ["GithubReport", "command", "escape_data", "escape_property", "level_for", "step_summary"]

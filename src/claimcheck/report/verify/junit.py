@@ -3,17 +3,31 @@
 The shape is the common JUnit format those tools read:
 
 * ``<testsuites name="claimcheck">`` around the run;
-* one ``<testsuite>`` per claim file: ``name`` = the file's path, with ``tests``,
-  ``failures``, ``errors`` and ``skipped`` counts;
-* one ``<testcase>`` per claim: ``classname`` = the file's path, ``name`` = the claim id.
-  A failing claim holds ``<failure message=… type=…>`` with the arithmetic, the rule and
-  the diagnoses as its text (``type`` is ``inaccurate``, ``recorded-verdict`` or
-  ``strict``); an unverifiable claim that passes is ``<skipped>`` (nothing was
-  verified); an approximate claim that passes, or any claim under ``--explain``, carries
-  its explanation in ``<system-out>`` (so does a passing claim the file records as
-  inaccurate);
-* an invalid file is one testcase named ``invalid claim file`` with one
-  ``<error type="invalid-input">`` per problem, its ``path:line:col: error: message``.
+* one ``<testsuite>`` per claim file: ``name`` and ``file`` = the file's path, with
+  ``tests``, ``failures``, ``errors`` and ``skipped`` counts;
+* one ``<testcase>`` per claim: ``classname`` = the file's path as a dotted name
+  without its extension (``claims/ice_july.yaml`` → ``claims.ice_july``: Jenkins splits a
+  classname at its last dot into package and class, so the extension's dot would make
+  every file a class ``yaml``), ``name`` = the claim id. A failing claim holds
+  ``<failure message=… type=…>`` with the arithmetic, the rule and the diagnoses as its
+  text (``type`` is ``inaccurate``, ``recorded-verdict`` or ``strict``); an unverifiable
+  claim that passes is ``<skipped>`` (nothing was verified); an approximate claim that
+  passes, or any claim under ``--explain``, carries its explanation in ``<system-out>``
+  (so does a passing claim the file records as inaccurate);
+* an invalid file has one testcase per place with problems, named ``invalid claim file
+  (line:col)``, holding one ``<error type="invalid-input">`` whose message and text join
+  that place's problems (``path:line:col: error: message``); a valid file with no claims
+  (and every valid file under ``claimcheck validate``, which judges none) is one passing
+  testcase ``claim file is valid``, so a run of valid files is never an empty report.
+
+Every testcase holds at most one result element (``failure``, ``error`` or ``skipped``):
+Jenkins keeps only the first. Each text starts with the ``path:line:col`` location.
+
+The document is valid against the XSD the Jenkins xUnit plugin checks JUnit reports with
+(``junit-10.xsd``; the tests validate it). That XSD declares no ``file`` or ``line``
+attribute on ``<testcase>``, and a report carrying them is rejected there (which is why
+pytest's default ``xunit2`` family leaves them out); the file is the suite's ``file``
+attribute and the line leads each result's text instead.
 
 The run's totals are not attributes of ``<testsuites>``: the document streams and the
 totals are known only at its end, where they follow as a comment; the attributes are
@@ -26,6 +40,7 @@ may hold any of them; an unescaped one makes the whole report unreadable).
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 from claimcheck.report import Options
 from claimcheck.report.common import (
@@ -38,7 +53,7 @@ from claimcheck.report.common import (
     location,
     quoted_statement,
 )
-from claimcheck.results import ClaimResult, FileResult, RunSummary
+from claimcheck.results import ClaimResult, FileResult, Problem, RunSummary
 
 # Everything outside XML 1.0's Char production: C0 controls but tab, newline and carriage
 # return, surrogates, and U+FFFE/U+FFFF.
@@ -78,13 +93,22 @@ class JunitReport(PerFile):
 
     def file(self, fr: FileResult) -> str:
         path = clean(fr.path)
+        cls = classname(fr.path)
         if fr.invalid:
-            head = _suite_head(path, tests=1, failures=0, errors=1, skipped=0)
-            case = f'    <testcase classname={xml_attr(path)} name="invalid claim file">\n'
-            for p in fr.problems:
-                line = clean(p.render())
-                case += _tag("error", {"message": line, "type": "invalid-input"}, line, 3)
-            return head + case + "    </testcase>\n  </testsuite>\n"
+            places = _by_place(fr.problems)
+            out = [_suite_head(path, tests=len(places), failures=0, errors=len(places), skipped=0)]
+            for (line, col), problems in places.items():
+                name = f"invalid claim file ({line}:{col})"
+                message = "; ".join(clean(p.message) for p in problems)
+                text = "\n".join(clean(p.render()) for p in problems) + "\n"
+                out.append(f"    <testcase classname={xml_attr(cls)} name={xml_attr(name)}>\n")
+                out.append(_tag("error", {"message": message, "type": "invalid-input"}, text, 3))
+                out.append("    </testcase>\n")
+            out.append("  </testsuite>\n")
+            return "".join(out)
+        if not fr.claims:
+            return (_suite_head(path, tests=1, failures=0, errors=0, skipped=0)
+                    + f'    <testcase classname={xml_attr(cls)} name="claim file is valid"/>\n  </testsuite>\n')
         failures = sum(not c.passed for c in fr.claims)
         skipped = sum(_skipped(c) for c in fr.claims)
         out = [_suite_head(path, len(fr.claims), failures, 0, skipped)]
@@ -94,12 +118,12 @@ class JunitReport(PerFile):
             out += [_tag("property", {"name": k, "value": clean(v)}, None, 3) for k, v in props if v]
             out.append("    </properties>\n")
         for c in fr.claims:
-            out.append(self._case(path, fr, c))
+            out.append(self._case(cls, fr, c))
         out.append("  </testsuite>\n")
         return "".join(out)
 
-    def _case(self, path: str, fr: FileResult, c: ClaimResult) -> str:
-        attrs = f"classname={xml_attr(path)} name={xml_attr(clean(c.id))}"
+    def _case(self, cls: str, fr: FileResult, c: ClaimResult) -> str:
+        attrs = f"classname={xml_attr(cls)} name={xml_attr(clean(c.id))}"
         text = f"{location(fr.path, c.line, c.col)}\n{quoted_statement(c)}\n{details_text(c)}\n"
         children: list[str] = []
         if not c.passed:
@@ -125,8 +149,29 @@ class JunitReport(PerFile):
 def _suite_head(path: str, tests: int, failures: int, errors: int, skipped: int) -> str:
     return (
         f"  <testsuite name={xml_attr(path)} tests=\"{tests}\" failures=\"{failures}\""
-        f" errors=\"{errors}\" skipped=\"{skipped}\">\n"
+        f" errors=\"{errors}\" skipped=\"{skipped}\" file={xml_attr(path)}>\n"
     )
+
+
+_YAML_SUFFIX = re.compile(r"\.ya?ml$", re.IGNORECASE)
+
+
+def classname(path: str) -> str:
+    """A claim file's path as a JUnit classname: folders and file name joined by dots,
+    without the extension, any other dot made ``_`` (``claims/ice_july.yaml`` →
+    ``claims.ice_july``, ``./v1.2/a.yml`` → ``v1_2.a``), so Jenkins' split at the last dot
+    gives the folder as package and the file as class."""
+    text = _YAML_SUFFIX.sub("", clean(path).replace("\\", "/"))
+    parts = [p.replace(".", "_") for p in text.split("/") if p not in ("", ".")]
+    return ".".join(parts) or "claims"
+
+
+def _by_place(problems: tuple[Problem, ...]) -> dict[tuple[int, int], list[Problem]]:
+    """Problems grouped by line and column, in order of first appearance."""
+    places: dict[tuple[int, int], list[Problem]] = defaultdict(list)
+    for p in problems:
+        places[(p.line, p.col)].append(p)
+    return dict(places)
 
 
 def _skipped(c: ClaimResult) -> bool:

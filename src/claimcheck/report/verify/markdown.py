@@ -41,7 +41,7 @@ def md(text: str | None) -> str:
     return _SPECIAL.sub(r"\\\1", clean(text))
 
 
-def _verdict(c: ClaimResult) -> str:
+def verdict_label(c: ClaimResult) -> str:
     label = f"{SYMBOLS[c.verdict]} {c.verdict}"
     return label if c.passed else f"{label} — **FAIL**"
 
@@ -56,17 +56,17 @@ class MarkdownReport(PerFile):
         return "# claimcheck report\n"
 
     def file(self, fr: FileResult) -> str:
-        heading = md(fr.title) if fr.title else f"`{_code(fr.path)}`"
+        heading = md(fr.title) if fr.title else f"`{code_span(fr.path)}`"
         out = [f"\n## {heading}\n\n"]
         if fr.title:
-            out.append(f"`{_code(fr.path)}`")
+            out.append(f"`{code_span(fr.path)}`")
             out.append(f" · <{_url(fr.url)}>\n" if fr.url and _url(fr.url) else "\n")
             out.append("\n")
         elif fr.url and _url(fr.url):
             out.append(f"<{_url(fr.url)}>\n\n")
         if fr.invalid:
             out.append(f"**Invalid, not checked** ({plural(len(fr.problems), 'problem')}):\n\n")
-            out += [f"- `{_code(p.render())}`\n" for p in fr.problems]
+            out += [f"- `{code_span(p.render())}`\n" for p in fr.problems]
             return "".join(out)
         if not fr.claims:
             return "".join(out) + "No claims.\n"
@@ -75,14 +75,14 @@ class MarkdownReport(PerFile):
         for c in fr.claims:
             speaker = md(c.speaker) if c.speaker else ("*cross-source check*" if c.kind == "check" else "—")
             value = md(c.value) if c.value else "—"
-            out.append(f"| {md(c.id)} | {speaker} | {md(c.figure)} | {value} | {_verdict(c)} |\n")
+            out.append(f"| {md(c.id)} | {speaker} | {md(c.figure)} | {value} | {verdict_label(c)} |\n")
         for c in fr.claims:
             if explains(c, self.options.explain):
                 out.append(self._section(fr, c))
         return "".join(out)
 
     def _section(self, fr: FileResult, c: ClaimResult) -> str:
-        out = [f"\n### {md(c.id)}: {_verdict(c)}\n\n"]
+        out = [f"\n### {md(c.id)}: {verdict_label(c)}\n\n"]
         quote = f"> “{md(c.statement)}”"
         if c.speaker:
             quote += f" — {md(c.speaker)}"
@@ -95,7 +95,7 @@ class MarkdownReport(PerFile):
             if label == "arithmetic":
                 body = f"**{body}**"
             out.append(f"- {label}: {body}\n")
-        out.append(f"- location: `{_code(location(fr.path, c.line, c.col))}`\n")
+        out.append(f"- location: `{code_span(location(fr.path, c.line, c.col))}`\n")
         return "".join(out)
 
     def finish(self, summary: RunSummary) -> str:
@@ -103,7 +103,7 @@ class MarkdownReport(PerFile):
         return f"\n---\n\n**{md(summary.line())}**{strict}\n"
 
 
-def _code(text: str) -> str:
+def code_span(text: str) -> str:
     """Text inside a one-backtick code span: backticks would end it, so they go."""
     return clean(text).replace("`", "'")
 
