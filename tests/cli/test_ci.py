@@ -160,11 +160,20 @@ def test_a_terminal_is_coloured_unless_term_is_dumb() -> None:
 
 
 def test_progress_only_on_a_terminal_stderr(tmp_path: Path) -> None:
-    # A run made "long" by a zero delay (sitecustomize sets it in the child).
+    # A run made "long" (sitecustomize, in the child): a zero delay, and each file's tick
+    # waits a little so the run outlasts the timer thread that draws the line; with a
+    # zero delay alone, a fast machine can finish before the line is ever drawn.
     hook = tmp_path / "hook"
     hook.mkdir()
     (hook / "sitecustomize.py").write_text(
-        "import importlib\nimportlib.import_module('claimcheck.cli.app').PROGRESS_DELAY = 0.0\n"
+        "import importlib, time\n"
+        "app = importlib.import_module('claimcheck.cli.app')\n"
+        "app.PROGRESS_DELAY = 0.0\n"
+        "_tick = app.Progress.tick\n"
+        "def tick(self, *a):\n"
+        "    time.sleep(0.4)\n"
+        "    _tick(self, *a)\n"
+        "app.Progress.tick = tick\n"
     )
     env = {"PYTHONPATH": str(hook), "TERM": "xterm-256color"}
     leader, follower = pty.openpty()
