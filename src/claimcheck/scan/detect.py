@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
+from typing import Iterator
 
 from claimcheck import lexicon
 from claimcheck.numbers import NumberError, Written, parse_number
@@ -47,6 +48,11 @@ _NUM = re.compile(
     r"(?P<cur>[$€£¥₹₦])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+(?:\.\d+)?|\.\d+)(?!\d)",
     re.I,
 )
+# Every match of _NUM holds a digit, at most this many characters after its start (a
+# currency code, a space, a currency sign, a decimal point): _numbers tries the pattern
+# only there, instead of at every character of the sentence.
+_NUM_LEAD = max(map(len, _CODES)) + 3
+_DIGITS = re.compile(r"\d+")
 _PCT = re.compile(r"\s?(?:%|per[\s-]?cent\b)|[\s-]percent\b", re.I)
 # "0.38 per cent points", "0.09 percent point": Nigerian and Indian copy name percentage
 # points so too
@@ -75,15 +81,18 @@ _DATE_AFTER = re.compile(r"/\d|-\d{1,2}-\d|\s(?:" + _MONTHS + r")\b\.?")
 _DATE_BEFORE = re.compile(r"(?:\b(?:" + _MONTHS + r")\.?|\d/)\s?$")
 _HYPHEN_UNIT = re.compile(r"[-\u2010\u2011](?P<u>percent|per-cent|point|fold|times)\b", re.I)
 _HYPHEN_WORD = re.compile(r"[-\u2010\u2011][A-Za-z]")
-_LABEL_BEFORE = re.compile(
-    r"(?:\b(?:Title|Section|Sec\.|Route|Rte\.|Form|Chapter|Ch\.|Article|Art\.|Rule|Highway|Hwy\.|Interstate"
+_LABEL_WORDS_RE = (
+    r"Title|Section|Sec\.|Route|Rte\.|Form|Chapter|Ch\.|Article|Art\.|Rule|Highway|Hwy\.|Interstate"
     r"|Flight|Room|Rm\.|No\.|Nos\.|Number|Page|Volume|Vol\.|Part|Proposition|Prop\.|Measure|Bill|Order"
     r"|District|Ward|Precinct|Local|Gate|Category|Grade|Game|Week|Day|Pier|Exit|Line|Platform|Terminal"
     r"|Unit|Apartment|Apt\.|Suite|Box|Docket|Case|Resolution|Ordinance|Amendment|Level|Phase|Stage"
     r"|Channel|Station|Floor|Building|Lot|Model|Version|Windows|Apollo|Boeing|Airbus|iPhone|Galaxy"
     r"|Zone|Region|Regulation|Directive|Code|Paragraph|Clause|Item|Step|Slide|Figure|Fig\.|Table"
     r"|Appendix|Exhibit|Count|Schedule|Class|Tier|Bus|Train|Pixel|Formula|Mark|Mk\.|Series|Type"
-    r"|H\.R\.|S\.|HR|SB|AB|HB|SF|HF|LB|Ex\.|Ref\.|Ticket|Policy|Patent|Seat|Block|Row|Plot|Lane)"
+    r"|H\.R\.|S\.|HR|SB|AB|HB|SF|HF|LB|Ex\.|Ref\.|Ticket|Policy|Patent|Seat|Block|Row|Plot|Lane"
+)
+_LABEL_BEFORE = re.compile(
+    r"(?:\b(?:" + _LABEL_WORDS_RE + r")"
     r"\s$|#\s?$|\((?:see\s+)?(?:figure|fig\.|table|chart|page|p\.|appendix|exhibit|note)\s$)"
 )
 _ADDRESS_AFTER = re.compile(
@@ -103,13 +112,16 @@ _AGE_AFTER = re.compile(r"(?:\s*(?:-|\u2013|to|and)\s*\d{1,3})?[\s-]+years?[\s-]
 # the second preceded by the first.
 _SCORE_AFTER = re.compile(r"\s*(?:to|-|\u2013)\s*\d{1,3}(?![\d,.%])")
 _SCORE_SECOND = re.compile(r"\d{1,3}\s*(?:to|-|\u2013)\s*$")
+_SCORE_VERBS = "won|lost|beat|beats|defeated|edged|routed|trailed|led|leads|leading|trailing|tied|drew|score|scores|scored"
 _SCORE_BEFORE = re.compile(
-    r"\b(?:won|lost|beat|beats|defeated|edged|routed|trailed|led|leads|leading|trailing|tied|drew|score[sd]?)\s+"
+    r"\b(?:" + _SCORE_VERBS + r")\s+"
     r"(?:[A-Za-z][\w'-]*\s+){0,2}?(?:\d{1,3}\s*(?:to|-|\u2013)\s*)?$",
     re.I,
 )
 # Longer than any match of _DATE_BEFORE ("September. ") or _LABEL_BEFORE ("Proposition ").
 _TAIL = 24
+_DECADE_S = re.compile(r"s\b")
+_GROUP_SPACE = re.compile(r"[ \u00a0\u202f](?=\d{3})")
 _ZIP_BEFORE = re.compile(r"\b[A-Z]{2}\s$")
 _PHONE = re.compile(r"(?<![\w-])(?:\+?1[\s.-])?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[.-]\d{4}(?!\d)|(?<![\w-])\d{3}-\d{4}(?![\d-])")
 _URL = re.compile(
@@ -303,9 +315,45 @@ def _inside(spans: list[tuple[int, int]], i: int) -> bool:
     return k >= 0 and spans[k][0] <= i < spans[k][1]
 
 
-def _number_kind(s: str, m: re.Match) -> Quantity | None:
+def _numbers(s: str) -> Iterator[re.Match]:
+    """The matches of _NUM in ``s``, as ``_NUM.finditer(s)`` gives them: a match starts at
+    most _NUM_LEAD characters before the first digit it holds, so the pattern is tried
+    only in that window before each run of digits (leftmost first, never overlapping)."""
+    end = 0
+    for d in _DIGITS.finditer(s):
+        p = d.start()
+        if p < end:
+            continue  # inside the number just matched ("64,144")
+        for x in range(max(end, p - _NUM_LEAD), p + 1):
+            m = _NUM.match(s, x)
+            if m is not None:
+                yield m
+                end = m.end()
+                break
+
+
+# The words without which the look-backs for labels, ages and scores cannot match (each
+# needs one of them as a word right before the number); "#" and "(" open labels too.
+# (_LABEL_BEFORE is case-sensitive: its words are looked up as written)
+_CASED_WORD = re.compile(r"[A-Za-z]+")
+_LABEL_WORDS = frozenset(_CASED_WORD.findall(_LABEL_WORDS_RE))
+_AGE_WORDS = frozenset({"age", "aged", "ages"})
+_SCORE_WORDS = frozenset(re.findall(r"[a-z]+", _SCORE_VERBS))
+
+
+def _before_words(s: str) -> tuple[bool, bool, bool]:
+    """Whether a label, an age and a score can be written before a number of ``s``."""
+    labels = "#" in s or "(" in s or not _LABEL_WORDS.isdisjoint(_CASED_WORD.findall(s))
+    if _CASE_FOLDS.search(s) is not None:
+        return labels, True, True
+    words = _tokens(s)[1]
+    return labels, not _AGE_WORDS.isdisjoint(words), not _SCORE_WORDS.isdisjoint(words)
+
+
+def _number_kind(s: str, m: re.Match, words: tuple[bool, bool, bool] = (True, True, True)) -> Quantity | None:
     """Classify the number matched at ``m``; ``None`` when it is not a claim (a year,
-    date, time, ordinal, label, address or phone number)."""
+    date, time, ordinal, label, address or phone number). ``words`` says which of the
+    look-backs for labels, ages and scores can match in the sentence."""
     a, e = m.start(), m.end()
     num = m.group("num")
     cur = m.group("cur")
@@ -328,12 +376,13 @@ def _number_kind(s: str, m: re.Match) -> Quantity | None:
         "," not in num and "." not in num and len(num) <= 2 and _DATE_BEFORE.search(before, tail)
     ):
         return None
-    if not cur and _LABEL_BEFORE.search(before, tail):
+    labels, ages, scores = words
+    if not cur and labels and _LABEL_BEFORE.search(before, tail):
         return None
     if before.endswith(("±", "± ", "+/-", "+/- ", "+/−")):
         return None  # "58,400 (± 1,600)": a margin of error, neither a claim nor a level
-    if not cur and not code and (_AGE_BEFORE.search(before) or _AGE_AFTER.match(after) or (
-            _SCORE_BEFORE.search(before) and (_SCORE_SECOND.search(before) or _SCORE_AFTER.match(after)))):
+    if not cur and not code and ((ages and _AGE_BEFORE.search(before)) or _AGE_AFTER.match(after) or (
+            scores and _SCORE_BEFORE.search(before) and (_SCORE_SECOND.search(before) or _SCORE_AFTER.match(after)))):
         return None  # "aged 16 to 19", "between the ages of 15 and 29", "won 24 to 20": ages and scores
     if not cur and num.replace(",", "") in _PER_BASES and _PER_BEFORE.search(before):
         return None  # "412 per 100,000 residents": the 100,000 is the unit of a rate
@@ -378,9 +427,9 @@ def _number_kind(s: str, m: re.Match) -> Quantity | None:
     )
     if is_year:
         return None
-    if kind == "count" and not cur and re.search(r"[’'`]$", before) and len(num) == 2:
+    if len(num) == 2 and kind == "count" and not cur and before.endswith(("’", "'", "`")):
         return None  # "'90s"
-    if re.match(r"s\b", after) and len(num) == 4:
+    if len(num) == 4 and _DECADE_S.match(after):
         return None  # "1990s"
     rest = s[text_end : text_end + 80]
     mm = _MONEY_AFTER.match(rest)
@@ -394,7 +443,8 @@ def _number_kind(s: str, m: re.Match) -> Quantity | None:
         text_end += mm.end()
         rest = s[text_end : text_end + 80]
     # "7 004 murders": digits grouped by spaces, as South African and French copy writes them
-    parse_text = (cur if cur in lexicon.CURRENCY_SYMBOLS else "") + re.sub(r"[ \u00a0\u202f](?=\d{3})", "", num) + (("%" if kind == "percent" else "") if kind in ("percent", "points") else "")
+    digits = _GROUP_SPACE.sub("", num) if (" " in num or "\u00a0" in num or "\u202f" in num) else num
+    parse_text = (cur if cur in lexicon.CURRENCY_SYMBOLS else "") + digits + (("%" if kind == "percent" else "") if kind in ("percent", "points") else "")
     if scale_text:
         parse_text += (" " if len(scale_text) > 2 and not scale_text.lower() in ("bn", "mn", "mln", "tn") else "") + scale_text
     try:
@@ -627,17 +677,18 @@ def detect(s: str) -> list[Quantity]:
     """Every numeric claim in sentence ``s``, in order; change words are kept apart by
     :func:`_change_words` since they are claims only when evidence is beside them."""
     excluded: list[tuple[int, int]] | None = None
-    words = _word_quantities(s)
-    taken = [(q.start, q.end) for q in words]
+    in_words = _word_quantities(s)
+    taken = [(q.start, q.end) for q in in_words]
+    words = _before_words(s)
     out: list[Quantity] = []
-    for m in _NUM.finditer(s):
+    for m in _numbers(s):
         if excluded is None:
             excluded = _excluded_spans(s)
         if excluded and _inside(excluded, m.start()):
             continue
         if any(a <= m.start() < b for a, b in taken):
             continue
-        q = _number_kind(s, m)
+        q = _number_kind(s, m, words)
         if q is None:
             continue
         out.append(q)
@@ -669,7 +720,7 @@ def detect(s: str) -> list[Quantity]:
                 p.words = True
                 continue
         merged.append(q)
-    merged.extend(words)
+    merged.extend(in_words)
     merged.sort(key=lambda q: q.start)
     for q in merged:
         _finish(s, q)
