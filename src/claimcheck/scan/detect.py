@@ -188,18 +188,45 @@ _CHANGE_BEFORE = re.compile(
 _PHRASAL_UP = re.compile(r"\b(?:made|make|makes|making|sum|sums|summed|add|adds|added|adding|account|accounts|accounted|took|take|takes|taking|end|ended|ends|split)\s+$", re.I)
 # One look-back step: the last hedge, framing word, direction or article before a
 # position. Applied to a window of at most 60 characters, a few times per number.
-_PRE_STEP = re.compile(
-    r"(?:^|(?<=[\s(\u2014\u2013,\"\u201c:;]))(?:"
-    r"(?P<dir_up>(?:" + _alt(list(_UP_WORDS) + list(_UP_NOUN_OF)) + r")(?:\s+by)?"
-    r"|(?:a|an)\s+(?:[a-z][a-z-]{0,15}\s+){1,2}(?:" + _UP_NOUNS + r")s?\s+of)"
-    r"|(?P<dir_down>(?:" + _alt(list(_DOWN_WORDS) + list(_DOWN_NOUN_OF)) + r")(?:\s+by)?"
-    r"|(?:a|an)\s+(?:[a-z][a-z-]{0,15}\s+){1,2}(?:" + _DOWN_NOUNS + r")s?\s+of)"
-    r"|(?P<hedge>" + _alt(list(_HEDGE_WORDS)) + r")"
-    r"|(?P<framing>" + _alt([w for w in FRAMING_WORDS]) + r")"
-    r"|(?P<art>a|an)"
-    r")\s+$|~\s?$",
-    re.I,
-)
+def _pre_step_pattern(keep) -> str:  # noqa: ANN001
+    """_PRE_STEP's pattern with only the phrases ``keep`` accepts (by their last word,
+    and whether " by" may follow them)."""
+
+    def alt(words: list[str], by: bool = False) -> str:
+        kept = [w for w in words if keep(w, by)]
+        return _alt(kept) if kept else "(?!)"
+
+    def noun_of(nouns: str) -> str:
+        return (r"|(?:a|an)\s+(?:[a-z][a-z-]{0,15}\s+){1,2}(?:" + nouns + r")s?\s+of") if keep("of", False) else ""
+
+    return (
+        r"(?:^|(?<=[\s(\u2014\u2013,\"\u201c:;]))(?:"
+        r"(?P<dir_up>(?:" + alt(list(_UP_WORDS) + list(_UP_NOUN_OF), True) + r")(?:\s+by)?" + noun_of(_UP_NOUNS) + ")"
+        r"|(?P<dir_down>(?:" + alt(list(_DOWN_WORDS) + list(_DOWN_NOUN_OF), True) + r")(?:\s+by)?" + noun_of(_DOWN_NOUNS) + ")"
+        r"|(?P<hedge>" + alt(list(_HEDGE_WORDS)) + r")"
+        r"|(?P<framing>" + alt([w for w in FRAMING_WORDS]) + r")"
+        r"|(?P<art>" + ("a|an" if keep("a", False) or keep("an", False) else "(?!)") + ")"
+        r")\s+$|~\s?$"
+    )
+
+
+_PRE_STEP = re.compile(_pre_step_pattern(lambda w, by: True), re.I)
+_PRE_STEP_FOR: dict[str, re.Pattern] = {}
+
+
+def _pre_step_for(last: str) -> re.Pattern:
+    """_PRE_STEP for a window whose last word (before its final space) is ``last``: every
+    match ends with that word, so the phrases ending in another are left out, and the
+    search tries a handful of alternatives at each word instead of some 250. Same
+    matches, same groups; compiled on first use."""
+    pat = _PRE_STEP_FOR.get(last)
+    if pat is None:
+        def keep(phrase: str, by: bool) -> bool:
+            return phrase.split()[-1].lower() == last or (by and last == "by")
+
+        pat = _PRE_STEP_FOR[last] = re.compile(_pre_step_pattern(keep), re.I)
+    return pat
+
 
 # The last word of every phrase _PRE_STEP knows: a number whose preceding word is not
 # one of these has nothing to look back for, and most numbers are like that.
@@ -299,12 +326,24 @@ class Quantity:
 # What every phone number and every web or mail address contains: a sentence without
 # these holds none, and the two full patterns need not run over it.
 _PHONE_HINT = re.compile(r"\d[.-]\d{4}")
-_URL_HINT = re.compile(r"://|www\.|@|\.(?:com|org|net|gov|edu|io|co|us|uk)", re.I)
+_URL_ENDS = ("com", "org", "net", "gov", "edu", "io", "co", "us", "uk")
+
+
+def _may_hold_url(s: str) -> bool:
+    """Whether ``s`` holds "://", "www.", "@" or a dot before a top-level domain, in any
+    case (the four characters that match an ASCII letter under re.I but lower-case to
+    none send it to the full pattern)."""
+    if "://" in s or "@" in s:
+        return True
+    if "." not in s:
+        return False
+    low = _tokens(s)[0]
+    return "www." in low or any("." + e in low for e in _URL_ENDS) or _CASE_FOLDS.search(s) is not None
 
 
 def _excluded_spans(s: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _PHONE.finditer(s)] if _PHONE_HINT.search(s) else []
-    if _URL_HINT.search(s):
+    if _may_hold_url(s):
         spans += [m.span() for m in _URL.finditer(s)]
     spans.sort()
     return spans
@@ -317,43 +356,57 @@ def _inside(spans: list[tuple[int, int]], i: int) -> bool:
 
 def _numbers(s: str) -> Iterator[re.Match]:
     """The matches of _NUM in ``s``, as ``_NUM.finditer(s)`` gives them: a match starts at
-    most _NUM_LEAD characters before the first digit it holds, so the pattern is tried
-    only in that window before each run of digits (leftmost first, never overlapping)."""
+    most _NUM_LEAD characters before the first digit it holds, so the search for the next
+    one starts only that far before the next run of digits (leftmost first, never
+    overlapping), not at every character of the words between."""
     end = 0
     for d in _DIGITS.finditer(s):
         p = d.start()
         if p < end:
             continue  # inside the number just matched ("64,144")
-        for x in range(max(end, p - _NUM_LEAD), p + 1):
-            m = _NUM.match(s, x)
-            if m is not None:
-                yield m
-                end = m.end()
-                break
+        m = _NUM.search(s, max(end, p - _NUM_LEAD))
+        if m is None:
+            return
+        yield m
+        end = m.end()
 
 
-# The words without which the look-backs for labels, ages and scores cannot match (each
-# needs one of them as a word right before the number); "#" and "(" open labels too.
-# (_LABEL_BEFORE is case-sensitive: its words are looked up as written)
-_CASED_WORD = re.compile(r"[A-Za-z]+")
-_LABEL_WORDS = frozenset(_CASED_WORD.findall(_LABEL_WORDS_RE))
+# The words without which the look-backs for ages and scores cannot match (each needs
+# one of them as a word before the number).
 _AGE_WORDS = frozenset({"age", "aged", "ages"})
 _SCORE_WORDS = frozenset(re.findall(r"[a-z]+", _SCORE_VERBS))
+# The last word before a label's number (_LABEL_BEFORE is case-sensitive: as written).
+_LABEL_WORDS = frozenset(re.findall(r"[A-Za-z]+", _LABEL_WORDS_RE)) | {
+    "figure", "fig", "table", "chart", "page", "p", "appendix", "exhibit", "note"}
+_TRAILING_LETTERS = re.compile(r"[A-Za-z]+(?=\.?$)")
 
 
-def _before_words(s: str) -> tuple[bool, bool, bool]:
-    """Whether a label, an age and a score can be written before a number of ``s``."""
-    labels = "#" in s or "(" in s or not _LABEL_WORDS.isdisjoint(_CASED_WORD.findall(s))
+def _may_be_label(before: str) -> bool:
+    """Whether _LABEL_BEFORE can match at the end of ``before``: only after "#", or after
+    one of its words and a space."""
+    if "#" in before[-3:]:
+        return True
+    if not before[-1:].isspace():
+        return False
+    last = before.rsplit(None, 1)[-1:] if before.strip() else []
+    if not last:
+        return False
+    m = _TRAILING_LETTERS.search(last[0])
+    return m is not None and m.group(0) in _LABEL_WORDS
+
+
+def _before_words(s: str) -> tuple[bool, bool]:
+    """Whether an age and a score can be written before a number of ``s``."""
     if _CASE_FOLDS.search(s) is not None:
-        return labels, True, True
+        return True, True
     words = _tokens(s)[1]
-    return labels, not _AGE_WORDS.isdisjoint(words), not _SCORE_WORDS.isdisjoint(words)
+    return not _AGE_WORDS.isdisjoint(words), not _SCORE_WORDS.isdisjoint(words)
 
 
-def _number_kind(s: str, m: re.Match, words: tuple[bool, bool, bool] = (True, True, True)) -> Quantity | None:
+def _number_kind(s: str, m: re.Match, words: tuple[bool, bool] = (True, True)) -> Quantity | None:
     """Classify the number matched at ``m``; ``None`` when it is not a claim (a year,
-    date, time, ordinal, label, address or phone number). ``words`` says which of the
-    look-backs for labels, ages and scores can match in the sentence."""
+    date, time, ordinal, label, address or phone number). ``words`` says whether the
+    look-backs for ages and scores can match in the sentence."""
     a, e = m.start(), m.end()
     num = m.group("num")
     cur = m.group("cur")
@@ -376,8 +429,8 @@ def _number_kind(s: str, m: re.Match, words: tuple[bool, bool, bool] = (True, Tr
         "," not in num and "." not in num and len(num) <= 2 and _DATE_BEFORE.search(before, tail)
     ):
         return None
-    labels, ages, scores = words
-    if not cur and labels and _LABEL_BEFORE.search(before, tail):
+    ages, scores = words
+    if not cur and _may_be_label(before) and _LABEL_BEFORE.search(before, tail):
         return None
     if before.endswith(("±", "± ", "+/-", "+/- ", "+/−")):
         return None  # "58,400 (± 1,600)": a margin of error, neither a claim nor a level
@@ -507,7 +560,7 @@ def _finish(s: str, q: Quantity) -> None:
             break
         if pos - lo > _PRE_MAX and not _DOUBLE_SPACE.search(s, lo, pos):
             lo = pos - _PRE_MAX
-        pm = _PRE_STEP.search(s, lo, pos)
+        pm = (_PRE_STEP if lw.group(1) is None else _pre_step_for(lw.group(1).lower())).search(s, lo, pos)
         if pm is None:
             break
         if pm.group("dir_up") or pm.group("dir_down"):
@@ -570,6 +623,11 @@ def _tokens(s: str) -> tuple[str, frozenset[str]]:
     change words all ask for it about the same sentence in turn."""
     low = s.lower()
     return low, frozenset(_WORDS.findall(low))
+
+
+def sentence_words(s: str) -> frozenset[str]:
+    """The lower-cased words of sentence ``s`` (runs of a–z)."""
+    return _tokens(s)[1]
 
 
 def may_hold_numbers(s: str) -> bool:

@@ -132,23 +132,20 @@ _WORD_RE = re.compile(r"[a-z]+")
 _CASE_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
-def _direction_words(piece: str) -> tuple[bool, bool]:
-    """Whether ``piece`` may hold a direction verb, and a sized change."""
-    words = set(_WORD_RE.findall(piece.lower()))
+def _direction_words(piece: str, words: frozenset[str] | None = None) -> tuple[bool, bool]:
+    """Whether ``piece`` may hold a direction verb, and a sized change (``words``: its
+    lower-cased words, when they are known)."""
+    if words is None:
+        words = frozenset(_WORD_RE.findall(piece.lower()))
     folds = _CASE_FOLDS.search(piece) is not None
     verbs = folds or not _DIRECTION_LAST.isdisjoint(words)
     sized = folds or (not _SIZE_WORDS.isdisjoint(words) and not _CHANGE_NOUN_WORDS.isdisjoint(words))
     return verbs, sized
 
 
-def _may_hold_direction(piece: str) -> bool:
-    verbs, sized = _direction_words(piece)
-    return verbs or sized
-
-
-def direction_matches(text: str, start: int, end: int) -> list[re.Match]:
+def direction_matches(text: str, start: int, end: int, words: frozenset[str] | None = None) -> list[re.Match]:
     """The direction verbs and sized changes of ``text[start:end]``, in order."""
-    verbs, sized = _direction_words(text[start:end])
+    verbs, sized = _direction_words(text[start:end], words)
     found = list(DIRECTION_VERB.finditer(text, start, end)) if verbs else []
     if sized:
         extra = [m for m in _SIZED_CHANGE.finditer(text, start, end)]
@@ -201,29 +198,88 @@ def clause_bounds(text: str, start: int, end: int, at: int) -> tuple[int, int]:
     return a, b
 
 
-def may_hold_claims(text: str, sentences: list[tuple[int, int, list[Quantity]]]) -> bool:
+#: A sentence of the paragraph: its offsets in the text, its quantities, and what the
+#: evidence search reads from it once (its words, clauses, direction verbs), kept while
+#: it is the context of the paragraphs after it.
+Sentence = tuple[int, int, list[Quantity], dict]
+
+
+def _words(text: str, sent: Sentence) -> frozenset[str]:
+    memo = sent[3]
+    words = memo.get("words")
+    if words is None:
+        words = memo["words"] = frozenset(_WORD_RE.findall(text[sent[0] : sent[1]].lower()))
+    return words
+
+
+# The words without which _ANCHOR_VERB and SUM_CUE cannot match.
+_ANCHOR_WORDS = frozenset({"from"})
+_SUM_WORDS = frozenset({"net", "total", "totals", "totalled", "totaled", "combined", "together", "altogether", "all",
+                        "overall", "sum", "adds", "add", "added"})
+
+
+def may_hold_claims(text: str, sentences: list[Sentence]) -> bool:
     """False only when no sentence of ``sentences`` can hold a claim: plain levels alone,
     with no direction, anchor or sum word beside them ("412 homicides last year"). Such a
     paragraph has no finding, and its evidence search is skipped (it is still the context
     of the next paragraph)."""
-    for sa, sb, qs in sentences:
+    for sent in sentences:
+        sa, sb, qs, _ = sent
         if not qs:
             continue
         if any(q.kind not in ("count", "rate", "money") or q.direction or q.share_of for q in qs):
             return True
         piece = text[sa:sb]
-        if _may_hold_direction(piece) or _ANCHOR_VERB.search(piece) or SUM_CUE.search(piece):
+        words = _words(text, sent)
+        folds = _CASE_FOLDS.search(piece) is not None
+        verbs, sized = _direction_words(piece, words)
+        if verbs or sized:
+            return True
+        if (folds or not _ANCHOR_WORDS.isdisjoint(words)) and _ANCHOR_VERB.search(piece):
+            return True
+        if (folds or not _SUM_WORDS.isdisjoint(words)) and SUM_CUE.search(piece):
             return True
     return False
 
 
-def build_items(text: str, sentences: list[tuple[int, int, list[Quantity]]]) -> tuple[list[Item], list[Claim]]:
+def _sentence_reading(text: str, sent: Sentence) -> tuple[list[int], list[tuple[int, int]], list[tuple[int, int, str, bool]]]:
+    """What a sentence's own words say, whatever paragraph it is read in: where its
+    clauses start, its anchor verbs ("went from"), and its direction verbs (start, end,
+    verb, quiet) that are no part of a quantity's phrase."""
+    memo = sent[3]
+    got = memo.get("reading")
+    if got is not None:
+        return got
+    sa, sb, qs, _ = sent
+    starts = _clauses(text, sa, sb)
+    anchors: list[tuple[int, int]] = []
+    directions: list[tuple[int, int, str, bool]] = []
+    if qs:
+        words = _words(text, sent)
+        if _CASE_FOLDS.search(text, sa, sb) is not None or not _ANCHOR_WORDS.isdisjoint(words):
+            anchors = [m.span() for m in _ANCHOR_VERB.finditer(text, sa, sb)]
+        for m in direction_matches(text, sa, sb, words):
+            pos = m.start()
+            if any(sa + q.pstart < m.end() and pos < sa + max(q.pend, q.end) for q in qs):
+                continue
+            v = m.group("v").lower()
+            if v == "up" and _PHRASAL_BEFORE.search(text, max(sa, pos - 12), pos):
+                continue  # "made up", "adds up": no change
+            # "344 last year, up from 211": a direction, and the role word of the number after it
+            quiet = (bool(_ROLE_AFTER_VERB.match(text, m.end())) and v in ("up", "down", "higher", "lower")) or v in PASS_SET
+            directions.append((pos, m.end(), m.group("v"), quiet))
+    got = memo["reading"] = (starts, anchors, directions)
+    return got
+
+
+def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[Claim]]:
     """The paragraph's quantities as items, and its claims."""
     items: list[Item] = []
     claims: list[Claim] = []
     clause_id = 0
-    for k, (sa, sb, qs) in enumerate(sentences):
-        starts = _clauses(text, sa, sb)
+    for k, sent in enumerate(sentences):
+        sa, sb, qs, memo = sent
+        starts, anchors, directions = _sentence_reading(text, sent)
 
         def clause_of(pos: int, starts: list[int] = starts, first: int = clause_id) -> int:
             return first + bisect.bisect_right(starts, pos) - 1
@@ -241,21 +297,12 @@ def build_items(text: str, sentences: list[tuple[int, int, list[Quantity]]]) -> 
             # no number in the sentence: no direction or anchor of its own can be checked
             clause_id += len(starts)
             continue
-        for m in _ANCHOR_VERB.finditer(text, sa, sb):
+        for a, b in anchors:
             # "deportations went from 1,000 to 1,500": a change with no direction word; it is
             # checked only through a claim beside it, but its numbers are its own
-            claims.append(Claim(None, m.start(), m.end(), None, "anchor", k, clause_of(m.start()), sa=sa))
-        for m in direction_matches(text, sa, sb):
-            pos = m.start()
-            if any(it.pa < m.end() and pos < max(it.pb, it.b) for it in items if it.sent == k):
-                continue
-            if m.group("v").lower() == "up" and _PHRASAL_BEFORE.search(text, max(sa, pos - 12), pos):
-                continue  # "made up", "adds up": no change
-            # "344 last year, up from 211": a direction, and the role word of the number after it
-            quiet = (bool(_ROLE_AFTER_VERB.match(text, m.end())) and m.group("v").lower() in ("up", "down", "higher", "lower")
-                     ) or m.group("v").lower() in PASS_SET
-            claims.append(Claim(None, m.start(), m.end(), verb_direction(m.group("v")), "direction", k, clause_of(pos), sa=sa,
-                                quiet=quiet))
+            claims.append(Claim(None, a, b, None, "anchor", k, clause_of(a), sa=sa))
+        for a, b, v, quiet in directions:
+            claims.append(Claim(None, a, b, verb_direction(v), "direction", k, clause_of(a), sa=sa, quiet=quiet))
         clause_id += len(starts)
     # "The net effect: the labor force grew by 736,000 people to 167.8 million": in a
     # sentence that sums up, a level reached ("to 167.8 million") is claimed as the sum of

@@ -28,9 +28,9 @@ from claimcheck.expr.parse import Computation
 from claimcheck.numbers import Written
 from claimcheck.figures import ClaimedFigure
 from claimcheck.results import Problem
-from claimcheck.scan.detect import change_words, detect, may_hold_numbers
+from claimcheck.scan.detect import change_words, detect, may_hold_numbers, sentence_words
 from claimcheck.scan.document import Doc, Format, guess_format, make_doc, read_input
-from claimcheck.scan.items import Candidate, Check, Claim, Item, build_items, clause_bounds, may_hold_claims
+from claimcheck.scan.items import Candidate, Check, Claim, Item, Sentence, build_items, clause_bounds, may_hold_claims
 from claimcheck.scan.search import search
 from claimcheck.scan.sentences import split_paragraphs, split_sentences
 
@@ -336,17 +336,19 @@ def _locate_span(doc: Doc, at: int, end: int) -> tuple[int, int, int, int]:
     return line, col, eline, ecol
 
 
-def _sentence_quantities(text: str, pa: int, pb: int) -> list[tuple[int, int, list]]:
-    sents = []
+def _sentence_quantities(text: str, pa: int, pb: int) -> list[Sentence]:
+    sents: list[Sentence] = []
     for a, b in _sentences(text, pa, pb):
         s = text[a:b]
         qs = []
+        memo: dict = {}
         if may_hold_numbers(s):
             qs = detect(s)
             # a change in words that is part of a numeric claim ("plunged 45%") is that claim
             qs += [w for w in change_words(s) if not any(q.pstart <= w.start < q.pend for q in qs)]
+            memo["words"] = sentence_words(s)
         qs.sort(key=lambda q: q.start)
-        sents.append((a, b, qs))
+        sents.append((a, b, qs, memo))
     return sents
 
 
@@ -386,7 +388,7 @@ def _paragraph_findings(doc: Doc, path: str, sents: list, context: list) -> list
             if last > end and last - end <= 60 and all(it.clause == claim.clause for it in chk.evidence):
                 end = last
         figure, figure_text = _claim_figure(text, claim, chk.hint, chk.relation)
-        sa, sb = next((a, b) for a, b, _ in sents if a <= claim.start < b or (a <= claim.start and claim.start == b))
+        sa, sb = next((a, b) for a, b, _, _ in sents if a <= claim.start < b or (a <= claim.start and claim.start == b))
         phrase = _collapse(text[start:end])
         line, col, eline, ecol = _locate_span(doc, start, end)
         inputs = tuple(it.q.num for it in chk.evidence)
@@ -410,7 +412,7 @@ def _paragraph_findings(doc: Doc, path: str, sents: list, context: list) -> list
         q = claim.item.q
         if q.kind == "change":
             continue  # a change in words alone ("dipped slightly") is a claim only beside its evidence
-        sa, sb = next((a, b) for a, b, _ in sents if a <= claim.start <= b)
+        sa, sb = next((a, b) for a, b, _, _ in sents if a <= claim.start <= b)
         phrase = _collapse(text[claim.start : claim.end])
         figure, figure_text = read_figure(phrase)
         line, col, eline, ecol = _locate_span(doc, claim.start, claim.end)
