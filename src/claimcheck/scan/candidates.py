@@ -16,7 +16,7 @@ from claimcheck.scan.items import (
     Candidate,
     Claim,
     currency_of,
-    DIRECTION_VERB,
+    direction_verb,
     Item,
     noun_of,
     noun_score,
@@ -370,6 +370,6 @@ def _bare_direction(text: str, claim: Claim, items: list[Item]) -> str | None:
         if it.q.direction and it.q.kind in ("count", "money", "rate") and it.b <= claim.start and claim.start - it.b <= 40:
             return it.q.direction
     m = None
-    for m in DIRECTION_VERB.finditer(head):
+    for m in direction_verb(head).finditer(head):
         pass
     return verb_direction(m.group("v")) if m else None

@@ -253,8 +253,15 @@ def _parse_number(text: str) -> Written:
 # "double" and "triple" alone are adjectives more often than claims ("a double murder").
 _NOT_ALONE_MULTIPLES = frozenset({"double", "triple", "quadruple", "trebled", "twice"})
 # Shares, multiples and percents written in words.
+# The first word of every alternative below ("doubled" and its kin match at the start of
+# a longer word too, so these are prefixes): a lookahead for them lets the pattern fail
+# at once at most words instead of trying each alternative's number words there.
+_WQ_FIRST = lexicon.alternation(
+    list(_WN_UNITS) + list(_WN_TENS) + ["a", "one", "half", "the", "twice"]
+    + [w for w in lexicon.MULTIPLE_WORDS if w not in _NOT_ALONE_MULTIPLES]
+)
 _WORD_QUANTITY = re.compile(
-    r"\b(?:"
+    r"\b(?=\d|(?:" + _WQ_FIRST + r"))(?:"
     r"(?P<pct>" + _WN + r")[\s-](?:percent|per\s?cent)\b"
     r"|(?P<one>" + _WN + r"|\d{1,3})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<every>" + _WN + r"|\d{1,3}(?:,\d{3})*)\b"
     r"|(?P<fnum>a|one|" + _WN + r")[\s-](?P<frac>" + lexicon.alternation(_FRACTION_WORDS) + r")(?=\s+(?:of|the|all)\b)"
@@ -378,7 +385,7 @@ _SCORE_WORDS = frozenset(re.findall(r"[a-z]+", _SCORE_VERBS))
 # The last word before a label's number (_LABEL_BEFORE is case-sensitive: as written).
 _LABEL_WORDS = frozenset(re.findall(r"[A-Za-z]+", _LABEL_WORDS_RE)) | {
     "figure", "fig", "table", "chart", "page", "p", "appendix", "exhibit", "note"}
-_TRAILING_LETTERS = re.compile(r"[A-Za-z]+(?=\.?$)")
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def _may_be_label(before: str) -> bool:
@@ -388,11 +395,16 @@ def _may_be_label(before: str) -> bool:
         return True
     if not before[-1:].isspace():
         return False
-    last = before.rsplit(None, 1)[-1:] if before.strip() else []
-    if not last:
+    last = before.rsplit(None, 1)
+    if not last or not last[-1]:
         return False
-    m = _TRAILING_LETTERS.search(last[0])
-    return m is not None and m.group(0) in _LABEL_WORDS
+    t = last[-1]
+    if t[-1] == ".":
+        t = t[:-1]
+    i = len(t)
+    while i and t[i - 1] in _ASCII_LETTERS:
+        i -= 1
+    return t[i:] in _LABEL_WORDS
 
 
 def _before_words(s: str) -> tuple[bool, bool]:

@@ -114,9 +114,37 @@ _CLAUSE_BREAK = re.compile(r";|\u2014|\s--\s|:\s|[,.!?][\u201d\"]|[\u201d\"],|,\
 
 
 # Not a part of a hyphenated word: "the clean-up", "a follow-up", "up-to-date".
-DIRECTION_VERB = re.compile(
-    r"(?<![-\u2010\u2011])\b(?P<v>(?:" + lexicon.alternation(lexicon.DIRECTION_VERBS + lexicon.PASS_VERBS)
-    + r"))\b(?![-\u2010\u2011]\w)", re.I)
+def _direction_verb_pattern(verbs: list[str]) -> str:
+    return r"(?<![-\u2010\u2011])\b(?P<v>(?:" + lexicon.alternation(verbs) + r"))\b(?![-\u2010\u2011]\w)"
+
+
+_ALL_DIRECTION_VERBS = lexicon.DIRECTION_VERBS + lexicon.PASS_VERBS
+DIRECTION_VERB = re.compile(_direction_verb_pattern(_ALL_DIRECTION_VERBS), re.I)
+_DIRECTION_VERB_FOR: dict[tuple[str, ...], re.Pattern] = {}
+# Each verb's index in the list, by its first word.
+_DIRECTION_FIRST: dict[str, list[int]] = {}
+for _i, _v in enumerate(_ALL_DIRECTION_VERBS):
+    _DIRECTION_FIRST.setdefault(_v.split()[0], []).append(_i)
+
+
+def direction_verb(piece: str, words: frozenset[str] | None = None) -> re.Pattern:
+    """DIRECTION_VERB for ``piece`` (whose lower-cased words are ``words``, when known):
+    a verb matches only where all its words stand, so the pattern keeps only the verbs
+    whose words ``piece`` holds, and tries a few alternatives at each word instead of a
+    hundred. Same matches; the four characters that match an ASCII letter under re.I but
+    lower-case to none send ``piece`` to the full pattern."""
+    if _CASE_FOLDS.search(piece) is not None:
+        return DIRECTION_VERB
+    if words is None:
+        words = frozenset(_WORD_RE.findall(piece.lower()))
+    found = sorted(i for w in _DIRECTION_FIRST.keys() & words for i in _DIRECTION_FIRST[w])
+    kept = tuple(_ALL_DIRECTION_VERBS[i] for i in found if words.issuperset(_ALL_DIRECTION_VERBS[i].split()))
+    pat = _DIRECTION_VERB_FOR.get(kept)
+    if pat is None:
+        if len(_DIRECTION_VERB_FOR) >= 512:
+            _DIRECTION_VERB_FOR.clear()
+        pat = _DIRECTION_VERB_FOR[kept] = re.compile(_direction_verb_pattern(list(kept)) if kept else "(?!)", re.I)
+    return pat
 # "a dramatic increase", "a sharp and concerted increase", "a big drop": a direction too
 _SIZED_CHANGE = re.compile(
     r"\b(?P<v>an?\s+(?:(?:" + lexicon.alternation(lexicon.CHANGE_SIZE_ADJECTIVES) + r")(?:\s+and)?\s+){1,3}(?:"
@@ -146,7 +174,7 @@ def _direction_words(piece: str, words: frozenset[str] | None = None) -> tuple[b
 def direction_matches(text: str, start: int, end: int, words: frozenset[str] | None = None) -> list[re.Match]:
     """The direction verbs and sized changes of ``text[start:end]``, in order."""
     verbs, sized = _direction_words(text[start:end], words)
-    found = list(DIRECTION_VERB.finditer(text, start, end)) if verbs else []
+    found = list(direction_verb(text[start:end], words).finditer(text, start, end)) if verbs else []
     if sized:
         extra = [m for m in _SIZED_CHANGE.finditer(text, start, end)]
         if extra:
@@ -189,9 +217,11 @@ def _clauses(text: str, start: int, end: int) -> list[int]:
     return [start] + [m.end() + start for m in _CLAUSE_BREAK.finditer(piece) if m.start() not in paired]
 
 
-def clause_bounds(text: str, start: int, end: int, at: int) -> tuple[int, int]:
-    """The clause of ``text[start:end]`` (a sentence) that holds offset ``at``."""
-    starts = _clauses(text, start, end)
+def clause_bounds(text: str, start: int, end: int, at: int, starts: list[int] | None = None) -> tuple[int, int]:
+    """The clause of ``text[start:end]`` (a sentence) that holds offset ``at``; ``starts``
+    are the sentence's clause starts, when they are known (:func:`clause_starts`)."""
+    if starts is None:
+        starts = _clauses(text, start, end)
     k = bisect.bisect_right(starts, at) - 1
     a = starts[max(k, 0)]
     b = starts[k + 1] if k + 1 < len(starts) else end
@@ -270,6 +300,11 @@ def _sentence_reading(text: str, sent: Sentence) -> tuple[list[int], list[tuple[
             directions.append((pos, m.end(), m.group("v"), quiet))
     got = memo["reading"] = (starts, anchors, directions)
     return got
+
+
+def clause_starts(text: str, sent: Sentence) -> list[int]:
+    """Where the clauses of a sentence start (read once per sentence)."""
+    return _sentence_reading(text, sent)[0]
 
 
 def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[Claim]]:

@@ -30,7 +30,7 @@ from claimcheck.figures import ClaimedFigure
 from claimcheck.results import Problem
 from claimcheck.scan.detect import change_words, detect, may_hold_numbers, sentence_words
 from claimcheck.scan.document import Doc, Format, guess_format, make_doc, read_input
-from claimcheck.scan.items import Candidate, Check, Claim, Item, Sentence, build_items, clause_bounds, may_hold_claims
+from claimcheck.scan.items import Candidate, Check, Claim, Item, Sentence, build_items, clause_bounds, clause_starts, may_hold_claims
 from claimcheck.scan.search import search
 from claimcheck.scan.sentences import split_paragraphs, split_sentences
 
@@ -277,12 +277,14 @@ def _sentences(text: str, pa: int, pb: int) -> list[tuple[int, int]]:
     return out
 
 
-def _clause(text: str, sa: int, sb: int, *spots: int) -> str:
-    """The clauses of sentence ``text[sa:sb]`` that hold the offsets ``spots`` (the claim,
-    and the evidence it found in the same sentence), from the first to the last."""
+def _clause(text: str, sent: Sentence, *spots: int) -> str:
+    """The clauses of sentence ``sent`` that hold the offsets ``spots`` (the claim, and
+    the evidence it found in the same sentence), from the first to the last."""
+    sa, sb = sent[0], sent[1]
+    starts = clause_starts(text, sent)
     inside = [x for x in spots if sa <= x < sb] or [spots[0]]
-    a = clause_bounds(text, sa, sb, min(inside))[0]
-    b = clause_bounds(text, sa, sb, max(inside))[1]
+    a = clause_bounds(text, sa, sb, min(inside), starts)[0]
+    b = clause_bounds(text, sa, sb, max(inside), starts)[1]
     return _collapse(text[a:b]).rstrip(" ;:,\u2014-")
 
 
@@ -309,7 +311,7 @@ def _subject(text: str, a: int, start: int) -> str | None:
     return None
 
 
-def _levels(doc: Doc, sa: int, sb: int, claim: Claim, evidence: tuple[Item, ...]) -> tuple[Level, ...]:
+def _levels(doc: Doc, sent: Sentence, claim: Claim, evidence: tuple[Item, ...]) -> tuple[Level, ...]:
     """The evidence as levels, each with the unit its words give it; a level that names
     none shares its partner's noun, or the claim's subject ("from 105 in 2007 to 71")."""
     text = doc.text
@@ -320,7 +322,7 @@ def _levels(doc: Doc, sa: int, sb: int, claim: Claim, evidence: tuple[Item, ...]
 
     shared = next((n for n in map(noun_of, evidence) if n), None)
     if shared is None:
-        shared = _subject(text, clause_bounds(text, sa, sb, claim.start)[0], claim.start)
+        shared = _subject(text, clause_bounds(text, sent[0], sent[1], claim.start, clause_starts(text, sent))[0], claim.start)
     out = []
     for it in evidence:
         q = it.q
@@ -388,7 +390,8 @@ def _paragraph_findings(doc: Doc, path: str, sents: list, context: list) -> list
             if last > end and last - end <= 60 and all(it.clause == claim.clause for it in chk.evidence):
                 end = last
         figure, figure_text = _claim_figure(text, claim, chk.hint, chk.relation)
-        sa, sb = next((a, b) for a, b, _, _ in sents if a <= claim.start < b or (a <= claim.start and claim.start == b))
+        sent = next(x for x in sents if x[0] <= claim.start < x[1] or (x[0] <= claim.start and claim.start == x[1]))
+        sa, sb = sent[0], sent[1]
         phrase = _collapse(text[start:end])
         line, col, eline, ecol = _locate_span(doc, start, end)
         inputs = tuple(it.q.num for it in chk.evidence)
@@ -403,8 +406,8 @@ def _paragraph_findings(doc: Doc, path: str, sents: list, context: list) -> list
         out.append((start, Finding(
             path, line, col, _collapse(text[sa:sb]), phrase, kind, "checked", figure=figure, figure_text=figure_text,
             compute=chk.computation.text, inputs=inputs, framing=figure.framing, end_line=eline, end_col=ecol,
-            relation=chk.relation, pairing=chk.why, clause=_clause(text, sa, sb, start, *(it.a for it in chk.evidence)),
-            levels=_levels(doc, sa, sb, claim, chk.evidence), computation=chk.computation, **res,
+            relation=chk.relation, pairing=chk.why, clause=_clause(text, sent, start, *(it.a for it in chk.evidence)),
+            levels=_levels(doc, sent, claim, chk.evidence), computation=chk.computation, **res,
         )))
     for claim in claims:
         if id(claim) in checked_claims or claim.item is None or claim.bare:
@@ -412,14 +415,15 @@ def _paragraph_findings(doc: Doc, path: str, sents: list, context: list) -> list
         q = claim.item.q
         if q.kind == "change":
             continue  # a change in words alone ("dipped slightly") is a claim only beside its evidence
-        sa, sb = next((a, b) for a, b, _, _ in sents if a <= claim.start <= b)
+        sent = next(x for x in sents if x[0] <= claim.start <= x[1])
+        sa, sb = sent[0], sent[1]
         phrase = _collapse(text[claim.start : claim.end])
         figure, figure_text = read_figure(phrase)
         line, col, eline, ecol = _locate_span(doc, claim.start, claim.end)
         out.append((claim.start, Finding(
             path, line, col, _collapse(text[sa:sb]), phrase, q.kind, "needs-source", figure=figure,
             figure_text=figure_text, framing=q.framing, end_line=eline, end_col=ecol,
-            clause=_clause(text, sa, sb, claim.start),
+            clause=_clause(text, sent, claim.start),
         )))
     out.sort(key=lambda t: t[0])
     return [f for _, f in out]
