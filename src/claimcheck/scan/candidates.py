@@ -153,6 +153,8 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
     q = claim.item.q if claim.item is not None else None
     near = [it for it in levels if it.sent >= claim.sent - 2 and (claim.item is None or it is not claim.item)]
     kind = claim.kind
+    if not near and claim.old is None and not (claim.item is not None and kind in ("count", "money", "rate")):
+        return out  # every candidate below takes a level near the claim, its own base, or (a sum) its parts
 
     def add(rel: str, comp: Computation, ev: tuple[Item, ...], slots: dict[str, Item],
             scored: tuple[float, list[str]], hint: str | None = None) -> None:

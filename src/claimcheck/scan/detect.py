@@ -430,6 +430,11 @@ def _number_kind(s: str, m: re.Match, words: tuple[bool, bool] = (True, True)) -
         a = m.start("num") if cur is None else m.start("cur")
     before = s[max(0, a - 40) : a]
     after = s[e : e + 80]
+    if not cur and len(num) == 4 and num.isdigit() and 1900 <= int(num) <= 2100 and not (
+            _POINTS.match(after) or _PCT.match(after) or (before.endswith("(") and _PAREN_PCT.match(after))
+            or _HYPHEN_UNIT.match(after) or _SCALE_ATTACHED.match(after) or _SCALE_WORD.match(after)
+            or (after[:1] and after[:1] in "xX" and not after[1:2].isalnum())):
+        return None  # a year (the test below, made first: a year is never anything else)
     if before.endswith(("\x1b[", "\x1b[0;", "\x1b[1;", "\x9b")):
         return None  # a terminal escape pasted into the text ("\x1b[31m"), not a number
     if _TIME_AFTER.match(after) or _ORDINAL_AFTER.match(after):
