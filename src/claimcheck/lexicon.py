@@ -49,6 +49,11 @@ SCALES: Mapping[str, int] = MappingProxyType({**SCALE_WORDS, **SCALE_ABBREVIATIO
 #: because "4t" in running text is more often a typo or a label than four trillion.
 PROSE_SCALE_ABBREVIATIONS: tuple[str, ...] = ("bn", "mn", "mln", "tn", "k", "m", "b")
 
+#: Numbers in words a span of years is written with: "over the past five years", "in the
+#: last twenty years" (the small ones, and the round tens news copy uses).
+YEAR_SPAN_WORDS: tuple[str, ...] = tuple(w for w, v in ONES.items() if v >= 2) + tuple(
+    w for w, v in TENS.items() if v in (20, 30, 50))
+
 #: Denominators of fractions in words: "a third", "two-fifths", "three-quarters".
 FRACTION_WORDS: Mapping[str, int] = MappingProxyType({
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
@@ -253,6 +258,17 @@ PROSE_DOWN: tuple[str, ...] = (
     "shrinking", "lost", "reduced", "slipped", "slipping", "slashed", "lowered", "ticked down", "edged down",
     "inched down", "went down", "gone down", "contracted", "eased", "narrowed", "narrowing",
 )
+#: Directions that are also the role word of the number after them ("344 last year, up
+#: from 211", "higher than the 282"): said before "from" or "than", the number is a base.
+COMPARISON_DIRECTIONS: tuple[str, ...] = ("up", "down", "higher", "lower")
+#: The particles a change verb takes before the adverb that sizes it: "edged up
+#: slightly", "revised downward sharply".
+CHANGE_PARTICLES: tuple[str, ...] = COMPARISON_DIRECTIONS + ("upward", "downward")
+#: The plainest past tenses of a change: a hedge-like preposition after one ("rose 2.5
+#: percent over 184,533") is the base of the change, not a hedge.
+PAST_CHANGE_VERBS: tuple[str, ...] = (
+    "rose", "fell", "increased", "decreased", "grew", "declined", "dropped", "jumped", "climbed",
+)
 #: Verbs before "up to" / "down to" that make it a move to a level, not a hedge: "would go
 #: up to £2,486.21", "picked up to 12.1%" (but "could face up to 10 years" is a hedge).
 MOVE_VERBS: frozenset[str] = frozenset(
@@ -437,6 +453,11 @@ HEDGE_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     ),
     "multiple": ("doubled", "tripled", "quadrupled", "halved", "-fold", "times"),
 })  # fmt: skip
+#: Hedge words that are also the prepositions of a comparison: "an increase over
+#: 184,533", "20% higher than 2019".
+COMPARISON_HEDGES: frozenset[str] = frozenset(
+    {"over", "above", "under", "below", "more than", "less than", "fewer than", "higher than", "lower than"}
+)
 #: Words that carry no number: reported as framing, ignored by the arithmetic.
 FRAMING_WORDS: tuple[str, ...] = (
     "only", "just", "a mere", "merely", "a full", "fully", "a whopping", "whopping", "a staggering",

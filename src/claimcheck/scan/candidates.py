@@ -63,7 +63,7 @@ _CLAIM_PERIOD = re.compile(r"\s+(?:in|during|for)\s+(?:(?P<month>" + MONTH + r")
 
 _SPAN_AFTER = re.compile(
     r"[^;.,]{0,25}?\b(?:over|during|in|across|within|for)\s+(?:the\s+)?(?:past|last|previous|preceding)\s+"
-    r"(?:(?P<n>\d{1,2}|" + lexicon.alternation([w for w in lexicon.ONES if w not in ("zero", "one")] + ["twenty", "thirty", "fifty"]) + r")\s+years|(?P<decade>decade))\b",
+    r"(?:(?P<n>\d{1,2}|" + lexicon.alternation(lexicon.YEAR_SPAN_WORDS) + r")\s+years|(?P<decade>decade))\b",
     re.I,
 )
 

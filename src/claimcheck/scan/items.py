@@ -296,7 +296,7 @@ def _sentence_reading(text: str, sent: Sentence) -> tuple[list[int], list[tuple[
             if v == "up" and _PHRASAL_BEFORE.search(text, max(sa, pos - 12), pos):
                 continue  # "made up", "adds up": no change
             # "344 last year, up from 211": a direction, and the role word of the number after it
-            quiet = (bool(_ROLE_AFTER_VERB.match(text, m.end())) and v in ("up", "down", "higher", "lower")) or v in PASS_SET
+            quiet = (bool(_ROLE_AFTER_VERB.match(text, m.end())) and v in lexicon.COMPARISON_DIRECTIONS) or v in PASS_SET
             directions.append((pos, m.end(), m.group("v"), quiet))
     got = memo["reading"] = (starts, anchors, directions)
     return got
