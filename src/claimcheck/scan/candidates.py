@@ -10,7 +10,7 @@ from fractions import Fraction
 
 from claimcheck import lexicon
 from claimcheck.expr.parse import Computation
-from claimcheck.numbers import NumberError, Written, expression_text, parse_number, scale_word
+from claimcheck.numbers import NumberError, Written, expression_text, fmt_decimal, parse_number, scale_word
 from claimcheck.scan.bindings import bound_score
 from claimcheck.scan.items import (
     Candidate,
@@ -287,8 +287,8 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
         old_w, own = written_of(claim.old), q.written
         if old_w.value > 0 and abs(own.value - old_w.value) * 20 <= old_w.value:
             out.append(Candidate("percent change", Computation("pct_change", (old_w, own)), (claim.old, claim.item), 6.0,
-                                 [f"'{claim.old.role_word}' before {claim.old.q.num}",
-                                  f"{q.num} read as the new rate: a rise by about the rate itself"]))
+                                 [f"'{claim.old.role_word}' before {claim.old.q.num}"],
+                                 note=_rate_reading_note(text, claim, old_w, own)))
     # sums: "rose by 514,000 … rose by 222,000 … The net effect: … grew by 736,000"
     if claim.item is not None and kind in ("count", "money", "rate") and (claim.summed or (
             claim.direction and SUM_CUE.search(text, claim.sa, claim.start))):
@@ -327,6 +327,22 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                 sc = share_score(claim, text, part, whole)
                 add("share", Computation("share", (written_of(part), written_of(whole))), (part, whole), {"part": part, "whole": whole}, sc)
     return out
+
+
+def _rate_reading_note(text: str, claim: Claim, old: Written, own: Written) -> str:
+    """What a fact-checker must know of a rate read as the new rate: which words were read
+    so, and why ("read 'by 13.01 percent' as the rate it rose to, …")."""
+    phrase = " ".join(text[claim.start : claim.end].split())
+    cut = phrase.lower().rfind("by ")
+    shown = phrase[cut:] if cut >= 0 else phrase
+    up = claim.direction == "up"
+    verb, noun = ("rose", "rise") if up else ("fell", "fall")
+    leap = old.value * (1 + own.value if up else 1 - own.value)
+    assert claim.old is not None
+    said = claim.item.q.num if claim.item is not None else own.text
+    return (f"read '{shown}' as the rate it {verb} to, not the size of the {noun}: {said} is within 5% of the "
+            f"{claim.old.q.num} it {verb} from and no new rate is printed; a {noun} of {said} would take the rate "
+            f"to {fmt_decimal(leap, 2, times=100)}%")
 
 
 def _rate_subject(text: str, claim: Claim) -> bool:

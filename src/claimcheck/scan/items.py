@@ -97,6 +97,7 @@ class Check:
     why: str
     hint: str | None = None  # the direction a bare percent takes from its verb
     alternatives: tuple["Candidate", ...] = ()
+    note: str | None = None  # the candidate's reading of the claim's words, for the finding
 
 
 @dataclass(slots=True)
@@ -107,6 +108,7 @@ class Candidate:
     score: float
     reasons: list[str] = field(default_factory=list)
     hint: str | None = None
+    note: str | None = None  # a reading of the claim's words the candidate depends on, said in the finding
 
 
 _EM_DASH = re.compile("\u2014")

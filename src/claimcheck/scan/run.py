@@ -111,7 +111,9 @@ class Finding:
     end_col: int | None = None
     """1-based position of the phrase's last character."""
     note: str | None = None
-    """Why a claim that looked checkable was not checked, when that is worth saying."""
+    """Why a claim that looked checkable was not checked, when that is worth saying; for a
+    checked claim, a reading of its words the check rests on ("read 'by 13.01 percent' as
+    the rate it rose to, …")."""
     relation: str | None = None
     """The relation the evidence was found in: percent change, share, difference…"""
     pairing: str | None = None
@@ -406,7 +408,8 @@ def _paragraph_findings(doc: Doc, path: str, sents: list, context: list) -> list
         out.append((start, Finding(
             path, line, col, _collapse(text[sa:sb]), phrase, kind, "checked", figure=figure, figure_text=figure_text,
             compute=chk.computation.text, inputs=inputs, framing=figure.framing, end_line=eline, end_col=ecol,
-            relation=chk.relation, pairing=chk.why, clause=_clause(text, sent, start, *(it.a for it in chk.evidence)),
+            relation=chk.relation, pairing=chk.why if chk.note is None else f"{chk.note}; {chk.why}", note=chk.note,
+            clause=_clause(text, sent, start, *(it.a for it in chk.evidence)),
             levels=_levels(doc, sent, claim, chk.evidence), computation=chk.computation, **res,
         )))
     for claim in claims:
