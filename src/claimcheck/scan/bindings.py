@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.scan.items import Claim, Item, rate_level, same_unit, SUBJECT_GAP
+from claimcheck.scan.items import Claim, Item, rate_level, same_unit, share_percent, SUBJECT_GAP
 from claimcheck.scan.roles import base_time
 
 
@@ -29,9 +29,10 @@ _ANAPHOR = re.compile(
 _CARRYING = re.compile(r"\b(?:bringing|taking|pushing|lifting|raising|lowering|leaving|putting)\b", re.I)
 
 
-# A claim set beside a change as its restatement: ", a drop of 19%", ", or 14%", "— a 17% decline".
+# A claim set beside a change as its restatement: ", a drop of 19%", ", or 14%", "— a 17% decline",
+# "-- a modest decline of 2.4 percent".
 _APPOSITIVE = re.compile(
-    r"(?:[,(\u2014\u2013]|\bor|\bfor|\brepresenting|\bmarking|\bgiving|\bmaking|\bwhich\s+(?:is|was)|\bthat['’]s)"
+    r"(?:[,(\u2014\u2013]|--|\bor|\bfor|\brepresenting|\bmarking|\bgiving|\bmaking|\bwhich\s+(?:is|was)|\bthat['’]s)"
     r"\s*(?:an?\s|or\s|representing\s|marking\s|up\s|down\s|nearly\s|almost\s|about\s|roughly\s|more\s+than\s|close\s+to\s"
     r"|doubl|tripl|quadrupl|halv|[$€£¥]?\d)", re.I)
 # A sentence whose subject points back, after a time it is set in: "The next year, it …",
@@ -178,7 +179,10 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item]) -> dict[int,
     # relative clause restates the claim before it
     for d in ordered:
         if d.kind in ("direction", "anchor") and _RELATIVE.search(text, max(d.sa, d.start - 12), d.start):
-            prior = [c for c in ordered if c.sent == d.sent and c.end <= d.start and c.item is not None and c.kind != "share"]
+            # (in its own clause: "…, which went from 12 to 13; motor vehicle thefts, which
+            # rose from 63 to 64 for a 2 percent increase" — the second verb is not the first claim's)
+            prior = [c for c in ordered if c.sent == d.sent and c.clause == d.clause and c.end <= d.start
+                     and c.item is not None and c.kind != "share"]
             if prior:
                 d.group = prior[-1].group
     # "Custody numbers dipped slightly last month. They went from 57,861 … to 56,945": a
@@ -209,6 +213,12 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item]) -> dict[int,
             verbs = [d for d in ordered if d.kind in ("direction", "anchor") and d.sent == c.sent - 1]
             if len(verbs) == 1:
                 c.group = verbs[0].group
+    # "a polling percentage of 68.29, almost 8.0 percentage points higher from 60.39
+    # percent": a change in points compares two percents, the unit written on one of them
+    for c in claims:
+        if c.kind == "points" and c.new is not None and c.old is not None:
+            share_percent(c.new, c.old)
+            share_percent(c.old, c.new)
     by_group: dict[int, list[Claim]] = {}
     for c in claims:
         by_group.setdefault(c.group, []).append(c)

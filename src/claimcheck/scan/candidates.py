@@ -40,8 +40,9 @@ _OTHER_PERIOD = re.compile(r"\b(?:quarter|month|week|half)\b(?![\s-]+(?:a|one|la
 # "grown an average of 5% a year": a yearly rate, compounded, never the total change.
 _PER_PERIOD_AFTER = re.compile(r"\s+(?:a|per|each|every)\s+(?:year|month|week|day|quarter|decade)\b|\s+(?:annually|yearly)\b", re.I)
 _PER_PERIOD_BEFORE = re.compile(r"\b(?:annual(?:ly|ized|ised)?|yearly|compound(?:ed)?|an\s+average\s+of|average\s+annual)\b[^,;:]{0,30}$", re.I)
-# "Economists had expected sales to rise 5%": a forecast, not a claim about the numbers.
-_EXPECTED = re.compile(r"\b(?:expect(?:ed|s|ing)?|forecasts?|forecasted|projected|predicted|anticipated|hoped|aimed|targets?|targeted|budgeted|estimated\s+to|plans?\s+to|planned\s+to|would|could|might)\b[^,;:]{0,40}$", re.I)
+# "Economists had expected sales to rise 5%": a forecast, not a claim about the numbers
+# ("the graphic would appear to show a 5.37% increase" is a reading of numbers, not one).
+_EXPECTED = re.compile(r"\b(?:expect(?:ed|s|ing)?|forecasts?|forecasted|projected|predicted|anticipated|hoped|aimed|targets?|targeted|budgeted|estimated\s+to|plans?\s+to|planned\s+to|(?:would|could|might)(?!\s+(?:appear|seem)\b))\b[^,;:]{0,40}$", re.I)
 # Places: "in Austin", "in California" after a number or in the claim's clause.
 _PLACE_AFTER = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}?\s+in\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
 _PLACE_BEFORE = re.compile(r"\bin\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
@@ -227,7 +228,11 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                 if relative_base and _OTHER_PERIOD.search(label_text(text, old)):
                     continue  # "rose 8% from a year earlier …, compared with $3.3 billion in the first quarter"
                 if base is not None and (base is True or old.time is None or old.time[0] != base[0]
-                                         or (base[1] and old.time[1] != base[1])):
+                                         or (base[1] and old.time[1] != base[1])) and not (
+                        # "a 177 percent increase … from the same month in 2019. That's 244 shootings
+                        # up from 88 the year before": the claim's own base, labelled relatively
+                        old is claim.old and old.time is not None and old.time[0] == 0 and old.time[1] < 0
+                        and base is not True and (new.time is None or new.time[0] in (0, base[0] + 1))):
                     continue
                 if period is not None and new.time is not None and comparable(period, new.time) and period != new.time:
                     continue  # "Arrests fell 20% in June, from 1,224 in May to 990 in July"

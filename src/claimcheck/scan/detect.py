@@ -62,6 +62,8 @@ def detect(s: str) -> list[Quantity]:
         merged.append(q)
     merged.extend(in_words)
     merged.sort(key=lambda q: q.start)
+    floor = 0
     for q in merged:
-        extend_phrase(s, q)
+        extend_phrase(s, q, floor)
+        floor = max(floor, q.pend)
     return [q for q in merged if not (q.byfrac and q.direction is None)]

@@ -360,13 +360,7 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
                 x.q.noun = y.q.noun
             for a, b in ((x, y), (y, x)):
                 # "from 62.8 to 62.9 percent", "from 21.79 percent in February to 22.95 in March"
-                if b.q.kind == "percent" and a.q.kind == "count" and not a.q.currency and a.q.written is not None \
-                        and a.q.written.value <= 100 and not a.q.noun:
-                    try:
-                        a.q.written = parse_number(expression_text(a.q.written) + "%")
-                        a.q.kind = "percent"
-                    except NumberError:
-                        pass
+                share_percent(a, b)
     # "412,000 visitors and 3,000 members in 2024": a label after the last of levels joined
     # by "and" is every one's
     for x, y in zip(reversed(items[:-1]), reversed(items[1:])):
@@ -402,6 +396,18 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
                     best, best_d = c, d
             it.link = best
     return items, claims
+
+
+def share_percent(a: Item, b: Item) -> None:
+    """Read ``a``, a bare number of at most 100 that counts nothing, as a percent when
+    ``b``, the level it is compared with, is one: the unit written once is both's."""
+    if b.q.kind == "percent" and a.q.kind == "count" and not a.q.currency and a.q.written is not None \
+            and a.q.written.value <= 100 and not a.q.noun:
+        try:
+            a.q.written = parse_number(expression_text(a.q.written) + "%")
+            a.q.kind = "percent"
+        except NumberError:
+            pass
 
 
 _CLAIM_NOUN = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(?:number\s+of\s+)?(?P<words>(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*)(?=\s*(?:[,.;:()]|$|\s+(?:and|or|from|to|in|on|at|for|compared|than|over|since|between|during|last|this|year|as|with|while|but)\b))", re.I)

@@ -179,8 +179,11 @@ _PRE_MAX = max(len(w) for w in list(_UP_WORDS) + list(_DOWN_WORDS) + list(_UP_NO
 _DOUBLE_SPACE = re.compile(r"\s\s")
 
 
-def extend_phrase(s: str, q: Quantity) -> None:
-    """Extend ``q`` with its rate words, direction nouns and the words before it."""
+def extend_phrase(s: str, q: Quantity, floor: int = 0) -> None:
+    """Extend ``q`` with its rate words, direction nouns and the words before it; the
+    words before ``floor`` are the phrase of the quantity before it, never this one's
+    ("3.5 points higher than 65 percent": "higher than" is the first one's comparison, and
+    65 percent its base, not a hedged figure)."""
     rest = s[q.end : q.end + 100]
     pp = _PER_POP.match(rest) if q.kind == "count" else None
     if pp:
@@ -230,7 +233,7 @@ def extend_phrase(s: str, q: Quantity) -> None:
         if pos - lo > _PRE_MAX and not _DOUBLE_SPACE.search(s, lo, pos):
             lo = pos - _PRE_MAX
         pm = (_PRE_STEP if lw.group(1) is None else _pre_step_for(lw.group(1).lower())).search(s, lo, pos)
-        if pm is None:
+        if pm is None or pm.start() < floor:
             break
         if pm.group("dir_up") or pm.group("dir_down"):
             if _PHRASAL_UP.search(s, max(0, pm.start() - 12), pm.start()) and pm.group(0).strip().lower() == "up":

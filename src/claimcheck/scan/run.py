@@ -177,6 +177,8 @@ _PERIOD_ASIDE = re.compile(r"\s*\((?:yoy|y-o-y|mom|m-o-m|qoq|q-o-q|year[\s-]on[\
 
 
 _WORD = re.compile(r"[a-z]+")
+_QUALIFIED_CHANGE = re.compile(
+    r"an?\s+(?:[a-z]+\s+){1,2}(?=(?:" + lexicon.alternation(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS) + r")s?\s+of\b)", re.I)
 # "slight" → "slightly", "dramatic" → "dramatically": the size adjectives whose adverb is a
 # hedge of the size of a change
 _SIZE_ADVERBS = {
@@ -199,6 +201,11 @@ def read_figure(phrase: str) -> tuple[ClaimedFigure | None, str | None]:
     for lead in ("a ", "an "):
         if low.startswith(lead):
             candidates.append(phrase[len(lead) :])
+    # "a modest decline of 2.4 percent", "an apparent increase of 3%": the words between the
+    # article and the change noun size or qualify it; the number says the size
+    m = _QUALIFIED_CHANGE.match(phrase)
+    if m:
+        candidates.append(phrase[m.end() :])
     for text in list(candidates):
         if "(" in text and _PERIOD_ASIDE.search(text):
             candidates.append(_PERIOD_ASIDE.sub("", text))
