@@ -21,7 +21,7 @@ _SET_OUT = re.compile(r"\s*[\u2014\u2013:,-]+\s*", re.I)
 # percent increase over last year".
 _ANAPHOR = re.compile(
     r"[\s\"'“‘(]*(?:(?:this|that|it|these|which)(?:\s+(?:figure|number|total|increase|rise|drop|decline|fall|change|result))?"
-    r"|the\s+(?:figure|number|total|increase|rise|drop|decline|fall|change|result)(?:\s+[^.;,\d\s]+){0,6}?)"
+    r"|the\s+(?:figure|number|total|increase|rise|drop|decline|fall|change|result)(?:\s+[^.;,\d\s]+){0,10}?)"
     r"\s*(?:['’]s|\s+(?:was|is|are|were|represents|represented|marks|marked|means|meant|equates\s+to|amounts\s+to|would\s+be|works\s+out\s+(?:to|at)))?\s*",
     re.I,
 )
@@ -148,6 +148,11 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item]) -> dict[int,
             # points back moves from the one level of its unit the sentence before gave
             prev = [it for it in levels if it.sent == claim.sent - 1 and same_unit(it.q, claim.new.q)
                     and it.role not in ("old", "range", "by") and text[it.base] != "("]
+            if len(prev) > 1:
+                # "In 2013, the number of 311 complaints … stood at 8,629. In 2014, it rose
+                # to 9,077": of several, the one the sentence states a level with
+                stated = [it for it in prev if it.role == "new"]
+                prev = stated if len(stated) == 1 else prev
             if len(prev) == 1 and not any(it.sent == claim.sent and it is not claim.new and same_unit(it.q, claim.new.q)
                                           for it in levels):
                 claim.old = prev[0]
