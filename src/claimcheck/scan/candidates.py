@@ -232,9 +232,11 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                         # "a 177 percent increase … from the same month in 2019. That's 244 shootings
                         # up from 88 the year before": the claim's own levels, the base labelled
                         # relatively; "an increase of 0.1 percentage points from August (4.9%)": or
-                        # not at all
-                        old is claim.old and new is claim.new and base is not True and (old.time is None or (
-                            old.time[0] == 0 and old.time[1] < 0 and (new.time is None or new.time[0] in (0, base[0] + 1))))):
+                        # not at all, the value of the base in brackets after it
+                        old is claim.old and new is claim.new and base is not True and (
+                            (old.time is None and text[old.base + old.q.pstart - 1 : old.base + old.q.pstart] == "(") or (
+                            old.time is not None and old.time[0] == 0 and old.time[1] < 0
+                            and (new.time is None or new.time[0] in (0, base[0] + 1))))):
                     continue
                 if period is not None and new.time is not None and comparable(period, new.time) and period != new.time:
                     continue  # "Arrests fell 20% in June, from 1,224 in May to 990 in July"
