@@ -257,7 +257,9 @@ def bound_score(claim: Claim, slots: dict[str, Item], owners: dict[int, Claim], 
         elif bound is not None and (slot in ("old", "whole") or claim.new_strong):
             return None
         owner = owners.get(id(it))
-        if owner is not None and owner is not claim and owner.group != claim.group:
+        if owner is not None and owner is not claim and owner.group != claim.group and not any(owner.item is v for v in slots.values()):
+            # (a number another claim owns is no evidence of this one, unless that claim's own
+            # quantity is evidence too: "rose by 18,900 to 130,570" gives the level 18,900 led to)
             if slot == "new" and owner.old is it and owner.sent == claim.sent:
                 # "a 22 per cent increase on 2020, when there were 150,748, and is up 13 per
                 # cent from the 163,067 in 2019": the base of one change in the sentence is

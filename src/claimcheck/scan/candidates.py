@@ -14,6 +14,7 @@ from claimcheck.numbers import NumberError, Written, expression_text, fmt_decima
 from claimcheck.scan.bindings import bound_score
 from claimcheck.scan.items import (
     Candidate,
+    claim_noun_words,
     Claim,
     currency_of,
     direction_verb,
@@ -255,7 +256,8 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
         # of 324 students or 3.6%"
         diffs = [it for it in items if it.q.change and it.q.kind in ("count", "money", "rate") and it.q.direction
                  and it is not claim.item and it.q.written is not None
-                 and (it.sent == claim.sent or (it.sent == claim.sent - 1 and _RESTATES.match(text, claim.sa)))]
+                 and (it.sent == claim.sent or (it.sent == claim.sent - 1 and _RESTATES.match(text, claim.sa))
+                      or (it.sent == claim.sent + 1 and it.q.direction == claim.direction))]
         for d in diffs:
             for new in near:
                 if new is d or (not same_unit(new.q, d.q) and noun_of(new.q) and noun_of(d.q)):
@@ -274,7 +276,21 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                 # claim's own new level, and the change stated after it
                 after_new = (claim.new is new and new.b <= d.a and d.sent == new.sent) or (
                     d.sent < claim.sent and new.sent == d.sent and abs(new.a - d.a) <= 40)
-                if not (beside or after_new):
+                # "14,980 applicants have been accepted, which is 1,912 more than …": the change
+                # a relative clause states from the level it follows
+                which = d.sent == new.sent == claim.sent and new.b <= d.a and _WHICH_IS.fullmatch(text, new.b, d.a)
+                # "a 3.5 percent increase in commercial passenger traffic for April. … the number
+                # of passengers boarding flights jumped by 250 to 7,281": the next sentence gives
+                # the change and the level it led to, of the thing the claim names
+                shared = None
+                if d.sent == claim.sent + 1:
+                    if not (new.sent == d.sent and new.role == "new" and new.role_word == "to" and new.clause == d.clause
+                            and 0 <= new.a - d.b <= 40) or any(it.sent == claim.sent for it in near):
+                        continue
+                    shared = _shared_noun(text, claim, d)
+                    if shared is None:
+                        continue
+                if not (beside or after_new or which or shared):
                     continue
                 op = "sub" if d.q.direction == "up" else "add"
                 comp = Computation("pct_change", (Computation(op, (written_of(new), written_of(d))), written_of(new)))
@@ -284,7 +300,10 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                 if new.role == "new" or claim.new is new or (new.a < d.a and new.clause == d.clause):
                     sc += 1.5
                     why.append(f"{new.q.num} is the new level")
-                add("percent change (old level derived)", comp, (new, d), {"new": new}, (sc, why))
+                if shared:
+                    sc += 2
+                    why.append(f"'{shared}' named with both")
+                add("percent change (old level derived)", comp, (new, d), {"new": new, "diff": d}, (sc, why))
     # "the urban inflation rate increased by 13.01 percent … from 12.93 percent": a rate
     # said to rise "by" a percent about as large as the rate it rose from, with no new rate
     # printed, is the new rate itself, as the writer means it (a change of 13.01% on
@@ -336,6 +355,31 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                 sc = share_score(claim, text, part, whole)
                 add("share", Computation("share", (written_of(part), written_of(whole))), (part, whole), {"part": part, "whole": whole}, sc)
     return out
+
+
+_WHICH_IS = re.compile(r"[^\d;:.]{0,60}?,?\s+(?:which|that)\s+(?:is|was|are|were)\s+(?:(?:just|only|some|about|nearly|almost)\s+)?[$€£¥]?", re.I)
+_STEM_WORD = re.compile(r"[a-z]{4,}")
+
+
+def _stems(words: str) -> set[str]:
+    return {w[:-1] if w.endswith("s") else w for w in _STEM_WORD.findall(words.lower())}
+
+
+def _shared_noun(text: str, claim: Claim, d: Item) -> str | None:
+    """A word the claim's noun or subject ("an increase in overseas visitor arrivals") shares with the
+    words before a change in a later sentence ("the number of overseas visitor arrivals rose
+    by 18,900"), singular or plural; None when they name nothing in common."""
+    # what the claim counts: named after it, or its subject ("Overseas visitor arrivals
+    # showed a 17 per cent increase")
+    named = (claim_noun_words(text, claim.end) or "") + " " + text[max(claim.sa, claim.start - 60) : claim.start]
+    head = text[max(d.base, d.a - 80) : d.a]
+    common = _stems(named) & _stems(head) - _NOT_SHARED
+    return min(common) if common else None
+
+
+# Words too common to say two numbers count one thing.
+_NOT_SHARED = frozenset({"number", "total", "year", "month", "rate", "percent", "cent", "level", "figure", "this", "that", "their",
+                         "showed", "shows", "with", "from", "were", "have", "been", "than", "more", "last"})
 
 
 def _rate_reading_note(text: str, claim: Claim, old: Written, own: Written) -> str:

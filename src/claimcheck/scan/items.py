@@ -414,6 +414,13 @@ _CLAIM_NOUN = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(?:number\s+of\s+)?(?P<word
 _NOT_CLAIM_NOUNS = frozenset("the a an its their this that year years month months quarter period total cost price value rate number level".split())
 
 
+def claim_noun_words(text: str, end: int) -> str | None:
+    """The words a claim ending at ``end`` names what it counts with: "an increase in
+    commercial passenger traffic for April" → "commercial passenger traffic"."""
+    m = _CLAIM_NOUN.match(text, end)
+    return m.group("words") if m else None
+
+
 def _claim_noun(text: str, end: int) -> str | None:
     """What a claim counts, named after it: "an increase in transfers" → transfer."""
     m = _CLAIM_NOUN.match(text, end)
