@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.scan.items import Claim, Item, rate_level, same_unit, share_percent, SUBJECT_GAP
-from claimcheck.scan.roles import base_time
+from claimcheck.scan.items import Claim, Item, noun_of, rate_level, same_unit, share_percent, SUBJECT_GAP
+from claimcheck.scan.roles import base_time, comparable, is_before
 
 
 _SET_OUT = re.compile(r"\s*[\u2014\u2013:,-]+\s*", re.I)
@@ -140,6 +140,19 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item]) -> dict[int,
                     break
             if claim.new is None and claim.kind != "share" and len(prev) == 1:
                 claim.new = prev[0]
+            if claim.old is None and claim.new is not None and claim.new.sent == claim.sent - 1 and claim.kind != "share":
+                # "… there were 369,221 deportations. During fiscal year 2009 … there were
+                # 387,790 deportations. That's an increase of 18,569": "that" is the step from
+                # the one level of the same thing the sentence before that gave
+                new_noun = noun_of(claim.new.q)
+                older = [it for it in levels if it.sent == claim.sent - 2 and same_unit(it.q, claim.new.q)
+                         and it.role not in ("old", "range", "by") and text[it.base] != "("]
+                if (len(older) == 1 and new_noun and noun_of(older[0].q) == new_noun
+                        and not any(it.sent == claim.sent - 1 and it is not claim.new and same_unit(it.q, claim.new.q)
+                                    for it in levels)
+                        and not (older[0].time and claim.new.time and comparable(older[0].time, claim.new.time)
+                                 and not is_before(older[0].time, claim.new.time))):
+                    claim.old = older[0]
         if (claim.old is None and claim.new is not None and claim.new.sent == claim.sent and claim.kind != "share"
                 and claim.new.role == "new" and claim.new.role_word == "to" and claim.new.clause == claim.clause
                 and not claim.quiet and _POINTED.match(text, claim.sa)):
