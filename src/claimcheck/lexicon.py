@@ -204,7 +204,7 @@ MULTIPLE_WORDS: Mapping[str, Fraction] = MappingProxyType({
 DOWN_WORDS: tuple[str, ...] = tuple((
     "drop drops dropped dropping fell fall falls falling fallen decline declines declined "
     "declining decrease decreases decreased decreasing down lower cut cuts cutting dip dips "
-    "slashed slash slashes slashing trimmed shed sheds "
+    "slashed slash slashes slashing trimmed shed sheds shedding "
     "dipped dipping slid slide slides sliding plunge plunges plunged plunging plummet "
     "plummets plummeted plummeting tumble tumbles tumbled tumbling sank sink sinks sinking "
     "sunk shrank shrink shrinks shrinking shrunk reduced reduce reduces reduction "
@@ -257,6 +257,7 @@ PROSE_DOWN: tuple[str, ...] = (
     "plummeting", "tumbled", "tumbling", "cut", "cuts", "lower", "shrank", "shrunk",
     "shrinking", "lost", "reduced", "slipped", "slipping", "slashed", "lowered", "ticked down", "edged down",
     "inched down", "went down", "gone down", "contracted", "eased", "narrowed", "narrowing",
+    "shed", "sheds", "shedding",
 )
 #: Directions that are also the role word of the number after them ("344 last year, up
 #: from 211", "higher than the 282"): said before "from" or "than", the number is a base.
