@@ -328,8 +328,13 @@ PASS_VERBS: tuple[str, ...] = (
     "surpassing", "surpassed", "surpasses", "exceeded", "exceeding", "exceeds", "outpaced", "outpacing",
     "topped", "topping", "eclipsed", "eclipsing",
 )
-SEARCH_UP_WORDS: tuple[str, ...] = ("uptick", "upticks", "above", "raised", "boosted") + PASS_VERBS
-SEARCH_DOWN_WORDS: tuple[str, ...] = ("dwindled", "dwindling", "below", "reduced", "slashed", "halved", "trimmed")
+#: Verbs of a rate of change that changed, a direction only before "from" or "to": "up 2.9
+#: percent on year, accelerating from 2.6 percent" (but "amid accelerating increases").
+RATE_UP_VERBS: tuple[str, ...] = ("accelerated", "accelerating", "quickened", "quickening")
+RATE_DOWN_VERBS: tuple[str, ...] = ("slowed", "slowing", "decelerated", "decelerating", "moderated", "moderating")
+SEARCH_UP_WORDS: tuple[str, ...] = ("uptick", "upticks", "above", "raised", "boosted") + PASS_VERBS + RATE_UP_VERBS
+SEARCH_DOWN_WORDS: tuple[str, ...] = (
+    "dwindled", "dwindling", "below", "reduced", "slashed", "halved", "trimmed") + RATE_DOWN_VERBS
 #: Adjectives of the size of a change between "a" and its noun: "a dramatic increase",
 #: "a sharp and concerted increase", "a big drop" (each is a direction stated alone).
 CHANGE_SIZE_ADJECTIVES: tuple[str, ...] = tuple((

@@ -117,6 +117,14 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item]) -> dict[int,
                         claim.new = claim.new or before[-2]
                 elif claim.kind != "share" and claim.new is None and it is not claim.old:
                     claim.new = it
+        if (claim.kind == "direction" and claim.new is None and claim.old is not None and claim.old.q.kind == "percent"
+                and claim.old.a >= claim.end):
+            # "food prices were up 2.9 percent on year in December, … accelerating from 2.6
+            # percent": the rate of change the clause gives before the verb is where it went
+            rates_before = [c.item for c in claims if c.item is not None and c.clause == claim.clause
+                            and c.item.b <= claim.start and rate_level(c.item)]
+            if rates_before:
+                claim.new = rates_before[-1]
         # "That equates to a 17.4 percent increase in freshmen and a 4.3 percent increase
         # in transfers", "This was a 22 per cent increase on 2020, when there were 150,748,
         # and is up 13 per cent": every claim of a sentence that opens by pointing back

@@ -122,6 +122,7 @@ _SUBPART = re.compile(r"\s+of\s+(?:them|whom|which|those)\b", re.I)
 
 
 # "The arrest rate rose 20%, from 410 arrests…": a rate cannot be recomputed from counts.
+RATE_VERBS = frozenset(lexicon.RATE_UP_VERBS + lexicon.RATE_DOWN_VERBS)
 _RATE_SUBJECT = re.compile(r"\b(?:rates?|per[\s-]capita|ratio|share|proportion|percentage)\b", re.I)
 # "The 6% growth in passenger numbers…", "That was a gain of 16%": a sentence that
 # restates the change the one before it gave.
@@ -182,6 +183,12 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
             # the rate of the claim's own sentence, or of the one its "this" points back to
             news = near + [it for it in items if rate_level(it) and it is not claim.item and (
                 it is claim.new or (it.sent == claim.sent and it.b <= claim.start))]
+        rate_verb = kind == "direction" and text[claim.start : claim.end].lower() in RATE_VERBS
+        if rate_verb:
+            # "up 2.9 percent …, accelerating from 2.6 percent": a rate of change that changed
+            # is checked only on the rate of change before it ("growth slowed from 5% to 3%"
+            # says nothing of the levels the two rates are of)
+            news = [claim.new] if claim.new is not None and rate_level(claim.new) else []
         for old in near:
             for new in news:
                 if old is new or not same_unit(old.q, new.q):

@@ -185,6 +185,10 @@ def direction_matches(text: str, start: int, end: int, words: frozenset[str] | N
     return found
 
 
+# "up 2.9 percent on year, accelerating from 2.6 percent": a rate of change that changed
+_RATE_VERB = re.compile(
+    r"\b(?P<v>" + lexicon.alternation(lexicon.RATE_UP_VERBS + lexicon.RATE_DOWN_VERBS) + r")(?=\s+(?:from|to)\b)", re.I)
+_RATE_VERB_WORDS = frozenset(lexicon.RATE_UP_VERBS + lexicon.RATE_DOWN_VERBS)
 _PHRASAL_BEFORE = re.compile(r"\b(?:made|make|makes|making|sum|sums|summed|add|adds|added|adding|took|take|takes|end|ended|ends|set|sets)\s+$", re.I)
 _ANCHOR_VERB = re.compile(r"\b(?:went|go|goes|going|moved|moves|changed|shifted|swung)(?=\s+from\b)", re.I)
 _ROLE_AFTER_VERB = re.compile(r"\s+(?:from|on|than|over|compared)\b", re.I)
@@ -290,7 +294,10 @@ def _sentence_reading(text: str, sent: Sentence) -> tuple[list[int], list[tuple[
         words = _words(text, sent)
         if _CASE_FOLDS.search(text, sa, sb) is not None or not _ANCHOR_WORDS.isdisjoint(words):
             anchors = [m.span() for m in _ANCHOR_VERB.finditer(text, sa, sb)]
-        for m in direction_matches(text, sa, sb, words):
+        found = direction_matches(text, sa, sb, words)
+        if not _RATE_VERB_WORDS.isdisjoint(words) or _CASE_FOLDS.search(text, sa, sb):
+            found = sorted(found + list(_RATE_VERB.finditer(text, sa, sb)), key=lambda m: m.start())
+        for m in found:
             pos = m.start()
             if any(sa + q.pstart < m.end() and pos < sa + max(q.pend, q.end) for q in qs):
                 continue
