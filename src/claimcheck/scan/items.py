@@ -265,15 +265,14 @@ def may_hold_claims(text: str, sentences: list[Sentence]) -> bool:
             continue
         if any(q.kind not in ("count", "rate", "money") or q.direction or q.share_of for q in qs):
             return True
+        # the direction verbs and anchors the sentence's claims would be made of (a hedge
+        # "more than 30,984" is its number's, no direction of its own): read once, kept
+        _, anchors, directions = _sentence_reading(text, sent)
+        if anchors or directions:
+            return True
         piece = text[sa:sb]
         words = _words(text, sent)
-        folds = _CASE_FOLDS.search(piece) is not None
-        verbs, sized = _direction_words(piece, words)
-        if verbs or sized:
-            return True
-        if (folds or not _ANCHOR_WORDS.isdisjoint(words)) and _ANCHOR_VERB.search(piece):
-            return True
-        if (folds or not _SUM_WORDS.isdisjoint(words)) and SUM_CUE.search(piece):
+        if (_CASE_FOLDS.search(piece) is not None or not _SUM_WORDS.isdisjoint(words)) and SUM_CUE.search(piece):
             return True
     return False
 
