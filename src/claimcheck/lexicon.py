@@ -317,6 +317,11 @@ DIRECTION_VERBS: tuple[str, ...] = (
     # a level shrunk to: "dwindled to 125"
     "dwindled", "dwindling",
 )
+#: Nouns that count occurrences of whatever the word before them names: "shooting
+#: incidents" are shootings, "burglary cases" burglaries.
+GENERIC_COUNT_NOUNS: frozenset[str] = frozenset(
+    "incident incidents case cases event events instance instances occurrence occurrences report reports".split()
+)
 #: Nouns after a number that make it a threshold, not a level: "exceeded the 1.7 million
 #: mark", "crossed the 100,000 threshold".
 THRESHOLD_NOUNS: frozenset[str] = frozenset({"mark", "threshold", "milestone", "barrier"})

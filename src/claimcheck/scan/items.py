@@ -432,7 +432,10 @@ def _claim_noun(text: str, end: int) -> str | None:
     m = _CLAIM_NOUN.match(text, end)
     if m is None:
         return None
-    word = m.group("words").split()[-1].lower().strip("'’")
+    words = [w.lower().strip("'’") for w in m.group("words").split()]
+    word = words[-1]
+    if word in lexicon.GENERIC_COUNT_NOUNS and len(words) > 1:
+        word = words[-2]  # "shooting incidents" count shootings
     if word in _NOT_CLAIM_NOUNS or len(word) < 3:
         return None
     return word[:-1] if word.endswith("s") else word
