@@ -109,6 +109,10 @@ _CHANGE_BEFORE = re.compile(
 )
 
 
+# A sentence that opens by pointing back and compares: "This is higher than …"
+_POINTER_IS = re.compile(
+    r"\s*[\"'“‘(]*(?:this|that|it|these|those)\s+(?:is|was|are|were|remains|remained)\s+"
+    r"(?:(?:still|also|now|slightly|much|far|well)\s+)?", re.I)
 _PHRASAL_UP = re.compile(r"\b(?:made|make|makes|making|sum|sums|summed|add|adds|added|adding|account|accounts|accounted|took|take|takes|taking|end|ended|ends|split)\s+$", re.I)
 
 
@@ -253,6 +257,8 @@ def extend_phrase(s: str, q: Quantity, floor: int = 0) -> None:
             if (hw in _PREPOSITION_HEDGES and q.kind not in ("percent", "points")
                     and _CHANGE_BEFORE.search(s, max(0, pm.start() - 40), pm.start())):
                 break  # "a 2.5 percent increase over 184,533": the base of a change, not a hedge
+            if hw in _PREPOSITION_HEDGES and _POINTER_IS.fullmatch(s, 0, pm.start()):
+                break  # "This is higher than 12.15 percent": a comparison with what "this" points to
             q.hedge = _HEDGE_WORDS.get(hw, "about")
             q.avg = "averag" in hw or "estimated" in hw
         elif pm.group("framing"):
