@@ -177,6 +177,9 @@ _PERIOD_ASIDE = re.compile(r"\s*\((?:yoy|y-o-y|mom|m-o-m|qoq|q-o-q|year[\s-]on[\
 
 
 _WORD = re.compile(r"[a-z]+")
+_UP_NOUN_SET = frozenset(lexicon.UP_NOUNS)
+_CHANGE_NOUN_OF = re.compile(
+    r"(?:an?\s+)?(?:[a-z]+\s+){0,2}?(?P<noun>" + lexicon.alternation(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS) + r")s?\s+of\s+", re.I)
 _QUALIFIED_CHANGE = re.compile(
     r"an?\s+(?:[a-z]+\s+){1,2}(?=(?:" + lexicon.alternation(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS) + r")s?\s+of\b)", re.I)
 # "slight" → "slightly", "dramatic" → "dramatically": the size adjectives whose adverb is a
@@ -206,6 +209,12 @@ def read_figure(phrase: str) -> tuple[ClaimedFigure | None, str | None]:
     m = _QUALIFIED_CHANGE.match(phrase)
     if m:
         candidates.append(phrase[m.end() :])
+    # "a deduction of 60,520 votes", "a shortfall of 12%": a change noun the figure language
+    # does not know is read as the plain noun of its direction
+    m = _CHANGE_NOUN_OF.match(phrase)
+    if m:
+        plain = "increase" if m.group("noun").lower() in _UP_NOUN_SET else "decrease"
+        candidates.append(f"{plain} of {phrase[m.end():]}")
     for text in list(candidates):
         if "(" in text and _PERIOD_ASIDE.search(text):
             candidates.append(_PERIOD_ASIDE.sub("", text))
