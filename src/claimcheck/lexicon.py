@@ -50,6 +50,11 @@ SCALES: Mapping[str, int] = MappingProxyType({**SCALE_WORDS, **SCALE_ABBREVIATIO
 #: because "4t" in running text is more often a typo or a label than four trillion.
 PROSE_SCALE_ABBREVIATIONS: tuple[str, ...] = ("bn", "mn", "mln", "tn", "k", "m", "b")
 
+#: Numbers in words a span of years is written with: "over the past five years", "in the
+#: last twenty years" (the small ones, and the round tens news copy uses).
+YEAR_SPAN_WORDS: tuple[str, ...] = tuple(w for w, v in ONES.items() if v >= 2) + tuple(
+    w for w, v in TENS.items() if v in (20, 30, 50))
+
 #: Denominators of fractions in words: "a third", "two-fifths", "three-quarters".
 FRACTION_WORDS: Mapping[str, int] = MappingProxyType({
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
@@ -144,8 +149,8 @@ def word_number(text: str) -> int | None:
 # --- money --------------------------------------------------------------------------------
 
 #: Currency signs written before digits, and the ISO code each stands for.
-CURRENCY_SYMBOLS: Mapping[str, str] = MappingProxyType({"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"})
-#: The currency symbols as a character class, for patterns: "[$€£¥₹]".
+CURRENCY_SYMBOLS: Mapping[str, str] = MappingProxyType({"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₦": "NGN"})
+#: The currency symbols as a character class, for patterns: "[$€£¥₹₦]".
 CURRENCY_CLASS: str = "[" + "".join(re.escape(c) for c in CURRENCY_SYMBOLS) + "]"
 #: Currency codes and signs written before a number in prose ("Rs 1,906 crore",
 #: "Sh333 billion", "N2.5 trillion", "R5bn"), and the ISO code each stands for.
@@ -202,7 +207,7 @@ MULTIPLE_WORDS: Mapping[str, Fraction] = MappingProxyType({
 DOWN_WORDS: tuple[str, ...] = tuple((
     "drop drops dropped dropping fell fall falls falling fallen decline declines declined "
     "declining decrease decreases decreased decreasing down lower cut cuts cutting dip dips "
-    "slashed slash slashes slashing trimmed shed sheds "
+    "slashed slash slashes slashing trimmed shed sheds shedding "
     "dipped dipping slid slide slides sliding plunge plunges plunged plunging plummet "
     "plummets plummeted plummeting tumble tumbles tumbled tumbling sank sink sinks sinking "
     "sunk shrank shrink shrinks shrinking shrunk reduced reduce reduces reduction "
@@ -255,6 +260,18 @@ PROSE_DOWN: tuple[str, ...] = (
     "plummeting", "tumbled", "tumbling", "cut", "cuts", "lower", "shrank", "shrunk",
     "shrinking", "lost", "reduced", "slipped", "slipping", "slashed", "lowered", "ticked down", "edged down",
     "inched down", "went down", "gone down", "contracted", "eased", "narrowed", "narrowing",
+    "shed", "sheds", "shedding",
+)
+#: Directions that are also the role word of the number after them ("344 last year, up
+#: from 211", "higher than the 282"): said before "from" or "than", the number is a base.
+COMPARISON_DIRECTIONS: tuple[str, ...] = ("up", "down", "higher", "lower")
+#: The particles a change verb takes before the adverb that sizes it: "edged up
+#: slightly", "revised downward sharply".
+CHANGE_PARTICLES: tuple[str, ...] = COMPARISON_DIRECTIONS + ("upward", "downward")
+#: The plainest past tenses of a change: a hedge-like preposition after one ("rose 2.5
+#: percent over 184,533") is the base of the change, not a hedge.
+PAST_CHANGE_VERBS: tuple[str, ...] = (
+    "rose", "fell", "increased", "decreased", "grew", "declined", "dropped", "jumped", "climbed",
 )
 #: Verbs before "up to" / "down to" that make it a move to a level, not a hedge: "would go
 #: up to £2,486.21", "picked up to 12.1%" (but "could face up to 10 years" is a hedge).
@@ -303,6 +320,11 @@ DIRECTION_VERBS: tuple[str, ...] = (
     # a level shrunk to: "dwindled to 125"
     "dwindled", "dwindling",
 )
+#: Nouns that count occurrences of whatever the word before them names: "shooting
+#: incidents" are shootings, "burglary cases" burglaries.
+GENERIC_COUNT_NOUNS: frozenset[str] = frozenset(
+    "incident incidents case cases event events instance instances occurrence occurrences report reports".split()
+)
 #: Nouns after a number that make it a threshold, not a level: "exceeded the 1.7 million
 #: mark", "crossed the 100,000 threshold".
 THRESHOLD_NOUNS: frozenset[str] = frozenset({"mark", "threshold", "milestone", "barrier"})
@@ -314,8 +336,13 @@ PASS_VERBS: tuple[str, ...] = (
     "surpassing", "surpassed", "surpasses", "exceeded", "exceeding", "exceeds", "outpaced", "outpacing",
     "topped", "topping", "eclipsed", "eclipsing",
 )
-SEARCH_UP_WORDS: tuple[str, ...] = ("uptick", "upticks", "above", "raised", "boosted") + PASS_VERBS
-SEARCH_DOWN_WORDS: tuple[str, ...] = ("dwindled", "dwindling", "below", "reduced", "slashed", "halved", "trimmed")
+#: Verbs of a rate of change that changed, a direction only before "from" or "to": "up 2.9
+#: percent on year, accelerating from 2.6 percent" (but "amid accelerating increases").
+RATE_UP_VERBS: tuple[str, ...] = ("accelerated", "accelerating", "quickened", "quickening")
+RATE_DOWN_VERBS: tuple[str, ...] = ("slowed", "slowing", "decelerated", "decelerating", "moderated", "moderating")
+SEARCH_UP_WORDS: tuple[str, ...] = ("uptick", "upticks", "above", "raised", "boosted") + PASS_VERBS + RATE_UP_VERBS
+SEARCH_DOWN_WORDS: tuple[str, ...] = (
+    "dwindled", "dwindling", "below", "reduced", "slashed", "halved", "trimmed") + RATE_DOWN_VERBS
 #: Adjectives of the size of a change between "a" and its noun: "a dramatic increase",
 #: "a sharp and concerted increase", "a big drop" (each is a direction stated alone).
 CHANGE_SIZE_ADJECTIVES: tuple[str, ...] = tuple((
@@ -440,6 +467,11 @@ HEDGE_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     ),
     "multiple": ("doubled", "tripled", "quadrupled", "halved", "-fold", "times"),
 })  # fmt: skip
+#: Hedge words that are also the prepositions of a comparison: "an increase over
+#: 184,533", "20% higher than 2019".
+COMPARISON_HEDGES: frozenset[str] = frozenset(
+    {"over", "above", "under", "below", "more than", "less than", "fewer than", "higher than", "lower than"}
+)
 #: Words that carry no number: reported as framing, ignored by the arithmetic.
 FRAMING_WORDS: tuple[str, ...] = (
     "only", "just", "a mere", "merely", "a full", "fully", "a whopping", "whopping", "a staggering",

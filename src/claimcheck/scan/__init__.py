@@ -2,7 +2,9 @@
 
 * :mod:`~claimcheck.scan.document` — the article as plain text, mapped back to the file;
 * :mod:`~claimcheck.scan.sentences` — paragraphs and sentences;
-* :mod:`~claimcheck.scan.detect` — the quantities of a sentence, and what is not one;
+* :mod:`~claimcheck.scan.detect` — the quantities of a sentence, and what is not one
+  (:mod:`~claimcheck.scan.digits`, :mod:`~claimcheck.scan.words`, :mod:`~claimcheck.scan.phrase`;
+  each a :class:`~claimcheck.scan.quantity.Quantity`);
 * :mod:`~claimcheck.scan.evidence` — for each claimed figure, the numbers it derives from
   (:mod:`~claimcheck.scan.roles`, :mod:`~claimcheck.scan.items`, :mod:`~claimcheck.scan.bindings`,
   :mod:`~claimcheck.scan.scoring`, :mod:`~claimcheck.scan.candidates`, :mod:`~claimcheck.scan.search`);

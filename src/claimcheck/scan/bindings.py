@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.scan.items import Claim, Item, rate_level, same_unit, SUBJECT_GAP
-from claimcheck.scan.roles import base_time
+from claimcheck import lexicon
+
+from claimcheck.scan.items import Claim, Item, noun_of, rate_level, same_unit, share_percent, SUBJECT_GAP
+from claimcheck.scan.roles import base_time, comparable, is_before
 
 
 _SET_OUT = re.compile(r"\s*[\u2014\u2013:,-]+\s*", re.I)
@@ -21,7 +23,7 @@ _SET_OUT = re.compile(r"\s*[\u2014\u2013:,-]+\s*", re.I)
 # percent increase over last year".
 _ANAPHOR = re.compile(
     r"[\s\"'“‘(]*(?:(?:this|that|it|these|which)(?:\s+(?:figure|number|total|increase|rise|drop|decline|fall|change|result))?"
-    r"|the\s+(?:figure|number|total|increase|rise|drop|decline|fall|change|result)(?:\s+[^.;,\d\s]+){0,6}?)"
+    r"|the\s+(?:figure|number|total|increase|rise|drop|decline|fall|change|result)(?:\s+[^.;,\d\s]+){0,10}?)"
     r"\s*(?:['’]s|\s+(?:was|is|are|were|represents|represented|marks|marked|means|meant|equates\s+to|amounts\s+to|would\s+be|works\s+out\s+(?:to|at)))?\s*",
     re.I,
 )
@@ -29,11 +31,12 @@ _ANAPHOR = re.compile(
 _CARRYING = re.compile(r"\b(?:bringing|taking|pushing|lifting|raising|lowering|leaving|putting)\b", re.I)
 
 
-# A claim set beside a change as its restatement: ", a drop of 19%", ", or 14%", "— a 17% decline".
+# A claim set beside a change as its restatement: ", a drop of 19%", ", or 14%", "— a 17% decline",
+# "-- a modest decline of 2.4 percent".
 _APPOSITIVE = re.compile(
-    r"(?:[,(\u2014\u2013]|\bor|\bfor|\brepresenting|\bmarking|\bgiving|\bmaking|\bwhich\s+(?:is|was)|\bthat['’]s)"
+    r"(?:[,(\u2014\u2013]|--|\bor|\bfor|\brepresenting|\bmarking|\bgiving|\bmaking|\bwhich\s+(?:is|was)|\bthat['’]s)"
     r"\s*(?:an?\s|or\s|representing\s|marking\s|up\s|down\s|nearly\s|almost\s|about\s|roughly\s|more\s+than\s|close\s+to\s"
-    r"|doubl|tripl|quadrupl|halv|[$€£¥]?\d)", re.I)
+    r"|doubl|tripl|quadrupl|halv|" + lexicon.CURRENCY_CLASS + r"?\d)", re.I)
 # A sentence whose subject points back, after a time it is set in: "The next year, it …",
 # "In 2012, that number …", "Over the past five months, this figure …"
 _POINTED = re.compile(
@@ -84,7 +87,7 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item]) -> dict[int,
                 claim.whole = it
             elif re.fullmatch(r"\s*,?\s*with\s+(?:just\s+|only\s+)?", gap, re.I) and claim.new is None:
                 claim.new = it
-            elif claim.new is None and re.fullmatch(r"(?:\s+(?:in|for|of)\s+(?:its\s+|the\s+|their\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2})?\s+(?:at|of)\s+[$€£¥]?(?:rs\.?\s*)?", gap, re.I):
+            elif claim.new is None and re.fullmatch(r"(?:\s+(?:in|for|of)\s+(?:its\s+|the\s+|their\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2})?\s+(?:at|of)\s+" + lexicon.CURRENCY_CLASS + r"?(?:rs\.?\s*)?", gap, re.I):
                 claim.new = it  # "a 61 per cent jump in its net profit at Rs 108 crore"
             elif claim.old is None and base and it.time and it.time == base:
                 # "a 22 per cent increase on 2020, when there were 150,748"
@@ -104,7 +107,7 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item]) -> dict[int,
                 if (claim.kind == "share" and not claim.bare) or (claim.bare and _PART_GAP.fullmatch(gap)):
                     part = it
                     if it.role == "whole" and len(before) > 1 and re.fullmatch(
-                            r"(?:\s+[a-z][\w'’-]*)?\s+(?:of|out\s+of)\s+(?:the\s+|all\s+|its\s+|their\s+)?[$€£¥]?", text[before[-2].b : it.a], re.I):
+                            r"(?:\s+[a-z][\w'’-]*)?\s+(?:of|out\s+of)\s+(?:the\s+|all\s+|its\s+|their\s+)?" + lexicon.CURRENCY_CLASS + r"?", text[before[-2].b : it.a], re.I):
                         part = before[-2]  # "Only 27 of the 300 schools, or 9%": the part, then its whole
                         claim.whole = claim.whole or it
                     claim.part = claim.part or part
@@ -116,6 +119,14 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item]) -> dict[int,
                         claim.new = claim.new or before[-2]
                 elif claim.kind != "share" and claim.new is None and it is not claim.old:
                     claim.new = it
+        if (claim.kind == "direction" and claim.new is None and claim.old is not None and claim.old.q.kind == "percent"
+                and claim.old.a >= claim.end):
+            # "food prices were up 2.9 percent on year in December, … accelerating from 2.6
+            # percent": the rate of change the clause gives before the verb is where it went
+            rates_before = [c.item for c in claims if c.item is not None and c.clause == claim.clause
+                            and c.item.b <= claim.start and rate_level(c.item)]
+            if rates_before:
+                claim.new = rates_before[-1]
         # "That equates to a 17.4 percent increase in freshmen and a 4.3 percent increase
         # in transfers", "This was a 22 per cent increase on 2020, when there were 150,748,
         # and is up 13 per cent": every claim of a sentence that opens by pointing back
@@ -139,6 +150,19 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item]) -> dict[int,
                     break
             if claim.new is None and claim.kind != "share" and len(prev) == 1:
                 claim.new = prev[0]
+            if claim.old is None and claim.new is not None and claim.new.sent == claim.sent - 1 and claim.kind != "share":
+                # "… there were 369,221 deportations. During fiscal year 2009 … there were
+                # 387,790 deportations. That's an increase of 18,569": "that" is the step from
+                # the one level of the same thing the sentence before that gave
+                new_noun = noun_of(claim.new.q)
+                older = [it for it in levels if it.sent == claim.sent - 2 and same_unit(it.q, claim.new.q)
+                         and it.role not in ("old", "range", "by") and text[it.base] != "("]
+                if (len(older) == 1 and new_noun and noun_of(older[0].q) == new_noun
+                        and not any(it.sent == claim.sent - 1 and it is not claim.new and same_unit(it.q, claim.new.q)
+                                    for it in levels)
+                        and not (older[0].time and claim.new.time and comparable(older[0].time, claim.new.time)
+                                 and not is_before(older[0].time, claim.new.time))):
+                    claim.old = older[0]
         if (claim.old is None and claim.new is not None and claim.new.sent == claim.sent and claim.kind != "share"
                 and claim.new.role == "new" and claim.new.role_word == "to" and claim.new.clause == claim.clause
                 and not claim.quiet and _POINTED.match(text, claim.sa)):
@@ -147,6 +171,11 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item]) -> dict[int,
             # points back moves from the one level of its unit the sentence before gave
             prev = [it for it in levels if it.sent == claim.sent - 1 and same_unit(it.q, claim.new.q)
                     and it.role not in ("old", "range", "by") and text[it.base] != "("]
+            if len(prev) > 1:
+                # "In 2013, the number of 311 complaints … stood at 8,629. In 2014, it rose
+                # to 9,077": of several, the one the sentence states a level with
+                stated = [it for it in prev if it.role == "new"]
+                prev = stated if len(stated) == 1 else prev
             if len(prev) == 1 and not any(it.sent == claim.sent and it is not claim.new and same_unit(it.q, claim.new.q)
                                           for it in levels):
                 claim.old = prev[0]
@@ -178,7 +207,10 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item]) -> dict[int,
     # relative clause restates the claim before it
     for d in ordered:
         if d.kind in ("direction", "anchor") and _RELATIVE.search(text, max(d.sa, d.start - 12), d.start):
-            prior = [c for c in ordered if c.sent == d.sent and c.end <= d.start and c.item is not None and c.kind != "share"]
+            # (in its own clause: "…, which went from 12 to 13; motor vehicle thefts, which
+            # rose from 63 to 64 for a 2 percent increase" — the second verb is not the first claim's)
+            prior = [c for c in ordered if c.sent == d.sent and c.clause == d.clause and c.end <= d.start
+                     and c.item is not None and c.kind != "share"]
             if prior:
                 d.group = prior[-1].group
     # "Custody numbers dipped slightly last month. They went from 57,861 … to 56,945": a
@@ -209,6 +241,12 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item]) -> dict[int,
             verbs = [d for d in ordered if d.kind in ("direction", "anchor") and d.sent == c.sent - 1]
             if len(verbs) == 1:
                 c.group = verbs[0].group
+    # "a polling percentage of 68.29, almost 8.0 percentage points higher from 60.39
+    # percent": a change in points compares two percents, the unit written on one of them
+    for c in claims:
+        if c.kind == "points" and c.new is not None and c.old is not None:
+            share_percent(c.new, c.old)
+            share_percent(c.old, c.new)
     by_group: dict[int, list[Claim]] = {}
     for c in claims:
         by_group.setdefault(c.group, []).append(c)
@@ -242,7 +280,9 @@ def bound_score(claim: Claim, slots: dict[str, Item], owners: dict[int, Claim], 
         elif bound is not None and (slot in ("old", "whole") or claim.new_strong):
             return None
         owner = owners.get(id(it))
-        if owner is not None and owner is not claim and owner.group != claim.group:
+        if owner is not None and owner is not claim and owner.group != claim.group and not any(owner.item is v for v in slots.values()):
+            # (a number another claim owns is no evidence of this one, unless that claim's own
+            # quantity is evidence too: "rose by 18,900 to 130,570" gives the level 18,900 led to)
             if slot == "new" and owner.old is it and owner.sent == claim.sent:
                 # "a 22 per cent increase on 2020, when there were 150,748, and is up 13 per
                 # cent from the 163,067 in 2019": the base of one change in the sentence is

@@ -10,13 +10,14 @@ from fractions import Fraction
 
 from claimcheck import lexicon
 from claimcheck.expr.computation import Computation
-from claimcheck.numbers import NumberError, Written, expression_text, parse_number, scale_word
+from claimcheck.numbers import NumberError, Written, expression_text, fmt_decimal, parse_number, scale_word
 from claimcheck.scan.bindings import bound_score
 from claimcheck.scan.items import (
     Candidate,
+    claim_noun_words,
     Claim,
     currency_of,
-    DIRECTION_VERB,
+    direction_verb,
     Item,
     noun_of,
     noun_score,
@@ -40,8 +41,9 @@ _OTHER_PERIOD = re.compile(r"\b(?:quarter|month|week|half)\b(?![\s-]+(?:a|one|la
 # "grown an average of 5% a year": a yearly rate, compounded, never the total change.
 _PER_PERIOD_AFTER = re.compile(r"\s+(?:a|per|each|every)\s+(?:year|month|week|day|quarter|decade)\b|\s+(?:annually|yearly)\b", re.I)
 _PER_PERIOD_BEFORE = re.compile(r"\b(?:annual(?:ly|ized|ised)?|yearly|compound(?:ed)?|an\s+average\s+of|average\s+annual)\b[^,;:]{0,30}$", re.I)
-# "Economists had expected sales to rise 5%": a forecast, not a claim about the numbers.
-_EXPECTED = re.compile(r"\b(?:expect(?:ed|s|ing)?|forecasts?|forecasted|projected|predicted|anticipated|hoped|aimed|targets?|targeted|budgeted|estimated\s+to|plans?\s+to|planned\s+to|would|could|might)\b[^,;:]{0,40}$", re.I)
+# "Economists had expected sales to rise 5%": a forecast, not a claim about the numbers
+# ("the graphic would appear to show a 5.37% increase" is a reading of numbers, not one).
+_EXPECTED = re.compile(r"\b(?:expect(?:ed|s|ing)?|forecasts?|forecasted|projected|predicted|anticipated|hoped|aimed|targets?|targeted|budgeted|estimated\s+to|plans?\s+to|planned\s+to|(?:would|could|might)(?!\s+(?:appear|seem)\b))\b[^,;:]{0,40}$", re.I)
 # Places: "in Austin", "in California" after a number or in the claim's clause.
 _PLACE_AFTER = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}?\s+in\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
 _PLACE_BEFORE = re.compile(r"\bin\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
@@ -63,7 +65,7 @@ _CLAIM_PERIOD = re.compile(r"\s+(?:in|during|for)\s+(?:(?P<month>" + MONTH + r")
 
 _SPAN_AFTER = re.compile(
     r"[^;.,]{0,25}?\b(?:over|during|in|across|within|for)\s+(?:the\s+)?(?:past|last|previous|preceding)\s+"
-    r"(?:(?P<n>\d{1,2}|" + lexicon.alternation([w for w in lexicon.ONES if w not in ("zero", "one")] + ["twenty", "thirty", "fifty"]) + r")\s+years|(?P<decade>decade))\b",
+    r"(?:(?P<n>\d{1,2}|" + lexicon.alternation(lexicon.YEAR_SPAN_WORDS) + r")\s+years|(?P<decade>decade))\b",
     re.I,
 )
 
@@ -113,13 +115,14 @@ def _claim_place(text: str, claim: Claim) -> str | None:
 
 # Arithmetic written out: "divide 6.4 million by 167.8 million", "6.4 million divided by 167.8 million".
 _DIVIDE = re.compile(r"\bdivid(?:e|es|ed|ing)\s+$|\bdivided\s+by\s+$", re.I)
-_BY_GAP = re.compile(r"\s+by\s+[$€£¥]?", re.I)
+_BY_GAP = re.compile(r"\s+by\s+" + lexicon.CURRENCY_CLASS + r"?", re.I)
 
 
 _SUBPART = re.compile(r"\s+of\s+(?:them|whom|which|those)\b", re.I)
 
 
 # "The arrest rate rose 20%, from 410 arrests…": a rate cannot be recomputed from counts.
+RATE_VERBS = frozenset(lexicon.RATE_UP_VERBS + lexicon.RATE_DOWN_VERBS)
 _RATE_SUBJECT = re.compile(r"\b(?:rates?|per[\s-]capita|ratio|share|proportion|percentage)\b", re.I)
 # "The 6% growth in passenger numbers…", "That was a gain of 16%": a sentence that
 # restates the change the one before it gave.
@@ -153,6 +156,8 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
     q = claim.item.q if claim.item is not None else None
     near = [it for it in levels if it.sent >= claim.sent - 2 and (claim.item is None or it is not claim.item)]
     kind = claim.kind
+    if not near and claim.old is None and not (claim.item is not None and kind in ("count", "money", "rate")):
+        return out  # every candidate below takes a level near the claim, its own base, or (a sum) its parts
 
     def add(rel: str, comp: Computation, ev: tuple[Item, ...], slots: dict[str, Item],
             scored: tuple[float, list[str]], hint: str | None = None) -> None:
@@ -178,6 +183,12 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
             # the rate of the claim's own sentence, or of the one its "this" points back to
             news = near + [it for it in items if rate_level(it) and it is not claim.item and (
                 it is claim.new or (it.sent == claim.sent and it.b <= claim.start))]
+        rate_verb = kind == "direction" and text[claim.start : claim.end].lower() in RATE_VERBS
+        if rate_verb:
+            # "up 2.9 percent …, accelerating from 2.6 percent": a rate of change that changed
+            # is checked only on the rate of change before it ("growth slowed from 5% to 3%"
+            # says nothing of the levels the two rates are of)
+            news = [claim.new] if claim.new is not None and rate_level(claim.new) else []
         for old in near:
             for new in news:
                 if old is new or not same_unit(old.q, new.q):
@@ -225,7 +236,15 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                 if relative_base and _OTHER_PERIOD.search(label_text(text, old)):
                     continue  # "rose 8% from a year earlier …, compared with $3.3 billion in the first quarter"
                 if base is not None and (base is True or old.time is None or old.time[0] != base[0]
-                                         or (base[1] and old.time[1] != base[1])):
+                                         or (base[1] and old.time[1] != base[1])) and not (
+                        # "a 177 percent increase … from the same month in 2019. That's 244 shootings
+                        # up from 88 the year before": the claim's own levels, the base labelled
+                        # relatively; "an increase of 0.1 percentage points from August (4.9%)": or
+                        # not at all, the value of the base in brackets after it
+                        old is claim.old and new is claim.new and base is not True and (
+                            (old.time is None and text[old.base + old.q.pstart - 1 : old.base + old.q.pstart] == "(") or (
+                            old.time is not None and old.time[0] == 0 and old.time[1] < 0
+                            and (new.time is None or new.time[0] in (0, base[0] + 1))))):
                     continue
                 if period is not None and new.time is not None and comparable(period, new.time) and period != new.time:
                     continue  # "Arrests fell 20% in June, from 1,224 in May to 990 in July"
@@ -244,7 +263,8 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
         # of 324 students or 3.6%"
         diffs = [it for it in items if it.q.change and it.q.kind in ("count", "money", "rate") and it.q.direction
                  and it is not claim.item and it.q.written is not None
-                 and (it.sent == claim.sent or (it.sent == claim.sent - 1 and _RESTATES.match(text, claim.sa)))]
+                 and (it.sent == claim.sent or (it.sent == claim.sent - 1 and _RESTATES.match(text, claim.sa))
+                      or (it.sent == claim.sent + 1 and it.q.direction == claim.direction))]
         for d in diffs:
             for new in near:
                 if new is d or (not same_unit(new.q, d.q) and noun_of(new.q) and noun_of(d.q)):
@@ -263,7 +283,21 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                 # claim's own new level, and the change stated after it
                 after_new = (claim.new is new and new.b <= d.a and d.sent == new.sent) or (
                     d.sent < claim.sent and new.sent == d.sent and abs(new.a - d.a) <= 40)
-                if not (beside or after_new):
+                # "14,980 applicants have been accepted, which is 1,912 more than …": the change
+                # a relative clause states from the level it follows
+                which = d.sent == new.sent == claim.sent and new.b <= d.a and _WHICH_IS.fullmatch(text, new.b, d.a)
+                # "a 3.5 percent increase in commercial passenger traffic for April. … the number
+                # of passengers boarding flights jumped by 250 to 7,281": the next sentence gives
+                # the change and the level it led to, of the thing the claim names
+                shared = None
+                if d.sent == claim.sent + 1:
+                    if not (new.sent == d.sent and new.role == "new" and new.role_word == "to" and new.clause == d.clause
+                            and 0 <= new.a - d.b <= 40) or any(it.sent == claim.sent for it in near):
+                        continue
+                    shared = _shared_noun(text, claim, d)
+                    if shared is None:
+                        continue
+                if not (beside or after_new or which or shared):
                     continue
                 op = "sub" if d.q.direction == "up" else "add"
                 comp = Computation("pct_change", (Computation(op, (written_of(new), written_of(d))), written_of(new)))
@@ -273,7 +307,10 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                 if new.role == "new" or claim.new is new or (new.a < d.a and new.clause == d.clause):
                     sc += 1.5
                     why.append(f"{new.q.num} is the new level")
-                add("percent change (old level derived)", comp, (new, d), {"new": new}, (sc, why))
+                if shared:
+                    sc += 2
+                    why.append(f"'{shared}' named with both")
+                add("percent change (old level derived)", comp, (new, d), {"new": new, "diff": d}, (sc, why))
     # "the urban inflation rate increased by 13.01 percent … from 12.93 percent": a rate
     # said to rise "by" a percent about as large as the rate it rose from, with no new rate
     # printed, is the new rate itself, as the writer means it (a change of 13.01% on
@@ -285,8 +322,8 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
         old_w, own = written_of(claim.old), q.written
         if old_w.value > 0 and abs(own.value - old_w.value) * 20 <= old_w.value:
             out.append(Candidate("percent change", Computation("pct_change", (old_w, own)), (claim.old, claim.item), 6.0,
-                                 [f"'{claim.old.role_word}' before {claim.old.q.num}",
-                                  f"{q.num} read as the new rate: a rise by about the rate itself"]))
+                                 [f"'{claim.old.role_word}' before {claim.old.q.num}"],
+                                 note=_rate_reading_note(text, claim, old_w, own)))
     # sums: "rose by 514,000 … rose by 222,000 … The net effect: … grew by 736,000"
     if claim.item is not None and kind in ("count", "money", "rate") and (claim.summed or (
             claim.direction and SUM_CUE.search(text, claim.sa, claim.start))):
@@ -325,6 +362,47 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                 sc = share_score(claim, text, part, whole)
                 add("share", Computation("share", (written_of(part), written_of(whole))), (part, whole), {"part": part, "whole": whole}, sc)
     return out
+
+
+_WHICH_IS = re.compile(r"[^\d;:.]{0,60}?,?\s+(?:which|that)\s+(?:is|was|are|were)\s+(?:(?:just|only|some|about|nearly|almost)\s+)?" + lexicon.CURRENCY_CLASS + r"?", re.I)
+_STEM_WORD = re.compile(r"[a-z]{4,}")
+
+
+def _stems(words: str) -> set[str]:
+    return {w[:-1] if w.endswith("s") else w for w in _STEM_WORD.findall(words.lower())}
+
+
+def _shared_noun(text: str, claim: Claim, d: Item) -> str | None:
+    """A word the claim's noun or subject ("an increase in overseas visitor arrivals") shares with the
+    words before a change in a later sentence ("the number of overseas visitor arrivals rose
+    by 18,900"), singular or plural; None when they name nothing in common."""
+    # what the claim counts: named after it, or its subject ("Overseas visitor arrivals
+    # showed a 17 per cent increase")
+    named = (claim_noun_words(text, claim.end) or "") + " " + text[max(claim.sa, claim.start - 60) : claim.start]
+    head = text[max(d.base, d.a - 80) : d.a]
+    common = _stems(named) & _stems(head) - _NOT_SHARED
+    return min(common) if common else None
+
+
+# Words too common to say two numbers count one thing.
+_NOT_SHARED = frozenset({"number", "total", "year", "month", "rate", "percent", "cent", "level", "figure", "this", "that", "their",
+                         "showed", "shows", "with", "from", "were", "have", "been", "than", "more", "last"})
+
+
+def _rate_reading_note(text: str, claim: Claim, old: Written, own: Written) -> str:
+    """What a fact-checker must know of a rate read as the new rate: which words were read
+    so, and why ("read 'by 13.01 percent' as the rate it rose to, …")."""
+    phrase = " ".join(text[claim.start : claim.end].split())
+    cut = phrase.lower().rfind("by ")
+    shown = phrase[cut:] if cut >= 0 else phrase
+    up = claim.direction == "up"
+    verb, noun = ("rose", "rise") if up else ("fell", "fall")
+    leap = old.value * (1 + own.value if up else 1 - own.value)
+    assert claim.old is not None
+    said = claim.item.q.num if claim.item is not None else own.text
+    return (f"read '{shown}' as the rate it {verb} to, not the size of the {noun}: {said} is within 5% of the "
+            f"{claim.old.q.num} it {verb} from and no new rate is printed; a {noun} of {said} would take the rate "
+            f"to {fmt_decimal(leap, 2, times=100)}%")
 
 
 def _rate_subject(text: str, claim: Claim) -> bool:
@@ -370,6 +448,6 @@ def _bare_direction(text: str, claim: Claim, items: list[Item]) -> str | None:
         if it.q.direction and it.q.kind in ("count", "money", "rate") and it.b <= claim.start and claim.start - it.b <= 40:
             return it.q.direction
     m = None
-    for m in DIRECTION_VERB.finditer(head):
+    for m in direction_verb(head).finditer(head):
         pass
     return verb_direction(m.group("v")) if m else None

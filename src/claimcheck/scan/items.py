@@ -97,6 +97,7 @@ class Check:
     why: str
     hint: str | None = None  # the direction a bare percent takes from its verb
     alternatives: tuple["Candidate", ...] = ()
+    note: str | None = None  # the candidate's reading of the claim's words, for the finding
 
 
 @dataclass(slots=True)
@@ -107,6 +108,7 @@ class Candidate:
     score: float
     reasons: list[str] = field(default_factory=list)
     hint: str | None = None
+    note: str | None = None  # a reading of the claim's words the candidate depends on, said in the finding
 
 
 _EM_DASH = re.compile("\u2014")
@@ -114,9 +116,37 @@ _CLAUSE_BREAK = re.compile(r";|\u2014|\s--\s|:\s|[,.!?][\u201d\"]|[\u201d\"],|,\
 
 
 # Not a part of a hyphenated word: "the clean-up", "a follow-up", "up-to-date".
-DIRECTION_VERB = re.compile(
-    r"(?<![-\u2010\u2011])\b(?P<v>(?:" + lexicon.alternation(lexicon.DIRECTION_VERBS + lexicon.PASS_VERBS)
-    + r"))\b(?![-\u2010\u2011]\w)", re.I)
+def _direction_verb_pattern(verbs: list[str]) -> str:
+    return r"(?<![-\u2010\u2011])\b(?P<v>(?:" + lexicon.alternation(verbs) + r"))\b(?![-\u2010\u2011]\w)"
+
+
+_ALL_DIRECTION_VERBS = lexicon.DIRECTION_VERBS + lexicon.PASS_VERBS
+DIRECTION_VERB = re.compile(_direction_verb_pattern(_ALL_DIRECTION_VERBS), re.I)
+_DIRECTION_VERB_FOR: dict[tuple[str, ...], re.Pattern] = {}
+# Each verb's index in the list, by its first word.
+_DIRECTION_FIRST: dict[str, list[int]] = {}
+for _i, _v in enumerate(_ALL_DIRECTION_VERBS):
+    _DIRECTION_FIRST.setdefault(_v.split()[0], []).append(_i)
+
+
+def direction_verb(piece: str, words: frozenset[str] | None = None) -> re.Pattern:
+    """DIRECTION_VERB for ``piece`` (whose lower-cased words are ``words``, when known):
+    a verb matches only where all its words stand, so the pattern keeps only the verbs
+    whose words ``piece`` holds, and tries a few alternatives at each word instead of a
+    hundred. Same matches; the four characters that match an ASCII letter under re.I but
+    lower-case to none send ``piece`` to the full pattern."""
+    if _CASE_FOLDS.search(piece) is not None:
+        return DIRECTION_VERB
+    if words is None:
+        words = frozenset(_WORD_RE.findall(piece.lower()))
+    found = sorted(i for w in _DIRECTION_FIRST.keys() & words for i in _DIRECTION_FIRST[w])
+    kept = tuple(_ALL_DIRECTION_VERBS[i] for i in found if words.issuperset(_ALL_DIRECTION_VERBS[i].split()))
+    pat = _DIRECTION_VERB_FOR.get(kept)
+    if pat is None:
+        if len(_DIRECTION_VERB_FOR) >= 512:
+            _DIRECTION_VERB_FOR.clear()
+        pat = _DIRECTION_VERB_FOR[kept] = re.compile(_direction_verb_pattern(list(kept)) if kept else "(?!)", re.I)
+    return pat
 # "a dramatic increase", "a sharp and concerted increase", "a big drop": a direction too
 _SIZED_CHANGE = re.compile(
     r"\b(?P<v>an?\s+(?:(?:" + lexicon.alternation(lexicon.CHANGE_SIZE_ADJECTIVES) + r")(?:\s+and)?\s+){1,3}(?:"
@@ -132,24 +162,21 @@ _WORD_RE = re.compile(r"[a-z]+")
 _CASE_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
-def _direction_words(piece: str) -> tuple[bool, bool]:
-    """Whether ``piece`` may hold a direction verb, and a sized change."""
-    words = set(_WORD_RE.findall(piece.lower()))
+def _direction_words(piece: str, words: frozenset[str] | None = None) -> tuple[bool, bool]:
+    """Whether ``piece`` may hold a direction verb, and a sized change (``words``: its
+    lower-cased words, when they are known)."""
+    if words is None:
+        words = frozenset(_WORD_RE.findall(piece.lower()))
     folds = _CASE_FOLDS.search(piece) is not None
     verbs = folds or not _DIRECTION_LAST.isdisjoint(words)
     sized = folds or (not _SIZE_WORDS.isdisjoint(words) and not _CHANGE_NOUN_WORDS.isdisjoint(words))
     return verbs, sized
 
 
-def _may_hold_direction(piece: str) -> bool:
-    verbs, sized = _direction_words(piece)
-    return verbs or sized
-
-
-def direction_matches(text: str, start: int, end: int) -> list[re.Match]:
+def direction_matches(text: str, start: int, end: int, words: frozenset[str] | None = None) -> list[re.Match]:
     """The direction verbs and sized changes of ``text[start:end]``, in order."""
-    verbs, sized = _direction_words(text[start:end])
-    found = list(DIRECTION_VERB.finditer(text, start, end)) if verbs else []
+    verbs, sized = _direction_words(text[start:end], words)
+    found = list(direction_verb(text[start:end], words).finditer(text, start, end)) if verbs else []
     if sized:
         extra = [m for m in _SIZED_CHANGE.finditer(text, start, end)]
         if extra:
@@ -158,6 +185,10 @@ def direction_matches(text: str, start: int, end: int) -> list[re.Match]:
     return found
 
 
+# "up 2.9 percent on year, accelerating from 2.6 percent": a rate of change that changed
+_RATE_VERB = re.compile(
+    r"\b(?P<v>" + lexicon.alternation(lexicon.RATE_UP_VERBS + lexicon.RATE_DOWN_VERBS) + r")(?=\s+(?:from|to)\b)", re.I)
+_RATE_VERB_WORDS = frozenset(lexicon.RATE_UP_VERBS + lexicon.RATE_DOWN_VERBS)
 _PHRASAL_BEFORE = re.compile(r"\b(?:made|make|makes|making|sum|sums|summed|add|adds|added|adding|took|take|takes|end|ended|ends|set|sets)\s+$", re.I)
 _ANCHOR_VERB = re.compile(r"\b(?:went|go|goes|going|moved|moves|changed|shifted|swung)(?=\s+from\b)", re.I)
 _ROLE_AFTER_VERB = re.compile(r"\s+(?:from|on|than|over|compared)\b", re.I)
@@ -192,38 +223,106 @@ def _clauses(text: str, start: int, end: int) -> list[int]:
     return [start] + [m.end() + start for m in _CLAUSE_BREAK.finditer(piece) if m.start() not in paired]
 
 
-def clause_bounds(text: str, start: int, end: int, at: int) -> tuple[int, int]:
-    """The clause of ``text[start:end]`` (a sentence) that holds offset ``at``."""
-    starts = _clauses(text, start, end)
+def clause_bounds(text: str, start: int, end: int, at: int, starts: list[int] | None = None) -> tuple[int, int]:
+    """The clause of ``text[start:end]`` (a sentence) that holds offset ``at``; ``starts``
+    are the sentence's clause starts, when they are known (:func:`clause_starts`)."""
+    if starts is None:
+        starts = _clauses(text, start, end)
     k = bisect.bisect_right(starts, at) - 1
     a = starts[max(k, 0)]
     b = starts[k + 1] if k + 1 < len(starts) else end
     return a, b
 
 
-def may_hold_claims(text: str, sentences: list[tuple[int, int, list[Quantity]]]) -> bool:
+#: A sentence of the paragraph: its offsets in the text, its quantities, and what the
+#: evidence search reads from it once (its words, clauses, direction verbs), kept while
+#: it is the context of the paragraphs after it.
+Sentence = tuple[int, int, list[Quantity], dict]
+
+
+def _words(text: str, sent: Sentence) -> frozenset[str]:
+    memo = sent[3]
+    words = memo.get("words")
+    if words is None:
+        words = memo["words"] = frozenset(_WORD_RE.findall(text[sent[0] : sent[1]].lower()))
+    return words
+
+
+# The words without which _ANCHOR_VERB and SUM_CUE cannot match.
+_ANCHOR_WORDS = frozenset({"from"})
+_SUM_WORDS = frozenset({"net", "total", "totals", "totalled", "totaled", "combined", "together", "altogether", "all",
+                        "overall", "sum", "adds", "add", "added"})
+
+
+def may_hold_claims(text: str, sentences: list[Sentence]) -> bool:
     """False only when no sentence of ``sentences`` can hold a claim: plain levels alone,
     with no direction, anchor or sum word beside them ("412 homicides last year"). Such a
     paragraph has no finding, and its evidence search is skipped (it is still the context
     of the next paragraph)."""
-    for sa, sb, qs in sentences:
+    for sent in sentences:
+        sa, sb, qs, _ = sent
         if not qs:
             continue
         if any(q.kind not in ("count", "rate", "money") or q.direction or q.share_of for q in qs):
             return True
+        # the direction verbs and anchors the sentence's claims would be made of (a hedge
+        # "more than 30,984" is its number's, no direction of its own): read once, kept
+        _, anchors, directions = _sentence_reading(text, sent)
+        if anchors or directions:
+            return True
         piece = text[sa:sb]
-        if _may_hold_direction(piece) or _ANCHOR_VERB.search(piece) or SUM_CUE.search(piece):
+        words = _words(text, sent)
+        if (_CASE_FOLDS.search(piece) is not None or not _SUM_WORDS.isdisjoint(words)) and SUM_CUE.search(piece):
             return True
     return False
 
 
-def build_items(text: str, sentences: list[tuple[int, int, list[Quantity]]]) -> tuple[list[Item], list[Claim]]:
+def _sentence_reading(text: str, sent: Sentence) -> tuple[list[int], list[tuple[int, int]], list[tuple[int, int, str, bool]]]:
+    """What a sentence's own words say, whatever paragraph it is read in: where its
+    clauses start, its anchor verbs ("went from"), and its direction verbs (start, end,
+    verb, quiet) that are no part of a quantity's phrase."""
+    memo = sent[3]
+    got = memo.get("reading")
+    if got is not None:
+        return got
+    sa, sb, qs, _ = sent
+    starts = _clauses(text, sa, sb)
+    anchors: list[tuple[int, int]] = []
+    directions: list[tuple[int, int, str, bool]] = []
+    if qs:
+        words = _words(text, sent)
+        if _CASE_FOLDS.search(text, sa, sb) is not None or not _ANCHOR_WORDS.isdisjoint(words):
+            anchors = [m.span() for m in _ANCHOR_VERB.finditer(text, sa, sb)]
+        found = direction_matches(text, sa, sb, words)
+        if not _RATE_VERB_WORDS.isdisjoint(words) or _CASE_FOLDS.search(text, sa, sb):
+            found = sorted(found + list(_RATE_VERB.finditer(text, sa, sb)), key=lambda m: m.start())
+        for m in found:
+            pos = m.start()
+            if any(sa + q.pstart < m.end() and pos < sa + max(q.pend, q.end) for q in qs):
+                continue
+            v = m.group("v").lower()
+            if v == "up" and _PHRASAL_BEFORE.search(text, max(sa, pos - 12), pos):
+                continue  # "made up", "adds up": no change
+            # "344 last year, up from 211": a direction, and the role word of the number after it
+            quiet = (bool(_ROLE_AFTER_VERB.match(text, m.end())) and v in lexicon.COMPARISON_DIRECTIONS) or v in PASS_SET
+            directions.append((pos, m.end(), m.group("v"), quiet))
+    got = memo["reading"] = (starts, anchors, directions)
+    return got
+
+
+def clause_starts(text: str, sent: Sentence) -> list[int]:
+    """Where the clauses of a sentence start (read once per sentence)."""
+    return _sentence_reading(text, sent)[0]
+
+
+def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[Claim]]:
     """The paragraph's quantities as items, and its claims."""
     items: list[Item] = []
     claims: list[Claim] = []
     clause_id = 0
-    for k, (sa, sb, qs) in enumerate(sentences):
-        starts = _clauses(text, sa, sb)
+    for k, sent in enumerate(sentences):
+        sa, sb, qs, memo = sent
+        starts, anchors, directions = _sentence_reading(text, sent)
 
         def clause_of(pos: int, starts: list[int] = starts, first: int = clause_id) -> int:
             return first + bisect.bisect_right(starts, pos) - 1
@@ -241,21 +340,12 @@ def build_items(text: str, sentences: list[tuple[int, int, list[Quantity]]]) -> 
             # no number in the sentence: no direction or anchor of its own can be checked
             clause_id += len(starts)
             continue
-        for m in _ANCHOR_VERB.finditer(text, sa, sb):
+        for a, b in anchors:
             # "deportations went from 1,000 to 1,500": a change with no direction word; it is
             # checked only through a claim beside it, but its numbers are its own
-            claims.append(Claim(None, m.start(), m.end(), None, "anchor", k, clause_of(m.start()), sa=sa))
-        for m in direction_matches(text, sa, sb):
-            pos = m.start()
-            if any(it.pa < m.end() and pos < max(it.pb, it.b) for it in items if it.sent == k):
-                continue
-            if m.group("v").lower() == "up" and _PHRASAL_BEFORE.search(text, max(sa, pos - 12), pos):
-                continue  # "made up", "adds up": no change
-            # "344 last year, up from 211": a direction, and the role word of the number after it
-            quiet = (bool(_ROLE_AFTER_VERB.match(text, m.end())) and m.group("v").lower() in ("up", "down", "higher", "lower")
-                     ) or m.group("v").lower() in PASS_SET
-            claims.append(Claim(None, m.start(), m.end(), verb_direction(m.group("v")), "direction", k, clause_of(pos), sa=sa,
-                                quiet=quiet))
+            claims.append(Claim(None, a, b, None, "anchor", k, clause_of(a), sa=sa))
+        for a, b, v, quiet in directions:
+            claims.append(Claim(None, a, b, verb_direction(v), "direction", k, clause_of(a), sa=sa, quiet=quiet))
         clause_id += len(starts)
     # "The net effect: the labor force grew by 736,000 people to 167.8 million": in a
     # sentence that sums up, a level reached ("to 167.8 million") is claimed as the sum of
@@ -276,13 +366,7 @@ def build_items(text: str, sentences: list[tuple[int, int, list[Quantity]]]) -> 
                 x.q.noun = y.q.noun
             for a, b in ((x, y), (y, x)):
                 # "from 62.8 to 62.9 percent", "from 21.79 percent in February to 22.95 in March"
-                if b.q.kind == "percent" and a.q.kind == "count" and not a.q.currency and a.q.written is not None \
-                        and a.q.written.value <= 100 and not a.q.noun:
-                    try:
-                        a.q.written = parse_number(expression_text(a.q.written) + "%")
-                        a.q.kind = "percent"
-                    except NumberError:
-                        pass
+                share_percent(a, b)
     # "412,000 visitors and 3,000 members in 2024": a label after the last of levels joined
     # by "and" is every one's
     for x, y in zip(reversed(items[:-1]), reversed(items[1:])):
@@ -320,8 +404,27 @@ def build_items(text: str, sentences: list[tuple[int, int, list[Quantity]]]) -> 
     return items, claims
 
 
+def share_percent(a: Item, b: Item) -> None:
+    """Read ``a``, a bare number of at most 100 that counts nothing, as a percent when
+    ``b``, the level it is compared with, is one: the unit written once is both's."""
+    if b.q.kind == "percent" and a.q.kind == "count" and not a.q.currency and a.q.written is not None \
+            and a.q.written.value <= 100 and not a.q.noun:
+        try:
+            a.q.written = parse_number(expression_text(a.q.written) + "%")
+            a.q.kind = "percent"
+        except NumberError:
+            pass
+
+
 _CLAIM_NOUN = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(?:number\s+of\s+)?(?P<words>(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*)(?=\s*(?:[,.;:()]|$|\s+(?:and|or|from|to|in|on|at|for|compared|than|over|since|between|during|last|this|year|as|with|while|but)\b))", re.I)
 _NOT_CLAIM_NOUNS = frozenset("the a an its their this that year years month months quarter period total cost price value rate number level".split())
+
+
+def claim_noun_words(text: str, end: int) -> str | None:
+    """The words a claim ending at ``end`` names what it counts with: "an increase in
+    commercial passenger traffic for April" → "commercial passenger traffic"."""
+    m = _CLAIM_NOUN.match(text, end)
+    return m.group("words") if m else None
 
 
 def _claim_noun(text: str, end: int) -> str | None:
@@ -329,7 +432,10 @@ def _claim_noun(text: str, end: int) -> str | None:
     m = _CLAIM_NOUN.match(text, end)
     if m is None:
         return None
-    word = m.group("words").split()[-1].lower().strip("'’")
+    words = [w.lower().strip("'’") for w in m.group("words").split()]
+    word = words[-1]
+    if word in lexicon.GENERIC_COUNT_NOUNS and len(words) > 1:
+        word = words[-2]  # "shooting incidents" count shootings
     if word in _NOT_CLAIM_NOUNS or len(word) < 3:
         return None
     return word[:-1] if word.endswith("s") else word
@@ -414,9 +520,9 @@ SUBJECT_GAP = re.compile(
 SUM_CUE = re.compile(r"\b(?:net|total|totals|totalled|totaled|combined|together|altogether|in\s+all|all\s+told|overall|sum|adds?\s+up|added\s+up)\b", re.I)
 
 
-_AND_GAP = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}\s*,?\s+and\s+[$€£¥]?", re.I)
+_AND_GAP = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}\s*,?\s+and\s+" + lexicon.CURRENCY_CLASS + r"?", re.I)
 _SHARED_UNIT_GAP = re.compile(
-    r"\s*(?:(?:in|during|for|on)\s+(?:the\s+)?[A-Za-z]+(?:\s+\d{4})?\s*,?\s*)?(?:to|and|-|\u2013)\s*[$€£¥]?", re.I)
+    r"\s*(?:(?:in|during|for|on)\s+(?:the\s+)?[A-Za-z]+(?:\s+\d{4})?\s*,?\s*)?(?:to|and|-|\u2013)\s*" + lexicon.CURRENCY_CLASS + r"?", re.I)
 
 
 # --- the number of a level --------------------------------------------------------------------

@@ -41,7 +41,7 @@ PASS_SET = frozenset(lexicon.PASS_VERBS)
 _ROLE_BEFORE = re.compile(
     r"(?:^|\s|\()(?:(?P<w>" + _STRONG_OLD + r")\s+" + _STRONG_FILL
     + r"|(?P<w3>" + _PASSED + r")\s+the\s+" + _STRONG_FILL
-    + r"|(?P<w2>" + _OLD_WORDS + "|" + _NEW_WORDS + r"|out\s+of|of\s+(?:all|the|its|their|those|these))\s+" + _FILL + r")[$€£¥]?\(?$",
+    + r"|(?P<w2>" + _OLD_WORDS + "|" + _NEW_WORDS + r"|out\s+of|of\s+(?:all|the|its|their|those|these))\s+" + _FILL + r")" + lexicon.CURRENCY_CLASS + r"?\(?$",
     re.I,
 )
 _PAREN_ROLE = re.compile(r"\b(?P<w>" + _STRONG_OLD + r")\s+(?:[^\d;:()]|(?:19|20)\d\d\b){0,60}\($", re.I)
@@ -79,17 +79,17 @@ _TIME_BEFORE = re.compile(
     r"|(?:in|during)\s+(?P<month2>" + MONTH + r")(?:\s*,)?(?:\s+[a-z][\w'-]*){0,3}"
     r"|(?P<poss>" + YEAR + r")['’]s(?:\s+[a-z][\w'-]*){0,2}"
     r"|(?P<past>last\s+year|a\s+year\s+(?:earlier|ago)|the\s+(?:previous|prior)\s+year)['’]?s?,?(?:\s+[a-z][\w'-]*){0,3}"
-    r"|(?P<present>this\s+year)['’]?s?,?(?:\s+[a-z][\w'-]*){0,3})\s+[$€£¥]?\(?$",
+    r"|(?P<present>this\s+year)['’]?s?,?(?:\s+[a-z][\w'-]*){0,3})\s+" + lexicon.CURRENCY_CLASS + r"?\(?$",
     re.I,
 )
 # "ranged from 1.91% to 6.89%", "between 15 and 29": the ends of a range are no levels.
 _RANGE_BEFORE = re.compile(
-    r"\b(?:range[sd]?|ranging|varie[sd]|varying|vary|spread|spans?|spanned|between)\s+(?:\w+\s+)?(?:from\s+)?[$€£¥]?$"
-    r"|\b(?:range[sd]?|ranging|varie[sd]|varying|vary|spread|between)\s+(?:from\s+)?[^,;]{0,30}?\s+(?:to|and)\s+[$€£¥]?$",
+    r"\b(?:range[sd]?|ranging|varie[sd]|varying|vary|spread|spans?|spanned|between)\s+(?:\w+\s+)?(?:from\s+)?" + lexicon.CURRENCY_CLASS + r"?$"
+    r"|\b(?:range[sd]?|ranging|varie[sd]|varying|vary|spread|between)\s+(?:from\s+)?[^,;]{0,30}?\s+(?:to|and)\s+" + lexicon.CURRENCY_CLASS + r"?$",
     re.I,
 )
 # "declined by £1 to £411", "up by 26": a difference, not a level.
-_BY_BEFORE = re.compile(r"\bby\s+(?:(?:just|only|some|about|around|nearly|almost|roughly|a\s+further|another)\s+)?[$€£¥]?$", re.I)
+_BY_BEFORE = re.compile(r"\bby\s+(?:(?:just|only|some|about|around|nearly|almost|roughly|a\s+further|another)\s+)?" + lexicon.CURRENCY_CLASS + r"?$", re.I)
 
 
 # The claim naming its own base by a time: "9% lower in 2019 than a decade earlier in
@@ -178,7 +178,7 @@ def base_time(text: str, claim: Claim) -> tuple[int, int] | None | bool:
     return (int(m.group("year")), MONTH_NUM.get(month.lower().rstrip("."), 0) if month else 0)
 
 
-_PERCENT_OF = re.compile(r"(?:%|\bper\s?cent|\bpercent|\bpc)\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?[$€£¥]?$", re.I)
+_PERCENT_OF = re.compile(r"(?:%|\bper\s?cent|\bpercent|\bpc)\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?" + lexicon.CURRENCY_CLASS + r"?$", re.I)
 
 
 def comparable(a: tuple[int, int], b: tuple[int, int]) -> bool:

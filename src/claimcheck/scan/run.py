@@ -29,9 +29,9 @@ from claimcheck.numbers import Written
 from claimcheck.figures import ClaimedFigure
 from claimcheck.results import Problem
 from claimcheck.verdicts.diagnoses import Diagnosis
-from claimcheck.scan.detect import change_words, detect, may_hold_numbers
+from claimcheck.scan.detect import change_words, detect, may_hold_numbers, sentence_words
 from claimcheck.scan.document import Doc, Format, guess_format, make_doc, read_input
-from claimcheck.scan.items import Candidate, Check, Claim, Item, build_items, clause_bounds, may_hold_claims
+from claimcheck.scan.items import Candidate, Check, Claim, Item, Sentence, build_items, clause_bounds, clause_starts, may_hold_claims
 from claimcheck.scan.search import search
 from claimcheck.scan.sentences import split_paragraphs, split_sentences
 
@@ -112,7 +112,9 @@ class Finding:
     end_col: int | None = None
     """1-based position of the phrase's last character."""
     note: str | None = None
-    """Why a claim that looked checkable was not checked, when that is worth saying."""
+    """Why a claim that looked checkable was not checked, when that is worth saying; for a
+    checked claim, a reading of its words the check rests on ("read 'by 13.01 percent' as
+    the rate it rose to, …")."""
     relation: str | None = None
     """The relation the evidence was found in: percent change, share, difference…"""
     pairing: str | None = None
@@ -176,6 +178,11 @@ _PERIOD_ASIDE = re.compile(r"\s*\((?:yoy|y-o-y|mom|m-o-m|qoq|q-o-q|year[\s-]on[\
 
 
 _WORD = re.compile(r"[a-z]+")
+_UP_NOUN_SET = frozenset(lexicon.UP_NOUNS)
+_CHANGE_NOUN_OF = re.compile(
+    r"(?:an?\s+)?(?:[a-z]+\s+){0,2}?(?P<noun>" + lexicon.alternation(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS) + r")s?\s+of\s+", re.I)
+_QUALIFIED_CHANGE = re.compile(
+    r"an?\s+(?:[a-z]+\s+){1,2}(?=(?:" + lexicon.alternation(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS) + r")s?\s+of\b)", re.I)
 # "slight" → "slightly", "dramatic" → "dramatically": the size adjectives whose adverb is a
 # hedge of the size of a change
 _SIZE_ADVERBS = {
@@ -198,6 +205,17 @@ def read_figure(phrase: str) -> tuple[ClaimedFigure | None, str | None]:
     for lead in ("a ", "an "):
         if low.startswith(lead):
             candidates.append(phrase[len(lead) :])
+    # "a modest decline of 2.4 percent", "an apparent increase of 3%": the words between the
+    # article and the change noun size or qualify it; the number says the size
+    m = _QUALIFIED_CHANGE.match(phrase)
+    if m:
+        candidates.append(phrase[m.end() :])
+    # "a deduction of 60,520 votes", "a shortfall of 12%": a change noun the figure language
+    # does not know is read as the plain noun of its direction
+    m = _CHANGE_NOUN_OF.match(phrase)
+    if m:
+        plain = "increase" if m.group("noun").lower() in _UP_NOUN_SET else "decrease"
+        candidates.append(f"{plain} of {phrase[m.end():]}")
     for text in list(candidates):
         if "(" in text and _PERIOD_ASIDE.search(text):
             candidates.append(_PERIOD_ASIDE.sub("", text))
@@ -275,12 +293,14 @@ def _sentences(text: str, pa: int, pb: int) -> list[tuple[int, int]]:
     return out
 
 
-def _clause(text: str, sa: int, sb: int, *spots: int) -> str:
-    """The clauses of sentence ``text[sa:sb]`` that hold the offsets ``spots`` (the claim,
-    and the evidence it found in the same sentence), from the first to the last."""
+def _clause(text: str, sent: Sentence, *spots: int) -> str:
+    """The clauses of sentence ``sent`` that hold the offsets ``spots`` (the claim, and
+    the evidence it found in the same sentence), from the first to the last."""
+    sa, sb = sent[0], sent[1]
+    starts = clause_starts(text, sent)
     inside = [x for x in spots if sa <= x < sb] or [spots[0]]
-    a = clause_bounds(text, sa, sb, min(inside))[0]
-    b = clause_bounds(text, sa, sb, max(inside))[1]
+    a = clause_bounds(text, sa, sb, min(inside), starts)[0]
+    b = clause_bounds(text, sa, sb, max(inside), starts)[1]
     return _collapse(text[a:b]).rstrip(" ;:,\u2014-")
 
 
@@ -307,7 +327,7 @@ def _subject(text: str, a: int, start: int) -> str | None:
     return None
 
 
-def _levels(doc: Doc, sa: int, sb: int, claim: Claim, evidence: tuple[Item, ...]) -> tuple[Level, ...]:
+def _levels(doc: Doc, sent: Sentence, claim: Claim, evidence: tuple[Item, ...]) -> tuple[Level, ...]:
     """The evidence as levels, each with the unit its words give it; a level that names
     none shares its partner's noun, or the claim's subject ("from 105 in 2007 to 71")."""
     text = doc.text
@@ -318,7 +338,7 @@ def _levels(doc: Doc, sa: int, sb: int, claim: Claim, evidence: tuple[Item, ...]
 
     shared = next((n for n in map(noun_of, evidence) if n), None)
     if shared is None:
-        shared = _subject(text, clause_bounds(text, sa, sb, claim.start)[0], claim.start)
+        shared = _subject(text, clause_bounds(text, sent[0], sent[1], claim.start, clause_starts(text, sent))[0], claim.start)
     out = []
     for it in evidence:
         q = it.q
@@ -334,17 +354,19 @@ def _locate_span(doc: Doc, at: int, end: int) -> tuple[int, int, int, int]:
     return line, col, eline, ecol
 
 
-def _sentence_quantities(text: str, pa: int, pb: int) -> list[tuple[int, int, list]]:
-    sents = []
+def _sentence_quantities(text: str, pa: int, pb: int) -> list[Sentence]:
+    sents: list[Sentence] = []
     for a, b in _sentences(text, pa, pb):
         s = text[a:b]
         qs = []
+        memo: dict = {}
         if may_hold_numbers(s):
             qs = detect(s)
             # a change in words that is part of a numeric claim ("plunged 45%") is that claim
             qs += [w for w in change_words(s) if not any(q.pstart <= w.start < q.pend for q in qs)]
+            memo["words"] = sentence_words(s)
         qs.sort(key=lambda q: q.start)
-        sents.append((a, b, qs))
+        sents.append((a, b, qs, memo))
     return sents
 
 
@@ -384,7 +406,8 @@ def _paragraph_findings(doc: Doc, path: str, sents: list, context: list) -> list
             if last > end and last - end <= 60 and all(it.clause == claim.clause for it in chk.evidence):
                 end = last
         figure, figure_text = _claim_figure(text, claim, chk.hint, chk.relation)
-        sa, sb = next((a, b) for a, b, _ in sents if a <= claim.start < b or (a <= claim.start and claim.start == b))
+        sent = next(x for x in sents if x[0] <= claim.start < x[1] or (x[0] <= claim.start and claim.start == x[1]))
+        sa, sb = sent[0], sent[1]
         phrase = _collapse(text[start:end])
         line, col, eline, ecol = _locate_span(doc, start, end)
         inputs = tuple(it.q.num for it in chk.evidence)
@@ -399,8 +422,9 @@ def _paragraph_findings(doc: Doc, path: str, sents: list, context: list) -> list
         out.append((start, Finding(
             path, line, col, _collapse(text[sa:sb]), phrase, kind, "checked", figure=figure, figure_text=figure_text,
             compute=chk.computation.text, inputs=inputs, framing=figure.framing, end_line=eline, end_col=ecol,
-            relation=chk.relation, pairing=chk.why, clause=_clause(text, sa, sb, start, *(it.a for it in chk.evidence)),
-            levels=_levels(doc, sa, sb, claim, chk.evidence), computation=chk.computation, **res,
+            relation=chk.relation, pairing=chk.why if chk.note is None else f"{chk.note}; {chk.why}", note=chk.note,
+            clause=_clause(text, sent, start, *(it.a for it in chk.evidence)),
+            levels=_levels(doc, sent, claim, chk.evidence), computation=chk.computation, **res,
         )))
     for claim in claims:
         if id(claim) in checked_claims or claim.item is None or claim.bare:
@@ -408,14 +432,15 @@ def _paragraph_findings(doc: Doc, path: str, sents: list, context: list) -> list
         q = claim.item.q
         if q.kind == "change":
             continue  # a change in words alone ("dipped slightly") is a claim only beside its evidence
-        sa, sb = next((a, b) for a, b, _ in sents if a <= claim.start <= b)
+        sent = next(x for x in sents if x[0] <= claim.start <= x[1])
+        sa, sb = sent[0], sent[1]
         phrase = _collapse(text[claim.start : claim.end])
         figure, figure_text = read_figure(phrase)
         line, col, eline, ecol = _locate_span(doc, claim.start, claim.end)
         out.append((claim.start, Finding(
             path, line, col, _collapse(text[sa:sb]), phrase, q.kind, "needs-source", figure=figure,
             figure_text=figure_text, framing=q.framing, end_line=eline, end_col=ecol,
-            clause=_clause(text, sa, sb, claim.start),
+            clause=_clause(text, sent, claim.start),
         )))
     out.sort(key=lambda t: t[0])
     return [f for _, f in out]

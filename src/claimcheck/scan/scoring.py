@@ -92,6 +92,27 @@ def role_for(it: Item, claim: Claim) -> str | None:
     return "other"
 
 
+_PLURAL = re.compile(r"\b([A-Za-z][a-z'’-]{2,}s)\b")
+# Plural words that name no thing counted.
+_NOT_SUBJECTS = frozenset(
+    "ages years months weeks days hours times was is has its this thus as us plus less unless news series "
+    "status basis analysis crisis percent cents figures numbers statistics data officials police its".split()
+)
+
+
+def _subject(text: str, claim: Claim) -> str | None:
+    """The first plural noun a claim's clause names before it ("Total passengers,
+    including enplanements, … rose 4%"), singular; None when there is none."""
+    head = text[max(claim.sa, claim.start - 80) : claim.start]
+    cut = max(head.rfind(";"), head.rfind(":"), head.rfind("."))
+    head = head[cut + 1 :]
+    for m in _PLURAL.finditer(head):  # the first: "total passengers, including enplanements, rose"
+        w = m.group(1).lower()
+        if w not in _NOT_SUBJECTS and "'" not in w and "’" not in w:  # not "month's"
+            return w[:-1]
+    return None
+
+
 def change_score(claim: Claim, text: str, old: Item, new: Item) -> tuple[float, list[str]]:
     score, why = distance(claim, old, new)
     old_role, new_role = role_for(old, claim), role_for(new, claim)
@@ -150,6 +171,19 @@ def change_score(claim: Claim, text: str, old: Item, new: Item) -> tuple[float, 
             why.append(f"the claim is about {claim.noun}s, as the numbers are")
         elif said:
             score -= 3
+    else:
+        # "Last month's total passengers … rose 4%. Passengers totaled 64,386 …, higher than the
+        # 61,651 passengers": the claim's subject is what the numbers, stated together, count
+        subject = _subject(text, claim)
+        said = [noun_of(it.q) for it in (old, new) if noun_of(it.q)]
+        ordered = old_role == "old" or bool(old.time and new.time and comparable(old.time, new.time)
+                                            and is_before(old.time, new.time))
+        # (numbers of another sentence only when it opens with the same thing: "Passengers totaled")
+        opens = old.sent == claim.sent or subject is not None and any(
+            w.lower().rstrip("s") == subject for w in text[old.base : old.base + 40].split()[:3])
+        if subject and said and all(n == subject for n in said) and old.sent == new.sent and ordered and opens:
+            score += 2
+            why.append(f"the claim's subject is {subject}s, as the numbers count")
     if not (old_role or new_role or old.time or new.time) and old.a < new.a:
         score += 0.5
     return score, why

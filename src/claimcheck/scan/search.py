@@ -47,7 +47,7 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
             continue
         why = "; ".join(best.reasons)
         checks.append(Check(claim, best.computation, best.evidence, best.relation, best.score, why, best.hint,
-                            tuple(c for c in close if c is not best)))
+                            tuple(c for c in close if c is not best), best.note))
     return _dedupe(checks)
 
 

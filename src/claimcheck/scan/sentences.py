@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from claimcheck import lexicon
+
 
 
 _PARA_BREAK = re.compile(r"\n[ \t]*\n")
@@ -67,7 +69,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         if nxt is None:
             continue
         first = nxt.group("first")
-        if not (first.isupper() or first.isdigit() or first in "$€£¥"):
+        if not (first.isupper() or first.isdigit() or first in lexicon.CURRENCY_SYMBOLS):
             continue
         punct = m.group(0)
         if punct.startswith(".") and len(punct.rstrip("\"'\u201d\u2019)]")) == 1:

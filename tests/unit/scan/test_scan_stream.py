@@ -16,6 +16,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import claimcheck.scan.detect as detect
+import claimcheck.scan.digits as digits
+import claimcheck.scan.items as items
+import claimcheck.scan.phrase as phrase
+import claimcheck.scan.words as words
 import claimcheck.scan.document as document
 import claimcheck.scan.run as run
 from claimcheck.scan import Finding, scan_text
@@ -101,9 +105,9 @@ def test_prefilter_skips_only_sentences_without_quantities(s: str) -> None:
 @given(_TEXT)
 def test_word_quantity_guard_is_a_necessary_condition(s: str) -> None:
     low = s.lower()
-    words = frozenset(detect._WORDS.findall(low))
-    if not detect._wq_possible(s, low, words) and not detect._CASE_FOLDS.search(s):
-        assert list(detect._WORD_QUANTITY.finditer(s)) == []
+    found = frozenset(words._WORDS.findall(low))
+    if not words._wq_possible(s, low, found) and not words.CASE_FOLDS.search(s):
+        assert list(words._WORD_QUANTITY.finditer(s)) == []
 
 
 def test_word_quantities_in_odd_spellings_are_still_found() -> None:
@@ -111,7 +115,7 @@ def test_word_quantities_in_odd_spellings_are_still_found() -> None:
     # reads "doubled" at the start of "doubledone" (no word boundary after it), and under
     # re.I "İ" stands for "i" in "twİce" though the lower-cased words show "twi", "ce".
     for s, span in (("doubledone percent", (0, 7)), ("tw\u0130ce as big, 3 percent", (0, 5))):
-        assert [(q.start, q.end, q.kind) for q in detect._word_quantities(s)] == [(*span, "multiple")]
+        assert [(q.start, q.end, q.kind) for q in words.word_quantities(s)] == [(*span, "multiple")]
 
 
 @given(_TEXT)
@@ -120,23 +124,91 @@ def test_look_back_on_a_shorter_tail_finds_the_same_match(s: str) -> None:
     # run of whitespace; it must find what the 60-character window finds.
     for pos in range(len(s) + 1):
         lo = max(0, pos - 60)
-        full = detect._PRE_STEP.search(s, lo, pos)
-        if pos - lo > detect._PRE_MAX and not detect._DOUBLE_SPACE.search(s, lo, pos):
-            short = detect._PRE_STEP.search(s, pos - detect._PRE_MAX, pos)
+        full = phrase._PRE_STEP.search(s, lo, pos)
+        if pos - lo > phrase._PRE_MAX and not phrase._DOUBLE_SPACE.search(s, lo, pos):
+            short = phrase._PRE_STEP.search(s, pos - phrase._PRE_MAX, pos)
             assert (full and full.span()) == (short and short.span())
 
 
 @given(st.text(alphabet="SeptmbrPosiinNo.# \n\t1", max_size=40))
 def test_date_and_label_look_back_on_a_tail(before: str) -> None:
-    tail = max(0, len(before) - detect._TAIL)
-    for pat in (detect._DATE_BEFORE, detect._LABEL_BEFORE):
+    tail = max(0, len(before) - digits._TAIL)
+    for pat in (digits._DATE_BEFORE, digits._LABEL_BEFORE):
         full, short = pat.search(before), pat.search(before, tail)
         assert (full and full.span()) == (short and short.span())
 
 
 def test_tail_is_longer_than_every_label() -> None:
-    alternatives = re.findall(r"[A-Za-z.]+", detect._LABEL_BEFORE.pattern)
-    assert max(len(a) for a in alternatives) + 2 < detect._TAIL  # the word, \s, and a $ before \n
+    alternatives = re.findall(r"[A-Za-z.]+", digits._LABEL_BEFORE.pattern)
+    assert max(len(a) for a in alternatives) + 2 < digits._TAIL  # the word, \s, and a $ before \n
+
+
+# Pieces of the places numbers hide: labels, codes, ages, scores, addresses, web addresses.
+_CONTEXT_PIECES = st.sampled_from(
+    [
+        "Route", "No.", "H.R.", "U.S.", "S.", "iPhone", "(see", "figure", "(table", "#", "Rs", "Rs.", "N", "Sh", "US$",
+        "KSh", "\u20b9", "\u20a6", "$", "\u20ac", "aged", "ages", "age", "won", "led", "scored", "www.", "@", ".com", ".uk",
+        "x.co", "12", "1,200", "2016", "5.5", "3", ".5", "%", "bn", "million", "to", "-", "(", ")", ",", ".", "Main",
+        "Street", "rose", "up", "made", "went", "from", "total", "in", "all", "sharp", "increase", "an", "by", "of",
+        "a", "nearly", "more", "than", "\u0130", "\u0131", "\u017f", "\u212a", "\u00a0", "\u201c",
+    ]
+)
+_CONTEXT = st.lists(st.tuples(_CONTEXT_PIECES, _SEPS), max_size=30).map(lambda xs: "".join(a + b for a, b in xs))
+
+
+@given(_CONTEXT)
+def test_numbers_are_the_matches_of_the_full_scan(s: str) -> None:
+    # _numbers tries the number pattern only just before each run of digits.
+    assert [m.span() for m in digits._numbers(s)] == [m.span() for m in digits._NUM.finditer(s)]
+
+
+@given(_CONTEXT)
+def test_label_age_score_and_address_guards_are_necessary(s: str) -> None:
+    for end in range(len(s) + 1):
+        before = s[max(0, end - 40) : end]
+        if not digits._may_be_label(before):
+            assert digits._LABEL_BEFORE.search(before) is None
+    ages, scores = digits._before_words(s)
+    if not ages:
+        assert digits._AGE_BEFORE.search(s) is None
+    if not scores:
+        assert digits._SCORE_BEFORE.search(s) is None
+    if not digits._may_hold_url(s):
+        assert digits._URL.search(s) is None
+
+
+@given(_CONTEXT)
+def test_look_back_by_last_word_finds_what_the_whole_pattern_finds(s: str) -> None:
+    for pos in range(len(s) + 1):
+        lw = phrase._LAST_WORD.search(s, max(0, pos - 30), pos)
+        if lw is None or lw.group(1) is None:
+            continue
+        lo = max(0, pos - 60)
+        full = phrase._PRE_STEP.search(s, lo, pos)
+        short = phrase._pre_step_for(lw.group(1).lower()).search(s, lo, pos)
+        assert (full and (full.span(), full.lastgroup)) == (short and (short.span(), short.lastgroup))
+
+
+@given(_CONTEXT)
+def test_direction_verbs_of_a_sentence_are_those_of_the_whole_pattern(s: str) -> None:
+    assert [m.span() for m in items.direction_verb(s).finditer(s)] == [m.span() for m in items.DIRECTION_VERB.finditer(s)]
+
+
+@given(_TEXT)
+def test_word_quantity_first_word_guard_changes_no_match(s: str) -> None:
+    unguarded = re.compile(words._WORD_QUANTITY.pattern.replace(r"(?=\d|(?:" + words._WQ_FIRST + "))", "", 1), re.I)
+    assert unguarded.pattern != words._WORD_QUANTITY.pattern
+    assert [m.span() for m in words._WORD_QUANTITY.finditer(s)] == [m.span() for m in unguarded.finditer(s)]
+
+
+@given(_CONTEXT)
+def test_anchor_and_sum_word_guards_are_necessary(s: str) -> None:
+    found = frozenset(items._WORD_RE.findall(s.lower()))
+    if items._CASE_FOLDS.search(s) is None:
+        if items._ANCHOR_WORDS.isdisjoint(found):
+            assert items._ANCHOR_VERB.search(s) is None
+        if items._SUM_WORDS.isdisjoint(found):
+            assert items.SUM_CUE.search(s) is None
 
 
 def test_document_map_locates_every_character() -> None:

@@ -1,0 +1,275 @@
+"""The claim phrase around a quantity: its rate, its direction and the words before it.
+
+:func:`extend_phrase` reads the words after a number ("a day", "per 100,000 residents",
+"daily arrests", "a 13 percent drop", "of") and looks back for a hedge ("nearly"), framing
+("only"), a direction ("fell", "an increase of") and an article, widening the phrase a
+claim is quoted by.
+
+Every pattern here runs in linear time on any input; the look-back searches a window of
+at most 60 characters, a few times per number.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck import lexicon
+from claimcheck.scan.quantity import Quantity
+
+
+_PER_POP = re.compile(
+    r"\s+(?:per|for\s+every)\s+(?P<base>1,000,000|100,000|10,000|1,000|1000000|100000|10000|1000|100|thousand|million)\b"
+    r"(?:\s+(?:" + lexicon.alternation(lexicon.PER_POPULATION_NOUNS) + r"))?",
+    re.I,
+)
+
+
+_PERIODS = lexicon.PERIOD_WORDS
+
+
+_RATE_AFTER = re.compile(
+    r"(?:\s+(?:[A-Za-z][\w'-]*\s+){0,2}?(?:a|per|each|every|an)\s+(?P<p1>day|week|month|year|hour)\b"
+    r"(?!\s+(?:ago|earlier|later|prior)\b)"
+    r"|\s+(?:[A-Za-z][\w'-]*\s+)?(?P<p2>daily|weekly|monthly|annually|yearly|nightly|hourly)\b(?!\s+(?:basis|average))"
+    r"|/(?P<p3>day|week|month|year|hour)\b)",
+    re.I,
+)
+
+
+_DAILY_NOUN = re.compile(r"\s+(?P<p>daily|weekly|monthly|annual|yearly|nightly)\s+(?P<noun>[a-z][\w'-]*)")
+
+
+_NOUN_AFTER = re.compile(r"\s+(?P<noun>[a-zA-Z][\w'-]*)")
+
+
+_NOT_NOUNS = frozenset(
+    "in on at as to from of and or but by for with than since during between through "
+    "the a an this that these those it its last next per each every over under about "
+    "who which when where while was were is are be been had has have will would could "
+    "more less fewer higher lower up down compared versus vs".split()
+)
+
+
+_UP_NOUNS = "|".join(lexicon.UP_NOUNS)
+
+
+_DOWN_NOUNS = "|".join(lexicon.DOWN_NOUNS)
+
+
+_DIR_AFTER = re.compile(
+    r"(?:\s+(?:year[\s-]+(?:on|over)[\s-]+year|month[\s-]+(?:on|over)[\s-]+month|quarter[\s-]+(?:on|over)[\s-]+quarter"
+    r"|y-?o-?y|yoy|annual|annualised|annualized|quarterly|sequential|overall|net|\((?:yoy|y-o-y|mom|qoq)\)))*"
+    r"\s+(?:(?P<upn>(?:" + _UP_NOUNS + r")s?)|(?P<downn>(?:" + _DOWN_NOUNS + r")s?)"
+    r"|(?P<upc>" + "|".join(lexicon.UP_COMPARATIVES) + r"|up(?!\s+(?:to|from|for|until|with)\b))"
+    r"|(?P<downc>" + "|".join(lexicon.DOWN_COMPARATIVES) + r"|down(?!\s+(?:to|from|for|until|with)\b)))\b",
+    re.I,
+)
+
+
+_SHARE_OF_AFTER = re.compile(r"\s+of\b", re.I)
+
+
+_UP_WORDS = lexicon.PROSE_UP
+
+
+_DOWN_WORDS = lexicon.PROSE_DOWN
+
+
+_UP_NOUN_OF = tuple(f"{a} {n} of" for n in _UP_NOUNS.split("|") for a in ("a", "an"))
+
+
+_DOWN_NOUN_OF = tuple(f"{a} {n} of" for n in _DOWN_NOUNS.split("|") for a in ("a", "an"))
+
+
+_alt = lexicon.alternation
+
+
+FRAMING_WORDS = lexicon.FRAMING_WORDS
+
+
+#: Hedge word → its rule, for the hedges written before a number (the size words
+#: "slightly", "sharply" and the multiples are read elsewhere).
+_HEDGE_WORDS: dict[str, str] = {
+    w.lower(): name
+    for name, words in lexicon.HEDGE_WORDS.items()
+    if name not in ("exact", "multiple", "slightly", "sharply")
+    for w in words
+    if w != "~"
+}
+
+
+# Hedge words that are also the prepositions of a comparison ("an increase over 184,533").
+_PREPOSITION_HEDGES = lexicon.COMPARISON_HEDGES
+
+
+_CHANGE_BEFORE = re.compile(
+    r"(?:%|\bper\s?cent|\bpercent|\bpoints?|\b(?:" + "|".join(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS) + r")s?"
+    r"|\b(?:" + lexicon.alternation(lexicon.COMPARISON_DIRECTIONS + lexicon.PAST_CHANGE_VERBS) + r"))\s*$",
+    re.I,
+)
+
+
+# A sentence that opens by pointing back and compares: "This is higher than …"
+_POINTER_IS = re.compile(
+    r"\s*[\"'“‘(]*(?:this|that|it|these|those)\s+(?:is|was|are|were|remains|remained)\s+"
+    r"(?:(?:still|also|now|slightly|much|far|well)\s+)?", re.I)
+_PHRASAL_UP = re.compile(r"\b(?:made|make|makes|making|sum|sums|summed|add|adds|added|adding|account|accounts|accounted|took|take|takes|taking|end|ended|ends|split)\s+$", re.I)
+
+
+# One look-back step: the last hedge, framing word, direction or article before a
+# position. Applied to a window of at most 60 characters, a few times per number.
+def _pre_step_pattern(keep) -> str:  # noqa: ANN001
+    """_PRE_STEP's pattern with only the phrases ``keep`` accepts (by their last word,
+    and whether " by" may follow them)."""
+
+    def alt(words: list[str], by: bool = False) -> str:
+        kept = [w for w in words if keep(w, by)]
+        return _alt(kept) if kept else "(?!)"
+
+    def noun_of(nouns: str) -> str:
+        return (r"|(?:a|an)\s+(?:[a-z][a-z-]{0,15}\s+){1,2}(?:" + nouns + r")s?\s+of") if keep("of", False) else ""
+
+    return (
+        r"(?:^|(?<=[\s(\u2014\u2013,\"\u201c:;]))(?:"
+        r"(?P<dir_up>(?:" + alt(list(_UP_WORDS) + list(_UP_NOUN_OF), True) + r")(?:\s+by)?" + noun_of(_UP_NOUNS) + ")"
+        r"|(?P<dir_down>(?:" + alt(list(_DOWN_WORDS) + list(_DOWN_NOUN_OF), True) + r")(?:\s+by)?" + noun_of(_DOWN_NOUNS) + ")"
+        r"|(?P<hedge>" + alt(list(_HEDGE_WORDS)) + r")"
+        r"|(?P<framing>" + alt([w for w in FRAMING_WORDS]) + r")"
+        r"|(?P<art>" + ("a|an" if keep("a", False) or keep("an", False) else "(?!)") + ")"
+        r")\s+$|~\s?$"
+    )
+
+
+_PRE_STEP = re.compile(_pre_step_pattern(lambda w, by: True), re.I)
+
+
+_PRE_STEP_FOR: dict[str, re.Pattern] = {}
+
+
+def _pre_step_for(last: str) -> re.Pattern:
+    """_PRE_STEP for a window whose last word (before its final space) is ``last``: every
+    match ends with that word, so the phrases ending in another are left out, and the
+    search tries a handful of alternatives at each word instead of some 250. Same
+    matches, same groups; compiled on first use."""
+    pat = _PRE_STEP_FOR.get(last)
+    if pat is None:
+        def keep(phrase: str, by: bool) -> bool:
+            return phrase.split()[-1].lower() == last or (by and last == "by")
+
+        pat = _PRE_STEP_FOR[last] = re.compile(_pre_step_pattern(keep), re.I)
+    return pat
+
+
+# The last word of every phrase _PRE_STEP knows: a number whose preceding word is not
+# one of these has nothing to look back for, and most numbers are like that.
+_PRE_LAST_WORDS = frozenset(
+    w.split()[-1].lower()
+    for w in list(_UP_WORDS) + list(_DOWN_WORDS) + list(_UP_NOUN_OF) + list(_DOWN_NOUN_OF)
+    + list(_HEDGE_WORDS) + list(FRAMING_WORDS) + ["a", "an", "by"]
+)
+
+
+_LAST_WORD = re.compile(r"([A-Za-z]+)\s+$|~\s?$")
+
+
+# Every _PRE_STEP match ends where the search window ends. When the window holds no two
+# whitespace characters in a row, each \s+ in it matches one character, so no match is
+# longer than the longest phrase plus " by" and a space: searching only that tail finds
+# the same (leftmost) match, at less than half the cost.
+_PRE_MAX = max(len(w) for w in list(_UP_WORDS) + list(_DOWN_WORDS) + list(_UP_NOUN_OF) + list(_DOWN_NOUN_OF)
+               + list(_HEDGE_WORDS) + list(FRAMING_WORDS)) + len(" by") + 2 + 2 * 17  # two adjectives of up to 16 letters: "a modest annual decline of"
+
+
+_DOUBLE_SPACE = re.compile(r"\s\s")
+
+
+def extend_phrase(s: str, q: Quantity, floor: int = 0) -> None:
+    """Extend ``q`` with its rate words, direction nouns and the words before it; the
+    words before ``floor`` are the phrase of the quantity before it, never this one's
+    ("3.5 points higher than 65 percent": "higher than" is the first one's comparison, and
+    65 percent its base, not a hedged figure)."""
+    rest = s[q.end : q.end + 100]
+    pp = _PER_POP.match(rest) if q.kind == "count" else None
+    if pp:
+        q.per = "per " + pp.group("base").replace(",", "")
+        q.kind = "rate"
+        q.end += pp.end()
+        q.pend = q.end
+    elif q.kind in ("count", "money"):
+        dm = _DAILY_NOUN.match(rest)
+        rm = _RATE_AFTER.match(rest)
+        if dm:
+            q.per = _PERIODS[dm.group("p").lower()]
+            q.noun = dm.group("noun").lower()
+            q.kind = "rate" if q.kind == "count" else q.kind
+            q.end += dm.end()
+            q.pend = q.end
+        elif rm:
+            q.per = _PERIODS[(rm.group("p1") or rm.group("p2") or rm.group("p3")).lower()]
+            q.kind = "rate" if q.kind == "count" else q.kind
+            words = rm.group(0).split()
+            if len(words) > 2 and words[0].lower() not in _NOT_NOUNS:
+                q.noun = words[0].lower()
+            q.end += rm.end()
+            q.pend = q.end
+    rest = s[q.end : q.end + 100]
+    dm2 = _DIR_AFTER.match(rest)
+    if dm2 and q.kind in ("percent", "points", "count", "money", "rate", "multiple"):
+        if dm2.group("upn") or dm2.group("upc"):
+            q.direction = "up"
+        else:
+            q.direction = "down"
+        q.pend = q.end + dm2.end()
+    elif q.kind == "percent" and _SHARE_OF_AFTER.match(rest):
+        q.share_of = True
+    if q.noun is None and q.kind in ("count", "rate", "money"):
+        nm = _NOUN_AFTER.match(s, q.end)
+        if nm and nm.group("noun").lower() not in _NOT_NOUNS:
+            q.noun = nm.group("noun").lower()
+    # Look back for hedges, framing words, direction words and an article.
+    pos = q.start
+    framing: list[str] = []
+    for _ in range(6):
+        lo = max(0, pos - 60)
+        lw = _LAST_WORD.search(s, max(0, pos - 30), pos)
+        if lw is None or (lw.group(1) is not None and lw.group(1).lower() not in _PRE_LAST_WORDS):
+            break
+        if pos - lo > _PRE_MAX and not _DOUBLE_SPACE.search(s, lo, pos):
+            lo = pos - _PRE_MAX
+        pm = (_PRE_STEP if lw.group(1) is None else _pre_step_for(lw.group(1).lower())).search(s, lo, pos)
+        if pm is None or pm.start() < floor:
+            break
+        if pm.group("dir_up") or pm.group("dir_down"):
+            if _PHRASAL_UP.search(s, max(0, pm.start() - 12), pm.start()) and pm.group(0).strip().lower() == "up":
+                break  # "women made up 38%": a share, not a rise
+            if q.direction is None:
+                q.direction = "up" if pm.group("dir_up") else "down"
+            elif pm.group("dir_up") and q.direction == "down" or pm.group("dir_down") and q.direction == "up":
+                break  # "rose … a 10% drop": not one phrase
+        elif pm.group("hedge"):
+            if q.hedge is not None:
+                break
+            hw = re.sub(r"\s+", " ", pm.group("hedge").lower())
+            if hw == "up to":
+                vm = _LAST_WORD.search(s, max(0, pm.start() - 20), pm.start())
+                if vm is not None and vm.group(1) is not None and vm.group(1).lower() in lexicon.MOVE_VERBS:
+                    break  # "would go up to £2,486.21": a rise to a level, its "to" a role word
+            if (hw in _PREPOSITION_HEDGES and q.kind not in ("percent", "points")
+                    and _CHANGE_BEFORE.search(s, max(0, pm.start() - 40), pm.start())):
+                break  # "a 2.5 percent increase over 184,533": the base of a change, not a hedge
+            if hw in _PREPOSITION_HEDGES and _POINTER_IS.fullmatch(s, 0, pm.start()):
+                break  # "This is higher than 12.15 percent": a comparison with what "this" points to
+            q.hedge = _HEDGE_WORDS.get(hw, "about")
+            q.avg = "averag" in hw or "estimated" in hw
+        elif pm.group("framing"):
+            framing.append(re.sub(r"\s+", " ", pm.group("framing").lower()))
+        elif pm.group("art"):
+            pos = pm.start()
+            break
+        else:  # "~"
+            q.hedge = "about"
+        pos = pm.start()
+    q.pstart = pos
+    q.framing = tuple(reversed(framing))
+    if q.kind in ("count", "rate", "money") and q.direction is None and q.hedge is None and s[q.pstart : q.start].strip().lower() in ("a", "an"):
+        q.pstart = q.start

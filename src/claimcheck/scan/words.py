@@ -1,0 +1,238 @@
+"""Quantities written in words, and the words a sentence holds.
+
+Shares, multiples and percents written in words ("two-thirds of", "doubled", "one in
+five", "twenty percent", "two million") are :func:`word_quantities`; :func:`change_words`
+finds changes stated in words alone ("dipped slightly", "plunged"). The lower-cased words
+of a sentence (:func:`sentence_tokens`) let every step skip the patterns whose words a
+sentence does not hold; :func:`may_hold_numbers` says when a sentence can hold no quantity
+at all.
+
+Every pattern here runs in linear time on any input.
+"""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+from functools import lru_cache
+
+from claimcheck import lexicon
+from claimcheck.numbers import Written
+from claimcheck.scan.quantity import Quantity
+
+
+_WN_UNITS = lexicon.ONES
+
+
+_WN_TENS = lexicon.TENS
+
+
+_WN = (
+    r"(?:(?:" + "|".join(_WN_TENS) + r")(?:[-\s](?:" + "|".join(k for k in _WN_UNITS if k not in ("zero",)) + r"))?"
+    r"|" + "|".join(sorted(_WN_UNITS, key=len, reverse=True)) + r"|a\s+hundred|one\s+hundred)"
+)
+
+
+_FRACTION_WORDS = lexicon.FRACTION_WORDS
+
+
+word_number = lexicon.word_number
+
+
+# "double" and "triple" alone are adjectives more often than claims ("a double murder").
+_NOT_ALONE_MULTIPLES = frozenset({"double", "triple", "quadruple", "trebled", "twice"})
+
+
+# Shares, multiples and percents written in words.
+# The first word of every alternative below ("doubled" and its kin match at the start of
+# a longer word too, so these are prefixes): a lookahead for them lets the pattern fail
+# at once at most words instead of trying each alternative's number words there.
+_WQ_FIRST = lexicon.alternation(
+    list(_WN_UNITS) + list(_WN_TENS) + ["a", "one", "half", "the", "twice"]
+    + [w for w in lexicon.MULTIPLE_WORDS if w not in _NOT_ALONE_MULTIPLES]
+)
+
+
+_WORD_QUANTITY = re.compile(
+    r"\b(?=\d|(?:" + _WQ_FIRST + r"))(?:"
+    r"(?P<pct>" + _WN + r")[\s-](?:percent|per\s?cent)\b"
+    r"|(?P<one>" + _WN + r"|\d{1,3})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<every>" + _WN + r"|\d{1,3}(?:,\d{3})*)\b"
+    r"|(?P<fnum>a|one|" + _WN + r")[\s-](?P<frac>" + lexicon.alternation(_FRACTION_WORDS) + r")(?=\s+(?:of|the|all)\b)"
+    r"|(?P<half>half)(?=\s+(?:of|the|all|its|their|those|these|his|her|our)\b|\s*[\u2014\u2013)])"
+    r"|(?P<maj>(?:a|the)\s+(?:slim\s+|narrow\s+|large\s+|vast\s+|clear\s+|solid\s+|bare\s+)?majority)(?=\s+of\b)"
+    r"|(?P<mult>" + lexicon.alternation(w for w in lexicon.MULTIPLE_WORDS if w not in _NOT_ALONE_MULTIPLES) + r")"
+    r"|(?P<twice>twice|(?:" + _WN + r"|\d{1,3}(?:\.\d{1,3})?)\s+times)(?=\s+(?:as\s+\w+|" + lexicon.alternation(lexicon.TIMES_MORE) + r"|the|that|what|over)\b)"
+    r"|(?P<fold>" + _WN + r"|\d{1,3}(?:\.\d{1,3})?)[-\u2010\u2011\s]?fold\b"
+    r"|(?P<byfrac>(?:a|one|" + _WN + r")[\s-](?:" + lexicon.alternation(_FRACTION_WORDS) + r")|(?<=by\s)half)(?=,?\s+(?:to|from)\s)"
+    r"|(?P<wscale>" + _WN + r")\s+(?P<wsc>" + lexicon.alternation(lexicon.SCALE_WORDS) + r")\b"
+    r")",
+    re.I,
+)
+
+
+# A change stated in words alone: "dipped slightly", "rose sharply", "plunged".
+_CHANGE_VERBS = lexicon.alternation(lexicon.CHANGE_VERBS)
+
+
+_CHANGE_ADVERBS = lexicon.alternation(lexicon.CHANGE_ADVERBS)
+
+
+_CHANGE_WORDS = re.compile(
+    r"\b(?:(?P<v1>" + _CHANGE_VERBS + r")\s+(?:(?:" + lexicon.alternation(lexicon.CHANGE_PARTICLES) + r")\s+)?(?P<a1>" + _CHANGE_ADVERBS + r")"
+    r"|(?P<a2>" + _CHANGE_ADVERBS + r")\s+(?P<v2>" + _CHANGE_VERBS + r")"
+    r"|(?P<v3>" + lexicon.alternation(lexicon.SIZED_CHANGE_VERBS) + r"))\b",
+    re.I,
+)
+
+
+_CHANGE_UP = re.compile(lexicon.alternation(lexicon.UP_STEMS), re.I)
+
+
+_WORDS = re.compile(r"[a-z]+")
+
+
+_WQ_STRONG = frozenset(
+    ["percent", "cent", "majority", "times", "fold"] + list(_FRACTION_WORDS) + list(lexicon.MULTIPLE_WORDS)
+    + list(lexicon.SCALE_WORDS)
+)
+
+
+_WN_SET = frozenset(list(_WN_UNITS) + list(_WN_TENS))
+
+
+_DIGIT_IN = re.compile(r"\d\s+(?:in|out\s+of)\s")
+
+
+# The words without which _CHANGE_WORDS cannot match: the last word of each adverb and
+# the first of each sized verb.
+_CHANGE_TRIGGERS = frozenset(
+    [w.split()[-1] for w in lexicon.CHANGE_ADVERBS] + [w.split()[0] for w in lexicon.SIZED_CHANGE_VERBS]
+)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+# Every word whose presence lets word_quantities or _change_words find anything in a
+# sentence without digits (their own first checks, united; "…fold" separately).
+_NUMBER_WORDS = _WQ_STRONG | _CHANGE_TRIGGERS | _WN_SET
+
+
+@lru_cache(maxsize=4)
+def sentence_tokens(s: str) -> tuple[str, frozenset[str]]:
+    """``s`` lower-cased and its set of words; the prefilter, the word quantities and the
+    change words all ask for it about the same sentence in turn."""
+    low = s.lower()
+    return low, frozenset(_WORDS.findall(low))
+
+
+def sentence_words(s: str) -> frozenset[str]:
+    """The lower-cased words of sentence ``s`` (runs of a–z)."""
+    return sentence_tokens(s)[1]
+
+
+def may_hold_numbers(s: str) -> bool:
+    """False only when ``s`` can hold no quantity at all: no digit, and none of the words
+    that quantities or changes in words are made of. Most sentences of real news copy are
+    like that (quotes, narrative, attribution), and they skip detection entirely."""
+    if _DIGIT.search(s):
+        return True
+    low, words = sentence_tokens(s)
+    return not _NUMBER_WORDS.isdisjoint(words) or "fold" in low
+
+
+# The words without which each alternative of _WORD_QUANTITY cannot match: "$3.2 million"
+# passes the first check above (a scale word) but holds no number word to scale, and
+# the full pattern costs tens of microseconds a sentence.
+_WQ_ALONE = frozenset(["times", "majority"] + list(lexicon.MULTIPLE_WORDS) + list(_FRACTION_WORDS))
+
+
+_WQ_AFTER_WN = frozenset(["percent", "cent"] + list(lexicon.SCALE_WORDS))
+
+
+_WN_ANY = _WN_SET | {"hundred"}
+
+
+_DIGIT_IN_EVERY = re.compile(r"\d\s+(?:in|out\s+of)\s+(?:every\s+)?\d{1,3}(?:,\d{3})*\b", re.I)
+
+
+# The four characters that match an ASCII letter under re.I but lower-case to none
+# ("İ", "ı", "ſ", the Kelvin sign): with one of them the words above may not show what
+# the pattern sees, and the guard stands aside.
+CASE_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _wq_possible(s: str, low: str, words: frozenset[str]) -> bool:
+    """Whether _WORD_QUANTITY can match anywhere in ``s`` (a necessary condition only,
+    for text without CASE_FOLDS)."""
+    if not _WQ_ALONE.isdisjoint(words) or "fold" in low:
+        return True
+    if "doubl" in low or "tripl" in low or "quadrupl" in low or "halv" in low:
+        return True  # "doubled" and its kin match at the start of a longer word too
+    wn = not _WN_ANY.isdisjoint(words)
+    if wn and not _WQ_AFTER_WN.isdisjoint(words):
+        return True  # "twenty percent", "two million"
+    # "one in five", "1 in 4" (but not "12,000 in 2024": four digits are no "every")
+    return ("in" in words or "out" in words) and (wn or _DIGIT_IN_EVERY.search(s) is not None)
+
+
+def word_quantities(s: str) -> list[Quantity]:
+    # The full pattern tries many alternatives at every word; most sentences hold none of
+    # the words it needs, and a set lookup says so first.
+    low, words = sentence_tokens(s)
+    if (
+        _WQ_STRONG.isdisjoint(words)
+        and not ("fold" in low and any(w.endswith("fold") for w in words))
+        and not (("in" in words or "out" in words) and (not _WN_SET.isdisjoint(words) or _DIGIT_IN.search(s)))
+    ):
+        return []
+    if not _wq_possible(s, low, words) and CASE_FOLDS.search(s) is None:
+        return []
+    out = []
+    for m in _WORD_QUANTITY.finditer(s):
+        a, e = m.span()
+        g = m.lastgroup
+        written = None
+        kind = "share"
+        num = m.group(0)
+        if m.group("pct") is not None:
+            v = word_number(m.group("pct"))
+            if v is None:
+                continue
+            kind = "percent"
+            written = Written(Fraction(v, 100), Fraction(1, 100), num, percent=True)
+        elif m.group("one") is not None:
+            # "38 out of 250 applicants, or 15%": two raw numbers, the evidence for a
+            # share stated beside them; "1 in 5", "one out of four" stay claims.
+            if m.group("one").isdigit() and m.group("one") != "1" and m.group("every")[:1].isdigit() and "out" in num.lower():
+                continue
+            kind = "share"
+        elif m.group("byfrac") is not None:
+            kind = "percent"  # "fell by a third, from 2,400 to 1,650": a change, kept only with a direction
+        elif m.group("fnum") is not None or m.group("half") is not None or m.group("maj") is not None:
+            kind = "share"
+        elif m.group("mult") is not None or m.group("twice") is not None or m.group("fold") is not None:
+            kind = "multiple"
+        elif m.group("wscale") is not None:
+            v = word_number(m.group("wscale"))
+            if v is None:
+                continue
+            kind = "count"
+            scale = lexicon.SCALE_WORDS[m.group("wsc").lower()]
+            written = Written(Fraction(v * scale), Fraction(scale), num, scaled=True)
+        del g
+        q = Quantity(a, e, a, e, kind, num=num, written=written, words=True)
+        q.byfrac = m.group("byfrac") is not None
+        out.append(q)
+    return out
+
+
+def change_words(s: str) -> list[Quantity]:
+    if _CHANGE_TRIGGERS.isdisjoint(sentence_tokens(s)[1]):
+        return []
+    out = []
+    for m in _CHANGE_WORDS.finditer(s):
+        q = Quantity(m.start(), m.end(), m.start(), m.end(), "change", num=m.group(0), words=True)
+        q.direction = "up" if _CHANGE_UP.search(m.group(0)) else "down"
+        out.append(q)
+    return out
