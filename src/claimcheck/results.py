@@ -102,6 +102,30 @@ class ClaimResult:
 
 
 @dataclass(frozen=True, slots=True)
+class ClaimPublishing:
+    """What a claim file says about one claim for publishing (ClaimReview, the HTML page)."""
+
+    speaker_type: Literal["person", "organization"] | None = None
+    date: str | None = None  # when the claim was made, ISO 8601
+    article: str | None = None  # where it appeared
+
+
+@dataclass(frozen=True, slots=True)
+class Publishing:
+    """What a claim file says for publishing its verdicts: who publishes them, when, and
+    the article checked; per claim, by id, the speaker's type, its date and article."""
+
+    publisher: str | None = None
+    publisher_url: str | None = None
+    date: str | None = None
+    article: str | None = None
+    claims: dict[str, ClaimPublishing] = field(default_factory=dict)
+
+    def of(self, claim_id: str) -> ClaimPublishing:
+        return self.claims.get(claim_id) or ClaimPublishing(article=self.article)
+
+
+@dataclass(frozen=True, slots=True)
 class FileResult:
     """One claim file: its claims, or the problems that kept it from being checked."""
 
@@ -110,6 +134,7 @@ class FileResult:
     url: str | None = None
     claims: tuple[ClaimResult, ...] = ()
     problems: tuple[Problem, ...] = ()
+    publishing: Publishing = Publishing()
 
     @property
     def invalid(self) -> bool:

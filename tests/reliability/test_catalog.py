@@ -26,12 +26,14 @@ import pytest
 from clirun import FAILING, GOOD, HANG_GUARD, Run, claim_file, claimcheck, clean_env, snapshot
 
 LOCATED = re.compile(r"^(?P<path>[^\n]+?):(?P<line>\d+):(?P<col>\d+): error: (?P<msg>\S.*)$")
+#: A located warning (ClaimReview naming a field the file does not give): never an error.
+WARNING = re.compile(r"^(?P<path>[^\n]+?):(?P<line>\d+):(?P<col>\d+): warning: (?P<msg>\S.*)$")
 
 
 def assert_stderr_lines_are_located_or_summary(run: Run) -> None:
     """Every stderr line is a located error or one of claimcheck's own one-line notes."""
     for line in run.err_lines:
-        assert LOCATED.match(line) or line.startswith("claimcheck: ") or re.fullmatch(r"\d+ of \d+ files? invalid", line), line
+        assert LOCATED.match(line) or WARNING.match(line) or line.startswith("claimcheck: ") or re.fullmatch(r"\d+ of \d+ files? invalid", line), line
 
 
 def assert_located(run: Run, path: str, line: int, col: int, fragment: str) -> None:

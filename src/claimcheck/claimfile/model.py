@@ -205,6 +205,34 @@ Expression = Annotated[
 ]
 
 VerdictName = Literal["accurate", "approximate", "inaccurate", "unverifiable"]
+SpeakerType = Literal["person", "organization"]
+
+
+def _parse_date(v: Any) -> str:
+    """An ISO 8601 calendar date, a month or a year, as text: ``2025-07-29``."""
+    if isinstance(v, bool) or not isinstance(v, (str, int)):
+        raise ValueError(f"expected an ISO 8601 date such as 2025-07-29, got {describe_value(v)}")
+    text = str(v).strip()
+    if "/" in text:
+        raise ValueError(f"'{text}' is an interval; a date is one day, such as 2025-07-29")
+    _bounds(text)
+    return text
+
+
+DateField = Annotated[
+    str,
+    PlainValidator(_parse_date),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+                {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+            ],
+            "description": "ISO 8601: a day 2025-07-29 (or a month 2025-07, a year 2025).",
+            "examples": ["2025-07-29"],
+        }
+    ),
+]
 
 _ID_RE = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 Identifier = Annotated[str, Field(pattern=_ID_RE, max_length=100)]
@@ -282,8 +310,18 @@ class Source(BaseModel):
     publisher: str = Field(description="Who published the data or made the statement.", examples=["TRAC, Syracuse University"])
     url: Optional[str] = Field(None, description="Where to read it.", examples=["https://tracreports.org/"])
     title: Optional[str] = Field(None, description="Title of the report or article.")
-    date: Optional[str] = Field(None, description="Publication date, ISO 8601.", examples=["2025-07-29"])
+    date: Optional[DateField] = Field(None, description="Publication date, ISO 8601.", examples=["2025-07-29"])
     note: Optional[str] = Field(None, description="Anything a fact-checker should know about this source.")
+
+
+class Publisher(BaseModel):
+    """The fact-checking organisation that publishes the verdicts: the ``author`` of each
+    ClaimReview."""
+
+    model_config = _STRICT
+
+    name: str = Field(description="The organisation's name.", examples=["Example Fact Check"])
+    url: Optional[str] = Field(None, description="The organisation's home page.", examples=["https://factcheck.example.org/"])
 
 
 class Figure(BaseModel):
@@ -330,8 +368,10 @@ class Claim(BaseModel):
     figures: dict[str, Figure] = Field(default_factory=dict, description="Claim-local figures; they shadow file-level ones.")
     verdict: Optional[VerdictName] = Field(None, description="The published rating; CI fails when the arithmetic disagrees.")
     tolerance: Optional[Tolerance] = Field(None, description="Band overrides for this claim.")  # type: ignore[valid-type]
-    date: Optional[str] = Field(None, description="When the claim was made, ISO 8601.")
-    url: Optional[str] = Field(None, description="Where the claim was made.")
+    speaker_type: Optional[SpeakerType] = Field(None, description="Whether the speaker is a person or an organization (the author's type in ClaimReview); overrides `speakers:`.")
+    date: Optional[DateField] = Field(None, description="When the claim was made, ISO 8601 (the claim's datePublished in ClaimReview).")
+    article: Optional[str] = Field(None, description="URL of the article or transcript where the claim appeared; overrides the file's `article:`.")
+    url: Optional[str] = Field(None, description="Where the claim was made (older spelling of `article:`).")
     note: Optional[str] = Field(None, description="For an unverifiable claim: what data would settle it.")
 
 
@@ -356,8 +396,11 @@ class ClaimFile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, title="claimcheck claim file")
 
     title: str = Field(description="The story or fact-check this file covers.", examples=["ICE arrests, June–July 2025"])
-    url: Optional[str] = Field(None, description="URL of the published fact-check (used in ClaimReview output).")
-    date: Optional[str] = Field(None, description="Date of the fact-check, ISO 8601.")
+    url: Optional[str] = Field(None, description="URL of the published fact-check itself, the page these verdicts appear on (ClaimReview's url); not the article checked.", examples=["https://factcheck.example.org/2025/ice-arrests"])
+    date: Optional[DateField] = Field(None, description="Date the fact-check was published, ISO 8601 (ClaimReview's datePublished).")
+    publisher: Optional[Publisher] = Field(None, description="The fact-checking organisation publishing the verdicts (ClaimReview's author).")
+    article: Optional[str] = Field(None, description="URL of the article whose claims this file checks (each claim's appearance in ClaimReview).", examples=["https://news.example.com/2025/07/ice-arrests"])
+    speakers: dict[str, SpeakerType] = Field(default_factory=dict, description="Who each speaker is, by the name used in `speaker:`: person or organization.", examples=[{"Axios": "organization", "Tricia McLaughlin, DHS": "person"}])
     tolerance: Optional[Tolerance] = Field(None, description="Band overrides for every claim in this file.")  # type: ignore[valid-type]
     sources: dict[str, Source] = Field(default_factory=dict, description="Citations, by id.")
     figures: dict[str, Figure] = Field(default_factory=dict, description="Raw numbers, by name.")
@@ -367,7 +410,7 @@ class ClaimFile(BaseModel):
 
 #: Keys each model accepts, for "did you mean" on an unknown key.
 MODEL_KEYS: dict[str, tuple[str, ...]] = {
-    m.__name__: tuple(m.model_fields) for m in (ClaimFile, Source, Figure, Claim, Check, Tolerance)
+    m.__name__: tuple(m.model_fields) for m in (ClaimFile, Source, Publisher, Figure, Claim, Check, Tolerance)
 }
 for _r in hedges.RULES:
     MODEL_KEYS[f"Tolerance_{_r.name}"] = tuple(_r.params)

@@ -21,7 +21,7 @@ def verify(
     paths: List[str] = typer.Argument(..., help="Claim files or folders (searched for *.yaml, *.yml)."),
     fmt: Optional[str] = typer.Option(
         None, "--format", "-f",
-        help="rich (terminal), json, junit, github, markdown or claimreview. Default: github under GitHub Actions, else rich.",
+        help="rich (terminal), json, junit, github, markdown, claimreview or html. Default: github under GitHub Actions, else rich.",
     ),
     output: Optional[Path] = output_option(),
     strict: bool = typer.Option(False, "--strict", help="Approximate and unverifiable claims fail too."),
@@ -61,12 +61,16 @@ def verify(
             on_problem=(lambda p: None) if problems_in_report else (lambda p: err(p.render())),
             keep_results=bool(step_summary),
         )
+        for warning in getattr(outcome.renderer, "warnings", ()):
+            err(warning)
         if outcome.only_matched_nothing:
             err(f"claimcheck: error: no claim matched --only {' '.join(only or ())}")
         if output is not None:
             if outcome.code == Exit.INPUT:
                 # Invalid input: nothing is written, and an old report stays as it was.
                 err(f"claimcheck: {output} not written: fix the input errors above")
+            elif name == "claimreview" and _is_folder(output):
+                _write_pages(outcome.renderer.pages(), output)  # type: ignore[attr-defined]
             else:
                 write_output("".join(chunks), output)
         if step_summary and outcome.results:
@@ -74,6 +78,25 @@ def verify(
         return outcome.code
 
     guard(debug, body)
+
+
+def _is_folder(output: Path) -> bool:
+    """``-o DIR/`` (a trailing slash, which Path drops) or an existing folder."""
+    if output.is_dir():
+        return True
+    return any(a.endswith(("/", os.sep)) and Path(a.split("=", 1)[-1]) == output for a in sys.argv[1:])
+
+
+def _write_pages(pages: dict[str, str], folder: Path) -> None:
+    """``-o DIR/`` with ClaimReview: one JSON-LD file per claim (Google reads one per page)."""
+    from claimcheck.cli.app import CannotWrite
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise CannotWrite(f"claimcheck: error: cannot write {folder}: {(e.strerror or str(e)).lower()}") from None
+    for name, text in pages.items():
+        write_output(text, folder / name)
 
 
 def _append_step_summary(path: str, outcome) -> None:  # noqa: ANN001
