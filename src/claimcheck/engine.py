@@ -359,6 +359,7 @@ def _result(
         inputs=inputs,
         note=note,
         source=source,
+        scale=getattr(j, "scale", None),
     )
 
 

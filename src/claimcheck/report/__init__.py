@@ -83,6 +83,7 @@ FORMATS: Registry = Registry("FORMATS", {
     "github": Entry(_VERIFY + "github", "GithubReport", "GitHub Actions annotations on the claim's file and line"),
     "markdown": Entry(_VERIFY + "markdown", "MarkdownReport", "Markdown tables and arithmetic, ready to publish"),
     "claimreview": Entry(_VERIFY + "claimreview", "ClaimReviewReport", "schema.org ClaimReview JSON-LD for publishing"),
+    "html": Entry(_VERIFY + "html", "HtmlReport", "one self-contained HTML page with charts, to publish or attach"),
 })
 
 #: One line of help per format, for ``--help``.

@@ -27,6 +27,7 @@ CASES = [
     ("github", Options(width=100), "github.txt"),
     ("markdown", Options(width=100), "markdown.md"),
     ("claimreview", Options(width=100), "claimreview.jsonld"),
+    ("html", Options(width=100), "report.html"),
 ]
 
 
