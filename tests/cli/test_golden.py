@@ -10,6 +10,7 @@ Regenerate (then read the diff!) with ``UPDATE_GOLDEN=1 pytest tests/cli/test_go
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -75,7 +76,32 @@ def test_golden_scan_scaffold(tmp_path: Path) -> None:
 @pytest.mark.parametrize("env", HOSTILE_ENVS[1:], ids=lambda e: ",".join(f"{k}={v}" for k, v in e.items()))
 @pytest.mark.parametrize("fmt", ["rich", "github", "junit"])
 def test_environment_does_not_change_output(fmt: str, env: dict[str, str]) -> None:
+    if fmt == "rich" and "COLUMNS" in env:
+        # Piped, the terminal report honours COLUMNS (test_terminal_width_from_columns).
+        env = {k: v for k, v in env.items() if k != "COLUMNS"}
     assert _run(fmt, env) == (GOLDEN / f"verify.{fmt}.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("columns", ["60", "80", "100"])
+def test_terminal_width_from_columns(columns: str) -> None:
+    """Piped, the table is as wide as COLUMNS says, and every verdict, FAIL marker,
+    value and claimed figure stays whole: the id and speaker columns wrap instead."""
+    got = _run("rich", {"COLUMNS": columns, "FORCE_COLOR": "1", "TERM": "xterm-256color"},
+               command=("verify", "claims/", "examples/", FIXTURE, "tests/fixtures/reports/council_budget.yaml"))
+    _check(GOLDEN / f"verify.rich.{columns}.txt", got)
+    stdout = got.split("--- stdout\n", 1)[1]
+    # Located error lines never wrap (editors and CI logs link them); all else fits.
+    assert max(len(line) for line in stdout.split("\n") if ": error: " not in line) <= int(columns)
+    for verdict in ("✔ accurate", "≈ approximate", "✘ inaccurate  FAIL", "≈ approximate  FAIL", "? unverifiable"):
+        assert verdict in stdout
+    assert not re.search(r"[✔≈✘?] (?!accurate|approximate|inaccurate|unverifiable)\w", stdout)
+    assert not re.search(r"(accurate|approximate|unverifiable)  F(?!AIL)", stdout)
+    assert "…" not in stdout
+
+
+def test_columns_below_60_is_60() -> None:
+    assert _run("rich", {"COLUMNS": "40"}, command=("verify", "claims/", "examples/", FIXTURE, "tests/fixtures/reports/council_budget.yaml")) == (
+        GOLDEN / "verify.rich.60.txt").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("env", HOSTILE_ENVS[1:], ids=lambda e: ",".join(f"{k}={v}" for k, v in e.items()))

@@ -49,7 +49,7 @@ def verify(
         from claimcheck.report import Options
 
         to_terminal = output is None and sys.stdout.isatty()
-        options = Options(explain=explain, strict=strict, width=terminal_width(to_terminal), color=use_color(to_terminal))
+        options = Options(explain=explain, strict=strict, width=_width(name, to_terminal), color=use_color(to_terminal))
         chunks: list[str] = []
         # The terminal report lists an invalid file's problems itself; on a terminal, saying
         # them on stderr too would show each twice.
@@ -78,6 +78,16 @@ def verify(
         return outcome.code
 
     guard(debug, body)
+
+
+def _width(fmt: str, to_terminal: bool) -> int:
+    """The terminal report's width: the terminal's; piped, ``COLUMNS`` when it is set (at
+    least 60), else 100. Other formats do not wrap."""
+    if fmt == "rich" and not to_terminal:
+        raw = os.environ.get("COLUMNS", "").strip()
+        if raw.isdigit() and int(raw) > 0:
+            return max(60, int(raw))
+    return terminal_width(to_terminal)
 
 
 def _is_folder(output: Path) -> bool:
