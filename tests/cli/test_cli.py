@@ -109,15 +109,28 @@ def test_calc_zero_baseline_fails_with_reason() -> None:
     assert data["failure"] == "cannot compute: baseline is 0"
 
 
-def test_new_creates_a_file_that_verifies_and_refuses_to_overwrite(tmp_path: Path) -> None:
+def test_new_creates_a_file_that_verifies_once_filled_and_refuses_to_overwrite(tmp_path: Path) -> None:
     p = run("new", "claims/story.yaml", "--title", 'Budget: "final" #2', cwd=tmp_path)
     assert p.returncode == 0, p.stderr
     target = tmp_path / "claims" / "story.yaml"
     before = target.read_bytes()
     assert before.startswith(b"# yaml-language-server: $schema=claimfile.schema.json\n")
+    assert (tmp_path / "claims" / "claimfile.schema.json").is_file()  # the reference resolves
+    # As written, its placeholders are refused, each located, and nothing passes.
     v = run("verify", "claims/story.yaml", "--format", "json", cwd=tmp_path)
+    assert v.returncode == 2
+    assert [line.split(": error: ")[1].split(" ")[0] for line in v.stderr.splitlines()] == [
+        "'publisher'", "'speaker'", "'statement'"]
+    # The header's commands, pasted as they stand, check the file once it is filled in.
+    filled = before.decode("utf-8").replace('"TODO: ', '"')
+    target.write_text(filled, encoding="utf-8")
+    commands = [line.split("#   ", 1)[1].split() for line in filled.splitlines() if line.startswith("#   claimcheck ")]
+    assert commands == [["claimcheck", "validate", "claims/story.yaml"], ["claimcheck", "verify", "claims/story.yaml"]]
+    assert run(*commands[0][1:], cwd=tmp_path).returncode == 0
+    v = run(*commands[1][1:], "--format", "json", cwd=tmp_path)
     assert v.returncode == 0, v.stderr
     assert json.loads(v.stdout)["files"][0]["title"] == 'Budget: "final" #2'
+    target.write_bytes(before)
     again = run("new", "claims/story.yaml", cwd=tmp_path)
     assert again.returncode == 2
     assert again.stderr == "claims/story.yaml:1:1: error: already exists; use --force to overwrite it\n"

@@ -64,7 +64,8 @@ Number = Annotated[
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "integer"},
+                # 19.5 unquoted is a float to an editor and exact text to the loader.
+                {"type": "number"},
                 {"type": "string", "pattern": SCHEMA_PATTERN},
             ],
             "description": 'An exact number: 1224, 1_224, "1,224", "19.1%", "$4.8 million".',
@@ -122,6 +123,11 @@ def parse_period(v: Any) -> Period:
     if not isinstance(v, str):
         raise ValueError(f"expected an ISO 8601 period such as 2025-06, got {describe_value(v)}")
     text = v.strip()
+    if "/" not in text and _DATE_RE.fullmatch(text) is None:
+        raise ValueError(
+            f"'{text}' is not an ISO 8601 period; write a year 2025, a month 2025-06, a day 2025-06-29 "
+            "or an interval start/end such as 2015/2016 or 2025-07-01/2025-07-27"
+        )
     if "/" in text:
         a, _, b = text.partition("/")
         start, _ = _bounds(a.strip())
@@ -139,9 +145,11 @@ PeriodField = Annotated[
     PlainSerializer(lambda p: p.text, return_type=str),
     WithJsonSchema(
         {
-            "type": "string",
-            "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$",
-            "description": "ISO 8601: a year, a month 2025-06, a day 2025-06-29, or start/end.",
+            "anyOf": [
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+                {"type": "string", "pattern": r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?(/\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?)?$"},
+            ],
+            "description": "ISO 8601: a year 2025, a month 2025-06, a day 2025-06-29, or start/end (2015/2016).",
             "examples": ["2025-06", "2025-07-01/2025-07-27"],
         }
     ),
@@ -226,7 +234,7 @@ DateField = Annotated[
         {
             "anyOf": [
                 {"type": "integer", "minimum": 1000, "maximum": 9999},
-                {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+                {"type": "string", "pattern": r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"},
             ],
             "description": "ISO 8601: a day 2025-07-29 (or a month 2025-07, a year 2025).",
             "examples": ["2025-07-29"],
@@ -425,7 +433,7 @@ def json_schema() -> dict[str, Any]:
     if fig is not None:
         defs["Figure"] = {
             "anyOf": [
-                {"type": "integer"},
+                {"type": "number"},
                 {"type": "string", "pattern": SCHEMA_PATTERN},
                 {k: v for k, v in fig.items()},
             ],
@@ -437,4 +445,26 @@ def json_schema() -> dict[str, Any]:
     }
     out.update(schema)
     out["definitions"] = defs
+    _refuse_placeholders(out)
     return out
+
+
+#: The schema's side of the loader's placeholder check: free text may not start with TODO.
+PLACEHOLDER_PATTERN = r"^\s*TODO([:\s]|$)"
+
+
+def _refuse_placeholders(node: Any) -> None:
+    """Every text of the schema (but fixed choices) refuses a scaffold's ``TODO``, as the
+    loader does (:data:`PLACEHOLDER_PATTERN`); free text may also be a plain number
+    (``title: 2026``), which the loader reads as the text it is and an editor as a number."""
+    if isinstance(node, dict):
+        if node.get("type") == "string" and "enum" not in node and "const" not in node:
+            node["not"] = {"type": "string", "pattern": PLACEHOLDER_PATTERN}
+            if "pattern" not in node:
+                node["type"] = ["string", "number"]
+            return
+        for v in node.values():
+            _refuse_placeholders(v)
+    elif isinstance(node, list):
+        for v in node:
+            _refuse_placeholders(v)
