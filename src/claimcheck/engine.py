@@ -18,7 +18,7 @@ from claimcheck.expr import EvalError, Evaluation, Operand, ZeroBaseline, evalua
 from claimcheck.figures import ClaimedFigure, parse_figure
 from claimcheck.claimfile import Loaded, Locations
 from claimcheck.numbers import CURRENCIES, fmt_count, fmt_interval, fmt_percent, parse_number
-from claimcheck.results import ClaimResult, FileResult, InputFigure, Problem, SourceRef
+from claimcheck.results import ClaimPublishing, ClaimResult, FileResult, InputFigure, Problem, Publishing, SourceRef
 from claimcheck.verdicts import Diagnosis, Judgement, compare_recorded, diagnoses, judge
 
 
@@ -141,7 +141,26 @@ def check_loaded(loaded: Loaded, policy: Policy = Policy()) -> FileResult:
             problems.append(Problem(path, l, c, e.message))
     if problems:
         return FileResult(path, model.title, model.url, problems=tuple(problems))
-    return FileResult(path, model.title, model.url, claims=tuple(claims))
+    return FileResult(path, model.title, model.url, claims=tuple(claims), publishing=publishing(model))
+
+
+def publishing(model: Any) -> Publishing:
+    """What the file says for publishing (ClaimReview, the HTML page)."""
+    pub = model.publisher
+    return Publishing(
+        publisher=pub.name if pub else None,
+        publisher_url=pub.url if pub else None,
+        date=model.date,
+        article=model.article,
+        claims={
+            c.id: ClaimPublishing(
+                speaker_type=c.speaker_type or model.speakers.get(c.speaker),
+                date=c.date,
+                article=c.article or c.url or model.article,
+            )
+            for c in model.claims
+        },
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,13 +359,18 @@ def _result(
         inputs=inputs,
         note=note,
         source=source,
+        scale=getattr(j, "scale", None),
     )
+
+
+#: What would settle a claim the file gives no computation for, when its note does not say.
+DEFAULT_SETTLE = "the raw figures behind it, and a compute: expression, would settle it"
 
 
 def _unverifiable(claim: Any, claimed: ClaimedFigure, line: int, col: int, policy: Policy, source: SourceRef | None) -> ClaimResult:
     passed, failure = _pass_fail("unverifiable", claim.verdict, policy)
     # The note of an unverifiable claim says what would settle it; show it once.
-    settle = claim.note or "the raw figures behind it, and a compute: expression, would settle it"
+    settle = claim.note or DEFAULT_SETTLE
     return ClaimResult(
         id=claim.id, line=line, col=col, statement=claim.statement, figure=claimed.text,
         verdict="unverifiable", passed=passed, speaker=claim.speaker, recorded=claim.verdict,

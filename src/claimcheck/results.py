@@ -66,6 +66,23 @@ class InputFigure:
 
 
 @dataclass(frozen=True, slots=True)
+class Scale:
+    """The claimed bands and the recomputed value on the scale the claim is judged on
+    (magnitudes in the claimed direction), exact: what a chart draws.
+
+    ``unit`` says how to write them: ``percent`` and ``points`` are fractions shown ×100,
+    ``number`` as they are. An unbounded band edge is ``None``.
+    """
+
+    accurate: tuple[Fraction | None, Fraction | None]
+    approximate: tuple[Fraction | None, Fraction | None]
+    point: Fraction
+    interval: tuple[Fraction | None, Fraction | None] | None
+    unit: Literal["percent", "points", "number"]
+    places: int
+
+
+@dataclass(frozen=True, slots=True)
 class ClaimResult:
     """One claim (or cross-source check), computed and judged."""
 
@@ -99,6 +116,32 @@ class ClaimResult:
     #: the claim's second quantity ("a rise of 7 per cent or 2,300 more homes"), judged
     #: against the same computation; the claim passes only when it does too
     also: tuple[ClaimResult, ...] = ()
+    #: the bands and the value on the claim's scale, for charts (None: not computed)
+    scale: Scale | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimPublishing:
+    """What a claim file says about one claim for publishing (ClaimReview, the HTML page)."""
+
+    speaker_type: Literal["person", "organization"] | None = None
+    date: str | None = None  # when the claim was made, ISO 8601
+    article: str | None = None  # where it appeared
+
+
+@dataclass(frozen=True, slots=True)
+class Publishing:
+    """What a claim file says for publishing its verdicts: who publishes them, when, and
+    the article checked; per claim, by id, the speaker's type, its date and article."""
+
+    publisher: str | None = None
+    publisher_url: str | None = None
+    date: str | None = None
+    article: str | None = None
+    claims: dict[str, ClaimPublishing] = field(default_factory=dict)
+
+    def of(self, claim_id: str) -> ClaimPublishing:
+        return self.claims.get(claim_id) or ClaimPublishing(article=self.article)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +153,7 @@ class FileResult:
     url: str | None = None
     claims: tuple[ClaimResult, ...] = ()
     problems: tuple[Problem, ...] = ()
+    publishing: Publishing = Publishing()
 
     @property
     def invalid(self) -> bool:

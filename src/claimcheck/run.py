@@ -149,6 +149,9 @@ class VerifyRun:
     results: list[FileResult] = field(default_factory=list)
     only_matched_nothing: bool = False
     """``--only`` named claims and none of them is in the files (an input error)."""
+    renderer: object = None
+    """The format's renderer, for what it holds beyond its text (ClaimReview's warnings
+    and one document per claim)."""
 
 
 def _report(renderer, items: Iterable, emit: Emit, on_problem: OnProblem, keep: bool,  # noqa: ANN001
@@ -213,6 +216,7 @@ def verify(
     on_workers = (fmt, options) if renders_on_workers(renderer) and not keep_results else None
     items = _checked(expand(paths, exclude), policy, max_bytes, jobs, on_workers)
     outcome = _report(renderer, items, emit, on_problem, keep_results, on_file)
+    outcome.renderer = renderer
     if policy.only and outcome.summary.claims == 0 and outcome.code == Exit.OK:
         outcome.only_matched_nothing = True
         outcome.code = Exit.INPUT

@@ -109,15 +109,28 @@ def test_calc_zero_baseline_fails_with_reason() -> None:
     assert data["failure"] == "cannot compute: baseline is 0"
 
 
-def test_new_creates_a_file_that_verifies_and_refuses_to_overwrite(tmp_path: Path) -> None:
+def test_new_creates_a_file_that_verifies_once_filled_and_refuses_to_overwrite(tmp_path: Path) -> None:
     p = run("new", "claims/story.yaml", "--title", 'Budget: "final" #2', cwd=tmp_path)
     assert p.returncode == 0, p.stderr
     target = tmp_path / "claims" / "story.yaml"
     before = target.read_bytes()
     assert before.startswith(b"# yaml-language-server: $schema=claimfile.schema.json\n")
+    assert (tmp_path / "claims" / "claimfile.schema.json").is_file()  # the reference resolves
+    # As written, its placeholders are refused, each located, and nothing passes.
     v = run("verify", "claims/story.yaml", "--format", "json", cwd=tmp_path)
+    assert v.returncode == 2
+    assert [line.split(": error: ")[1].split(" ")[0] for line in v.stderr.splitlines()] == [
+        "'publisher'", "'speaker'", "'statement'"]
+    # The header's commands, pasted as they stand, check the file once it is filled in.
+    filled = before.decode("utf-8").replace('"TODO: ', '"')
+    target.write_text(filled, encoding="utf-8")
+    commands = [line.split("#   ", 1)[1].split() for line in filled.splitlines() if line.startswith("#   claimcheck ")]
+    assert commands == [["claimcheck", "validate", "claims/story.yaml"], ["claimcheck", "verify", "claims/story.yaml"]]
+    assert run(*commands[0][1:], cwd=tmp_path).returncode == 0
+    v = run(*commands[1][1:], "--format", "json", cwd=tmp_path)
     assert v.returncode == 0, v.stderr
     assert json.loads(v.stdout)["files"][0]["title"] == 'Budget: "final" #2'
+    target.write_bytes(before)
     again = run("new", "claims/story.yaml", cwd=tmp_path)
     assert again.returncode == 2
     assert again.stderr == "claims/story.yaml:1:1: error: already exists; use --force to overwrite it\n"
@@ -162,7 +175,7 @@ More than 18,000 people were deported in June alone.
 """
 
 
-def test_scan_checks_self_contained_claims_and_emits_a_scaffold(tmp_path: Path) -> None:
+def test_scan_checks_self_contained_claims_and_emits_a_scaffold(tmp_path: Path, fill_placeholders) -> None:  # noqa: ANN001
     article = tmp_path / "draft.md"
     article.write_text(ARTICLE, encoding="utf-8")
     scaffold = tmp_path / "draft_claims.yaml"
@@ -175,13 +188,17 @@ def test_scan_checks_self_contained_claims_and_emits_a_scaffold(tmp_path: Path) 
     assert verdicts["rose 20%"] == "inaccurate"
     assert "More than 18,000" not in verdicts  # a raw level, evidence for claims, not a claim
     v = run("validate", str(scaffold))
+    # the reporter's placeholders (title, publisher, speakers) are refused until filled in
+    assert v.returncode == 2 and "is still a placeholder" in v.stderr, v.stderr
+    scaffold.write_text(fill_placeholders(scaffold.read_text(encoding="utf-8")), encoding="utf-8")
+    v = run("validate", str(scaffold))
     assert v.returncode == 0, v.stderr
     again = run("scan", str(article), "--emit-yaml", str(scaffold))
     assert again.returncode == 2
     assert again.stderr == f"{scaffold}:1:1: error: already exists; use --force to overwrite it\n"
 
 
-def test_scan_scaffold_carries_the_articles_url_and_title(tmp_path: Path) -> None:
+def test_scan_scaffold_carries_the_articles_url_and_title(tmp_path: Path, fill_placeholders) -> None:  # noqa: ANN001
     article = tmp_path / "draft.md"
     article.write_text(ARTICLE, encoding="utf-8")
     scaffold = tmp_path / "claims.yaml"
@@ -190,7 +207,9 @@ def test_scan_scaffold_carries_the_articles_url_and_title(tmp_path: Path) -> Non
     text = scaffold.read_text(encoding="utf-8")
     assert 'title: "Arrests"' in text
     assert 'url: "https://example.org/draft"' in text
-    # verify reads the scaffold back and reaches the scan's verdicts on the named figures
+    # verify reads the scaffold back, its placeholders filled in, and reaches the scan's
+    # verdicts on the named figures
+    scaffold.write_text(fill_placeholders(text), encoding="utf-8")
     v = run("verify", str(scaffold), "--format", "json")
     assert v.returncode == 1, v.stderr
     verdicts = sorted(c["verdict"] for c in json.loads(v.stdout)["files"][0]["claims"])

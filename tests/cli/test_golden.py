@@ -78,6 +78,9 @@ def test_golden_scan_scaffold(tmp_path: Path) -> None:
 @pytest.mark.parametrize("env", HOSTILE_ENVS[1:], ids=lambda e: ",".join(f"{k}={v}" for k, v in e.items()))
 @pytest.mark.parametrize("fmt", ["rich", "github", "junit"])
 def test_environment_does_not_change_output(fmt: str, env: dict[str, str]) -> None:
+    if fmt == "rich" and "COLUMNS" in env:
+        # Piped, the terminal report honours COLUMNS (test_terminal_width_from_columns).
+        env = {k: v for k, v in env.items() if k != "COLUMNS"}
     assert _same_but_colour(fmt, _run(fmt, env), env, (GOLDEN / f"verify.{fmt}.txt").read_text(encoding="utf-8"))
 
 
@@ -92,6 +95,40 @@ def _same_but_colour(fmt: str, got: str, env: dict[str, str], golden: str) -> bo
         plain = "\n".join(line.rstrip() for line in _ANSI.sub("", got).split("\n"))
         return plain == "\n".join(line.rstrip() for line in golden.split("\n"))
     return got == golden
+
+
+@pytest.mark.parametrize("columns", ["60", "80", "100"])
+def test_terminal_width_from_columns(columns: str) -> None:
+    """Piped, the table is as wide as COLUMNS says, and every verdict, FAIL marker,
+    value and claimed figure stays whole: the id and speaker columns wrap instead."""
+    got = _run("rich", {"COLUMNS": columns, "TERM": "xterm-256color"},
+               command=("verify", "claims/", "examples/", FIXTURE, "tests/fixtures/reports/council_budget.yaml"))
+    _check(GOLDEN / f"verify.rich.{columns}.txt", got)
+    stdout = got.split("--- stdout\n", 1)[1]
+    # Titles and path:line:col lines never wrap (editors and CI logs link them); the
+    # tables and the explanation blocks fit.
+    located = re.compile(r"^\S.*:\d+:\d+|^\S+\.yaml( — |  invalid)")
+    assert max(len(line) for line in stdout.split("\n") if not located.search(line)) <= int(columns)
+    for verdict in ("✔ accurate", "≈ approximate", "✘ inaccurate  FAIL", "≈ approximate  FAIL", "? unverifiable"):
+        assert verdict in stdout
+    rows, in_table = [], False
+    for line in stdout.split("\n"):
+        if line.startswith("claim "):
+            in_table = True
+        elif not line:
+            in_table = False
+        elif in_table and not line.startswith("─"):
+            rows.append(line)
+    verdicts = [m[1] for m in (re.search(r"   ([✔≈✘?] \S.*)$", r) for r in rows) if m]
+    assert len(verdicts) == 20  # every claim and check of the files that load
+    assert set(verdicts) <= {"✔ accurate", "≈ approximate", "✘ inaccurate", "? unverifiable",
+                             "✘ inaccurate  FAIL", "≈ approximate  FAIL", "? unverifiable  FAIL"}, set(verdicts)
+    assert "…" not in stdout
+
+
+def test_columns_below_60_is_60() -> None:
+    assert _run("rich", {"COLUMNS": "40"}, command=("verify", "claims/", "examples/", FIXTURE, "tests/fixtures/reports/council_budget.yaml")) == (
+        GOLDEN / "verify.rich.60.txt").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("env", HOSTILE_ENVS[1:], ids=lambda e: ",".join(f"{k}={v}" for k, v in e.items()))

@@ -26,12 +26,14 @@ import pytest
 from clirun import FAILING, GOOD, HANG_GUARD, Run, claim_file, claimcheck, clean_env, snapshot
 
 LOCATED = re.compile(r"^(?P<path>[^\n]+?):(?P<line>\d+):(?P<col>\d+): error: (?P<msg>\S.*)$")
+#: A located warning (ClaimReview naming a field the file does not give): never an error.
+WARNING = re.compile(r"^(?P<path>[^\n]+?):(?P<line>\d+):(?P<col>\d+): warning: (?P<msg>\S.*)$")
 
 
 def assert_stderr_lines_are_located_or_summary(run: Run) -> None:
     """Every stderr line is a located error or one of claimcheck's own one-line notes."""
     for line in run.err_lines:
-        assert LOCATED.match(line) or line.startswith("claimcheck: ") or re.fullmatch(r"\d+ of \d+ files? invalid", line), line
+        assert LOCATED.match(line) or WARNING.match(line) or line.startswith("claimcheck: ") or re.fullmatch(r"\d+ of \d+ files? invalid", line), line
 
 
 def assert_located(run: Run, path: str, line: int, col: int, fragment: str) -> None:
@@ -463,7 +465,7 @@ def test_row29_an_unwritable_target_is_a_user_error(report_dir: Path) -> None:
 # --- rows 30–31: `claimcheck new` ---------------------------------------------------------
 
 
-def test_row30_new_refuses_an_existing_file(tmp_path: Path) -> None:
+def test_row30_new_refuses_an_existing_file(tmp_path: Path, fill_placeholders) -> None:  # noqa: ANN001
     story = tmp_path / "story.yaml"
     story.write_text("KEEP ME\n", encoding="utf-8")
     run = claimcheck("new", "story.yaml", cwd=tmp_path)
@@ -473,6 +475,10 @@ def test_row30_new_refuses_an_existing_file(tmp_path: Path) -> None:
 
     run = claimcheck("new", "story.yaml", "--force", "--title", 'He said: "no" # really', cwd=tmp_path)
     assert run.code == 0, run.err
+    # A fresh file's placeholders are refused until the reporter fills them in (issue 16).
+    fresh = claimcheck("verify", "story.yaml", cwd=tmp_path)
+    assert fresh.code == 2 and "is still a placeholder" in fresh.out + fresh.err
+    story.write_text(fill_placeholders(story.read_text(encoding="utf-8")), encoding="utf-8")
     assert claimcheck("verify", "story.yaml", cwd=tmp_path).code == 0
 
 

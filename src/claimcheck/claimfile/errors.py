@@ -31,6 +31,8 @@ def model_at(loc: tuple[Any, ...]) -> str:
         return "Tolerance" if not rest else f"Tolerance_{rest[0]}"
     if head == "sources":
         return "Source"
+    if head == "publisher":
+        return "Publisher"
     if head == "figures":
         return "Figure"
     if head in ("claims", "checks"):

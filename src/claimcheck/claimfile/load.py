@@ -112,15 +112,49 @@ def validate_data(path: str, data: Any, locs: Locations) -> Loaded:
 
     from claimcheck.claimfile.model import ClaimFile
 
+    problems = placeholders(path, data, locs)
     try:
         model = ClaimFile.model_validate(data)
     except ValidationError as e:
-        problems = [pydantic_problem(path, err, locs) for err in e.errors(include_url=False)]
+        problems += [pydantic_problem(path, err, locs) for err in e.errors(include_url=False)]
         return Loaded(path, problems=tuple(sorted_problems(problems)), locs=locs)
-    problems = cross_references(path, model, locs)
+    problems += cross_references(path, model, locs)
     if problems:
         return Loaded(path, problems=tuple(sorted_problems(problems)), locs=locs)
     return Loaded(path, model=model, locs=locs)
+
+
+def is_placeholder(text: str) -> bool:
+    """Whether a value is what ``claimcheck new`` and ``scan --emit-yaml`` write where
+    only the reporter knows the answer: ``TODO``, ``TODO: …`` (the schema's
+    ``PLACEHOLDER_PATTERN``)."""
+    import re
+
+    from claimcheck.claimfile.model import PLACEHOLDER_PATTERN
+
+    return re.match(PLACEHOLDER_PATTERN, text) is not None
+
+
+def placeholders(path: str, data: Any, locs: Locations) -> list[Problem]:
+    """A located problem for every text value still holding a scaffold's ``TODO``: a file
+    that verifies as "accurate" with a made-up speaker would publish the template."""
+    out: list[Problem] = []
+
+    def walk(node: Any, at: tuple) -> None:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                walk(v, at + (k,))
+        elif isinstance(node, list):
+            for i, v in enumerate(node):
+                walk(v, at + (i,))
+        elif isinstance(node, str) and is_placeholder(node):
+            line, col = locs.of(at)
+            field = next((p for p in reversed(at) if isinstance(p, str)), "value")
+            shown = node.strip() if len(node.strip()) <= 50 else node.strip()[:49] + "…"
+            out.append(Problem(path, line, col, f"'{field}' is still a placeholder ('{shown}'); fill it in"))
+
+    walk(data, ())
+    return out
 
 
 def sorted_problems(problems: list[Problem]) -> list[Problem]:

@@ -64,7 +64,8 @@ Number = Annotated[
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "integer"},
+                # 19.5 unquoted is a float to an editor and exact text to the loader.
+                {"type": "number"},
                 {"type": "string", "pattern": SCHEMA_PATTERN},
             ],
             "description": 'An exact number: 1224, 1_224, "1,224", "19.1%", "$4.8 million".',
@@ -122,6 +123,11 @@ def parse_period(v: Any) -> Period:
     if not isinstance(v, str):
         raise ValueError(f"expected an ISO 8601 period such as 2025-06, got {describe_value(v)}")
     text = v.strip()
+    if "/" not in text and _DATE_RE.fullmatch(text) is None:
+        raise ValueError(
+            f"'{text}' is not an ISO 8601 period; write a year 2025, a month 2025-06, a day 2025-06-29 "
+            "or an interval start/end such as 2015/2016 or 2025-07-01/2025-07-27"
+        )
     if "/" in text:
         a, _, b = text.partition("/")
         start, _ = _bounds(a.strip())
@@ -139,9 +145,11 @@ PeriodField = Annotated[
     PlainSerializer(lambda p: p.text, return_type=str),
     WithJsonSchema(
         {
-            "type": "string",
-            "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$",
-            "description": "ISO 8601: a year, a month 2025-06, a day 2025-06-29, or start/end.",
+            "anyOf": [
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+                {"type": "string", "pattern": r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?(/\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?)?$"},
+            ],
+            "description": "ISO 8601: a year 2025, a month 2025-06, a day 2025-06-29, or start/end (2015/2016).",
             "examples": ["2025-06", "2025-07-01/2025-07-27"],
         }
     ),
@@ -205,6 +213,34 @@ Expression = Annotated[
 ]
 
 VerdictName = Literal["accurate", "approximate", "inaccurate", "unverifiable"]
+SpeakerType = Literal["person", "organization"]
+
+
+def _parse_date(v: Any) -> str:
+    """An ISO 8601 calendar date, a month or a year, as text: ``2025-07-29``."""
+    if isinstance(v, bool) or not isinstance(v, (str, int)):
+        raise ValueError(f"expected an ISO 8601 date such as 2025-07-29, got {describe_value(v)}")
+    text = str(v).strip()
+    if "/" in text:
+        raise ValueError(f"'{text}' is an interval; a date is one day, such as 2025-07-29")
+    _bounds(text)
+    return text
+
+
+DateField = Annotated[
+    str,
+    PlainValidator(_parse_date),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+                {"type": "string", "pattern": r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"},
+            ],
+            "description": "ISO 8601: a day 2025-07-29 (or a month 2025-07, a year 2025).",
+            "examples": ["2025-07-29"],
+        }
+    ),
+]
 
 _ID_RE = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 Identifier = Annotated[str, Field(pattern=_ID_RE, max_length=100)]
@@ -282,8 +318,18 @@ class Source(BaseModel):
     publisher: str = Field(description="Who published the data or made the statement.", examples=["TRAC, Syracuse University"])
     url: Optional[str] = Field(None, description="Where to read it.", examples=["https://tracreports.org/"])
     title: Optional[str] = Field(None, description="Title of the report or article.")
-    date: Optional[str] = Field(None, description="Publication date, ISO 8601.", examples=["2025-07-29"])
+    date: Optional[DateField] = Field(None, description="Publication date, ISO 8601.", examples=["2025-07-29"])
     note: Optional[str] = Field(None, description="Anything a fact-checker should know about this source.")
+
+
+class Publisher(BaseModel):
+    """The fact-checking organisation that publishes the verdicts: the ``author`` of each
+    ClaimReview."""
+
+    model_config = _STRICT
+
+    name: str = Field(description="The organisation's name.", examples=["Example Fact Check"])
+    url: Optional[str] = Field(None, description="The organisation's home page.", examples=["https://factcheck.example.org/"])
 
 
 class Figure(BaseModel):
@@ -330,8 +376,10 @@ class Claim(BaseModel):
     figures: dict[str, Figure] = Field(default_factory=dict, description="Claim-local figures; they shadow file-level ones.")
     verdict: Optional[VerdictName] = Field(None, description="The published rating; CI fails when the arithmetic disagrees.")
     tolerance: Optional[Tolerance] = Field(None, description="Band overrides for this claim.")  # type: ignore[valid-type]
-    date: Optional[str] = Field(None, description="When the claim was made, ISO 8601.")
-    url: Optional[str] = Field(None, description="Where the claim was made.")
+    speaker_type: Optional[SpeakerType] = Field(None, description="Whether the speaker is a person or an organization (the author's type in ClaimReview); overrides `speakers:`.")
+    date: Optional[DateField] = Field(None, description="When the claim was made, ISO 8601 (the claim's datePublished in ClaimReview).")
+    article: Optional[str] = Field(None, description="URL of the article or transcript where the claim appeared; overrides the file's `article:`.")
+    url: Optional[str] = Field(None, description="Where the claim was made (older spelling of `article:`).")
     note: Optional[str] = Field(None, description="For an unverifiable claim: what data would settle it.")
 
 
@@ -356,8 +404,11 @@ class ClaimFile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, title="claimcheck claim file")
 
     title: str = Field(description="The story or fact-check this file covers.", examples=["ICE arrests, June–July 2025"])
-    url: Optional[str] = Field(None, description="URL of the published fact-check (used in ClaimReview output).")
-    date: Optional[str] = Field(None, description="Date of the fact-check, ISO 8601.")
+    url: Optional[str] = Field(None, description="URL of the published fact-check itself, the page these verdicts appear on (ClaimReview's url); not the article checked.", examples=["https://factcheck.example.org/2025/ice-arrests"])
+    date: Optional[DateField] = Field(None, description="Date the fact-check was published, ISO 8601 (ClaimReview's datePublished).")
+    publisher: Optional[Publisher] = Field(None, description="The fact-checking organisation publishing the verdicts (ClaimReview's author).")
+    article: Optional[str] = Field(None, description="URL of the article whose claims this file checks (each claim's appearance in ClaimReview).", examples=["https://news.example.com/2025/07/ice-arrests"])
+    speakers: dict[str, SpeakerType] = Field(default_factory=dict, description="Who each speaker is, by the name used in `speaker:`: person or organization.", examples=[{"Axios": "organization", "Tricia McLaughlin, DHS": "person"}])
     tolerance: Optional[Tolerance] = Field(None, description="Band overrides for every claim in this file.")  # type: ignore[valid-type]
     sources: dict[str, Source] = Field(default_factory=dict, description="Citations, by id.")
     figures: dict[str, Figure] = Field(default_factory=dict, description="Raw numbers, by name.")
@@ -367,7 +418,7 @@ class ClaimFile(BaseModel):
 
 #: Keys each model accepts, for "did you mean" on an unknown key.
 MODEL_KEYS: dict[str, tuple[str, ...]] = {
-    m.__name__: tuple(m.model_fields) for m in (ClaimFile, Source, Figure, Claim, Check, Tolerance)
+    m.__name__: tuple(m.model_fields) for m in (ClaimFile, Source, Publisher, Figure, Claim, Check, Tolerance)
 }
 for _r in hedges.RULES:
     MODEL_KEYS[f"Tolerance_{_r.name}"] = tuple(_r.params)
@@ -382,7 +433,7 @@ def json_schema() -> dict[str, Any]:
     if fig is not None:
         defs["Figure"] = {
             "anyOf": [
-                {"type": "integer"},
+                {"type": "number"},
                 {"type": "string", "pattern": SCHEMA_PATTERN},
                 {k: v for k, v in fig.items()},
             ],
@@ -394,4 +445,26 @@ def json_schema() -> dict[str, Any]:
     }
     out.update(schema)
     out["definitions"] = defs
+    _refuse_placeholders(out)
     return out
+
+
+#: The schema's side of the loader's placeholder check: free text may not start with TODO.
+PLACEHOLDER_PATTERN = r"^\s*TODO([:\s]|$)"
+
+
+def _refuse_placeholders(node: Any) -> None:
+    """Every text of the schema (but fixed choices) refuses a scaffold's ``TODO``, as the
+    loader does (:data:`PLACEHOLDER_PATTERN`); free text may also be a plain number
+    (``title: 2026``), which the loader reads as the text it is and an editor as a number."""
+    if isinstance(node, dict):
+        if node.get("type") == "string" and "enum" not in node and "const" not in node:
+            node["not"] = {"type": "string", "pattern": PLACEHOLDER_PATTERN}
+            if "pattern" not in node:
+                node["type"] = ["string", "number"]
+            return
+        for v in node.values():
+            _refuse_placeholders(v)
+    elif isinstance(node, list):
+        for v in node:
+            _refuse_placeholders(v)

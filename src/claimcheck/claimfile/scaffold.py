@@ -1,9 +1,13 @@
 """``claimcheck new``: a commented claim file to fill in, written safely.
 
-The scaffold loads and verifies as it stands (one worked example claim), so a reporter can
-run ``claimcheck verify`` on it at once and change it piece by piece. The target must stay
-inside the folder given (no ``..``, absolute path or symbolic link leads out of it) and an
-existing file is never replaced without ``force``.
+The scaffold holds one worked example claim whose who and what are ``TODO`` placeholders:
+``claimcheck validate`` and ``verify`` refuse it, each placeholder located, until the
+reporter fills them in (a template must never verify as "accurate"). Its header names the
+file as the reporter gave it, so the commands it prints work when pasted in the same
+folder, and its ``$schema`` reference resolves: the nearest shipped
+``claimfile.schema.json``, or a copy written beside the file when there is none. The
+target must stay inside the folder given (no ``..``, absolute path or symbolic link leads
+out of it) and an existing file is never replaced without ``force``.
 """
 
 from __future__ import annotations
@@ -29,8 +33,9 @@ class ScaffoldError(Exception):
 TEMPLATE = """\
 # yaml-language-server: $schema={schema}
 # A claimcheck claim file: one story, its sources, its raw figures and its claims.
-# Check it:   claimcheck validate {name}
-# Judge it:   claimcheck verify {name}
+# Fill in every TODO, then, from the folder you ran `claimcheck new` in:
+#   claimcheck validate {name}
+#   claimcheck verify {name}
 title: {title}
 # url: https://example.org/your-fact-check   # the published fact-check (ClaimReview output)
 
@@ -68,18 +73,30 @@ class Scaffold:
     text: str
 
 
-def scaffold_text(target: Path, title: str, root: Path) -> str:
-    """The scaffold for ``target``, pointing editors at the nearest shipped schema."""
-    schema = "claimfile.schema.json"
-    for candidate in (target.parent / schema, root / "claims" / schema):
+SCHEMA_NAME = "claimfile.schema.json"
+
+
+def nearest_schema(target: Path, root: Path) -> Path | None:
+    """The shipped schema an editor should read for ``target``, if there is one."""
+    for candidate in (target.parent / SCHEMA_NAME, root / "claims" / SCHEMA_NAME):
         if candidate.exists():
-            schema = os.path.relpath(candidate, target.parent)
-            break
+            return candidate
+    return None
+
+
+def scaffold_text(target: Path, title: str, root: Path, shown: str | None = None) -> str:
+    """The scaffold for ``target`` (``shown``: its path as the reporter gave it), pointing
+    editors at the nearest shipped schema, or at a copy beside it."""
+    found = nearest_schema(target, root)
+    schema = os.path.relpath(found, target.parent) if found is not None else SCHEMA_NAME
     quoted = json.dumps(title, ensure_ascii=False)
     # JSON leaves DEL, C1 controls and the Unicode line separators raw; the loader refuses
     # them raw (claimfile.read.decode), so they are written as escapes and the title round-trips.
     quoted = _RAW_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
-    return TEMPLATE.format(schema=schema, name=target.name, title=quoted)
+    name = shown if shown is not None else target.name
+    if any(ch.isspace() or ch in "'\"$`\\;&|<>*?()[]{}#!~" for ch in name):
+        name = "'" + name.replace("'", "'\\''") + "'"
+    return TEMPLATE.format(schema=schema, name=_RAW_UNSAFE.sub("?", name.replace("\n", "?")), title=quoted)
 
 
 def safe_target(path: str, root: Path) -> Path:
@@ -99,7 +116,8 @@ def safe_target(path: str, root: Path) -> Path:
 
 
 def write_scaffold(path: str, *, title: str, force: bool, root: Path) -> Path:
-    """Create the claim file; raise :class:`ScaffoldError` and write nothing on refusal."""
+    """Create the claim file (and a copy of the schema beside it when no shipped one is
+    near); raise :class:`ScaffoldError` and write nothing on refusal."""
     from claimcheck.writing import atomic_write
 
     target = safe_target(path, root)
@@ -112,5 +130,9 @@ def write_scaffold(path: str, *, title: str, force: bool, root: Path) -> Path:
     if (target.exists() or target.is_symlink()) and not force:
         raise ScaffoldError(path, "already exists; use --force to overwrite it")
     target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(target, scaffold_text(target, title, root.resolve()))
+    if nearest_schema(target, root.resolve()) is None:
+        from claimcheck.claimfile.schema import schema_text
+
+        atomic_write(target.parent / SCHEMA_NAME, schema_text())
+    atomic_write(target, scaffold_text(target, title, root.resolve(), shown=path))
     return Path(path)

@@ -54,7 +54,7 @@ def verify(
         from claimcheck.report import Options
 
         to_terminal = output is None and sys.stdout.isatty()
-        options = Options(explain=explain, strict=strict, width=terminal_width(to_terminal), color=use_color(to_terminal))
+        options = Options(explain=explain, strict=strict, width=_width(name, to_terminal), color=use_color(to_terminal))
         chunks: list[str] = []
         # The terminal report lists an invalid file's problems itself; on a terminal, saying
         # them on stderr too would show each twice.
@@ -67,12 +67,16 @@ def verify(
                 on_problem=(lambda p: None) if problems_in_report else (lambda p: err(p.render())),
                 keep_results=bool(step_summary), exclude=exclude or (), on_file=progress.tick,
             )
+        for warning in getattr(outcome.renderer, "warnings", ()):
+            err(warning)
         if outcome.only_matched_nothing:
             err(f"claimcheck: error: no claim matched --only {' '.join(only or ())}")
         if output is not None:
             if outcome.only_matched_nothing:
                 # A usage error: the report would say nothing, so an old one stays.
                 err(f"claimcheck: {output} not written: no claim matched --only")
+            elif name == "claimreview" and _is_folder(output):
+                _write_pages(outcome.renderer.pages(), output)  # type: ignore[attr-defined]
             else:
                 # The complete report, invalid files included (exit 2 all the same).
                 write_output("".join(chunks), output)
@@ -81,6 +85,35 @@ def verify(
         return outcome.code
 
     guard(debug, body)
+
+
+def _width(fmt: str, to_terminal: bool) -> int:
+    """The terminal report's width: the terminal's; piped, ``COLUMNS`` when it is set (at
+    least 60), else 100. Other formats do not wrap."""
+    if fmt == "rich" and not to_terminal:
+        raw = os.environ.get("COLUMNS", "").strip()
+        if raw.isdigit() and int(raw) > 0:
+            return max(60, int(raw))
+    return terminal_width(to_terminal)
+
+
+def _is_folder(output: Path) -> bool:
+    """``-o DIR/`` (a trailing slash, which Path drops) or an existing folder."""
+    if output.is_dir():
+        return True
+    return any(a.endswith(("/", os.sep)) and Path(a.split("=", 1)[-1]) == output for a in sys.argv[1:])
+
+
+def _write_pages(pages: dict[str, str], folder: Path) -> None:
+    """``-o DIR/`` with ClaimReview: one JSON-LD file per claim (Google reads one per page)."""
+    from claimcheck.cli.app import CannotWrite
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise CannotWrite(f"claimcheck: error: cannot write {folder}: {(e.strerror or str(e)).lower()}") from None
+    for name, text in pages.items():
+        write_output(text, folder / name)
 
 
 def _append_step_summary(path: str, outcome, options) -> None:  # noqa: ANN001

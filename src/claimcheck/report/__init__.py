@@ -91,6 +91,7 @@ FORMATS: Registry = Registry("FORMATS", {
     "claimreview": Entry(_VERIFY + "claimreview", "ClaimReviewReport", "schema.org ClaimReview JSON-LD for publishing"),
     "sarif": Entry(_VERIFY + "sarif", "SarifReport", "SARIF 2.1.0 for GitHub code scanning and other SARIF readers"),
     "gitlab": Entry(_VERIFY + "gitlab", "GitlabReport", "GitLab Code Quality JSON for the merge request widget"),
+    "html": Entry(_VERIFY + "html", "HtmlReport", "one self-contained HTML page with charts, to publish or attach"),
 })
 
 #: The formats ``claimcheck validate`` offers: the ones a CI system reads.

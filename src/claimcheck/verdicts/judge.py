@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING, Mapping
 
 from claimcheck import lexicon
 from claimcheck.expr import Evaluation
-from claimcheck.results import VERDICTS, VerdictName
+from claimcheck.results import VERDICTS, Scale, VerdictName
 from claimcheck.verdicts import diagnoses, hedges
 from claimcheck.verdicts.backsolve import back_solve
 from claimcheck.verdicts.bands import Band, Bands, Decision, bands_for, decide, rule_of, rule_text
@@ -61,7 +61,7 @@ from claimcheck.verdicts.measure import (
     oriented,
     scale_for,
 )
-from claimcheck.verdicts.show import MULT, PCT, ZERO, dir_word, fmt_amount, plain, show_value
+from claimcheck.verdicts.show import MULT, PCT, POINTS, ZERO, dir_word, fmt_amount, plain, show_value
 
 if TYPE_CHECKING:
     from claimcheck.figures import ClaimedFigure
@@ -94,6 +94,8 @@ class Judgement:
     also: tuple[Judgement, ...] = ()
     """The second quantity of the claim ("a rise of 7 per cent or 2,300 more homes"),
     judged against the same computation."""
+    scale: Scale | None = None
+    """The bands and the compared value, exact, for a chart."""
 
 
 def compare_recorded(recorded: str | None, verdict: str) -> str | None:
@@ -425,4 +427,9 @@ def _judge(figure: ClaimedFigure, ev: Evaluation, tolerance: Mapping[str, Fracti
         diagnoses=diagnoses.unique(found),
         settle=settle,
         compared=point,
+        scale=Scale(
+            (bands.accurate.lo, bands.accurate.hi), (bands.approximate.lo, bands.approximate.hi), point,
+            None if iv is None else (iv.lo, iv.hi),
+            "percent" if fmt is PCT else "points" if fmt is POINTS else "number", places,
+        ),
     )

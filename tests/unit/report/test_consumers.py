@@ -95,7 +95,7 @@ def test_junit_is_valid_against_jenkins_junit_10_xsd(options: dict) -> None:
 
 def test_junit_as_junitparser_and_jenkins_read_it() -> None:
     text, outcome, problems = verify("junit")
-    xml = JUnitXml.fromstring(text)
+    xml = JUnitXml.fromstring(text.encode("utf-8"))  # bytes, as read from the file
     suites = list(xml)
     assert sum(s.tests for s in suites) == sum(1 for s in suites for _ in s)
     failures = errors = 0
@@ -126,7 +126,7 @@ def test_junit_as_junitparser_and_jenkins_read_it() -> None:
 
 def test_junit_skipped_is_an_unverifiable_claim() -> None:
     text, _, _ = verify("junit", paths=["tests/fixtures/newsroom/b_housing.yaml"])
-    (suite,) = JUnitXml.fromstring(text)
+    (suite,) = JUnitXml.fromstring(text.encode("utf-8"))  # bytes, as read from the file
     skipped = [c for c in suite if any(isinstance(r, Skipped) for r in c.result)]
     assert [c.name for c in skipped] == ["rents-record"]
 
@@ -137,7 +137,7 @@ def test_validate_reports_every_file_in_each_format(fmt: str) -> None:
     assert outcome.code == Exit.INPUT and outcome.invalid == 2 and outcome.files > 2
     if fmt == "junit":
         JUNIT_XSD.validate(text)
-        suites = list(JUnitXml.fromstring(text))
+        suites = list(JUnitXml.fromstring(text.encode("utf-8")))  # bytes, as read from the file
         assert len(suites) == outcome.files
         valid = [s for s in suites if s.name not in INVALID]
         assert all([c.name for c in s] == ["claim file is valid"] and s.tests == 1 for s in valid)

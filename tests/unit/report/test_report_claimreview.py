@@ -10,9 +10,11 @@ from claimcheck.run import render as render_all
 
 
 def graph(results) -> list[dict]:
-    doc = json.loads(render_all("claimreview", results))
-    assert doc["@context"] == "https://schema.org"
-    return doc["@graph"]
+    """The reviews: a JSON array of standalone documents, one per claim (Google reads one
+    ClaimReview per page)."""
+    docs = json.loads(render_all("claimreview", results))
+    assert all(d["@context"] == "https://schema.org" for d in docs)
+    return docs
 
 
 def test_one_review_per_claim_checks_and_invalid_files_left_out() -> None:
@@ -55,6 +57,6 @@ def test_ratings_and_unverifiable_has_no_number() -> None:
 def test_safe_to_paste_into_a_script_element() -> None:
     text = render_all("claimreview", [HOSTILE])
     assert "</script>" not in text and "<" not in text and "&" not in text
-    (review,) = json.loads(text)["@graph"]
+    (review,) = json.loads(text)
     assert "<script>alert(1)</script> & `rm -rf`" in review["claimReviewed"]
     assert "\x1b" not in review["claimReviewed"]

@@ -29,6 +29,7 @@ CASES = [
     ("claimreview", Options(width=100), "claimreview.jsonld"),
     ("sarif", Options(width=100), "sarif.json"),
     ("gitlab", Options(width=100), "gitlab.json"),
+    ("html", Options(width=100), "report.html"),
 ]
 
 

@@ -17,7 +17,7 @@ from claimcheck.results import ClaimResult, RunSummary
 
 
 def test_formats_are_named_once() -> None:
-    assert list(FORMATS) == ["rich", "json", "junit", "github", "markdown", "claimreview", "sarif", "gitlab"]
+    assert list(FORMATS) == ["rich", "json", "junit", "github", "markdown", "claimreview", "sarif", "gitlab", "html"]
     assert set(FORMAT_HELP) == set(FORMATS)
 
 

@@ -98,8 +98,14 @@ def test_github_annotations_and_escaping() -> None:
     assert scan_github.render([bad]) == "::error file=a.txt,line=2,col=4,title=claimcheck scan%3A input error::not UTF-8 (byte 0xE9)\n"
 
 
-def test_scaffold_loads_back_and_recomputes() -> None:
+def test_scaffold_loads_back_and_recomputes(fill_placeholders) -> None:  # noqa: ANN001
     text = scaffold_yaml([_result()], title="Arrests, summer", url="https://example.org/arrests")
+    # As written, every placeholder is refused, located (the reporter fills them in) ...
+    unfilled = load_text("scaffold.yaml", text).problems
+    assert unfilled and all("still a placeholder" in p.message for p in unfilled)
+    assert all(text.split("\n")[p.line - 1][p.col - 1 :].lstrip("\"'").startswith("TODO") for p in unfilled)
+    # ... and once they are filled in, the scaffold loads as it stands.
+    text = fill_placeholders(text)
     loaded = load_text("scaffold.yaml", text)
     assert loaded.problems == ()
     model = loaded.model
@@ -107,7 +113,7 @@ def test_scaffold_loads_back_and_recomputes() -> None:
     assert model.sources["article"].url == "https://example.org/arrests"
     assert [c.id for c in model.claims] == ["only-down-10", "rose-20", "rose-12"]
     dhs = model.claims[0]
-    assert dhs.speaker == "TODO: speaker"
+    assert dhs.speaker == "Filled: speaker"
     assert dhs.source == "article"
     # the statement is the claim's clause, and the numbers are named file-level figures
     # with their period (June and July of no stated year: no period) and source
@@ -126,10 +132,10 @@ def test_scaffold_loads_back_and_recomputes() -> None:
     assert verdicts == ["approximate", "inaccurate", "unverifiable"]
 
 
-def test_scaffold_names_figures_by_noun_and_year() -> None:
+def test_scaffold_names_figures_by_noun_and_year(fill_placeholders) -> None:  # noqa: ANN001
     r = scan_text("Total homicides dropped 32 percent, from 105 in 2007 to 71 in 2008; the lowest since 1985.\n", path="a.txt")
     text = scaffold_yaml([r])
-    model = load_text("s.yaml", text).model
+    model = load_text("s.yaml", fill_placeholders(text)).model
     assert model is not None
     # (71 − 105) ÷ 105 = −32.38%: "32 percent" accurate
     assert set(model.figures) == {"homicides_2007", "homicides_2008"}
@@ -141,14 +147,14 @@ def test_scaffold_names_figures_by_noun_and_year() -> None:
     assert "1985" not in text.split("claims:")[0]  # a year is never a figure
 
 
-def test_scaffold_of_nothing_loads() -> None:
+def test_scaffold_of_nothing_loads(fill_placeholders) -> None:  # noqa: ANN001
     text = scaffold_yaml([scan_text("No numbers here.", path="a.txt")])
-    assert load_text("s.yaml", text).problems == ()
+    assert load_text("s.yaml", fill_placeholders(text)).problems == ()
 
 
-def test_scaffold_quotes_hostile_text() -> None:
+def test_scaffold_quotes_hostile_text(fill_placeholders) -> None:  # noqa: ANN001
     r = scan_text('He said "costs rose 20% {from} 120 to 150" # not a comment', path="a.txt")
     text = scaffold_yaml([r])
-    loaded = load_text("s.yaml", text)
+    loaded = load_text("s.yaml", fill_placeholders(text))
     assert loaded.problems == ()
     assert loaded.model.claims[0].statement.startswith('He said "costs rose 20% {from} 120 to 150" # not')

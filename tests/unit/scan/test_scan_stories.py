@@ -73,7 +73,7 @@ def test_the_published_error_of_the_ap_story_is_caught() -> None:
     assert wrong[0].value == "\u221240.31%"
 
 
-def test_a_fact_checker_keeps_most_of_the_ap_scaffold() -> None:
+def test_a_fact_checker_keeps_most_of_the_ap_scaffold(fill_placeholders) -> None:  # noqa: ANN001
     """Issue 13: on the AP story, at least 80% of what ``scan --emit-yaml`` writes is worth
     keeping. A claim entry is kept when it is one of the story's claims as worked by hand
     (tests/corpus/stories.yaml, any verdict); a figure is kept when it is one of the
@@ -88,7 +88,7 @@ def test_a_fact_checker_keeps_most_of_the_ap_scaffold() -> None:
     corpus_claims = [c for p in story["passages"] for c in p.get("claims") or []]
     spans = [(_span(text, c["phrase"]), c) for c in corpus_claims]
     result = scan_text(text, path="ap.txt", fmt="text")
-    model = load_text("ap.yaml", scaffold_yaml([result], url=story["url"])).model
+    model = load_text("ap.yaml", fill_placeholders(scaffold_yaml([result], url=story["url"]))).model
     assert model is not None
     written_claims = [f for f in result.findings if f.figure is not None]
     assert len(model.claims) == len(written_claims)

@@ -1,26 +1,34 @@
 """schema.org ClaimReview JSON-LD (``--format claimreview``), for publishing a fact-check.
 
-The output is one JSON-LD document, ``{"@context": "https://schema.org", "@graph": [...]}``,
-with one ``ClaimReview`` per claim of every valid file; it can be pasted as is into a
-page's ``<script type="application/ld+json">``. Cross-source checks are not a speaker's
-claim and are left out; so are invalid files.
+Google reads one ClaimReview per page, so the output is a JSON array of standalone
+documents, one per claim of every valid file, each with its own ``"@context"``: paste
+each into its own page's ``<script type="application/ld+json">``, or write them one file
+per claim with ``-o DIR/`` (:meth:`ClaimReviewReport.pages`). Cross-source checks are not
+a speaker's claim and are left out; so are invalid files.
 
-Each review has:
+Each review carries Google's required and recommended properties when the claim file
+gives the data:
 
-* ``claimReviewed``: the statement; ``itemReviewed``: a ``Claim`` whose ``author`` is the
-  speaker — an ``Organization`` when the speaker is the claim's own source publisher
-  (``speaker: Axios`` with ``source: axios``), otherwise a ``Person`` — and, when the
-  claim's source has a URL, its ``appearance``;
-* ``reviewRating``: a ``Rating`` whose ``alternateName`` is the verdict, on a scale where
-  higher is truer: inaccurate 1, approximate 3, accurate 5 (``worstRating`` 1,
-  ``bestRating`` 5). An unverifiable claim has only ``alternateName``: a number would
+* ``url`` (required): the file's ``url:``, the page that publishes the fact-check
+  (not the article checked); ``@id`` is ``url#claim-id``;
+* ``claimReviewed`` (required): the statement;
+* ``reviewRating`` (required): a ``Rating`` whose ``alternateName`` is the verdict, on a
+  scale where higher is truer: inaccurate 1, approximate 3, accurate 5 (``worstRating``
+  1, ``bestRating`` 5). An unverifiable claim has only ``alternateName``: a number would
   place it on a truth scale it was never measured on;
-* ``reviewBody``: the arithmetic, the rule and the diagnoses in words;
-* ``url`` (and an ``@id`` of ``url#claim-id``): the claim file's ``url``, the page that
-  publishes the fact-check; left out when the file gives none.
+* ``author``: the fact-checking organisation, the file's ``publisher:`` (``name``, ``url``);
+* ``datePublished``: the file's ``date:``, when the fact-check was published;
+* ``itemReviewed``: a ``Claim`` whose ``author`` is the speaker, typed ``Person`` or
+  ``Organization`` by the claim's ``speaker_type:`` or the file's ``speakers:`` table
+  (failing both: an ``Organization`` when the speaker is the claim's own source
+  publisher, else a ``Person``, with a warning); its ``datePublished`` is the claim's
+  ``date:``; its ``appearance`` the claim's or the file's ``article:`` (or the claim's
+  source, when it has a URL);
+* ``reviewBody``: the claimed figure, the arithmetic, the rule, the diagnoses and the
+  verdict, as sentences.
 
-The publisher adds what claimcheck cannot know: the review's ``author`` (the
-fact-checking organisation) and ``datePublished``.
+What is missing is said once per file and field in :attr:`ClaimReviewReport.warnings`
+(``path:1:1: warning: ...``), which the CLI prints on stderr.
 
 Text is cleaned of control characters, and ``<``, ``>`` and ``&`` are written as
 ``\\u003c``, ``\\u003e``, ``\\u0026``, so a statement holding ``</script>`` cannot end
@@ -29,6 +37,7 @@ the script element it is pasted into.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from claimcheck.report import Options
@@ -39,6 +48,7 @@ from claimcheck.results import ClaimResult, FileResult, RunSummary
 #: Verdict → ratingValue, higher is truer; unverifiable has none.
 RATINGS: dict[str, int] = {"inaccurate": 1, "approximate": 3, "accurate": 5}
 WORST, BEST = 1, 5
+CONTEXT = "https://schema.org"
 
 # Characters that may not appear raw in JSON inside an HTML <script>, plus the line
 # separators JavaScript parsers of old treated as line ends.
@@ -50,6 +60,17 @@ _HTML_UNSAFE = {
     "\u2029": "\\u2029",
 }
 
+#: What the reviews of a file lack, in the order warnings name them: the field of the
+#: claim file, what it becomes in ClaimReview, and whether Google requires it.
+MISSING = {
+    "url": "url: (the fact-check's own page; ClaimReview's url, required by Google)",
+    "publisher": "publisher: (the fact-checking organisation; the review's author)",
+    "date": "date: (when the fact-check was published; the review's datePublished)",
+    "speaker_type": "speaker_type: or a speakers: entry (person or organization; the claim author's @type)",
+    "claim_date": "date: on the claim (when it was made; the claim's datePublished)",
+    "article": "article: (the URL where the claim appeared; the claim's appearance)",
+}
+
 
 def _script_safe(text: str) -> str:
     for ch, esc in _HTML_UNSAFE.items():
@@ -57,22 +78,53 @@ def _script_safe(text: str) -> str:
     return text
 
 
-def review(fr: FileResult, c: ClaimResult) -> dict[str, Any]:
-    """The ClaimReview object of one claim."""
+def review(fr: FileResult, c: ClaimResult, missing: dict[str, list[str]] | None = None) -> dict[str, Any]:
+    """The ClaimReview object of one claim (without ``@context``); what it lacks is added
+    to ``missing`` (field → claim ids)."""
+    lack = missing if missing is not None else {}
+    pub = fr.publishing
+    cp = pub.of(c.id)
     obj: dict[str, Any] = {"@type": "ClaimReview"}
     if fr.url:
         obj["@id"] = f"{clean(fr.url)}#{clean(c.id)}"
         obj["url"] = clean(fr.url)
+    else:
+        lack.setdefault("url", []).append(c.id)
     obj["claimReviewed"] = clean(c.statement)
+    if pub.publisher:
+        author: dict[str, Any] = {"@type": "Organization", "name": clean(pub.publisher)}
+        if pub.publisher_url:
+            author["url"] = clean(pub.publisher_url)
+        obj["author"] = author
+    else:
+        lack.setdefault("publisher", []).append(c.id)
+    if pub.date:
+        obj["datePublished"] = clean(pub.date)
+    else:
+        lack.setdefault("date", []).append(c.id)
     item: dict[str, Any] = {"@type": "Claim"}
     if c.speaker:
-        organization = c.source is not None and clean(c.source.publisher) == clean(c.speaker)
-        item["author"] = {"@type": "Organization" if organization else "Person", "name": clean(c.speaker)}
-    if c.source is not None and c.source.url:
+        kind = cp.speaker_type
+        if kind is None:
+            if c.source is not None and clean(c.source.publisher) == clean(c.speaker):
+                kind = "organization"
+            else:
+                kind = "person"
+                lack.setdefault("speaker_type", []).append(c.id)
+        item["author"] = {"@type": "Organization" if kind == "organization" else "Person", "name": clean(c.speaker)}
+    if cp.date:
+        item["datePublished"] = clean(cp.date)
+    else:
+        lack.setdefault("claim_date", []).append(c.id)
+    if cp.article:
+        item["appearance"] = {"@type": "CreativeWork", "url": clean(cp.article)}
+    elif c.source is not None and c.source.url:
         appearance: dict[str, Any] = {"@type": "CreativeWork", "url": clean(c.source.url)}
         if c.source.title:
             appearance["name"] = clean(c.source.title)
         item["appearance"] = appearance
+    else:
+        lack.setdefault("article", []).append(c.id)
     obj["itemReviewed"] = item
     rating: dict[str, Any] = {"@type": "Rating"}
     if c.verdict in RATINGS:
@@ -83,42 +135,98 @@ def review(fr: FileResult, c: ClaimResult) -> dict[str, Any]:
     return obj
 
 
+_END = re.compile(r"[.!?…)”\"]$")
+
+
+def sentence(text: str) -> str:
+    """``text`` with a capital first letter and a full stop, unless it already ends one."""
+    text = text.strip()
+    if not text:
+        return ""
+    text = text[0].upper() + text[1:]
+    return text if _END.search(text) and text.endswith((".", "!", "?", "…")) else text + "."
+
+
 def review_body(c: ClaimResult) -> str:
-    """The arithmetic, the rule and the diagnoses as sentences."""
-    parts: list[str] = []
+    """The claim, the arithmetic, the rule and the diagnoses as sentences, for a reader of
+    the fact-check: no claim-file jargon."""
+    from claimcheck.engine import DEFAULT_SETTLE
+
+    parts: list[str] = [f"Claimed: {clean(c.figure)}."]
     if c.arithmetic:
-        parts.append(f"Recomputed: {clean(c.arithmetic)}.")
-    if c.rule:
+        parts.append(f"Recomputed from the published figures: {clean(c.arithmetic)}.")
+    if c.verdict == "unverifiable" and not c.arithmetic:
+        parts.append("The published figures do not include the numbers this claim rests on.")
+    elif c.rule:
         parts.append(f"Rule: {clean(c.rule)}.")
     if c.decided_by:
-        parts.append(clean(c.decided_by))
-    parts += [clean(d.text) for d in c.diagnoses]
+        parts.append(sentence(clean(c.decided_by)))
+    parts += [sentence(clean(d.text)) for d in c.diagnoses]
     if c.verdict == "unverifiable":
-        parts += [clean(t) for t in (c.note, c.settle) if t]
+        settle = c.settle if c.settle != DEFAULT_SETTLE else "The raw figures behind it would settle it."
+        parts += [sentence(clean(t)) for t in (c.note, settle) if t]
     parts.append(f"Verdict: {c.verdict}.")
-    return " ".join(parts)
+    return " ".join(p for p in parts if p)
+
+
+def document(fr: FileResult, c: ClaimResult, missing: dict[str, list[str]] | None = None) -> dict[str, Any]:
+    """One claim's standalone JSON-LD document: ``@context`` and the review."""
+    return {"@context": CONTEXT, **review(fr, c, missing)}
+
+
+def _warnings(fr: FileResult, missing: dict[str, list[str]]) -> list[str]:
+    out = []
+    total = sum(1 for c in fr.claims if c.kind == "claim")
+    for key, what in MISSING.items():
+        ids = missing.get(key)
+        if not ids:
+            continue
+        whom = "the file gives no" if key in ("url", "publisher", "date") else (
+            f"{len(ids)} of {total} claims give no" if len(ids) > 1 else f"claim '{clean(ids[0])}' gives no"
+        )
+        shown = "" if key in ("url", "publisher", "date") or len(ids) == 1 else (
+            ": " + ", ".join(clean(i) for i in ids[:6]) + (", …" if len(ids) > 6 else "")
+        )
+        out.append(f"{clean(fr.path)}:1:1: warning: ClaimReview: {whom} {what}{shown}")
+    return out
 
 
 class ClaimReviewReport:
-    """Renders results as one ClaimReview JSON-LD document; see the module docstring."""
+    """Renders results as a JSON array of ClaimReview documents; see the module docstring."""
 
     def __init__(self, options: Options) -> None:
         self.options = options
         self._count = 0
+        #: One line per file and missing field: ``path:1:1: warning: ClaimReview: …``.
+        self.warnings: list[str] = []
+        #: (file path, claim id, document text) of every review, for ``-o DIR/``.
+        self.documents: list[tuple[str, str, str]] = []
 
     def start(self) -> str:
-        return '{\n  "@context": "https://schema.org",\n  "@graph": ['
+        return "["
 
     def file(self, fr: FileResult) -> str:
         out = []
+        missing: dict[str, list[str]] = {}
         for c in fr.claims:
             if c.kind != "claim":
                 continue
-            text = encode(review(fr, c), 2)
-            out.append(("," if self._count else "") + "\n    " + _script_safe(text))
+            doc = document(fr, c, missing)
+            self.documents.append((fr.path, c.id, _script_safe(encode(doc, 0))))
+            out.append(("," if self._count else "") + "\n  " + _script_safe(encode(doc, 1)))
             self._count += 1
+        self.warnings += _warnings(fr, missing)
         return "".join(out)
 
     def finish(self, summary: RunSummary) -> str:
-        return ("\n  ]" if self._count else "]") + "\n}\n"
+        return ("\n]" if self._count else "]") + "\n"
 
+    def pages(self) -> dict[str, str]:
+        """One JSON-LD file per claim, named ``<file stem>.<claim id>.jsonld``."""
+        from pathlib import PurePath
+
+        out: dict[str, str] = {}
+        for path, cid, text in self.documents:
+            name = f"{PurePath(path).stem}.{cid}.jsonld"
+            out[name] = text + "\n"
+        return out

@@ -46,8 +46,6 @@ VERDICT_STYLES = {
     "unverifiable": "bold magenta",
 }
 LABEL = "dim"
-#: Narrower than this, the claims table leaves out the speaker column.
-NARROW = 80
 FAIL = "bold red"
 
 
@@ -178,24 +176,19 @@ class TerminalReport:
 
     def _table(self, fr: FileResult) -> Table:
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
-        # Below 80 columns the speaker moves out of the table (it is in each block) and
-        # the value's header shortens, so the verdict and CI columns keep their room.
-        with_speaker = self.options.columns >= NARROW
-        # Claim ids are what a reader searches the file for: keep them whole when they
-        # fit in a quarter of the line, and let the speaker and figure columns wrap first.
-        longest = max((len(clean(c.id)) for c in fr.claims), default=5)
-        table.add_column("claim", overflow="fold", min_width=min(longest, self.options.columns // (4 if with_speaker else 5)))
-        if with_speaker:
-            table.add_column("speaker", overflow="fold")
-        table.add_column("claimed", overflow="fold")
-        table.add_column("recomputed" if with_speaker else "value", justify="right", no_wrap=True)
-        # The verdict is the point of the table: it never shrinks, other columns wrap.
-        # A failing claim (what turns CI red) says FAIL after its verdict.
-        widest = max((len(c.verdict) + 2 + (6 if not c.passed else 0) for c in fr.claims), default=0)
-        table.add_column("verdict", no_wrap=True, min_width=widest)
+        widths = column_widths(fr.claims, self.options.columns)
+        for name, width in widths.items():
+            if name in ("claim", "speaker", "claimed"):
+                # The id and the speaker fold (a reader still finds the id, its pieces in
+                # order); the claimed figure wraps at its spaces, whole words kept.
+                table.add_column(name, overflow="fold", width=width)
+            else:
+                # The value and the verdict (with FAIL) are never cut: they are what the
+                # table is for, and their width is reserved first.
+                table.add_column(name, justify="right" if name != "verdict" else "left", no_wrap=True, width=width)
         for c in fr.claims:
             cells = [_text(c.id, "bold")]
-            if with_speaker:
+            if "speaker" in widths:
                 cells.append(_speaker_cell(c))
             cells += [
                 _text(c.figure),
@@ -256,6 +249,54 @@ class TerminalReport:
         for i, line in enumerate(also_lines(c)):
             grid.add_row("also" if i == 0 else "", _text(line, multiline=True))
         return Padding(grid, (0, 0, 0, 2))
+
+
+#: Narrowest an id column gets before the table gives up the speaker column.
+MIN_ID = 10
+#: Narrowest a speaker column is worth showing.
+MIN_SPEAKER = 10
+#: Narrowest a claimed figure wraps to while an id or speaker would fold.
+MIN_CLAIMED = 18
+#: What separates two columns of the table: padding, divider, padding.
+GAP = 3
+
+
+def column_widths(claims: tuple[ClaimResult, ...], columns: int) -> dict[str, int]:
+    """Each column's width in a table ``columns`` wide, header included.
+
+    The verdict (with FAIL), the value and the claimed figure get their full width first;
+    the id and the speaker share what is left, the id first up to three fifths of it (never less
+    than what the speaker leaves it), and both fold. When fewer than ``MIN_ID +
+    MIN_SPEAKER`` columns are left the speaker goes (it is in each claim's block); when
+    even the id would get fewer than ``MIN_ID``, the claimed figure folds to make room.
+    """
+    verdict = max([len("verdict")] + [len(_verdict_cell(c).plain) for c in claims])
+    value = max([len("recomputed")] + [len(clean(c.value)) if c.value else 1 for c in claims])
+    claimed = max([len("claimed")] + [len(clean(c.figure)) for c in claims])
+    ids = max([len("claim")] + [len(clean(c.id)) for c in claims])
+    speakers = max([len("speaker")] + [len(_speaker_cell(c).plain) for c in claims])
+    # A long claimed figure wraps at its spaces (never cut) before an id has to fold.
+    longest_word = max([len("claimed")] + [len(w) for c in claims for w in clean(c.figure).split()])
+    shortest = max(longest_word, min(claimed, MIN_CLAIMED))
+    # Between two columns: a space of padding each side of the (blank) divider.
+    rest = columns - GAP * 4 - verdict - value - claimed
+    if rest < ids + speakers:
+        claimed = max(shortest, claimed - (ids + speakers - rest))
+        rest = columns - GAP * 4 - verdict - value - claimed
+    if rest >= MIN_ID + MIN_SPEAKER:
+        if ids + speakers <= rest:
+            return {"claim": ids, "speaker": speakers, "claimed": claimed, "recomputed": value, "verdict": verdict}
+        id_w = min(ids, max(rest * 3 // 5, rest - speakers))
+        return {"claim": id_w, "speaker": rest - id_w, "claimed": claimed, "recomputed": value, "verdict": verdict}
+    value = max([len("value")] + [len(clean(c.value)) if c.value else 1 for c in claims])
+    rest = columns - GAP * 3 - verdict - value - claimed
+    if rest < ids:
+        claimed = max(shortest, claimed - (ids - rest))
+        rest = columns - GAP * 3 - verdict - value - claimed
+    if rest < MIN_ID:
+        claimed = max(claimed - (MIN_ID - rest), len("claimed"))
+        rest = columns - GAP * 3 - verdict - value - claimed
+    return {"claim": max(min(ids, rest), 1), "claimed": claimed, "value": value, "verdict": verdict}
 
 
 def _speaker_cell(c: ClaimResult) -> Text:
