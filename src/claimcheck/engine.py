@@ -240,12 +240,13 @@ def _judge_check(check: Any, scope: _Scope, sources: dict, line: int, col: int, 
     within = check.within.value
     lo, hi = right.value.interval.lo, right.value.interval.hi
     u = (hi - lo) if lo is not None and hi is not None and hi != lo else None
-    shown = fmt_percent(right.value.point) if right.kind == "percent" else fmt_count(right.value.point)
+    percent = right.kind == "percent"
+    shown = fmt_percent(right.value.point) if percent else fmt_count(right.value.point)
     figure = ClaimedFigure(
         text=f"{shown} ± {check.within.text}",
         value=right.value.point,
         u=u,
-        unit="count",
+        unit="percent" if percent else "count",  # two rates compare as rates, 91% against 90.9%
         direction="none",
         qualifier="about",
     )
@@ -262,7 +263,8 @@ def _judge_check(check: Any, scope: _Scope, sources: dict, line: int, col: int, 
     j = judge(figure, ev, tolerance=tolerance)
     # A check's own sentence replaces the claim diagnoses ("understates" means nothing
     # here); only a verdict resting on the inputs' rounding keeps its explanation.
-    compared = diagnoses.sources_compared(left.value.point, right.value.point, within, check.within.text)
+    compared = diagnoses.sources_compared(left.value.point, right.value.point, within, check.within.text,
+                                          percent=percent and left.kind == "percent")
     extra: tuple[Diagnosis, ...] = () if compared is None else (compared,)
     j = replace(j, diagnoses=tuple(d for d in j.diagnoses if d.kind in _CHECK_KEEPS))
     return _result(

@@ -101,3 +101,52 @@ def test_judge_expression_is_what_calc_and_scan_use() -> None:
 def test_calc_takes_numbers_only() -> None:
     with pytest.raises(EvalError, match="calc takes numbers only"):
         check_expression("pct_change(june, july)", "down 10%")
+
+
+# --- percents print as percents (issue 16) ---------------------------------------------------
+
+PERCENTS = """\
+title: Percents
+sources:
+  poll: {publisher: Pollster}
+figures:
+  rate_a: {value: 91%, source: poll}
+  rate_b: {value: 90.9%, source: poll}
+  said_yes: {value: 10, source: poll}
+  asked: {value: 11, source: poll}
+claims:
+  - id: share
+    speaker: Pollster
+    statement: 90.9% said yes
+    figure: 90.9%
+    compute: said_yes / asked
+checks:
+  - id: rates-agree
+    statement: The two rates agree
+    left: rate_a
+    right: rate_b
+    within: 1%
+"""
+
+
+def test_a_quotient_claimed_as_a_percent_shows_as_a_percent() -> None:
+    (share, _) = check_loaded(load_text("p.yaml", PERCENTS)).claims
+    # 10 ÷ 11 = 0.90909…: read as the 90.9% claimed, it is 90.91%, not 0.9091
+    assert share.value == "90.91%"
+    assert share.verdict == "accurate"  # 90.909% rounds to 90.9%
+
+
+def test_a_check_of_two_rates_compares_them_as_rates() -> None:
+    (_, check) = check_loaded(load_text("p.yaml", PERCENTS)).claims
+    # 91% against 90.9% within 1%: 1% of 90.9% is 0.909 points, so 89.991%–91.809% is
+    # accurate and 91% is inside (was "measure different things": the right side was read
+    # as a count)
+    assert check.verdict == "accurate"
+    assert check.value == "91.00%"  # a level, no sign
+    assert [d.text for d in check.diagnoses] == [
+        # 91 − 90.9 = 0.1 points; 0.1 ÷ 90.9 = 0.110%
+        "91.00% against 90.90%: they differ by 0.10 points (0.11% of 90.90%), so the sources agree within 1%."
+    ]
+    # the rule's words give the defaults; the band is the file's: it says so
+    assert "accepts 89.991%–91.809%" in check.rule
+    assert "this file sets accurate to 1% of X, approximate to 2% of X" in check.rule

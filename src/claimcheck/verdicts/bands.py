@@ -14,11 +14,11 @@ inputs' rounding carried through), or the approximate band holds the point;
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import TYPE_CHECKING, Literal, Mapping
 
-from claimcheck.numbers import Interval
+from claimcheck.numbers import Interval, fmt_decimal
 from claimcheck.verdicts import hedges
 from claimcheck.verdicts.show import ZERO, Fmt, iv_text
 
@@ -81,6 +81,9 @@ class Bands:
     accurate: Band
     approximate: Band
     widened: bool = False  # a hedge band widened to the bare figure's own band
+    #: The rule's parameters the file set (a claim's ``tolerance:``, a check's ``within:``),
+    #: as (parameter, value): the rule's words give the defaults, these replace them.
+    overrides: tuple[tuple[str, Fraction], ...] = ()
 
 
 def hull(a: Band, b: Band) -> Band:
@@ -102,6 +105,20 @@ def hull(a: Band, b: Band) -> Band:
 
 def bands_for(rule: hedges.HedgeRule, x: Fraction | None, u: Fraction, tol: Mapping[str, Fraction] | None,
               multiple: bool = False) -> Bands:
+    """:func:`rule_bands`, with the parameters the file set for ``rule`` recorded, so the
+    rule's sentence can say them (its words state the defaults)."""
+    bands = rule_bands(rule, x, u, tol, multiple)
+    prefix = rule.name + "."
+    set_here = tuple(
+        (key[len(prefix):], value) for key, value in sorted((tol or {}).items())
+        if key.startswith(prefix) and key[len(prefix):] in rule.params
+        and value != rule.params[key[len(prefix):]].default
+    )
+    return replace(bands, overrides=set_here) if set_here else bands
+
+
+def rule_bands(rule: hedges.HedgeRule, x: Fraction | None, u: Fraction, tol: Mapping[str, Fraction] | None,
+               multiple: bool = False) -> Bands:
     """The accurate and approximate bands of ``rule`` for claimed magnitude ``x``.
 
     A hedge never makes a figure stricter than the bare number written: "about 5%" and
@@ -205,7 +222,15 @@ def rule_text(figure: ClaimedFigure, b: Bands, fmt: Fmt, places: int, label: str
     r = b.rule
     acc = b.accurate.text(fmt, places)
     appr = b.approximate.text(fmt, places)
-    text = f'"{label or figure.text}" accepts {acc} ({r.name}: {r.accurate})'
+    said = ""
+    if b.overrides:
+        said = "; this file sets " + ", ".join(
+            f"{key.replace('_', ' ')} to "
+            + (fmt_decimal(value * 100, 2, trim=True) + "% of X" if r.params[key].percent
+               else fmt_decimal(value, 2, trim=True) + "×u")
+            for key, value in b.overrides
+        )
+    text = f'"{label or figure.text}" accepts {acc} ({r.name}: {r.accurate}{said})'
     if b.widened:
         text += ", widened to the bare figure's own rounding"
     text += f", approximate {appr}"

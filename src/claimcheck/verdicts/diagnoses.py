@@ -560,14 +560,20 @@ def named_off(claimed: str, noun: str, role: str, shown: str, close: bool) -> Di
 # --- made outside the judgement -------------------------------------------------------------
 
 
-def sources_compared(left: Fraction, right: Fraction, within: Fraction, within_text: str) -> Diagnosis | None:
-    """A cross-source check's own sentence: how far apart the two sides are, against its margin."""
+def sources_compared(left: Fraction, right: Fraction, within: Fraction, within_text: str, *,
+                     percent: bool = False) -> Diagnosis | None:
+    """A cross-source check's own sentence: how far apart the two sides are, against its
+    margin. Two rates (``percent``) are written as percents, their gap in points."""
     if right == 0:
         return None
     diff = left - right
     rel = diff / abs(right)
     agree = abs(rel) <= within
-    l, r, gap, share = fmt_count(left), fmt_count(right), fmt_count(abs(diff)), fmt_percent(abs(rel))
+    if percent:
+        l, r, gap = fmt_percent(left), fmt_percent(right), POINTS(abs(diff))
+    else:
+        l, r, gap = fmt_count(left), fmt_count(right), fmt_count(abs(diff))
+    share = fmt_percent(abs(rel))
     return _d(
         "sources_agree" if agree else "sources_disagree",
         f"{l} against {r}: they differ by {gap} ({share} of {r}), so the sources "

@@ -61,7 +61,7 @@ from claimcheck.verdicts.measure import (
     oriented,
     scale_for,
 )
-from claimcheck.verdicts.show import MULT, PCT, POINTS, ZERO, dir_word, fmt_amount, plain, show_value
+from claimcheck.verdicts.show import MULT, PCT, POINTS, ZERO, dir_word, fmt_amount, plain, show_on, show_value
 
 if TYPE_CHECKING:
     from claimcheck.figures import ClaimedFigure
@@ -322,6 +322,13 @@ def _judge(figure: ClaimedFigure, ev: Evaluation, tolerance: Mapping[str, Fracti
             "The claim and the computation measure different things.", value_text, interval_text, (m.reason,),
         )
 
+    on_claim_scale = None
+    if m.signed is ev.value and m.fmt in (PCT, POINTS) and ev.kind in ("number", "percent"):
+        # A plain quotient read as the percent the claim names ("90.9%" against 10 ÷ 11),
+        # or a percent read as a level: shown as the claim reads it, 90.91%, not 0.9091
+        # or +90.91% (unless the two are a factor of 100 apart: then the value as computed).
+        on_claim_scale = show_on(ev.value, m.fmt, m.is_change)
+
     found: list[Diagnosis] = []
     if scale == "multiple" and x is not None and x != 1 and m.signed.point != 1 and (x > 1) != (m.signed.point > 1):
         found.append(diagnoses.wrong_way_multiple(figure, x, m))
@@ -408,6 +415,8 @@ def _judge(figure: ClaimedFigure, ev: Evaluation, tolerance: Mapping[str, Fracti
             found.append(uneq)
 
     decided_by = decision.sentence
+    if on_claim_scale is not None and rescaled is None:
+        value_text, interval_text = on_claim_scale
     if rescaled is not None and verdict == "inaccurate":
         # The computation is on the wrong scale (×100), not the claim wrong: no false
         # alarm, and no better than approximate until the file is fixed.

@@ -14,7 +14,7 @@ from math import gcd
 from typing import Callable
 
 from claimcheck.expr import Evaluation
-from claimcheck.numbers import MINUS, Interval, fmt_decimal, fmt_interval
+from claimcheck.numbers import MINUS, Interval, Value, fmt_decimal, fmt_interval
 
 ZERO = Fraction(0)
 ONE = Fraction(1)
@@ -111,17 +111,21 @@ def dir_word(direction: str) -> str:
     return "a rise" if direction == "up" else "a fall"
 
 
+def show_on(v: Value, fmt: Fmt, change: bool) -> tuple[str, str | None]:
+    """A value and its rounding interval on scale ``fmt``; a change with its sign."""
+    text = signed(fmt, v.point) if change else fmt(v.point)
+    if v.is_exact:
+        return text, None
+    return text, fmt_interval(v.interval, lambda x: fmt(x))
+
+
 def show_value(ev: Evaluation) -> tuple[str, str | None]:
     """The recomputed value and its rounding interval as a report shows them."""
     kind = ev.kind
     v = ev.value
-    if kind == "percent":
-        fmt, text = PCT, signed(PCT, v.point)
-    elif kind == "points":
-        fmt, text = POINTS, signed(POINTS, v.point)
-    elif kind == "share":
-        fmt, text = PCT, PCT(v.point)
-    elif kind == "ratio":
+    if kind in ("percent", "points", "share"):
+        return show_on(v, POINTS if kind == "points" else PCT, kind != "share")
+    if kind == "ratio":
         text = fmt_decimal(v.point, 3) + "×"
         if v.is_exact:
             return text, None
@@ -130,8 +134,4 @@ def show_value(ev: Evaluation) -> tuple[str, str | None]:
         return fmt_decimal(v.point, 4, trim=True), (
             None if v.is_exact else fmt_interval(v.interval, lambda x: fmt_decimal(x, 4, trim=True))
         )
-    else:
-        fmt, text = AMOUNT, AMOUNT(v.point)
-    if v.is_exact:
-        return text, None
-    return text, fmt_interval(v.interval, lambda x: fmt(x))
+    return show_on(v, AMOUNT, False)
