@@ -132,9 +132,16 @@ def test_force_color_colours_a_pipe_and_no_color_wins() -> None:
 
 def _on_a_terminal(*args: str, **env: str) -> str:
     """The command with stdout and stderr on a pseudo-terminal; what it wrote."""
+    return _on_a_pty(list(args), both=True, env={"COLUMNS": "100", **env})
+
+
+def _on_a_pty(args: list[str], *, both: bool, env: dict[str, str]) -> str:
+    """Run ``claimcheck ARGS`` with stderr (and stdout too when ``both``) on a
+    pseudo-terminal; what the terminal received. Piped stdout is discarded."""
     leader, follower = pty.openpty()
     proc = subprocess.Popen([sys.executable, "-m", "claimcheck", *args], cwd=ROOT, stdin=subprocess.DEVNULL,
-                            stdout=follower, stderr=follower, env={**BASE_ENV, "COLUMNS": "100", **env})
+                            stdout=follower if both else subprocess.DEVNULL, stderr=follower,
+                            env={**BASE_ENV, **env})
     os.close(follower)
     chunks = []
     while True:
@@ -176,26 +183,9 @@ def test_progress_only_on_a_terminal_stderr(tmp_path: Path) -> None:
         "app.Progress.tick = tick\n"
     )
     env = {"PYTHONPATH": str(hook), "TERM": "xterm-256color"}
-    leader, follower = pty.openpty()
     out = tmp_path / "report.json"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "claimcheck", "verify", str(ROOT / "tests/fixtures/reports"), "--format", "json",
-         "-o", str(out)], cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=follower,
-        env={**BASE_ENV, **env},
-    )
-    os.close(follower)
-    err = []
-    while True:
-        try:
-            data = os.read(leader, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        err.append(data)
-    proc.wait(timeout=60)
-    os.close(leader)
-    text = b"".join(err).decode("utf-8", "replace")
+    text = _on_a_pty(["verify", str(ROOT / "tests/fixtures/reports"), "--format", "json", "-o", str(out)],
+                     both=False, env=env)
     assert "claimcheck verify" in text and "files" in text  # the progress line, then erased
     assert json.loads(out.read_text())["summary"]["files"] == 5
     piped = subprocess.run(

@@ -15,7 +15,7 @@ import sys
 import threading
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Callable, List, Optional
+from typing import Any, Callable, Iterable, List, Optional
 
 import typer
 import typer.core
@@ -88,9 +88,18 @@ def format_option(choices: Mapping[str, str], default_note: str) -> Any:
     )
 
 
-def default_format() -> str:
-    """github under GitHub Actions, else rich (the terminal report)."""
-    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "rich"
+def default_format(terminal: str = "rich") -> str:
+    """github under GitHub Actions, else the command's terminal report."""
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else terminal
+
+
+def known_format(name: str, formats: Iterable[str]) -> bool:
+    """Whether ``name`` is one of the command's formats; if not, say so on stderr."""
+    names = list(formats)
+    if name in names:
+        return True
+    err(f"claimcheck: error: unknown format '{name}'; choose one of: {', '.join(names)}")
+    return False
 
 
 def use_color(to_terminal: bool) -> bool:

@@ -9,7 +9,8 @@ from typing import List, Optional
 import typer
 
 from claimcheck.cli.app import (
-    Command, Progress, app, command_settings, debug_option, default_format, err, format_option, guard, output_option,
+    Command, Progress, app, command_settings, debug_option, default_format, err, format_option, guard, known_format,
+    output_option,
     paths_argument, show_progress, terminal_width, use_color, write_output,
 )
 from claimcheck.exitcodes import Exit
@@ -47,8 +48,7 @@ def scan(
         from claimcheck.report.scan import FORMATS, SCAFFOLDS
 
         name = fmt or default_format()
-        if name not in FORMATS:
-            err(f"claimcheck: error: unknown format '{name}'; choose one of: {', '.join(FORMATS)}")
+        if not known_format(name, FORMATS):
             return Exit.INPUT
         if input_format not in (None, *INPUT_FORMATS):
             err(f"claimcheck: error: unknown input format '{input_format}'; choose text, markdown or html")

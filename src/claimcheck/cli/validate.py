@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import List, Optional
 
 from claimcheck.cli.app import (
-    Command, Progress, app, clobbers_input, command_settings, debug_option, err, exclude_option, format_option,
+    Command, Progress, app, clobbers_input, command_settings, debug_option, default_format, err, exclude_option,
+    format_option, known_format,
     guard, jobs_option, max_bytes_option, output_option, paths_argument, show_progress, write_output,
 )
 from claimcheck.exitcodes import Exit
@@ -38,9 +38,8 @@ def validate(
     def body() -> int:
         from claimcheck import run
 
-        name = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-        if name not in FORMATS_HELP:
-            err(f"claimcheck: error: unknown format '{name}'; choose one of: {', '.join(FORMATS_HELP)}")
+        name = fmt or default_format("text")
+        if not known_format(name, FORMATS_HELP):
             return Exit.INPUT
         if paths.count("-") > 1:
             err("claimcheck: error: - (standard input) can be given once")

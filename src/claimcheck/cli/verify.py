@@ -10,7 +10,7 @@ from typing import List, Optional
 import typer
 
 from claimcheck.cli.app import (
-    Command, Progress, app, clobbers_input, command_settings, debug_option, default_format, err, exclude_option,
+    Command, Progress, app, clobbers_input, command_settings, debug_option, default_format, err, exclude_option, known_format,
     format_option, guard, jobs_option, max_bytes_option, output_option, paths_argument, show_progress,
     terminal_width, use_color, write_output,
 )
@@ -39,8 +39,7 @@ def verify(
         from claimcheck.report import FORMATS
 
         name = fmt or default_format()
-        if name not in FORMATS:
-            err(f"claimcheck: error: unknown format '{name}'; choose one of: {', '.join(FORMATS)}")
+        if not known_format(name, FORMATS):
             return Exit.INPUT
         if paths.count("-") > 1:
             err("claimcheck: error: - (standard input) can be given once")
