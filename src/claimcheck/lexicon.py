@@ -328,6 +328,10 @@ GENERIC_COUNT_NOUNS: frozenset[str] = frozenset(
 #: Nouns after a number that make it a threshold, not a level: "exceeded the 1.7 million
 #: mark", "crossed the 100,000 threshold".
 THRESHOLD_NOUNS: frozenset[str] = frozenset({"mark", "threshold", "milestone", "barrier"})
+#: The rules of HEDGE_WORDS whose hedged number still names a level near it ("nearly 19
+#: million", "approximately 93,000", "over 4 028", "as many as 65,000", "less than 20"):
+#: evidence that can bear a claim out, never prove it wrong.
+HEDGED_LEVEL_RULES: frozenset[str] = frozenset({"nearly", "about", "just_over", "more_than", "as_many_as", "at_least", "less_than"})
 #: Words that state a direction in the evidence search only (the figure language and the
 #: look-back before a number read "exceeded 5,000" as a hedge, not a rise).
 #: Verbs of passing a level named after them ("surpassing the peak of 70,699", "easily
@@ -503,7 +507,7 @@ PHRASE_BASE_BEFORE_THE: Mapping[str, str | None] = MappingProxyType(
 #: "to" after these starts no endpoint: "according to", "equivalent to".
 PHRASE_NOT_BEFORE_TO: frozenset[str] = frozenset(
     "according equivalent compared relative due thanks owing similar equal close next prior "
-    "up down compare comparison amounting".split()
+    "up down compare comparison amounting amounts amounted translating translates translated translate".split()
 )
 #: Words that may stand between a role word and its number ("from the 396", "than his
 #: season average (49.6)") without ending the role.

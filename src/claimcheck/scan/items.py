@@ -83,6 +83,8 @@ class Claim:
     anaphoric: bool = False  # its sentence points back ("That equates to…"): evidence before it is expected
     later_ok: bool = False  # the next sentence points back to it and gives its numbers
     summed: bool = False  # a level a summing sentence claims as a sum ("to 167.8 million")
+    lead: bool = False  # a sentence with no level of its own, whose numbers the next sentence sets out
+    alone: bool = False  # a direction in a sentence with no number
 
 
 @dataclass(slots=True)
@@ -262,6 +264,8 @@ def may_hold_claims(text: str, sentences: list[Sentence]) -> bool:
     for sent in sentences:
         sa, sb, qs, _ = sent
         if not qs:
+            if _sentence_reading(text, sent)[2]:
+                return True  # a direction the next sentence may give the levels of
             continue
         if any(q.kind not in ("count", "rate", "money") or q.direction or q.share_of for q in qs):
             return True
@@ -289,11 +293,11 @@ def _sentence_reading(text: str, sent: Sentence) -> tuple[list[int], list[tuple[
     starts = _clauses(text, sa, sb)
     anchors: list[tuple[int, int]] = []
     directions: list[tuple[int, int, str, bool]] = []
-    if qs:
-        words = _words(text, sent)
-        if _CASE_FOLDS.search(text, sa, sb) is not None or not _ANCHOR_WORDS.isdisjoint(words):
-            anchors = [m.span() for m in _ANCHOR_VERB.finditer(text, sa, sb)]
-        found = direction_matches(text, sa, sb, words)
+    words = _words(text, sent)
+    if qs and (_CASE_FOLDS.search(text, sa, sb) is not None or not _ANCHOR_WORDS.isdisjoint(words)):
+        anchors = [m.span() for m in _ANCHOR_VERB.finditer(text, sa, sb)]
+    if qs or len(found_alone := direction_matches(text, sa, sb, words)) == 1:
+        found = direction_matches(text, sa, sb, words) if qs else found_alone
         if not _RATE_VERB_WORDS.isdisjoint(words) or _CASE_FOLDS.search(text, sa, sb):
             found = sorted(found + list(_RATE_VERB.finditer(text, sa, sb)), key=lambda m: m.start())
         for m in found:
@@ -337,7 +341,11 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
                 claim.noun = _claim_noun(text, claim.end)
                 claims.append(claim)
         if not qs:
-            # no number in the sentence: no direction or anchor of its own can be checked
+            # no number in the sentence: its one direction ("Kidnappings surged in the
+            # quarter.") is checked only on the levels the next sentence sets out
+            # (bindings), and never stands between other claims and their numbers
+            for a, b, v, _quiet in directions:
+                claims.append(Claim(None, a, b, verb_direction(v), "direction", k, clause_of(a), sa=sa, quiet=True, alone=True))
             clause_id += len(starts)
             continue
         for a, b in anchors:
@@ -491,7 +499,7 @@ def noun_score(a: Quantity, b: Quantity) -> float:
 
 
 def is_level(it: Item) -> bool:
-    return it.q.plain and it.q.written is not None and it.role not in ("range", "by")
+    return (it.q.plain or it.q.hedged_level) and it.q.written is not None and it.role not in ("range", "by")
 
 
 def rate_level(it: Item) -> bool:

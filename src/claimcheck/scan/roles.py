@@ -44,6 +44,7 @@ _ROLE_BEFORE = re.compile(
     + r"|(?P<w2>" + _OLD_WORDS + "|" + _NEW_WORDS + r"|out\s+of|of\s+(?:all|the|its|their|those|these))\s+" + _FILL + r")" + lexicon.CURRENCY_CLASS + r"?\(?$",
     re.I,
 )
+_NOT_BEFORE_TO = re.compile(r"\b(?:" + lexicon.alternation(sorted(lexicon.PHRASE_NOT_BEFORE_TO - {"up", "down"})) + r")\s*$", re.I)
 _PAREN_ROLE = re.compile(r"\b(?P<w>" + _STRONG_OLD + r")\s+(?:[^\d;:()]|(?:19|20)\d\d\b){0,60}\($", re.I)
 _ROLE = {
     "from": "old", "than": "old", "versus": "old", "vs": "old", "vs.": "old", "against": "old",
@@ -127,6 +128,8 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
         w = re.sub(r"\s+", " ", (m.group("w") or m.group("w2") or m.group("w3")).lower())
         it.role_word = w
         it.role = "old" if w in PASS_SET else _ROLE.get(w, _ROLE.get(w.split()[0]))
+        if w == "to" and _NOT_BEFORE_TO.search(head, 0, m.start("w2")):
+            it.role, it.role_word = None, ""  # "translating to around 27 million", "according to": no endpoint
         if w.startswith(("compared", "in comparison", "relative", "as against", "as opposed")):
             it.role = "old"
     elif head.endswith("(") and (m := _PAREN_ROLE.search(head)):
