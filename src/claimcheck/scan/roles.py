@@ -196,5 +196,5 @@ def is_before(a: tuple[int, int], b: tuple[int, int]) -> bool:
     if a == (0, 0):
         return False
     if b == (0, 0):
-        return a[0] > 1
+        return a[0] > 1 or (a[0] == 0 and a[1] < 0)  # "456 last year" before "418 this year"
     return a < b
