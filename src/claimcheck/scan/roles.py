@@ -33,7 +33,7 @@ _FILL = r"(?:(?:" + _FILL_WORDS + r")\s+){0,4}"
 # After a strong role word any short run of words may stand before the number: "higher
 # than the league average of $160 million", "compared to the rate recorded in February".
 _ANY_WORD = r"(?!(?:to|from|than|against|versus|over|on|since|at|and|or|but|while)\b)[a-z][a-z'’-]*"
-_STRONG_FILL = r"(?:(?:" + _FILL_WORDS + "|" + _ANY_WORD + r")\s+){0,4}"
+_STRONG_FILL = r"(?:(?:" + _FILL_WORDS + "|" + _ANY_WORD + r")\s+){0,5}"
 _STRONG_OLD = r"from|than|versus|vs\.?|against|as\s+against|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to|as\s+opposed\s+to"
 # "surpassing the peak of 70,699": a level passed, named after a short noun phrase
 _PASSED = lexicon.alternation(lexicon.PASS_VERBS)
@@ -114,6 +114,7 @@ def set_roles(text: str, sa: int, it: Item) -> None:
 
 def _read_roles(text: str, sa: int, it: Item) -> None:
     lo = max(sa, it.pa - 60)  # every role pattern is anchored at the number, and shorter than this
+    role_words = ""
     head = text[lo : it.pa]
     cut = max(head.rfind(";"), head.rfind(":"), head.rfind("\u2014"))
     if cut >= 0:
@@ -125,6 +126,7 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
     elif _BY_BEFORE.search(head):
         it.role, it.role_word = "by", "by"
     elif m := _ROLE_BEFORE.search(head):
+        role_words = m.group(0)
         w = re.sub(r"\s+", " ", (m.group("w") or m.group("w2") or m.group("w3")).lower())
         it.role_word = w
         it.role = "old" if w in PASS_SET else _ROLE.get(w, _ROLE.get(w.split()[0]))
@@ -147,6 +149,12 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
         if bm:
             it.time = _time(bm)
             it.memo["time_before"] = True
+        elif ym := _YEAR_IN_ROLE.search(role_words):
+            # "from the 2015 median income of $57,230": the year the role words name
+            it.time = (int(ym.group(0)), 0)
+
+
+_YEAR_IN_ROLE = re.compile(r"(?<=\s)" + YEAR + r"(?=\s+[a-z])")
 
 
 def _time(m: re.Match) -> tuple[int, int] | None:

@@ -180,7 +180,8 @@ _PERIOD_ASIDE = re.compile(r"\s*\((?:yoy|y-o-y|mom|m-o-m|qoq|q-o-q|year[\s-]on[\
 _WORD = re.compile(r"[a-z]+")
 _UP_NOUN_SET = frozenset(lexicon.UP_NOUNS)
 _CHANGE_NOUN_OF = re.compile(
-    r"(?:an?\s+)?(?:[a-z]+\s+){0,2}?(?P<noun>" + lexicon.alternation(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS) + r")s?\s+of\s+", re.I)
+    r"(?:an?\s+)?(?:[a-z]+\s+){0,2}?(?P<noun>" + lexicon.alternation(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS) + r")s?"
+    r"(?:\s+in(?:\s+[a-z][\w'’-]*){1,3}?)?\s+of\s+", re.I)
 _QUALIFIED_CHANGE = re.compile(
     r"an?\s+(?:[a-z]+\s+){1,2}(?=(?:" + lexicon.alternation(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS) + r")s?\s+of\b)", re.I)
 # "slight" → "slightly", "dramatic" → "dramatically": the size adjectives whose adverb is a
