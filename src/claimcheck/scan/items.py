@@ -375,6 +375,12 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
             for a, b in ((x, y), (y, x)):
                 # "from 62.8 to 62.9 percent", "from 21.79 percent in February to 22.95 in March"
                 share_percent(a, b)
+    # "down by 1.09% or Rs 13.60": an amount set after a change with "or" is the same change
+    # in money or count, its direction the change's
+    for x, y in zip(items, items[1:]):
+        if (x.sent == y.sent and x.q.kind == "percent" and x.q.direction and x.q.change and y.q.plain
+                and y.q.kind in ("count", "money") and y.role is None and _OR_GAP.fullmatch(text, x.b, y.a)):
+            y.q.direction = x.q.direction
     # "412,000 visitors and 3,000 members in 2024": a label after the last of levels joined
     # by "and" is every one's
     for x, y in zip(reversed(items[:-1]), reversed(items[1:])):
@@ -528,6 +534,7 @@ SUBJECT_GAP = re.compile(
 SUM_CUE = re.compile(r"\b(?:net|total|totals|totalled|totaled|combined|together|altogether|in\s+all|all\s+told|overall|sum|adds?\s+up|added\s+up)\b", re.I)
 
 
+_OR_GAP = re.compile(r"\s*,?\s+or\s+", re.I)
 _AND_GAP = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}\s*,?\s+and\s+" + lexicon.CURRENCY_CLASS + r"?", re.I)
 _SHARED_UNIT_GAP = re.compile(
     r"\s*(?:(?:in|during|for|on)\s+(?:the\s+)?[A-Za-z]+(?:\s+\d{4})?\s*,?\s*)?(?:to|and|-|\u2013)\s*" + lexicon.CURRENCY_CLASS + r"?", re.I)
