@@ -374,13 +374,21 @@ def _sentence_quantities(text: str, pa: int, pb: int) -> list[Sentence]:
 #: Sentences of the paragraph before that a claim may find its evidence in: news copy
 #: often gives each sentence a paragraph of its own.
 CONTEXT_SENTENCES = 2
+#: Sentences of the paragraph after that a claim may find its evidence in (they only
+#: bear it out): "… reported a 3.5 percent increase in passenger traffic for April.¶ … the
+#: number of passengers boarding flights jumped by 250 to 7,281".
+AHEAD_SENTENCES = 2
+#: A paragraph with no number this short is read for a direction the next one gives the
+#: levels of.
+BARE_PARAGRAPH = 300
 
 
-def _paragraph_findings(doc: Doc, path: str, sents: list, context: list) -> list[Finding]:
+def _paragraph_findings(doc: Doc, path: str, sents: list, context: list, ahead: list | None = None) -> list[Finding]:
     text = doc.text
+    ahead = ahead or []
     if not may_hold_claims(text, sents):
         return []
-    items, all_claims = build_items(text, context + sents)
+    items, all_claims = build_items(text, context + sents + ahead)
     for it in items:
         it.ctx = it.sent < len(context)
 
@@ -390,8 +398,9 @@ def _paragraph_findings(doc: Doc, path: str, sents: list, context: list) -> list
             return None
         return judge(fig, cand.computation)["verdict"]
 
-    checks = search(text, items, all_claims, verdict_of, first=len(context))
-    claims = [c for c in all_claims if c.sent >= len(context)]
+    last = len(context) + len(sents)
+    checks = search(text, items, all_claims, verdict_of, first=len(context), last=last)
+    claims = [c for c in all_claims if len(context) <= c.sent < last]
     out: list[tuple[int, Finding]] = []
     checked_claims = set()
     for chk in checks:
@@ -448,20 +457,38 @@ def _paragraph_findings(doc: Doc, path: str, sents: list, context: list) -> list
 
 
 def iter_findings(text: str, *, path: str = "-", fmt: Format | None = None) -> Iterator[Finding]:
-    """The findings of ``text``, paragraph by paragraph (a generator: memory stays flat)."""
+    """The findings of ``text``, paragraph by paragraph (a generator: memory stays flat; a
+    paragraph's findings come once the next paragraph's first sentences are read)."""
     fmt = fmt or guess_format(path, text)
     doc = make_doc(text, fmt)
     context: list = []
+    # the paragraph waiting for the first sentences of the next: its sentences and context
+    pending: tuple[list, list] | None = None
+    # a short paragraph with no number, which the next may give the levels of ("The number
+    # of thefts is higher than last year.¶ There have been 830 …, compared to 740 in 2011.")
+    bare: tuple[int, int] | None = None
     for pa, pb in split_paragraphs(doc.text):
         if pb - pa <= MAX_SENTENCE and not may_hold_numbers(doc.text[pa:pb]):
+            if pending is not None:
+                yield from _paragraph_findings(doc, path, *pending)
+                pending = None
             context = []
+            bare = (pa, pb) if pb - pa <= BARE_PARAGRAPH else None
             continue
         sents = _sentence_quantities(doc.text, pa, pb)
-        yield from _paragraph_findings(doc, path, sents, context)
+        ahead = [s for s in sents if s[2]][:AHEAD_SENTENCES]
+        if pending is not None:
+            yield from _paragraph_findings(doc, path, *pending, ahead)
+        elif bare is not None:
+            yield from _paragraph_findings(doc, path, _sentence_quantities(doc.text, *bare), [], ahead)
+        bare = None
+        pending = (sents, context)
         # the last sentences with numbers, across a paragraph of one sentence ("… rose to
         # 18.17 percent.¶ The CPI increased by 0.82 percent points.¶ This is higher than the
         # 17.33 percent rate")
         context = [s for s in context + sents if s[2]][-CONTEXT_SENTENCES:]
+    if pending is not None:
+        yield from _paragraph_findings(doc, path, *pending)
 
 
 def scan_text(text: str, *, path: str = "-", fmt: Format | None = None) -> ScanResult:

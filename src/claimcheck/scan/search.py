@@ -24,16 +24,17 @@ CONFIRMING = frozenset({"accurate", "approximate"})
 Judge = Callable[[Claim, Candidate], str | None]
 
 
-def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, first: int = 0) -> list[Check]:
-    """Choose evidence for each claim from sentence ``first`` on (the sentences before it
-    are context from the paragraph before); ``judge`` gives a candidate's verdict (or None
-    when the claim cannot be read), which decides only between candidates equally
-    supported."""
+def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, first: int = 0,
+           last: int | None = None) -> list[Check]:
+    """Choose evidence for each claim of sentences ``first`` to ``last`` (the sentences
+    before are context from the paragraph before, those from ``last`` on the first of the
+    paragraph after); ``judge`` gives a candidate's verdict (or None when the claim cannot
+    be read), which decides only between candidates equally supported."""
     levels = [it for it in items if is_level(it)]
     owners = bind_claims(text, claims, levels)
     checks: list[Check] = []
     for claim in claims:
-        if claim.sent < first:
+        if claim.sent < first or (last is not None and claim.sent >= last):
             continue
         cands = [c for c in candidates_for(claim, text, levels, items, owners, claims)
                  if c.score >= MIN_SCORE and _hedges_allow(claim, c.evidence)]
@@ -47,10 +48,12 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
             continue
         if verdicts[id(best)] not in CONFIRMING and (
                 claim.lead or all(it.sent > claim.sent for it in best.evidence)
+                or (last is not None and any(it.sent >= last for it in best.evidence))
                 or any(it.q.hedged_level for it in best.evidence)):
             # "approximately 93,000": a hedged level, or numbers only the sentences after
             # the claim give ("Burglaries fell sharply this year. The city hired 43
-            # officers, compared with 27 last year."), bear a claim out, never prove it wrong
+            # officers, compared with 27 last year."), or the paragraph after, bear a claim
+            # out, never prove it wrong
             continue
         if len({v for v in verdicts.values() if v is not None}) > 1:
             # Two readings about as well supported disagree: the claim is listed, not judged.
