@@ -522,7 +522,7 @@ def rate_level(it: Item) -> bool:
 # Between a level and the claim after it: "344 slayings, a 13 percent drop", "the 234
 # homicides in Baltimore were 17 percent less", "9,379 which represents an increase of".
 SUBJECT_GAP = re.compile(
-    r"(?:\s+[^\s\d;:.,()]+){0,4}?\s*(?:[,(\u2014\u2013-]\s*)?"
+    r"(?:\s+(?:[^\s\d;:.,()]+|(?:19|20)\d\d)){0,4}?\s*(?:[,(\u2014\u2013-]\s*)?"
     r"(?:(?:which|that|this|it)\s+(?:is|was|represents|represented|marks|marked|means|meant)\s+"
     r"|(?:was|were|is|are|has\s+been|have\s+been|represents?|represented|representing|marks?|marked|marking"
     r"|or|and|that['’]s|it['’]s|[a-z]+ing)\s+)?",

@@ -49,11 +49,11 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
         if verdicts[id(best)] not in CONFIRMING and (
                 claim.lead or all(it.sent > claim.sent for it in best.evidence)
                 or (last is not None and any(it.sent >= last for it in best.evidence))
-                or any(it.q.hedged_level for it in best.evidence)):
-            # "approximately 93,000": a hedged level, or numbers only the sentences after
-            # the claim give ("Burglaries fell sharply this year. The city hired 43
-            # officers, compared with 27 last year."), or the paragraph after, bear a claim
-            # out, never prove it wrong
+                or any(it.q.hedge is not None and not it.q.avg for it in best.evidence)):
+            # "approximately 93,000", "a decrease of about 440": a hedged number, or
+            # numbers only the sentences after the claim give ("Burglaries fell sharply
+            # this year. The city hired 43 officers, compared with 27 last year."), or the
+            # paragraph after, bear a claim out, never prove it wrong
             continue
         if len({v for v in verdicts.values() if v is not None}) > 1:
             # Two readings about as well supported disagree: the claim is listed, not judged.
