@@ -150,7 +150,7 @@ def change_score(claim: Claim, text: str, old: Item, new: Item) -> tuple[float, 
             score -= 5
         else:
             score -= 1
-    elif old.time and old.time[0] == 0 and old.time[1] < 0:
+    elif old.time and old.time[0] == 0 and old.time[1] < 0 and not new.time:
         score += 1.5
         why.append(f"{old.q.num} is the earlier")
     elif new.time and new.time[0] == 0 and new.time[1] < 0 and not (old.time and old.time[0] > 1):
