@@ -18,7 +18,7 @@ from claimcheck.scan.items import Claim, Item, noun_of, rate_level, same_unit, s
 from claimcheck.scan.roles import base_time, comparable, is_before
 
 
-_SET_OUT = re.compile(r"\s*[\u2014\u2013:,-]+\s*", re.I)
+_SET_OUT = re.compile(r"\s*[\u2014\u2013:,-]+\s*|(?:\s+[^\s\d.;:,\u2014\u2013]+){1,8}\s*[\u2014\u2013:]\s*", re.I)
 # A sentence that opens by pointing back: "This was a 22 per cent increase", "That's a 16.2
 # percent increase over last year".
 _ANAPHOR = re.compile(
