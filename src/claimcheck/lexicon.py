@@ -344,9 +344,14 @@ PASS_VERBS: tuple[str, ...] = (
 #: percent on year, accelerating from 2.6 percent" (but "amid accelerating increases").
 RATE_UP_VERBS: tuple[str, ...] = ("accelerated", "accelerating", "quickened", "quickening")
 RATE_DOWN_VERBS: tuple[str, ...] = ("slowed", "slowing", "decelerated", "decelerating", "moderated", "moderating")
-SEARCH_UP_WORDS: tuple[str, ...] = ("uptick", "upticks", "above", "raised", "boosted") + PASS_VERBS + RATE_UP_VERBS
+#: Words that set a level against a benchmark named after "the" ("above the national
+#: average of 8.8%", "which lags the state average of 86 percent", "well over the budgeted
+#: amount of $37,435"): a comparison, up or down, with the level or rate before them.
+BENCHMARK_UP: tuple[str, ...] = ("above", "over", "outstripping", "outstripped", "outstrips")
+BENCHMARK_DOWN: tuple[str, ...] = ("below", "under", "lags", "lagged", "lagging", "trails", "trailed", "trailing")
+SEARCH_UP_WORDS: tuple[str, ...] = ("uptick", "upticks", "raised", "boosted") + BENCHMARK_UP + PASS_VERBS + RATE_UP_VERBS
 SEARCH_DOWN_WORDS: tuple[str, ...] = (
-    "dwindled", "dwindling", "below", "reduced", "slashed", "halved", "trimmed") + RATE_DOWN_VERBS
+    "dwindled", "dwindling", "reduced", "slashed", "halved", "trimmed") + BENCHMARK_DOWN + RATE_DOWN_VERBS
 #: Adjectives of the size of a change between "a" and its noun: "a dramatic increase",
 #: "a sharp and concerted increase", "a big drop" (each is a direction stated alone).
 CHANGE_SIZE_ADJECTIVES: tuple[str, ...] = tuple((

@@ -14,7 +14,7 @@ import re
 
 from claimcheck import lexicon
 
-from claimcheck.scan.items import Claim, Item, noun_of, rate_level, same_unit, share_percent, SUBJECT_GAP
+from claimcheck.scan.items import BENCHMARK_ROLES, Claim, Item, noun_of, rate_level, same_unit, share_percent, SUBJECT_GAP
 from claimcheck.scan.roles import base_time, comparable, is_before
 
 
@@ -106,6 +106,13 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item]) -> dict[int,
             # "669 new international students this fall, down from 757": the level a
             # comparison is written after is its subject, however long its noun
             claim.new = subjects[-1]
+        elif claim.quiet and claim.new is None and claim.old is not None and claim.old.role_word in BENCHMARK_ROLES:
+            # "a 14.2% increase in revenue, well above the national average of 8.8%": a rate
+            # of change set against a benchmark rate
+            rates = [c.item for c in claims if c.item is not None and c.clause == claim.clause and c.item.b <= claim.start
+                     and c.item.q.kind == "percent" == claim.old.q.kind and c.item.q.direction and c.item.q.written is not None]
+            if rates and claim.start - rates[-1].b <= 60:
+                claim.new = rates[-1]
         elif before:
             it = before[-1]
             gap = text[it.b : claim.start]

@@ -13,6 +13,7 @@ from claimcheck.expr.computation import Computation
 from claimcheck.numbers import NumberError, Written, expression_text, fmt_decimal, parse_number, scale_word
 from claimcheck.scan.bindings import bound_score
 from claimcheck.scan.items import (
+    BENCHMARK_ROLES,
     Candidate,
     claim_noun_words,
     Claim,
@@ -185,6 +186,12 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
             # the rate of the claim's own sentence, or of the one its "this" points back to
             news = near + [it for it in items if rate_level(it) and it is not claim.item and (
                 it is claim.new or (it.sent == claim.sent and it.b <= claim.start))]
+        if (kind == "direction" and claim.new is not None and claim.new not in near and claim.old is not None
+                and claim.new.q.kind == "percent" == claim.old.q.kind and claim.new.q.written is not None
+                and claim.old.role_word in BENCHMARK_ROLES):
+            # "grew by 104 percent, far surpassing the overall growth rate of 3.4 percent": a
+            # rate of change set against a benchmark rate is a level of it
+            news = near + [claim.new]
         rate_verb = kind == "direction" and text[claim.start : claim.end].lower() in RATE_VERBS
         if rate_verb:
             # "up 2.9 percent …, accelerating from 2.6 percent": a rate of change that changed

@@ -191,6 +191,14 @@ def direction_matches(text: str, start: int, end: int, words: frozenset[str] | N
 _RATE_VERB = re.compile(
     r"\b(?P<v>" + lexicon.alternation(lexicon.RATE_UP_VERBS + lexicon.RATE_DOWN_VERBS) + r")(?=\s+(?:from|to)\b)", re.I)
 _RATE_VERB_WORDS = frozenset(lexicon.RATE_UP_VERBS + lexicon.RATE_DOWN_VERBS)
+# "well above the national average of 8.8%", "which lags the state average of 86 percent":
+# a level set against a benchmark the words after "the" name, its number within them
+_BENCHMARK = re.compile(
+    r"(?<![-\u2010\u2011])\b(?P<v>" + lexicon.alternation(lexicon.BENCHMARK_UP + lexicon.BENCHMARK_DOWN) + r")"
+    r"(?=\s+the\s+(?:[a-z][\w'’-]*\s+){1,5}?(?:of\s+)?" + lexicon.CURRENCY_CLASS + r"?\d)", re.I)
+_BENCHMARK_WORDS = frozenset(lexicon.BENCHMARK_UP + lexicon.BENCHMARK_DOWN)
+#: The role words of a benchmark a level or a rate of change is set against.
+BENCHMARK_ROLES = _BENCHMARK_WORDS | frozenset(lexicon.PASS_VERBS)
 _PHRASAL_BEFORE = re.compile(r"\b(?:made|make|makes|making|sum|sums|summed|add|adds|added|adding|took|take|takes|end|ended|ends|set|sets)\s+$", re.I)
 _ANCHOR_VERB = re.compile(r"\b(?:went|go|goes|going|moved|moves|changed|shifted|swung)(?=\s+from\b)", re.I)
 _ROLE_AFTER_VERB = re.compile(r"\s+(?:from|on|than|over|compared)\b", re.I)
@@ -298,6 +306,8 @@ def _sentence_reading(text: str, sent: Sentence) -> tuple[list[int], list[tuple[
         anchors = [m.span() for m in _ANCHOR_VERB.finditer(text, sa, sb)]
     if qs or len(found_alone := direction_matches(text, sa, sb, words)) == 1:
         found = direction_matches(text, sa, sb, words) if qs else found_alone
+        if qs and not _BENCHMARK_WORDS.isdisjoint(words):
+            found = sorted(found + list(_BENCHMARK.finditer(text, sa, sb)), key=lambda m: m.start())
         if not _RATE_VERB_WORDS.isdisjoint(words) or _CASE_FOLDS.search(text, sa, sb):
             found = sorted(found + list(_RATE_VERB.finditer(text, sa, sb)), key=lambda m: m.start())
         for m in found:
@@ -308,7 +318,8 @@ def _sentence_reading(text: str, sent: Sentence) -> tuple[list[int], list[tuple[
             if v == "up" and _PHRASAL_BEFORE.search(text, max(sa, pos - 12), pos):
                 continue  # "made up", "adds up": no change
             # "344 last year, up from 211": a direction, and the role word of the number after it
-            quiet = (bool(_ROLE_AFTER_VERB.match(text, m.end())) and v in lexicon.COMPARISON_DIRECTIONS) or v in PASS_SET
+            quiet = ((bool(_ROLE_AFTER_VERB.match(text, m.end())) and v in lexicon.COMPARISON_DIRECTIONS) or v in PASS_SET
+                     or v in _BENCHMARK_WORDS)
             directions.append((pos, m.end(), m.group("v"), quiet))
     got = memo["reading"] = (starts, anchors, directions)
     return got

@@ -37,10 +37,14 @@ _STRONG_FILL = r"(?:(?:" + _FILL_WORDS + "|" + _ANY_WORD + r")\s+){0,5}"
 _STRONG_OLD = r"from|than|versus|vs\.?|against|as\s+against|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to|as\s+opposed\s+to"
 # "surpassing the peak of 70,699": a level passed, named after a short noun phrase
 _PASSED = lexicon.alternation(lexicon.PASS_VERBS)
+# "above the national average of 8.8%", "lags the state average of 86 percent", "over the
+# same period (17,328 …": a benchmark named, its number after "of" or in brackets
+_BENCHMARK = lexicon.alternation(lexicon.BENCHMARK_UP + lexicon.BENCHMARK_DOWN)
 PASS_SET = frozenset(lexicon.PASS_VERBS)
 _ROLE_BEFORE = re.compile(
     r"(?:^|\s|\()(?:(?P<w>" + _STRONG_OLD + r")\s+" + _STRONG_FILL
     + r"|(?P<w3>" + _PASSED + r")\s+the\s+" + _STRONG_FILL
+    + r"|(?P<w4>" + _BENCHMARK + r")\s+the\s+(?:(?:" + _FILL_WORDS + "|" + _ANY_WORD + r")\s+){0,4}(?:of\s+|(?=\())"
     + r"|(?P<w2>" + _OLD_WORDS + "|" + _NEW_WORDS + r"|out\s+of|of\s+(?:all|the|its|their|those|these))\s+" + _FILL + r")" + lexicon.CURRENCY_CLASS + r"?\(?$",
     re.I,
 )
@@ -127,9 +131,9 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
         it.role, it.role_word = "by", "by"
     elif m := _ROLE_BEFORE.search(head):
         role_words = m.group(0)
-        w = re.sub(r"\s+", " ", (m.group("w") or m.group("w2") or m.group("w3")).lower())
+        w = re.sub(r"\s+", " ", (m.group("w") or m.group("w2") or m.group("w3") or m.group("w4")).lower())
         it.role_word = w
-        it.role = "old" if w in PASS_SET else _ROLE.get(w, _ROLE.get(w.split()[0]))
+        it.role = "old" if w in PASS_SET or m.group("w4") else _ROLE.get(w, _ROLE.get(w.split()[0]))
         if w == "to" and _NOT_BEFORE_TO.search(head, 0, m.start("w2")):
             it.role, it.role_word = None, ""  # "translating to around 27 million", "according to": no endpoint
         if w.startswith(("compared", "in comparison", "relative", "as against", "as opposed")):

@@ -10,7 +10,7 @@ from typing import Callable, Iterable
 
 from claimcheck.scan.bindings import bind_claims
 from claimcheck.scan.candidates import candidates_for
-from claimcheck.scan.items import Candidate, Check, Claim, is_level, Item
+from claimcheck.scan.items import BENCHMARK_ROLES, Candidate, Check, Claim, is_level, Item
 
 
 #: A candidate needs at least this much structure to be checked at all.
@@ -49,11 +49,14 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
         if verdicts[id(best)] not in CONFIRMING and (
                 claim.lead or all(it.sent > claim.sent for it in best.evidence)
                 or (last is not None and any(it.sent >= last for it in best.evidence))
-                or any(it.q.hedge is not None and not it.q.avg for it in best.evidence)):
+                or any(it.q.hedge is not None and not it.q.avg for it in best.evidence)
+                or (claim.old is not None and claim.old.role_word in BENCHMARK_ROLES
+                    and not all(is_level(it) for it in best.evidence))):
             # "approximately 93,000", "a decrease of about 440": a hedged number, or
             # numbers only the sentences after the claim give ("Burglaries fell sharply
             # this year. The city hired 43 officers, compared with 27 last year."), or the
-            # paragraph after, bear a claim out, never prove it wrong
+            # paragraph after, or a rate of change read as a level against a benchmark,
+            # bear a claim out, never prove it wrong
             continue
         if len({v for v in verdicts.values() if v is not None}) > 1:
             # Two readings about as well supported disagree: the claim is listed, not judged.
