@@ -49,6 +49,8 @@ _ROLE_BEFORE = re.compile(
     re.I,
 )
 _NOT_BEFORE_TO = re.compile(r"\b(?:" + lexicon.alternation(sorted(lexicon.PHRASE_NOT_BEFORE_TO - {"up", "down"})) + r")\s*$", re.I)
+_WHICH_WAS_ROLE = re.compile(r"\b(?P<w>" + _STRONG_OLD + r")\s+(?:[^\d;:()]|(?:19|20)\d\d\b){0,60}?,?\s+(?:which|that)\s+(?:was|were|stood\s+at)\s+"
+                             + lexicon.CURRENCY_CLASS + r"?$", re.I)
 _PAREN_ROLE = re.compile(r"\b(?P<w>" + _STRONG_OLD + r")\s+(?:[^\d;:()]|(?:19|20)\d\d\b){0,60}\($", re.I)
 _ROLE = {
     "from": "old", "than": "old", "versus": "old", "vs": "old", "vs.": "old", "against": "old",
@@ -138,6 +140,12 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
             it.role, it.role_word = None, ""  # "translating to around 27 million", "according to": no endpoint
         if w.startswith(("compared", "in comparison", "relative", "as against", "as opposed")):
             it.role = "old"
+    elif m := _WHICH_WAS_ROLE.search(head):
+        # "compared to January 2023 headline inflation rate which was 21.82%": the value
+        # of what the comparison names, given by a relative clause
+        it.role_word = re.sub(r"\s+", " ", m.group("w").lower())
+        it.role = "old"
+        role_words = m.group(0)
     elif head.endswith("(") and (m := _PAREN_ROLE.search(head)):
         # "lower than the rate recorded in August (17.01) per cent": the number in brackets
         # is the value of what the comparison names
@@ -155,10 +163,11 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
             it.memo["time_before"] = True
         elif ym := _YEAR_IN_ROLE.search(role_words):
             # "from the 2015 median income of $57,230": the year the role words name
-            it.time = (int(ym.group(0)), 0)
+            month = ym.group("month")
+            it.time = (int(ym.group("year")), MONTH_NUM.get(month.lower().rstrip("."), 0) if month else 0)
 
 
-_YEAR_IN_ROLE = re.compile(r"(?<=\s)" + YEAR + r"(?=\s+[a-z])")
+_YEAR_IN_ROLE = re.compile(r"(?<=\s)(?:(?P<month>" + MONTH + r")\s+)?(?P<year>" + YEAR + r")(?=\s+[a-z])", re.I)
 
 
 def _time(m: re.Match) -> tuple[int, int] | None:
