@@ -227,6 +227,36 @@ def word_quantities(s: str) -> list[Quantity]:
     return out
 
 
+# "dropped to three, from five", "compared to six during the same period": a small count
+# in words right after a role word is a level, as its digits would be ("one" is too often
+# no count: "from one year to the next")
+_ROLE_WORD_LEVEL = re.compile(
+    r"\b(?:from|to|than|compared\s+(?:to|with)|versus)\s+(?P<n>" + lexicon.alternation(
+        [w for w in list(_WN_TENS) + list(_WN_UNITS) if w not in ("zero", "one")]) + r")\b"
+    r"(?![-\u2010\u2011]|\s+(?:percent|per\s?cent|times|of|out|in\s+(?:every|\d)|" + lexicon.alternation(
+        list(lexicon.SCALE_WORDS) + list(_FRACTION_WORDS) + list(_WN_UNITS) + list(_WN_TENS)) + r")\b)",
+    re.I,
+)
+_ROLE_WORDS = frozenset({"from", "to", "than", "compared", "versus"})
+
+
+def role_word_levels(s: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+    """The counts in words that stand right after a role word, outside ``taken``."""
+    words = sentence_tokens(s)[1]
+    if _WN_SET.isdisjoint(words) or _ROLE_WORDS.isdisjoint(words):
+        return []
+    out = []
+    for m in _ROLE_WORD_LEVEL.finditer(s):
+        a, e = m.span("n")
+        if any(x < e and a < y for x, y in taken):
+            continue
+        v = word_number(m.group("n"))
+        if v is None:
+            continue
+        out.append(Quantity(a, e, a, e, "count", num=m.group("n"), written=Written(Fraction(v), Fraction(1), m.group("n"))))
+    return out
+
+
 def change_words(s: str) -> list[Quantity]:
     if _CHANGE_TRIGGERS.isdisjoint(sentence_tokens(s)[1]):
         return []
