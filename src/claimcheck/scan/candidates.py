@@ -139,7 +139,9 @@ def _order_signal(claim: Claim, text: str, old: Item, new: Item) -> bool:
     if new_role in ("old", "other") or old_role in ("new", "whole", "other"):
         return False
     if old_role == "old" or claim.old is old:
-        return True
+        # (unless the times say the other order: "1,378 break-ins in 2015 compared to 2016
+        # when there were 1,529" compares 2015 with 2016, whatever "compared to" stands before)
+        return not (old.time and new.time and comparable(old.time, new.time) and is_before(new.time, old.time))
     if old.time and new.time and comparable(old.time, new.time):
         return is_before(old.time, new.time)
     if old.time and old.time[0] == 0 and old.time[1] < 0 and not new.time:

@@ -49,6 +49,7 @@ _ROLE_BEFORE = re.compile(
     re.I,
 )
 _NOT_BEFORE_TO = re.compile(r"\b(?:" + lexicon.alternation(sorted(lexicon.PHRASE_NOT_BEFORE_TO - {"up", "down"})) + r")\s*$", re.I)
+_WHEN_THERE = re.compile(r"\b(?:when|where)\s+there\s+(?:were|was|are|is)\b", re.I)
 _WHICH_WAS_ROLE = re.compile(r"\b(?P<w>" + _STRONG_OLD + r")\s+(?:[^\d;:()]|(?:19|20)\d\d\b){0,60}?,?\s+(?:which|that)\s+(?:was|were|stood\s+at)\s+"
                              + lexicon.CURRENCY_CLASS + r"?$", re.I)
 _PAREN_ROLE = re.compile(r"\b(?P<w>" + _STRONG_OLD + r")\s+(?:[^\d;:()]|(?:19|20)\d\d\b){0,60}\($", re.I)
@@ -82,7 +83,7 @@ _TIME_AFTER = re.compile(
     re.I,
 )
 _TIME_BEFORE = re.compile(
-    r"(?:(?:in|during|for|by|on|as\s+of)\s+(?:fiscal\s+|calendar\s+)?(?:(?P<month>" + MONTH + r")\s+)?(?P<year>" + YEAR + r")(?:\s*,)?(?:\s+[a-z][\w'-]*){0,4}"
+    r"(?:(?:in|during|for|by|on|as\s+of|compared\s+(?:to|with)|than|versus)\s+(?:fiscal\s+|calendar\s+)?(?:(?P<month>" + MONTH + r")\s+)?(?P<year>" + YEAR + r")(?:\s*,)?(?:\s+[a-z][\w'-]*){0,4}"
     r"|(?:in|during)\s+(?P<month2>" + MONTH + r")(?:\s*,)?(?:\s+[a-z][\w'-]*){0,3}"
     r"|(?P<poss>" + YEAR + r")['’]s(?:\s+[a-z][\w'-]*){0,2}"
     r"|(?P<past>last\s+year|a\s+year\s+(?:earlier|ago)|the\s+(?:previous|prior)\s+year)['’]?s?,?(?:\s+[a-z][\w'-]*){0,3}"
@@ -140,6 +141,10 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
             it.role, it.role_word = None, ""  # "translating to around 27 million", "according to": no endpoint
         if w.startswith(("compared", "in comparison", "relative", "as against", "as opposed")):
             it.role = "old"
+        if it.role == "old" and _WHEN_THERE.search(role_words):
+            # "compared to 2016 when there were 1,529": the comparison is with the time; the
+            # number is that time's level, and the times say which is old
+            it.role, it.role_word = None, ""
     elif m := _WHICH_WAS_ROLE.search(head):
         # "compared to January 2023 headline inflation rate which was 21.82%": the value
         # of what the comparison names, given by a relative clause
