@@ -256,6 +256,14 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item]) -> dict[int,
                 c.group = verbs[0].group
     for c in ordered:
         _lead(text, c, ordered, levels, owners)
+    # "up by 0.18 from 0.88 percent": a change written without a unit, from a percent of its
+    # clause, is a change in points, the unit written once on the level
+    for c in claims:
+        q = c.item.q if c.item is not None else None
+        if (q is not None and c.kind == "count" and c.old is not None and c.old.q.kind == "percent"
+                and c.old.clause == c.clause and c.old.role_word == "from" and q.written is not None
+                and not q.currency and not q.noun and not q.per and q.written.value < 100):
+            c.kind = "points"
     # "a polling percentage of 68.29, almost 8.0 percentage points higher from 60.39
     # percent": a change in points compares two percents, the unit written on one of them
     for c in claims:

@@ -268,6 +268,9 @@ def _claim_figure(text: str, claim: Claim, hint: str | None, relation: str) -> t
         return read_figure(verb)
     phrase = _collapse(text[claim.start : claim.end])
     figure, figure_text = read_figure(phrase)
+    if figure is not None and claim.kind == "points" and figure.unit == "count":
+        # "up by 0.18 from 0.88 percent": the points the level's unit makes of the change
+        figure, figure_text = read_figure(phrase + " points")
     if figure is not None and relation == "sum" and figure.direction != "none":
         # the parts of a sum are sizes of changes, each in its own direction ("18 more
         # stayed … 14 more came in … the gap shrank by 32"): the sum checks the size
@@ -421,7 +424,7 @@ def _paragraph_findings(doc: Doc, path: str, sents: list, context: list, ahead: 
         phrase = _collapse(text[start:end])
         line, col, eline, ecol = _locate_span(doc, start, end)
         inputs = tuple(it.q.num for it in chk.evidence)
-        kind = claim.kind if claim.item is None else claim.item.q.kind
+        kind = claim.kind if claim.item is None or claim.kind == "points" else claim.item.q.kind
         if figure is None:
             out.append((start, Finding(path, line, col, _collapse(text[sa:sb]), phrase, kind, "needs-source",
                                        end_line=eline, end_col=ecol, inputs=inputs, compute=chk.computation.text,
