@@ -364,13 +364,22 @@ def _lead(text: str, c: Claim, ordered: list[Claim], levels: list[Item], owners:
         return  # the next sentence states a change of its own
     nxt = [it for it in levels if it.sent == c.sent + 1]
     olds = [it for it in nxt if it.role == "old" and it.role_word in _COMPARED]
-    if len(olds) != 1:
+    if len(olds) == 1:
+        old = olds[0]
+        before = [it for it in nxt if it.b <= old.a and it.clause == old.clause]
+        if not before:
+            return
+        new = before[-1]
+    elif (not olds and len(nxt) == 2 and _POINTER.match(text, nxt[0].base) and nxt[0].time and nxt[1].time
+          and comparable(nxt[0].time, nxt[1].time) and nxt[0].time != nxt[1].time):
+        # "… an 87% increase in arrests … That breaks down to 291 arrests before July 1 this
+        # year and 156 before July 1 last year": the sentence pointing back gives the two
+        # levels, their times saying which is old
+        old, new = (nxt[0], nxt[1]) if is_before(nxt[0].time, nxt[1].time) else (nxt[1], nxt[0])
+        if not is_before(old.time, new.time):
+            return
+    else:
         return
-    old = olds[0]
-    before = [it for it in nxt if it.b <= old.a and it.clause == old.clause]
-    if not before:
-        return
-    new = before[-1]
     if not same_unit(new.q, old.q) or new.role in ("old", "whole", "range", "by"):
         return
     if any(it is not new and it is not old and it.a < old.a and same_unit(it.q, new.q) and it.clause == old.clause for it in nxt):

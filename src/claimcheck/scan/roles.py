@@ -73,10 +73,10 @@ _LABEL_PERIOD = lexicon.alternation(lexicon.LABEL_PERIODS)
 _PAST = (r"last\s+(?:" + _LABEL_PERIOD + r")|the\s+(?:year|month|week|quarter|day)\s+before"
          r"|a\s+(?:year|month|week|decade)\s+(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior|preceding)\s+(?:year|month|week|quarter|period|season)"
          r"|(?:in\s+)?the\s+same\s+(?:period|month|quarter|week|time)\s+(?:last\s+year|a\s+year\s+(?:earlier|ago))|year[\s-]ago|a\s+year\s+earlier"
-         r"|the\s+corresponding\s+(?:period|quarter)|earlier|previously|before|formerly")
+         r"|the\s+corresponding\s+(?:period|quarter)|earlier|previously|before(?!\s+(?:" + MONTH + r"|\d))|formerly")
 _PRESENT = r"this\s+(?:" + _LABEL_PERIOD + r")|now|currently|so\s+far\s+this\s+year|today"
 _TIME_AFTER = re.compile(
-    r"^(?:\s+[a-z][\w'-]*){0,3}?\s*,?\s*(?:(?:in|during|for|as\s+of|by|at\s+the\s+end\s+of|through)\s+(?:fiscal\s+|calendar\s+|the\s+)?(?:(?P<month>" + MONTH + r")\.?\s+)?(?P<year>" + YEAR + r")\b"
+    r"^(?:\s+(?:(?:" + MONTH + r")\s+\d{1,2}\b|[a-z][\w'-]*)){0,3}?\s*,?\s*(?:(?:in|during|for|as\s+of|by|at\s+the\s+end\s+of|through)\s+(?:fiscal\s+|calendar\s+|the\s+)?(?:(?P<month>" + MONTH + r")\.?\s+)?(?P<year>" + YEAR + r")\b"
     r"|(?:in|during)\s+(?P<month2>" + MONTH + r")\b(?:\s+(?P<year2>" + YEAR + r"))?"
     r"|in\s+the\s+(?:year|12\s+months|twelve\s+months|quarter|period)\s+(?:to|ending|ended|through)\s+(?:(?P<month3>" + MONTH + r")\s+)?(?P<year3>" + YEAR + r")\b"
     r"|(?P<past>" + _PAST + r")|(?P<present>" + _PRESENT + r"))",
