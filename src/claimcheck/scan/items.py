@@ -5,6 +5,10 @@
 stated alone) with the numbers its own words bind. :func:`build_items` makes both for a
 paragraph; the units (:func:`same_unit`) and the levels fit to be evidence
 (:func:`is_level`, :func:`rate_level`) are here too.
+
+(Longer than 500 lines: the paragraph's readings that mutate its items in place — shared
+units, labels, partners, role-word links, the amount an "or" restates — run in one pass
+over the items :func:`build_items` makes, and are kept beside it.)
 """
 
 from __future__ import annotations

@@ -14,6 +14,10 @@ Every finding is located in the ORIGINAL file (1-based line and column), whateve
 was stripped. The core never prints; unreadable input is a
 :class:`~claimcheck.results.Problem` in the result. Findings stream: :func:`iter_findings`
 yields them paragraph by paragraph, so memory does not grow with the article.
+
+(Longer than 500 lines: the records, the reading of a claimed figure and the paragraph
+loop — with its context before and look-ahead after — are the one path a finding is made
+on, kept in one place.)
 """
 
 from __future__ import annotations
