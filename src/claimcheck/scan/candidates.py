@@ -359,6 +359,15 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
             func = "share" if kind in ("percent", "share") else "ratio"
             out.append(Candidate(func, Computation(func, (written_of(a_it), written_of(b_it))), (a_it, b_it), 8.0,
                                  [f"'divide {a_it.q.num} by {b_it.q.num}' written out"]))
+    if kind == "share" and q is not None and q.words:
+        # "Fewer than half (45%) of passengers", "More than one-half 52.9% of all spending":
+        # the percent written right after a share in words is its value
+        said = next((it for it in items if it.sent == claim.sent and it.q.kind == "percent" and it.q.written is not None
+                     and it.q.direction is None and it.q.hedge is None and claim.end <= it.pa
+                     and _RESTATED_PCT.fullmatch(text, claim.end, it.pa)), None)
+        if said is not None:
+            out.append(Candidate("share", Computation("share", (written_of(said), parse_number("100%"))), (said,), 8.0,
+                                 [f"{said.q.num} written beside the claim"]))
     if kind == "share" or claim.bare or (q is not None and q.share_of):
         for part in near:
             for whole in near:
@@ -375,6 +384,7 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
     return out
 
 
+_RESTATED_PCT = re.compile(r"\s*\(?\s*")
 _WHICH_IS = re.compile(r"[^\d;:.]{0,60}?,?\s+(?:which|that)\s+(?:is|was|are|were)\s+(?:(?:just|only|some|about|nearly|almost)\s+)?" + lexicon.CURRENCY_CLASS + r"?", re.I)
 _STEM_WORD = re.compile(r"[a-z]{4,}")
 
