@@ -359,6 +359,24 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
             func = "share" if kind in ("percent", "share") else "ratio"
             out.append(Candidate(func, Computation(func, (written_of(a_it), written_of(b_it))), (a_it, b_it), 8.0,
                                  [f"'divide {a_it.q.num} by {b_it.q.num}' written out"]))
+    if claim.bare and q is not None and q.written is not None and _REMAINING.search(text, max(claim.sa, claim.start - 30), claim.start):
+        # "52% …, 34% …, 8% … and 6% …, with the remaining 8%": what the shares before it
+        # leave of the whole; from the sentences before only when its own lists none, and
+        # then it only bears the claim out (Candidate.note)
+        def listed(it: Item) -> bool:
+            return (it.q.kind == "percent" and it.q.written is not None and it.q.direction is None and it.q.hedge is None
+                    and not it.q.words and it is not claim.item and it.a < claim.start and not it.ctx)
+        parts = [it for it in items if it.sent == claim.sent and listed(it)]
+        lead = not parts
+        if lead:
+            parts = [it for it in items if claim.sent - 2 <= it.sent < claim.sent and listed(it)]
+        if 1 <= len(parts) <= 8:
+            rest: Written | Computation = parse_number("100%")
+            for it in parts:
+                rest = Computation("sub", (rest, written_of(it)))
+            out.append(Candidate("share", Computation("share", (rest, parse_number("100%"))), tuple(parts), 9.0,
+                                 [f"what {', '.join(it.q.num for it in parts)} leave of the whole"],
+                                 note=EARLIER_PARTS if lead else None))
     if kind == "share" and q is not None and q.words:
         # "Fewer than half (45%) of passengers", "More than one-half 52.9% of all spending":
         # the percent written right after a share in words is its value
@@ -384,6 +402,10 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
     return out
 
 
+_REMAINING = re.compile(r"\bremaining\s+$", re.I)
+#: The note of a remainder read from the shares of the sentences before: it bears a claim
+#: out, never convicts.
+EARLIER_PARTS = "read the shares of the sentences before as the parts the remainder is left by"
 _RESTATED_PCT = re.compile(r"\s*\(?\s*")
 _WHICH_IS = re.compile(r"[^\d;:.]{0,60}?,?\s+(?:which|that)\s+(?:is|was|are|were)\s+(?:(?:just|only|some|about|nearly|almost)\s+)?" + lexicon.CURRENCY_CLASS + r"?", re.I)
 _STEM_WORD = re.compile(r"[a-z]{4,}")
