@@ -366,9 +366,9 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
         def listed(it: Item) -> bool:
             return (it.q.kind == "percent" and it.q.written is not None and it.q.direction is None and it.q.hedge is None
                     and not it.q.words and it is not claim.item and it.a < claim.start and not it.ctx)
-        # (one list: no semicolon between a part and the claim — "of the students, 40% are
-        # women; of the staff, 30% are men and the remaining 70% women" lists two wholes)
-        parts = [it for it in items if it.sent == claim.sent and listed(it) and ";" not in text[it.b : claim.start]]
+        # (one list, in the claim's clause — "of the students, 40% are women; of the staff,
+        # 30% are men and the remaining 70% women" lists two wholes)
+        parts = [it for it in items if it.sent == claim.sent and it.clause == claim.clause and listed(it)]
         lead = not parts
         if lead:
             parts = [it for it in items if claim.sent - 2 <= it.sent < claim.sent and listed(it)]
