@@ -344,6 +344,12 @@ PASS_VERBS: tuple[str, ...] = (
 #: percent on year, accelerating from 2.6 percent" (but "amid accelerating increases").
 RATE_UP_VERBS: tuple[str, ...] = ("accelerated", "accelerating", "quickened", "quickening")
 RATE_DOWN_VERBS: tuple[str, ...] = ("slowed", "slowing", "decelerated", "decelerating", "moderated", "moderating")
+#: What flows in and what flows out, whose difference a net change is ("109,800 migrant
+#: arrivals … and 47,800 migrant departures for a net gain of 62,000").
+NET_IN_NOUNS: tuple[str, ...] = ("arrival", "arrivals", "inflow", "inflows", "immigrants", "immigration", "births",
+                                 "hires", "admissions", "entries")
+NET_OUT_NOUNS: tuple[str, ...] = ("departure", "departures", "outflow", "outflows", "emigrants", "emigration", "deaths",
+                                  "separations", "discharges", "exits")
 #: Words that set a level against a benchmark named after "the" ("above the national
 #: average of 8.8%", "which lags the state average of 86 percent", "well over the budgeted
 #: amount of $37,435"): a comparison, up or down, with the level or rate before them.

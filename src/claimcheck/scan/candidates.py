@@ -379,6 +379,17 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
             out.append(Candidate("share", Computation("share", (rest, parse_number("100%"))), tuple(parts), 9.0,
                                  [f"what {', '.join(it.q.num for it in parts)} leave of the whole"],
                                  note=EARLIER_PARTS if lead else None))
+    if claim.item is not None and kind == "count" and claim.direction and _NET.search(text, claim.start, claim.item.a):
+        # "109,800 migrant arrivals … and 47,800 migrant departures for a net gain of 62,000":
+        # a net change is what came in less what went out, the last of each before it in
+        # its sentence; the nouns say which is which, so it only bears the claim out
+        flows = [it for it in near if it.sent == claim.sent and it.b <= claim.start and same_unit(it.q, q)]
+        ins = [it for it in flows if _flow(text, it) == "in"]
+        outs = [it for it in flows if _flow(text, it) == "out"]
+        if ins and outs:
+            a, b = ins[-1], outs[-1]
+            out.append(Candidate("difference", Computation("diff", (written_of(b), written_of(a))), (a, b), 8.0,
+                                 [f"{a.q.num} in, {b.q.num} out"], note=NET_FLOWS))
     if kind == "share" and q is not None and q.words:
         # "Fewer than half (45%) of passengers", "More than one-half 52.9% of all spending":
         # the percent written right after a share in words is its value
@@ -404,6 +415,27 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
     return out
 
 
+_NET = re.compile(r"\bnet\b", re.I)
+_FLOW_IN = frozenset(lexicon.NET_IN_NOUNS)
+_FLOW_OUT = frozenset(lexicon.NET_OUT_NOUNS)
+#: The note of a net change read from what flowed in and out: it bears a claim out only.
+NET_FLOWS = "read the net change as what came in less what went out"
+
+
+def _flow(text: str, it: Item) -> str | None:
+    """Whether a level counts what came in or went out, by the words right after it
+    ("109,800 migrant arrivals") or right before it ("fewer arrivals (34,300)")."""
+    after = _WORD_RUN.findall(text[it.b : it.b + 40].lower())[:2]
+    before = _WORD_RUN.findall(text[max(it.base, it.a - 50) : it.a].lower())[-5:]
+    words = set(after) | (set(before) if text[max(it.base, it.a - 2) : it.a].strip() == "(" else set())
+    if words & _FLOW_IN and not words & _FLOW_OUT:
+        return "in"
+    if words & _FLOW_OUT and not words & _FLOW_IN:
+        return "out"
+    return None
+
+
+_WORD_RUN = re.compile(r"[a-z][a-z'’-]*")
 _REMAINING = re.compile(r"\bremaining\s+$", re.I)
 #: The note of a remainder read from the shares of the sentences before: it bears a claim
 #: out, never convicts.
