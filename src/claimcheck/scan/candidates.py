@@ -390,6 +390,12 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
             a, b = ins[-1], outs[-1]
             out.append(Candidate("difference", Computation("diff", (written_of(b), written_of(a))), (a, b), 8.0,
                                  [f"{a.q.num} in, {b.q.num} out"], note=NET_FLOWS))
+    if claim.parts:
+        # a total and the levels it is set out in: a list may leave parts out ("including"),
+        # so their sum only bears the total out
+        out.append(Candidate("sum", Computation("sum", tuple(written_of(o) for o in claim.parts)), claim.parts, 8.0,
+                             [f"the total of {', '.join(o.q.num for o in claim.parts)}"], note=SUM_OF_PARTS))
+        return out
     if kind == "share" and q is not None and q.words:
         # "Fewer than half (45%) of passengers", "More than one-half 52.9% of all spending":
         # the percent written right after a share in words is its value
@@ -415,6 +421,8 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
     return out
 
 
+#: The note of a total read as the sum of the levels set out after it: it bears a claim out only.
+SUM_OF_PARTS = "read the total as the sum of the levels it is set out in"
 _NET = re.compile(r"\bnet\b", re.I)
 _FLOW_IN = frozenset(lexicon.NET_IN_NOUNS)
 _FLOW_OUT = frozenset(lexicon.NET_OUT_NOUNS)

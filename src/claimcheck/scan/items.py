@@ -89,6 +89,7 @@ class Claim:
     summed: bool = False  # a level a summing sentence claims as a sum ("to 167.8 million")
     lead: bool = False  # a sentence with no level of its own, whose numbers the next sentence sets out
     alone: bool = False  # a direction in a sentence with no number
+    parts: tuple = ()  # the levels a total is set out in ("totals $4.36 billion, including $3.53 billion … and …")
 
 
 @dataclass(slots=True)
@@ -382,6 +383,20 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
                       and same_unit(o.q, it.q)]
             if len(before) >= 2:
                 claims.append(Claim(it, it.pa, it.pb, None, it.q.kind, it.sent, it.clause, sa=it.base, summed=True))
+    # "The budget totals $4.36 billion, including $3.53 billion for operating expenditures
+    # and $833.2 million for capital projects", "a total of more than $1.5 billion … State tax
+    # revenue totaled more than $947 million and local tax revenues were $546 million": a
+    # total, and the levels it is set out in after it
+    for it in items:
+        q = it.q
+        if not ((q.plain or q.hedged_level) and q.kind in ("count", "money") and _TOTAL_BEFORE.search(text, max(it.base, it.pa - 20), it.pa)):
+            continue
+        same = [o for o in items if o is not it and (o.q.plain or o.q.hedged_level) and same_unit(o.q, q) and o.a > it.b]
+        inc = _INCLUDING.match(text, it.b)
+        parts = [o for o in same if o.sent == it.sent] if inc else [o for o in same if o.sent == it.sent + 1]
+        if 2 <= len(parts) <= 6 and _AND_LIST.search(text, parts[-2].b, parts[-1].a) and (
+                inc or not any(o.sent == it.sent for o in same)):
+            claims.append(Claim(it, it.pa, it.pb, None, q.kind, it.sent, it.clause, sa=it.base, parts=tuple(parts)))
     # "from 28.3 to 32.3 per 100,000 residents", "from 8.1 to 9.4 million": the unit written
     # once after the second number is the first's too
     for x, y in zip(items, items[1:]):
@@ -552,6 +567,9 @@ SUBJECT_GAP = re.compile(
 SUM_CUE = re.compile(r"\b(?:net|total|totals|totalled|totaled|combined|together|altogether|in\s+all|all\s+told|overall|sum|adds?\s+up|added\s+up)\b", re.I)
 
 
+_TOTAL_BEFORE = re.compile(r"\b(?:totals|totaled|totalled|total\s+of|totaling|totalling)\s+(?:\S+\s+){0,2}?$", re.I)
+_INCLUDING = re.compile(r"\s*,?\s+(?:including|of\s+which|made\s+up\s+of|comprising)\s+", re.I)
+_AND_LIST = re.compile(r"\band\b", re.I)
 _OR_GAP = re.compile(r"\s*,?\s+or\s+", re.I)
 _AND_GAP = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}\s*,?\s+and\s+" + lexicon.CURRENCY_CLASS + r"?", re.I)
 _SHARED_UNIT_GAP = re.compile(
