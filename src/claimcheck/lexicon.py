@@ -328,6 +328,10 @@ GENERIC_COUNT_NOUNS: frozenset[str] = frozenset(
 #: Nouns after a number that make it a threshold, not a level: "exceeded the 1.7 million
 #: mark", "crossed the 100,000 threshold".
 THRESHOLD_NOUNS: frozenset[str] = frozenset({"mark", "threshold", "milestone", "barrier"})
+#: The rules of HEDGE_WORDS whose hedged number still names a level near it ("nearly 19
+#: million", "approximately 93,000", "over 4 028", "as many as 65,000", "less than 20"):
+#: evidence that can bear a claim out, never prove it wrong.
+HEDGED_LEVEL_RULES: frozenset[str] = frozenset({"nearly", "about", "just_over", "more_than", "as_many_as", "at_least", "less_than"})
 #: Words that state a direction in the evidence search only (the figure language and the
 #: look-back before a number read "exceeded 5,000" as a hedge, not a rise).
 #: Verbs of passing a level named after them ("surpassing the peak of 70,699", "easily
@@ -340,9 +344,20 @@ PASS_VERBS: tuple[str, ...] = (
 #: percent on year, accelerating from 2.6 percent" (but "amid accelerating increases").
 RATE_UP_VERBS: tuple[str, ...] = ("accelerated", "accelerating", "quickened", "quickening")
 RATE_DOWN_VERBS: tuple[str, ...] = ("slowed", "slowing", "decelerated", "decelerating", "moderated", "moderating")
-SEARCH_UP_WORDS: tuple[str, ...] = ("uptick", "upticks", "above", "raised", "boosted") + PASS_VERBS + RATE_UP_VERBS
+#: What flows in and what flows out, whose difference a net change is ("109,800 migrant
+#: arrivals … and 47,800 migrant departures for a net gain of 62,000").
+NET_IN_NOUNS: tuple[str, ...] = ("arrival", "arrivals", "inflow", "inflows", "immigrants", "immigration", "births",
+                                 "hires", "admissions", "entries")
+NET_OUT_NOUNS: tuple[str, ...] = ("departure", "departures", "outflow", "outflows", "emigrants", "emigration", "deaths",
+                                  "separations", "discharges", "exits")
+#: Words that set a level against a benchmark named after "the" ("above the national
+#: average of 8.8%", "which lags the state average of 86 percent", "well over the budgeted
+#: amount of $37,435"): a comparison, up or down, with the level or rate before them.
+BENCHMARK_UP: tuple[str, ...] = ("above", "over", "outstripping", "outstripped", "outstrips")
+BENCHMARK_DOWN: tuple[str, ...] = ("below", "under", "lags", "lagged", "lagging", "trails", "trailed", "trailing")
+SEARCH_UP_WORDS: tuple[str, ...] = ("uptick", "upticks", "raised", "boosted") + BENCHMARK_UP + PASS_VERBS + RATE_UP_VERBS
 SEARCH_DOWN_WORDS: tuple[str, ...] = (
-    "dwindled", "dwindling", "below", "reduced", "slashed", "halved", "trimmed") + RATE_DOWN_VERBS
+    "dwindled", "dwindling", "reduced", "slashed", "halved", "trimmed") + BENCHMARK_DOWN + RATE_DOWN_VERBS
 #: Adjectives of the size of a change between "a" and its noun: "a dramatic increase",
 #: "a sharp and concerted increase", "a big drop" (each is a direction stated alone).
 CHANGE_SIZE_ADJECTIVES: tuple[str, ...] = tuple((
@@ -503,7 +518,7 @@ PHRASE_BASE_BEFORE_THE: Mapping[str, str | None] = MappingProxyType(
 #: "to" after these starts no endpoint: "according to", "equivalent to".
 PHRASE_NOT_BEFORE_TO: frozenset[str] = frozenset(
     "according equivalent compared relative due thanks owing similar equal close next prior "
-    "up down compare comparison amounting".split()
+    "up down compare comparison amounting amounts amounted translating translates translated translate".split()
 )
 #: Words that may stand between a role word and its number ("from the 396", "than his
 #: season average (49.6)") without ending the role.

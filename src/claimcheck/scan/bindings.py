@@ -14,11 +14,11 @@ import re
 
 from claimcheck import lexicon
 
-from claimcheck.scan.items import Claim, Item, noun_of, rate_level, same_unit, share_percent, SUBJECT_GAP
+from claimcheck.scan.items import BENCHMARK_ROLES, Claim, Item, noun_of, rate_level, same_unit, share_percent, SUBJECT_GAP
 from claimcheck.scan.roles import base_time, comparable, is_before
 
 
-_SET_OUT = re.compile(r"\s*[\u2014\u2013:,-]+\s*", re.I)
+_SET_OUT = re.compile(r"\s*[\u2014\u2013:,-]+\s*|(?:\s+[^\s\d.;:,\u2014\u2013]+){1,8}\s*[\u2014\u2013:]\s*", re.I)
 # A sentence that opens by pointing back: "This was a 22 per cent increase", "That's a 16.2
 # percent increase over last year".
 _ANAPHOR = re.compile(
@@ -96,10 +96,23 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item]) -> dict[int,
                 break
             pos = it.b
         before = [it for it in clause if it.b <= claim.start]
-        if claim.quiet and before and claim.new is None and claim.start - before[-1].b <= 100:
+        # ("8.6 percent of respondents—translating to around 27 million people—…, down
+        # from 9.1 percent": the subject is the level of the old one's unit)
+        # (but not past a whole: "38% of the 1,200 new hires, up from 29% of 950 hires" compares
+        # shares of two wholes)
+        subjects = before if not before or before[-1].role == "whole" else [
+            it for it in before if claim.old is None or same_unit(it.q, claim.old.q)]
+        if claim.quiet and subjects and claim.new is None and claim.start - subjects[-1].b <= 100:
             # "669 new international students this fall, down from 757": the level a
             # comparison is written after is its subject, however long its noun
-            claim.new = before[-1]
+            claim.new = subjects[-1]
+        elif claim.quiet and claim.new is None and claim.old is not None and claim.old.role_word in BENCHMARK_ROLES:
+            # "a 14.2% increase in revenue, well above the national average of 8.8%": a rate
+            # of change set against a benchmark rate
+            rates = [c.item for c in claims if c.item is not None and c.clause == claim.clause and c.item.b <= claim.start
+                     and c.item.q.kind == "percent" == claim.old.q.kind and c.item.q.direction and c.item.q.written is not None]
+            if rates and claim.start - rates[-1].b <= 60:
+                claim.new = rates[-1]
         elif before:
             it = before[-1]
             gap = text[it.b : claim.start]
@@ -241,6 +254,16 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item]) -> dict[int,
             verbs = [d for d in ordered if d.kind in ("direction", "anchor") and d.sent == c.sent - 1]
             if len(verbs) == 1:
                 c.group = verbs[0].group
+    for c in ordered:
+        _lead(text, c, ordered, levels, owners)
+    # "up by 0.18 from 0.88 percent": a change written without a unit, from a percent of its
+    # clause, is a change in points, the unit written once on the level
+    for c in claims:
+        q = c.item.q if c.item is not None else None
+        if (q is not None and c.kind == "count" and c.old is not None and c.old.q.kind == "percent"
+                and c.old.clause == c.clause and c.old.role_word == "from" and q.written is not None
+                and not q.currency and not q.noun and not q.per and q.written.value < 100):
+            c.kind = "points"
     # "a polling percentage of 68.29, almost 8.0 percentage points higher from 60.39
     # percent": a change in points compares two percents, the unit written on one of them
     for c in claims:
@@ -304,3 +327,68 @@ def bound_score(claim: Claim, slots: dict[str, Item], owners: dict[int, Claim], 
     if between:
         score -= 2 * between
     return score, why
+
+
+# The comparisons that name an old level outright: "compared to 72,000 in 2019".
+_COMPARED = frozenset({"compared with", "compared to", "than", "versus", "vs", "vs.", "against", "as against",
+                       "in comparison with", "in comparison to", "from"})
+_STEM = re.compile(r"[a-z]{4,}")
+# Words too common to say two sentences count one thing.
+_COMMON = frozenset({"number", "total", "year", "month", "rate", "percent", "cent", "level", "figure", "this", "that", "their",
+                     "showed", "shows", "with", "from", "were", "have", "been", "than", "more", "last", "compared",
+                     "same", "period", "time", "according", "report", "reported", "data", "also", "when", "there",
+                     "which", "about", "over", "some", "nearly", "almost", "after", "before", "during", "since"})
+
+
+def common_stems(a: str, b: str) -> set[str]:
+    """The words of four letters or more two texts share, singular or plural, but the
+    words too common to say they count one thing."""
+    def stems(words: str) -> set[str]:
+        return {w[:-1] if w.endswith("s") else w for w in _STEM.findall(words.lower())}
+    return stems(a) & stems(b) - _COMMON
+
+
+def _lead(text: str, c: Claim, ordered: list[Claim], levels: list[Item], owners: dict[int, Claim]) -> None:
+    """A sentence that states a change and no level of its own leads the next, which sets
+    out the two levels compared, of what the claim names: "… finding a nearly 30 percent
+    increase in overdose deaths compared to the year prior. Approximately 93,000 Americans
+    died of a drug overdose in 2020, compared to 72,000 in 2019." The numbers are the
+    claim's, read across a sentence: they bear it out, never prove it wrong."""
+    if c.old is not None or c.new is not None or c.bare or c.direction is None or c.kind not in ("percent", "points", "direction"):
+        return
+    if c.anaphoric or any(it.sent == c.sent for it in levels):
+        return
+    if [d for d in ordered if d.sent == c.sent and d.kind != "anchor" and (c.alone or not d.quiet)] != [c]:
+        return  # one change in the sentence, or the numbers may be another's
+    if any(d.sent == c.sent + 1 and not d.quiet and d.kind != "anchor" for d in ordered):
+        return  # the next sentence states a change of its own
+    nxt = [it for it in levels if it.sent == c.sent + 1]
+    olds = [it for it in nxt if it.role == "old" and it.role_word in _COMPARED]
+    if len(olds) == 1:
+        old = olds[0]
+        before = [it for it in nxt if it.b <= old.a and it.clause == old.clause]
+        if not before:
+            return
+        new = before[-1]
+    elif (not olds and len(nxt) == 2 and _POINTER.match(text, nxt[0].base) and nxt[0].time and nxt[1].time
+          and comparable(nxt[0].time, nxt[1].time) and nxt[0].time != nxt[1].time):
+        # "… an 87% increase in arrests … That breaks down to 291 arrests before July 1 this
+        # year and 156 before July 1 last year": the sentence pointing back gives the two
+        # levels, their times saying which is old
+        old, new = (nxt[0], nxt[1]) if is_before(nxt[0].time, nxt[1].time) else (nxt[1], nxt[0])
+        if not is_before(old.time, new.time):
+            return
+    else:
+        return
+    if not same_unit(new.q, old.q) or new.role in ("old", "whole", "range", "by"):
+        return
+    if any(it is not new and it is not old and it.a < old.a and same_unit(it.q, new.q) and it.clause == old.clause for it in nxt):
+        return  # "14 airports handled 19 million passengers …": which of two is the new level
+    if new.time and old.time and comparable(new.time, old.time) and not is_before(old.time, new.time):
+        return
+    # (what the levels count, named up to the old one's noun: "43 drivers were arrested …,
+    # compared with 27 arrests")
+    if not common_stems(text[c.sa : new.base], text[new.base : old.b + 30]):
+        return  # the next sentence counts something else
+    c.old, c.new, c.later_ok, c.lead = old, new, True, True
+    owners.setdefault(id(old), c)

@@ -13,6 +13,7 @@ from claimcheck.expr.computation import Computation
 from claimcheck.numbers import NumberError, Written, expression_text, fmt_decimal, parse_number, scale_word
 from claimcheck.scan.bindings import bound_score
 from claimcheck.scan.items import (
+    BENCHMARK_ROLES,
     Candidate,
     claim_noun_words,
     Claim,
@@ -138,10 +139,14 @@ def _order_signal(claim: Claim, text: str, old: Item, new: Item) -> bool:
     if new_role in ("old", "other") or old_role in ("new", "whole", "other"):
         return False
     if old_role == "old" or claim.old is old:
-        return True
+        # (unless the times say the other order: "1,378 break-ins in 2015 compared to 2016
+        # when there were 1,529" compares 2015 with 2016, whatever "compared to" stands before)
+        return not (old.time and new.time and comparable(old.time, new.time) and is_before(new.time, old.time))
     if old.time and new.time and comparable(old.time, new.time):
         return is_before(old.time, new.time)
-    if old.time and old.time[0] == 0 and old.time[1] < 0 and (not new.time or new.time[0] > 1):
+    if old.time and old.time[0] == 0 and old.time[1] < 0 and not new.time:
+        # ("last year" against a year named is no order: "136,343 incidents were reported
+        # last year while 130,298 were recorded in 2015" was written in 2017)
         return True
     # "X to Y" without a "from" is more often a range ("roughly 140,000 to 145,000
     # visitors") than a change: no order
@@ -183,6 +188,12 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
             # the rate of the claim's own sentence, or of the one its "this" points back to
             news = near + [it for it in items if rate_level(it) and it is not claim.item and (
                 it is claim.new or (it.sent == claim.sent and it.b <= claim.start))]
+        if (kind == "direction" and claim.new is not None and claim.new not in near and claim.old is not None
+                and claim.new.q.kind == "percent" == claim.old.q.kind and claim.new.q.written is not None
+                and claim.old.role_word in BENCHMARK_ROLES):
+            # "grew by 104 percent, far surpassing the overall growth rate of 3.4 percent": a
+            # rate of change set against a benchmark rate is a level of it
+            news = near + [claim.new]
         rate_verb = kind == "direction" and text[claim.start : claim.end].lower() in RATE_VERBS
         if rate_verb:
             # "up 2.9 percent …, accelerating from 2.6 percent": a rate of change that changed
@@ -348,6 +359,52 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
             func = "share" if kind in ("percent", "share") else "ratio"
             out.append(Candidate(func, Computation(func, (written_of(a_it), written_of(b_it))), (a_it, b_it), 8.0,
                                  [f"'divide {a_it.q.num} by {b_it.q.num}' written out"]))
+    if claim.bare and q is not None and q.written is not None and _REMAINING.search(text, max(claim.sa, claim.start - 30), claim.start):
+        # "52% …, 34% …, 8% … and 6% …, with the remaining 8%": what the shares before it
+        # leave of the whole; from the sentences before only when its own lists none, and
+        # then it only bears the claim out (Candidate.note)
+        def listed(it: Item) -> bool:
+            return (it.q.kind == "percent" and it.q.written is not None and it.q.direction is None and it.q.hedge is None
+                    and not it.q.words and it is not claim.item and it.a < claim.start and not it.ctx)
+        # (one list, in the claim's clause — "of the students, 40% are women; of the staff,
+        # 30% are men and the remaining 70% women" lists two wholes)
+        parts = [it for it in items if it.sent == claim.sent and it.clause == claim.clause and listed(it)]
+        lead = not parts
+        if lead:
+            parts = [it for it in items if claim.sent - 2 <= it.sent < claim.sent and listed(it)]
+        if 1 <= len(parts) <= 8:
+            rest: Written | Computation = parse_number("100%")
+            for it in parts:
+                rest = Computation("sub", (rest, written_of(it)))
+            out.append(Candidate("share", Computation("share", (rest, parse_number("100%"))), tuple(parts), 9.0,
+                                 [f"what {', '.join(it.q.num for it in parts)} leave of the whole"],
+                                 note=EARLIER_PARTS if lead else None))
+    if claim.item is not None and kind == "count" and claim.direction and _NET.search(text, claim.start, claim.item.a):
+        # "109,800 migrant arrivals … and 47,800 migrant departures for a net gain of 62,000":
+        # a net change is what came in less what went out, the last of each before it in
+        # its sentence; the nouns say which is which, so it only bears the claim out
+        flows = [it for it in near if it.sent == claim.sent and it.b <= claim.start and same_unit(it.q, q)]
+        ins = [it for it in flows if _flow(text, it) == "in"]
+        outs = [it for it in flows if _flow(text, it) == "out"]
+        if ins and outs:
+            a, b = ins[-1], outs[-1]
+            out.append(Candidate("difference", Computation("diff", (written_of(b), written_of(a))), (a, b), 8.0,
+                                 [f"{a.q.num} in, {b.q.num} out"], note=NET_FLOWS))
+    if claim.parts:
+        # a total and the levels it is set out in: a list may leave parts out ("including"),
+        # so their sum only bears the total out
+        out.append(Candidate("sum", Computation("sum", tuple(written_of(o) for o in claim.parts)), claim.parts, 8.0,
+                             [f"the total of {', '.join(o.q.num for o in claim.parts)}"], note=SUM_OF_PARTS))
+        return out
+    if kind == "share" and q is not None and q.words:
+        # "Fewer than half (45%) of passengers", "More than one-half 52.9% of all spending":
+        # the percent written right after a share in words is its value
+        said = next((it for it in items if it.sent == claim.sent and it.q.kind == "percent" and it.q.written is not None
+                     and it.q.direction is None and it.q.hedge is None and claim.end <= it.pa
+                     and _RESTATED_PCT.fullmatch(text, claim.end, it.pa)), None)
+        if said is not None:
+            out.append(Candidate("share", Computation("share", (written_of(said), parse_number("100%"))), (said,), 8.0,
+                                 [f"{said.q.num} written beside the claim"]))
     if kind == "share" or claim.bare or (q is not None and q.share_of):
         for part in near:
             for whole in near:
@@ -364,6 +421,34 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
     return out
 
 
+#: The note of a total read as the sum of the levels set out after it: it bears a claim out only.
+SUM_OF_PARTS = "read the total as the sum of the levels it is set out in"
+_NET = re.compile(r"\bnet\b", re.I)
+_FLOW_IN = frozenset(lexicon.NET_IN_NOUNS)
+_FLOW_OUT = frozenset(lexicon.NET_OUT_NOUNS)
+#: The note of a net change read from what flowed in and out: it bears a claim out only.
+NET_FLOWS = "read the net change as what came in less what went out"
+
+
+def _flow(text: str, it: Item) -> str | None:
+    """Whether a level counts what came in or went out, by the words right after it
+    ("109,800 migrant arrivals") or right before it ("fewer arrivals (34,300)")."""
+    after = _WORD_RUN.findall(text[it.b : it.b + 40].lower())[:2]
+    before = _WORD_RUN.findall(text[max(it.base, it.a - 50) : it.a].lower())[-5:]
+    words = set(after) | (set(before) if text[max(it.base, it.a - 2) : it.a].strip() == "(" else set())
+    if words & _FLOW_IN and not words & _FLOW_OUT:
+        return "in"
+    if words & _FLOW_OUT and not words & _FLOW_IN:
+        return "out"
+    return None
+
+
+_WORD_RUN = re.compile(r"[a-z][a-z'’-]*")
+_REMAINING = re.compile(r"\bremaining\s+$", re.I)
+#: The note of a remainder read from the shares of the sentences before: it bears a claim
+#: out, never convicts.
+EARLIER_PARTS = "read the shares of the sentences before as the parts the remainder is left by"
+_RESTATED_PCT = re.compile(r"\s*\(?\s*")
 _WHICH_IS = re.compile(r"[^\d;:.]{0,60}?,?\s+(?:which|that)\s+(?:is|was|are|were)\s+(?:(?:just|only|some|about|nearly|almost)\s+)?" + lexicon.CURRENCY_CLASS + r"?", re.I)
 _STEM_WORD = re.compile(r"[a-z]{4,}")
 

@@ -5,6 +5,10 @@
 stated alone) with the numbers its own words bind. :func:`build_items` makes both for a
 paragraph; the units (:func:`same_unit`) and the levels fit to be evidence
 (:func:`is_level`, :func:`rate_level`) are here too.
+
+(Longer than 500 lines: the paragraph's readings that mutate its items in place — shared
+units, labels, partners, role-word links, the amount an "or" restates — run in one pass
+over the items :func:`build_items` makes, and are kept beside it.)
 """
 
 from __future__ import annotations
@@ -83,6 +87,9 @@ class Claim:
     anaphoric: bool = False  # its sentence points back ("That equates to…"): evidence before it is expected
     later_ok: bool = False  # the next sentence points back to it and gives its numbers
     summed: bool = False  # a level a summing sentence claims as a sum ("to 167.8 million")
+    lead: bool = False  # a sentence with no level of its own, whose numbers the next sentence sets out
+    alone: bool = False  # a direction in a sentence with no number
+    parts: tuple = ()  # the levels a total is set out in ("totals $4.36 billion, including $3.53 billion … and …")
 
 
 @dataclass(slots=True)
@@ -189,6 +196,15 @@ def direction_matches(text: str, start: int, end: int, words: frozenset[str] | N
 _RATE_VERB = re.compile(
     r"\b(?P<v>" + lexicon.alternation(lexicon.RATE_UP_VERBS + lexicon.RATE_DOWN_VERBS) + r")(?=\s+(?:from|to)\b)", re.I)
 _RATE_VERB_WORDS = frozenset(lexicon.RATE_UP_VERBS + lexicon.RATE_DOWN_VERBS)
+# "well above the national average of 8.8%", "which lags the state average of 86 percent":
+# a level set against a benchmark the words after "the" name, its number within them
+_BENCHMARK = re.compile(
+    r"(?<![-\u2010\u2011])\b(?P<v>" + lexicon.alternation(lexicon.BENCHMARK_UP + lexicon.BENCHMARK_DOWN) + r")"
+    r"(?=\s+the\s+(?:[a-z][\w'’-]*\s+){1,5}?(?:of\s+)?" + lexicon.CURRENCY_CLASS + r"?\d)", re.I)
+_BENCHMARK_WORDS = frozenset(lexicon.BENCHMARK_UP + lexicon.BENCHMARK_DOWN)
+#: The role words of a benchmark a level or a rate of change is set against.
+BENCHMARK_ROLES = _BENCHMARK_WORDS | frozenset(lexicon.PASS_VERBS)
+_PHRASAL_DOWN_BEFORE = re.compile(r"\b(?:break|breaks|broke|broken|breaking|boil|boils|boiled|boiling|narrow|narrows|narrowed|narrowing)\s+$", re.I)
 _PHRASAL_BEFORE = re.compile(r"\b(?:made|make|makes|making|sum|sums|summed|add|adds|added|adding|took|take|takes|end|ended|ends|set|sets)\s+$", re.I)
 _ANCHOR_VERB = re.compile(r"\b(?:went|go|goes|going|moved|moves|changed|shifted|swung)(?=\s+from\b)", re.I)
 _ROLE_AFTER_VERB = re.compile(r"\s+(?:from|on|than|over|compared)\b", re.I)
@@ -262,6 +278,8 @@ def may_hold_claims(text: str, sentences: list[Sentence]) -> bool:
     for sent in sentences:
         sa, sb, qs, _ = sent
         if not qs:
+            if _sentence_reading(text, sent)[2]:
+                return True  # a direction the next sentence may give the levels of
             continue
         if any(q.kind not in ("count", "rate", "money") or q.direction or q.share_of for q in qs):
             return True
@@ -289,11 +307,13 @@ def _sentence_reading(text: str, sent: Sentence) -> tuple[list[int], list[tuple[
     starts = _clauses(text, sa, sb)
     anchors: list[tuple[int, int]] = []
     directions: list[tuple[int, int, str, bool]] = []
-    if qs:
-        words = _words(text, sent)
-        if _CASE_FOLDS.search(text, sa, sb) is not None or not _ANCHOR_WORDS.isdisjoint(words):
-            anchors = [m.span() for m in _ANCHOR_VERB.finditer(text, sa, sb)]
-        found = direction_matches(text, sa, sb, words)
+    words = _words(text, sent)
+    if qs and (_CASE_FOLDS.search(text, sa, sb) is not None or not _ANCHOR_WORDS.isdisjoint(words)):
+        anchors = [m.span() for m in _ANCHOR_VERB.finditer(text, sa, sb)]
+    if qs or len(found_alone := direction_matches(text, sa, sb, words)) == 1:
+        found = direction_matches(text, sa, sb, words) if qs else found_alone
+        if qs and not _BENCHMARK_WORDS.isdisjoint(words):
+            found = sorted(found + list(_BENCHMARK.finditer(text, sa, sb)), key=lambda m: m.start())
         if not _RATE_VERB_WORDS.isdisjoint(words) or _CASE_FOLDS.search(text, sa, sb):
             found = sorted(found + list(_RATE_VERB.finditer(text, sa, sb)), key=lambda m: m.start())
         for m in found:
@@ -303,8 +323,11 @@ def _sentence_reading(text: str, sent: Sentence) -> tuple[list[int], list[tuple[
             v = m.group("v").lower()
             if v == "up" and _PHRASAL_BEFORE.search(text, max(sa, pos - 12), pos):
                 continue  # "made up", "adds up": no change
+            if v == "down" and _PHRASAL_DOWN_BEFORE.search(text, max(sa, pos - 12), pos):
+                continue  # "That breaks down to 291 arrests", "broken down by": no change
             # "344 last year, up from 211": a direction, and the role word of the number after it
-            quiet = (bool(_ROLE_AFTER_VERB.match(text, m.end())) and v in lexicon.COMPARISON_DIRECTIONS) or v in PASS_SET
+            quiet = ((bool(_ROLE_AFTER_VERB.match(text, m.end())) and v in lexicon.COMPARISON_DIRECTIONS) or v in PASS_SET
+                     or v in _BENCHMARK_WORDS)
             directions.append((pos, m.end(), m.group("v"), quiet))
     got = memo["reading"] = (starts, anchors, directions)
     return got
@@ -337,7 +360,11 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
                 claim.noun = _claim_noun(text, claim.end)
                 claims.append(claim)
         if not qs:
-            # no number in the sentence: no direction or anchor of its own can be checked
+            # no number in the sentence: its one direction ("Kidnappings surged in the
+            # quarter.") is checked only on the levels the next sentence sets out
+            # (bindings), and never stands between other claims and their numbers
+            for a, b, v, _quiet in directions:
+                claims.append(Claim(None, a, b, verb_direction(v), "direction", k, clause_of(a), sa=sa, quiet=True, alone=True))
             clause_id += len(starts)
             continue
         for a, b in anchors:
@@ -356,6 +383,20 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
                       and same_unit(o.q, it.q)]
             if len(before) >= 2:
                 claims.append(Claim(it, it.pa, it.pb, None, it.q.kind, it.sent, it.clause, sa=it.base, summed=True))
+    # "The budget totals $4.36 billion, including $3.53 billion for operating expenditures
+    # and $833.2 million for capital projects", "a total of more than $1.5 billion … State tax
+    # revenue totaled more than $947 million and local tax revenues were $546 million": a
+    # total, and the levels it is set out in after it
+    for it in items:
+        q = it.q
+        if not ((q.plain or q.hedged_level) and q.kind in ("count", "money") and _TOTAL_BEFORE.search(text, max(it.base, it.pa - 20), it.pa)):
+            continue
+        same = [o for o in items if o is not it and (o.q.plain or o.q.hedged_level) and same_unit(o.q, q) and o.a > it.b]
+        inc = _INCLUDING.match(text, it.b)
+        parts = [o for o in same if o.sent == it.sent] if inc else [o for o in same if o.sent == it.sent + 1]
+        if 2 <= len(parts) <= 6 and _AND_LIST.search(text, parts[-2].b, parts[-1].a) and (
+                inc or not any(o.sent == it.sent for o in same)):
+            claims.append(Claim(it, it.pa, it.pb, None, q.kind, it.sent, it.clause, sa=it.base, parts=tuple(parts)))
     # "from 28.3 to 32.3 per 100,000 residents", "from 8.1 to 9.4 million": the unit written
     # once after the second number is the first's too
     for x, y in zip(items, items[1:]):
@@ -367,6 +408,12 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
             for a, b in ((x, y), (y, x)):
                 # "from 62.8 to 62.9 percent", "from 21.79 percent in February to 22.95 in March"
                 share_percent(a, b)
+    # "down by 1.09% or Rs 13.60": an amount set after a change with "or" is the same change
+    # in money or count, its direction the change's
+    for x, y in zip(items, items[1:]):
+        if (x.sent == y.sent and x.q.kind == "percent" and x.q.direction and x.q.change and y.q.plain
+                and y.q.kind in ("count", "money") and y.role is None and _OR_GAP.fullmatch(text, x.b, y.a)):
+            y.q.direction = x.q.direction
     # "412,000 visitors and 3,000 members in 2024": a label after the last of levels joined
     # by "and" is every one's
     for x, y in zip(reversed(items[:-1]), reversed(items[1:])):
@@ -491,7 +538,7 @@ def noun_score(a: Quantity, b: Quantity) -> float:
 
 
 def is_level(it: Item) -> bool:
-    return it.q.plain and it.q.written is not None and it.role not in ("range", "by")
+    return (it.q.plain or it.q.hedged_level) and it.q.written is not None and it.role not in ("range", "by")
 
 
 def rate_level(it: Item) -> bool:
@@ -508,7 +555,7 @@ def rate_level(it: Item) -> bool:
 # Between a level and the claim after it: "344 slayings, a 13 percent drop", "the 234
 # homicides in Baltimore were 17 percent less", "9,379 which represents an increase of".
 SUBJECT_GAP = re.compile(
-    r"(?:\s+[^\s\d;:.,()]+){0,4}?\s*(?:[,(\u2014\u2013-]\s*)?"
+    r"(?:\s+(?:[^\s\d;:.,()]+|(?:19|20)\d\d)){0,4}?\s*(?:[,(\u2014\u2013-]\s*)?"
     r"(?:(?:which|that|this|it)\s+(?:is|was|represents|represented|marks|marked|means|meant)\s+"
     r"|(?:was|were|is|are|has\s+been|have\s+been|represents?|represented|representing|marks?|marked|marking"
     r"|or|and|that['’]s|it['’]s|[a-z]+ing)\s+)?",
@@ -520,6 +567,10 @@ SUBJECT_GAP = re.compile(
 SUM_CUE = re.compile(r"\b(?:net|total|totals|totalled|totaled|combined|together|altogether|in\s+all|all\s+told|overall|sum|adds?\s+up|added\s+up)\b", re.I)
 
 
+_TOTAL_BEFORE = re.compile(r"\b(?:totals|totaled|totalled|total\s+of|totaling|totalling)\s+(?:\S+\s+){0,2}?$", re.I)
+_INCLUDING = re.compile(r"\s*,?\s+(?:including|of\s+which|made\s+up\s+of|comprising)\s+", re.I)
+_AND_LIST = re.compile(r"\band\b", re.I)
+_OR_GAP = re.compile(r"\s*,?\s+or\s+", re.I)
 _AND_GAP = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}\s*,?\s+and\s+" + lexicon.CURRENCY_CLASS + r"?", re.I)
 _SHARED_UNIT_GAP = re.compile(
     r"\s*(?:(?:in|during|for|on)\s+(?:the\s+)?[A-Za-z]+(?:\s+\d{4})?\s*,?\s*)?(?:to|and|-|\u2013)\s*" + lexicon.CURRENCY_CLASS + r"?", re.I)

@@ -127,7 +127,10 @@ def _pre_step_pattern(keep) -> str:  # noqa: ANN001
         return _alt(kept) if kept else "(?!)"
 
     def noun_of(nouns: str) -> str:
-        return (r"|(?:a|an)\s+(?:[a-z][a-z-]{0,15}\s+){1,2}(?:" + nouns + r")s?\s+of") if keep("of", False) else ""
+        # "a modest decline of", and "a rise in their bill of", "an increase in real terms of"
+        return (r"|(?:a|an)\s+(?:[a-z][a-z-]{0,15}\s+){1,2}(?:" + nouns + r")s?\s+of"
+                r"|(?:a|an)\s+(?:[a-z][a-z-]{0,15}\s+){0,2}(?:" + nouns + r")s?\s+in\s+(?:[a-z][\w'’-]{0,15}\s+){1,3}of"
+                ) if keep("of", False) else ""
 
     return (
         r"(?:^|(?<=[\s(\u2014\u2013,\"\u201c:;]))(?:"
@@ -177,7 +180,7 @@ _LAST_WORD = re.compile(r"([A-Za-z]+)\s+$|~\s?$")
 # longer than the longest phrase plus " by" and a space: searching only that tail finds
 # the same (leftmost) match, at less than half the cost.
 _PRE_MAX = max(len(w) for w in list(_UP_WORDS) + list(_DOWN_WORDS) + list(_UP_NOUN_OF) + list(_DOWN_NOUN_OF)
-               + list(_HEDGE_WORDS) + list(FRAMING_WORDS)) + len(" by") + 2 + 2 * 17  # two adjectives of up to 16 letters: "a modest annual decline of"
+               + list(_HEDGE_WORDS) + list(FRAMING_WORDS)) + len(" by") + 2 + 2 * 17 + 3 + 3 * 17  # two adjectives of up to 16 letters: "a modest annual decline of", and " in" three words: "a rise in their bill of"
 
 
 _DOUBLE_SPACE = re.compile(r"\s\s")

@@ -44,6 +44,17 @@ class Quantity:
         )
 
     @property
+    def hedged_level(self) -> bool:
+        """A raw level read with a hedge ("approximately 93,000", "nearly 19 million", "as
+        many as 65,000"): evidence that can bear out a claim, never convict one (the number
+        is not the exact level)."""
+        return (
+            not self.words and self.written is not None and self.hedge in lexicon.HEDGED_LEVEL_RULES
+            and not self.avg and self.direction is None and self.kind in ("count", "rate", "money", "percent")
+            and self.noun not in lexicon.THRESHOLD_NOUNS
+        )
+
+    @property
     def change(self) -> bool:
         """A claimed change: a percent, points, difference, multiple or change in words."""
         if self.kind in ("multiple", "change"):

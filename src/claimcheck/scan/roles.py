@@ -33,17 +33,25 @@ _FILL = r"(?:(?:" + _FILL_WORDS + r")\s+){0,4}"
 # After a strong role word any short run of words may stand before the number: "higher
 # than the league average of $160 million", "compared to the rate recorded in February".
 _ANY_WORD = r"(?!(?:to|from|than|against|versus|over|on|since|at|and|or|but|while)\b)[a-z][a-z'’-]*"
-_STRONG_FILL = r"(?:(?:" + _FILL_WORDS + "|" + _ANY_WORD + r")\s+){0,4}"
+_STRONG_FILL = r"(?:(?:" + _FILL_WORDS + "|" + _ANY_WORD + r")\s+){0,5}"
 _STRONG_OLD = r"from|than|versus|vs\.?|against|as\s+against|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to|as\s+opposed\s+to"
 # "surpassing the peak of 70,699": a level passed, named after a short noun phrase
 _PASSED = lexicon.alternation(lexicon.PASS_VERBS)
+# "above the national average of 8.8%", "lags the state average of 86 percent", "over the
+# same period (17,328 …": a benchmark named, its number after "of" or in brackets
+_BENCHMARK = lexicon.alternation(lexicon.BENCHMARK_UP + lexicon.BENCHMARK_DOWN)
 PASS_SET = frozenset(lexicon.PASS_VERBS)
 _ROLE_BEFORE = re.compile(
     r"(?:^|\s|\()(?:(?P<w>" + _STRONG_OLD + r")\s+" + _STRONG_FILL
     + r"|(?P<w3>" + _PASSED + r")\s+the\s+" + _STRONG_FILL
+    + r"|(?P<w4>" + _BENCHMARK + r")\s+the\s+(?:(?:" + _FILL_WORDS + "|" + _ANY_WORD + r")\s+){0,4}(?:of\s+|(?=\())"
     + r"|(?P<w2>" + _OLD_WORDS + "|" + _NEW_WORDS + r"|out\s+of|of\s+(?:all|the|its|their|those|these))\s+" + _FILL + r")" + lexicon.CURRENCY_CLASS + r"?\(?$",
     re.I,
 )
+_NOT_BEFORE_TO = re.compile(r"\b(?:" + lexicon.alternation(sorted(lexicon.PHRASE_NOT_BEFORE_TO - {"up", "down"})) + r")\s*$", re.I)
+_WHEN_THERE = re.compile(r"\b(?:when|where)\s+there\s+(?:were|was|are|is)\b", re.I)
+_WHICH_WAS_ROLE = re.compile(r"\b(?P<w>" + _STRONG_OLD + r")\s+(?:[^\d;:()]|(?:19|20)\d\d\b){0,60}?,?\s+(?:which|that)\s+(?:was|were|stood\s+at)\s+"
+                             + lexicon.CURRENCY_CLASS + r"?$", re.I)
 _PAREN_ROLE = re.compile(r"\b(?P<w>" + _STRONG_OLD + r")\s+(?:[^\d;:()]|(?:19|20)\d\d\b){0,60}\($", re.I)
 _ROLE = {
     "from": "old", "than": "old", "versus": "old", "vs": "old", "vs.": "old", "against": "old",
@@ -65,17 +73,17 @@ _LABEL_PERIOD = lexicon.alternation(lexicon.LABEL_PERIODS)
 _PAST = (r"last\s+(?:" + _LABEL_PERIOD + r")|the\s+(?:year|month|week|quarter|day)\s+before"
          r"|a\s+(?:year|month|week|decade)\s+(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior|preceding)\s+(?:year|month|week|quarter|period|season)"
          r"|(?:in\s+)?the\s+same\s+(?:period|month|quarter|week|time)\s+(?:last\s+year|a\s+year\s+(?:earlier|ago))|year[\s-]ago|a\s+year\s+earlier"
-         r"|the\s+corresponding\s+(?:period|quarter)|earlier|previously|before|formerly")
+         r"|the\s+corresponding\s+(?:period|quarter)|earlier|previously|before(?!\s+(?:" + MONTH + r"|\d))|formerly")
 _PRESENT = r"this\s+(?:" + _LABEL_PERIOD + r")|now|currently|so\s+far\s+this\s+year|today"
 _TIME_AFTER = re.compile(
-    r"^(?:\s+[a-z][\w'-]*){0,3}?\s*,?\s*(?:(?:in|during|for|as\s+of|by|at\s+the\s+end\s+of|through)\s+(?:fiscal\s+|calendar\s+|the\s+)?(?:(?P<month>" + MONTH + r")\.?\s+)?(?P<year>" + YEAR + r")\b"
+    r"^(?:\s+(?:(?:" + MONTH + r")\s+\d{1,2}\b|[a-z][\w'-]*)){0,3}?\s*,?\s*(?:(?:in|during|for|as\s+of|by|at\s+the\s+end\s+of|through)\s+(?:fiscal\s+|calendar\s+|the\s+)?(?:(?P<month>" + MONTH + r")\.?\s+)?(?P<year>" + YEAR + r")\b"
     r"|(?:in|during)\s+(?P<month2>" + MONTH + r")\b(?:\s+(?P<year2>" + YEAR + r"))?"
     r"|in\s+the\s+(?:year|12\s+months|twelve\s+months|quarter|period)\s+(?:to|ending|ended|through)\s+(?:(?P<month3>" + MONTH + r")\s+)?(?P<year3>" + YEAR + r")\b"
     r"|(?P<past>" + _PAST + r")|(?P<present>" + _PRESENT + r"))",
     re.I,
 )
 _TIME_BEFORE = re.compile(
-    r"(?:(?:in|during|for|by|on|as\s+of)\s+(?:fiscal\s+|calendar\s+)?(?:(?P<month>" + MONTH + r")\s+)?(?P<year>" + YEAR + r")(?:\s*,)?(?:\s+[a-z][\w'-]*){0,4}"
+    r"(?:(?:in|during|for|by|on|as\s+of|compared\s+(?:to|with)|than|versus)\s+(?:fiscal\s+|calendar\s+)?(?:(?P<month>" + MONTH + r")\s+)?(?P<year>" + YEAR + r")(?:\s*,)?(?:\s+[a-z][\w'-]*){0,4}"
     r"|(?:in|during)\s+(?P<month2>" + MONTH + r")(?:\s*,)?(?:\s+[a-z][\w'-]*){0,3}"
     r"|(?P<poss>" + YEAR + r")['’]s(?:\s+[a-z][\w'-]*){0,2}"
     r"|(?P<past>last\s+year|a\s+year\s+(?:earlier|ago)|the\s+(?:previous|prior)\s+year)['’]?s?,?(?:\s+[a-z][\w'-]*){0,3}"
@@ -113,6 +121,7 @@ def set_roles(text: str, sa: int, it: Item) -> None:
 
 def _read_roles(text: str, sa: int, it: Item) -> None:
     lo = max(sa, it.pa - 60)  # every role pattern is anchored at the number, and shorter than this
+    role_words = ""
     head = text[lo : it.pa]
     cut = max(head.rfind(";"), head.rfind(":"), head.rfind("\u2014"))
     if cut >= 0:
@@ -124,11 +133,24 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
     elif _BY_BEFORE.search(head):
         it.role, it.role_word = "by", "by"
     elif m := _ROLE_BEFORE.search(head):
-        w = re.sub(r"\s+", " ", (m.group("w") or m.group("w2") or m.group("w3")).lower())
+        role_words = m.group(0)
+        w = re.sub(r"\s+", " ", (m.group("w") or m.group("w2") or m.group("w3") or m.group("w4")).lower())
         it.role_word = w
-        it.role = "old" if w in PASS_SET else _ROLE.get(w, _ROLE.get(w.split()[0]))
+        it.role = "old" if w in PASS_SET or m.group("w4") else _ROLE.get(w, _ROLE.get(w.split()[0]))
+        if w == "to" and _NOT_BEFORE_TO.search(head, 0, m.start("w2")):
+            it.role, it.role_word = None, ""  # "translating to around 27 million", "according to": no endpoint
         if w.startswith(("compared", "in comparison", "relative", "as against", "as opposed")):
             it.role = "old"
+        if it.role == "old" and _WHEN_THERE.search(role_words):
+            # "compared to 2016 when there were 1,529": the comparison is with the time; the
+            # number is that time's level, and the times say which is old
+            it.role, it.role_word = None, ""
+    elif m := _WHICH_WAS_ROLE.search(head):
+        # "compared to January 2023 headline inflation rate which was 21.82%": the value
+        # of what the comparison names, given by a relative clause
+        it.role_word = re.sub(r"\s+", " ", m.group("w").lower())
+        it.role = "old"
+        role_words = m.group(0)
     elif head.endswith("(") and (m := _PAREN_ROLE.search(head)):
         # "lower than the rate recorded in August (17.01) per cent": the number in brackets
         # is the value of what the comparison names
@@ -144,6 +166,13 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
         if bm:
             it.time = _time(bm)
             it.memo["time_before"] = True
+        elif ym := _YEAR_IN_ROLE.search(role_words):
+            # "from the 2015 median income of $57,230": the year the role words name
+            month = ym.group("month")
+            it.time = (int(ym.group("year")), MONTH_NUM.get(month.lower().rstrip("."), 0) if month else 0)
+
+
+_YEAR_IN_ROLE = re.compile(r"(?<=\s)(?:(?P<month>" + MONTH + r")\s+)?(?P<year>" + YEAR + r")(?=\s+[a-z])", re.I)
 
 
 def _time(m: re.Match) -> tuple[int, int] | None:
@@ -193,5 +222,5 @@ def is_before(a: tuple[int, int], b: tuple[int, int]) -> bool:
     if a == (0, 0):
         return False
     if b == (0, 0):
-        return a[0] > 1
+        return a[0] > 1 or (a[0] == 0 and a[1] < 0)  # "456 last year" before "418 this year"
     return a < b

@@ -14,6 +14,10 @@ Every finding is located in the ORIGINAL file (1-based line and column), whateve
 was stripped. The core never prints; unreadable input is a
 :class:`~claimcheck.results.Problem` in the result. Findings stream: :func:`iter_findings`
 yields them paragraph by paragraph, so memory does not grow with the article.
+
+(Longer than 500 lines: the records, the reading of a claimed figure and the paragraph
+loop — with its context before and look-ahead after — are the one path a finding is made
+on, kept in one place.)
 """
 
 from __future__ import annotations
@@ -180,7 +184,8 @@ _PERIOD_ASIDE = re.compile(r"\s*\((?:yoy|y-o-y|mom|m-o-m|qoq|q-o-q|year[\s-]on[\
 _WORD = re.compile(r"[a-z]+")
 _UP_NOUN_SET = frozenset(lexicon.UP_NOUNS)
 _CHANGE_NOUN_OF = re.compile(
-    r"(?:an?\s+)?(?:[a-z]+\s+){0,2}?(?P<noun>" + lexicon.alternation(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS) + r")s?\s+of\s+", re.I)
+    r"(?:an?\s+)?(?:[a-z]+\s+){0,2}?(?P<noun>" + lexicon.alternation(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS) + r")s?"
+    r"(?:\s+in(?:\s+[a-z][\w'’-]*){1,3}?)?\s+of\s+", re.I)
 _QUALIFIED_CHANGE = re.compile(
     r"an?\s+(?:[a-z]+\s+){1,2}(?=(?:" + lexicon.alternation(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS) + r")s?\s+of\b)", re.I)
 # "slight" → "slightly", "dramatic" → "dramatically": the size adjectives whose adverb is a
@@ -267,6 +272,9 @@ def _claim_figure(text: str, claim: Claim, hint: str | None, relation: str) -> t
         return read_figure(verb)
     phrase = _collapse(text[claim.start : claim.end])
     figure, figure_text = read_figure(phrase)
+    if figure is not None and claim.kind == "points" and figure.unit == "count":
+        # "up by 0.18 from 0.88 percent": the points the level's unit makes of the change
+        figure, figure_text = read_figure(phrase + " points")
     if figure is not None and relation == "sum" and figure.direction != "none":
         # the parts of a sum are sizes of changes, each in its own direction ("18 more
         # stayed … 14 more came in … the gap shrank by 32"): the sum checks the size
@@ -373,13 +381,21 @@ def _sentence_quantities(text: str, pa: int, pb: int) -> list[Sentence]:
 #: Sentences of the paragraph before that a claim may find its evidence in: news copy
 #: often gives each sentence a paragraph of its own.
 CONTEXT_SENTENCES = 2
+#: Sentences of the paragraph after that a claim may find its evidence in (they only
+#: bear it out): "… reported a 3.5 percent increase in passenger traffic for April.¶ … the
+#: number of passengers boarding flights jumped by 250 to 7,281".
+AHEAD_SENTENCES = 2
+#: A paragraph with no number this short is read for a direction the next one gives the
+#: levels of.
+BARE_PARAGRAPH = 300
 
 
-def _paragraph_findings(doc: Doc, path: str, sents: list, context: list) -> list[Finding]:
+def _paragraph_findings(doc: Doc, path: str, sents: list, context: list, ahead: list | None = None) -> list[Finding]:
     text = doc.text
+    ahead = ahead or []
     if not may_hold_claims(text, sents):
         return []
-    items, all_claims = build_items(text, context + sents)
+    items, all_claims = build_items(text, context + sents + ahead)
     for it in items:
         it.ctx = it.sent < len(context)
 
@@ -389,8 +405,9 @@ def _paragraph_findings(doc: Doc, path: str, sents: list, context: list) -> list
             return None
         return judge(fig, cand.computation)["verdict"]
 
-    checks = search(text, items, all_claims, verdict_of, first=len(context))
-    claims = [c for c in all_claims if c.sent >= len(context)]
+    last = len(context) + len(sents)
+    checks = search(text, items, all_claims, verdict_of, first=len(context), last=last)
+    claims = [c for c in all_claims if len(context) <= c.sent < last]
     out: list[tuple[int, Finding]] = []
     checked_claims = set()
     for chk in checks:
@@ -411,7 +428,7 @@ def _paragraph_findings(doc: Doc, path: str, sents: list, context: list) -> list
         phrase = _collapse(text[start:end])
         line, col, eline, ecol = _locate_span(doc, start, end)
         inputs = tuple(it.q.num for it in chk.evidence)
-        kind = claim.kind if claim.item is None else claim.item.q.kind
+        kind = claim.kind if claim.item is None or claim.kind == "points" else claim.item.q.kind
         if figure is None:
             out.append((start, Finding(path, line, col, _collapse(text[sa:sb]), phrase, kind, "needs-source",
                                        end_line=eline, end_col=ecol, inputs=inputs, compute=chk.computation.text,
@@ -447,20 +464,38 @@ def _paragraph_findings(doc: Doc, path: str, sents: list, context: list) -> list
 
 
 def iter_findings(text: str, *, path: str = "-", fmt: Format | None = None) -> Iterator[Finding]:
-    """The findings of ``text``, paragraph by paragraph (a generator: memory stays flat)."""
+    """The findings of ``text``, paragraph by paragraph (a generator: memory stays flat; a
+    paragraph's findings come once the next paragraph's first sentences are read)."""
     fmt = fmt or guess_format(path, text)
     doc = make_doc(text, fmt)
     context: list = []
+    # the paragraph waiting for the first sentences of the next: its sentences and context
+    pending: tuple[list, list] | None = None
+    # a short paragraph with no number, which the next may give the levels of ("The number
+    # of thefts is higher than last year.¶ There have been 830 …, compared to 740 in 2011.")
+    bare: tuple[int, int] | None = None
     for pa, pb in split_paragraphs(doc.text):
         if pb - pa <= MAX_SENTENCE and not may_hold_numbers(doc.text[pa:pb]):
+            if pending is not None:
+                yield from _paragraph_findings(doc, path, *pending)
+                pending = None
             context = []
+            bare = (pa, pb) if pb - pa <= BARE_PARAGRAPH else None
             continue
         sents = _sentence_quantities(doc.text, pa, pb)
-        yield from _paragraph_findings(doc, path, sents, context)
+        ahead = [s for s in sents if s[2]][:AHEAD_SENTENCES]
+        if pending is not None:
+            yield from _paragraph_findings(doc, path, *pending, ahead)
+        elif bare is not None:
+            yield from _paragraph_findings(doc, path, _sentence_quantities(doc.text, *bare), [], ahead)
+        bare = None
+        pending = (sents, context)
         # the last sentences with numbers, across a paragraph of one sentence ("… rose to
         # 18.17 percent.¶ The CPI increased by 0.82 percent points.¶ This is higher than the
         # 17.33 percent rate")
         context = [s for s in context + sents if s[2]][-CONTEXT_SENTENCES:]
+    if pending is not None:
+        yield from _paragraph_findings(doc, path, *pending)
 
 
 def scan_text(text: str, *, path: str = "-", fmt: Format | None = None) -> ScanResult:

@@ -9,31 +9,35 @@ from __future__ import annotations
 from typing import Callable, Iterable
 
 from claimcheck.scan.bindings import bind_claims
-from claimcheck.scan.candidates import candidates_for
-from claimcheck.scan.items import Candidate, Check, Claim, is_level, Item
+from claimcheck.scan.candidates import candidates_for, EARLIER_PARTS, NET_FLOWS, SUM_OF_PARTS
+from claimcheck.scan.items import BENCHMARK_ROLES, Candidate, Check, Claim, is_level, Item
 
 
 #: A candidate needs at least this much structure to be checked at all.
 MIN_SCORE = 4.0
 #: Candidates within this much of the best are "about as well supported".
 MARGIN = 1.5
+#: The verdicts evidence read with a hedge may give.
+CONFIRMING = frozenset({"accurate", "approximate"})
 
 
 Judge = Callable[[Claim, Candidate], str | None]
 
 
-def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, first: int = 0) -> list[Check]:
-    """Choose evidence for each claim from sentence ``first`` on (the sentences before it
-    are context from the paragraph before); ``judge`` gives a candidate's verdict (or None
-    when the claim cannot be read), which decides only between candidates equally
-    supported."""
+def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, first: int = 0,
+           last: int | None = None) -> list[Check]:
+    """Choose evidence for each claim of sentences ``first`` to ``last`` (the sentences
+    before are context from the paragraph before, those from ``last`` on the first of the
+    paragraph after); ``judge`` gives a candidate's verdict (or None when the claim cannot
+    be read), which decides only between candidates equally supported."""
     levels = [it for it in items if is_level(it)]
     owners = bind_claims(text, claims, levels)
     checks: list[Check] = []
     for claim in claims:
-        if claim.sent < first:
+        if claim.sent < first or (last is not None and claim.sent >= last):
             continue
-        cands = [c for c in candidates_for(claim, text, levels, items, owners, claims) if c.score >= MIN_SCORE]
+        cands = [c for c in candidates_for(claim, text, levels, items, owners, claims)
+                 if c.score >= MIN_SCORE and _hedges_allow(claim, c.evidence)]
         if not cands:
             continue
         cands.sort(key=lambda c: -c.score)
@@ -42,6 +46,19 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
         verdicts = {id(c): judge(claim, c) for c in close}
         if verdicts[id(best)] is None:
             continue
+        if verdicts[id(best)] not in CONFIRMING and (
+                claim.lead or all(it.sent > claim.sent for it in best.evidence)
+                or best.note in (EARLIER_PARTS, NET_FLOWS, SUM_OF_PARTS)
+                or (last is not None and any(it.sent >= last for it in best.evidence))
+                or any(it.q.hedge is not None and not it.q.avg for it in best.evidence)
+                or (claim.old is not None and claim.old.role_word in BENCHMARK_ROLES
+                    and not all(is_level(it) for it in best.evidence))):
+            # "approximately 93,000", "a decrease of about 440": a hedged number, or
+            # numbers only the sentences after the claim give ("Burglaries fell sharply
+            # this year. The city hired 43 officers, compared with 27 last year."), or the
+            # paragraph after, or a rate of change read as a level against a benchmark,
+            # bear a claim out, never prove it wrong
+            continue
         if len({v for v in verdicts.values() if v is not None}) > 1:
             # Two readings about as well supported disagree: the claim is listed, not judged.
             continue
@@ -49,6 +66,23 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
         checks.append(Check(claim, best.computation, best.evidence, best.relation, best.score, why, best.hint,
                             tuple(c for c in close if c is not best), best.note))
     return _dedupe(checks)
+
+
+# Hedges that keep a number within a tenth of itself ("nearly", "about", "just over").
+_CLOSE_HEDGES = frozenset({"nearly", "about", "just_over"})
+
+
+def _hedges_allow(claim: Claim, evidence: tuple[Item, ...]) -> bool:
+    """One hedged level beside an exact one bears a claim out; two leave the change itself
+    unknown ("from about 120 to about 150"), but not its sign when they stand far apart
+    ("Nearly 13% …, up from almost 10%")."""
+    hedged = [it for it in evidence if it.q.hedged_level]
+    if len(hedged) < 2:
+        return True
+    if claim.kind != "direction" or len(evidence) != 2 or any(it.q.hedge not in _CLOSE_HEDGES for it in hedged):
+        return False
+    a, b = sorted(abs(it.q.written.value) for it in evidence if it.q.written is not None)
+    return a * 5 < b * 4  # a gap of more than a fifth of the larger: no hedge flips the sign
 
 
 def _dedupe(checks: list[Check]) -> list[Check]:

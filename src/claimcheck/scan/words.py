@@ -53,12 +53,15 @@ _WQ_FIRST = lexicon.alternation(
 )
 
 
+# "Fewer than half (45%) of passengers", "More than one-half 52.9% of all spending": a share
+# in words the percent after it restates
+_PCT_AFTER = r"\s*\(?\s*\d{1,3}(?:\.\d{1,3})?\s*(?:%|per\s?cent|percent)"
 _WORD_QUANTITY = re.compile(
     r"\b(?=\d|(?:" + _WQ_FIRST + r"))(?:"
     r"(?P<pct>" + _WN + r")[\s-](?:percent|per\s?cent)\b"
     r"|(?P<one>" + _WN + r"|\d{1,3})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<every>" + _WN + r"|\d{1,3}(?:,\d{3})*)\b"
-    r"|(?P<fnum>a|one|" + _WN + r")[\s-](?P<frac>" + lexicon.alternation(_FRACTION_WORDS) + r")(?=\s+(?:of|the|all)\b)"
-    r"|(?P<half>half)(?=\s+(?:of|the|all|its|their|those|these|his|her|our)\b|\s*[\u2014\u2013)])"
+    r"|(?P<fnum>a|one|" + _WN + r")[\s-](?P<frac>" + lexicon.alternation(_FRACTION_WORDS) + r")(?=\s+(?:of|the|all)\b|" + _PCT_AFTER + r")"
+    r"|(?P<half>half)(?=\s+(?:of|the|all|its|their|those|these|his|her|our)\b|\s*[\u2014\u2013)]|" + _PCT_AFTER + r")"
     r"|(?P<maj>(?:a|the)\s+(?:slim\s+|narrow\s+|large\s+|vast\s+|clear\s+|solid\s+|bare\s+)?majority)(?=\s+of\b)"
     r"|(?P<mult>" + lexicon.alternation(w for w in lexicon.MULTIPLE_WORDS if w not in _NOT_ALONE_MULTIPLES) + r")"
     r"|(?P<twice>twice|(?:" + _WN + r"|\d{1,3}(?:\.\d{1,3})?)\s+times)(?=\s+(?:as\s+\w+|" + lexicon.alternation(lexicon.TIMES_MORE) + r"|the|that|what|over)\b)"
@@ -224,6 +227,36 @@ def word_quantities(s: str) -> list[Quantity]:
         q = Quantity(a, e, a, e, kind, num=num, written=written, words=True)
         q.byfrac = m.group("byfrac") is not None
         out.append(q)
+    return out
+
+
+# "dropped to three, from five", "compared to six during the same period": a small count
+# in words right after a role word is a level, as its digits would be ("one" is too often
+# no count: "from one year to the next")
+_ROLE_WORD_LEVEL = re.compile(
+    r"\b(?:from|to|than|compared\s+(?:to|with)|versus)\s+(?P<n>" + lexicon.alternation(
+        [w for w in list(_WN_TENS) + list(_WN_UNITS) if w not in ("zero", "one")]) + r")\b"
+    r"(?![-\u2010\u2011]|\s+(?:percent|per\s?cent|times|of|out|in\s+(?:every|\d)|" + lexicon.alternation(
+        list(lexicon.SCALE_WORDS) + list(_FRACTION_WORDS) + list(_WN_UNITS) + list(_WN_TENS)) + r")\b)",
+    re.I,
+)
+_ROLE_WORDS = frozenset({"from", "to", "than", "compared", "versus"})
+
+
+def role_word_levels(s: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+    """The counts in words that stand right after a role word, outside ``taken``."""
+    words = sentence_tokens(s)[1]
+    if _WN_SET.isdisjoint(words) or _ROLE_WORDS.isdisjoint(words):
+        return []
+    out = []
+    for m in _ROLE_WORD_LEVEL.finditer(s):
+        a, e = m.span("n")
+        if any(x < e and a < y for x, y in taken):
+            continue
+        v = word_number(m.group("n"))
+        if v is None:
+            continue
+        out.append(Quantity(a, e, a, e, "count", num=m.group("n"), written=Written(Fraction(v), Fraction(1), m.group("n"))))
     return out
 
 
