@@ -272,7 +272,7 @@ def _text_doc(source: str, markdown: bool) -> Doc:
         if markdown:
             _add_markdown_inline(out, line, pos, start)
         else:
-            out.add(line[pos:], start + pos)
+            _add_plain_inline(out, line, pos, start)
         out.synthetic(" ", start + len(line))
         if block:
             out.paragraph_break(start + len(line))
@@ -288,6 +288,18 @@ def _add_markdown_inline(out: _Builder, line: str, pos: int, start: int) -> None
             out.add(m.group("rtext"), start + m.start("rtext"))
         elif m.group(0).startswith("<") and not m.group(0).startswith(("<http", "<mailto")):
             pass  # inline HTML tag
+        pos = m.end()
+    out.add(line[pos:], start + pos)
+
+
+# A line break tag left in text copied from a web page ("1,433 <br /> incidents"): a space.
+_BR_TAG = re.compile(r"<br\s*/?>", re.I)
+
+
+def _add_plain_inline(out: _Builder, line: str, pos: int, start: int) -> None:
+    for m in _BR_TAG.finditer(line, pos):
+        out.add(line[pos : m.start()], start + pos)
+        out.synthetic(" ", start + m.start())
         pos = m.end()
     out.add(line[pos:], start + pos)
 
