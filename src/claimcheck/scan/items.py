@@ -270,6 +270,9 @@ _SUM_WORDS = frozenset({"net", "total", "totals", "totalled", "totaled", "combin
                         "overall", "sum", "adds", "add", "added"})
 
 
+_WHICH_BEFORE = re.compile(r",\s*which\s+$", re.I)
+
+
 def may_hold_claims(text: str, sentences: list[Sentence]) -> bool:
     """False only when no sentence of ``sentences`` can hold a claim: plain levels alone,
     with no direction, anchor or sum word beside them ("412 homicides last year"). Such a
@@ -326,7 +329,10 @@ def _sentence_reading(text: str, sent: Sentence) -> tuple[list[int], list[tuple[
             if v == "down" and _PHRASAL_DOWN_BEFORE.search(text, max(sa, pos - 12), pos):
                 continue  # "That breaks down to 291 arrests", "broken down by": no change
             # "344 last year, up from 211": a direction, and the role word of the number after it
-            quiet = ((bool(_ROLE_AFTER_VERB.match(text, m.end())) and v in lexicon.COMPARISON_DIRECTIONS) or v in PASS_SET
+            # (", which is up from 463": a relative clause says the same of the level before)
+            quiet = ((bool(_ROLE_AFTER_VERB.match(text, m.end())) and (v in lexicon.COMPARISON_DIRECTIONS or (
+                v.split()[-1] in lexicon.COMPARISON_DIRECTIONS and _WHICH_BEFORE.search(text, max(sa, pos - 10), pos))))
+                     or v in PASS_SET
                      or v in _BENCHMARK_WORDS)
             directions.append((pos, m.end(), m.group("v"), quiet))
     got = memo["reading"] = (starts, anchors, directions)
