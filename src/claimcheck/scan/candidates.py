@@ -308,6 +308,11 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                     shared = _shared_noun(text, claim, d)
                     if shared is None:
                         continue
+                elif d.sent < claim.sent:
+                    # "Passenger numbers … increased by 1.1 million to 20.2 million.¶ The 6%
+                    # growth in passenger numbers …": the sentence restating the change names
+                    # what it counts
+                    shared = _shared_noun(text, claim, d, loose=True)
                 if not (beside or after_new or which or shared):
                     continue
                 op = "sub" if d.q.direction == "up" else "add"
@@ -319,9 +324,14 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                     sc += 1.5
                     why.append(f"{new.q.num} is the new level")
                 if shared:
-                    sc += 2
+                    # (a sentence that opens on the change the one before gave, "The 6% growth
+                    # in passenger numbers", names it by its definite article and its noun)
+                    sc += 3 if d.sent < claim.sent else 2
                     why.append(f"'{shared}' named with both")
+                n = len(out)
                 add("percent change (old level derived)", comp, (new, d), {"new": new, "diff": d}, (sc, why))
+                if shared and d.sent < claim.sent and len(out) > n:
+                    out[-1].note = RESTATED_NOUN
     # "the urban inflation rate increased by 13.01 percent … from 12.93 percent": a rate
     # said to rise "by" a percent about as large as the rate it rose from, with no new rate
     # printed, is the new rate itself, as the writer means it (a change of 13.01% on
@@ -421,6 +431,9 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
     return out
 
 
+#: The note of a change read from the sentence before because the claim names what it
+#: counts: it bears a claim out only.
+RESTATED_NOUN = "read the change of the sentence before as the one the claim restates, by the noun both name"
 #: The note of a total read as the sum of the levels set out after it: it bears a claim out only.
 SUM_OF_PARTS = "read the total as the sum of the levels it is set out in"
 _NET = re.compile(r"\bnet\b", re.I)
@@ -457,13 +470,21 @@ def _stems(words: str) -> set[str]:
     return {w[:-1] if w.endswith("s") else w for w in _STEM_WORD.findall(words.lower())}
 
 
-def _shared_noun(text: str, claim: Claim, d: Item) -> str | None:
+# The two words after a claim's "in" or "of", whatever follows them ("The 6% growth in
+# passenger numbers included …").
+_NOUN_AFTER = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(?:number\s+of\s+)?(?P<words>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?)", re.I)
+
+
+def _shared_noun(text: str, claim: Claim, d: Item, loose: bool = False) -> str | None:
     """A word the claim's noun or subject ("an increase in overseas visitor arrivals") shares with the
     words before a change in a later sentence ("the number of overseas visitor arrivals rose
     by 18,900"), singular or plural; None when they name nothing in common."""
     # what the claim counts: named after it, or its subject ("Overseas visitor arrivals
     # showed a 17 per cent increase")
-    named = (claim_noun_words(text, claim.end) or "") + " " + text[max(claim.sa, claim.start - 60) : claim.start]
+    noun = claim_noun_words(text, claim.end)
+    if noun is None and loose and (m := _NOUN_AFTER.match(text, claim.end)):
+        noun = m.group("words")
+    named = (noun or "") + " " + text[max(claim.sa, claim.start - 60) : claim.start]
     head = text[max(d.base, d.a - 80) : d.a]
     common = _stems(named) & _stems(head) - _NOT_SHARED
     return min(common) if common else None
