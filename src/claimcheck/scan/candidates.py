@@ -1,6 +1,9 @@
 """Candidates: every relation that could produce a claim from the numbers near it,
 scored on structure alone (role words that fit, times in order, one clause, the same noun
 and unit, distance), never on whether the claim comes out right.
+
+(Longer than 500 lines: each relation's candidates are read in one pass over the same
+near levels, and splitting the pass would scatter the readings that share them.)
 """
 
 from __future__ import annotations
