@@ -270,7 +270,7 @@ _SUM_WORDS = frozenset({"net", "total", "totals", "totalled", "totaled", "combin
                         "overall", "sum", "adds", "add", "added"})
 
 
-_WHICH_BEFORE = re.compile(r",\s*which\s+$", re.I)
+_WHICH_BEFORE = re.compile(r",\s*which\s+(?:also\s+)?$", re.I)
 
 
 def may_hold_claims(text: str, sentences: list[Sentence]) -> bool:
@@ -331,7 +331,7 @@ def _sentence_reading(text: str, sent: Sentence) -> tuple[list[int], list[tuple[
             # "344 last year, up from 211": a direction, and the role word of the number after it
             # (", which is up from 463": a relative clause says the same of the level before)
             quiet = ((bool(_ROLE_AFTER_VERB.match(text, m.end())) and (v in lexicon.COMPARISON_DIRECTIONS or (
-                v.split()[-1] in lexicon.COMPARISON_DIRECTIONS and _WHICH_BEFORE.search(text, max(sa, pos - 10), pos))))
+                v.split()[-1] in lexicon.COMPARISON_DIRECTIONS and _WHICH_BEFORE.search(text, max(sa, pos - 16), pos))))
                      or v in PASS_SET
                      or v in _BENCHMARK_WORDS)
             directions.append((pos, m.end(), m.group("v"), quiet))
