@@ -295,6 +295,8 @@ def may_hold_claims(text: str, sentences: list[Sentence]) -> bool:
         words = _words(text, sent)
         if (_CASE_FOLDS.search(piece) is not None or not _SUM_WORDS.isdisjoint(words)) and SUM_CUE.search(piece):
             return True
+        if _OPENS_ON_WHOLE.match(piece):
+            return True  # "Of those 304 arrests, 48 … and 256 …": a whole and its parts
     return False
 
 
@@ -403,6 +405,19 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
         if 2 <= len(parts) <= 6 and _AND_LIST.search(text, parts[-2].b, parts[-1].a) and (
                 inc or not any(o.sent == it.sent for o in same)):
             claims.append(Claim(it, it.pa, it.pb, None, q.kind, it.sent, it.clause, sa=it.base, parts=tuple(parts)))
+    # "Of those 304 arrests, 48 … were made for aggravated DUI and 256 … for misdemeanor
+    # charges": the whole a sentence opens on, and the parts it is set out in after the comma
+    for it in items:
+        q = it.q
+        if not (q.plain and q.kind == "count" and _OF_WHOLE_BEFORE.search(text[it.base : it.pa])
+                and _WHOLE_COMMA.match(text, it.b)):
+            continue
+        parts = [o for o in items if o is not it and o.q.plain and same_unit(o.q, q) and o.a > it.b and o.sent == it.sent]
+        if 2 <= len(parts) <= 6 and _AND_LIST.search(text, parts[-2].b, parts[-1].a) and all(
+                written_of(o).value < written_of(it).value for o in parts):
+            # (bare: a whole is set out in some of its parts as often as in all of them, so
+            # it is no claim to list when they fall short)
+            claims.append(Claim(it, it.pa, it.pb, None, q.kind, it.sent, it.clause, sa=it.base, parts=tuple(parts), bare=True))
     # "from 28.3 to 32.3 per 100,000 residents", "from 8.1 to 9.4 million": the unit written
     # once after the second number is the first's too
     for x, y in zip(items, items[1:]):
@@ -576,6 +591,10 @@ SUM_CUE = re.compile(r"\b(?:net|total|totals|totalled|totaled|combined|together|
 _TOTAL_BEFORE = re.compile(r"\b(?:totals|totaled|totalled|total\s+of|totaling|totalling)\s+(?:\S+\s+){0,2}?$", re.I)
 _INCLUDING = re.compile(r"\s*,?\s+(?:including|of\s+which|made\s+up\s+of|comprising)\s+", re.I)
 _AND_LIST = re.compile(r"\band\b", re.I)
+# "Of those 304 arrests, …", "Of the 52 cases, …": a whole a sentence opens on.
+_OF_WHOLE_BEFORE = re.compile(r"^\W*of\s+(?:the|those|these|all(?:\s+the)?)\s+$", re.I)
+_OPENS_ON_WHOLE = re.compile(r"\W*of\s+(?:the|those|these|all(?:\s+the)?)\s+\d", re.I)
+_WHOLE_COMMA = re.compile(r"(?:\s+[a-z][\w'’-]*){0,3}\s*,\s", re.I)
 _OR_GAP = re.compile(r"\s*,?\s+or\s+", re.I)
 _AND_GAP = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}\s*,?\s+and\s+" + lexicon.CURRENCY_CLASS + r"?", re.I)
 _SHARED_UNIT_GAP = re.compile(
