@@ -241,11 +241,19 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item]) -> dict[int,
         if c.item is None or c.direction is None or c.old is not None or c.new is None or c.new.sent != c.sent:
             continue
         nxt = [it for it in levels if it.sent == c.sent + 1 and same_unit(it.q, c.new.q)]
-        if (len(nxt) == 1 and nxt[0].time is not None and nxt[0].time[0] == 0 and nxt[0].time[1] < 0
-                and nxt[0].role is None and _POINTER.match(text, nxt[0].base)
-                and not any(d.sent == c.sent + 1 and d.item is not None for d in ordered)):
+        if len(nxt) != 1 or nxt[0].role is not None or any(
+                d.sent == c.sent + 1 and d.item is not None and d.item is not nxt[0] for d in ordered):
+            continue
+        if nxt[0].time is not None and nxt[0].time[0] == 0 and nxt[0].time[1] < 0 and _POINTER.match(text, nxt[0].base):
             c.old = nxt[0]
             c.later_ok = True
+            owners.setdefault(id(nxt[0]), c)
+        elif (nxt[0].time is not None and c.new.time is not None and comparable(nxt[0].time, c.new.time)
+              and is_before(nxt[0].time, c.new.time) and common_stems(text[c.sa : c.start], text[nxt[0].base : nxt[0].a])):
+            # "Ohio's unemployment rate ticked up slightly in August to 4.1% … Ohio's
+            # unemployment rate was 4% in July": the next sentence names the same thing at
+            # an earlier time; read across a sentence, it bears the claim out only
+            c.old, c.later_ok, c.lead = nxt[0], True, True
             owners.setdefault(id(nxt[0]), c)
     # "Thefts rose from 5,120 to 6,030. The figure represents an 18% rise": the sentence
     # pointing back restates the change before it
