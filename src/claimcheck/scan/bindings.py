@@ -27,6 +27,9 @@ _ANAPHOR = re.compile(
     r"\s*(?:['’]s|\s+(?:was|is|are|were|represents|represented|marks|marked|means|meant|equates\s+to|amounts\s+to|would\s+be|works\s+out\s+(?:to|at)))?\s*",
     re.I,
 )
+# "greater than the airport took in at the end of October 2015, ": a base said in words,
+# its level set after a comma
+_THAN_CLAUSE = re.compile(r"\s+than\s+(?:what\s+)?[^\d,;.()]{3,80}?(?:\s+\d{4})?\s*,\s*", re.I)
 # "added 1,150 jobs in March, bringing total employment to 412,300": the level a change led to
 _CARRYING = re.compile(r"\b(?:bringing|taking|pushing|lifting|raising|lowering|leaving|putting)\b", re.I)
 
@@ -73,6 +76,12 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item]) -> dict[int,
         for it in after[:2]:
             gap = text[pos : it.a]
             if any(pos <= c.start < it.a for c in claims if c is not claim and not c.quiet):
+                break
+            if claim.old is None and claim.kind != "share" and it.role is None and _THAN_CLAUSE.fullmatch(gap):
+                # "7 percent greater than the airport took in at the end of October 2015,
+                # $398,002": a clause after "than" says what the base is, the level set
+                # beside it says how much
+                claim.old = it
                 break
             if len(gap) > 45 and not (len(gap) <= 70 and _CARRYING.search(gap) and it.role_word == "to"):
                 # "6.21 per cent higher compared to the rate recorded in February 2022, which was 15.70 per cent"
