@@ -365,6 +365,20 @@ def common_stems(a: str, b: str) -> set[str]:
     return stems(a) & stems(b) - _COMMON
 
 
+_YEAR_SAID = re.compile(r"\b(?:in|by|during)\s+((?:19|20)\d\d)\b", re.I)
+
+
+def _year_of(text: str, it: Item) -> int | None:
+    """The year a level is labelled with, or the last its sentence names before it ("In
+    2005, the department saw a total of 545")."""
+    if it.time is not None and it.time[0] > 1:
+        return it.time[0]
+    if it.time is not None:
+        return None
+    found = _YEAR_SAID.findall(text, it.base, it.a)
+    return int(found[-1]) if found else None
+
+
 def _lead(text: str, c: Claim, ordered: list[Claim], levels: list[Item], owners: dict[int, Claim]) -> None:
     """A sentence that states a change and no level of its own leads the next, which sets
     out the two levels compared, of what the claim names: "… finding a nearly 30 percent
@@ -395,6 +409,23 @@ def _lead(text: str, c: Claim, ordered: list[Claim], levels: list[Item], owners:
         old, new = (nxt[0], nxt[1]) if is_before(nxt[0].time, nxt[1].time) else (nxt[1], nxt[0])
         if not is_before(old.time, new.time):
             return
+    elif not olds and len(nxt) == 1 and c.kind == "direction":
+        # "… there was a big drop in juvenile arrests. In 2005, the department saw a total of
+        # 545 juvenile arrests. After years of decrease, in 2012, there were only 89 juvenile
+        # arrests": the next two sentences give a level each, their years saying which is old
+        after = [it for it in levels if it.sent == c.sent + 2]
+        if len(after) != 1 or any(d.sent == c.sent + 2 and not d.quiet and d.kind != "anchor" for d in ordered):
+            return
+        old, new = nxt[0], after[0]
+        years = _year_of(text, old), _year_of(text, new)
+        if (years[0] is None or years[1] is None or years[0] >= years[1] or not same_unit(new.q, old.q)
+                or old.role is not None or new.role is not None
+                or not (common_stems(text[c.sa : old.base], text[old.base : old.b + 30])
+                        & common_stems(text[c.sa : old.base], text[new.base : new.b + 30]))):
+            return
+        c.old, c.new, c.later_ok, c.lead = old, new, True, True
+        owners.setdefault(id(old), c)
+        return
     else:
         return
     if not same_unit(new.q, old.q) or new.role in ("old", "whole", "range", "by"):
