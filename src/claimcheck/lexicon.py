@@ -366,6 +366,9 @@ CHANGE_SIZE_ADJECTIVES: tuple[str, ...] = tuple((
     "concerted sizeable sizable sudden steady gradual continued further overall record strong "
     "stronger dramatic sustained"
 ).split())
+#: Change nouns sized by themselves, said alone before what changed: "a surge in
+#: international visitors" is a sharp rise, as "surged" is.
+SELF_SIZED_NOUNS: Mapping[str, str] = MappingProxyType({"surge": "surged", "spike": "spiked", "plunge": "plunged"})
 #: Stems that make a change word a rise, for changes stated in words alone.
 UP_STEMS: tuple[str, ...] = (
     "rose", "risen", "rising", "increas", "grew", "grow", "climb", "up", "higher", "soared", "surged",

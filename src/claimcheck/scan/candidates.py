@@ -272,7 +272,9 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                 if claim.bare:
                     sc = (sc[0] - 1, sc[1])
                 add(_REL[func], comp, (old, new), {"old": old, "new": new}, sc, hint=verb)
-    if (kind == "percent" and not claim.bare) or (claim.bare and _bare_direction(text, claim, items)):
+    sized = kind == "direction" and claim.item is None and any(
+        w in _SELF_SIZED or w in _SIZE_ADJ for w in text[claim.start : claim.end].lower().split())
+    if (kind == "percent" and not claim.bare) or (claim.bare and _bare_direction(text, claim, items)) or sized:
         # an old value derived from a new one and a stated difference: "9,379, an increase
         # of 324 students or 3.6%"
         diffs = [it for it in items if it.q.change and it.q.kind in ("count", "money", "rate") and it.q.direction
@@ -287,7 +289,14 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                     continue
                 if currency_of(new.q) != currency_of(d.q):
                     continue
-                if d.time and new.time and d.time != new.time:
+                # "a surge in international visitors …: in 2011, 62 million international visitors
+                # came …, an increase of 2.5 million from the year before": a sized direction
+                # set out after a colon in a level and the change that led to it
+                set_out = (sized and new.sent == d.sent == claim.sent and claim.end <= new.a < d.a
+                           and ":" in text[claim.end : new.a] and _LEVEL_THEN_CHANGE.fullmatch(text, new.b, d.pa) is not None)
+                if sized and not set_out:
+                    continue
+                if d.time and new.time and d.time != new.time and not (set_out and d.time[0] == 0):
                     # "a decrease of 36,835 reported fatalities in 2018 to 36,096 in 2019": a
                     # difference has no year of its own; this is the old level, loosely written
                     continue
@@ -316,7 +325,7 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                     # growth in passenger numbers …": the sentence restating the change names
                     # what it counts
                     shared = _shared_noun(text, claim, d, loose=True)
-                if not (beside or after_new or which or shared):
+                if not (beside or after_new or which or shared or set_out):
                     continue
                 op = "sub" if d.q.direction == "up" else "add"
                 comp = Computation("pct_change", (Computation(op, (written_of(new), written_of(d))), written_of(new)))
@@ -326,6 +335,9 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                 if new.role == "new" or claim.new is new or (new.a < d.a and new.clause == d.clause):
                     sc += 1.5
                     why.append(f"{new.q.num} is the new level")
+                if set_out:
+                    sc += 2
+                    why.append(f"{new.q.num} and its change set out after the claim's colon")
                 if shared:
                     # (a sentence that opens on the change the one before gave, "The 6% growth
                     # in passenger numbers", names it by its definite article and its noun)
@@ -434,6 +446,9 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
     return out
 
 
+_SELF_SIZED = frozenset(lexicon.SELF_SIZED_NOUNS)
+_SIZE_ADJ = frozenset(lexicon.CHANGE_SIZE_ADJECTIVES)
+_LEVEL_THEN_CHANGE = re.compile(r"[^\d;:]{0,80}?,\s*")
 #: The note of a change read from the sentence before because the claim names what it
 #: counts: it bears a claim out only.
 RESTATED_NOUN = "read the change of the sentence before as the one the claim restates, by the noun both name"

@@ -159,13 +159,14 @@ def direction_verb(piece: str, words: frozenset[str] | None = None) -> re.Patter
 # "a dramatic increase", "a sharp and concerted increase", "a big drop": a direction too
 _SIZED_CHANGE = re.compile(
     r"\b(?P<v>an?\s+(?:(?:" + lexicon.alternation(lexicon.CHANGE_SIZE_ADJECTIVES) + r")(?:\s+and)?\s+){1,3}(?:"
-    + lexicon.alternation(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS) + r"))\b(?![-\u2010\u2011]\w)", re.I)
+    + lexicon.alternation(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS) + r")|an?\s+(?:"
+    + lexicon.alternation(list(lexicon.SELF_SIZED_NOUNS)) + r")(?=\s+in\s))\b(?![-\u2010\u2011]\w)", re.I)
 # A sentence holds a direction verb only if it holds the last word of one (a sized change
 # only if it holds a size adjective); a set lookup says so for most sentences before the
 # pattern tries every alternative at every word. (The four characters that match an ASCII
 # letter under re.I but lower-case to none send a sentence to the patterns whatever its words.)
 _DIRECTION_LAST = frozenset(v.split()[-1] for v in lexicon.DIRECTION_VERBS + lexicon.PASS_VERBS)
-_SIZE_WORDS = frozenset(lexicon.CHANGE_SIZE_ADJECTIVES)
+_SIZE_WORDS = frozenset(lexicon.CHANGE_SIZE_ADJECTIVES) | frozenset(lexicon.SELF_SIZED_NOUNS)
 _CHANGE_NOUN_WORDS = frozenset(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS)
 _WORD_RE = re.compile(r"[a-z]+")
 _CASE_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")

@@ -269,6 +269,8 @@ def _claim_figure(text: str, claim: Claim, hint: str | None, relation: str) -> t
             adverb = _SIZE_ADVERBS.get(word)
             if adverb:
                 return read_figure(f"{verb} {adverb}")
+            if word in lexicon.SELF_SIZED_NOUNS:
+                return read_figure(lexicon.SELF_SIZED_NOUNS[word])  # "a surge in visitors": surged
         return read_figure(verb)
     phrase = _collapse(text[claim.start : claim.end])
     figure, figure_text = read_figure(phrase)
