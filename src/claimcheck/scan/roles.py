@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
 _OLD_WORDS = (r"from|than|versus|vs\.?|against|as\s+against|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to"
               r"|as\s+opposed\s+to|over|on|since|beat|beats|exceeding|lags|trails|above|below")
-_NEW_WORDS = r"to|reached|reaching|hit|hits|totall?ed|totall?ing|stood\s+at|stands\s+at|become|becomes|became"
+# ("to close at 18.12", "to end the year at 412": the level a change closed at)
+_NEW_WORDS = r"to\s+(?:close|end|finish|settle)\s+(?:the\s+(?:day|week|month|quarter|year)\s+)?at|to|reached|reaching|hit|hits|totall?ed|totall?ing|stood\s+at|stands\s+at|become|becomes|became"
 _MONTH_FILL = "|".join(m for m in ("january february march april may june july august september october november december "
                                    "jan feb mar apr jun jul aug sep sept oct nov dec").split())
 # Determiners, possessives and short labels between a role word and its number:
@@ -135,6 +136,8 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
     elif m := _ROLE_BEFORE.search(head):
         role_words = m.group(0)
         w = re.sub(r"\s+", " ", (m.group("w") or m.group("w2") or m.group("w3") or m.group("w4")).lower())
+        if w.startswith("to "):
+            w = "to"  # "to close at 18.12": its level is where the change ended, as after "to"
         it.role_word = w
         it.role = "old" if w in PASS_SET or m.group("w4") else _ROLE.get(w, _ROLE.get(w.split()[0]))
         if w == "to" and _NOT_BEFORE_TO.search(head, 0, m.start("w2")):
