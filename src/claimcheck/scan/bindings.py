@@ -15,7 +15,7 @@ import re
 from claimcheck import lexicon
 
 from claimcheck.scan.items import BENCHMARK_ROLES, Claim, Item, noun_of, rate_level, same_unit, share_percent, SUBJECT_GAP
-from claimcheck.scan.roles import base_time, comparable, is_before
+from claimcheck.scan.roles import base_time, comparable, is_before, year_of
 
 
 _SET_OUT = re.compile(r"\s*[\u2014\u2013:,-]+\s*|(?:\s+[^\s\d.;:,\u2014\u2013]+){1,8}\s*[\u2014\u2013:]\s*", re.I)
@@ -365,20 +365,6 @@ def common_stems(a: str, b: str) -> set[str]:
     return stems(a) & stems(b) - _COMMON
 
 
-_YEAR_SAID = re.compile(r"\b(?:in|by|during)\s+((?:19|20)\d\d)\b", re.I)
-
-
-def _year_of(text: str, it: Item) -> int | None:
-    """The year a level is labelled with, or the last its sentence names before it ("In
-    2005, the department saw a total of 545")."""
-    if it.time is not None and it.time[0] > 1:
-        return it.time[0]
-    if it.time is not None:
-        return None
-    found = _YEAR_SAID.findall(text, it.base, it.a)
-    return int(found[-1]) if found else None
-
-
 def _lead(text: str, c: Claim, ordered: list[Claim], levels: list[Item], owners: dict[int, Claim]) -> None:
     """A sentence that states a change and no level of its own leads the next, which sets
     out the two levels compared, of what the claim names: "… finding a nearly 30 percent
@@ -417,7 +403,7 @@ def _lead(text: str, c: Claim, ordered: list[Claim], levels: list[Item], owners:
         if len(after) != 1 or any(d.sent == c.sent + 2 and not d.quiet and d.kind != "anchor" for d in ordered):
             return
         old, new = nxt[0], after[0]
-        years = _year_of(text, old), _year_of(text, new)
+        years = year_of(text, old), year_of(text, new)
         if (years[0] is None or years[1] is None or years[0] >= years[1] or not same_unit(new.q, old.q)
                 or old.role is not None or new.role is not None
                 or not (common_stems(text[c.sa : old.base], text[old.base : old.b + 30])

@@ -31,7 +31,7 @@ from claimcheck.scan.items import (
     verb_direction,
     written_of,
 )
-from claimcheck.scan.roles import base_time, comparable, is_before, MONTH, MONTH_NUM, YEAR
+from claimcheck.scan.roles import base_time, comparable, is_before, MONTH, MONTH_NUM, YEAR, year_of
 from claimcheck.scan.scoring import change_score, distance, label_text, role_for, share_score
 
 
@@ -209,6 +209,7 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                     continue
                 lv = old.q.kind
                 index_points = False
+                said = False
                 if kind == "points" and lv != "percent":
                     # "rose 10 points to 512 from 498": an index or a score, in points
                     if lv != "count" or min(written_of(old).value, written_of(new).value) <= 100:
@@ -223,8 +224,15 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                     # "fell to 558 from 596", "That is down from 1,224" (this: the 990 before)
                     if not (new is claim.new or (new.role == "new" and new.clause == claim.clause)):
                         continue
+                    said = False
                     if not (old is claim.old or (old.role == "old" and old.clause == claim.clause)):
-                        continue
+                        # "In 2001, the number … was 1,001, but by 2004, the number had dropped
+                        # to less than 700": the level before, its year said before it
+                        ya, yb = year_of(text, old), year_of(text, new)
+                        said = (new is claim.new and old.role is None and old.time is None is new.time and old.sent == claim.sent
+                                and old.b <= claim.start and ya is not None and yb is not None and ya < yb)
+                        if not said:
+                            continue
                 elif kind == "multiple":
                     func = "ratio"
                 elif kind == "points":
@@ -238,7 +246,7 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                         continue
                 else:
                     func = "diff"
-                if not _order_signal(claim, text, old, new):
+                if not (said or _order_signal(claim, text, old, new)):
                     continue
                 if old.role_word == "from" and new.role_word == "to" and old.clause == new.clause and noun_score(old.q, new.q) < 0:
                     continue  # "from 120 applicants to 150 approvals": two different things
@@ -267,11 +275,16 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                 wo, wn, note = _same_scale(old, new)
                 comp = Computation("ratio", (wn, wo)) if func == "ratio" else Computation(func, (wo, wn))
                 sc = change_score(claim, text, old, new)
+                if said:
+                    sc = (sc[0] + 2, sc[1] + ["the years said before them in order"])
                 if note:
                     sc[1].append(note)
                 if claim.bare:
                     sc = (sc[0] - 1, sc[1])
+                n = len(out)
                 add(_REL[func], comp, (old, new), {"old": old, "new": new}, sc, hint=verb)
+                if said and len(out) > n:
+                    out[-1].note = YEARS_SAID
     sized = kind == "direction" and claim.item is None and any(
         w in _SELF_SIZED or w in _SIZE_ADJ for w in text[claim.start : claim.end].lower().split())
     if (kind == "percent" and not claim.bare) or (claim.bare and _bare_direction(text, claim, items)) or sized:
@@ -449,6 +462,9 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
 _SELF_SIZED = frozenset(lexicon.SELF_SIZED_NOUNS)
 _SIZE_ADJ = frozenset(lexicon.CHANGE_SIZE_ADJECTIVES)
 _LEVEL_THEN_CHANGE = re.compile(r"[^\d;:]{0,80}?,\s*")
+#: The note of a change whose levels only the years said before them put in order: it
+#: bears a claim out only.
+YEARS_SAID = "put the two levels in the order of the years said before them"
 #: The note of a change read from the sentence before because the claim names what it
 #: counts: it bears a claim out only.
 RESTATED_NOUN = "read the change of the sentence before as the one the claim restates, by the noun both name"

@@ -227,3 +227,17 @@ def is_before(a: tuple[int, int], b: tuple[int, int]) -> bool:
     if b == (0, 0):
         return a[0] > 1 or (a[0] == 0 and a[1] < 0)  # "456 last year" before "418 this year"
     return a < b
+
+
+_YEAR_SAID = re.compile(r"\b(?:in|by|during)\s+((?:19|20)\d\d)\b", re.I)
+
+
+def year_of(text: str, it: Item) -> int | None:
+    """The year a level is labelled with, or the last its sentence names before it ("In
+    2005, the department saw a total of 545", "but by 2004, the number had dropped to 700")."""
+    if it.time is not None and it.time[0] > 1:
+        return it.time[0]
+    if it.time is not None:
+        return None
+    found = _YEAR_SAID.findall(text, it.base, it.a)
+    return int(found[-1]) if found else None
