@@ -160,3 +160,21 @@ def test_the_checker_finds_private_use(source: str) -> None:
 )
 def test_the_checker_allows_public_and_own_names(source: str) -> None:
     assert violations(source, "claimcheck.claimfile.load", False) == []
+
+
+# --- module size -------------------------------------------------------------------------------
+
+#: Past this many lines a module says, at its top, why it is one module.
+LONG = 500
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(SRC)))
+def test_a_long_module_says_why_at_its_top(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    if text.count("\n") <= LONG:
+        return
+    doc = ast.get_docstring(ast.parse(text)) or ""
+    assert "longer than" in doc.lower(), (
+        f"{path.relative_to(SRC)} has {text.count(chr(10))} lines: split it by stage, or say in its docstring "
+        "why it is longer than the other modules"
+    )
