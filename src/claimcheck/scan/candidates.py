@@ -317,8 +317,11 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                 beside = len(between) <= 30 and re.fullmatch(r"[\s,]*(?:[a-z]+\s+)?(?:or|\(|,|and)?[\s(]*", between, re.I)
                 # "rose by 13 per cent to 5.2 million offences … – an increase of 583,782": the
                 # claim's own new level, and the change stated after it
-                after_new = (claim.new is new and new.b <= d.a and d.sent == new.sent) or (
-                    d.sent < claim.sent and new.sent == d.sent and abs(new.a - d.a) <= 40)
+                after_new = ((claim.new is new and new.b <= d.a and d.sent == new.sent) or (
+                    d.sent < claim.sent and new.sent == d.sent and abs(new.a - d.a) <= 40)) and not any(
+                    # "28,351 undergraduates, a 2 percent increase …, and 8,523 graduate
+                    # students, up 29 students": a change belongs to the level just before it
+                    min(new.b, d.b) <= it.a and it.b <= max(new.a, d.a) for it in levels if it is not new and it is not d)
                 # "14,980 applicants have been accepted, which is 1,912 more than …": the change
                 # a relative clause states from the level it follows
                 which = d.sent == new.sent == claim.sent and new.b <= d.a and _WHICH_IS.fullmatch(text, new.b, d.a)

@@ -10,7 +10,7 @@ from typing import Callable, Iterable
 
 from claimcheck.scan.bindings import bind_claims
 from claimcheck.scan.candidates import candidates_for, EARLIER_PARTS, NET_FLOWS, RESTATED_NOUN, SUM_OF_PARTS, YEARS_SAID
-from claimcheck.scan.items import BENCHMARK_ROLES, Candidate, Check, Claim, is_level, Item
+from claimcheck.scan.items import BENCHMARK_ROLES, Candidate, Check, Claim, is_level, Item, noun_of
 
 
 #: A candidate needs at least this much structure to be checked at all.
@@ -52,11 +52,15 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
                 or (last is not None and any(it.sent >= last for it in best.evidence))
                 or any(it.q.hedge is not None and not it.q.avg for it in best.evidence)
                 or (claim.old is not None and claim.old.role_word in BENCHMARK_ROLES
-                    and not all(is_level(it) for it in best.evidence))):
+                    and not all(is_level(it) for it in best.evidence))
+                or _one_level_twice(best.evidence)
+                or _two_nouns(best.evidence)):
             # "approximately 93,000", "a decrease of about 440": a hedged number, or
             # numbers only the sentences after the claim give ("Burglaries fell sharply
             # this year. The city hired 43 officers, compared with 27 last year."), or the
             # paragraph after, or a rate of change read as a level against a benchmark,
+            # or one level printed twice and read as both ends of a change ("a rate of 8.5
+            # per cent. … 0.3 points higher than … the average rate of 8.5 per cent"),
             # bear a claim out, never prove it wrong
             continue
         if len({v for v in verdicts.values() if v is not None}) > 1:
@@ -66,6 +70,25 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
         checks.append(Check(claim, best.computation, best.evidence, best.relation, best.score, why, best.hint,
                             tuple(c for c in close if c is not best), best.note))
     return _dedupe(checks)
+
+
+def _one_level_twice(evidence: tuple[Item, ...]) -> bool:
+    """Two levels of one value in one unit: most likely the same level said twice, not
+    a change of nothing (a claim of no change needs no conviction from it)."""
+    if len(evidence) != 2:
+        return False
+    a, b = (it.q.written for it in evidence)
+    return a is not None and b is not None and a.value == b.value and a.percent == b.percent
+
+
+def _two_nouns(evidence: tuple[Item, ...]) -> bool:
+    """Two levels that name different things ("28,351 undergraduates … 8,523 graduate
+    students"): copy varies its nouns, so they may still be one series, but not surely
+    enough to call a claim wrong."""
+    if len(evidence) != 2:
+        return False
+    a, b = (noun_of(it.q) for it in evidence)
+    return a is not None and b is not None and a != b
 
 
 # Hedges that keep a number within a tenth of itself ("nearly", "about", "just over").
