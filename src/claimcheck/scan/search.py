@@ -54,7 +54,8 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
                 or (claim.old is not None and claim.old.role_word in BENCHMARK_ROLES
                     and not all(is_level(it) for it in best.evidence))
                 or _one_level_twice(best.evidence)
-                or _two_nouns(best.evidence)):
+                or _two_nouns(best.evidence)
+                or _another_clauses_change(claim, best.evidence, owners)):
             # "approximately 93,000", "a decrease of about 440": a hedged number, or
             # numbers only the sentences after the claim give ("Burglaries fell sharply
             # this year. The city hired 43 officers, compared with 27 last year."), or the
@@ -79,6 +80,18 @@ def _one_level_twice(evidence: tuple[Item, ...]) -> bool:
         return False
     a, b = (it.q.written for it in evidence)
     return a is not None and b is not None and a.value == b.value and a.percent == b.percent
+
+
+def _another_clauses_change(claim: Claim, evidence: tuple[Item, ...], owners: dict[int, Claim]) -> bool:
+    """A level that a change stated in another clause of the claim's sentence binds as its
+    own ("Attempted thefts went up from 120 to 131, while 940 bicycles were stolen — an
+    increase of 85"): the claim may be about the other clause's thing."""
+    for it in evidence:
+        other = owners.get(id(it))
+        if other is not None and other is not claim and other.kind == "direction" \
+                and other.sent == claim.sent and other.clause != claim.clause:
+            return True
+    return False
 
 
 def _two_nouns(evidence: tuple[Item, ...]) -> bool:
