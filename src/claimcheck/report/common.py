@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from fractions import Fraction
 from typing import Any, NamedTuple
 
@@ -178,19 +178,26 @@ def recorded_agreement(c: ClaimResult) -> str:
     return f"differs from the recomputed verdict ({c.verdict})"
 
 
+def input_words(inp: InputFigure, quote: Callable[[str], str], name: Callable[[str], str] | None = None) -> str:
+    """A raw input, its unit, rounding interval and period in words, each text through
+    ``quote`` (plain or HTML), the name through ``name``: ``june = 31,000 arrests (stands
+    for 30,500 to 31,500), period 2025-06 (30 days)``."""
+    text = f"{(name or quote)(inp.name)} = {quote(inp.written)}"
+    if inp.unit:
+        text += f" {quote(inp.unit)}"
+    if inp.interval:
+        text += f" (stands for {quote(inp.interval)})"
+    if inp.period:
+        text += f", period {quote(inp.period)}"
+        if inp.period_days is not None:
+            text += f" ({plural(inp.period_days, 'day')})"
+    return text
+
+
 def input_line(inp: InputFigure) -> str:
     """One raw input in words: ``june = 31,000 arrests (stands for 30,500 to 31,500),
     period 2025-06 (30 days); source: U.S. Department of Homeland Security``."""
-    text = f"{clean(inp.name)} = {clean(inp.written)}"
-    if inp.unit:
-        text += f" {clean(inp.unit)}"
-    if inp.interval:
-        text += f" (stands for {clean(inp.interval)})"
-    if inp.period:
-        text += f", period {clean(inp.period)}"
-        if inp.period_days is not None:
-            text += f" ({plural(inp.period_days, 'day')})"
-    return f"{text}; source: {source_line(inp.source)}"
+    return f"{input_words(inp, clean)}; source: {source_line(inp.source)}"
 
 
 def source_line(src: SourceRef | None) -> str:

@@ -25,7 +25,7 @@ from fractions import Fraction
 
 from claimcheck.numbers import NumberError, fmt_decimal, parse_number
 from claimcheck.report import Options
-from claimcheck.report.common import SYMBOLS, clean, failure_text, location, plural, recorded_agreement
+from claimcheck.report.common import SYMBOLS, clean, failure_text, input_words, location, plural, recorded_agreement
 from claimcheck.results import ClaimResult, FileResult, InputFigure, RunSummary, Scale, SourceRef
 
 #: Chart geometry, in SVG user units.
@@ -339,14 +339,5 @@ def source_html(src: SourceRef) -> str:
 
 
 def input_item(inp: InputFigure) -> str:
-    text = f"<code>{esc(inp.name)}</code> = {esc(inp.written)}"
-    if inp.unit:
-        text += f" {esc(inp.unit)}"
-    if inp.interval:
-        text += f" (stands for {esc(inp.interval)})"
-    if inp.period:
-        text += f", period {esc(inp.period)}"
-        if inp.period_days is not None:
-            text += f" ({plural(inp.period_days, 'day')})"
-    text += ": " + (source_html(inp.source) if inp.source is not None else '<span class="muted">source not given</span>')
+    text = input_words(inp, esc, lambda name: f"<code>{esc(name)}</code>") + ": " + (source_html(inp.source) if inp.source is not None else '<span class="muted">source not given</span>')
     return f"<li>{text}</li>"
