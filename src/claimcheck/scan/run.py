@@ -165,7 +165,9 @@ class ScanResult:
 
 
 def _collapse(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    """``text`` with each run of white space one space, trimmed (str.split splits at
+    the characters ``\s`` matches)."""
+    return " ".join(text.split())
 
 
 _WIDENED = re.compile(r"\bwiden(?:ed|ing)\b", re.I)
