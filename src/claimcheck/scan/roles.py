@@ -111,17 +111,38 @@ def set_roles(text: str, sa: int, it: Item) -> None:
     q.roles = (it.role, it.role_word, it.time, it.memo.get("time_before", False))
 
 
+# What each pattern below cannot match without, in lower case: a word of a range, "of"
+# after a percent, "by"; a year (its first digit), a month, or a word of a relative
+# time. A window without them skips its pattern. (The four characters that match an ASCII
+# letter under re.I but lower-case to none send a window to the patterns whatever it holds.)
+_RANGE_STEMS = ("rang", "vari", "vary", "spread", "span", "between")
+_MONTH_STEMS = tuple(m for m in lexicon.MONTHS if len(m) == 3)
+_TIME_AFTER_STEMS = ("1", "2") + _MONTH_STEMS + (
+    "last", "before", "earlier", "ago", "previous", "prior", "preceding", "corresponding", "formerly",
+    "this", "now", "currently", "today")
+_TIME_BEFORE_STEMS = ("1", "2", "year") + _MONTH_STEMS
+_CASE_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def may_match(low: str, stems: tuple[str, ...], folds: bool) -> bool:
+    """Whether a window (``low``: lower-cased) holds one of ``stems`` or, ``folds``, one
+    of the characters that fold to an ASCII letter."""
+    return folds or any(w in low for w in stems)
+
+
 def _read_roles(text: str, sa: int, it: Item) -> None:
     lo = max(sa, it.pa - 60)  # every role pattern is anchored at the number, and shorter than this
     head = text[lo : it.pa]
     cut = max(head.rfind(";"), head.rfind(":"), head.rfind("\u2014"))
     if cut >= 0:
         head = head[cut + 1 :]
-    if _RANGE_BEFORE.search(head):
+    low = head.lower()
+    folds = _CASE_FOLDS.search(head) is not None
+    if may_match(low, _RANGE_STEMS, folds) and _RANGE_BEFORE.search(head):
         it.role, it.role_word = "range", "range"
-    elif _PERCENT_OF.search(head):
+    elif "of" in low and ("%" in low or "p" in low or folds) and _PERCENT_OF.search(head):
         it.role, it.role_word = "whole", "of"  # "29% of 950 hires"
-    elif _BY_BEFORE.search(head):
+    elif ("by" in low or folds) and _BY_BEFORE.search(head):
         it.role, it.role_word = "by", "by"
     elif m := _ROLE_BEFORE.search(head):
         w = re.sub(r"\s+", " ", (m.group("w") or m.group("w2") or m.group("w3")).lower())
@@ -136,11 +157,12 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
         it.role = "old"
     tail = text[it.b : it.b + 90]
     # skip the noun the number counts ("344 slayings in 2007")
-    tm = _TIME_AFTER.match(tail)
+    tm = _TIME_AFTER.match(tail) if may_match(tail.lower(), _TIME_AFTER_STEMS, _CASE_FOLDS.search(tail) is not None) else None
     if tm:
         it.time = _time(tm)
     else:
-        bm = _TIME_BEFORE.search(text[max(sa, it.a - 60) : it.a])
+        before = text[max(sa, it.a - 60) : it.a]
+        bm = _TIME_BEFORE.search(before) if may_match(before.lower(), _TIME_BEFORE_STEMS, _CASE_FOLDS.search(before) is not None) else None
         if bm:
             it.time = _time(bm)
             it.memo["time_before"] = True

@@ -9,6 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import claimcheck.scan.candidates as candidates
+import claimcheck.scan.detect as detect
+import claimcheck.scan.roles as roles
 import claimcheck.scan.run as run
 from claimcheck.numbers import parse_number
 from claimcheck.scan.items import same_unit
@@ -35,3 +37,57 @@ def test_unit_key_is_same_unit(a: Quantity, b: Quantity) -> None:
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=60) | st.text(alphabet=" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2028\u2029\u202f\u205f\u3000\u200bab", max_size=30))
 def test_collapse_is_the_white_space_pattern(s: str) -> None:
     assert run._collapse(s) == re.sub(r"\s+", " ", s).strip()
+
+
+_PIECES = st.sampled_from(
+    ["rose", "fell", "sharply", "from", "to", "by", "of", "the", "in", "2016", "12", "1,200", "5.5", "%", "$", "percent",
+     "million", "doubled", "one", "in", "three", "arrests", "last", "year", "up", "down", "about", "nearly", ",", ".",
+     "Route", "aged", "per", "day"]
+)
+_SENTENCE = st.lists(_PIECES, max_size=25).map(" ".join)
+
+
+@given(_SENTENCE)
+def test_a_sentence_read_again_is_read_the_same_and_apart(s: str) -> None:
+    # read_sentence keeps what a sentence holds: a second reading equals a fresh one, and
+    # its records are its own (the search sets their fields)
+    detect._kept.clear()
+    fresh = detect.detect(s)
+    fresh += [w for w in detect.change_words(s) if not any(q.pstart <= w.start < q.pend for q in fresh)]
+    fresh.sort(key=lambda q: q.start)
+    first, words = detect.read_sentence(s)
+    assert first == fresh and words == detect.sentence_words(s)
+    for q in first:
+        q.kind, q.roles = "spoiled", ("old", "from", None, False)
+    again, words_again = detect.read_sentence(s)
+    assert again == fresh and words_again == words
+    assert all(a is not b for a in again for b in first)
+
+
+# Pieces of the words around a number that role words and time labels are made of.
+_ROLE_PIECES = st.sampled_from(
+    ["ranged", "range", "varied", "vary", "spread", "spans", "between", "from", "to", "and", "of", "the", "%", "per",
+     "cent", "percent", "pc", "by", "just", "in", "during", "for", "as", "fiscal", "June", "Sept.", "sep", "MAY", "2016",
+     "1999", "2016's", "last", "year", "a", "ago", "earlier", "previous", "prior", "this", "now", "today", "same",
+     "period", "corresponding", "quarter", "before", "formerly", "currently", "so", "far", "12", "months", "ending",
+     "$", "(", ",", "\u0130", "\u0131", "\u017f", "\u212a", "Year", "LAST", "Between"]
+)
+_ROLE_SEPS = st.sampled_from([" ", " ", "  ", "\n", "-", "", ","])
+_WINDOW = st.lists(st.tuples(_ROLE_PIECES, _ROLE_SEPS), max_size=14).map(lambda xs: "".join(a + b for a, b in xs))
+
+
+@given(_WINDOW)
+def test_role_and_time_guards_are_necessary(w: str) -> None:
+    low, folds = w.lower(), roles._CASE_FOLDS.search(w) is not None
+    if not roles.may_match(low, roles._RANGE_STEMS, folds):
+        assert roles._RANGE_BEFORE.search(w) is None
+    if not ("of" in low and ("%" in low or "p" in low or folds)):
+        assert roles._PERCENT_OF.search(w) is None
+    if not ("by" in low or folds):
+        assert roles._BY_BEFORE.search(w) is None
+    if not roles.may_match(low, roles._TIME_AFTER_STEMS, folds):
+        assert roles._TIME_AFTER.match(w) is None
+        assert roles._TIME_AFTER.match(" " + w) is None
+    if not roles.may_match(low, roles._TIME_BEFORE_STEMS, folds):
+        assert roles._TIME_BEFORE.search(w) is None
+        assert roles._TIME_BEFORE.search(w + " ") is None
