@@ -4,6 +4,7 @@ it replaces (a key for a comparison, a guard before a pattern)."""
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -12,6 +13,7 @@ import claimcheck.scan.candidates as candidates
 import claimcheck.scan.detect as detect
 import claimcheck.scan.roles as roles
 import claimcheck.scan.run as run
+from claimcheck import numbers
 from claimcheck.numbers import parse_number
 from claimcheck.scan.items import same_unit
 from claimcheck.scan.quantity import Quantity
@@ -91,3 +93,46 @@ def test_role_and_time_guards_are_necessary(w: str) -> None:
     if not roles.may_match(low, roles._TIME_BEFORE_STEMS, folds):
         assert roles._TIME_BEFORE.search(w) is None
         assert roles._TIME_BEFORE.search(w + " ") is None
+
+
+def _by_fraction_steps(text: str) -> tuple[Fraction, Fraction]:
+    # parse_number's value and u the long way, one Fraction step at a time
+    m = numbers.EXPRESSION_NUMBER_RE.fullmatch(text.lstrip("-\u2212+"))
+    assert m is not None
+    int_part, frac_part = (m["int"] or "").replace(",", "").replace("_", ""), m["frac"] or ""
+    exp, percent = int(m["exp"]) if m["exp"] else 0, m["pct"] is not None
+    scale = numbers.SCALES[m["scale"].lower()] if m["scale"] else 1
+    value = Fraction(int(int_part or "0") * 10 ** len(frac_part) + int(frac_part or "0"), 10 ** len(frac_part))
+    if frac_part or percent:
+        u = Fraction(1, 10 ** len(frac_part))
+    else:
+        n, zeros = int(int_part or "0"), 0
+        while n and n % 10 == 0:
+            n, zeros = n // 10, zeros + 1
+        u = Fraction(10**zeros)
+    if exp or scale != 1 or percent:
+        factor = Fraction(10) ** exp * scale
+        if percent:
+            factor /= 100
+        value, u = value * factor, u * factor
+    return (-value if text[:1] in ("-", "\u2212") else value), u
+
+
+_NUMBER_TEXT = st.tuples(
+    st.sampled_from(["", "-", "\u2212", "+"]),
+    st.sampled_from(["", "$", "\u20ac"]),
+    st.sampled_from(["0", "7", "10", "120", "4,500", "31,000", "1,000,000", "2_500", "90000", ""]),
+    st.sampled_from(["", ".5", ".05", ".250", ".1", ".0"]),
+    st.sampled_from(["", "e3", "e-2", "E+1", "e0"]),
+    st.sampled_from(["", "%", " percent", " per cent", " million", "bn", " crore", "k", " thousand"]),
+).map("".join)
+
+
+@given(_NUMBER_TEXT)
+def test_parse_number_in_integers_is_the_fraction_steps(text: str) -> None:
+    try:
+        w = numbers.parse_number(text)
+    except numbers.NumberError:
+        return
+    assert (w.value, w.u) == _by_fraction_steps(w.text)
+    assert type(w.value) is Fraction and type(w.u) is Fraction
