@@ -83,6 +83,7 @@ class Claim:
     anaphoric: bool = False  # its sentence points back ("That equates to…"): evidence before it is expected
     later_ok: bool = False  # the next sentence points back to it and gives its numbers
     summed: bool = False  # a level a summing sentence claims as a sum ("to 167.8 million")
+    memo: dict = field(default_factory=dict)  # what its words say, read once: its base time
 
 
 @dataclass(slots=True)

@@ -188,8 +188,16 @@ def _time(m: re.Match) -> tuple[int, int] | None:
 def base_time(text: str, claim: Claim) -> tuple[int, int] | None | bool:
     """The time the claim says it is measured from, when it names one instead of a
     number: (year, month), (1, month) for a month alone; True for a base it names only
-    relatively ("a decade earlier")."""
-    m = _BASE_TIME.match(text, claim.end, claim.end + 90)
+    relatively ("a decade earlier"). Read once per claim (the bindings and the
+    candidates both ask)."""
+    memo = claim.memo
+    if "base_time" not in memo:
+        memo["base_time"] = _base_time(text, claim.end)
+    return memo["base_time"]
+
+
+def _base_time(text: str, end: int) -> tuple[int, int] | None | bool:
+    m = _BASE_TIME.match(text, end, end + 90)
     if m is None:
         return None
     if m.group("month_only"):
