@@ -117,10 +117,11 @@ def set_roles(text: str, sa: int, it: Item) -> None:
 # letter under re.I but lower-case to none send a window to the patterns whatever it holds.)
 _RANGE_STEMS = ("rang", "vari", "vary", "spread", "span", "between")
 _MONTH_STEMS = tuple(m for m in lexicon.MONTHS if len(m) == 3)
-_TIME_AFTER_STEMS = ("1", "2") + _MONTH_STEMS + (
+_TIME_AFTER_STEMS = _MONTH_STEMS + (
     "last", "before", "earlier", "ago", "previous", "prior", "preceding", "corresponding", "formerly",
     "this", "now", "currently", "today")
-_TIME_BEFORE_STEMS = ("1", "2", "year") + _MONTH_STEMS
+_YEARISH = re.compile(YEAR)
+_TIME_BEFORE_STEMS = ("year",) + _MONTH_STEMS
 _CASE_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
@@ -128,6 +129,17 @@ def may_match(low: str, stems: tuple[str, ...], folds: bool) -> bool:
     """Whether a window (``low``: lower-cased) holds one of ``stems`` or, ``folds``, one
     of the characters that fold to an ASCII letter."""
     return folds or any(w in low for w in stems)
+
+
+def time_after_possible(tail: str) -> bool:
+    """Whether _TIME_AFTER can match ``tail``: it needs a year, a month or a word of a
+    relative time."""
+    return may_match(tail.lower(), _TIME_AFTER_STEMS, _CASE_FOLDS.search(tail) is not None) or _YEARISH.search(tail) is not None
+
+
+def time_before_possible(before: str) -> bool:
+    """Whether _TIME_BEFORE can match in ``before``: it needs a year, a month or "year"."""
+    return may_match(before.lower(), _TIME_BEFORE_STEMS, _CASE_FOLDS.search(before) is not None) or _YEARISH.search(before) is not None
 
 
 def _read_roles(text: str, sa: int, it: Item) -> None:
@@ -157,12 +169,12 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
         it.role = "old"
     tail = text[it.b : it.b + 90]
     # skip the noun the number counts ("344 slayings in 2007")
-    tm = _TIME_AFTER.match(tail) if may_match(tail.lower(), _TIME_AFTER_STEMS, _CASE_FOLDS.search(tail) is not None) else None
+    tm = _TIME_AFTER.match(tail) if time_after_possible(tail) else None
     if tm:
         it.time = _time(tm)
     else:
         before = text[max(sa, it.a - 60) : it.a]
-        bm = _TIME_BEFORE.search(before) if may_match(before.lower(), _TIME_BEFORE_STEMS, _CASE_FOLDS.search(before) is not None) else None
+        bm = _TIME_BEFORE.search(before) if time_before_possible(before) else None
         if bm:
             it.time = _time(bm)
             it.memo["time_before"] = True
