@@ -344,25 +344,28 @@ def _parse_number(raw: str | int, allow_percent: bool) -> Written:
     scale_word = (m["scale"] or "").lower()
     scale = SCALES[scale_word] if scale_word else 1
 
-    value = Fraction(int(int_part or "0") * 10 ** len(frac_part) + int(frac_part or "0"), 10 ** len(frac_part))
+    # The value and u as integer numerators and denominators, made Fractions once at the
+    # end (a Fraction normalises itself, so the same number comes out as by Fraction steps).
+    den = 10 ** len(frac_part)
+    num = int(int_part or "0") * den + int(frac_part or "0")
     decimal = bool(frac_part) or m["exp"] is not None
     if frac_part or percent:
-        u = Fraction(1, 10 ** len(frac_part))
+        u_num, u_den = 1, den
     else:
         n = int(int_part or "0")
         zeros = 0
         while n and n % 10 == 0:
             n //= 10
             zeros += 1
-        u = Fraction(10**zeros)
+        u_num, u_den = 10**zeros, 1
     if exp or scale != 1 or percent:
-        factor = Fraction(10) ** exp * scale
+        f_num, f_den = (10**exp * scale, 1) if exp >= 0 else (scale, 10**-exp)
         if percent:
-            factor /= 100
-        value *= factor
-        u *= factor
+            f_den *= 100
+        num, den, u_num, u_den = num * f_num, den * f_den, u_num * f_num, u_den * f_den
     if m["sign"] in ("-", "\u2212"):
-        value = -value
+        num = -num
+    value, u = Fraction(num, den), Fraction(u_num, u_den)
     return Written(
         value=value,
         u=u,

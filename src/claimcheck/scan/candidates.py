@@ -15,6 +15,7 @@ from claimcheck import lexicon
 from claimcheck.expr.computation import Computation
 from claimcheck.numbers import NumberError, Written, expression_text, fmt_decimal, parse_number, scale_word
 from claimcheck.scan.bindings import bound_score
+from claimcheck.scan.quantity import Quantity
 from claimcheck.scan.items import (
     BENCHMARK_ROLES,
     Candidate,
@@ -156,6 +157,20 @@ def _order_signal(claim: Claim, text: str, old: Item, new: Item) -> bool:
     return False
 
 
+def _unit_key(q: Quantity) -> tuple[str, str | None, str | None]:
+    """What :func:`~claimcheck.scan.items.same_unit` compares, as one key: two levels are
+    of the same unit when their keys are equal, so levels are grouped by unit once."""
+    return ("count" if q.kind in ("count", "money") else q.kind, q.per, currency_of(q))
+
+
+def _by_unit(its: list[Item]) -> dict[tuple[str, str | None, str | None], list[Item]]:
+    """``its`` grouped by unit, each group in the order of ``its``."""
+    out: dict[tuple[str, str | None, str | None], list[Item]] = {}
+    for it in its:
+        out.setdefault(_unit_key(it.q), []).append(it)
+    return out
+
+
 def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item], owners: dict[int, Claim],
                 claims: list[Claim]) -> list[Candidate]:
     out: list[Candidate] = []
@@ -203,9 +218,11 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
             # is checked only on the rate of change before it ("growth slowed from 5% to 3%"
             # says nothing of the levels the two rates are of)
             news = [claim.new] if claim.new is not None and rate_level(claim.new) else []
+        # the pairs of one unit (same_unit), in the order of near and news
+        news_of_unit = _by_unit(news)
         for old in near:
-            for new in news:
-                if old is new or not same_unit(old.q, new.q):
+            for new in news_of_unit.get(_unit_key(old.q), ()):
+                if old is new:
                     continue
                 lv = old.q.kind
                 index_points = False
@@ -447,9 +464,12 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
             out.append(Candidate("share", Computation("share", (written_of(said), parse_number("100%"))), (said,), 8.0,
                                  [f"{said.q.num} written beside the claim"]))
     if kind == "share" or claim.bare or (q is not None and q.share_of):
+        near_of_unit = _by_unit(near)
         for part in near:
-            for whole in near:
-                if part is whole or not same_unit(part.q, whole.q) or part.q.kind == "percent":
+            if part.q.kind == "percent":
+                continue
+            for whole in near_of_unit[_unit_key(part.q)]:
+                if part is whole:
                     continue
                 if not (0 <= written_of(part).value < written_of(whole).value):
                     continue

@@ -21,7 +21,7 @@ from claimcheck.scan.phrase import extend_phrase
 from claimcheck.scan.quantity import Quantity
 from claimcheck.scan.words import change_words, may_hold_numbers, role_word_levels, sentence_words, word_quantities
 
-__all__ = ["Quantity", "change_words", "detect", "may_hold_numbers", "sentence_words"]
+__all__ = ["Quantity", "change_words", "detect", "may_hold_numbers", "read_sentence", "sentence_words"]
 
 
 _RANGE_GAP = re.compile(r"\s?[-\u2013]\s?|\s(?:to|and)\s")
@@ -68,3 +68,28 @@ def detect(s: str) -> list[Quantity]:
         extend_phrase(s, q, floor)
         floor = max(floor, q.pend)
     return [q for q in merged if not (q.byfrac and q.direction is None)]
+
+
+# Copy repeats its sentences (a syndicated paragraph, a standing line of a wire service),
+# and what a sentence holds depends on its text alone: the quantities of the sentences
+# read last are kept, at most this many, and each reading gets records of its own (the
+# evidence search sets fields of the records it reads).
+KEPT_SENTENCES = 8192
+_kept: dict[str, tuple[tuple[Quantity, ...], frozenset[str]]] = {}
+
+
+def read_sentence(s: str) -> tuple[list[Quantity], frozenset[str]]:
+    """The quantities of sentence ``s`` in order, numeric claims (:func:`detect`) and the
+    change words no claim's phrase holds (:func:`change_words`), and its lower-cased words."""
+    kept = _kept.get(s)
+    if kept is not None:
+        return [q.copy() for q in kept[0]], kept[1]
+    qs = detect(s)
+    # a change in words that is part of a numeric claim ("plunged 45%") is that claim
+    qs += [w for w in change_words(s) if not any(q.pstart <= w.start < q.pend for q in qs)]
+    qs.sort(key=lambda q: q.start)
+    words = sentence_words(s)
+    if len(_kept) >= KEPT_SENTENCES:
+        del _kept[next(iter(_kept))]
+    _kept[s] = (tuple(q.copy() for q in qs), words)
+    return qs, words

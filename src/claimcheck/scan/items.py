@@ -90,6 +90,7 @@ class Claim:
     lead: bool = False  # a sentence with no level of its own, whose numbers the next sentence sets out
     alone: bool = False  # a direction in a sentence with no number
     parts: tuple = ()  # the levels a total is set out in ("totals $4.36 billion, including $3.53 billion … and …")
+    memo: dict = field(default_factory=dict)  # what its words say, read once: its base time
 
 
 @dataclass(slots=True)

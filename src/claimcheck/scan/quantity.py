@@ -33,6 +33,11 @@ class Quantity:
     used: bool = False
     roles: tuple | None = None  # the evidence search's reading of its role words, kept for the next paragraph
 
+    def copy(self) -> Quantity:
+        """A record of its own with the same fields (the evidence search sets fields of
+        the records it reads)."""
+        return Quantity(*[getattr(self, name) for name in Quantity.__slots__])  # type: ignore[attr-defined]
+
     @property
     def plain(self) -> bool:
         """A raw level, fit to be evidence: digits, no direction, and no hedge but an

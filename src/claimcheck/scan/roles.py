@@ -120,6 +120,37 @@ def set_roles(text: str, sa: int, it: Item) -> None:
     q.roles = (it.role, it.role_word, it.time, it.memo.get("time_before", False))
 
 
+# What each pattern below cannot match without, in lower case: a word of a range, "of"
+# after a percent, "by"; a year (its first digit), a month, or a word of a relative
+# time. A window without them skips its pattern. (The four characters that match an ASCII
+# letter under re.I but lower-case to none send a window to the patterns whatever it holds.)
+_RANGE_STEMS = ("rang", "vari", "vary", "spread", "span", "between")
+_MONTH_STEMS = tuple(m for m in lexicon.MONTHS if len(m) == 3)
+_TIME_AFTER_STEMS = _MONTH_STEMS + (
+    "last", "before", "earlier", "ago", "previous", "prior", "preceding", "corresponding", "formerly",
+    "this", "now", "currently", "today")
+_YEARISH = re.compile(YEAR)
+_TIME_BEFORE_STEMS = ("year",) + _MONTH_STEMS
+_CASE_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def may_match(low: str, stems: tuple[str, ...], folds: bool) -> bool:
+    """Whether a window (``low``: lower-cased) holds one of ``stems`` or, ``folds``, one
+    of the characters that fold to an ASCII letter."""
+    return folds or any(w in low for w in stems)
+
+
+def time_after_possible(tail: str) -> bool:
+    """Whether _TIME_AFTER can match ``tail``: it needs a year, a month or a word of a
+    relative time."""
+    return may_match(tail.lower(), _TIME_AFTER_STEMS, _CASE_FOLDS.search(tail) is not None) or _YEARISH.search(tail) is not None
+
+
+def time_before_possible(before: str) -> bool:
+    """Whether _TIME_BEFORE can match in ``before``: it needs a year, a month or "year"."""
+    return may_match(before.lower(), _TIME_BEFORE_STEMS, _CASE_FOLDS.search(before) is not None) or _YEARISH.search(before) is not None
+
+
 def _read_roles(text: str, sa: int, it: Item) -> None:
     lo = max(sa, it.pa - 60)  # every role pattern is anchored at the number, and shorter than this
     role_words = ""
@@ -127,11 +158,13 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
     cut = max(head.rfind(";"), head.rfind(":"), head.rfind("\u2014"))
     if cut >= 0:
         head = head[cut + 1 :]
-    if _RANGE_BEFORE.search(head):
+    low = head.lower()
+    folds = _CASE_FOLDS.search(head) is not None
+    if may_match(low, _RANGE_STEMS, folds) and _RANGE_BEFORE.search(head):
         it.role, it.role_word = "range", "range"
-    elif _PERCENT_OF.search(head):
+    elif "of" in low and ("%" in low or "p" in low or folds) and _PERCENT_OF.search(head):
         it.role, it.role_word = "whole", "of"  # "29% of 950 hires"
-    elif _BY_BEFORE.search(head):
+    elif ("by" in low or folds) and _BY_BEFORE.search(head):
         it.role, it.role_word = "by", "by"
     elif m := _ROLE_BEFORE.search(head):
         role_words = m.group(0)
@@ -161,11 +194,12 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
         it.role = "old"
     tail = text[it.b : it.b + 90]
     # skip the noun the number counts ("344 slayings in 2007")
-    tm = _TIME_AFTER.match(tail)
+    tm = _TIME_AFTER.match(tail) if time_after_possible(tail) else None
     if tm:
         it.time = _time(tm)
     else:
-        bm = _TIME_BEFORE.search(text[max(sa, it.a - 60) : it.a])
+        before = text[max(sa, it.a - 60) : it.a]
+        bm = _TIME_BEFORE.search(before) if time_before_possible(before) else None
         if bm:
             it.time = _time(bm)
             it.memo["time_before"] = True
@@ -198,8 +232,16 @@ def _time(m: re.Match) -> tuple[int, int] | None:
 def base_time(text: str, claim: Claim) -> tuple[int, int] | None | bool:
     """The time the claim says it is measured from, when it names one instead of a
     number: (year, month), (1, month) for a month alone; True for a base it names only
-    relatively ("a decade earlier")."""
-    m = _BASE_TIME.match(text, claim.end, claim.end + 90)
+    relatively ("a decade earlier"). Read once per claim (the bindings and the
+    candidates both ask)."""
+    memo = claim.memo
+    if "base_time" not in memo:
+        memo["base_time"] = _base_time(text, claim.end)
+    return memo["base_time"]
+
+
+def _base_time(text: str, end: int) -> tuple[int, int] | None | bool:
+    m = _BASE_TIME.match(text, end, end + 90)
     if m is None:
         return None
     if m.group("month_only"):

@@ -33,7 +33,7 @@ from claimcheck.numbers import Written
 from claimcheck.figures import ClaimedFigure
 from claimcheck.results import Problem
 from claimcheck.verdicts.diagnoses import Diagnosis
-from claimcheck.scan.detect import change_words, detect, may_hold_numbers, sentence_words
+from claimcheck.scan.detect import may_hold_numbers, read_sentence
 from claimcheck.scan.document import Doc, Format, guess_format, make_doc, read_input
 from claimcheck.scan.items import Candidate, Check, Claim, Item, Sentence, build_items, clause_bounds, clause_starts, may_hold_claims
 from claimcheck.scan.search import search
@@ -169,7 +169,9 @@ class ScanResult:
 
 
 def _collapse(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    """``text`` with each run of white space one space, trimmed (str.split splits at
+    the characters ``\s`` matches)."""
+    return " ".join(text.split())
 
 
 _WIDENED = re.compile(r"\bwiden(?:ed|ing)\b", re.I)
@@ -371,11 +373,7 @@ def _sentence_quantities(text: str, pa: int, pb: int) -> list[Sentence]:
         qs = []
         memo: dict = {}
         if may_hold_numbers(s):
-            qs = detect(s)
-            # a change in words that is part of a numeric claim ("plunged 45%") is that claim
-            qs += [w for w in change_words(s) if not any(q.pstart <= w.start < q.pend for q in qs)]
-            memo["words"] = sentence_words(s)
-        qs.sort(key=lambda q: q.start)
+            qs, memo["words"] = read_sentence(s)
         sents.append((a, b, qs, memo))
     return sents
 
