@@ -13,6 +13,9 @@ This module owns:
 * :class:`Written` — a parsed number with its precision ``u``;
 * :class:`Interval` and :class:`Value` — exact interval arithmetic, point and bounds;
 * the display helpers used by every report (``fmt_*``), with the rounding rule stated.
+
+It is longer than 500 lines by a few: how a number is read, the interval it stands for
+and how it is printed stay in one module, so that reading and printing cannot drift apart.
 """
 
 from __future__ import annotations

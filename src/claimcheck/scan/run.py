@@ -170,7 +170,7 @@ class ScanResult:
 
 def _collapse(text: str) -> str:
     """``text`` with each run of white space one space, trimmed (str.split splits at
-    the characters ``\s`` matches)."""
+    the white space characters a regular expression's ``\\s`` matches)."""
     return " ".join(text.split())
 
 
