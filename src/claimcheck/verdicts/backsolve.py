@@ -227,10 +227,16 @@ def _near(figure: ClaimedFigure, ev: Evaluation, roles: tuple[str, str], target:
     """Whether the relation the claim states holds roughly (within a quarter of the claimed
     value and one unit of its last digit) on ``ev``: the accurate band of every two-sided
     hedge lies inside that, so the verdict is asked only about readings that can fit."""
+    return _near_points(figure, tuple(a.point for a in ev.args), roles, target)
+
+
+def _near_points(figure: ClaimedFigure, points: tuple[Fraction, ...], roles: tuple[str, str],
+                 target: tuple[str, Fraction]) -> bool:
+    """:func:`_near` on the function's argument values themselves."""
     how, t = target
     as_change = {"part": "new", "whole": "old"}
     idx = {as_change.get(r, r): k for k, r in enumerate(roles)}
-    old, new = ev.args[idx["old"]].point, ev.args[idx["new"]].point
+    old, new = points[idx["old"]], points[idx["new"]]
     if how == "diff":
         r = new - old
     elif old == 0:
@@ -255,10 +261,16 @@ def _digit_slip(figure: ClaimedFigure, ev: Evaluation, roles: tuple[str, str], a
         op = ev.arg_operands[i]
         if op is None or op.written is None:
             continue
+        points = [a.point for a in ev.args]
         for text, why in _variants(op.written.text):
             try:
                 written = parse_number(text)
             except NumberError:
+                continue
+            # the argument is the printed number itself: most variants are far from the
+            # claim, and are dropped before the whole computation is redone
+            points[i] = written.value
+            if not _near_points(figure, tuple(points), roles, target):
                 continue
             other = _with_input(ev, i, written.value, written)
             if other is None or not _same_way(figure, ev, other) or not _near(figure, other, roles, target):
