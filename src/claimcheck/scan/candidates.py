@@ -336,8 +336,8 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                 # claim's own new level, and the change stated after it
                 after_new = ((claim.new is new and new.b <= d.a and d.sent == new.sent) or (
                     d.sent < claim.sent and new.sent == d.sent and abs(new.a - d.a) <= 40)) and not any(
-                    # "28,351 undergraduates, a 2 percent increase …, and 8,523 graduate
-                    # students, up 29 students": a change belongs to the level just before it
+                    # "12,400 pupils …, a 3 percent rise …, and 5,100 secondary students,
+                    # up 40": a change belongs to the level just before it
                     min(new.b, d.b) <= it.a and it.b <= max(new.a, d.a) for it in levels if it is not new and it is not d)
                 # "14,980 applicants have been accepted, which is 1,912 more than …": the change
                 # a relative clause states from the level it follows

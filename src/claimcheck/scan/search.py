@@ -60,9 +60,10 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
             # numbers only the sentences after the claim give ("Burglaries fell sharply
             # this year. The city hired 43 officers, compared with 27 last year."), or the
             # paragraph after, or a rate of change read as a level against a benchmark,
-            # or one level printed twice and read as both ends of a change ("a rate of 8.5
-            # per cent. … 0.3 points higher than … the average rate of 8.5 per cent"),
-            # bear a claim out, never prove it wrong
+            # or one level printed twice and read as both ends of a change ("a rate of 6.2
+            # per cent. … 0.4 points higher than … the average rate of 6.2 per cent"),
+            # or two levels of different things, or of another clause's change, bear a
+            # claim out, never prove it wrong
             continue
         if len({v for v in verdicts.values() if v is not None}) > 1:
             # Two readings about as well supported disagree: the claim is listed, not judged.
@@ -95,7 +96,7 @@ def _another_clauses_change(claim: Claim, evidence: tuple[Item, ...], owners: di
 
 
 def _two_nouns(evidence: tuple[Item, ...]) -> bool:
-    """Two levels that name different things ("28,351 undergraduates … 8,523 graduate
+    """Two levels that name different things ("12,400 primary pupils … 5,100 secondary
     students"): copy varies its nouns, so they may still be one series, but not surely
     enough to call a claim wrong."""
     if len(evidence) != 2:
