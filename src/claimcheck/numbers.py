@@ -14,8 +14,9 @@ This module owns:
 * :class:`Interval` and :class:`Value` — exact interval arithmetic, point and bounds;
 * the display helpers used by every report (``fmt_*``), with the rounding rule stated.
 
-It is longer than 500 lines by a few: how a number is read, the interval it stands for
-and how it is printed stay in one module, so that reading and printing cannot drift apart.
+It is longer than 500 lines: how a number is read, the interval it stands for and how it
+is printed (capped: E notation beyond :data:`MAX_SHOWN_DIGITS` digits) stay in one
+module, so that reading and printing cannot drift apart.
 """
 
 from __future__ import annotations
@@ -456,11 +457,26 @@ def decimal_places(u: Fraction, most: int = 10) -> int:
     return places
 
 
+#: The most digits a report shows before the decimal point; a larger number is written
+#: in E notation ("1.5e3000"). Python refuses to turn an int of more than 4,300 digits into
+#: text (and a check comparing 10^3000 with 10^−3000 made one: exit 3); nothing in the news
+#: needs more than :data:`MAX_DIGITS` digits anyway.
+MAX_SHOWN_DIGITS = MAX_DIGITS
+#: Significant digits of a number shown in E notation.
+E_DIGITS = 3
+
+
 def fmt_decimal(x: Fraction, places: int = 2, *, group: bool = True, trim: bool = False, times: int = 1) -> str:
     """Format exactly with ``places`` decimals, thousands commas and a true minus sign.
 
     ``times``: show ``x × times`` (a whole factor, 100 for a percent) without making that
     Fraction. Integer arithmetic only: reports format hundreds of thousands of numbers.
+
+    This is the one path every number a report shows goes through, and it is capped: a
+    number with more than :data:`MAX_SHOWN_DIGITS` whole digits is written in E notation
+    (:func:`fmt_scientific`), and so is a non-zero number that ``trim`` would otherwise
+    show as a bare ``0`` (``1e-30`` was shown as 0, and ``1e-30**10`` as "0^10 = 0"); a
+    fixed number of places (``0.00%``) keeps its zeros.
     """
     scale = _POW10[places] if places < 12 else 10**places
     n, d = x.numerator, x.denominator
@@ -468,6 +484,10 @@ def fmt_decimal(x: Fraction, places: int = 2, *, group: bool = True, trim: bool 
     if 2 * r >= d:
         q += 1
     whole, frac = divmod(q, scale)
+    if whole.bit_length() > _SHOWN_BITS and whole >= _SHOWN_LIMIT:
+        return fmt_scientific(x * times)
+    if q == 0 and n != 0 and trim:
+        return fmt_scientific(x * times)
     body = f"{whole:,}" if group else str(whole)
     if places:
         frac_s = str(frac).rjust(places, "0")
@@ -476,6 +496,72 @@ def fmt_decimal(x: Fraction, places: int = 2, *, group: bool = True, trim: bool 
         if frac_s:
             body += "." + frac_s
     return (MINUS if n < 0 and q != 0 else "") + body
+
+
+_SHOWN_LIMIT = 10**MAX_SHOWN_DIGITS
+_SHOWN_BITS = _SHOWN_LIMIT.bit_length() - 1
+
+
+def decimal_exponent(x: Fraction) -> int:
+    """``e`` with ``10^e <= |x| < 10^(e+1)``, for ``x != 0``, in integer arithmetic (no
+    conversion to text, whatever the size)."""
+    n, d = abs(x.numerator), x.denominator
+    # log10(2) is 0.30103 to five places: a first guess off by at most one or two.
+    e = ((n.bit_length() - d.bit_length()) * 30103) // 100000
+    while _pow10_le(e + 1, n, d):
+        e += 1
+    while not _pow10_le(e, n, d):
+        e -= 1
+    return e
+
+
+def _pow10_le(e: int, n: int, d: int) -> bool:
+    """Whether ``10^e <= n/d``."""
+    return d * 10**e <= n if e >= 0 else d <= n * 10**-e
+
+
+def fmt_scientific(x: Fraction, digits: int = E_DIGITS) -> str:
+    """``x`` in E notation to ``digits`` significant digits, rounded half away from
+    zero and trimmed: "1e−30", "−2.5e12", "1.23e3000" (a true minus sign, no "+")."""
+    if x == 0:
+        return "0"
+    e = decimal_exponent(x)
+    shift = digits - 1 - e  # |x| × 10^shift has `digits` whole digits
+    n, d = abs(x.numerator), x.denominator
+    if shift >= 0:
+        n *= 10**shift
+    else:
+        d *= 10**-shift
+    q, r = divmod(n, d)
+    if 2 * r >= d:
+        q += 1
+    if q >= 10**digits:  # 9.995 → 10.0: one more power of ten
+        q //= 10
+        e += 1
+    lead, rest = divmod(q, 10 ** (digits - 1))
+    mantissa = str(lead)
+    tail = str(rest).rjust(digits - 1, "0").rstrip("0") if digits > 1 else ""
+    if tail:
+        mantissa += "." + tail
+    exponent = (MINUS + str(-e)) if e < 0 else str(e)
+    return (MINUS if x < 0 else "") + mantissa + "e" + exponent
+
+
+def int_text(n: int) -> str:
+    """An int as decimal text, whatever its size: ``str()`` refuses more than 4,300
+    digits; :mod:`decimal` converts without that limit (exact, for machine formats)."""
+    if n.bit_length() < 14_000:
+        return str(n)
+    import decimal
+
+    return format(decimal.Decimal(n), "f")
+
+
+def fraction_text(x: Fraction) -> str:
+    """``str(x)`` ("-13/68", "36720") for a fraction of any size."""
+    if x.denominator == 1:
+        return int_text(x.numerator)
+    return f"{int_text(x.numerator)}/{int_text(x.denominator)}"
 
 
 def fmt_count(x: Fraction) -> str:

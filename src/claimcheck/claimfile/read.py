@@ -75,28 +75,70 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES, *, stdin: bool = F
     most ``max_bytes`` of them, or a problem saying why not."""
     if stdin and path == "-":
         try:
-            data = sys.stdin.buffer.read(max_bytes + 1)
+            data = read_at_most(sys.stdin.buffer, max_bytes)
         except OSError as e:
             return None, Problem(path, 1, 1, os_reason(e))
         if len(data) > max_bytes:
             return None, Problem(path, 1, 1, f"input is over the {max_bytes:,}-byte limit (raise it with --max-bytes)")
         return data, None
     try:
-        st = os.stat(path)
-    except OSError as e:
-        return None, Problem(path, 1, 1, os_reason(e))
-    if not stat.S_ISREG(st.st_mode):
+        fh = open_regular(path)
+    except NotRegular:
         return None, Problem(path, 1, 1, "not a regular file")
-    if st.st_size > max_bytes:
-        return None, Problem(path, 1, 1, f"file is {st.st_size:,} bytes, over the {max_bytes:,}-byte limit (raise it with --max-bytes)")
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read(max_bytes + 1)
     except OSError as e:
         return None, Problem(path, 1, 1, os_reason(e))
+    with fh:
+        size = os.fstat(fh.fileno()).st_size
+        if size > max_bytes:
+            return None, Problem(path, 1, 1, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (raise it with --max-bytes)")
+        try:
+            data = read_at_most(fh, max_bytes)
+        except OSError as e:
+            return None, Problem(path, 1, 1, os_reason(e))
     if len(data) > max_bytes:
         return None, Problem(path, 1, 1, f"file is over the {max_bytes:,}-byte limit (raise it with --max-bytes)")
     return data, None
+
+
+class NotRegular(OSError):
+    """What :func:`open_regular` raises for a FIFO, a device, a socket or a folder."""
+
+
+def open_regular(path: str):  # noqa: ANN201 - a binary file object
+    """Open a regular file for reading, or raise :class:`NotRegular` without blocking:
+    opened non-blocking, so a FIFO (which would wait for a writer forever) is seen for
+    what it is by ``fstat`` on the same descriptor, with no race between a check and the
+    open."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotRegular(path)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+#: Bytes read at a time: memory follows what a file holds, never the limit asked for
+#: (``--max-bytes 100000000000`` made one read allocate 100 GB up front).
+READ_CHUNK = 1024 * 1024
+
+
+def read_at_most(fh, max_bytes: int) -> bytes:  # noqa: ANN001 - a binary file object
+    """At most ``max_bytes + 1`` bytes of ``fh`` (one more than the limit, so that the
+    caller can tell a file over it), read a chunk at a time."""
+    chunks: list[bytes] = []
+    total = 0
+    while total <= max_bytes:
+        chunk = fh.read(min(READ_CHUNK, max_bytes + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 
 def read_text(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str | None, Problem | None]:

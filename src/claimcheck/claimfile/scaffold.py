@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from claimcheck.claimfile.read import os_reason
+
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _RAW_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
@@ -101,13 +103,25 @@ def scaffold_text(target: Path, title: str, root: Path, shown: str | None = None
 
 def safe_target(path: str, root: Path) -> Path:
     """Resolve ``path`` inside ``root`` or raise: no NUL, no escaping by ``..``, absolute
-    paths or symbolic links, and a claim-file suffix."""
+    paths or symbolic links, and a claim-file suffix. ``root`` must be an existing folder
+    (a missing one was created, and the command printed then failed), and no symbolic
+    link loop may stand in the way."""
+    from claimcheck.writing import real_path
+
     if "\x00" in path:
         raise ScaffoldError(path.replace("\x00", "\\0"), "a file name cannot contain a NUL byte")
     if not path.strip():
         raise ScaffoldError(path, "the file name is empty")
-    base = root.resolve()
-    target = (base / path).resolve()
+    try:
+        base = real_path(root)
+    except OSError as e:
+        raise ScaffoldError(str(root), f"--root: {os_reason(e)}") from None
+    if not base.is_dir():
+        raise ScaffoldError(str(root), "--root: " + ("not a folder" if base.exists() else "no such folder; create it first"))
+    try:
+        target = real_path(base / path)
+    except OSError as e:
+        raise ScaffoldError(path, os_reason(e)) from None
     if not target.is_relative_to(base):
         raise ScaffoldError(path, f"refusing to write outside {base}; give a path inside it (or --root)")
     if target.suffix not in (".yaml", ".yml"):
@@ -115,12 +129,24 @@ def safe_target(path: str, root: Path) -> Path:
     return target
 
 
+def shown_path(path: str, target: Path, root: Path) -> str:
+    """The created file's name as the commands printed for it must give it: as typed when
+    ``root`` is the current folder, else relative to the current folder (absolute when it
+    is outside it), so that ``claimcheck validate …`` works pasted where ``new`` ran."""
+    cwd = Path(os.path.realpath(os.getcwd()))
+    if Path(os.path.realpath(root)) == cwd:
+        return path
+    return os.path.relpath(target, cwd) if target.is_relative_to(cwd) else str(target)
+
+
 def write_scaffold(path: str, *, title: str, force: bool, root: Path) -> Path:
     """Create the claim file (and a copy of the schema beside it when no shipped one is
-    near); raise :class:`ScaffoldError` and write nothing on refusal."""
+    near); raise :class:`ScaffoldError` and write nothing on refusal. Returns the file's
+    name as the commands printed for it must give it (:func:`shown_path`)."""
     from claimcheck.writing import atomic_write
 
     target = safe_target(path, root)
+    base = Path(os.path.realpath(root))
     if _SURROGATE.search(title):
         # A title byte that is not UTF-8 reaches argv as a lone surrogate; writing it
         # raised UnicodeEncodeError, an internal error (tests/reliability).
@@ -129,10 +155,15 @@ def write_scaffold(path: str, *, title: str, force: bool, root: Path) -> Path:
         raise ScaffoldError(path, "is a folder; give a file name such as claims/story.yaml")
     if (target.exists() or target.is_symlink()) and not force:
         raise ScaffoldError(path, "already exists; use --force to overwrite it")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if nearest_schema(target, root.resolve()) is None:
-        from claimcheck.claimfile.schema import schema_text
+    shown = shown_path(path, target, root)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if nearest_schema(target, base) is None:
+            from claimcheck.claimfile.schema import schema_text
 
-        atomic_write(target.parent / SCHEMA_NAME, schema_text())
-    atomic_write(target, scaffold_text(target, title, root.resolve(), shown=path))
-    return Path(path)
+            atomic_write(target.parent / SCHEMA_NAME, schema_text())
+        atomic_write(target, scaffold_text(target, title, base, shown=shown))
+    except OSError as e:
+        # A folder that cannot be written, a full disk: the user's to fix (exit 2).
+        raise ScaffoldError(path, f"cannot write it: {os_reason(e)}") from None
+    return Path(shown)

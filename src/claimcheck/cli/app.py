@@ -5,7 +5,7 @@ Each command (a module of :mod:`claimcheck.cli`) turns its arguments into a call
 :mod:`claimcheck.run` or the core, sends the text a report module returns to its
 destination, and returns an exit code from :mod:`claimcheck.exitcodes`. Input problems go to stderr as one unwrapped line each
 (``path:line:col: error: message``); internal errors are one line, with the traceback
-only under ``--debug``; a closed pipe ends quietly.
+only under ``--debug``; a closed pipe ends quietly, with the run's own exit code.
 """
 
 from __future__ import annotations
@@ -104,15 +104,16 @@ def known_format(name: str, formats: Iterable[str]) -> bool:
 
 def use_color(to_terminal: bool) -> bool:
     """Whether to colour, by the conventions: ``NO_COLOR`` (set and not empty) never;
-    ``FORCE_COLOR`` (set, not empty and not ``0``) always, even into a pipe or a file;
-    ``TERM=dumb`` never; otherwise only on a terminal."""
+    ``TERM=dumb`` never (that terminal shows escape codes as garbage, and it wins over
+    ``FORCE_COLOR``, which the README promises too); ``FORCE_COLOR`` (set, not empty
+    and not ``0``) always, even into a pipe or a file; otherwise only on a terminal."""
     env = os.environ
     if env.get("NO_COLOR"):
         return False
-    if env.get("FORCE_COLOR", "") not in ("", "0"):
-        return True
     if env.get("TERM") == "dumb":
         return False
+    if env.get("FORCE_COLOR", "") not in ("", "0"):
+        return True
     return to_terminal
 
 
@@ -254,19 +255,108 @@ def _main(
 
 
 def err(line: str) -> None:
-    sys.stderr.write(line + "\n")
-    sys.stderr.flush()
+    """One line on stderr. A closed or failing stderr is not worth failing the run for:
+    the exit code still says how it went."""
+    try:
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        _discard(2)
+
+
+# --- standard output --------------------------------------------------------------------
+#
+# Every command writes its report through out(). Standard output is made to degrade
+# rather than fail on a character its encoding lacks (configure_stdout); a closed pipe
+# (`claimcheck verify … | head`) sends the rest to the null device and the run goes on
+# to its own exit code, as Python's documentation advises (a failing claim is still
+# exit 1: CI shells run with pipefail); any other write error (a full disk) is an
+# environment error, exit 2.
+
+
+class _Stdout:
+    gone = False  # the reader closed the pipe: the rest of the report is discarded
+
+
+_STDOUT = _Stdout()
+
+
+def configure_stdout() -> None:
+    """Make standard output degrade instead of raising on a character its encoding lacks
+    (:data:`claimcheck.writing.ENCODE_ERRORS`; ``PYTHONIOENCODING=ascii``, a Windows code
+    page, a file name that is not UTF-8). A stream the user opened with
+    ``surrogateescape`` keeps writing a file name's bytes as they are; any other handler
+    they chose is left alone."""
+    _STDOUT.gone = False
+    stream = sys.stdout
+    errors = getattr(stream, "errors", None)
+    if errors not in ("strict", "surrogateescape") or not hasattr(stream, "reconfigure"):
+        return
+    from claimcheck.writing import ENCODE_ERRORS, ENCODE_ERRORS_RAW
+
+    try:
+        stream.reconfigure(errors=ENCODE_ERRORS if errors == "strict" else ENCODE_ERRORS_RAW)
+    except (OSError, ValueError):
+        pass
+
+
+def out(text: str) -> None:
+    """Write report text to standard output (see above)."""
+    if _STDOUT.gone:
+        return
+    stream = sys.stdout
+    if stream is None:
+        raise CannotWrite("claimcheck: error: cannot write standard output: it is closed")
+    try:
+        stream.write(text)
+    except BrokenPipeError:
+        _pipe_closed()
+    except OSError as e:
+        _discard(1)
+        raise CannotWrite(f"claimcheck: error: cannot write standard output: {(e.strerror or str(e)).lower()}") from None
+
+
+def flush_stdout() -> None:
+    """The last of the report, with the same handling as :func:`out`."""
+    if _STDOUT.gone or sys.stdout is None:
+        return
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _pipe_closed()
+    except OSError as e:
+        _discard(1)
+        raise CannotWrite(f"claimcheck: error: cannot write standard output: {(e.strerror or str(e)).lower()}") from None
+
+
+def _pipe_closed() -> None:
+    _STDOUT.gone = True
+    _discard(1)
+
+
+def _discard(fd: int) -> None:
+    """Point ``fd`` at the null device, so that what is still buffered for it (Python
+    flushes it again at exit) goes nowhere instead of failing again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+    except OSError:
+        return
+    try:
+        os.dup2(devnull, fd)
+    except OSError:
+        pass
+    finally:
+        os.close(devnull)
 
 
 def guard(debug: bool, body: Callable[[], int]) -> None:
     """Run a command body; map its outcome, a closed pipe and internal errors to exit codes."""
+    configure_stdout()
     try:
         code = body()
+        flush_stdout()
     except typer.Exit:
         raise
-    except BrokenPipeError:
-        _quiet_pipe()
-        raise typer.Exit(int(Exit.OK))
     except CannotWrite as e:
         err(str(e))
         raise typer.Exit(int(Exit.INPUT))
@@ -280,25 +370,13 @@ def guard(debug: bool, body: Callable[[], int]) -> None:
             traceback.print_exc()
         err(f"claimcheck: internal error: {type(e).__name__}: {e} (this is a bug; rerun with --debug for the traceback)")
         raise typer.Exit(int(Exit.INTERNAL))
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        _quiet_pipe()
     raise typer.Exit(int(code))
 
 
-def _quiet_pipe() -> None:
-    # Python would complain again at exit when flushing the closed stdout.
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except OSError:
-        pass
-
-
 def write_output(text: str, output: Optional[Path]) -> None:
+    """The report to ``-o`` (atomically, or through a FIFO or device) or to stdout."""
     if output is None:
-        sys.stdout.write(text)
+        out(text)
         return
     from claimcheck.writing import atomic_write
 
@@ -318,9 +396,14 @@ def clobbers_input(output: Optional[Path], paths: List[str]) -> Optional[str]:
     """Why writing ``output`` would destroy or pollute an input, or None."""
     if output is None:
         return None
-    target = output.resolve()
+    from claimcheck.writing import real_path
+
+    try:
+        target = real_path(output)
+    except OSError as e:
+        raise CannotWrite(f"claimcheck: error: cannot write {output}: {(e.strerror or str(e)).lower()}") from None
     for raw in paths:
-        p = Path(raw).resolve()
+        p = Path(os.path.realpath(raw))
         if p == target:
             return "is one of the files being checked"
         if p.is_dir() and target.is_relative_to(p) and target.suffix in (".yaml", ".yml"):

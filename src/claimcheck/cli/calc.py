@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from claimcheck.cli.app import Command, app, command_settings, debug_option, err, format_option, guard, terminal_width, use_color
+from claimcheck.cli.app import out, Command, app, command_settings, debug_option, err, format_option, guard, terminal_width, use_color
 from claimcheck.exitcodes import Exit
 from claimcheck.report.calc import FORMATS as CALC_FORMATS
 
@@ -45,7 +45,7 @@ def calc(
             err(f"<expression>:1:{e.col or 1}: error: {e.message}")
             return Exit.INPUT
         to_terminal = sys.stdout.isatty()
-        sys.stdout.write(CALC_FORMATS[fmt_](result, width=terminal_width(to_terminal), color=use_color(to_terminal)))
+        out(CALC_FORMATS[fmt_](result, width=terminal_width(to_terminal), color=use_color(to_terminal)))
         return Exit.FAIL if result.verdict == "inaccurate" or not result.passed else Exit.OK
 
     guard(debug, body)

@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from claimcheck.cli.app import Command, app, command_settings, debug_option, err, guard
+from claimcheck.cli.app import out, Command, app, command_settings, debug_option, err, guard
 from claimcheck.exitcodes import Exit
 
 
@@ -30,7 +30,7 @@ def new(
         except ScaffoldError as e:
             err(f"{e.path}:1:1: error: {e.message}")
             return Exit.INPUT
-        sys.stdout.write(f"created {written}\nnext: fill it in, then run: claimcheck validate {written}\n")
+        out(f"created {written}\nnext: fill it in, then run: claimcheck validate {written}\n")
         return Exit.OK
 
     guard(debug, body)

@@ -6,7 +6,7 @@ import sys
 from typing import Optional
 
 
-from claimcheck.cli.app import Command, app, command_settings, debug_option, err, format_option, guard, terminal_width, use_color
+from claimcheck.cli.app import out, Command, app, command_settings, debug_option, err, format_option, guard, terminal_width, use_color
 from claimcheck.exitcodes import Exit
 from claimcheck.report.rules import FORMATS as RULES_FORMATS
 
@@ -26,7 +26,7 @@ def rules(
             err(f"claimcheck: error: unknown format '{name}'; choose {RULES_FORMATS.choices()}")
             return Exit.INPUT
         to_terminal = sys.stdout.isatty()
-        sys.stdout.write(RULES_FORMATS[name](width=terminal_width(to_terminal), color=use_color(to_terminal)))
+        out(RULES_FORMATS[name](width=terminal_width(to_terminal), color=use_color(to_terminal)))
         return Exit.OK
 
     guard(debug, body)

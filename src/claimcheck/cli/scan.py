@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -9,7 +10,7 @@ from typing import List, Optional
 import typer
 
 from claimcheck.cli.app import (
-    Command, Progress, app, command_settings, debug_option, default_format, err, format_option, guard, known_format,
+    out, Command, Progress, app, command_settings, debug_option, default_format, err, format_option, guard, known_format,
     output_option,
     paths_argument, show_progress, terminal_width, use_color, write_output,
 )
@@ -45,7 +46,9 @@ def scan(
     """Find the numeric claims in an article; check the ones that carry their own evidence."""
 
     def body() -> int:
+        from claimcheck.claimfile.read import os_reason
         from claimcheck.report.scan import FORMATS, SCAFFOLDS
+        from claimcheck.writing import real_path
 
         name = fmt or default_format()
         if not known_format(name, FORMATS):
@@ -54,8 +57,19 @@ def scan(
             err(f"claimcheck: error: unknown input format '{input_format}'; choose text, markdown or html")
             return Exit.INPUT
         for target, flag in ((output, "-o"), (emit_yaml, "--emit-yaml")):
-            if target is not None and any(Path(p).resolve() == target.resolve() for p in paths if p != "-"):
+            if target is None:
+                continue
+            try:
+                real = real_path(target)
+            except OSError as e:
+                err(f"{target}:1:1: error: {flag}: {os_reason(e)}")
+                return Exit.INPUT
+            if any(Path(os.path.realpath(p)) == real for p in paths if p != "-"):
                 err(f"claimcheck: error: {flag} {target} is one of the files being scanned; write elsewhere")
+                return Exit.INPUT
+            if flag == "--emit-yaml" and not real.parent.is_dir():
+                # Said before the articles are scanned, not after (was exit 3 at the write).
+                err(f"{target}:1:1: error: --emit-yaml: no such folder {target.parent}; create it first")
                 return Exit.INPUT
         if (url is not None or title is not None) and emit_yaml is None:
             err("claimcheck: error: --url and --title describe the file --emit-yaml writes; give --emit-yaml too")
@@ -73,7 +87,7 @@ def scan(
         with Progress("claimcheck scan", show_progress(output)) as progress:
             outcome = run.scan(
                 run.expand(paths), fmt=name, input_format=input_format, color=use_color(to_terminal),
-                width=terminal_width(to_terminal), emit=chunks.append if output is not None else sys.stdout.write,
+                width=terminal_width(to_terminal), emit=chunks.append if output is not None else out,
                 on_problem=lambda p: err(p.render()), keep_results=emit_yaml is not None, on_file=progress.tick,
             )
         if output is not None:
@@ -84,7 +98,11 @@ def scan(
             else:
                 from claimcheck.writing import atomic_write
 
-                atomic_write(emit_yaml, SCAFFOLDS["yaml"](outcome.results, title=title, url=url))
+                try:
+                    atomic_write(emit_yaml, SCAFFOLDS["yaml"](outcome.results, title=title, url=url))
+                except OSError as e:
+                    err(f"{emit_yaml}:1:1: error: cannot write it: {os_reason(e)}")
+                    return Exit.INPUT
         return outcome.code
 
     guard(debug, body)

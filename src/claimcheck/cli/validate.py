@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import List, Optional
 
 from claimcheck.cli.app import (
-    Command, Progress, app, clobbers_input, command_settings, debug_option, default_format, err, exclude_option,
+    out, Command, Progress, app, clobbers_input, command_settings, debug_option, default_format, err, exclude_option,
     format_option, known_format,
     guard, jobs_option, max_bytes_option, output_option, paths_argument, show_progress, write_output,
 )
@@ -55,7 +55,7 @@ def validate(
         with Progress("claimcheck validate", show_progress(output)) as progress:
             outcome = run.validate(
                 paths, fmt=None if name == "text" else name, max_bytes=max_bytes, jobs=jobs,
-                emit=chunks.append if output is not None else sys.stdout.write,
+                emit=chunks.append if output is not None else out,
                 on_problem=lambda p: err(p.render()), exclude=exclude or (), on_file=progress.tick,
             )
         if output is not None:
@@ -65,7 +65,7 @@ def validate(
             if outcome.invalid:
                 err(f"{outcome.invalid} of {outcome.files} {noun} invalid")
             else:
-                sys.stdout.write(f"{outcome.files} {noun} valid\n")
+                out(f"{outcome.files} {noun} valid\n")
         return outcome.code
 
     guard(debug, body)

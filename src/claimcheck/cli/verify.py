@@ -10,7 +10,7 @@ from typing import List, Optional
 import typer
 
 from claimcheck.cli.app import (
-    Command, Progress, app, clobbers_input, command_settings, debug_option, default_format, err, exclude_option, known_format,
+    out, Command, Progress, app, clobbers_input, command_settings, debug_option, default_format, err, exclude_option, known_format,
     format_option, guard, jobs_option, max_bytes_option, output_option, paths_argument, show_progress,
     terminal_width, use_color, write_output,
 )
@@ -62,7 +62,7 @@ def verify(
         with Progress("claimcheck verify", show_progress(output)) as progress:
             outcome = run.verify(
                 paths, fmt=name, options=options, policy=Policy(strict=strict, only=frozenset(only) if only else None),
-                max_bytes=max_bytes, jobs=jobs, emit=chunks.append if output is not None else sys.stdout.write,
+                max_bytes=max_bytes, jobs=jobs, emit=chunks.append if output is not None else out,
                 on_problem=(lambda p: None) if problems_in_report else (lambda p: err(p.render())),
                 keep_results=bool(step_summary), exclude=exclude or (), on_file=progress.tick,
             )

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Mapping
 from fractions import Fraction
 from typing import Any, NamedTuple
 
-from claimcheck.numbers import Interval
+from claimcheck.numbers import Interval, fraction_text
 from claimcheck.results import ClaimResult, FileResult, InputFigure, RunSummary, SourceRef, VerdictName
 
 
@@ -111,8 +111,9 @@ def clean(text: str | None, *, multiline: bool = False) -> str:
 
 
 def exact(x: Fraction | None) -> str | None:
-    """An exact value as text: ``"-13/68"``, ``"36720"`` (lowest terms, ASCII minus)."""
-    return None if x is None else str(x)
+    """An exact value as text: ``"-13/68"``, ``"36720"`` (lowest terms, ASCII minus), of
+    any size (``str()`` refuses an int of more than 4,300 digits)."""
+    return None if x is None else fraction_text(x)
 
 
 def exact_interval(iv: Interval | None) -> dict[str, str | None] | None:

@@ -35,11 +35,16 @@ def read_input(path: str) -> tuple[str | None, Problem | None]:
         if path == "-":
             data = sys.stdin.buffer.read(MAX_BYTES + 1)
         else:
-            p = Path(path)
-            if p.is_dir():
+            from claimcheck.claimfile.read import NotRegular, open_regular, read_at_most
+
+            if Path(path).is_dir():
                 return None, Problem(path, 1, 1, "is a directory; give an article file")
-            with p.open("rb") as fh:
-                data = fh.read(MAX_BYTES + 1)
+            try:
+                fh = open_regular(path)  # a FIFO blocked the scan forever
+            except NotRegular:
+                return None, Problem(path, 1, 1, "not a regular file")
+            with fh:
+                data = read_at_most(fh, MAX_BYTES)
     except FileNotFoundError:
         return None, Problem(path, 1, 1, "no such file")
     except PermissionError:
