@@ -17,6 +17,9 @@ Workers are forked from the CLI process after the models are built (no second im
 pydantic); where ``fork`` is unavailable they are spawned. A worker's exception is raised
 in the caller, where the CLI turns it into exit 3 like any internal error.
 
+Workers die with the run: :func:`die_with_parent` (the kernel's parent-death signal on
+Linux, a watchdog thread elsewhere), so killing a run never leaves them behind.
+
 Small runs are not worth a process: ``jobs=None`` (automatic) stays serial below
 :data:`AUTO_MIN_FILES` files or :data:`AUTO_MIN_BYTES` bytes.
 """
@@ -24,6 +27,7 @@ Small runs are not worth a process: ``jobs=None`` (automatic) stays serial below
 from __future__ import annotations
 
 import os
+import sys
 from collections import deque
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
@@ -139,7 +143,48 @@ def _executor(jobs: int):  # noqa: ANN202
 
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=die_with_parent, initargs=(os.getpid(),))
+
+
+#: How often a worker without PR_SET_PDEATHSIG looks whether its parent is still there.
+WATCH_SECONDS = 1.0
+
+
+def die_with_parent(parent: int) -> None:
+    """Run first in every worker: when the run's process dies (SIGKILL, SIGTERM, a crash),
+    the worker dies too, instead of waiting on the task pipe forever (40 MB each: forked
+    workers hold both ends of the pool's pipes, so they never see it close).
+
+    On Linux the kernel does it: ``prctl(PR_SET_PDEATHSIG, SIGKILL)``. Elsewhere, or if
+    that call fails, a daemon thread checks every :data:`WATCH_SECONDS` whether the
+    worker has been handed to another parent (``os.getppid`` changes when the parent
+    dies) and ends the worker. Either way, a parent that died before this ran is seen at
+    once."""
+    armed = False
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            import signal
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            armed = libc.prctl(1, int(signal.SIGKILL), 0, 0, 0) == 0  # 1: PR_SET_PDEATHSIG
+        except (OSError, AttributeError, ValueError):
+            armed = False
+    if os.getppid() != parent:
+        os._exit(1)
+    if not armed and hasattr(os, "getppid"):
+        import threading
+
+        threading.Thread(target=_watch_parent, args=(parent,), name="claimcheck-parent-watch", daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    import time
+
+    while True:
+        time.sleep(WATCH_SECONDS)
+        if os.getppid() != parent:
+            os._exit(1)
 
 
 def _ordered(jobs: int, items: list[str | Problem], fn, args: tuple, on_problem) -> Iterator:  # noqa: ANN001

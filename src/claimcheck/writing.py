@@ -39,6 +39,7 @@ import codecs
 import errno
 import os
 import stat
+import sys
 from pathlib import Path
 
 #: The codec error handler of every output: unencodable characters degrade (see above).
@@ -73,20 +74,32 @@ def degraded(ch: str, encoding: str) -> str:
     return _escape(ch)
 
 
-def _degrade(exc: UnicodeError) -> tuple[str, int]:
+def _bytes_in(text: str, encoding: str) -> bytes:
+    """``text`` encoded as a codec's encoder writes it mid-stream: no byte-order mark
+    (the codecs take only ASCII text back from an error handler; anything else must be
+    handed back as bytes)."""
+    name = codecs.lookup(encoding).name
+    if name in ("utf-16", "utf-32"):
+        name += "-le" if sys.byteorder == "little" else "-be"
+    elif name == "utf-8-sig":
+        name = "utf-8"
+    return text.encode(name)
+
+
+def _degrade(exc: UnicodeError) -> tuple[bytes, int]:
     if not isinstance(exc, UnicodeEncodeError):
         raise exc
     bad = exc.object[exc.start : exc.end]
-    return "".join(degraded(ch, exc.encoding) for ch in bad), exc.end
+    return _bytes_in("".join(degraded(ch, exc.encoding) for ch in bad), exc.encoding), exc.end
 
 
-def _degrade_raw(exc: UnicodeError) -> tuple[str | bytes, int]:
+def _degrade_raw(exc: UnicodeError) -> tuple[bytes, int]:
     if not isinstance(exc, UnicodeEncodeError):
         raise exc
     cp = ord(exc.object[exc.start])
     if 0xDC80 <= cp <= 0xDCFF:
         return bytes([cp - 0xDC00]), exc.start + 1
-    return degraded(exc.object[exc.start], exc.encoding), exc.start + 1
+    return _bytes_in(degraded(exc.object[exc.start], exc.encoding), exc.encoding), exc.start + 1
 
 
 codecs.register_error(ENCODE_ERRORS, _degrade)

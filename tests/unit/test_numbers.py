@@ -19,7 +19,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimcheck import numbers
-from claimcheck.numbers import MINUS, Interval, NumberError, fmt_count, fmt_decimal, fmt_percent, parse_number, round_half_away
+from claimcheck.numbers import (
+    MINUS, Interval, NumberError, fmt_count, fmt_decimal, fmt_percent, fmt_scientific, fraction_text, parse_number,
+    round_half_away,
+)
 
 
 # --- formatting ---------------------------------------------------------------------------
@@ -56,8 +59,36 @@ fractions = st.fractions(max_denominator=10**6) | st.integers(-(10**12), 10**12)
 
 @given(fractions, st.integers(0, 4), st.booleans(), st.booleans())
 def test_fmt_decimal_matches_the_fraction_reference(x: Fraction, places: int, group: bool, trim: bool) -> None:
-    assert fmt_decimal(x, places, group=group, trim=trim) == _reference_fmt_decimal(x, places, group=group, trim=trim)
+    if trim and x != 0 and _reference_round(x, places) == 0:
+        # Trimmed, a non-zero number is never shown as a bare 0 (issue 19: "0^10 = 0").
+        assert fmt_decimal(x, places, group=group, trim=trim) == fmt_scientific(x)
+    else:
+        assert fmt_decimal(x, places, group=group, trim=trim) == _reference_fmt_decimal(x, places, group=group, trim=trim)
     assert round_half_away(x, places) == _reference_round(x, places)
+
+
+def test_fmt_scientific_by_hand() -> None:
+    # 10^-30; −2.5 × 10^12; 1/3 = 3.333… × 10^-1 → 3.33e−1; 9.996 rounds up to 10.0 →
+    # 1e1; 123,456 → 1.23e5 (half away: 1.235 → 1.24 needs the 4th digit ≥ 5).
+    assert fmt_scientific(Fraction(1, 10**30)) == f"1e{MINUS}30"
+    assert fmt_scientific(Fraction(-25 * 10**11)) == f"{MINUS}2.5e12"
+    assert fmt_scientific(Fraction(1, 3)) == f"3.33e{MINUS}1"
+    assert fmt_scientific(Fraction(9996, 1000)) == "1e1"
+    assert fmt_scientific(Fraction(123456)) == "1.23e5"
+    assert fmt_scientific(Fraction(123500)) == "1.24e5"
+    assert fmt_scientific(Fraction(0)) == "0"
+
+
+def test_fmt_decimal_is_capped() -> None:
+    # Past 40 whole digits, E notation; far past Python's 4,300-digit int → str limit, no
+    # error (10^6000 and its percent, 10^6002%).
+    assert fmt_decimal(Fraction(10**40 - 1), 0) == "9,999,999,999,999,999,999,999,999,999,999,999,999,999"
+    assert fmt_decimal(Fraction(10**40), 0) == "1e40"
+    assert fmt_decimal(Fraction(10**6000), 2) == "1e6000"
+    assert fmt_percent(Fraction(-(10**6000))) == f"{MINUS}1e6002%"
+    assert fmt_decimal(Fraction(1, 10**6000), 2) == "0.00"  # fixed places keep their zeros
+    assert fmt_decimal(Fraction(1, 10**6000), 2, trim=True) == f"1e{MINUS}6000"
+    assert fraction_text(Fraction(10**6000 + 1, 3)) == "1" + "0" * 5999 + "1/3"
 
 
 def test_fmt_decimal_by_hand() -> None:

@@ -78,10 +78,11 @@ def test_failure_half_way_through_the_write(tmp_path: Path, monkeypatch: pytest.
 
 
 def test_unencodable_text_leaves_old_file(tmp_path: Path) -> None:
+    # With a strict encoding; the default degrades instead (test_a_lone_surrogate_degrades).
     target = tmp_path / "report.txt"
     target.write_text("old")
     with pytest.raises(UnicodeEncodeError):
-        atomic_write(target, "ok then a lone surrogate \ud800", encoding="utf-8")
+        atomic_write(target, "ok then a lone surrogate \ud800", encoding="utf-8", errors="strict")
     assert target.read_text() == "old"
     assert listing(tmp_path) == ["report.txt"]
 

@@ -13,7 +13,7 @@ from claimcheck.report.calc import FORMATS as CALC_FORMATS
 
 EXIT_CODES = {
     0: "accurate, approximate or unverifiable",
-    1: "inaccurate",
+    1: "inaccurate, or the computation cannot be done (a zero baseline), as in verify",
     2: "bad input or usage (a located one-line error)",
     3: "an internal error (a bug in claimcheck); rerun with --debug",
 }

@@ -42,9 +42,12 @@ def test_fresh_scaffold_is_refused_at_each_placeholder_and_verifies_once_filled(
     assert load_text("claims/budget.yaml", filled).ok
 
 
-def test_header_commands_work_as_pasted_and_schema_resolves(tmp_path) -> None:  # noqa: ANN001
+def test_header_commands_work_as_pasted_and_schema_resolves(tmp_path, monkeypatch) -> None:  # noqa: ANN001
     # The header said `claimcheck validate budget.yaml` for claims/budget.yaml, and
     # `$schema=claimfile.schema.json` where no schema was: "Unable to load schema".
+    # Run from the root, as `claimcheck new` is by default (the header names the file as
+    # the command run there would).
+    monkeypatch.chdir(tmp_path)
     write_scaffold("claims/budget.yaml", title="City budget", force=False, root=tmp_path)
     text = (tmp_path / "claims" / "budget.yaml").read_text(encoding="utf-8")
     assert "#   claimcheck validate claims/budget.yaml\n" in text

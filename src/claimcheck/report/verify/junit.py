@@ -56,8 +56,14 @@ from claimcheck.report.common import (
 from claimcheck.results import ClaimResult, FileResult, Problem, RunSummary
 
 # Everything outside XML 1.0's Char production: C0 controls but tab, newline and carriage
-# return, surrogates, and U+FFFE/U+FFFF.
-_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# return, and U+FFFE/U+FFFF, removed; a lone surrogate (a byte of a file name that is not
+# UTF-8) becomes U+FFFD, as everywhere else (claimcheck.writing), so "caf\xe9.yaml" is
+# not reported as a different file, "caf.yaml".
+_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|([\ud800-\udfff])")
+
+
+def _legal(m: re.Match) -> str:
+    return "\ufffd" if m.group(1) else ""
 _TEXT_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _ATTR_ESCAPES = {**_TEXT_ESCAPES, '"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
 _TEXT_RE = re.compile("[&<>]")
@@ -66,12 +72,12 @@ _ATTR_RE = re.compile('[&<>"\n\r\t]')
 
 def xml_text(text: str) -> str:
     """Element content: escaped, illegal characters removed."""
-    return _TEXT_RE.sub(lambda m: _TEXT_ESCAPES[m.group()], _ILLEGAL_XML.sub("", text))
+    return _TEXT_RE.sub(lambda m: _TEXT_ESCAPES[m.group()], _ILLEGAL_XML.sub(_legal, text))
 
 
 def xml_attr(text: str) -> str:
     """A double-quoted attribute value; line breaks kept as character references."""
-    return '"' + _ATTR_RE.sub(lambda m: _ATTR_ESCAPES[m.group()], _ILLEGAL_XML.sub("", text)) + '"'
+    return '"' + _ATTR_RE.sub(lambda m: _ATTR_ESCAPES[m.group()], _ILLEGAL_XML.sub(_legal, text)) + '"'
 
 
 def _tag(name: str, attrs: dict[str, str], body: str | None = None, indent: int = 0) -> str:
