@@ -138,3 +138,115 @@ def test_missing_folder_raises_and_creates_nothing(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         atomic_write(tmp_path / "no" / "such" / "report.xml", "x")
     assert listing(tmp_path) == []
+
+
+# --- issue 19: what the path names decides how it is written --------------------------------
+
+
+def test_a_lone_surrogate_degrades(tmp_path: Path) -> None:
+    # A byte of a file name that is not UTF-8 (U+DCE9 for 0xE9) is written as U+FFFD; any
+    # other surrogate as a \uXXXX escape. Was UnicodeEncodeError: exit 3.
+    target = tmp_path / "report.txt"
+    atomic_write(target, "caf\udce9 \ud800")
+    assert target.read_bytes() == "caf\ufffd \\ud800".encode("utf-8")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="FIFOs")
+def test_a_fifo_is_written_through_and_kept(tmp_path: Path) -> None:
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+
+    def read() -> None:
+        with open(fifo, "rb") as fh:  # blocks until the writer opens
+            got.append(fh.read())
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    atomic_write(fifo, "through −19.12%\n")
+    reader.join(10)
+    assert got == ["through −19.12%\n".encode("utf-8")]
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert listing(tmp_path) == ["pipe"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="permission bits")
+@pytest.mark.parametrize("mode", [0o444, 0o400, 0o555])
+def test_a_read_only_file_is_refused_even_for_root(tmp_path: Path, mode: int) -> None:
+    target = tmp_path / "report.xml"
+    target.write_text("old")
+    target.chmod(mode)
+    with pytest.raises(PermissionError, match="read-only"):
+        atomic_write(target, "new")
+    assert target.read_text() == "old" and stat.S_IMODE(target.stat().st_mode) == mode
+    assert listing(tmp_path) == ["report.xml"]
+
+
+@pytest.mark.skipif(not hasattr(os, "chown"), reason="owners")
+def test_an_owner_that_cannot_be_kept_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # As a user who may write the file (group-writable) but not give files away.
+    target = tmp_path / "report.xml"
+    target.write_text("old")
+    real_stat = os.stat
+    theirs = real_stat(target)
+
+    def stat_of(path, *a, **k):  # noqa: ANN001, ANN202
+        st = real_stat(path, *a, **k)
+        if Path(path) == target:
+            return os.stat_result((st.st_mode, st.st_ino, st.st_dev, st.st_nlink, theirs.st_uid + 1, st.st_gid,
+                                   st.st_size, st.st_atime, st.st_mtime, st.st_ctime))
+        return st
+
+    def chown(*a, **k) -> None:  # noqa: ANN002, ANN003
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(writing.os, "stat", stat_of)
+    monkeypatch.setattr(writing.os, "chown", chown)
+    with pytest.raises(OSError, match="belongs to another user"):
+        atomic_write(target, "new")
+    assert target.read_text() == "old"
+    assert listing(tmp_path) == ["report.xml"]
+
+
+def test_a_folder_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
+    with pytest.raises(IsADirectoryError):
+        atomic_write(tmp_path / "out", "x")
+    assert listing(tmp_path) == ["out"] and listing(tmp_path / "out") == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_a_link_loop_is_eloop(tmp_path: Path) -> None:
+    import errno
+
+    (tmp_path / "loop").symlink_to("loop")
+    with pytest.raises(OSError) as caught:
+        atomic_write(tmp_path / "loop", "x")
+    assert caught.value.errno == errno.ELOOP
+    with pytest.raises(OSError) as caught:
+        writing.real_path(tmp_path / "loop" / "x.yaml")
+    assert caught.value.errno == errno.ELOOP
+    assert listing(tmp_path) == ["loop"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_a_dangling_link_creates_its_target_and_keeps_the_link(tmp_path: Path) -> None:
+    (tmp_path / "link.xml").symlink_to("made.xml")
+    atomic_write(tmp_path / "link.xml", "new")
+    assert (tmp_path / "link.xml").is_symlink() and (tmp_path / "made.xml").read_text() == "new"
+
+
+@pytest.mark.parametrize("encoding, text, expected", [
+    ("ascii", "\u2014 \u00e9 \U0001F4C9", b"\\u2014 \\u00e9 \\ud83d\\udcc9"),  # escapes a JSON reader decodes
+    ("cp1252", "\u2014 \u2500", b"\x97 \\u2500"),  # cp1252 has the dash (0x97), not the box line
+    ("latin-1", "caf\udce9", b"caf\\ufffd"),  # U+FFFD itself is not Latin-1
+    ("utf-16-le", "caf\udce9", "caf\ufffd".encode("utf-16-le")),  # no byte-order mark mid-stream
+])
+def test_the_degrade_handler_by_hand(encoding: str, text: str, expected: bytes) -> None:
+    assert text.encode(encoding, writing.ENCODE_ERRORS) == expected
+
+
+def test_the_raw_handler_gives_a_names_bytes_back() -> None:
+    assert "caf\udce9 \u2014".encode("ascii", writing.ENCODE_ERRORS_RAW) == b"caf\xe9 \\u2014"
