@@ -7,7 +7,9 @@ from typing import Optional
 
 import typer
 
-from claimcheck.cli.app import out, Command, app, command_settings, debug_option, err, format_option, guard, terminal_width, use_color
+from claimcheck.cli.app import (
+    Command, app, command_settings, debug_option, err, format_option, guard, out, terminal_width, use_color,
+)
 from claimcheck.exitcodes import Exit
 from claimcheck.report.calc import FORMATS as CALC_FORMATS
 

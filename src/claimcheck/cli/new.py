@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from claimcheck.cli.app import out, Command, app, command_settings, debug_option, err, guard
+from claimcheck.cli.app import Command, app, command_settings, debug_option, err, guard, out
 from claimcheck.exitcodes import Exit
 
 

@@ -6,7 +6,9 @@ import sys
 from typing import Optional
 
 
-from claimcheck.cli.app import out, Command, app, command_settings, debug_option, err, format_option, guard, terminal_width, use_color
+from claimcheck.cli.app import (
+    Command, app, command_settings, debug_option, err, format_option, guard, out, terminal_width, use_color,
+)
 from claimcheck.exitcodes import Exit
 from claimcheck.report.rules import FORMATS as RULES_FORMATS
 

@@ -10,9 +10,8 @@ from typing import List, Optional
 import typer
 
 from claimcheck.cli.app import (
-    out, Command, Progress, app, command_settings, debug_option, default_format, err, format_option, guard, known_format,
-    output_option,
-    paths_argument, show_progress, terminal_width, use_color, write_output,
+    Command, Progress, app, command_settings, debug_option, default_format, err, format_option, guard, known_format,
+    out, output_option, paths_argument, show_progress, terminal_width, use_color, write_output,
 )
 from claimcheck.exitcodes import Exit
 from claimcheck.report.scan import FORMATS as SCAN_FORMATS

@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import List, Optional
 
 from claimcheck.cli.app import (
-    out, Command, Progress, app, clobbers_input, command_settings, debug_option, default_format, err, exclude_option,
-    format_option, known_format,
-    guard, jobs_option, max_bytes_option, output_option, paths_argument, show_progress, write_output,
+    Command, Progress, app, clobbers_input, command_settings, debug_option, default_format, err, exclude_option,
+    format_option, guard, jobs_option, known_format, max_bytes_option, out, output_option, paths_argument,
+    show_progress, write_output,
 )
 from claimcheck.exitcodes import Exit
 from claimcheck.report import FORMAT_HELP, VALIDATE_FORMATS

@@ -10,9 +10,9 @@ from typing import List, Optional
 import typer
 
 from claimcheck.cli.app import (
-    out, Command, Progress, app, clobbers_input, command_settings, debug_option, default_format, err, exclude_option, known_format,
-    format_option, guard, jobs_option, max_bytes_option, output_option, paths_argument, show_progress,
-    terminal_width, use_color, write_output,
+    Command, Progress, app, clobbers_input, command_settings, debug_option, default_format, err, exclude_option,
+    format_option, guard, jobs_option, known_format, max_bytes_option, out, output_option, paths_argument,
+    show_progress, terminal_width, use_color, write_output,
 )
 from claimcheck.exitcodes import Exit
 from claimcheck.report import FORMAT_HELP
