@@ -136,8 +136,10 @@ def _report_out(chunks: list[str]) -> None:
 def test_any_stdout_encoding_degrades_and_never_fails(chunks: list[str], encoding: str) -> None:
     with FakeStdout(encoding, "strict") as fake:
         _report_out(chunks)
-    data = fake.written()
-    assert data.decode(encoding) == expected_text("".join(chunks), encoding)
+    want = expected_text("".join(chunks), encoding)
+    # Compared as bytes: some codecs do not round-trip (Shift JIS writes ¥ as 0x5C, which
+    # reads back as a backslash). A UTF-16 or UTF-32 stream starts with one byte-order mark.
+    assert fake.written() == (want.encode(encoding) if want else b"")
 
 
 @given(chunks=st.lists(TEXT, max_size=4), encoding=st.sampled_from(["utf-8", "ascii", "latin-1", "cp1252"]))
