@@ -12,6 +12,10 @@ Numbers are read by :func:`claimcheck.numbers.parse_number` into exact
 :class:`~claimcheck.numbers.Written` values that remember their precision; periods are
 ISO 8601 text read by :class:`Period`; figures and expressions are parsed here, so an
 invalid claim never reaches the engine.
+
+It is longer than 500 lines: every key of the file is declared here with the type that
+reads it (numbers, periods, figures, expressions, table paths, queries and cells), so
+the schema generated from these models and the loader cannot disagree.
 """
 
 from __future__ import annotations
@@ -418,7 +422,7 @@ class Figure(BaseModel):
     def _value_or_compute(self) -> "Figure":
         given = [k for k, v in (("value", self.value), ("compute", self.compute), ("from", self.from_)) if v is not None]
         if len(given) != 1:
-            raise ValueError("a figure needs exactly one of 'value', 'compute' or 'from' (a table)"
+            raise ValueError("a figure needs exactly one of 'value' or 'compute', or 'from' naming a table"
                              + (f"; it has {' and '.join(given)}" if given else ""))
         if self.from_ is None and (self.sql is not None or self.cell is not None):
             raise ValueError(f"'{'sql' if self.sql is not None else 'cell'}' reads a table: give the table with 'from:'")
