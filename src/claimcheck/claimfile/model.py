@@ -420,12 +420,12 @@ class Figure(BaseModel):
 
     @model_validator(mode="after")
     def _value_or_compute(self) -> "Figure":
+        if self.from_ is None and (self.sql is not None or self.cell is not None):
+            raise ValueError(f"'{'sql' if self.sql is not None else 'cell'}' reads a table: give the table with 'from:'")
         given = [k for k, v in (("value", self.value), ("compute", self.compute), ("from", self.from_)) if v is not None]
         if len(given) != 1:
             raise ValueError("a figure needs exactly one of 'value' or 'compute', or 'from' naming a table"
                              + (f"; it has {' and '.join(given)}" if given else ""))
-        if self.from_ is None and (self.sql is not None or self.cell is not None):
-            raise ValueError(f"'{'sql' if self.sql is not None else 'cell'}' reads a table: give the table with 'from:'")
         if self.from_ is not None and (self.sql is None) == (self.cell is None):
             raise ValueError("a figure from a table needs exactly one of 'sql' (a .csv, .tsv or .parquet table) or 'cell' (an .xlsx workbook)")
         return self
