@@ -20,8 +20,9 @@ DEFAULT_MAX_BYTES = 256 * 1024 * 1024
 #: A query (or a table's load) running longer than this is interrupted, unless
 #: ``CLAIMCHECK_QUERY_SECONDS`` says otherwise.
 DEFAULT_QUERY_SECONDS = 10.0
-#: Loading a table (reading and typing its columns) gets this many query budgets.
-LOAD_BUDGETS = 6
+#: Loading a table (reading and typing its columns: our own queries, bounded by the size
+#: cap) gets this many query budgets.
+LOAD_BUDGETS = 30
 
 
 class TableError(Exception):
