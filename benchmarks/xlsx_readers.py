@@ -13,6 +13,7 @@ the file holds and what each reader gives.
 from __future__ import annotations
 
 import datetime
+import itertools
 import tempfile
 import time
 from pathlib import Path
@@ -56,7 +57,7 @@ def main() -> int:
     op = [(c.value, c.number_format) for (c,) in ro.iter_rows(min_col=1, max_col=1)]
     ca = [r[0] for r in CalamineWorkbook.from_path(str(small)).get_sheet_by_name("S").to_python()]
     print("exactness: cell | openpyxl (value, number format) | python-calamine")
-    for (label, _, _), o, c in zip(cells, op, ca):
+    for (label, _, _), o, c in itertools.zip_longest(cells, op, ca, fillvalue=("(no row)", None, None)):
         print(f"  {label} | {o!r} | {c!r}")
     return 0
 

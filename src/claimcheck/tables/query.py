@@ -36,9 +36,9 @@ from claimcheck.tables.files import LOAD_BUDGETS, Limits, TableError
 MAX_PRECISION = 38
 
 # A number as a table writes it: digits (or groups of three with commas), an optional
-# fraction, an optional short exponent. RE2 syntax (DuckDB's regexp functions).
-_NUMBER = r"[+-]?(([0-9]+|[0-9]{1,3}(,[0-9]{3})+)(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]{1,3})?"
-_CODE = r"[+-]?0[0-9]"  # a leading zero: a code (FIPS, ZIP), not a quantity
+# fraction, an optional short exponent; no leading zero before a digit ("01001" is a code,
+# such as a FIPS or ZIP code, not a quantity). RE2 syntax (DuckDB's regexp functions).
+_NUMBER = r"[+-]?((0|[1-9][0-9]*|[1-9][0-9]{0,2}(,[0-9]{3})+)(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]{1,3})?"
 
 _CONFIG = {
     "autoinstall_known_extensions": False,
@@ -182,16 +182,26 @@ def exact_columns(con: Any, columns: list[tuple[str, str]]) -> str:
     stats: dict[str, tuple] = {}
     if texts:
         parts = []
-        for i, (_, v) in enumerate(texts):
-            digits = f"LENGTH(LTRIM(REPLACE(regexp_extract({v}, '^[+-]?([0-9,]*)', 1), ',', ''), '0'))"
-            frac = f"LENGTH(regexp_extract({v}, '\\.([0-9]*)', 1))"
-            exp = f"COALESCE(TRY_CAST(NULLIF(regexp_extract({v}, '[eE]([+-]?[0-9]+)$', 1), '') AS INTEGER), 0)"
+        inner = ", ".join(f"{expr} AS v{i}" for i, (_, expr) in enumerate(texts))
+        for i in range(len(texts)):
+            v = f"v{i}"  # each column's text computed once, in the subquery
+            # Digits before and after the point, cheaply by position; a number with an
+            # exponent (rare: a Parquet double such as 1e-07) shifts them by it.
+            dot = f"strpos({v}, '.')"
+            commas = f"(length({v}) - length(replace({v}, ',', '')))"
+            whole = f"(CASE WHEN {dot} > 0 THEN {dot} - 1 ELSE length({v}) END - {commas})"
+            frac = f"(CASE WHEN {dot} > 0 THEN length({v}) - {dot} ELSE 0 END)"
+            exp = f"TRY_CAST(regexp_extract({v}, '[eE]([+-]?[0-9]+)$', 1) AS INTEGER)"
+            exp_whole = f"(length(regexp_extract({v}, '^[+-]?([0-9]*)', 1)) + {exp})"
+            exp_frac = f"GREATEST(length(regexp_extract({v}, '\\.([0-9]*)', 1)) - {exp}, 0)"
+            has_exp = f"(contains({v}, 'e') OR contains({v}, 'E'))"
             parts.append(
-                f"COUNT(*) FILTER (WHERE {v} IS NOT NULL AND (NOT regexp_full_match({v}, '{_NUMBER}') "
-                f"OR regexp_matches({v}, '^{_CODE}'))) AS bad{i}, "
-                f"COUNT({v}) AS n{i}, MAX({digits} + {exp}) AS int{i}, MAX(GREATEST({frac} - {exp}, 0)) AS frac{i}"
+                f"COUNT(*) FILTER (WHERE {v} IS NOT NULL AND NOT regexp_full_match({v}, '{_NUMBER}')) AS bad{i}, "
+                f"COUNT({v}) AS n{i}, "
+                f"MAX(CASE WHEN {has_exp} THEN {exp_whole} ELSE {whole} END) AS int{i}, "
+                f"MAX(CASE WHEN {has_exp} THEN {exp_frac} ELSE {frac} END) AS frac{i}"
             )
-        row = con.execute("SELECT " + ", ".join(parts) + " FROM raw").fetchone()
+        row = con.execute("SELECT " + ", ".join(parts) + f" FROM (SELECT {inner} FROM raw)").fetchone()
         for i, (name, _) in enumerate(texts):
             stats[name] = row[4 * i : 4 * i + 4]
     out = []

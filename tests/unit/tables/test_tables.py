@@ -132,7 +132,8 @@ def parquet(folder: Path) -> str:
     out = folder / "data" / "p.parquet"
     con = duckdb.connect()
     con.execute(
-        "COPY (SELECT * FROM (VALUES (1, 0.1::DOUBLE, 2.50::DECIMAL(10,2)), (2, 0.2::DOUBLE, 3.25::DECIMAL(10,2))) "
+        "COPY (SELECT * FROM (VALUES (1, 0.1::DOUBLE, 2.50::DECIMAL(10,2)), (2, 0.2::DOUBLE, 3.25::DECIMAL(10,2)), "
+        "(3, 1e-7::DOUBLE, 0::DECIMAL(10,2))) "
         f"v(id, x, d)) TO '{out}' (FORMAT parquet)"
     )
     con.close()
@@ -142,11 +143,14 @@ def parquet(folder: Path) -> str:
 @pytest.mark.parametrize(
     ("sql", "expected"),
     [
-        ("select sum(x) from t", Fraction(3, 10)),  # doubles read as their shortest text: 0.1 + 0.2
+        # Doubles read as their shortest text: 0.1 + 0.2 + 1e-07 = 0.3000001.
+        ("select sum(x) from t", Fraction(3000001, 10**7)),
+        ("select sum(x) from t where id < 3", Fraction(3, 10)),
         ("select sum(d) from t", Fraction(575, 100)),
-        ("select avg(id) from t", Fraction(3, 2)),
-        ("select count(*) from t", Fraction(2)),
-        ("select min(x) from t", Fraction(1, 10)),
+        ("select avg(id) from t", Fraction(2)),
+        ("select avg(d) from t", Fraction(575, 300)),  # 5.75 / 3 = 23/12
+        ("select count(*) from t", Fraction(3)),
+        ("select min(x) from t", Fraction(1, 10**7)),
         ("select max(d) from t", Fraction(325, 100)),
     ],
 )
