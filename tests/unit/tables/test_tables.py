@@ -365,3 +365,50 @@ def test_a_table_is_opened_once_per_claim_file(folder: Path, monkeypatch: pytest
     assert loaded.ok
     assert [loaded.tables[("figures", f"f{i}")].written.value for i in range(5)] == [4, 5, 6, 7, 8]
     assert len(opened) == 1
+
+
+def test_a_claims_own_figures_may_read_a_table(folder: Path) -> None:
+    path = folder / "story.yaml"
+    path.write_text(
+        "title: T\n"
+        "claims:\n"
+        "  - id: c1\n"
+        "    speaker: S\n"
+        "    statement: s\n"
+        "    figure: down 19.1%\n"
+        "    figures:\n"
+        "      june: {from: data/t.csv, sql: \"select held from t where region = 'North'\"}\n"
+        "      july: {from: data/t.csv, sql: \"select held from t where region = 'South'\"}\n"
+        "    compute: pct_change(june, july)\n",
+        encoding="utf-8",
+    )
+    fr = check_loaded(load_file(str(path)))
+    assert not fr.problems
+    # (990 − 1224) ÷ 1224 = −19.12%, which "down 19.1%" states to its precision.
+    assert fr.claims[0].point == Fraction(-234, 1224)
+    assert fr.claims[0].verdict == "accurate"
+    assert [i.table.value for i in fr.claims[0].inputs] == ["1224", "990"]
+
+
+def test_an_escape_through_the_command_line_exits_2_with_one_located_line(folder: Path) -> None:
+    import subprocess
+    import sys
+
+    claim_file(folder, {"x": ("data/t.csv", "sql", "select * from read_csv('/etc/passwd')")})
+    proc = subprocess.run([sys.executable, "-m", "claimcheck", "verify", "story.yaml"], cwd=folder,
+                          capture_output=True, text=True, env={**os.environ, "COLUMNS": "100"})
+    assert proc.returncode == 2
+    (line,) = proc.stderr.splitlines()
+    assert line.startswith("story.yaml:5:5: error: Permission Error: Cannot access file")
+    assert "root:" not in proc.stdout + proc.stderr  # nothing of the file leaks
+
+
+def test_standard_input_reads_tables_from_the_current_folder(folder: Path) -> None:
+    import subprocess
+    import sys
+
+    text = claim_file(folder, {"x": ("data/t.csv", "sql", "select count(*) from t")}, figure="4").read_text(encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "claimcheck", "verify", "-", "--format", "json"], cwd=folder, input=text,
+                          capture_output=True, text=True, env={**os.environ})
+    assert proc.returncode == 0, proc.stderr
+    assert '"verdict": "accurate"' in proc.stdout
