@@ -64,6 +64,10 @@ def read_tables(loaded: Any, limits: Limits | None = None) -> Any:
     figures = list(table_figures(loaded.model))
     if not figures:
         return loaded
+    # The readers' modules import DuckDB and openpyxl only inside their functions.
+    from claimcheck.tables.query import QueryError
+    from claimcheck.tables.workbook import CellError
+
     limits = limits or Limits.from_env()
     path, locs = loaded.path, loaded.locs
     folder = folder_of(path)
@@ -112,9 +116,7 @@ def read_tables(loaded: Any, limits: Limits | None = None) -> Any:
             asked = fig.sql if key == "sql" else fig.cell
             try:
                 w = table.value(asked)
-            except Exception as e:  # noqa: BLE001 - only the readers' own errors reach here
-                if not is_reader_error(e):
-                    raise
+            except (QueryError, CellError) as e:
                 at(where + (key,), str(e))
                 continue
             values[where] = TableValue(w, TableRef(written_path, tf.sha256, fig.sql, fig.cell, w.text))
@@ -157,10 +159,3 @@ def open_reader(tf: TableFile, suffix: str, limits: Limits, cells: list[str]) ->
     from claimcheck.tables.query import open_table
 
     return open_table(tf.real, suffix, limits)
-
-
-def is_reader_error(e: Exception) -> bool:
-    from claimcheck.tables.query import QueryError
-    from claimcheck.tables.workbook import CellError
-
-    return isinstance(e, (QueryError, CellError))

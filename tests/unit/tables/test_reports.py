@@ -64,14 +64,14 @@ def test_claimreview_cites_the_table_as_a_dataset() -> None:
     assert f"co2_2014 = 398.61 from data/co2_annmean_mlo.csv (SHA-256 {SHA}) by sql: {QUERY_2014}" in first["reviewBody"]
 
 
-@pytest.mark.parametrize("fmt", ["html", "markdown", "gitlab", "sarif", "github", "rich"])
+@pytest.mark.parametrize("fmt", ["html", "markdown", "gitlab", "sarif", "github", "junit", "rich"])
 def test_text_reports_name_the_table_its_hash_and_query(fmt: str) -> None:
     from claimcheck.report import Options
 
     chunks: list[str] = []
     outcome = verify([str(EXAMPLE)], fmt=fmt, emit=chunks.append, options=Options(explain=True) if fmt == "rich" else None)
     text = "".join(chunks)
-    if fmt in ("markdown", "gitlab", "sarif", "github"):
+    if fmt in ("markdown", "gitlab", "sarif", "github", "junit"):
         # These explain failures only; the passing example has none. The draft's are there.
         chunks = []
         verify([str(ROOT / "examples" / "draft_co2_retyped.yaml")], fmt=fmt, emit=chunks.append)
