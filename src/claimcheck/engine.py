@@ -18,7 +18,7 @@ from claimcheck.expr import EvalError, Evaluation, Operand, ZeroBaseline, evalua
 from claimcheck.figures import ClaimedFigure, parse_figure
 from claimcheck.claimfile import Loaded, Locations
 from claimcheck.numbers import CURRENCIES, fmt_count, fmt_interval, fmt_percent, parse_number
-from claimcheck.results import ClaimPublishing, ClaimResult, FileResult, InputFigure, Problem, Publishing, SourceRef
+from claimcheck.results import ClaimPublishing, ClaimResult, FileResult, InputFigure, Problem, Publishing, SourceRef, TableRef
 from claimcheck.verdicts import Diagnosis, Judgement, compare_recorded, diagnoses, judge
 
 
@@ -37,13 +37,23 @@ _PERCENT_UNITS = lexicon.PERCENT_UNITS
 class _Scope:
     """The figures visible to one claim, resolved to operands on demand."""
 
-    def __init__(self, path: str, figures: Mapping[str, Any], parent: "_Scope | None", base: tuple, locs: Locations | None) -> None:
+    def __init__(self, path: str, figures: Mapping[str, Any], parent: "_Scope | None", base: tuple, locs: Locations | None,
+                 tables: Mapping[tuple, Any] | None = None) -> None:
         self.path = path
         self.figures = figures
         self.parent = parent
         self.base = base
         self.locs = locs
         self.cache: dict[str, Operand] = {}
+        #: figures read from tables (claimcheck.tables.TableValue), by data path
+        self.tables: Mapping[tuple, Any] = tables if tables is not None else (parent.tables if parent else {})
+
+    def table_of(self, name: str) -> TableRef | None:
+        """The table the figure ``name`` (as this scope sees it) was read from, if any."""
+        if name not in self.figures:
+            return self.parent.table_of(name) if self.parent is not None else None
+        hit = self.tables.get(self.base + (name,))
+        return hit.ref if hit is not None else None
 
     def names(self) -> set[str]:
         out = set(self.figures)
@@ -64,7 +74,7 @@ class _Scope:
             ev = evaluate(fig.compute, _Env(self))
             op = Operand(name, ev.value, None, fig.unit, period.text if period else None, period.days if period else None, fig.source)
         else:
-            written = fig.value
+            written = fig.value if fig.from_ is None else self.tables[self.base + (name,)].written
             if not written.percent and (fig.unit or "").strip().lower() in _PERCENT_UNITS:
                 # `{value: 25, unit: "%"}` means 25%, a fraction 1/4, as "25%" would.
                 written = parse_number(written.text + "%")
@@ -103,13 +113,13 @@ class _Env(Mapping[str, Operand]):
 def check_loaded(loaded: Loaded, policy: Policy = Policy()) -> FileResult:
     """Judge every claim and check of a loaded file."""
     if not loaded.ok:
-        return FileResult(loaded.path, problems=loaded.problems)
+        return FileResult(loaded.path, problems=loaded.problems, inputs=loaded.inputs)
     from claimcheck.claimfile.model import tolerance_overrides
 
     model = loaded.model
     locs = loaded.locs or Locations()
     path = loaded.path
-    file_scope = _Scope(path, model.figures, None, ("figures",), locs)
+    file_scope = _Scope(path, model.figures, None, ("figures",), locs, loaded.tables)
     sources = {
         sid: SourceRef(sid, s.publisher, s.url, s.title) for sid, s in model.sources.items()
     }
@@ -140,8 +150,8 @@ def check_loaded(loaded: Loaded, policy: Policy = Policy()) -> FileResult:
             l, c = locs.of(("checks", i))
             problems.append(Problem(path, l, c, e.message))
     if problems:
-        return FileResult(path, model.title, model.url, problems=tuple(problems))
-    return FileResult(path, model.title, model.url, claims=tuple(claims), publishing=publishing(model))
+        return FileResult(path, model.title, model.url, problems=tuple(problems), inputs=loaded.inputs)
+    return FileResult(path, model.title, model.url, claims=tuple(claims), publishing=publishing(model), inputs=loaded.inputs)
 
 
 def publishing(model: Any) -> Publishing:
@@ -224,7 +234,7 @@ def _judge_claim(claim: Any, scope: _Scope, tolerance: dict, sources: dict, line
     return _result(
         claim.id, line, col, claim.statement, claimed, ev, j,
         speaker=claim.speaker, compute=claim.compute.text, recorded=claim.verdict,
-        inputs=_inputs(ev, sources), note=claim.note, source=source, policy=policy,
+        inputs=_inputs(ev, sources, scope), note=claim.note, source=source, policy=policy,
     )
 
 
@@ -270,11 +280,11 @@ def _judge_check(check: Any, scope: _Scope, sources: dict, line: int, col: int, 
     return _result(
         check.id, line, col, check.statement, figure, ev, j,
         speaker=None, compute=f"{check.left.text} vs {check.right.text}", recorded=check.verdict,
-        inputs=_inputs(ev, sources), note=check.note, source=None, policy=policy, kind="check", extra=extra,
+        inputs=_inputs(ev, sources, scope), note=check.note, source=None, policy=policy, kind="check", extra=extra,
     )
 
 
-def _inputs(ev: Evaluation, sources: dict) -> tuple[InputFigure, ...]:
+def _inputs(ev: Evaluation, sources: dict, scope: _Scope) -> tuple[InputFigure, ...]:
     out = []
     for op in ev.operands:
         written = op.written.text if op.written is not None else fmt_count(op.value.point)
@@ -296,6 +306,7 @@ def _inputs(ev: Evaluation, sources: dict) -> tuple[InputFigure, ...]:
                 period_days=op.period_days,
                 interval=interval,
                 source=sources.get(op.source) if op.source else None,
+                table=scope.table_of(op.name) if scope.tables else None,
             )
         )
     return tuple(out)

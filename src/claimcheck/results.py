@@ -53,6 +53,22 @@ class SourceRef:
 
 
 @dataclass(frozen=True, slots=True)
+class TableRef:
+    """Where a figure taken from a table came from: the provenance every report cites."""
+
+    path: str  # as the claim file gives it, relative to the claim file's folder
+    sha256: str  # of the table file's bytes, hex
+    query: str | None  # the `sql:` that gave the number, or None
+    cell: str | None  # the `cell:` it was read from (an .xlsx workbook), or None
+    value: str  # the exact value read, as shown: "398.61", "2.3333333333…"
+
+    @property
+    def how(self) -> str:
+        """``sql: select …`` or ``cell: Sheet1!B12``."""
+        return f"sql: {self.query}" if self.query is not None else f"cell: {self.cell}"
+
+
+@dataclass(frozen=True, slots=True)
 class InputFigure:
     """One raw number behind a claim, with where it came from."""
 
@@ -63,6 +79,7 @@ class InputFigure:
     period_days: int | None
     interval: str | None  # "30,500 to 31,500" when the number stands for a rounded value
     source: SourceRef | None
+    table: TableRef | None = None  # the table it was read from, when not typed in
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +171,9 @@ class FileResult:
     claims: tuple[ClaimResult, ...] = ()
     problems: tuple[Problem, ...] = ()
     publishing: Publishing = Publishing()
+    #: every extra file the check of this claim file read (its tables), as
+    #: (absolute path, SHA-256 hex of its bytes): a cache re-hashes them on lookup
+    inputs: tuple[tuple[str, str], ...] = ()
 
     @property
     def invalid(self) -> bool:

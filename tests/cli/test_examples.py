@@ -60,7 +60,7 @@ def test_the_ci_configs_are_not_read_as_claim_files() -> None:
     from claimcheck.claimfile import discover
 
     found = discover(["examples"])
-    assert found == ["examples/draft_parks_budget.yaml"]
+    assert found == ["examples/co2_mauna_loa.yaml", "examples/draft_co2_retyped.yaml", "examples/draft_parks_budget.yaml"]
 
 
 @pytest.mark.parametrize(

@@ -19,8 +19,8 @@ replaced libyaml, are in ``benchmarks/README.md``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping, Sequence
 
 from claimcheck.claimfile.errors import pydantic_problem
 from claimcheck.claimfile.read import DEFAULT_MAX_BYTES, discover, read_text
@@ -37,6 +37,11 @@ class Loaded:
     model: Any = None  # claimcheck.claimfile.model.ClaimFile
     problems: tuple[Problem, ...] = ()
     locs: Locations | None = None
+    #: the numbers of the figures taken from tables, by data path
+    #: (:class:`claimcheck.tables.TableValue`); empty when no figure names a table
+    tables: Mapping[tuple, Any] = field(default_factory=dict)
+    #: every table read, as (absolute path, SHA-256 of its bytes), for the cache
+    inputs: tuple[tuple[str, str], ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -57,7 +62,7 @@ def load_text(path: str, text: str) -> Loaded:
     loaded = validate_data(path, data, LazyLocations(path, node, walker.locs.values))
     if loaded.problems:
         return walk_located(path, text, node)
-    return loaded
+    return with_tables(loaded)
 
 
 def load_located(path: str, text: str) -> Loaded:
@@ -86,7 +91,23 @@ def walk_located(path: str, text: str, node: Any) -> Loaded:
         walker.problems.insert(0, locate_alias(path, text))
     if walker.problems:
         return Loaded(path, problems=tuple(sorted_problems(walker.problems)), locs=walker.locs)
-    return validate_data(path, data, walker.locs)
+    return with_tables(validate_data(path, data, walker.locs))
+
+
+def with_tables(loaded: Loaded) -> Loaded:
+    """A valid file with its table figures read (:mod:`claimcheck.tables`, imported only
+    when a figure names a table), or the problems reading them met."""
+    if not loaded.ok or not _names_a_table(loaded.model):
+        return loaded
+    from claimcheck.tables import read_tables
+
+    return read_tables(loaded)
+
+
+def _names_a_table(model: Any) -> bool:
+    if any(f.from_ is not None for f in model.figures.values()):
+        return True
+    return any(f.from_ is not None for item in (*model.claims, *model.checks) for f in item.figures.values())
 
 
 def load_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:

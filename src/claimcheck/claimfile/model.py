@@ -12,6 +12,10 @@ Numbers are read by :func:`claimcheck.numbers.parse_number` into exact
 :class:`~claimcheck.numbers.Written` values that remember their precision; periods are
 ISO 8601 text read by :class:`Period`; figures and expressions are parsed here, so an
 invalid claim never reaches the engine.
+
+It is longer than 500 lines: every key of the file is declared here with the type that
+reads it (numbers, periods, figures, expressions, table paths, queries and cells), so
+the schema generated from these models and the loader cannot disagree.
 """
 
 from __future__ import annotations
@@ -261,6 +265,62 @@ def describe_value(v: Any) -> str:
     return repr(v)
 
 
+# --- tables: where a figure's number is read from ------------------------------------------
+
+#: The table files a figure may read, by suffix: queried with ``sql:`` or read by ``cell:``.
+QUERY_SUFFIXES = (".csv", ".tsv", ".parquet")
+CELL_SUFFIXES = (".xlsx",)
+
+
+def _table_path(v: Any) -> str:
+    """A table's path as written, checked for its shape only (no I/O here): relative,
+    inside the claim file's folder, a known suffix. :mod:`claimcheck.tables` checks the
+    file itself (symbolic links, size)."""
+    if not isinstance(v, str) or not v.strip():
+        raise ValueError(f"expected the path of a table such as data/table.csv, got {describe_value(v)}")
+    if "\x00" in v:
+        raise ValueError("a table path cannot contain a NUL byte")
+    parts = re.split(r"[/\\]", v)
+    if v.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", v) or v.startswith("~"):
+        raise ValueError(f"'{v}' is an absolute path; give the table's path relative to the claim file's folder")
+    if ".." in parts:
+        raise ValueError(f"'{v}' leads out of the claim file's folder ('..'); keep tables inside it")
+    if not v.lower().endswith(QUERY_SUFFIXES + CELL_SUFFIXES):
+        raise ValueError(f"'{v}' is not a table claimcheck reads; give a .csv, .tsv, .parquet or .xlsx file")
+    return v
+
+
+def _any_case(word: str) -> str:
+    return "".join(f"[{c.lower()}{c.upper()}]" for c in word)
+
+
+TablePath = Annotated[str, PlainValidator(_table_path), WithJsonSchema({
+    "type": "string",
+    "pattern": r"\.(" + "|".join(_any_case(s[1:]) for s in QUERY_SUFFIXES + CELL_SUFFIXES) + ")$",
+})]
+
+
+def _query(v: Any) -> str:
+    if not isinstance(v, str) or not v.strip():
+        raise ValueError(f"expected one SELECT over the table t, such as select sum(held) from t, got {describe_value(v)}")
+    return v
+
+
+Query = Annotated[str, PlainValidator(_query), WithJsonSchema({"type": "string"})]
+
+#: ``Sheet1!B12``, ``'Sheet one'!B12`` or ``B12``: a sheet (optional) and one cell.
+CELL_PATTERN = r"^(('([^']|'')+'|[^'!:\[\]*?/\\]+)!)?[A-Za-z]{1,3}[1-9][0-9]{0,6}$"
+
+
+def _cell_ref(v: Any) -> str:
+    if not isinstance(v, str) or re.fullmatch(CELL_PATTERN, v.strip()) is None:
+        raise ValueError(f"expected a cell such as Sheet1!B12 or B12, got {describe_value(v)}")
+    return v.strip()
+
+
+CellRef = Annotated[str, PlainValidator(_cell_ref), WithJsonSchema({"type": "string", "pattern": CELL_PATTERN})]
+
+
 # --- tolerance: generated from the one hedge table --------------------------------------
 
 # defer_build: these models are only ever validated inside ClaimFile, whose validator holds
@@ -342,6 +402,9 @@ class Figure(BaseModel):
 
     value: Optional[Number] = Field(None, description="The number as published.", examples=[1224, "1,224", "71%"])
     compute: Optional[Expression] = Field(None, description="Derive this figure from others instead of giving a value.")
+    from_: Optional[TablePath] = Field(None, alias="from", description="Take the number from a table instead: a .csv, .tsv or .parquet file (with `sql:`) or an .xlsx workbook (with `cell:`), relative to the claim file's folder. Needs `pip install \"claimcheck[data]\"`.", examples=["data/detention_2025-07-27.csv"])
+    sql: Optional[Query] = Field(None, description="With `from:` a .csv, .tsv or .parquet file: one SELECT over the table `t` giving exactly one number.", examples=["select sum(held) from t where conviction = 'none'"])
+    cell: Optional[CellRef] = Field(None, description="With `from:` an .xlsx workbook: the cell holding the number, `Sheet!B12` (or `B12` on the first sheet).", examples=["Sheet1!B12"])
     unit: Optional[str] = Field(None, description="What is counted; a rate names its period.", examples=["arrests/day", "people", "%"])
     period: Optional[PeriodField] = Field(None, description="The period the figure covers, ISO 8601.")
     source: Optional[str] = Field(None, description="Id of a source under `sources:`.", examples=["trac"])
@@ -357,8 +420,14 @@ class Figure(BaseModel):
 
     @model_validator(mode="after")
     def _value_or_compute(self) -> "Figure":
-        if (self.value is None) == (self.compute is None):
-            raise ValueError("a figure needs exactly one of 'value' or 'compute'")
+        if self.from_ is None and (self.sql is not None or self.cell is not None):
+            raise ValueError(f"'{'sql' if self.sql is not None else 'cell'}' reads a table: give the table with 'from:'")
+        given = [k for k, v in (("value", self.value), ("compute", self.compute), ("from", self.from_)) if v is not None]
+        if len(given) != 1:
+            raise ValueError("a figure needs exactly one of 'value' or 'compute', or 'from' naming a table"
+                             + (f"; it has {' and '.join(given)}" if given else ""))
+        if self.from_ is not None and (self.sql is None) == (self.cell is None):
+            raise ValueError("a figure from a table needs exactly one of 'sql' (a .csv, .tsv or .parquet table) or 'cell' (an .xlsx workbook)")
         return self
 
 
@@ -418,7 +487,7 @@ class ClaimFile(BaseModel):
 
 #: Keys each model accepts, for "did you mean" on an unknown key.
 MODEL_KEYS: dict[str, tuple[str, ...]] = {
-    m.__name__: tuple(m.model_fields) for m in (ClaimFile, Source, Publisher, Figure, Claim, Check, Tolerance)
+    m.__name__: tuple(f.alias or k for k, f in m.model_fields.items()) for m in (ClaimFile, Source, Publisher, Figure, Claim, Check, Tolerance)
 }
 for _r in hedges.RULES:
     MODEL_KEYS[f"Tolerance_{_r.name}"] = tuple(_r.params)

@@ -139,10 +139,68 @@ def shown_path(path: str, target: Path, root: Path) -> str:
     return os.path.relpath(target, cwd) if target.is_relative_to(cwd) else str(target)
 
 
-def write_scaffold(path: str, *, title: str, force: bool, root: Path) -> Path:
+TABLE_FIGURES = """\
+figures:
+  # Proposed from the columns of {table}: each number is read from the table itself
+  # when the file is checked (pip install "claimcheck[data]"), never retyped. Keep the
+  # figures the story uses, give each its unit and period, and delete the rest.
+{figures}
+claims:
+  - id: example-claim
+    speaker: "TODO: who made the claim"
+    statement: "TODO: the claim, quoted briefly"
+    # What was claimed, in words: "nearly 20% drop", "more than 18,000", "doubled".
+    figure: "{value}"
+    # How to recompute it from the figures above: pct_change, ratio, share, sum, …
+    compute: {first}
+"""
+
+
+def table_section(proposed: list, table: str) -> str:
+    """The ``figures:`` and ``claims:`` part of a scaffold made ``--from`` a table."""
+    lines = []
+    for p in proposed:
+        item = {"from": table, p.key: p.what}
+        if p.unit:
+            item["unit"] = p.unit
+        item["source"] = "example_source"
+        body = ", ".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in item.items())
+        lines.append(f"  {p.name}: {{{body}}}  # now {p.value}")
+    return TABLE_FIGURES.format(table=table, figures="\n".join(lines), value=proposed[0].value, first=proposed[0].name)
+
+
+def proposed_figures(target: Path, table: str, root: Path) -> tuple[str, list]:
+    """The table's path as the claim file will give it, and the figures proposed from it;
+    the table must be inside the new file's folder."""
+    base = root.resolve()
+    real = (base / table).resolve()
+    folder = target.parent
+    if not real.is_relative_to(folder):
+        raise ScaffoldError(table, f"the table must be inside the claim file's folder ({folder}), where its figures can read it")
+    written = real.relative_to(folder).as_posix()
+    from claimcheck.tables import missing_reader
+    from claimcheck.tables.files import TableError
+    from claimcheck.tables.propose import propose
+
+    if not written.lower().endswith((".csv", ".tsv", ".parquet", ".xlsx")):
+        raise ScaffoldError(table, "claimcheck reads .csv, .tsv, .parquet and .xlsx tables")
+    missing = missing_reader(Path(written).suffix.lower())
+    if missing:
+        raise ScaffoldError(table, missing)
+    try:
+        found = propose(folder, written)
+    except TableError as e:
+        raise ScaffoldError(table, str(e)) from None
+    if not found:
+        raise ScaffoldError(table, "the table has no numeric column (or cell) to propose a figure from")
+    return written, found
+
+
+def write_scaffold(path: str, *, title: str, force: bool, root: Path, table: str | None = None) -> Path:
     """Create the claim file (and a copy of the schema beside it when no shipped one is
-    near); raise :class:`ScaffoldError` and write nothing on refusal. Returns the file's
-    name as the commands printed for it must give it (:func:`shown_path`)."""
+    near); raise :class:`ScaffoldError` and write nothing on refusal. With ``table``, the
+    figures are proposed from that table's columns. Returns the file's name as the
+    commands printed for it must give it (:func:`shown_path`)."""
     from claimcheck.writing import atomic_write
 
     target = safe_target(path, root)
@@ -155,6 +213,7 @@ def write_scaffold(path: str, *, title: str, force: bool, root: Path) -> Path:
         raise ScaffoldError(path, "is a folder; give a file name such as claims/story.yaml")
     if (target.exists() or target.is_symlink()) and not force:
         raise ScaffoldError(path, "already exists; use --force to overwrite it")
+    proposed = proposed_figures(target, table, root) if table is not None else None
     shown = shown_path(path, target, root)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -162,7 +221,10 @@ def write_scaffold(path: str, *, title: str, force: bool, root: Path) -> Path:
             from claimcheck.claimfile.schema import schema_text
 
             atomic_write(target.parent / SCHEMA_NAME, schema_text())
-        atomic_write(target, scaffold_text(target, title, base, shown=shown))
+        text = scaffold_text(target, title, base, shown=shown)
+        if proposed is not None:
+            text = text[: text.index("figures:\n")] + table_section(proposed[1], proposed[0])
+        atomic_write(target, text)
     except OSError as e:
         # A folder that cannot be written, a full disk: the user's to fix (exit 2).
         raise ScaffoldError(path, f"cannot write it: {os_reason(e)}") from None

@@ -18,6 +18,7 @@ def new(
     title: str = typer.Option("TODO: the story's headline", "--title", metavar="TEXT", help="The story or fact-check the file covers."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
     root: Optional[Path] = typer.Option(None, "--root", metavar="DIR", help="The folder the file must stay inside (default: the current folder)."),
+    table: Optional[str] = typer.Option(None, "--from", metavar="TABLE", help='Propose figures from the columns of a .csv, .tsv, .parquet or .xlsx table inside the new file\'s folder (needs pip install "claimcheck[data]").'),
     debug: bool = debug_option(),
 ) -> None:
     """Create a commented claim file to fill in."""
@@ -26,7 +27,7 @@ def new(
         from claimcheck.claimfile.scaffold import ScaffoldError, write_scaffold
 
         try:
-            written = write_scaffold(path, title=title, force=force, root=root or Path.cwd())
+            written = write_scaffold(path, title=title, force=force, root=root or Path.cwd(), table=table)
         except ScaffoldError as e:
             err(f"{e.path}:1:1: error: {e.message}")
             return Exit.INPUT

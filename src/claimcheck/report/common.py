@@ -19,7 +19,7 @@ from fractions import Fraction
 from typing import Any, NamedTuple
 
 from claimcheck.numbers import Interval, fraction_text
-from claimcheck.results import ClaimResult, FileResult, InputFigure, RunSummary, SourceRef, VerdictName
+from claimcheck.results import ClaimResult, FileResult, InputFigure, RunSummary, SourceRef, TableRef, VerdictName
 
 
 class Entry(NamedTuple):
@@ -192,7 +192,15 @@ def input_words(inp: InputFigure, quote: Callable[[str], str], name: Callable[[s
         text += f", period {quote(inp.period)}"
         if inp.period_days is not None:
             text += f" ({plural(inp.period_days, 'day')})"
+    if inp.table is not None:
+        text += f", {table_words(inp.table, quote)}"
     return text
+
+
+def table_words(t: TableRef, quote: Callable[[str], str]) -> str:
+    """Where a figure was read from: ``read from data/x.csv (SHA-256 b6b5…) by sql: select
+    … → 398.61``, each text through ``quote``."""
+    return f"read from {quote(t.path)} (SHA-256 {t.sha256}) by {quote(t.how)} → {quote(t.value)}"
 
 
 def input_line(inp: InputFigure) -> str:

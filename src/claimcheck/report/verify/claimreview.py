@@ -132,7 +132,35 @@ def review(fr: FileResult, c: ClaimResult, missing: dict[str, list[str]] | None 
     rating["alternateName"] = c.verdict
     obj["reviewRating"] = rating
     obj["reviewBody"] = review_body(c)
+    tables = datasets(c)
+    if tables:
+        obj["isBasedOn"] = tables
     return obj
+
+
+def datasets(c: ClaimResult) -> list[dict[str, Any]]:
+    """The tables the claim's figures were read from, as schema.org Datasets: the
+    file, its SHA-256 (``identifier``), and the query or cell with the value read
+    (``description``); each table once."""
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for inp in c.inputs:
+        t = inp.table
+        if t is None:
+            continue
+        d = out.setdefault((t.path, t.sha256), {
+            "@type": "Dataset",
+            "name": clean(t.path),
+            "identifier": f"sha256:{t.sha256}",
+            "description": [],
+        })
+        d["description"].append(f"{clean(inp.name)} = {clean(t.value)}, by {clean(t.how)}")
+        if inp.source is not None:
+            d.setdefault("creator", {"@type": "Organization", "name": clean(inp.source.publisher)})
+            if inp.source.url:
+                d.setdefault("url", clean(inp.source.url))
+    for d in out.values():
+        d["description"] = "; ".join(d["description"])
+    return list(out.values())
 
 
 _END = re.compile(r"[.!?…)”\"]$")
@@ -155,6 +183,11 @@ def review_body(c: ClaimResult) -> str:
     parts: list[str] = [f"Claimed: {clean(c.figure)}."]
     if c.arithmetic:
         parts.append(f"Recomputed from the published figures: {clean(c.arithmetic)}.")
+    read = [i for i in c.inputs if i.table is not None]
+    if read:
+        parts.append("Read from the data itself: " + "; ".join(
+            f"{clean(i.name)} = {clean(i.table.value)} from {clean(i.table.path)} (SHA-256 {i.table.sha256}) by {clean(i.table.how)}"
+            for i in read if i.table is not None) + ".")
     if c.verdict == "unverifiable" and not c.arithmetic:
         parts.append("The published figures do not include the numbers this claim rests on.")
     elif c.rule:

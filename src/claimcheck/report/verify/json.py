@@ -27,7 +27,7 @@ from typing import Any
 from claimcheck.report import Options
 from claimcheck.report.common import failure_kind
 from claimcheck.report.json_writer import encode, encode_safe
-from claimcheck.results import ClaimResult, FileResult, InputFigure, RunSummary, SourceRef
+from claimcheck.results import ClaimResult, FileResult, InputFigure, RunSummary, SourceRef, TableRef
 
 SCHEMA_VERSION = 2
 
@@ -51,7 +51,13 @@ def input_json(inp: InputFigure) -> dict[str, Any]:
         "period_days": inp.period_days,
         "interval_text": inp.interval,
         "source": None if src is None else {"id": src.id, "publisher": src.publisher, "url": src.url, "title": src.title},
+        **({} if inp.table is None else {"table": table_json(inp.table)}),
     }
+
+
+def table_json(t: TableRef) -> dict[str, Any]:
+    """Where a figure was read from: the file, its SHA-256, the query or cell, the value."""
+    return {"path": t.path, "sha256": t.sha256, "sql": t.query, "cell": t.cell, "value": t.value}
 
 
 def claim_json(c: ClaimResult) -> dict[str, Any]:

@@ -317,6 +317,10 @@ def _input_text(inp: InputFigure) -> Text:
         if inp.period_days is not None:
             t.append(f" ({plural(inp.period_days, 'day')})")
     t.append("\n")
+    if inp.table is not None:
+        tb = inp.table
+        t.append("table ", style=LABEL).append(clean(tb.path)).append(" · sha256 " + tb.sha256, style=LABEL)
+        t.append("\n" + clean(tb.how) + " → " + clean(tb.value) + "\n")
     if inp.source is None:
         t.append("source not given", style=LABEL)
     else:
