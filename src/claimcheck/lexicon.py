@@ -317,6 +317,10 @@ DIRECTION_VERBS: tuple[str, ...] = (
     "a rise", "a drop", "a decline", "a fall", "a jump", "a dip", "an uptick", "a gain", "a loss",
     "cut", "cuts", "reduced", "raised", "boosted", "slashed",
     "halved", "trimmed",
+    # the present progressive: "the homicide count is rising"
+    "is rising", "are rising", "is falling", "are falling", "is increasing", "are increasing",
+    "is decreasing", "are decreasing", "is declining", "are declining", "is growing", "are growing",
+    "is climbing", "are climbing", "is dropping", "are dropping",
     # a level shrunk to: "dwindled to 125"
     "dwindled", "dwindling",
 )

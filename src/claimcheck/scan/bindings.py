@@ -273,6 +273,7 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item]) -> dict[int,
                 c.group = verbs[0].group
     for c in ordered:
         _lead(text, c, ordered, levels, owners)
+        _set_out_back_in_time(text, c, levels, owners)
     # "up by 0.18 from 0.88 percent": a change written without a unit, from a percent of its
     # clause, is a change in points, the unit written once on the level
     for c in claims:
@@ -363,6 +364,41 @@ def common_stems(a: str, b: str) -> set[str]:
     def stems(words: str) -> set[str]:
         return {w[:-1] if w.endswith("s") else w for w in _STEM.findall(words.lower())}
     return stems(a) & stems(b) - _COMMON
+
+
+# From a direction to the colon that sets out its levels: words only.
+_TO_COLON = re.compile(r"[^\d;:.]{0,100}:\s", re.I)
+
+
+def _set_out_back_in_time(text: str, c: Claim, levels: list[Item], owners: dict[int, Claim]) -> None:
+    """A direction stated alone whose clause goes on after a colon in a list of levels
+    going back in time, newest first: "… is rising as well: 144 last year, 129 in 2015 and
+    108 in 2014". The first level is the newest, the second the one before it; the list's
+    own order is read, so it bears the claim out, never proves it wrong."""
+    if c.kind != "direction" or c.item is not None or c.old is not None or c.new is not None or c.quiet:
+        return
+    m = _TO_COLON.match(text, c.end)
+    if m is None:
+        return
+    listed = [it for it in levels if it.sent == c.sent and it.a >= m.end()]
+    if len(listed) < 2 or not all(same_unit(it.q, listed[0].q) and it.q.plain for it in listed):
+        return
+    if len({n for n in (noun_of(it.q) for it in listed) if n}) > 1:
+        return  # the list counts two things
+    years = [year_of(text, it) if it.time is not None and it.time[0] > 1 else None for it in listed]
+    first = listed[0].time
+    rest = years[1:]
+    if any(y is None for y in rest) or any(a <= b for a, b in zip(rest, rest[1:])):
+        return  # the levels after the first must go back in time, a year each
+    if years[0] is not None:
+        if years[0] <= rest[0]:
+            return
+    elif not (first is not None and first[0] == 0 and first[1] < 0 and len(rest) >= 2):
+        # ("144 last year, 129 in 2015 and 108 in 2014": a relative label first, then at
+        # least two years going back, which say the list runs back in time)
+        return
+    c.new, c.old, c.lead = listed[0], listed[1], True
+    owners.setdefault(id(listed[1]), c)
 
 
 def _lead(text: str, c: Claim, ordered: list[Claim], levels: list[Item], owners: dict[int, Claim]) -> None:

@@ -309,8 +309,7 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                     out[-1].note = YEARS_SAID
                 elif relative and len(out) > n:
                     out[-1].note = WHICH_FOLLOWS
-    sized = kind == "direction" and claim.item is None and any(
-        w in _SELF_SIZED or w in _SIZE_ADJ for w in text[claim.start : claim.end].lower().split())
+    sized = kind == "direction" and is_sized(text, claim)
     if (kind == "percent" and not claim.bare) or (claim.bare and _bare_direction(text, claim, items)) or sized:
         # an old value derived from a new one and a stated difference: "9,379, an increase
         # of 324 students or 3.6%"
@@ -511,6 +510,11 @@ def _which_follows(text: str, claim: Claim, old: Item, new: Item) -> bool:
 
 _SELF_SIZED = frozenset(lexicon.SELF_SIZED_NOUNS)
 _SIZE_ADJ = frozenset(lexicon.CHANGE_SIZE_ADJECTIVES)
+
+
+def is_sized(text: str, claim: Claim) -> bool:
+    """A direction stated alone that its own words size: "a dramatic increase", "a surge"."""
+    return claim.item is None and any(w in _SELF_SIZED or w in _SIZE_ADJ for w in text[claim.start : claim.end].lower().split())
 _LEVEL_THEN_CHANGE = re.compile(r"[^\d;:]{0,80}?,\s*")
 #: The note of a change whose levels only the years said before them put in order: it
 #: bears a claim out only.

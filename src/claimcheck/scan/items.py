@@ -209,6 +209,10 @@ _BENCHMARK_WORDS = frozenset(lexicon.BENCHMARK_UP + lexicon.BENCHMARK_DOWN)
 #: The role words of a benchmark a level or a rate of change is set against.
 BENCHMARK_ROLES = _BENCHMARK_WORDS | frozenset(lexicon.PASS_VERBS)
 _PHRASAL_DOWN_BEFORE = re.compile(r"\b(?:break|breaks|broke|broken|breaking|boil|boils|boiled|boiling|narrow|narrows|narrowed|narrowing)\s+$", re.I)
+#: The present progressive ("the count is rising"): a trend, whose levels a story may give
+#: only in part; it bears a claim out, never proves it wrong.
+PROGRESSIVE = frozenset(v for v in lexicon.DIRECTION_VERBS if v.split()[0] in ("is", "are") and v.endswith("ing"))
+_AT_RATE = re.compile(r"\s+at\b", re.I)
 _PHRASAL_BEFORE = re.compile(r"\b(?:made|make|makes|making|sum|sums|summed|add|adds|added|adding|took|take|takes|end|ended|ends|set|sets)\s+$", re.I)
 _ANCHOR_VERB = re.compile(r"\b(?:went|go|goes|going|moved|moves|changed|shifted|swung)(?=\s+from\b)", re.I)
 _ROLE_AFTER_VERB = re.compile(r"\s+(?:from|on|than|over|compared)\b", re.I)
@@ -332,6 +336,8 @@ def _sentence_reading(text: str, sent: Sentence) -> tuple[list[int], list[tuple[
             v = m.group("v").lower()
             if v == "up" and _PHRASAL_BEFORE.search(text, max(sa, pos - 12), pos):
                 continue  # "made up", "adds up": no change
+            if v in PROGRESSIVE and _AT_RATE.match(text, m.end()):
+                continue  # "is growing at the slowest rate for four years": a rate, not a change
             if v == "down" and _PHRASAL_DOWN_BEFORE.search(text, max(sa, pos - 12), pos):
                 continue  # "That breaks down to 291 arrests", "broken down by": no change
             # "344 last year, up from 211": a direction, and the role word of the number after it

@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Callable, Iterable
 
 from claimcheck.scan.bindings import bind_claims
-from claimcheck.scan.candidates import candidates_for, EARLIER_PARTS, NET_FLOWS, RESTATED_NOUN, SUM_OF_PARTS, WHICH_FOLLOWS, YEARS_SAID
-from claimcheck.scan.items import BENCHMARK_ROLES, Candidate, Check, Claim, is_level, Item, noun_of
+from claimcheck.scan.candidates import candidates_for, is_sized, EARLIER_PARTS, NET_FLOWS, RESTATED_NOUN, SUM_OF_PARTS, WHICH_FOLLOWS, YEARS_SAID
+from claimcheck.scan.items import BENCHMARK_ROLES, Candidate, Check, Claim, is_level, Item, noun_of, PROGRESSIVE
 
 
 #: A candidate needs at least this much structure to be checked at all.
@@ -53,6 +53,7 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
                 or any(it.q.hedge is not None and not it.q.avg for it in best.evidence)
                 or (claim.old is not None and claim.old.role_word in BENCHMARK_ROLES
                     and not all(is_level(it) for it in best.evidence))
+                or (claim.kind == "direction" and text[claim.start : claim.end].lower() in PROGRESSIVE)
                 or _one_level_twice(best.evidence)
                 or _two_nouns(best.evidence)
                 or _another_clauses_change(claim, best.evidence, owners)):
@@ -68,6 +69,8 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
         if len({v for v in verdicts.values() if v is not None}) > 1:
             # Two readings about as well supported disagree: the claim is listed, not judged.
             continue
+        if claim.kind == "direction":
+            claim.memo["sized"] = is_sized(text, claim)
         why = "; ".join(best.reasons)
         checks.append(Check(claim, best.computation, best.evidence, best.relation, best.score, why, best.hint,
                             tuple(c for c in close if c is not best), best.note))
@@ -130,6 +133,10 @@ def _dedupe(checks: list[Check]) -> list[Check]:
         if c.claim.kind == "direction" and any(
             o.claim.kind != "direction" and (o.claim.group == c.claim.group or (c.claim.quiet and o.claim.clause == c.claim.clause))
             and set(map(id, o.evidence)) >= set(map(id, c.evidence))
+            # (a direction sized by its own words in a sentence of its own is a claim of
+            # its own: "… a dramatic increase in deaths: 399 last year, compared to 92 in
+            # 2015. That's a 433 percent increase")
+            and not (o.claim.sent != c.claim.sent and c.claim.memo.get("sized", False))
             for o in checks
         ):
             continue
