@@ -324,6 +324,12 @@ DIRECTION_VERBS: tuple[str, ...] = (
     # a level shrunk to: "dwindled to 125"
     "dwindled", "dwindling",
 )
+#: Nouns a sentence's subject points back with to the place or body the sentence before
+#: named: "… increased in Philadelphia. The city had 324 …".
+PLACE_POINTER_NOUNS: tuple[str, ...] = (
+    "city", "county", "state", "country", "district", "region", "province", "town", "borough",
+    "department", "agency", "force", "company", "university", "school", "airport",
+)
 #: Nouns that count occurrences of whatever the word before them names: "shooting
 #: incidents" are shootings, "burglary cases" burglaries.
 GENERIC_COUNT_NOUNS: frozenset[str] = frozenset(

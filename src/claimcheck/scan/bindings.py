@@ -48,6 +48,7 @@ _POINTED = re.compile(
     r"|[\s\"'“‘(]*(?:it|they|this\s+(?:number|figure|total|rate|count|level)|that\s+(?:number|figure|total|rate|count|level))\s+(?:has|have|had|was|were|is|are|then|also|later|subsequently)\b",
     re.I)
 _POINTER = re.compile(r"\s*[\"'“‘(]*(?:they|it|that|this|these|those|the\s+(?:figure|number|total|count)s?)\b", re.I)
+_PLACE_POINTER = re.compile(r"\s*(?:it|they|the\s+(?:" + lexicon.alternation(lexicon.PLACE_POINTER_NOUNS) + r"))\s+(?:had|has|have|recorded|reported|saw|counted|logged|tallied)\b", re.I)
 _RELATIVE = re.compile(r"\b(?:which|that|who)\s+(?:also\s+|has\s+|have\s+|had\s+)?$", re.I)
 # A bare percent beside its part: "1,469 were for medical emergencies, or 41 percent", "25 areas (14 percent)"
 _PART_GAP = re.compile(r"(?:\s+[^\s\d;:.,()]+){0,5}?\s*(?:,\s*or|\(|\u2014|\u2013|,|or)\s*", re.I)
@@ -413,7 +414,16 @@ def _lead(text: str, c: Claim, ordered: list[Claim], levels: list[Item], owners:
         return
     if [d for d in ordered if d.sent == c.sent and d.kind != "anchor" and (c.alone or not d.quiet)] != [c]:
         return  # one change in the sentence, or the numbers may be another's
-    if any(d.sent == c.sent + 1 and not d.quiet and d.kind != "anchor" for d in ordered):
+    changes = [d for d in ordered if d.sent == c.sent + 1 and not d.quiet and d.kind != "anchor"]
+    if changes:
+        # "… there was a decline in the number of opioid overdose deaths. The 195 deaths
+        # represent an 11 percent decrease from the 220 deaths": the next sentence's one
+        # change, in the same direction, with both its levels bound, restates the claim
+        d = changes[0]
+        if (len(changes) == 1 and d.item is not None and d.direction == c.direction and d.old is not None
+                and d.new is not None and d.old.sent == d.new.sent == d.sent and same_unit(d.old.q, d.new.q)
+                and common_stems(text[c.sa : d.sa], text[d.sa : d.old.b + 30])):
+            c.old, c.new, c.later_ok, c.lead = d.old, d.new, True, True
         return  # the next sentence states a change of its own
     nxt = [it for it in levels if it.sent == c.sent + 1]
     olds = [it for it in nxt if it.role == "old" and it.role_word in _COMPARED]
@@ -458,7 +468,11 @@ def _lead(text: str, c: Claim, ordered: list[Claim], levels: list[Item], owners:
         return
     # (what the levels count, named up to the old one's noun: "43 drivers were arrested …,
     # compared with 27 arrests")
-    if not common_stems(text[c.sa : new.base], text[new.base : old.b + 30]):
+    if not common_stems(text[c.sa : new.base], text[new.base : old.b + 30]) and not (
+            # "… the number of homicides increased in Philadelphia. The city had 324 as of
+            # Thursday, compared to 306 in 2010": a sentence whose subject points back to the
+            # place or body the claim names, its levels counting nothing else
+            _PLACE_POINTER.match(text, new.base) and noun_of(new.q) is None and noun_of(old.q) is None):
         return  # the next sentence counts something else
     c.old, c.new, c.later_ok, c.lead = old, new, True, True
     owners.setdefault(id(old), c)
