@@ -56,9 +56,10 @@ _PART_GAP = re.compile(r"(?:\s+[^\s\d;:.,()]+){0,5}?\s*(?:,\s*or|\(|\u2014|\u201
 _GROUP_GAP = re.compile(r"(?:\s+[a-z][\w'’-]*)?\s*[,(]?\s*(?:or|and)?\s*[(]?\s*", re.I)
 
 
-def bind_claims(text: str, claims: list[Claim], levels: list[Item]) -> dict[int, Claim]:
+def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | None = None) -> dict[int, Claim]:
     """Tie each claim to the numbers its own words name; return the owner of each number
-    bound strongly ("from", "to", "than", "of the"), by the number's id."""
+    bound strongly ("from", "to", "than", "of the"), by the number's id. Sentences from
+    ``last`` on are the paragraph after's."""
     owners: dict[int, Claim] = {}
     rates = [c.item for c in claims if c.item is not None and rate_level(c.item)]
     for claim in claims:
@@ -273,7 +274,7 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item]) -> dict[int,
             if len(verbs) == 1:
                 c.group = verbs[0].group
     for c in ordered:
-        _lead(text, c, ordered, levels, owners)
+        _lead(text, c, ordered, levels, owners, last)
         _set_out_back_in_time(text, c, levels, owners)
     # "up by 0.18 from 0.88 percent": a change written without a unit, from a percent of its
     # clause, is a change in points, the unit written once on the level
@@ -359,6 +360,11 @@ _COMMON = frozenset({"number", "total", "year", "month", "rate", "percent", "cen
                      "which", "about", "over", "some", "nearly", "almost", "after", "before", "during", "since"})
 
 
+# The direction words themselves ("fell", "decline"): shared, they say nothing of what is counted.
+_DIRECTION_STEMS = frozenset(w[:-1] if w.endswith("s") else w for v in lexicon.UP_WORDS + lexicon.DOWN_WORDS + lexicon.DIRECTION_VERBS
+                             for w in v.split())
+
+
 def common_stems(a: str, b: str) -> set[str]:
     """The words of four letters or more two texts share, singular or plural, but the
     words too common to say they count one thing."""
@@ -402,7 +408,8 @@ def _set_out_back_in_time(text: str, c: Claim, levels: list[Item], owners: dict[
     owners.setdefault(id(listed[1]), c)
 
 
-def _lead(text: str, c: Claim, ordered: list[Claim], levels: list[Item], owners: dict[int, Claim]) -> None:
+def _lead(text: str, c: Claim, ordered: list[Claim], levels: list[Item], owners: dict[int, Claim],
+          last: int | None = None) -> None:
     """A sentence that states a change and no level of its own leads the next, which sets
     out the two levels compared, of what the claim names: "… finding a nearly 30 percent
     increase in overdose deaths compared to the year prior. Approximately 93,000 Americans
@@ -419,10 +426,13 @@ def _lead(text: str, c: Claim, ordered: list[Claim], levels: list[Item], owners:
         # "… there was a decline in the number of opioid overdose deaths. The 195 deaths
         # represent an 11 percent decrease from the 220 deaths": the next sentence's one
         # change, in the same direction, with both its levels bound, restates the claim
+        # (in the claim's paragraph: a headline restating the first paragraph's change adds
+        # nothing a reader would check)
         d = changes[0]
-        if (len(changes) == 1 and d.item is not None and d.direction == c.direction and d.old is not None
-                and d.new is not None and d.old.sent == d.new.sent == d.sent and same_unit(d.old.q, d.new.q)
-                and common_stems(text[c.sa : d.sa], text[d.sa : d.old.b + 30])):
+        if (len(changes) == 1 and c.item is None and (last is None or d.sent < last) and d.item is not None and d.direction == c.direction
+                and d.old is not None and d.new is not None and d.old.sent == d.new.sent == d.sent
+                and same_unit(d.old.q, d.new.q)
+                and common_stems(text[c.sa : d.sa], text[d.sa : d.old.b + 30]) - _DIRECTION_STEMS):
             c.old, c.new, c.later_ok, c.lead = d.old, d.new, True, True
         return  # the next sentence states a change of its own
     nxt = [it for it in levels if it.sent == c.sent + 1]

@@ -281,6 +281,10 @@ _SUM_WORDS = frozenset({"net", "total", "totals", "totalled", "totaled", "combin
 _WHICH_BEFORE = re.compile(r",\s*which\s+(?:also\s+)?$", re.I)
 
 
+#: The periods a rate may be an average over ("52 a day", "400 every year").
+_PERIOD_PER = frozenset({"day", "week", "month", "year"})
+
+
 def may_hold_claims(text: str, sentences: list[Sentence]) -> bool:
     """False only when no sentence of ``sentences`` can hold a claim: plain levels alone,
     with no direction, anchor or sum word beside them ("412 homicides last year"). Such a
@@ -292,8 +296,9 @@ def may_hold_claims(text: str, sentences: list[Sentence]) -> bool:
             if _sentence_reading(text, sent)[2]:
                 return True  # a direction the next sentence may give the levels of
             continue
-        if any(q.kind not in ("count", "rate", "money") or q.direction or q.share_of for q in qs):
-            return True
+        if any(q.kind not in ("count", "rate", "money") or q.direction or q.share_of or (q.kind == "rate" and q.per in _PERIOD_PER)
+               for q in qs):
+            return True  # (a rate "a day" may be a total over a period: scan/averages.py)
         # the direction verbs and anchors the sentence's claims would be made of (a hedge
         # "more than 30,984" is its number's, no direction of its own): read once, kept
         _, anchors, directions = _sentence_reading(text, sent)
