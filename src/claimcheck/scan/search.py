@@ -55,6 +55,7 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
                 or (claim.old is not None and claim.old.role_word in BENCHMARK_ROLES
                     and not all(is_level(it) for it in best.evidence))
                 or (claim.kind == "direction" and text[claim.start : claim.end].lower() in PROGRESSIVE)
+                or (claim.kind == "direction" and _gap_as_level(best.evidence))
                 or _one_level_twice(best.evidence)
                 or _two_nouns(best.evidence)
                 or _another_clauses_change(claim, best.evidence, owners)):
@@ -80,6 +81,16 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
     # year — 52 a day"): read apart, it only bears a claim out
     out.extend(average_checks(text, items, first, last, judge))
     return out
+
+
+def _gap_as_level(evidence: tuple[Item, ...]) -> bool:
+    """Two percent levels, one under a tenth of the other ("the figure of 1.72 per cent is
+    higher than the 24.08 per cent"): the small one is more likely the gap in points,
+    written as a level, than a level; a direction read on them only bears a claim out."""
+    if len(evidence) != 2 or any(it.q.kind != "percent" or it.q.written is None for it in evidence):
+        return False
+    a, b = sorted(abs(it.q.written.value) for it in evidence)  # type: ignore[union-attr]
+    return a * 10 < b
 
 
 def _one_level_twice(evidence: tuple[Item, ...]) -> bool:
