@@ -317,8 +317,18 @@ DIRECTION_VERBS: tuple[str, ...] = (
     "a rise", "a drop", "a decline", "a fall", "a jump", "a dip", "an uptick", "a gain", "a loss",
     "cut", "cuts", "reduced", "raised", "boosted", "slashed",
     "halved", "trimmed",
+    # the present progressive: "the homicide count is rising"
+    "is rising", "are rising", "is falling", "are falling", "is increasing", "are increasing",
+    "is decreasing", "are decreasing", "is declining", "are declining", "is growing", "are growing",
+    "is climbing", "are climbing", "is dropping", "are dropping",
     # a level shrunk to: "dwindled to 125"
     "dwindled", "dwindling",
+)
+#: Nouns a sentence's subject points back with to the place or body the sentence before
+#: named: "… increased in Philadelphia. The city had 324 …".
+PLACE_POINTER_NOUNS: tuple[str, ...] = (
+    "city", "county", "state", "country", "district", "region", "province", "town", "borough",
+    "department", "agency", "force", "company", "university", "school", "airport",
 )
 #: Nouns that count occurrences of whatever the word before them names: "shooting
 #: incidents" are shootings, "burglary cases" burglaries.

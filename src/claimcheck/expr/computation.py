@@ -14,8 +14,9 @@ from claimcheck.expr.parse import FUNCTIONS, Parsed
 from claimcheck.numbers import Written, expression_text
 
 
-#: Arithmetic a :class:`Computation` may nest inside a call: "pct_change(9379 - 324, 9379)".
-_OPERATORS = {"add": (ast.Add, " + "), "sub": (ast.Sub, " - ")}
+#: Arithmetic a :class:`Computation` may nest inside a call: "pct_change(9379 - 324, 9379)";
+#: or stand alone: a total over a period's days, "19000 / 365".
+_OPERATORS = {"add": (ast.Add, " + "), "sub": (ast.Sub, " - "), "div": (ast.Div, " / ")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +35,8 @@ class Computation:
         if self.func in _OPERATORS:
             if len(self.args) != 2:
                 raise ValueError(f"{self.func} takes two arguments")
+            if self.func == "div" and any(isinstance(a, Computation) and a.func in _OPERATORS for a in self.args):
+                raise ValueError("div takes numbers or calls, not sums (the text would read wrongly)")
             return
         if self.func not in FUNCTIONS or self.func == "per_day":
             raise ValueError(f"{self.func!r} is not a function of numbers")

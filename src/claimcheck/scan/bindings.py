@@ -48,6 +48,7 @@ _POINTED = re.compile(
     r"|[\s\"'“‘(]*(?:it|they|this\s+(?:number|figure|total|rate|count|level)|that\s+(?:number|figure|total|rate|count|level))\s+(?:has|have|had|was|were|is|are|then|also|later|subsequently)\b",
     re.I)
 _POINTER = re.compile(r"\s*[\"'“‘(]*(?:they|it|that|this|these|those|the\s+(?:figure|number|total|count)s?)\b", re.I)
+_PLACE_POINTER = re.compile(r"\s*(?:it|they|the\s+(?:" + lexicon.alternation(lexicon.PLACE_POINTER_NOUNS) + r"))\s+(?:had|has|have|recorded|reported|saw|counted|logged|tallied)\b", re.I)
 _RELATIVE = re.compile(r"\b(?:which|that|who)\s+(?:also\s+|has\s+|have\s+|had\s+)?$", re.I)
 # A bare percent beside its part: "1,469 were for medical emergencies, or 41 percent", "25 areas (14 percent)"
 _PART_GAP = re.compile(r"(?:\s+[^\s\d;:.,()]+){0,5}?\s*(?:,\s*or|\(|\u2014|\u2013|,|or)\s*", re.I)
@@ -55,9 +56,10 @@ _PART_GAP = re.compile(r"(?:\s+[^\s\d;:.,()]+){0,5}?\s*(?:,\s*or|\(|\u2014|\u201
 _GROUP_GAP = re.compile(r"(?:\s+[a-z][\w'’-]*)?\s*[,(]?\s*(?:or|and)?\s*[(]?\s*", re.I)
 
 
-def bind_claims(text: str, claims: list[Claim], levels: list[Item]) -> dict[int, Claim]:
+def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | None = None) -> dict[int, Claim]:
     """Tie each claim to the numbers its own words name; return the owner of each number
-    bound strongly ("from", "to", "than", "of the"), by the number's id."""
+    bound strongly ("from", "to", "than", "of the"), by the number's id. Sentences from
+    ``last`` on are the paragraph after's."""
     owners: dict[int, Claim] = {}
     rates = [c.item for c in claims if c.item is not None and rate_level(c.item)]
     for claim in claims:
@@ -272,7 +274,8 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item]) -> dict[int,
             if len(verbs) == 1:
                 c.group = verbs[0].group
     for c in ordered:
-        _lead(text, c, ordered, levels, owners)
+        _lead(text, c, ordered, levels, owners, last)
+        _set_out_back_in_time(text, c, levels, owners)
     # "up by 0.18 from 0.88 percent": a change written without a unit, from a percent of its
     # clause, is a change in points, the unit written once on the level
     for c in claims:
@@ -357,6 +360,11 @@ _COMMON = frozenset({"number", "total", "year", "month", "rate", "percent", "cen
                      "which", "about", "over", "some", "nearly", "almost", "after", "before", "during", "since"})
 
 
+# The direction words themselves ("fell", "decline"): shared, they say nothing of what is counted.
+_DIRECTION_STEMS = frozenset(w[:-1] if w.endswith("s") else w for v in lexicon.UP_WORDS + lexicon.DOWN_WORDS + lexicon.DIRECTION_VERBS
+                             for w in v.split())
+
+
 def common_stems(a: str, b: str) -> set[str]:
     """The words of four letters or more two texts share, singular or plural, but the
     words too common to say they count one thing."""
@@ -365,7 +373,43 @@ def common_stems(a: str, b: str) -> set[str]:
     return stems(a) & stems(b) - _COMMON
 
 
-def _lead(text: str, c: Claim, ordered: list[Claim], levels: list[Item], owners: dict[int, Claim]) -> None:
+# From a direction to the colon that sets out its levels: words only.
+_TO_COLON = re.compile(r"[^\d;:.]{0,100}:\s", re.I)
+
+
+def _set_out_back_in_time(text: str, c: Claim, levels: list[Item], owners: dict[int, Claim]) -> None:
+    """A direction stated alone whose clause goes on after a colon in a list of levels
+    going back in time, newest first: "… is rising as well: 144 last year, 129 in 2015 and
+    108 in 2014". The first level is the newest, the second the one before it; the list's
+    own order is read, so it bears the claim out, never proves it wrong."""
+    if c.kind != "direction" or c.item is not None or c.old is not None or c.new is not None or c.quiet:
+        return
+    m = _TO_COLON.match(text, c.end)
+    if m is None:
+        return
+    listed = [it for it in levels if it.sent == c.sent and it.a >= m.end()]
+    if len(listed) < 2 or not all(same_unit(it.q, listed[0].q) and it.q.plain for it in listed):
+        return
+    if len({n for n in (noun_of(it.q) for it in listed) if n}) > 1:
+        return  # the list counts two things
+    years = [year_of(text, it) if it.time is not None and it.time[0] > 1 else None for it in listed]
+    first = listed[0].time
+    rest = years[1:]
+    if any(y is None for y in rest) or any(a <= b for a, b in zip(rest, rest[1:])):
+        return  # the levels after the first must go back in time, a year each
+    if years[0] is not None:
+        if years[0] <= rest[0]:
+            return
+    elif not (first is not None and first[0] == 0 and first[1] < 0 and len(rest) >= 2):
+        # ("144 last year, 129 in 2015 and 108 in 2014": a relative label first, then at
+        # least two years going back, which say the list runs back in time)
+        return
+    c.new, c.old, c.lead = listed[0], listed[1], True
+    owners.setdefault(id(listed[1]), c)
+
+
+def _lead(text: str, c: Claim, ordered: list[Claim], levels: list[Item], owners: dict[int, Claim],
+          last: int | None = None) -> None:
     """A sentence that states a change and no level of its own leads the next, which sets
     out the two levels compared, of what the claim names: "… finding a nearly 30 percent
     increase in overdose deaths compared to the year prior. Approximately 93,000 Americans
@@ -377,7 +421,19 @@ def _lead(text: str, c: Claim, ordered: list[Claim], levels: list[Item], owners:
         return
     if [d for d in ordered if d.sent == c.sent and d.kind != "anchor" and (c.alone or not d.quiet)] != [c]:
         return  # one change in the sentence, or the numbers may be another's
-    if any(d.sent == c.sent + 1 and not d.quiet and d.kind != "anchor" for d in ordered):
+    changes = [d for d in ordered if d.sent == c.sent + 1 and not d.quiet and d.kind != "anchor"]
+    if changes:
+        # "… there was a decline in the number of opioid overdose deaths. The 195 deaths
+        # represent an 11 percent decrease from the 220 deaths": the next sentence's one
+        # change, in the same direction, with both its levels bound, restates the claim
+        # (in the claim's paragraph: a headline restating the first paragraph's change adds
+        # nothing a reader would check)
+        d = changes[0]
+        if (len(changes) == 1 and c.item is None and (last is None or d.sent < last) and d.item is not None and d.direction == c.direction
+                and d.old is not None and d.new is not None and d.old.sent == d.new.sent == d.sent
+                and same_unit(d.old.q, d.new.q)
+                and common_stems(text[c.sa : d.sa], text[d.sa : d.old.b + 30]) - _DIRECTION_STEMS):
+            c.old, c.new, c.later_ok, c.lead = d.old, d.new, True, True
         return  # the next sentence states a change of its own
     nxt = [it for it in levels if it.sent == c.sent + 1]
     olds = [it for it in nxt if it.role == "old" and it.role_word in _COMPARED]
@@ -422,7 +478,11 @@ def _lead(text: str, c: Claim, ordered: list[Claim], levels: list[Item], owners:
         return
     # (what the levels count, named up to the old one's noun: "43 drivers were arrested …,
     # compared with 27 arrests")
-    if not common_stems(text[c.sa : new.base], text[new.base : old.b + 30]):
+    if not common_stems(text[c.sa : new.base], text[new.base : old.b + 30]) and not (
+            # "… the number of homicides increased in Philadelphia. The city had 324 as of
+            # Thursday, compared to 306 in 2010": a sentence whose subject points back to the
+            # place or body the claim names, its levels counting nothing else
+            _PLACE_POINTER.match(text, new.base) and noun_of(new.q) is None and noun_of(old.q) is None):
         return  # the next sentence counts something else
     c.old, c.new, c.later_ok, c.lead = old, new, True, True
     owners.setdefault(id(old), c)

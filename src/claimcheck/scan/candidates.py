@@ -226,7 +226,7 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                     continue
                 lv = old.q.kind
                 index_points = False
-                said = False
+                said = relative = False
                 if kind == "points" and lv != "percent":
                     # "rose 10 points to 512 from 498": an index or a score, in points
                     if lv != "count" or min(written_of(old).value, written_of(new).value) <= 100:
@@ -248,7 +248,10 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                         ya, yb = year_of(text, old), year_of(text, new)
                         said = (new is claim.new and old.role is None and old.time is None is new.time and old.sent == claim.sent
                                 and old.b <= claim.start and ya is not None and yb is not None and ya < yb)
-                        if not said:
+                        # "120 extreme DUI arrests, which went down to 58 in 2022": a relative
+                        # clause's direction starts from the level its "which" follows
+                        relative = not said and _which_follows(text, claim, old, new)
+                        if not (said or relative):
                             continue
                 elif kind == "multiple":
                     func = "ratio"
@@ -263,7 +266,7 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                         continue
                 else:
                     func = "diff"
-                if not (said or _order_signal(claim, text, old, new)):
+                if not (said or relative or _order_signal(claim, text, old, new)):
                     continue
                 if old.role_word == "from" and new.role_word == "to" and old.clause == new.clause and noun_score(old.q, new.q) < 0:
                     continue  # "from 120 applicants to 150 approvals": two different things
@@ -294,6 +297,8 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                 sc = change_score(claim, text, old, new)
                 if said:
                     sc = (sc[0] + 2, sc[1] + ["the years said before them in order"])
+                elif relative:
+                    sc = (sc[0] + 3, sc[1] + [f"', which' follows {old.q.num}"])
                 if note:
                     sc[1].append(note)
                 if claim.bare:
@@ -302,8 +307,9 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                 add(_REL[func], comp, (old, new), {"old": old, "new": new}, sc, hint=verb)
                 if said and len(out) > n:
                     out[-1].note = YEARS_SAID
-    sized = kind == "direction" and claim.item is None and any(
-        w in _SELF_SIZED or w in _SIZE_ADJ for w in text[claim.start : claim.end].lower().split())
+                elif relative and len(out) > n:
+                    out[-1].note = WHICH_FOLLOWS
+    sized = kind == "direction" and is_sized(text, claim)
     if (kind == "percent" and not claim.bare) or (claim.bare and _bare_direction(text, claim, items)) or sized:
         # an old value derived from a new one and a stated difference: "9,379, an increase
         # of 324 students or 3.6%"
@@ -482,8 +488,33 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
     return out
 
 
+# "120 arrests, which went down", "58 in 2022, which fell": the level a relative clause
+# follows, with at most a few words (a noun, a year) between.
+_WHICH_GAP = re.compile(r"(?:\s+(?:[^\s\d,;:.()]+|(?:19|20)\d\d)){0,4}\s*,\s*which\s+(?:(?:has|have|had|then|later|also)\s+)*", re.I)
+#: The note of a change read from the level a relative clause follows: it bears a claim out only.
+WHICH_FOLLOWS = "read the level the 'which' follows as the one the clause's change starts from"
+
+
+def _which_follows(text: str, claim: Claim, old: Item, new: Item) -> bool:
+    """Whether ``old`` is the level right before the ", which" that opens the claim's
+    clause, and ``new`` the level the claim's own words reach ("120 arrests, which went down
+    to 58 in 2022", and on: "58 in 2022, which fell … to 49"); labelled times must be in
+    order."""
+    if not (new is claim.new and old.role in (None, "new") and old.sent == claim.sent and old.b <= claim.start
+            and _WHICH_GAP.fullmatch(text, old.b, claim.start)):
+        return False
+    if old.time and new.time and comparable(old.time, new.time):
+        return is_before(old.time, new.time)
+    return True
+
+
 _SELF_SIZED = frozenset(lexicon.SELF_SIZED_NOUNS)
 _SIZE_ADJ = frozenset(lexicon.CHANGE_SIZE_ADJECTIVES)
+
+
+def is_sized(text: str, claim: Claim) -> bool:
+    """A direction stated alone that its own words size: "a dramatic increase", "a surge"."""
+    return claim.item is None and any(w in _SELF_SIZED or w in _SIZE_ADJ for w in text[claim.start : claim.end].lower().split())
 _LEVEL_THEN_CHANGE = re.compile(r"[^\d;:]{0,80}?,\s*")
 #: The note of a change whose levels only the years said before them put in order: it
 #: bears a claim out only.

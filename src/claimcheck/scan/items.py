@@ -209,6 +209,10 @@ _BENCHMARK_WORDS = frozenset(lexicon.BENCHMARK_UP + lexicon.BENCHMARK_DOWN)
 #: The role words of a benchmark a level or a rate of change is set against.
 BENCHMARK_ROLES = _BENCHMARK_WORDS | frozenset(lexicon.PASS_VERBS)
 _PHRASAL_DOWN_BEFORE = re.compile(r"\b(?:break|breaks|broke|broken|breaking|boil|boils|boiled|boiling|narrow|narrows|narrowed|narrowing)\s+$", re.I)
+#: The present progressive ("the count is rising"): a trend, whose levels a story may give
+#: only in part; it bears a claim out, never proves it wrong.
+PROGRESSIVE = frozenset(v for v in lexicon.DIRECTION_VERBS if v.split()[0] in ("is", "are") and v.endswith("ing"))
+_AT_RATE = re.compile(r"\s+at\b", re.I)
 _PHRASAL_BEFORE = re.compile(r"\b(?:made|make|makes|making|sum|sums|summed|add|adds|added|adding|took|take|takes|end|ended|ends|set|sets)\s+$", re.I)
 _ANCHOR_VERB = re.compile(r"\b(?:went|go|goes|going|moved|moves|changed|shifted|swung)(?=\s+from\b)", re.I)
 _ROLE_AFTER_VERB = re.compile(r"\s+(?:from|on|than|over|compared)\b", re.I)
@@ -277,6 +281,13 @@ _SUM_WORDS = frozenset({"net", "total", "totals", "totalled", "totaled", "combin
 _WHICH_BEFORE = re.compile(r",\s*which\s+(?:also\s+)?$", re.I)
 
 
+#: The periods a rate may be an average over ("52 a day", "400 every year").
+_PERIOD_PER = frozenset({"day", "week", "month", "year"})
+# The spans of time scan/averages.py reads a total over (a looser test, made first).
+_NAMES_SPAN = re.compile(r"\b(?:last|past|next|previous|coming|following)\s+(?:\w+\s+)?(?:years?|months?|weeks?)\b"
+                         r"|\b(?:in|during|for|throughout)\s+(?:fiscal\s+|calendar\s+)?(?:19|20)\d\d\b", re.I)
+
+
 def may_hold_claims(text: str, sentences: list[Sentence]) -> bool:
     """False only when no sentence of ``sentences`` can hold a claim: plain levels alone,
     with no direction, anchor or sum word beside them ("412 homicides last year"). Such a
@@ -290,6 +301,9 @@ def may_hold_claims(text: str, sentences: list[Sentence]) -> bool:
             continue
         if any(q.kind not in ("count", "rate", "money") or q.direction or q.share_of for q in qs):
             return True
+        if any(q.kind == "rate" and q.per in _PERIOD_PER for q in qs) and _NAMES_SPAN.search(
+                text, sentences[0][0], sentences[-1][1]):
+            return True  # a rate "a day" and a span of time: a total over it (scan/averages.py)
         # the direction verbs and anchors the sentence's claims would be made of (a hedge
         # "more than 30,984" is its number's, no direction of its own): read once, kept
         _, anchors, directions = _sentence_reading(text, sent)
@@ -332,6 +346,8 @@ def _sentence_reading(text: str, sent: Sentence) -> tuple[list[int], list[tuple[
             v = m.group("v").lower()
             if v == "up" and _PHRASAL_BEFORE.search(text, max(sa, pos - 12), pos):
                 continue  # "made up", "adds up": no change
+            if v in PROGRESSIVE and _AT_RATE.match(text, m.end()):
+                continue  # "is growing at the slowest rate for four years": a rate, not a change
             if v == "down" and _PHRASAL_DOWN_BEFORE.search(text, max(sa, pos - 12), pos):
                 continue  # "That breaks down to 291 arrests", "broken down by": no change
             # "344 last year, up from 211": a direction, and the role word of the number after it

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Callable, Iterable
 
+from claimcheck.scan.averages import average_checks
 from claimcheck.scan.bindings import bind_claims
-from claimcheck.scan.candidates import candidates_for, EARLIER_PARTS, NET_FLOWS, RESTATED_NOUN, SUM_OF_PARTS, YEARS_SAID
-from claimcheck.scan.items import BENCHMARK_ROLES, Candidate, Check, Claim, is_level, Item, noun_of
+from claimcheck.scan.candidates import candidates_for, is_sized, EARLIER_PARTS, NET_FLOWS, RESTATED_NOUN, SUM_OF_PARTS, WHICH_FOLLOWS, YEARS_SAID
+from claimcheck.scan.items import BENCHMARK_ROLES, Candidate, Check, Claim, is_level, Item, noun_of, PROGRESSIVE
 
 
 #: A candidate needs at least this much structure to be checked at all.
@@ -31,7 +32,7 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
     paragraph after); ``judge`` gives a candidate's verdict (or None when the claim cannot
     be read), which decides only between candidates equally supported."""
     levels = [it for it in items if is_level(it)]
-    owners = bind_claims(text, claims, levels)
+    owners = bind_claims(text, claims, levels, last)
     checks: list[Check] = []
     for claim in claims:
         if claim.sent < first or (last is not None and claim.sent >= last):
@@ -48,11 +49,13 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
             continue
         if verdicts[id(best)] not in CONFIRMING and (
                 claim.lead or all(it.sent > claim.sent for it in best.evidence)
-                or best.note in (EARLIER_PARTS, NET_FLOWS, RESTATED_NOUN, SUM_OF_PARTS, YEARS_SAID)
+                or best.note in (EARLIER_PARTS, NET_FLOWS, RESTATED_NOUN, SUM_OF_PARTS, WHICH_FOLLOWS, YEARS_SAID)
                 or (last is not None and any(it.sent >= last for it in best.evidence))
                 or any(it.q.hedge is not None and not it.q.avg for it in best.evidence)
                 or (claim.old is not None and claim.old.role_word in BENCHMARK_ROLES
                     and not all(is_level(it) for it in best.evidence))
+                or (claim.kind == "direction" and text[claim.start : claim.end].lower() in PROGRESSIVE)
+                or (claim.kind == "direction" and _gap_as_level(best.evidence))
                 or _one_level_twice(best.evidence)
                 or _two_nouns(best.evidence)
                 or _another_clauses_change(claim, best.evidence, owners)):
@@ -68,10 +71,26 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
         if len({v for v in verdicts.values() if v is not None}) > 1:
             # Two readings about as well supported disagree: the claim is listed, not judged.
             continue
+        if claim.kind == "direction":
+            claim.memo["sized"] = is_sized(text, claim)
         why = "; ".join(best.reasons)
         checks.append(Check(claim, best.computation, best.evidence, best.relation, best.score, why, best.hint,
                             tuple(c for c in close if c is not best), best.note))
-    return _dedupe(checks)
+    out = _dedupe(checks)
+    # a rate a total beside it gives over the period named ("over 19,000 … in the last
+    # year — 52 a day"): read apart, it only bears a claim out
+    out.extend(average_checks(text, items, first, last, judge))
+    return out
+
+
+def _gap_as_level(evidence: tuple[Item, ...]) -> bool:
+    """Two percent levels, one under a tenth of the other ("the figure of 1.72 per cent is
+    higher than the 24.08 per cent"): the small one is more likely the gap in points,
+    written as a level, than a level; a direction read on them only bears a claim out."""
+    if len(evidence) != 2 or any(it.q.kind != "percent" or it.q.written is None for it in evidence):
+        return False
+    a, b = sorted(abs(it.q.written.value) for it in evidence)  # type: ignore[union-attr]
+    return a * 10 < b
 
 
 def _one_level_twice(evidence: tuple[Item, ...]) -> bool:
@@ -130,6 +149,10 @@ def _dedupe(checks: list[Check]) -> list[Check]:
         if c.claim.kind == "direction" and any(
             o.claim.kind != "direction" and (o.claim.group == c.claim.group or (c.claim.quiet and o.claim.clause == c.claim.clause))
             and set(map(id, o.evidence)) >= set(map(id, c.evidence))
+            # (a direction sized by its own words in a sentence of its own is a claim of
+            # its own: "… a dramatic increase in deaths: 399 last year, compared to 92 in
+            # 2015. That's a 433 percent increase")
+            and not (o.claim.sent != c.claim.sent and c.claim.memo.get("sized", False))
             for o in checks
         ):
             continue
