@@ -154,6 +154,9 @@ class FileResult:
     claims: tuple[ClaimResult, ...] = ()
     problems: tuple[Problem, ...] = ()
     publishing: Publishing = Publishing()
+    #: every file besides the claim file that its check read, as (absolute path, SHA-256
+    #: hex of its bytes): the cache re-hashes each, and a changed one is a miss
+    inputs: tuple[tuple[str, str], ...] = ()
 
     @property
     def invalid(self) -> bool:
