@@ -275,6 +275,22 @@ class Cache:
         key = hashlib.sha256(json.dumps(fields_, sort_keys=True, ensure_ascii=True).encode()).hexdigest()
         return os.path.join(self.folder, f"v{LAYOUT}", key[:2], key[2:] + ".json")
 
+    def missing(self, paths: list[str]) -> list[str]:
+        """The paths with no entry for their current bytes (an unreadable file counts as
+        missing): what a run has to check, for choosing how many processes to start. An
+        entry found here is not yet trusted; :meth:`lookup` decides that."""
+        out = []
+        for path in paths:
+            try:
+                with open(path, "rb") as fh:
+                    digest = hashlib.file_digest(fh, "sha256").hexdigest()
+            except OSError:
+                out.append(path)
+                continue
+            if not os.path.exists(self.entry_path(self.key_fields(path, digest))):
+                out.append(path)
+        return out
+
     def lookup(self, path: str, data: bytes) -> FileResult | None:
         """The cached result of the file ``path`` whose bytes are ``data``, or None."""
         want = self.key_fields(path, hashlib.sha256(data).hexdigest())

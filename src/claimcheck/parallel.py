@@ -18,7 +18,8 @@ pydantic); where ``fork`` is unavailable they are spawned. A worker's exception 
 in the caller, where the CLI turns it into exit 3 like any internal error.
 
 Small runs are not worth a process: ``jobs=None`` (automatic) stays serial below
-:data:`AUTO_MIN_FILES` files or :data:`AUTO_MIN_BYTES` bytes.
+:data:`AUTO_MIN_FILES` files or :data:`AUTO_MIN_BYTES` bytes, counting only the files
+the cache (:mod:`claimcheck.cache`), when there is one, has no entry for.
 """
 
 from __future__ import annotations
@@ -233,6 +234,15 @@ def _ordered(jobs: int, items: list[str | Problem], fn, args: tuple, on_problem)
                     f.cancel()
 
 
+def _to_check(files: list[str], jobs: int | None, cache) -> list[str]:  # noqa: ANN001
+    """The files automatic jobs are sized by: with a cache, only those it holds no entry
+    for (reading an entry costs a fraction of checking the file, less than a worker's
+    start), so a warm rerun stays in one process."""
+    if cache is None or (jobs is not None and jobs > 0):
+        return files
+    return cache.missing(files)
+
+
 def check_paths(
     paths: Iterable[str], policy=None, max_bytes: int | None = None, jobs: int | None = None,  # noqa: ANN001
     render: tuple | None = None, cache=None,  # noqa: ANN001
@@ -252,7 +262,7 @@ def check_paths(
     paths = list(paths)
     max_bytes = max_bytes or DEFAULT_MAX_BYTES
     items = discover(paths)
-    n = resolve_jobs(jobs, [i for i in items if isinstance(i, str)])
+    n = resolve_jobs(jobs, _to_check([i for i in items if isinstance(i, str)], jobs, cache))
     if n <= 1:
         for item in items:
             if isinstance(item, Problem):
@@ -275,7 +285,7 @@ def validate_paths(paths: Iterable[str], max_bytes: int | None = None, jobs: int
 
     max_bytes = max_bytes or DEFAULT_MAX_BYTES
     items = discover(list(paths))
-    n = resolve_jobs(jobs, [i for i in items if isinstance(i, str)])
+    n = resolve_jobs(jobs, _to_check([i for i in items if isinstance(i, str)], jobs, cache))
     if n <= 1:
         for item in items:
             if isinstance(item, Problem):
