@@ -142,31 +142,62 @@ def _classes() -> dict[str, type]:
 
 
 _CLASSES: dict[str, type] = {}
-_DEFAULTS: dict[type, tuple[tuple[str, Any], ...]] = {}
+#: per class, each field's name, its default (MISSING: none) and whether it is typed as
+#: exact numbers only (``Fraction | None`` or a tuple of them)
+_DEFAULTS: dict[type, tuple[tuple[str, Any, bool], ...]] = {}
+#: per class name, the fields typed as exact numbers (decoded from "n/d" strings)
+_EXACT: dict[str, tuple[str, ...]] = {}
+_EXACT_TYPES = frozenset({"Fraction | None", "Fraction", "tuple[Fraction | None, Fraction | None]",
+                          "tuple[Fraction | None, Fraction | None] | None"})
 
 
 def _known() -> dict[str, type]:
     if not _CLASSES:
-        _CLASSES.update(_classes())
-        for cls in _CLASSES.values():
+        classes = _classes()
+        for cls in classes.values():
             defaults = []
             for f in fields(cls):
+                exact = f.type in _EXACT_TYPES
                 if f.default is not MISSING:
-                    defaults.append((f.name, f.default))
+                    defaults.append((f.name, f.default, exact))
                 elif f.default_factory is not MISSING:
-                    defaults.append((f.name, f.default_factory()))
+                    defaults.append((f.name, f.default_factory(), exact))
                 else:
-                    defaults.append((f.name, MISSING))
+                    defaults.append((f.name, MISSING, exact))
             _DEFAULTS[cls] = tuple(defaults)
+            _EXACT[cls.__name__] = tuple(name for name, _, exact in defaults if exact)
+        _CLASSES.update(classes)
     return _CLASSES
+
+
+def _exact(v: Any) -> Any:
+    """A field typed as exact numbers: a Fraction as "n/d" (no object around it: there
+    are thousands per file), None, or a tuple of those; anything else is not cached."""
+    t = type(v)
+    if t is Fraction:
+        return f"{v.numerator}/{v.denominator}"
+    if v is None:
+        return None
+    if t is tuple:
+        return [_exact(x) for x in v]
+    raise Uncacheable(f"a {t.__name__} where exact numbers are expected")
+
+
+def _fraction(v: Any) -> Any:
+    if v is None:
+        return None
+    if type(v) is list:
+        return tuple(_fraction(x) for x in v)
+    num, _, den = v.partition("/")
+    return Fraction(int(num), int(den))
 
 
 def encode(value: Any) -> Any:
     """``value`` as JSON data that :func:`decode` turns back into an equal value of the
-    same types. A tuple is a JSON array; a Fraction ``{"F": "n/d"}`` and a Decimal
-    ``{"D": "1.20"}`` (exact strings); a mapping with string keys ``{"M": [[k, v], …]}``
-    (order kept); a dataclass of the fixed list ``{"@": name, field: value, …}`` without
-    the fields at their default. Raises :class:`Uncacheable` for anything else (a float,
+    same types. A tuple is a JSON array; a Fraction ``{"F": "n/d"}`` (in a field typed as
+    exact numbers, just ``"n/d"``) and a Decimal ``{"D": "1.20"}`` (exact strings); a
+    mapping with string keys ``{"M": [[k, v], …]}`` (order kept); a dataclass of the fixed
+    list ``{"@": name, field: value, …}`` without the fields at their default. Raises :class:`Uncacheable` for anything else (a float,
     a list, a set), so such a result is simply not cached."""
     t = type(value)
     if value is None or t is str or t is bool or t is int:
@@ -185,11 +216,11 @@ def encode(value: Any) -> Any:
     if defaults is None:
         raise Uncacheable(f"a {t.__name__} value")
     out: dict[str, Any] = {"@": t.__name__}
-    for name, default in defaults:
+    for name, default, exact in defaults:
         v = getattr(value, name)
         if default is not MISSING and type(v) is type(default) and v == default:
             continue
-        out[name] = encode(v)
+        out[name] = _exact(v) if exact else encode(v)
     return out
 
 
@@ -218,8 +249,11 @@ def _object(d: dict[str, Any]) -> Any:
     name = d.pop("@", None)
     if name is not None:
         cls = _known()[name]
+        exact = _EXACT[name]
         for k, v in d.items():
-            if type(v) is list:
+            if k in exact:
+                d[k] = _fraction(v)
+            elif type(v) is list:
                 d[k] = _tuples(v)
         return cls(**d)
     if len(d) != 1:
@@ -319,7 +353,7 @@ class Cache:
             return
         try:
             payload = json.dumps(encode(fr), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        except (Uncacheable, RecursionError):
+        except (ValueError, TypeError, RecursionError):  # Uncacheable, a lone surrogate, an int too long for str()
             return
         key = self.key_fields(path, hashlib.sha256(data).hexdigest())
         header = dict(key, payload_sha256=hashlib.sha256(payload).hexdigest(), payload_bytes=len(payload))
