@@ -374,9 +374,9 @@ def _trusted(blob: bytes, want: dict[str, Any]) -> FileResult | None:
     header = json.loads(head)
     if type(header) is not dict:
         return None
-    for k, v in want.items():
-        if k not in header or header[k] != v or type(header[k]) is not type(v):
-            return None
+    # Compared as canonical JSON text, so that 1 never passes for true.
+    if _canonical({k: header.get(k) for k in want}) != _canonical(want):
+        return None
     if header.get("payload_bytes") != len(payload) or header.get("payload_sha256") != hashlib.sha256(payload).hexdigest():
         return None
     fr = decode(payload)
@@ -386,6 +386,10 @@ def _trusted(blob: bytes, want: dict[str, Any]) -> FileResult | None:
         if type(dep) is not str or sha256_file(dep) != digest:
             return None
     return fr
+
+
+def _canonical(fields_: dict[str, Any]) -> str:
+    return json.dumps(fields_, sort_keys=True, ensure_ascii=True, separators=(",", ":"))
 
 
 def _write_atomic(entry: str, blob: bytes) -> None:
