@@ -37,6 +37,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import sys
 import tempfile
 from dataclasses import MISSING, dataclass, field, fields
@@ -316,6 +317,9 @@ class Cache:
         out = []
         for path in paths:
             try:
+                if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO or a device is never opened here
+                    out.append(path)
+                    continue
                 with open(path, "rb") as fh:
                     digest = hashlib.file_digest(fh, "sha256").hexdigest()
             except OSError:

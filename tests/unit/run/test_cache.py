@@ -436,3 +436,12 @@ def test_each_kind_of_corruption_is_a_miss_and_is_rewritten(small: tuple, tmp_pa
     got = report(paths, "json", cache_dir)
     assert got[:3] == expected["json"]
     assert (got[3].stats.misses, got[3].stats.stored, got[3].stats.hits) == (misses, misses, 5 - misses)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_sizing_jobs_by_the_cache_never_opens_a_fifo(tmp_path: Path) -> None:
+    # Counting what the cache lacks reads files; a FIFO must not be opened (it would block).
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    c, _ = cachemod.open_cache(str(tmp_path / "c"), "verify", {})
+    assert c is not None and c.missing([str(fifo)]) == [str(fifo)]
