@@ -17,6 +17,24 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
+# --- the cache stays out of the repository ---------------------------------------------------
+#
+# ``claimcheck verify`` keeps a cache in the working folder unless told otherwise, and many
+# tests run it with the repository as the working folder. Every run a test makes gets a
+# cache folder outside the repository instead: the session's (for the tests that build a
+# fixed environment at import; they copy this variable), replaced by a fresh one per test
+# for runs that inherit the environment, so no test sees another's entries (a test that
+# breaks the engine on purpose must not be served a result from the cache).
+
+import atexit  # noqa: E402
+import shutil  # noqa: E402
+import tempfile  # noqa: E402
+
+_SESSION_CACHE = tempfile.mkdtemp(prefix="claimcheck-test-cache-")
+os.environ["CLAIMCHECK_CACHE_DIR"] = _SESSION_CACHE
+atexit.register(shutil.rmtree, _SESSION_CACHE, True)
+
+
 # --- scaffolds -------------------------------------------------------------------------------
 
 import re  # noqa: E402
@@ -42,3 +60,8 @@ def _fill(text: str) -> str:
 def fill_placeholders() -> Callable[[str], str]:
     """``fill_placeholders(text)``: the scaffold with every placeholder filled in."""
     return _fill
+
+
+@pytest.fixture(autouse=True)
+def _own_cache_folder(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

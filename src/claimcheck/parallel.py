@@ -21,7 +21,8 @@ Workers die with the run: :func:`die_with_parent` (the kernel's parent-death sig
 Linux, a watchdog thread elsewhere), so killing a run never leaves them behind.
 
 Small runs are not worth a process: ``jobs=None`` (automatic) stays serial below
-:data:`AUTO_MIN_FILES` files or :data:`AUTO_MIN_BYTES` bytes.
+:data:`AUTO_MIN_FILES` files or :data:`AUTO_MIN_BYTES` bytes, counting only the files
+the cache (:mod:`claimcheck.cache`), when there is one, has no entry for.
 """
 
 from __future__ import annotations
@@ -74,11 +75,34 @@ def resolve_jobs(jobs: int | None, files: Sequence[str]) -> int:
 # --- workers ----------------------------------------------------------------------------
 
 
-def _check_chunk(paths: list[str], first: bool, policy, max_bytes: int) -> list[FileResult]:  # noqa: ANN001
+def _check_chunk(paths: list[str], first: bool, policy, max_bytes: int, cache=None) -> list[FileResult]:  # noqa: ANN001
     from claimcheck.claimfile import load_file
     from claimcheck.engine import check_loaded
 
-    return [check_loaded(load_file(p, max_bytes), policy) for p in paths]
+    if cache is None:
+        return [check_loaded(load_file(p, max_bytes), policy) for p in paths]
+    return [check_file(p, policy, max_bytes, cache) for p in paths]
+
+
+def check_file(path: str, policy, max_bytes: int, cache) -> FileResult:  # noqa: ANN001
+    """One file's result through ``cache`` (:class:`claimcheck.cache.Cache`): its
+    entry when one is trusted for these bytes, else loaded, judged and kept. The bytes
+    are read once, for the key and for the load."""
+    from claimcheck.claimfile import decode, read_bytes
+
+    data, problem = read_bytes(path, max_bytes)
+    if problem is not None:  # unreadable: nothing to key on, nothing kept
+        return FileResult(path, problems=(problem,))
+    hit = cache.lookup(path, data)
+    if hit is not None:
+        return hit
+    from claimcheck.claimfile import load_text
+    from claimcheck.engine import check_loaded
+
+    text, problem = decode(path, data)
+    fr = FileResult(path, problems=(problem,)) if problem is not None else check_loaded(load_text(path, text), policy)
+    cache.store(path, data, fr)
+    return fr
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,14 +127,14 @@ class Rendered:
 _RENDERERS: dict = {}
 
 
-def _render_chunk(paths: list[str], first: bool, policy, max_bytes: int, fmt: str, options) -> list[Rendered]:  # noqa: ANN001
+def _render_chunk(paths: list[str], first: bool, policy, max_bytes: int, cache, fmt: str, options) -> list[Rendered]:  # noqa: ANN001
     from claimcheck.report import FORMATS
 
     renderer = _RENDERERS.get((fmt, options))
     if renderer is None:
         renderer = _RENDERERS[(fmt, options)] = FORMATS[fmt](options)
     out = []
-    for i, fr in enumerate(_check_chunk(paths, first, policy, max_bytes)):
+    for i, fr in enumerate(_check_chunk(paths, first, policy, max_bytes, cache)):
         text = renderer.file_at(fr, first and i == 0)
         out.append(Rendered(fr.path, text, fr.problems, tuple((c.verdict, c.passed) for c in fr.claims)))
     return out
@@ -124,10 +148,31 @@ class Validated:
     problems: tuple[Problem, ...] = ()
 
 
-def _validate_chunk(paths: list[str], first: bool, max_bytes: int) -> list[Validated]:
+def _validate_chunk(paths: list[str], first: bool, max_bytes: int, cache=None) -> list[Validated]:  # noqa: ANN001
     from claimcheck.claimfile import load_file
 
-    return [Validated(p, load_file(p, max_bytes).problems) for p in paths]
+    if cache is None:
+        return [Validated(p, load_file(p, max_bytes).problems) for p in paths]
+    return [Validated(p, validate_file(p, max_bytes, cache).problems) for p in paths]
+
+
+def validate_file(path: str, max_bytes: int, cache) -> FileResult:  # noqa: ANN001
+    """One file's problems under ``claimcheck validate`` through ``cache``, as
+    :func:`check_file` does for ``verify`` (a result with problems and no claims)."""
+    from claimcheck.claimfile import decode, read_bytes
+
+    data, problem = read_bytes(path, max_bytes)
+    if problem is not None:
+        return FileResult(path, problems=(problem,))
+    hit = cache.lookup(path, data)
+    if hit is not None:
+        return hit
+    from claimcheck.claimfile import load_text
+
+    text, problem = decode(path, data)
+    fr = FileResult(path, problems=(problem,) if problem is not None else load_text(path, text).problems)
+    cache.store(path, data, fr)
+    return fr
 
 
 def _preload() -> None:
@@ -234,12 +279,22 @@ def _ordered(jobs: int, items: list[str | Problem], fn, args: tuple, on_problem)
                     f.cancel()
 
 
+def _to_check(files: list[str], jobs: int | None, cache) -> list[str]:  # noqa: ANN001
+    """The files automatic jobs are sized by: with a cache, only those it holds no entry
+    for (reading an entry costs a fraction of checking the file, less than a worker's
+    start), so a warm rerun stays in one process."""
+    if cache is None or (jobs is not None and jobs > 0):
+        return files
+    return cache.missing(files)
+
+
 def check_paths(
     paths: Iterable[str], policy=None, max_bytes: int | None = None, jobs: int | None = None,  # noqa: ANN001
-    render: tuple | None = None,
+    render: tuple | None = None, cache=None,  # noqa: ANN001
 ) -> Iterator[FileResult | Rendered]:
     """Load and judge each file in turn, on ``jobs`` processes (``None``: automatic; 1:
-    in this process, one file in memory at a time).
+    in this process, one file in memory at a time). With ``cache``
+    (:class:`claimcheck.cache.Cache`) a file whose entry is trusted is not loaded.
 
     ``render=(format_name, options)``: when the run does go to workers, files checked there
     come back as :class:`Rendered` text (the format must render on workers); discovery
@@ -252,33 +307,37 @@ def check_paths(
     paths = list(paths)
     max_bytes = max_bytes or DEFAULT_MAX_BYTES
     items = discover(paths)
-    n = resolve_jobs(jobs, [i for i in items if isinstance(i, str)])
+    n = resolve_jobs(jobs, _to_check([i for i in items if isinstance(i, str)], jobs, cache))
     if n <= 1:
         for item in items:
             if isinstance(item, Problem):
                 yield FileResult(item.path, problems=(item,))
             else:
-                yield from _check_chunk([item], False, policy, max_bytes)
+                yield from _check_chunk([item], False, policy, max_bytes, cache)
         return
     if render is not None:
-        fn, args = _render_chunk, (policy, max_bytes, *render)
+        fn, args = _render_chunk, (policy, max_bytes, cache, *render)
     else:
-        fn, args = _check_chunk, (policy, max_bytes)
+        fn, args = _check_chunk, (policy, max_bytes, cache)
     yield from _ordered(n, items, fn, args, lambda p: FileResult(p.path, problems=(p,)))
 
 
-def validate_paths(paths: Iterable[str], max_bytes: int | None = None, jobs: int | None = None) -> Iterator[Validated]:
-    """Every file's problems, in order, on ``jobs`` processes (``None``: automatic)."""
+def validate_paths(paths: Iterable[str], max_bytes: int | None = None, jobs: int | None = None,
+                   cache=None) -> Iterator[Validated]:  # noqa: ANN001
+    """Every file's problems, in order, on ``jobs`` processes (``None``: automatic),
+    through ``cache`` when one is given."""
     from claimcheck.claimfile import DEFAULT_MAX_BYTES, discover, load_file
 
     max_bytes = max_bytes or DEFAULT_MAX_BYTES
     items = discover(list(paths))
-    n = resolve_jobs(jobs, [i for i in items if isinstance(i, str)])
+    n = resolve_jobs(jobs, _to_check([i for i in items if isinstance(i, str)], jobs, cache))
     if n <= 1:
         for item in items:
             if isinstance(item, Problem):
                 yield Validated(item.path, (item,))
+            elif cache is not None:
+                yield Validated(item, validate_file(item, max_bytes, cache).problems)
             else:
                 yield Validated(item, load_file(item, max_bytes).problems)
         return
-    yield from _ordered(n, items, _validate_chunk, (max_bytes,), lambda p: Validated(p.path, (p,)))
+    yield from _ordered(n, items, _validate_chunk, (max_bytes, cache), lambda p: Validated(p.path, (p,)))

@@ -171,8 +171,8 @@ class FileResult:
     claims: tuple[ClaimResult, ...] = ()
     problems: tuple[Problem, ...] = ()
     publishing: Publishing = Publishing()
-    #: every extra file the check of this claim file read (its tables), as
-    #: (absolute path, SHA-256 hex of its bytes): a cache re-hashes them on lookup
+    #: every file besides the claim file that its check read, as (absolute path, SHA-256
+    #: hex of its bytes): the cache re-hashes each, and a changed one is a miss
     inputs: tuple[tuple[str, str], ...] = ()
 
     @property

@@ -152,6 +152,11 @@ class VerifyRun:
     renderer: object = None
     """The format's renderer, for what it holds beyond its text (ClaimReview's warnings
     and one document per claim)."""
+    cache: object = None
+    """The run's :class:`claimcheck.cache.Cache` (its ``stats`` count this process's
+    lookups), or None when the run was not cached."""
+    cache_note: str | None = None
+    """Why a cache folder was asked for and not used (it cannot be written)."""
 
 
 def _report(renderer, items: Iterable, emit: Emit, on_problem: OnProblem, keep: bool,  # noqa: ANN001
@@ -198,6 +203,7 @@ def verify(
     keep_results: bool = False,
     exclude: Sequence[str] = (),
     on_file: OnFile = _ignore,
+    cache_dir: str | None = None,
 ) -> VerifyRun:
     """Check every claim file under ``paths`` and render the report in format ``fmt``.
 
@@ -206,7 +212,8 @@ def verify(
     file's result (the step summary needs them), and files are rendered in this process;
     otherwise a format that can render on workers does so there. ``on_file`` is called
     after each file is reported (progress). A run with ``--only`` that matches no claim
-    is an input error."""
+    is an input error. With ``cache_dir`` each file's result is looked up in and kept in
+    the cache there (:mod:`claimcheck.cache`); the report is the same either way."""
     from claimcheck.engine import Policy as _Policy
     from claimcheck.report import FORMATS, Options as _Options, renders_on_workers
 
@@ -214,24 +221,41 @@ def verify(
     policy = policy or _Policy()
     renderer = FORMATS[fmt](options)
     on_workers = (fmt, options) if renders_on_workers(renderer) and not keep_results else None
-    items = _checked(expand(paths, exclude), policy, max_bytes, jobs, on_workers)
+    cache, note = _open_cache(cache_dir, "verify", policy, max_bytes)
+    items = _checked(expand(paths, exclude), policy, max_bytes, jobs, on_workers, cache)
     outcome = _report(renderer, items, emit, on_problem, keep_results, on_file)
     outcome.renderer = renderer
+    outcome.cache, outcome.cache_note = cache, note
     if policy.only and outcome.summary.claims == 0 and outcome.code == Exit.OK:
         outcome.only_matched_nothing = True
         outcome.code = Exit.INPUT
     return outcome
 
 
-def _checked(paths: list[str], policy, max_bytes: int | None, jobs: int | None, render) -> Iterator:  # noqa: ANN001
+def _open_cache(folder: str | None, command: str, policy, max_bytes: int | None):  # noqa: ANN001, ANN202
+    """The cache for a run, keyed by every option that changes a file's result; ``(None,
+    None)`` without a folder, ``(None, reason)`` when it cannot be written."""
+    if folder is None:
+        return None, None
+    from claimcheck.cache import open_cache
+    from claimcheck.claimfile import DEFAULT_MAX_BYTES
+
+    options: dict = {"max_bytes": max_bytes or DEFAULT_MAX_BYTES}
+    if policy is not None:
+        options["strict"] = policy.strict
+        options["only"] = sorted(policy.only) if policy.only is not None else None
+    return open_cache(folder, command, options)
+
+
+def _checked(paths: list[str], policy, max_bytes: int | None, jobs: int | None, render, cache=None) -> Iterator:  # noqa: ANN001
     from claimcheck.engine import check_loaded
     from claimcheck.parallel import check_paths
 
     for stdin, run in _segments(paths):
-        if stdin:
+        if stdin:  # standard input is never cached
             yield check_loaded(load_stdin(max_bytes), policy)
         else:
-            yield from check_paths(run, policy, max_bytes, jobs, render=render)
+            yield from check_paths(run, policy, max_bytes, jobs, render=render, cache=cache)
 
 
 def render(fmt: str, results: Iterable[FileResult], options: Options | None = None) -> str:
@@ -251,20 +275,26 @@ class ValidateRun:
     code: Exit
     files: int
     invalid: int
+    cache: object = None
+    cache_note: str | None = None
 
 
 def validate(paths: Sequence[str], *, fmt: str | None = None, options: Options | None = None,
              max_bytes: int | None = None, jobs: int | None = 1, emit: Emit = _ignore,
-             on_problem: OnProblem = _ignore, exclude: Sequence[str] = (), on_file: OnFile = _ignore) -> ValidateRun:
+             on_problem: OnProblem = _ignore, exclude: Sequence[str] = (), on_file: OnFile = _ignore,
+             cache_dir: str | None = None) -> ValidateRun:
     """Load every claim file under ``paths`` and report its problems; judge nothing.
 
     Problems go to ``on_problem``; with ``fmt`` (a name in
     :data:`claimcheck.report.FORMATS`) the report of every file, valid or not, goes to
-    ``emit`` too, rendered as :func:`verify` renders a file with no claims."""
+    ``emit`` too, rendered as :func:`verify` renders a file with no claims. With
+    ``cache_dir``, as :func:`verify` (its own entries: validate judges nothing)."""
     from dataclasses import replace
 
     from claimcheck.parallel import validate_paths
     from claimcheck.report import FORMATS, Options as _Options
+
+    cache, note = _open_cache(cache_dir, "validate", None, max_bytes)
 
     def results() -> Iterator[FileResult]:
         for stdin, run in _segments(expand(paths, exclude)):
@@ -272,13 +302,13 @@ def validate(paths: Sequence[str], *, fmt: str | None = None, options: Options |
                 loaded = load_stdin(max_bytes)
                 yield FileResult(loaded.path, problems=loaded.problems)
             else:
-                for v in validate_paths(run, max_bytes, jobs):
+                for v in validate_paths(run, max_bytes, jobs, cache):
                     yield FileResult(v.path, problems=v.problems)
 
     if fmt is not None:
         renderer = FORMATS[fmt](replace(options or _Options(), validate=True))
         outcome = _report(renderer, results(), emit, on_problem, False, on_file)
-        return ValidateRun(outcome.code, outcome.summary.files, outcome.summary.invalid_files)
+        return ValidateRun(outcome.code, outcome.summary.files, outcome.summary.invalid_files, cache, note)
     files = bad = 0
     for fr in results():
         files += 1
@@ -287,7 +317,7 @@ def validate(paths: Sequence[str], *, fmt: str | None = None, options: Options |
             for p in fr.problems:
                 on_problem(p)
         on_file(fr)
-    return ValidateRun(Exit.INPUT if bad else Exit.OK, files, bad)
+    return ValidateRun(Exit.INPUT if bad else Exit.OK, files, bad, cache, note)
 
 
 # --- scan ------------------------------------------------------------------------------

@@ -18,7 +18,8 @@ import xmlschema
 
 ROOT = Path(__file__).resolve().parents[2]
 NEWSROOM = ROOT / "tests" / "fixtures" / "newsroom"
-BASE_ENV = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C.UTF-8"}
+BASE_ENV = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C.UTF-8",
+            "CLAIMCHECK_CACHE_DIR": os.environ.get("CLAIMCHECK_CACHE_DIR", "")}  # tests/conftest.py
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
 

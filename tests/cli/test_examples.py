@@ -45,7 +45,7 @@ def _claimcheck_calls(text: str) -> list[list[str]]:
 def test_verify_examples_fails_on_the_draft_naming_file_line_and_arithmetic() -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "claimcheck", "verify", "examples/", "--format", "rich"],
-        cwd=ROOT, capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "COLUMNS": "100"},
+        cwd=ROOT, capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "COLUMNS": "100", "CLAIMCHECK_CACHE_DIR": os.environ["CLAIMCHECK_CACHE_DIR"]},
     )
     assert proc.returncode == 1, proc.stdout + proc.stderr
     out = proc.stdout

@@ -23,7 +23,8 @@ ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = Path(__file__).parent / "golden"
 FIXTURE = "tests/fixtures/newsroom"
 FORMATS = ["rich", "json", "junit", "github", "markdown", "claimreview"]
-BASE_ENV = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C.UTF-8"}
+BASE_ENV = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C.UTF-8",
+            "CLAIMCHECK_CACHE_DIR": os.environ.get("CLAIMCHECK_CACHE_DIR", "")}  # tests/conftest.py
 HOSTILE_ENVS = [
     {},
     {"GITHUB_ACTIONS": "true"},

@@ -55,6 +55,33 @@ def jobs_option() -> Any:
     return typer.Option(None, "--jobs", "-j", metavar="N", help=JOBS_HELP, min=1)
 
 
+def no_cache_option() -> Any:
+    return typer.Option(False, "--no-cache", help="Check every file afresh and read or write no cache.")
+
+
+def cache_dir_option() -> Any:
+    return typer.Option(
+        None, "--cache-dir", metavar="DIR",
+        help="Keep the cache in DIR (default: $CLAIMCHECK_CACHE_DIR, else .claimcheck_cache in the working folder).",
+    )
+
+
+def cache_folder(no_cache: bool, flag: Optional[str]) -> tuple[Optional[str], bool]:
+    """The cache folder a run uses (None: no cache), and whether the user named it."""
+    if no_cache:
+        return None, False
+    from claimcheck.cache import cache_folder as _folder
+
+    return _folder(flag)
+
+
+def cache_note(note: Optional[str], named: bool) -> None:
+    """A cache the user named and that cannot be written is said once; the default one
+    is given up silently (a read-only checkout still verifies)."""
+    if note and named:
+        err(f"claimcheck: note: {note}")
+
+
 def output_option(what: str = "Write the report to this file, atomically.") -> Any:
     return typer.Option(None, "-o", "--output", metavar="FILE", help=what)
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import List, Optional
 
 from claimcheck.cli.app import (
-    Command, Progress, app, clobbers_input, command_settings, debug_option, default_format, err, exclude_option,
-    format_option, guard, jobs_option, known_format, max_bytes_option, out, output_option, paths_argument,
-    show_progress, write_output,
+    Command, Progress, app, cache_dir_option, cache_folder, cache_note, clobbers_input, command_settings,
+    debug_option, default_format, err, exclude_option, format_option, guard, jobs_option, known_format,
+    max_bytes_option, no_cache_option, out, output_option, paths_argument, show_progress, write_output,
 )
 from claimcheck.exitcodes import Exit
 from claimcheck.report import FORMAT_HELP, VALIDATE_FORMATS
@@ -31,6 +30,8 @@ def validate(
     exclude: Optional[List[str]] = exclude_option(),
     max_bytes: int = max_bytes_option(),
     jobs: Optional[int] = jobs_option(),
+    no_cache: bool = no_cache_option(),
+    cache_dir: Optional[str] = cache_dir_option(),
     debug: bool = debug_option(),
 ) -> None:
     """Check claim files for every input error, without judging the claims."""
@@ -52,12 +53,14 @@ def validate(
             err(f"claimcheck: error: -o {output} {clash}; write the report elsewhere")
             return Exit.INPUT
         chunks: list[str] = []
+        folder, named = cache_folder(no_cache, cache_dir)
         with Progress("claimcheck validate", show_progress(output)) as progress:
             outcome = run.validate(
                 paths, fmt=None if name == "text" else name, max_bytes=max_bytes, jobs=jobs,
                 emit=chunks.append if output is not None else out,
-                on_problem=lambda p: err(p.render()), exclude=exclude or (), on_file=progress.tick,
+                on_problem=lambda p: err(p.render()), exclude=exclude or (), on_file=progress.tick, cache_dir=folder,
             )
+        cache_note(outcome.cache_note, named)
         if output is not None:
             write_output("".join(chunks), output)
         if name == "text":

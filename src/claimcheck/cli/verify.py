@@ -10,9 +10,10 @@ from typing import List, Optional
 import typer
 
 from claimcheck.cli.app import (
-    Command, Progress, app, clobbers_input, command_settings, debug_option, default_format, err, exclude_option,
-    format_option, guard, jobs_option, known_format, max_bytes_option, out, output_option, paths_argument,
-    show_progress, terminal_width, use_color, write_output,
+    Command, Progress, app, cache_dir_option, cache_folder, cache_note, clobbers_input, command_settings,
+    debug_option, default_format, err, exclude_option, format_option, guard, jobs_option, known_format,
+    max_bytes_option, no_cache_option, out, output_option, paths_argument, show_progress, terminal_width,
+    use_color, write_output,
 )
 from claimcheck.exitcodes import Exit
 from claimcheck.report import FORMAT_HELP
@@ -31,6 +32,8 @@ def verify(
     explain: bool = typer.Option(False, "-v", "--explain", help="Explain every claim, not only those that are not accurate."),
     max_bytes: int = max_bytes_option(),
     jobs: Optional[int] = jobs_option(),
+    no_cache: bool = no_cache_option(),
+    cache_dir: Optional[str] = cache_dir_option(),
     debug: bool = debug_option(),
 ) -> None:
     """Recompute every claim and report the verdicts."""
@@ -59,13 +62,15 @@ def verify(
         # them on stderr too would show each twice.
         problems_in_report = name == "rich" and to_terminal and sys.stderr.isatty()
         step_summary = os.environ.get("GITHUB_STEP_SUMMARY") if name == "github" else None
+        folder, named = cache_folder(no_cache, cache_dir)
         with Progress("claimcheck verify", show_progress(output)) as progress:
             outcome = run.verify(
                 paths, fmt=name, options=options, policy=Policy(strict=strict, only=frozenset(only) if only else None),
                 max_bytes=max_bytes, jobs=jobs, emit=chunks.append if output is not None else out,
                 on_problem=(lambda p: None) if problems_in_report else (lambda p: err(p.render())),
-                keep_results=bool(step_summary), exclude=exclude or (), on_file=progress.tick,
+                keep_results=bool(step_summary), exclude=exclude or (), on_file=progress.tick, cache_dir=folder,
             )
+        cache_note(outcome.cache_note, named)
         for warning in getattr(outcome.renderer, "warnings", ()):
             err(warning)
         if outcome.only_matched_nothing:

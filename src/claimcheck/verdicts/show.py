@@ -30,13 +30,13 @@ def times_100(x: Fraction) -> Fraction:
 
 
 def fmt_pct(x: Fraction, places: int = 2) -> str:
-    """A fraction as a percent: 1/4 → "25.00%"."""
-    return fmt_decimal(times_100(x), places) + "%"
+    """A fraction as a percent: 1/4 → "25.00%" (× 100 in integers, no Fraction made)."""
+    return fmt_decimal(x, places, times=100) + "%"
 
 
 def fmt_points(x: Fraction, places: int = 2) -> str:
     """A difference of two fractions in percentage points: 3/1000 → "0.30 points"."""
-    return fmt_decimal(times_100(x), places) + " points"
+    return fmt_decimal(x, places, times=100) + " points"
 
 
 def fmt_multiple(x: Fraction, places: int = 2) -> str:
@@ -50,12 +50,12 @@ def fmt_amount(x: Fraction, places: int = 2) -> str:
     return fmt_decimal(x, places, trim=True)
 
 
-def _scale_of(x: Fraction) -> int:
-    """How many decimals show ``x`` on its display scale (at least 2, at most 4)."""
-    d = x.denominator  # in lowest terms: x × 10^p is whole exactly when d divides 10^p
-    for p in (2, 3, 4):
-        if 10**p % d == 0:
-            return p
+def _scale_of(d: int) -> int:
+    """How many decimals show a number whose denominator in lowest terms is ``d`` (at
+    least 2, at most 4): x × 10^p is whole exactly when d divides 10^p."""
+    for p in (100, 1000, 10000):
+        if p % d == 0:
+            return 2 if p == 100 else 3 if p == 1000 else 4
     return 4
 
 
@@ -71,8 +71,10 @@ class Fmt:
 
     def places(self, *xs: Fraction | None) -> int:
         """Decimals enough to show every one of ``xs`` exactly (2 to 4)."""
-        scaled = (times_100 if self.factor == HUNDRED else (lambda x: x))
-        return max([2] + [_scale_of(scaled(x)) for x in xs if x is not None])
+        # x × 100 in lowest terms has the denominator d ÷ gcd(100, d): no Fraction made.
+        if self.factor == HUNDRED:
+            return max([2] + [_scale_of(x.denominator // gcd(100, x.denominator)) for x in xs if x is not None])
+        return max([2] + [_scale_of(x.denominator) for x in xs if x is not None])
 
 
 PCT = Fmt(fmt_pct, HUNDRED)

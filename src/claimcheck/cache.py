@@ -1,0 +1,445 @@
+"""The incremental cache: a claim file's result kept on disk, keyed by everything it depends on.
+
+A newsroom's CI re-verifies a folder of claim files on every push though almost none
+changed. Each file's :class:`~claimcheck.results.FileResult` is kept in one entry whose
+key is a SHA-256 over:
+
+* the command (``verify`` or ``validate``) and the entry layout (:data:`LAYOUT`);
+* claimcheck's version and a fingerprint of its installed code, and of the libraries
+  whose behaviour reaches a result (pydantic's messages, PyYAML's parser): any upgrade,
+  reinstall or edit of their files is a new key;
+* every option that changes a result: ``--strict``, ``--only``, ``--max-bytes``;
+* the path as the report names it, and the SHA-256 of the file's bytes.
+
+The hedge tolerances a file sets (``tolerance:``) are in its bytes; the built-in ones are
+in claimcheck's code. What a report only *shows* differently (``--explain``, the width,
+colour, the format) is not in the key: reports are rendered from the cached results,
+so they are byte-identical to a cold run's.
+
+An entry is one file, ``<folder>/v1/<key[:2]>/<key[2:]>.json``: a one-line JSON header
+(the key's fields, the payload's SHA-256 and length), a newline, then the payload (the
+result as JSON: exact numbers as strings, dataclasses by name from a fixed list, never
+pickle). It is trusted only if the header parses, every key field equals the lookup's,
+the payload's length and checksum match, the payload decodes into a ``FileResult`` of the
+same path, and every extra file it read (``FileResult.inputs``) still has the same
+bytes. Anything else — truncated, flipped, foreign, swapped between keys, from another
+version — is a miss: the file is checked again and the entry rewritten. Entries are
+written to a temporary file in the same folder and moved into place with
+:func:`os.replace`, so two runs at once never leave half an entry. A folder that cannot be
+created or written leaves the run uncached; it never fails the run.
+
+The folder gets a ``.gitignore`` (``*``) and a ``CACHEDIR.TAG`` when it is created, so it
+is neither committed nor backed up. Nothing here prints.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import stat
+import sys
+import tempfile
+from dataclasses import MISSING, dataclass, field, fields
+from decimal import Decimal
+from fractions import Fraction
+from types import MappingProxyType
+from typing import Any
+
+from claimcheck.results import FileResult
+
+#: The entry layout; a new layout is a new subfolder, so old entries are never read.
+LAYOUT = 1
+#: The folder a run uses when neither ``--cache-dir`` nor the environment names one.
+DEFAULT_DIR = ".claimcheck_cache"
+#: The environment variable that names the folder.
+ENV_DIR = "CLAIMCHECK_CACHE_DIR"
+#: The header's first field: what says "this is a claimcheck cache entry".
+MAGIC = "claimcheck-cache"
+
+_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is claimcheck's cache (.claimcheck_cache); it can be deleted.\n"
+# The libraries whose behaviour reaches a result: their installed files are fingerprinted.
+_LIBRARIES = ("pydantic", "pydantic_core", "yaml", "_yaml")
+
+
+class Uncacheable(ValueError):
+    """A value the entry format cannot hold exactly: the result is not cached."""
+
+
+# --- the fingerprint of the code ----------------------------------------------------------
+
+_fingerprint: str | None = None
+
+
+def code_fingerprint() -> str:
+    """A digest of claimcheck's version, its installed source files (name, size,
+    modification time) and the installed files of the libraries that shape a result,
+    with Python's version: computed once per process, from ``stat`` alone."""
+    global _fingerprint
+    if _fingerprint is not None:
+        return _fingerprint
+    from importlib.util import find_spec
+
+    from claimcheck import __version__
+
+    h = hashlib.sha256()
+    h.update(f"{__version__}\0{sys.version_info[:3]}\0{sys.implementation.cache_tag}\0".encode())
+    package = os.path.dirname(os.path.abspath(__file__))
+    for root, dirs, files in os.walk(package):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith((".py", ".json")):
+                _stamp(h, os.path.join(root, name), package)
+    for lib in _LIBRARIES:
+        try:
+            spec = find_spec(lib)
+        except (ImportError, ValueError):
+            spec = None
+        origin = spec.origin if spec is not None else None
+        h.update(f"\0{lib}\0".encode())
+        if origin:
+            _stamp(h, origin, "")
+            folder = os.path.dirname(origin)
+            if spec is not None and spec.submodule_search_locations:
+                for name in sorted(os.listdir(folder)):
+                    if name.endswith((".py", ".so", ".pyd")):
+                        _stamp(h, os.path.join(folder, name), folder)
+    _fingerprint = h.hexdigest()
+    return _fingerprint
+
+
+def _stamp(h: Any, path: str, base: str) -> None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        h.update(f"{path}\0-\0".encode())
+        return
+    rel = os.path.relpath(path, base) if base else path
+    h.update(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+
+
+def sha256_file(path: str) -> str | None:
+    """The SHA-256 (hex) of a file's bytes; None when it cannot be read."""
+    try:
+        with open(path, "rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+# --- encoding results as JSON, exactly --------------------------------------------------
+
+
+def _classes() -> dict[str, type]:
+    from claimcheck import results
+    from claimcheck.numbers import Interval
+    from claimcheck.verdicts.diagnoses import Diagnosis
+
+    found: list[type] = [
+        results.Problem, results.SourceRef, results.InputFigure, results.Scale, results.ClaimResult,
+        results.ClaimPublishing, results.Publishing, results.FileResult, Interval, Diagnosis,
+    ]
+    return {c.__name__: c for c in found}
+
+
+_CLASSES: dict[str, type] = {}
+#: per class, each field's name, its default (MISSING: none) and whether it is typed as
+#: exact numbers only (``Fraction | None`` or a tuple of them)
+_DEFAULTS: dict[type, tuple[tuple[str, Any, bool], ...]] = {}
+#: per class name, the fields typed as exact numbers (decoded from "n/d" strings)
+_EXACT: dict[str, tuple[str, ...]] = {}
+_EXACT_TYPES = frozenset({"Fraction | None", "Fraction", "tuple[Fraction | None, Fraction | None]",
+                          "tuple[Fraction | None, Fraction | None] | None"})
+
+
+def _known() -> dict[str, type]:
+    if not _CLASSES:
+        classes = _classes()
+        for cls in classes.values():
+            defaults = []
+            for f in fields(cls):
+                exact = f.type in _EXACT_TYPES
+                if f.default is not MISSING:
+                    defaults.append((f.name, f.default, exact))
+                elif f.default_factory is not MISSING:
+                    defaults.append((f.name, f.default_factory(), exact))
+                else:
+                    defaults.append((f.name, MISSING, exact))
+            _DEFAULTS[cls] = tuple(defaults)
+            _EXACT[cls.__name__] = tuple(name for name, _, exact in defaults if exact)
+        _CLASSES.update(classes)
+    return _CLASSES
+
+
+def _exact(v: Any) -> Any:
+    """A field typed as exact numbers: a Fraction as "n/d" (no object around it: there
+    are thousands per file), None, or a tuple of those; anything else is not cached."""
+    t = type(v)
+    if t is Fraction:
+        return f"{v.numerator}/{v.denominator}"
+    if v is None:
+        return None
+    if t is tuple:
+        return [_exact(x) for x in v]
+    raise Uncacheable(f"a {t.__name__} where exact numbers are expected")
+
+
+def _fraction(v: Any) -> Any:
+    if v is None:
+        return None
+    if type(v) is list:
+        return tuple(_fraction(x) for x in v)
+    num, _, den = v.partition("/")
+    return Fraction(int(num), int(den))
+
+
+def encode(value: Any) -> Any:
+    """``value`` as JSON data that :func:`decode` turns back into an equal value of the
+    same types. A tuple is a JSON array; a Fraction ``{"F": "n/d"}`` (in a field typed as
+    exact numbers, just ``"n/d"``) and a Decimal ``{"D": "1.20"}`` (exact strings); a
+    mapping with string keys ``{"M": [[k, v], …]}`` (order kept); a dataclass of the fixed
+    list ``{"@": name, field: value, …}`` without the fields at their default. Raises :class:`Uncacheable` for anything else (a float,
+    a list, a set), so such a result is simply not cached."""
+    t = type(value)
+    if value is None or t is str or t is bool or t is int:
+        return value
+    if t is tuple:
+        return [encode(v) for v in value]
+    if t is Fraction:
+        return {"F": f"{value.numerator}/{value.denominator}"}
+    if t is Decimal:
+        return {"D": str(value)}
+    if t is dict or t is MappingProxyType:
+        if not all(type(k) is str for k in value):
+            raise Uncacheable("a mapping with keys other than strings")
+        return {"M": [[k, encode(v)] for k, v in value.items()]}
+    defaults = _DEFAULTS.get(t) if _known().get(t.__name__) is t else None
+    if defaults is None:
+        raise Uncacheable(f"a {t.__name__} value")
+    out: dict[str, Any] = {"@": t.__name__}
+    for name, default, exact in defaults:
+        v = getattr(value, name)
+        if default is not MISSING and type(v) is type(default) and v == default:
+            continue
+        out[name] = _exact(v) if exact else encode(v)
+    return out
+
+
+def decode(payload: bytes | str) -> Any:
+    """The value :func:`encode` made, from its JSON text; ``ValueError``, ``TypeError``,
+    ``KeyError`` or ``ArithmeticError`` for anything it could not have made."""
+    return json.loads(payload, object_hook=_object, parse_float=_no_float, parse_constant=_no_float)
+
+
+def _no_float(text: str) -> Any:
+    raise ValueError(f"a binary float ({text}) in a cache entry")
+
+
+def _tuples(v: Any) -> Any:
+    """JSON arrays back to tuples, all the way down (objects are already decoded)."""
+    return tuple(_tuples(x) if type(x) is list else x for x in v)
+
+
+def _object(d: dict[str, Any]) -> Any:
+    # Called innermost first: every object inside ``d`` is already a value. Fractions are
+    # the most frequent object, so they are tried first.
+    text = d.get("F")
+    if text is not None and len(d) == 1:
+        num, _, den = text.partition("/")
+        return Fraction(int(num), int(den))  # reduced and signed as Fraction always is
+    name = d.pop("@", None)
+    if name is not None:
+        cls = _known()[name]
+        exact = _EXACT[name]
+        for k, v in d.items():
+            if k in exact:
+                d[k] = _fraction(v)
+            elif type(v) is list:
+                d[k] = _tuples(v)
+        return cls(**d)
+    if len(d) != 1:
+        raise ValueError("not an encoded value")
+    if "D" in d:
+        if type(d["D"]) is not str:
+            raise ValueError("not a decimal")
+        return Decimal(d["D"])
+    if "M" in d:
+        out = {}
+        for k, v in d["M"]:
+            if type(k) is not str:
+                raise ValueError("a mapping key that is not a string")
+            out[k] = _tuples(v) if type(v) is list else v
+        return out
+    raise ValueError("not an encoded value")
+
+
+# --- the cache --------------------------------------------------------------------------
+
+
+@dataclass
+class Stats:
+    """What a cache did in this process: hits, misses (entry absent or not trusted),
+    entries written."""
+
+    hits: int = 0
+    misses: int = 0
+    stored: int = 0
+
+
+@dataclass
+class Cache:
+    """One run's view of a cache folder: the command and the options in its keys.
+
+    Made by :func:`open_cache`; picklable, so worker processes use it as the parent
+    does."""
+
+    folder: str
+    command: str
+    options: dict[str, Any]
+    fingerprint: str
+    writable: bool = True
+    stats: Stats = field(default_factory=Stats)
+
+    def key_fields(self, path: str, digest: str) -> dict[str, Any]:
+        return {
+            "magic": MAGIC, "layout": LAYOUT, "command": self.command, "code": self.fingerprint,
+            "options": self.options, "path": path, "sha256": digest,
+        }
+
+    def entry_path(self, fields_: dict[str, Any]) -> str:
+        key = hashlib.sha256(json.dumps(fields_, sort_keys=True, ensure_ascii=True).encode()).hexdigest()
+        return os.path.join(self.folder, f"v{LAYOUT}", key[:2], key[2:] + ".json")
+
+    def missing(self, paths: list[str]) -> list[str]:
+        """The paths with no entry for their current bytes (an unreadable file counts as
+        missing): what a run has to check, for choosing how many processes to start. An
+        entry found here is not yet trusted; :meth:`lookup` decides that."""
+        out = []
+        for path in paths:
+            try:
+                if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO or a device is never opened here
+                    out.append(path)
+                    continue
+                with open(path, "rb") as fh:
+                    digest = hashlib.file_digest(fh, "sha256").hexdigest()
+            except OSError:
+                out.append(path)
+                continue
+            if not os.path.exists(self.entry_path(self.key_fields(path, digest))):
+                out.append(path)
+        return out
+
+    def lookup(self, path: str, data: bytes) -> FileResult | None:
+        """The cached result of the file ``path`` whose bytes are ``data``, or None."""
+        want = self.key_fields(path, hashlib.sha256(data).hexdigest())
+        fr = self.read(self.entry_path(want), want)
+        if fr is None:
+            self.stats.misses += 1
+        else:
+            self.stats.hits += 1
+        return fr
+
+    def read(self, entry: str, want: dict[str, Any]) -> FileResult | None:
+        try:
+            with open(entry, "rb") as fh:
+                blob = fh.read()
+        except OSError:
+            return None
+        try:
+            return _trusted(blob, want)
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError, ArithmeticError):
+            return None
+
+    def store(self, path: str, data: bytes, fr: FileResult) -> None:
+        """Keep ``fr`` as the result of ``path`` with bytes ``data``; silently nothing
+        when the result cannot be held exactly or the folder cannot be written."""
+        if not self.writable:
+            return
+        try:
+            payload = json.dumps(encode(fr), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        except (ValueError, TypeError, RecursionError):  # Uncacheable, a lone surrogate, an int too long for str()
+            return
+        key = self.key_fields(path, hashlib.sha256(data).hexdigest())
+        header = dict(key, payload_sha256=hashlib.sha256(payload).hexdigest(), payload_bytes=len(payload))
+        blob = json.dumps(header, sort_keys=True, ensure_ascii=True, separators=(",", ":")).encode() + b"\n" + payload
+        entry = self.entry_path(key)
+        try:
+            _write_atomic(entry, blob)
+        except OSError:
+            self.writable = False
+            return
+        self.stats.stored += 1
+
+
+def _trusted(blob: bytes, want: dict[str, Any]) -> FileResult | None:
+    head, sep, payload = blob.partition(b"\n")
+    if not sep:
+        return None
+    header = json.loads(head)
+    if type(header) is not dict:
+        return None
+    # Compared as canonical JSON text, so that 1 never passes for true.
+    if _canonical({k: header.get(k) for k in want}) != _canonical(want):
+        return None
+    if header.get("payload_bytes") != len(payload) or header.get("payload_sha256") != hashlib.sha256(payload).hexdigest():
+        return None
+    fr = decode(payload)
+    if type(fr) is not FileResult or fr.path != want["path"]:
+        return None
+    for dep, digest in fr.inputs:
+        if type(dep) is not str or sha256_file(dep) != digest:
+            return None
+    return fr
+
+
+def _canonical(fields_: dict[str, Any]) -> str:
+    return json.dumps(fields_, sort_keys=True, ensure_ascii=True, separators=(",", ":"))
+
+
+def _write_atomic(entry: str, blob: bytes) -> None:
+    folder = os.path.dirname(entry)
+    os.makedirs(folder, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(blob)
+        os.replace(tmp, entry)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def open_cache(folder: str, command: str, options: dict[str, Any]) -> tuple[Cache | None, str | None]:
+    """The cache in ``folder`` for ``command`` with ``options`` (JSON values), creating
+    the folder with its ``.gitignore`` and ``CACHEDIR.TAG``; or ``(None, reason)`` when
+    it cannot be created or written (the run then goes uncached)."""
+    try:
+        os.makedirs(folder, exist_ok=True)
+        _mark(folder, ".gitignore", "# Created by claimcheck: its cache is not for version control.\n*\n")
+        _mark(folder, "CACHEDIR.TAG", _TAG)
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise PermissionError(13, "permission denied")
+    except OSError as e:
+        return None, f"cache not used: cannot write {folder}: {(e.strerror or str(e)).lower()}"
+    return Cache(folder, command, options, code_fingerprint()), None
+
+
+def _mark(folder: str, name: str, text: str) -> None:
+    path = os.path.join(folder, name)
+    if os.path.exists(path):
+        return
+    _write_atomic(path, text.encode())
+
+
+def cache_folder(flag: str | None, env: dict[str, str] | None = None) -> tuple[str, bool]:
+    """The folder to use and whether the user named it: ``--cache-dir``, else
+    ``$CLAIMCHECK_CACHE_DIR``, else ``.claimcheck_cache`` in the working folder."""
+    if flag:
+        return flag, True
+    value = (env if env is not None else os.environ).get(ENV_DIR, "")
+    if value:
+        return value, True
+    return DEFAULT_DIR, False
