@@ -34,8 +34,23 @@ _CURRENCY_SYMBOLS = {code: sym for sym, code in CURRENCIES.items()}
 _PERCENT_UNITS = lexicon.PERCENT_UNITS
 
 
+class FigureError(EvalError):
+    """An expression error inside a derived figure's ``compute:``, with the data path of
+    that ``compute:`` (``where``) so it is located there, not at the claim using it."""
+
+    def __init__(self, message: str, col: int | None, where: tuple) -> None:
+        super().__init__(message, col)
+        self.where = where
+
+
 class _Scope:
-    """The figures visible to one claim, resolved to operands on demand."""
+    """The figures visible to one claim, resolved to operands on demand.
+
+    A derived figure is computed once, after the figures it names: :meth:`operand` walks
+    the figures a chain needs with an explicit stack, inputs first, so the evaluator only
+    ever looks up figures already computed and a chain as deep as the loader allows
+    (:data:`claimcheck.claimfile.xref.MAX_CHAIN`) costs no recursion.
+    """
 
     def __init__(self, path: str, figures: Mapping[str, Any], parent: "_Scope | None", base: tuple, locs: Locations | None) -> None:
         self.path = path
@@ -51,34 +66,72 @@ class _Scope:
             out |= self.parent.names()
         return out
 
+    def owner(self, name: str) -> "_Scope | None":
+        """The scope that defines ``name`` (this one, or the file's), if any."""
+        scope: _Scope | None = self
+        while scope is not None and name not in scope.figures:
+            scope = scope.parent
+        return scope
+
     def operand(self, name: str) -> Operand:
-        if name in self.cache:
-            return self.cache[name]
-        if name not in self.figures:
-            if self.parent is None:
-                raise KeyError(name)
-            return self.parent.operand(name)
-        fig = self.figures[name]
+        scope = self.owner(name)
+        if scope is None:
+            raise KeyError(name)
+        hit = scope.cache.get(name)
+        if hit is not None:
+            return hit
+        stack: list[tuple[_Scope, str]] = [(scope, name)]
+        busy: set[tuple[int, str]] = {(id(scope), name)}
+        while stack:
+            sc, n = stack[-1]
+            fig = sc.figures[n]
+            if fig.compute is not None:
+                todo = []
+                for ref in fig.compute.names:
+                    o = sc.owner(ref.name)
+                    if o is None or ref.name in o.cache:
+                        continue  # unknown names are the evaluator's to report
+                    if (id(o), ref.name) in busy:
+                        if any(s is o and m == ref.name for s, m in stack):
+                            raise FigureError(f"figure '{n}' is defined in terms of itself", ref.col, sc.base + (n, "compute"))
+                        continue
+                    todo.append((o, ref.name))
+                if todo:
+                    for item in todo:
+                        busy.add((id(item[0]), item[1]))
+                    stack.extend(todo)
+                    continue
+            stack.pop()
+            if n not in sc.cache:
+                sc.cache[n] = sc.compute(n, fig)
+        return scope.cache[name]
+
+    def compute(self, name: str, fig: Any) -> Operand:
+        """The operand of one figure of this scope, its inputs already computed."""
         period = fig.period
         if fig.compute is not None:
-            ev = evaluate(fig.compute, _Env(self))
-            op = Operand(name, ev.value, None, fig.unit, period.text if period else None, period.days if period else None, fig.source)
-        else:
-            written = fig.value
-            if not written.percent and (fig.unit or "").strip().lower() in _PERCENT_UNITS:
-                # `{value: 25, unit: "%"}` means 25%, a fraction 1/4, as "25%" would.
-                written = parse_number(written.text + "%")
-            op = Operand(
-                name,
-                written.as_value(exact=fig.exact),
-                written,
-                fig.unit,
-                period.text if period else None,
-                period.days if period else None,
-                fig.source,
-            )
-        self.cache[name] = op
-        return op
+            try:
+                ev = evaluate(fig.compute, _Env(self))
+            except ZeroBaseline:
+                raise
+            except FigureError:
+                raise
+            except EvalError as e:
+                raise FigureError(e.message, e.col, self.base + (name, "compute")) from None
+            return Operand(name, ev.value, None, fig.unit, period.text if period else None, period.days if period else None, fig.source)
+        written = fig.value
+        if not written.percent and (fig.unit or "").strip().lower() in _PERCENT_UNITS:
+            # `{value: 25, unit: "%"}` means 25%, a fraction 1/4, as "25%" would.
+            written = parse_number(written.text + "%")
+        return Operand(
+            name,
+            written.as_value(exact=fig.exact),
+            written,
+            fig.unit,
+            period.text if period else None,
+            period.days if period else None,
+            fig.source,
+        )
 
 
 class _Env(Mapping[str, Operand]):
@@ -124,7 +177,7 @@ def check_loaded(loaded: Loaded, policy: Policy = Policy()) -> FileResult:
         try:
             result = _judge_claim(claim, scope, tolerance, sources, line, col, policy)
         except EvalError as e:
-            where = ("claims", i, "compute")
+            where = e.where if isinstance(e, FigureError) else ("claims", i, "compute")
             l, c = locs.in_text(where, e.col)
             problems.append(Problem(path, l, c, e.message))
             continue
@@ -137,7 +190,7 @@ def check_loaded(loaded: Loaded, policy: Policy = Policy()) -> FileResult:
         try:
             claims.append(_judge_check(check, scope, sources, line, col, policy))
         except EvalError as e:
-            l, c = locs.of(("checks", i))
+            l, c = locs.in_text(e.where, e.col) if isinstance(e, FigureError) else locs.of(("checks", i))
             problems.append(Problem(path, l, c, e.message))
     if problems:
         return FileResult(path, model.title, model.url, problems=tuple(problems))
