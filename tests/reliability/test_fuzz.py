@@ -22,7 +22,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from claimcheck.claimfile import Loaded, decode, load_file, load_located, load_text
-from claimcheck.claimfile.scaffold import scaffold_text
+from claimcheck.claimfile.scaffold import scaffold_text, storable
 from claimcheck.engine import check_loaded
 from claimcheck.expr import EvalError, evaluate
 from claimcheck.results import FileResult
@@ -308,7 +308,9 @@ def test_scaffold_loads_back_valid_and_verifies(title: str) -> None:
     decoded = re.sub(r'"TODO: [^"]*"', '"filled in"', decoded)  # type: ignore[arg-type]
     loaded = load_located("story.yaml", decoded)
     assert loaded.ok, [p.render() for p in loaded.problems]
-    assert loaded.model.title == title
+    # As the title was given, but for what no claim file holds in any form (a line
+    # separator becomes a space: issue 19).
+    assert loaded.model.title == storable(title)
     fr = check_loaded(loaded)
     assert not fr.problems and fr.claims and all(c.passed for c in fr.claims)
 
