@@ -69,7 +69,8 @@ def discover(
 def _search(root: str, suffixes: tuple[str, ...]) -> tuple[list[str], list[Problem]]:
     """The files under ``root`` (named as ``root/relative/path``) ending in ``suffixes``,
     and a problem for each folder that could not be read. An explicit stack, and each
-    real folder (device and inode) entered once: links are followed without looping."""
+    real folder (device and inode) entered once, the first reached in name order: links
+    are followed without looping."""
     found: list[str] = []
     problems: list[Problem] = []
     seen: set[tuple[int, int]] = set()
@@ -83,7 +84,7 @@ def _search(root: str, suffixes: tuple[str, ...]) -> tuple[list[str], list[Probl
                 continue
             seen.add(key)
             with os.scandir(folder) as it:
-                entries = list(it)
+                entries = sorted(it, key=lambda e: e.name, reverse=True)  # popped in name order
         except OSError as e:
             problems.append(Problem(folder, 1, 1, f"cannot read this folder: {os_reason(e)}"))
             continue
