@@ -80,31 +80,31 @@ class _Scope:
         hit = scope.cache.get(name)
         if hit is not None:
             return hit
-        stack: list[tuple[_Scope, str]] = [(scope, name)]
-        busy: set[tuple[int, str]] = {(id(scope), name)}
+        # Depth first, inputs before the figure: each entry is a figure on the current
+        # path and the names its expression has yet to resolve.
+        stack = [(scope, name, iter(scope.inputs(name)))]
+        path = {(id(scope), name)}
         while stack:
-            sc, n = stack[-1]
-            fig = sc.figures[n]
-            if fig.compute is not None:
-                todo = []
-                for ref in fig.compute.names:
-                    o = sc.owner(ref.name)
-                    if o is None or ref.name in o.cache:
-                        continue  # unknown names are the evaluator's to report
-                    if (id(o), ref.name) in busy:
-                        if any(s is o and m == ref.name for s, m in stack):
-                            raise FigureError(f"figure '{n}' is defined in terms of itself", ref.col, sc.base + (n, "compute"))
-                        continue
-                    todo.append((o, ref.name))
-                if todo:
-                    for item in todo:
-                        busy.add((id(item[0]), item[1]))
-                    stack.extend(todo)
-                    continue
-            stack.pop()
-            if n not in sc.cache:
-                sc.cache[n] = sc.compute(n, fig)
+            sc, n, pending = stack[-1]
+            for ref in pending:
+                o = sc.owner(ref.name)
+                if o is None or ref.name in o.cache:
+                    continue  # unknown names are the evaluator's to report
+                if (id(o), ref.name) in path:  # the loader refuses cycles; never loop on one
+                    raise FigureError(f"figure '{n}' is defined in terms of itself", ref.col, sc.base + (n, "compute"))
+                stack.append((o, ref.name, iter(o.inputs(ref.name))))
+                path.add((id(o), ref.name))
+                break
+            else:
+                stack.pop()
+                path.discard((id(sc), n))
+                sc.cache[n] = sc.compute(n, sc.figures[n])
         return scope.cache[name]
+
+    def inputs(self, name: str) -> tuple:
+        """The names (with columns) a figure of this scope is computed from."""
+        fig = self.figures[name]
+        return fig.compute.names if fig.compute is not None else ()
 
     def compute(self, name: str, fig: Any) -> Operand:
         """The operand of one figure of this scope, its inputs already computed."""

@@ -417,8 +417,10 @@ def chains(draw: st.DrawFn) -> tuple[str, int, int, str | None]:
         value += k if sign == "+" else -k
         expr = f"f{i - 1} {sign} {k}"
         if i >= 2 and rnd.random() < 0.2:
+            # An earlier figure added and taken back, before or after the step: the
+            # engine must resolve f{j} once whichever input names it first.
             j = rnd.randint(0, i - 2)
-            expr += f" + f{j} - f{j}"
+            expr = f"{expr} + f{j} - f{j}" if rnd.random() < 0.5 else f"f{j} - f{j} + {expr}"
         defs[i] = f"  f{i}: {{compute: {expr}}}"
     order = list(defs)
     how = rnd.randint(0, 2)

@@ -183,6 +183,18 @@ def test_validate_and_verify_share_the_chain_limit(command: str, tmp_path: Path)
         assert json.loads(alone.out)["files"][0]["claims"][0]["point"] == "1001"
 
 
+def test_a_figure_two_inputs_share_is_not_a_cycle(tmp_path: Path) -> None:
+    # t = a + b, b = a + 1: the iterative evaluation first called this a cycle (found while
+    # writing it; the recursive one on main was right). 10·2 = 20, 20 + 21 = 41.
+    text = (
+        "title: t\nfigures:\n  x: {value: 10}\n  a: {compute: x * 2}\n  b: {compute: a + 1}\n  t: {compute: a + b}\n"
+        "claims:\n  - {id: c1, speaker: s, statement: s, figure: \"41\", compute: t}\n"
+    )
+    run_ = claimcheck("verify", "d.yaml", "--format", "json", cwd=_write(tmp_path, "d.yaml", text))
+    assert run_.code == 0, run_.err
+    assert json.loads(run_.out)["files"][0]["claims"][0]["point"] == "41"
+
+
 def test_an_error_inside_a_derived_figure_is_located_at_its_compute(tmp_path: Path) -> None:
     # 99,999^1000 is over the size cap: the error is d's, not the claim's that uses it.
     text = (
