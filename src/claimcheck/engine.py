@@ -34,8 +34,23 @@ _CURRENCY_SYMBOLS = {code: sym for sym, code in CURRENCIES.items()}
 _PERCENT_UNITS = lexicon.PERCENT_UNITS
 
 
+class FigureError(EvalError):
+    """An expression error inside a derived figure's ``compute:``, with the data path of
+    that ``compute:`` (``where``) so it is located there, not at the claim using it."""
+
+    def __init__(self, message: str, col: int | None, where: tuple) -> None:
+        super().__init__(message, col)
+        self.where = where
+
+
 class _Scope:
-    """The figures visible to one claim, resolved to operands on demand."""
+    """The figures visible to one claim, resolved to operands on demand.
+
+    A derived figure is computed once, after the figures it names: :meth:`operand` walks
+    the figures a chain needs with an explicit stack, inputs first, so the evaluator only
+    ever looks up figures already computed and a chain as deep as the loader allows
+    (:data:`claimcheck.claimfile.xref.MAX_CHAIN`) costs no recursion.
+    """
 
     def __init__(self, path: str, figures: Mapping[str, Any], parent: "_Scope | None", base: tuple, locs: Locations | None,
                  tables: Mapping[tuple, Any] | None = None) -> None:
@@ -61,34 +76,72 @@ class _Scope:
             out |= self.parent.names()
         return out
 
+    def owner(self, name: str) -> "_Scope | None":
+        """The scope that defines ``name`` (this one, or the file's), if any."""
+        scope: _Scope | None = self
+        while scope is not None and name not in scope.figures:
+            scope = scope.parent
+        return scope
+
     def operand(self, name: str) -> Operand:
-        if name in self.cache:
-            return self.cache[name]
-        if name not in self.figures:
-            if self.parent is None:
-                raise KeyError(name)
-            return self.parent.operand(name)
+        scope = self.owner(name)
+        if scope is None:
+            raise KeyError(name)
+        hit = scope.cache.get(name)
+        if hit is not None:
+            return hit
+        # Depth first, inputs before the figure: each entry is a figure on the current
+        # path and the names its expression has yet to resolve.
+        stack = [(scope, name, iter(scope.inputs(name)))]
+        path = {(id(scope), name)}
+        while stack:
+            sc, n, pending = stack[-1]
+            for ref in pending:
+                o = sc.owner(ref.name)
+                if o is None or ref.name in o.cache:
+                    continue  # unknown names are the evaluator's to report
+                if (id(o), ref.name) in path:  # the loader refuses cycles; never loop on one
+                    raise FigureError(f"figure '{n}' is defined in terms of itself", ref.col, sc.base + (n, "compute"))
+                stack.append((o, ref.name, iter(o.inputs(ref.name))))
+                path.add((id(o), ref.name))
+                break
+            else:
+                stack.pop()
+                path.discard((id(sc), n))
+                sc.cache[n] = sc.compute(n, sc.figures[n])
+        return scope.cache[name]
+
+    def inputs(self, name: str) -> tuple:
+        """The names (with columns) a figure of this scope is computed from."""
         fig = self.figures[name]
+        return fig.compute.names if fig.compute is not None else ()
+
+    def compute(self, name: str, fig: Any) -> Operand:
+        """The operand of one figure of this scope, its inputs already computed."""
         period = fig.period
         if fig.compute is not None:
-            ev = evaluate(fig.compute, _Env(self))
-            op = Operand(name, ev.value, None, fig.unit, period.text if period else None, period.days if period else None, fig.source)
-        else:
-            written = fig.value if fig.from_ is None else self.tables[self.base + (name,)].written
-            if not written.percent and (fig.unit or "").strip().lower() in _PERCENT_UNITS:
-                # `{value: 25, unit: "%"}` means 25%, a fraction 1/4, as "25%" would.
-                written = parse_number(written.text + "%")
-            op = Operand(
-                name,
-                written.as_value(exact=fig.exact),
-                written,
-                fig.unit,
-                period.text if period else None,
-                period.days if period else None,
-                fig.source,
-            )
-        self.cache[name] = op
-        return op
+            try:
+                ev = evaluate(fig.compute, _Env(self))
+            except ZeroBaseline:
+                raise
+            except FigureError:
+                raise
+            except EvalError as e:
+                raise FigureError(e.message, e.col, self.base + (name, "compute")) from None
+            return Operand(name, ev.value, None, fig.unit, period.text if period else None, period.days if period else None, fig.source)
+        written = fig.value if fig.from_ is None else self.tables[self.base + (name,)].written
+        if not written.percent and (fig.unit or "").strip().lower() in _PERCENT_UNITS:
+            # `{value: 25, unit: "%"}` means 25%, a fraction 1/4, as "25%" would.
+            written = parse_number(written.text + "%")
+        return Operand(
+            name,
+            written.as_value(exact=fig.exact),
+            written,
+            fig.unit,
+            period.text if period else None,
+            period.days if period else None,
+            fig.source,
+        )
 
 
 class _Env(Mapping[str, Operand]):
@@ -134,7 +187,7 @@ def check_loaded(loaded: Loaded, policy: Policy = Policy()) -> FileResult:
         try:
             result = _judge_claim(claim, scope, tolerance, sources, line, col, policy)
         except EvalError as e:
-            where = ("claims", i, "compute")
+            where = e.where if isinstance(e, FigureError) else ("claims", i, "compute")
             l, c = locs.in_text(where, e.col)
             problems.append(Problem(path, l, c, e.message))
             continue
@@ -147,7 +200,7 @@ def check_loaded(loaded: Loaded, policy: Policy = Policy()) -> FileResult:
         try:
             claims.append(_judge_check(check, scope, sources, line, col, policy))
         except EvalError as e:
-            l, c = locs.of(("checks", i))
+            l, c = locs.in_text(e.where, e.col) if isinstance(e, FigureError) else locs.of(("checks", i))
             problems.append(Problem(path, l, c, e.message))
     if problems:
         return FileResult(path, model.title, model.url, problems=tuple(problems), inputs=loaded.inputs)

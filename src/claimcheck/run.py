@@ -81,9 +81,12 @@ def expand(paths: Sequence[str], exclude: Sequence[str] = ()) -> list[str]:
             if raw == "-" or not excluded(raw, exclude):
                 kept.append(raw)
             continue
-        found = [f for f in discover([raw]) if isinstance(f, str)]
+        items = discover([raw])
+        found = [f for f in items if isinstance(f, str)]
         if not found:
             kept.append(raw)  # an empty folder: reported as such
+        # A subfolder that cannot be read is kept as a path: loading it reports why.
+        kept.extend(f.path for f in items if not isinstance(f, str) and f.path != raw and not excluded(f.path, exclude))
         kept.extend(f for f in found if not excluded(f, exclude))
     return kept
 

@@ -14,8 +14,10 @@ ISO 8601 text read by :class:`Period`; figures and expressions are parsed here, 
 invalid claim never reaches the engine.
 
 It is longer than 500 lines: every key of the file is declared here with the type that
-reads it (numbers, periods, figures, expressions, table paths, queries and cells), so
-the schema generated from these models and the loader cannot disagree.
+reads it (numbers, periods, figures, expressions, table paths, queries and cells), and
+every value's own check lives beside its model, the tolerance values' included (a width
+of 0 or more, a percent where the band is a share), so the schema generated from these
+models and the loader cannot disagree and one file says what a claim file may hold.
 """
 
 from __future__ import annotations
@@ -329,11 +331,62 @@ CellRef = Annotated[str, PlainValidator(_cell_ref), WithJsonSchema({"type": "str
 _STRICT = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False, defer_build=True)
 
 
+def _plain(x: Fraction) -> str:
+    """An exact decimal as text: 8, 7.5, 0.125 (a tolerance's value, in a hint)."""
+    from decimal import Decimal, localcontext
+
+    with localcontext() as ctx:
+        ctx.prec = 50
+        return format((Decimal(x.numerator) / Decimal(x.denominator)).normalize(), "f")
+
+
+def _to_share(v: Any) -> Written:
+    """A tolerance that is a share of X: a percent of 0 or more ("8%"). A plain 0.08 was
+    read as 8% and "$5 million" as 500,000,000%; a negative one turned the band inside out."""
+    w = _to_written(v)
+    if w.value < 0:
+        raise ValueError(f"'{w.text}' is negative; a tolerance is a width: write {_plain(-w.value * 100)}%")
+    if not w.percent or w.currency or w.scaled:
+        if w.currency or w.scaled or w.percent:
+            example = "5%"
+        else:
+            example = f"{_plain(w.value * 100)}%" if 0 < w.value < 1 else f"{w.text}%"
+        raise ValueError(f"'{w.text}' is not a percent; write the tolerance as a percent of the claimed number, such as {example}")
+    return w
+
+
+def _to_units(v: Any) -> Written:
+    """A tolerance counted in units of the claimed number's last digit: a plain number of
+    0 or more ("0.5", "1")."""
+    w = _to_written(v)
+    if w.percent or w.currency or w.scaled:
+        raise ValueError(f"'{w.text}' is not a number of units; write how many units of the last digit, such as 0.5 or 1")
+    if w.value < 0:
+        raise ValueError(f"'{w.text}' is negative; a tolerance is a width: write {_plain(-w.value)}")
+    return w
+
+
+def _tolerance_number(check: Any) -> Any:
+    # The schema stays the one number pattern (tests/unit/claimfile/test_schema.py); the
+    # sign and the percent are the loader's to refuse, with the fix in the message.
+    return Annotated[
+        Written,
+        PlainValidator(check),
+        PlainSerializer(lambda w: w.text, return_type=str),
+        WithJsonSchema(Number.__metadata__[2].json_schema),  # type: ignore[attr-defined]
+    ]
+
+
+ShareTolerance = _tolerance_number(_to_share)
+UnitsTolerance = _tolerance_number(_to_units)
+
+
 def _rule_model(rule: hedges.HedgeRule) -> type[BaseModel]:
     fields: dict[str, Any] = {}
     for key, p in rule.params.items():
         shown = f"{p.default * 100}%" if p.percent else str(p.default)
-        fields[key] = (Optional[Number], Field(None, description=f"{p.meaning} (default {shown})"))
+        kind = ShareTolerance if p.percent else UnitsTolerance
+        fields[key] = (Optional[kind], Field(None, description=f"{p.meaning} (default {shown})"))
     return create_model(  # type: ignore[call-overload]
         f"Tolerance_{rule.name}",
         __config__=_STRICT,

@@ -42,29 +42,67 @@ def discover(
     paths: Sequence[str], suffixes: tuple[str, ...] = YAML_SUFFIXES, what: str = "claim files"
 ) -> list[str | Problem]:
     """Expand paths: a directory gives its files ending in one of ``suffixes`` (hidden
-    folders skipped) in sorted order; a missing path is a problem, not a silent skip."""
+    folders skipped) in sorted order; a missing path is a problem, not a silent skip.
+
+    A folder is searched through symbolic links too, each real folder once (a link back
+    to a folder already being searched, a loop, adds nothing). A folder that cannot be
+    read is a located problem (``folder:1:1: error: cannot read this folder: permission
+    denied``), and the rest of the tree is still searched.
+    """
     out: list[str | Problem] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = sorted(
-                str(f)
-                for f in p.rglob("*")
-                if f.suffix in suffixes
-                and not any(part.startswith(".") for part in f.relative_to(p).parts)
-                # Anything but a folder: a FIFO or socket named *.yaml is reported by
-                # read_text ("not a regular file"), never silently skipped.
-                and (f.is_symlink() or not f.is_dir())
-            )
-            if not found:
+            found, problems = _search(raw, suffixes)
+            if not found and not problems:
                 patterns = ", ".join("*" + s for s in suffixes)
                 out.append(Problem(raw, 1, 1, f"no {what} ({patterns}) in this folder"))
-            out.extend(found)
+            out.extend(problems)
+            out.extend(sorted(found))
         elif p.exists() or p.is_symlink():
             out.append(raw)
         else:
             out.append(Problem(raw, 1, 1, "no such file or directory"))
     return out
+
+
+def _search(root: str, suffixes: tuple[str, ...]) -> tuple[list[str], list[Problem]]:
+    """The files under ``root`` (named as ``root/relative/path``) ending in ``suffixes``,
+    and a problem for each folder that could not be read. An explicit stack, and each
+    real folder (device and inode) entered once, the first reached in name order: links
+    are followed without looping."""
+    found: list[str] = []
+    problems: list[Problem] = []
+    seen: set[tuple[int, int]] = set()
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            st = os.stat(folder)
+            key = (st.st_dev, st.st_ino)
+            if key in seen:
+                continue
+            seen.add(key)
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name, reverse=True)  # popped in name order
+        except OSError as e:
+            problems.append(Problem(folder, 1, 1, f"cannot read this folder: {os_reason(e)}"))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue  # hidden files and folders (.git, .venv) are not searched
+            path = str(Path(folder, entry.name))  # as pathlib names it: "x.yaml" in ".", not "./x.yaml"
+            try:
+                is_dir = entry.is_dir()  # follows a symbolic link
+            except OSError:
+                is_dir = False
+            if is_dir:
+                stack.append(path)
+            elif entry.name.endswith(suffixes):
+                # Anything but a folder: a FIFO, socket or broken link named *.yaml is
+                # reported by read_text ("not a regular file"), never silently skipped.
+                found.append(path)
+    return found, problems
 
 
 # --- reading ----------------------------------------------------------------------------

@@ -12,7 +12,6 @@ out of it) and an existing file is never replaced without ``force``.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from dataclasses import dataclass
@@ -23,6 +22,47 @@ from claimcheck.claimfile.read import os_reason
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _RAW_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+
+# --- text as YAML claimcheck loads back ---------------------------------------------------
+#
+# Both scaffolds (`claimcheck new` and `scan --emit-yaml`) write user text — a title, an
+# article's sentences, its file name — into YAML that claimcheck must load as it stands.
+# json.dumps is not that: it writes an emoji as a surrogate pair ("\ud83d\ude00"), which
+# YAML reads as two lone surrogates, and leaves DEL, C1 controls and line separators raw.
+
+#: What a claim file cannot hold in any form (claimfile.read.decode refuses them raw, the
+#: walker escaped): line separators other than LF, which become a space, and lone
+#: surrogates (a file name's undecodable bytes) and non-characters, which become U+FFFD.
+_NOT_STORABLE = re.compile("[\x85\u2028\u2029]|[\ud800-\udfff\ufffe\uffff]")
+#: What a double-quoted scalar writes as an escape: the quote and backslash, every C0
+#: control, DEL and C1, and the byte-order mark; everything else (emoji included) raw.
+_ESCAPED = re.compile(r'["\\\x00-\x1f\x7f-\x9f\ufeff]')
+_SHORT = {'"': '\\"', "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+#: What a comment shows escaped: anything that would end the line or be refused raw.
+_COMMENT_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]")
+
+
+def storable(text: str) -> str:
+    """``text`` as a claim file can hold it: line separators (U+0085, U+2028, U+2029) as a
+    space, lone surrogates and non-characters as U+FFFD; anything else unchanged."""
+    return _NOT_STORABLE.sub(lambda m: " " if m.group() in "\x85\u2028\u2029" else "\ufffd", text)
+
+
+def yaml_string(text: str) -> str:
+    """A YAML double-quoted scalar that claimcheck loads back as :func:`storable` of
+    ``text``: any character, one line."""
+    return '"' + _ESCAPED.sub(_escape, storable(text)) + '"'
+
+
+def _escape(m: re.Match[str]) -> str:
+    ch = m.group()
+    return _SHORT.get(ch) or (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+
+
+def yaml_comment(text: str) -> str:
+    """``text`` safe inside a one-line YAML comment: every character that would end the
+    line or that a claim file refuses raw is shown as an escape (``\\u2028``)."""
+    return _COMMENT_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 class ScaffoldError(Exception):
@@ -91,10 +131,7 @@ def scaffold_text(target: Path, title: str, root: Path, shown: str | None = None
     editors at the nearest shipped schema, or at a copy beside it."""
     found = nearest_schema(target, root)
     schema = os.path.relpath(found, target.parent) if found is not None else SCHEMA_NAME
-    quoted = json.dumps(title, ensure_ascii=False)
-    # JSON leaves DEL, C1 controls and the Unicode line separators raw; the loader refuses
-    # them raw (claimfile.read.decode), so they are written as escapes and the title round-trips.
-    quoted = _RAW_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+    quoted = yaml_string(title)
     name = shown if shown is not None else target.name
     if any(ch.isspace() or ch in "'\"$`\\;&|<>*?()[]{}#!~" for ch in name):
         name = "'" + name.replace("'", "'\\''") + "'"

@@ -58,6 +58,22 @@ TEXT_TAGS = frozenset({"?", "!", STR_TAG})
 #: Tags a located walk accepts on a mapping or a list.
 COLLECTION_TAGS = frozenset({"?", "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 SURROGATE = re.compile("[\ud800-\udfff]")
+#: What a scalar may not hold however it is written: a lone surrogate, or a line separator
+#: other than LF. claimfile.read.decode refuses U+0085, U+2028 and U+2029 raw; written as
+#: the escapes \N, \L, \P (or \x85, \u2028, \u2029) they reached every report, where a
+#: terminal, an editor or a JSON-in-HTML reader breaks the line.
+UNSTORABLE = re.compile("[\ud800-\udfff\x85\u2028\u2029]")
+
+
+def unstorable(value: str) -> str:
+    """Why a scalar's value cannot be held: the message for its first refused character."""
+    m = UNSTORABLE.search(value)
+    assert m is not None
+    ch = m.group()
+    if SURROGATE.match(ch):
+        return "a lone surrogate escape (such as \\ud800) is not valid text"
+    escape = {"\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"}[ch]
+    return f"escaped line separator U+{ord(ch):04X} ({escape}) is not allowed in a claim file; write a space or \\n instead"
 _SPLIT_KEY = re.compile(r"\d{3}")
 _SPLIT_HEAD = re.compile(r"[+-]?\d{1,3}")
 #: The lists whose items' starts a lean walk records (the reports print them).
@@ -344,8 +360,8 @@ class Walker:
                 self._problem(node, f"unsupported tag '{short_tag(tag)}'; claim files use plain values")
                 return None
             value = node.value
-            if not value.isascii() and SURROGATE.search(value):
-                self._problem(node, "a lone surrogate escape (such as \\ud800) is not valid text")
+            if not value.isascii() and UNSTORABLE.search(value):
+                self._problem(node, unstorable(value))
                 return None
             if tag == "?" and not node.style:
                 return PLAIN_VALUES.get(value, value)  # plain_scalar(value), inlined
@@ -379,6 +395,10 @@ class Walker:
                 self._problem(key_node, f"unsupported tag '{short_tag(key_node.tag)}'; claim files use plain values")
                 continue
             key = key_node.value
+            if located and not key.isascii() and UNSTORABLE.search(key):
+                self._problem(key_node, unstorable(key))
+                prev_value = value_node
+                continue
             if flow and type(value_node) is _ScalarNode and value_node.value == "":
                 if not located:
                     if not value_node.style:
@@ -397,7 +417,7 @@ class Walker:
                 km = key_node.start_mark
                 first_line[key] = km.line + 1
                 self.locs.keys[child] = (km.line + 1, km.column + 1)
-            elif not key.isascii() and SURROGATE.search(key):
+            elif not key.isascii() and UNSTORABLE.search(key):
                 raise GiveUp
             out[key] = build(value_node, child, depth + 1)
             prev_value = value_node

@@ -16,8 +16,8 @@ from claimcheck.expr.parse import (
     Parsed,
     ZeroBaseline,
     parse_expr,
-    suggest,
 )
+from claimcheck.expr.suggest import Suggestions, suggest
 
 __all__ = [
     "Computation",
@@ -28,6 +28,7 @@ __all__ = [
     "Operand",
     "Parsed",
     "ResultKind",
+    "Suggestions",
     "ZeroBaseline",
     "evaluate",
     "parse_expr",

@@ -18,11 +18,11 @@ allow-list of node types.
 from __future__ import annotations
 
 import ast
-import difflib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from claimcheck.expr.suggest import suggest
 from claimcheck.numbers import CURRENCIES, EXPRESSION_NUMBER_RE, MINUS, NumberError, Written, parse_number
 
 #: Longest expression accepted, in characters.
@@ -108,12 +108,6 @@ SIGNATURES = {
     "sum": "sum(x, ...)",
     "mean": "mean(x, ...)",
 }
-
-
-def suggest(name: str, candidates: Iterable[str]) -> str | None:
-    """The closest candidate to a misspelt ``name``, or ``None`` if none is close."""
-    matches = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
-    return matches[0] if matches else None
 
 
 # --- scanning and parsing -----------------------------------------------------------------

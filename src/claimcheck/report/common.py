@@ -110,6 +110,22 @@ def clean(text: str | None, *, multiline: bool = False) -> str:
     return _CONTROLS.sub("", text).replace("\t", " ")
 
 
+#: The one allow-list of what a report links to: an http or https address. What else a
+#: format must keep out of a link (Markdown: spaces and angle brackets) it checks itself.
+_LINKABLE = re.compile(r"(?i:https?)://\S.*", re.S)
+
+
+def link_url(url: str | None) -> str | None:
+    """``url`` cleaned, if a report may link to it: an ``http://`` or ``https://`` address
+    (any case); else ``None``. Every format that
+    links (HTML ``href``, Markdown autolinks, ClaimReview's ``url``, ``@id`` and
+    ``appearance``) asks here, so ``javascript:alert(1)`` is never a link anywhere."""
+    if not url:
+        return None
+    u = clean(url).strip()
+    return u if _LINKABLE.fullmatch(u) else None
+
+
 def exact(x: Fraction | None) -> str | None:
     """An exact value as text: ``"-13/68"``, ``"36720"`` (lowest terms, ASCII minus), of
     any size (``str()`` refuses an int of more than 4,300 digits)."""

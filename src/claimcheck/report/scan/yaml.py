@@ -23,17 +23,18 @@ reproduces the scan's verdicts. This module builds the text only; the CLI writes
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Sequence
 
 from claimcheck import lexicon
+from claimcheck.claimfile.scaffold import yaml_comment, yaml_string
 from claimcheck.numbers import NumberError, Written, expression_text, parse_number
 from claimcheck.scan import Finding, ScanResult
 from claimcheck.scan.run import Level
 
-#: A YAML double-quoted scalar is a superset of a JSON string, so json.dumps quotes safely.
-_q = json.dumps
+#: User text as a YAML double-quoted scalar claimcheck loads back (any character: an
+#: emoji raw, a control character escaped, a line separator as a space).
+_q = yaml_string
 
 #: How the scan writes a relative time label, for the TODO it leaves: a year relative to
 #: the article's date, or a month of a year the article does not name.
@@ -120,7 +121,7 @@ class _Figures:
 def _claim(f: Finding, cid: str, source: str, figures: _Figures) -> list[str]:
     lines = [
         f"  - id: {cid}",
-        f"    # {f.path}:{f.line}:{f.col}",
+        f"    # {yaml_comment(f.path)}:{f.line}:{f.col}",
         '    speaker: "TODO: speaker"',
         f"    statement: {_q((f.clause or f.sentence)[:500])}",
         f"    figure: {_q(f.figure_text or f.phrase)}",
@@ -133,7 +134,7 @@ def _claim(f: Finding, cid: str, source: str, figures: _Figures) -> list[str]:
             return names.get(id(w)) or expression_text(w)
 
         lines.append(f"    compute: {f.computation.text_with(name_of)}")
-        lines.append(f"    # scan: {f.verdict}" + (f" — {f.arithmetic}" if f.arithmetic else ""))
+        lines.append(yaml_comment(f"    # scan: {f.verdict}" + (f" — {f.arithmetic}" if f.arithmetic else "")))
     else:
         lines.append('    note: "TODO: the raw figures this was computed from, with their source"')
     return lines
@@ -163,7 +164,7 @@ def scaffold_yaml(results: Iterable[ScanResult], *, title: str | None = None, ur
     shown = ", ".join(paths)
     out = [
         "# yaml-language-server: $schema=claimfile.schema.json",
-        f"# Scaffold from `claimcheck scan {shown}`: check each figure against the article,",
+        f"# Scaffold from `claimcheck scan {yaml_comment(shown)}`: check each figure against the article,",
         "# replace every TODO, then run `claimcheck verify` on this file.",
         f"title: {_q(title or 'TODO: title of the story (' + shown + ')')}",
     ]
@@ -178,7 +179,7 @@ def scaffold_yaml(results: Iterable[ScanResult], *, title: str | None = None, ur
         figures = _Figures(sid, figure_names)
         for f in r.findings:
             if f.figure is None:
-                skipped.append(f"#   {f.path}:{f.line}:{f.col} {f.phrase!r}")
+                skipped.append(yaml_comment(f"#   {f.path}:{f.line}:{f.col} {f.phrase!r}"))
                 continue
             claims.extend(_claim(f, _slug(f.phrase, taken), sid, figures))
         figure_lines.extend(figures.lines)
@@ -188,5 +189,5 @@ def scaffold_yaml(results: Iterable[ScanResult], *, title: str | None = None, ur
     out.extend(claims)
     if skipped:
         out.append("# Numeric claims found but not in the figure language; add them by hand:")
-        out.extend(line.replace("\n", " ") for line in skipped)
+        out.extend(skipped)
     return "\n".join(out) + "\n"

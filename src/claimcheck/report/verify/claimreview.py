@@ -41,7 +41,7 @@ import re
 from typing import Any
 
 from claimcheck.report import Options
-from claimcheck.report.common import clean
+from claimcheck.report.common import clean, link_url
 from claimcheck.report.json_writer import encode
 from claimcheck.results import ClaimResult, FileResult, RunSummary
 
@@ -85,16 +85,26 @@ def review(fr: FileResult, c: ClaimResult, missing: dict[str, list[str]] | None 
     pub = fr.publishing
     cp = pub.of(c.id)
     obj: dict[str, Any] = {"@type": "ClaimReview"}
-    if fr.url:
-        obj["@id"] = f"{clean(fr.url)}#{clean(c.id)}"
-        obj["url"] = clean(fr.url)
-    else:
+
+    def linked(url: str | None, field: str) -> str | None:
+        """An http(s) URL, or ``None``; any other (``javascript:``) is left out and named."""
+        u = link_url(url)
+        if url and u is None:
+            lack.setdefault(f"scheme:{field}", []).append(c.id)
+        return u
+
+    url = linked(fr.url, "url")
+    if url is not None:
+        obj["@id"] = f"{url}#{clean(c.id)}"
+        obj["url"] = url
+    elif not fr.url:
         lack.setdefault("url", []).append(c.id)
     obj["claimReviewed"] = clean(c.statement)
     if pub.publisher:
         author: dict[str, Any] = {"@type": "Organization", "name": clean(pub.publisher)}
-        if pub.publisher_url:
-            author["url"] = clean(pub.publisher_url)
+        publisher_url = linked(pub.publisher_url, "publisher url")
+        if publisher_url is not None:
+            author["url"] = publisher_url
         obj["author"] = author
     else:
         lack.setdefault("publisher", []).append(c.id)
@@ -116,14 +126,16 @@ def review(fr: FileResult, c: ClaimResult, missing: dict[str, list[str]] | None 
         item["datePublished"] = clean(cp.date)
     else:
         lack.setdefault("claim_date", []).append(c.id)
-    if cp.article:
-        item["appearance"] = {"@type": "CreativeWork", "url": clean(cp.article)}
-    elif c.source is not None and c.source.url:
-        appearance: dict[str, Any] = {"@type": "CreativeWork", "url": clean(c.source.url)}
+    article = linked(cp.article, "article")
+    source_url = linked(c.source.url, "source url") if c.source is not None and article is None else None
+    if article is not None:
+        item["appearance"] = {"@type": "CreativeWork", "url": article}
+    elif c.source is not None and source_url is not None:
+        appearance: dict[str, Any] = {"@type": "CreativeWork", "url": source_url}
         if c.source.title:
             appearance["name"] = clean(c.source.title)
         item["appearance"] = appearance
-    else:
+    elif not cp.article:
         lack.setdefault("article", []).append(c.id)
     obj["itemReviewed"] = item
     rating: dict[str, Any] = {"@type": "Rating"}
@@ -210,6 +222,14 @@ def document(fr: FileResult, c: ClaimResult, missing: dict[str, list[str]] | Non
 def _warnings(fr: FileResult, missing: dict[str, list[str]]) -> list[str]:
     out = []
     total = sum(1 for c in fr.claims if c.kind == "claim")
+    for key, ids in missing.items():
+        if key.startswith("scheme:"):
+            field = key.removeprefix("scheme:")
+            whose = "of the file" if field in ("url", "publisher url") else (
+                f"of claim '{clean(ids[0])}'" if len(ids) == 1
+                else f"of {len(ids)} claims: " + ", ".join(clean(i) for i in ids[:6]) + (", …" if len(ids) > 6 else "")
+            )
+            out.append(f"{clean(fr.path)}:1:1: warning: ClaimReview: the {field} {whose} is not an http or https address; left out")
     for key, what in MISSING.items():
         ids = missing.get(key)
         if not ids:

@@ -25,7 +25,7 @@ from fractions import Fraction
 
 from claimcheck.numbers import NumberError, fmt_decimal, parse_number
 from claimcheck.report import Options
-from claimcheck.report.common import SYMBOLS, clean, failure_text, input_words, location, plural, recorded_agreement
+from claimcheck.report.common import SYMBOLS, clean, failure_text, input_words, link_url, location, plural, recorded_agreement
 from claimcheck.results import ClaimResult, FileResult, InputFigure, RunSummary, Scale, SourceRef
 
 #: Chart geometry, in SVG user units.
@@ -90,8 +90,8 @@ def esc(text: str | None, *, multiline: bool = False) -> str:
 def link(url: str | None, text: str | None = None) -> str:
     """An ``<a>`` for an http(s) URL; any other scheme (``javascript:``) is shown as text."""
     shown = esc(text if text is not None else url)
-    u = clean(url).strip()
-    if u.lower().startswith(("http://", "https://")):
+    u = link_url(url)
+    if u is not None:
         return f'<a href="{html.escape(u, quote=True)}">{shown}</a>'
     return shown
 

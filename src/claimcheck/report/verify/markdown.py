@@ -23,6 +23,7 @@ from claimcheck.report.common import (
     clean,
     details,
     explains,
+    link_url,
     location,
     plural,
 )
@@ -110,7 +111,5 @@ def code_span(text: str) -> str:
 
 def _url(url: str) -> str:
     """A URL for an autolink ``<…>``: only http(s), no spaces or angle brackets."""
-    url = clean(url)
-    if not re.match(r"https?://[^\s<>]+$", url):
-        return ""
-    return url
+    u = link_url(url)
+    return u if u is not None and re.fullmatch(r"\S+", u) and "<" not in u and ">" not in u else ""
