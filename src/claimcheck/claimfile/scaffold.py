@@ -12,6 +12,7 @@ out of it) and an existing file is never replaced without ``force``.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from dataclasses import dataclass
