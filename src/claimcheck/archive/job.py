@@ -130,15 +130,16 @@ def scan_archive(
             on_start(len(files), nparts)
 
             def done(result: list[dict]) -> None:
-                d = PartDone(**result[0])
+                d = PartDone.of(result[0])
                 run.add(d)
                 on_partition(d)
 
+            names = [part_name(chunk[0][0]) for chunk in _chunks(items, size)]
             if client is None:
                 _compute_local(parts, nworkers, done)
             else:
-                _compute_cluster(client, parts, done)
-            _finish(tmp, out, [part_name(p[0][0]) for p in _chunks(items, size)])
+                _compute_cluster(client, parts, tmp, names, done)
+            _finish(tmp, out, names)
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
@@ -180,18 +181,28 @@ def _compute_local(parts: list, workers: int, done: Callable[[list[dict]], None]
                 done(result)
 
     with Report():
-        dask.compute(*parts, scheduler="processes", num_workers=workers, optimize_graph=False)
+        dask.compute(*parts, scheduler="processes", num_workers=workers)
 
 
-def _compute_cluster(client, parts: list, done: Callable[[list[dict]], None]) -> None:  # noqa: ANN001
+def _compute_cluster(client, parts: list, out_dir: str, names: list[str], done: Callable[[list[dict]], None]) -> None:  # noqa: ANN001
     """The partitions on a cluster, each reported as it finishes; a worker lost mid-run
-    has its partitions run again elsewhere by the scheduler."""
+    has its partitions run again elsewhere by the scheduler.
+
+    A partition's counts are read from the part it wrote (its facts), not fetched from
+    the worker: a worker killed just after finishing holds results nobody can fetch, and
+    asking for them would wait out the connection timeout."""
+    import pyarrow.parquet as pq
     from distributed import as_completed
 
-    futures = client.compute(parts, optimize_graph=False)
+    from claimcheck.archive.table import facts
+
+    futures = client.compute(parts)
+    name_of = {f.key: n for f, n in zip(futures, names)}
     try:
         for fut in as_completed(futures):
-            done(fut.result())
+            if fut.status == "error":
+                fut.result()  # raises the task's exception here
+            done([facts(pq.read_schema(os.path.join(out_dir, name_of[fut.key])))])
     finally:
         client.cancel(futures)
 

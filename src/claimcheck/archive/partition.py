@@ -8,9 +8,12 @@ one article. The partition's rows are written as one Parquet file named after it
 index (``part-00000200.parquet``), so the dataset's files sort in the order of the
 articles; the write goes to a temporary name first and is renamed into place, so a worker
 killed mid-write leaves no half file, and a partition run again (after a worker is lost)
-writes the same bytes under the same name.
+writes the same rows under the same name.
 
-What comes back to the scheduler is a :class:`PartDone`: counts only, never the rows.
+What comes back is a :class:`PartDone`: counts only, never the rows. The same counts are
+in the part's schema metadata (:func:`claimcheck.archive.table.facts`), so a driver on a
+cluster can read them from the file and never has to fetch a result from a worker (which
+may have died since).
 """
 
 from __future__ import annotations
@@ -49,6 +52,11 @@ class PartDone:
     def as_dict(self) -> dict:
         return asdict(self)
 
+    @classmethod
+    def of(cls, facts: dict) -> PartDone:
+        """The counts as a part's facts give them."""
+        return cls(**{k: facts[k] for k in cls.__dataclass_fields__})
+
 
 def part_name(first: int) -> str:
     return f"part-{first:08d}.parquet"
@@ -85,8 +93,8 @@ def scan_partition(items: list[tuple[int, str, str]], out_dir: str, partitions: 
             inaccurate += sum(f.verdict == "inaccurate" for f in record.findings)
         out.extend(rows(record, status))
     name = part_name(first)
-    tmp = os.path.join(out_dir, f"{name}.{uuid.uuid4().hex}{TMP_SUFFIX}")
-    pq.write_table(table(out, files=len(items), first=first, partitions=partitions), tmp)
-    os.replace(tmp, os.path.join(out_dir, name))
     done = PartDone(name, len(items), findings, inaccurate, errors, internal, _peak_rss_kib(), os.getpid())
+    tmp = os.path.join(out_dir, f"{name}.{uuid.uuid4().hex}{TMP_SUFFIX}")
+    pq.write_table(table(out, first=first, partitions=partitions, **done.as_dict()), tmp)
+    os.replace(tmp, os.path.join(out_dir, name))
     return [done.as_dict()]

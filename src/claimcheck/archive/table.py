@@ -30,7 +30,9 @@ Every number a claim is about is a string: exact, as :mod:`claimcheck.api` gives
 Each Parquet file of the dataset also carries, in its schema metadata under
 :data:`META_KEY`, a small JSON object: how many files its partition scanned (``files``),
 the index of its first file (``first``) and how many partitions the run had
-(``partitions``), so a reader can tell a complete dataset from one with a part missing.
+(``partitions``), so a reader can tell a complete dataset from one with a part missing;
+and the partition's counts (``findings``, ``inaccurate``, ``errors``, ``internal``) with
+the worker that wrote it (``pid``, ``peak_rss_kib``: its peak memory so far).
 """
 
 from __future__ import annotations
@@ -78,9 +80,10 @@ def rows(record: ScanRecord, status: str = ERROR) -> Iterable[dict]:
         }
 
 
-def table(row_dicts: list[dict], *, files: int, first: int, partitions: int) -> pa.Table:
-    """The rows as an Arrow table with :data:`SCHEMA` and the partition's facts."""
-    meta = {META_KEY: json.dumps({"version": 1, "files": files, "first": first, "partitions": partitions}).encode()}
+def table(row_dicts: list[dict], *, first: int, partitions: int, **counts: object) -> pa.Table:
+    """The rows as an Arrow table with :data:`SCHEMA` and the partition's facts (its
+    first file's index, the run's number of partitions, and ``counts``)."""
+    meta = {META_KEY: json.dumps({"version": 1, "first": first, "partitions": partitions, **counts}).encode()}
     return pa.Table.from_pylist(row_dicts, schema=SCHEMA.with_metadata(meta))
 
 
