@@ -61,7 +61,7 @@ def test_a_thousand_articles_give_the_rows_of_serial_scan(archive: tuple[Path, l
     assert s["files"] == 1001 and s["invalid_files"] == 3
     assert run.stdout == (f"1,001 files scanned in 8 partitions: {s['findings']:,} findings, "
                           f"{s['inaccurate']:,} inaccurate; written to findings.parquet\n")
-    assert run.stderr == ("claimcheck: error: 3 file(s) could not be read; their rows in findings.parquet "
+    assert run.stderr == ("claimcheck: error: 3 files could not be read; their rows in findings.parquet "
                           "have status 'error' and the reason\n")
     assert run.returncode == 2
     # the unreadable files are rows with their located errors, in the order of the files

@@ -15,30 +15,32 @@ can say how to install them (:func:`missing`) without paying for them.
 
 from __future__ import annotations
 
-import importlib
+import importlib.util
 import os
 from collections.abc import Sequence
 
 #: What to run when the extra is not installed.
 INSTALL = 'pip install "claimcheck[archive]"'
 
-#: The modules the extra brings, by the name a user installs.
-NEEDS = (("dask", "dask.bag"), ("distributed", "distributed"), ("pyarrow", "pyarrow.parquet"))
+#: The packages the extra brings.
+NEEDS = ("dask", "distributed", "pyarrow")
 
 #: The suffixes of the articles searched for in a folder (lower case): text, Markdown, HTML.
 ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".xhtml")
 
 
 def missing(*, cluster: bool = False) -> list[str]:
-    """The packages of the extra that cannot be imported (``distributed`` only matters
-    with ``cluster``)."""
+    """The packages of the extra that are not installed (``distributed`` only matters
+    with ``cluster``). Found, not imported: a usage error is answered at once."""
     out = []
-    for name, module in NEEDS:
+    for name in NEEDS:
         if name == "distributed" and not cluster:
             continue
         try:
-            importlib.import_module(module)
-        except ImportError:
+            found = importlib.util.find_spec(name) is not None
+        except (ImportError, ValueError):
+            found = False
+        if not found:
             out.append(name)
     return out
 

@@ -105,15 +105,14 @@ def scan_archive(
     files = find_articles(paths)
     if not files:
         raise ArchiveError("no articles found (folders are searched for " + ", ".join(_suffixes()) + " files)")
-    out = os.path.abspath(out)
+    given, out = out, os.path.abspath(out)
     if os.path.lexists(out):
         if not force:
-            raise ArchiveError(f"{out} already exists; use --force to replace it")
+            raise ArchiveError(f"{given} already exists; use --force to replace it")
         if not (os.path.isfile(out) or is_dataset(out)):
-            raise ArchiveError(f"{out} is a folder that is not an archive dataset; not replacing it")
-    parent = os.path.dirname(out)
-    if not os.path.isdir(parent):
-        raise ArchiveError(f"cannot write {out}: no such folder {parent}")
+            raise ArchiveError(f"{given} is a folder that is not an archive dataset; not replacing it")
+    if not os.path.isdir(os.path.dirname(out)):
+        raise ArchiveError(f"cannot write {given}: its folder does not exist")
 
     client = _client(scheduler) if scheduler else None
     try:
@@ -136,7 +135,7 @@ def scan_archive(
 
             names = [part_name(chunk[0][0]) for chunk in _chunks(items, size)]
             if client is None:
-                _compute_local(parts, nworkers, done)
+                _compute_local(parts, min(nworkers, nparts), done)  # no idle process to start
             else:
                 _compute_cluster(client, parts, tmp, names, done)
             _finish(tmp, out, names)

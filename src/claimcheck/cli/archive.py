@@ -96,6 +96,10 @@ class _Bar:
             self._bar.stop()
 
 
+def _files(n: int) -> str:
+    return f"{n:,} " + ("file" if n == 1 else "files")
+
+
 @archive_app.command("scan", cls=Command, context_settings=command_settings(None, SCAN_EXIT_CODES))
 def archive_scan(
     paths: List[str] = typer.Argument(
@@ -149,17 +153,18 @@ def archive_scan(
         finally:
             bar.stop()
         if not quiet:
-            files = f"{outcome.files:,} " + ("file" if outcome.files == 1 else "files")
             sys.stdout.write(
-                f"{files} scanned in {outcome.partitions:,} partitions: {outcome.findings:,} findings, "
+                f"{_files(outcome.files)} scanned in {outcome.partitions:,} "
+                f"{'partition' if outcome.partitions == 1 else 'partitions'}: {outcome.findings:,} findings, "
                 f"{outcome.inaccurate:,} inaccurate; written to {out}\n")
         if outcome.internal:
-            err(f"claimcheck: internal error: scanning {outcome.internal:,} file(s) failed (a bug in claimcheck); "
+            err(f"claimcheck: internal error: scanning {_files(outcome.internal)} failed (a bug in claimcheck); "
                 f"their rows in {out} have status 'internal-error' and the exception")
             return Exit.INTERNAL
         if outcome.errors:
-            err(f"claimcheck: error: {outcome.errors:,} file(s) could not be read; "
-                f"their rows in {out} have status 'error' and the reason")
+            err(f"claimcheck: error: {_files(outcome.errors)} could not be read; "
+                f"{'its row' if outcome.errors == 1 else 'their rows'} in {out} "
+                f"{'has' if outcome.errors == 1 else 'have'} status 'error' and the reason")
             return Exit.INPUT
         return Exit.OK
 

@@ -23,13 +23,9 @@ FORMATS: Registry = Registry("ARCHIVE_FORMATS", {
 
 
 def headline(s: Summary) -> str:
-    """"10,000 files scanned: 1,234 findings; 2 files unreadable"."""
-    text = f"{s.files:,} {'file' if s.files == 1 else 'files'} scanned: {s.findings:,} " + (
+    """"10,000 files scanned: 1,234 findings"."""
+    return f"{s.files:,} {'file' if s.files == 1 else 'files'} scanned: {s.findings:,} " + (
         "finding" if s.findings == 1 else "findings")
-    bad = s.counts.get("error", 0) + s.counts.get("internal-error", 0)
-    if bad:
-        text += f"; {bad:,} " + ("file" if bad == 1 else "files") + " could not be scanned"
-    return text
 
 
 def incomplete(s: Summary) -> str | None:
