@@ -100,8 +100,6 @@ def scan_archive(
     Raises :class:`ArchiveError` when there is nothing to scan, or ``out`` exists and
     ``force`` is not given (or it is not a dataset this command wrote), or the cluster
     cannot be reached."""
-    import dask.bag as db
-
     files = find_articles(paths)
     if not files:
         raise ArchiveError("no articles found (folders are searched for " + ", ".join(_suffixes()) + " files)")
@@ -113,6 +111,8 @@ def scan_archive(
             raise ArchiveError(f"{given} is a folder that is not an archive dataset; not replacing it")
     if not os.path.isdir(os.path.dirname(out)):
         raise ArchiveError(f"cannot write {given}: its folder does not exist")
+
+    import dask.bag as db
 
     client = _client(scheduler) if scheduler else None
     try:
@@ -199,8 +199,8 @@ def _compute_cluster(client, parts: list, out_dir: str, names: list[str], done: 
     name_of = {f.key: n for f, n in zip(futures, names)}
     try:
         for fut in as_completed(futures):
-            if fut.status == "error":
-                fut.result()  # raises the task's exception here
+            if fut.status != "finished":
+                fut.result()  # raises the task's exception (or the cancellation) here
             done([facts(pq.read_schema(os.path.join(out_dir, name_of[fut.key])))])
     finally:
         client.cancel(futures)

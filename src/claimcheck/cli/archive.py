@@ -150,6 +150,9 @@ def archive_scan(
         except ArchiveError as e:
             err(f"claimcheck: error: {e}")
             return Exit.INPUT
+        except OSError as e:  # the dataset's folder: full, read-only, gone (never an article: those are rows)
+            err(f"claimcheck: error: cannot write {out}: {(e.strerror or str(e)).lower()}; nothing was written")
+            return Exit.INPUT
         finally:
             bar.stop()
         if not quiet:
