@@ -430,6 +430,11 @@ def write_results(out: Path, info: dict[str, str], rows, targets, notes, runs: i
     lines += [f"| {t} | {m} | {'yes' if ok else 'no' if ok is not None else '—'} |" for t, m, ok in targets]
     if notes:
         lines += ["", "## Notes", ""] + [f"- {n}" for n in notes]
+    # benchmarks/archive_bench.py's own section (between its markers) is kept as it was
+    old = out.read_text(encoding="utf-8") if out.exists() else ""
+    kept = re.search(r"<!-- archive:start -->.*?<!-- archive:end -->", old, re.S)
+    if kept:
+        lines += ["", kept.group(0)]
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
