@@ -123,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"serial: {r.wall:.1f} s", file=sys.stderr)
         for w in args.workers:
             ds = tmp / f"w{w}.parquet"
-            cmd = [*CC, "archive", "scan", str(folder), "--out", str(ds), "--workers", str(w), "-q"]
+            cmd = [*CC, "archive", "scan", str(folder), "--out", str(ds), "--workers", str(w), "-q", "--force"]
             r = best(cmd, args.runs)
             assert r.code == 0, r.code
             import pyarrow.parquet as pq
