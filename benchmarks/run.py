@@ -437,6 +437,11 @@ def write_results(out: Path, info: dict[str, str], rows, targets, notes, runs: i
     lines += [f"| {t} | {m} | {'yes' if ok else 'no' if ok is not None else '—'} |" for t, m, ok in targets]
     if notes:
         lines += ["", "## Notes", ""] + [f"- {n}" for n in notes]
+    # benchmarks/archive_bench.py's own section (between its markers) is kept as it was
+    old = out.read_text(encoding="utf-8") if out.exists() else ""
+    archive = re.search(r"<!-- archive:start -->.*?<!-- archive:end -->", old, re.S)
+    if archive:
+        lines += ["", archive.group(0)]
     out.write_text("\n".join(lines) + "\n" + (f"\n{kept}\n" if kept else ""), encoding="utf-8")
 
 

@@ -377,3 +377,22 @@ def _keeping(items: Iterable, into: list) -> Iterable:
     for x in items:
         into.append(x)
         yield x
+
+
+# --- archive (the optional extra: dask and pyarrow, imported only here) -------------------
+
+
+def archive_scan(paths: Sequence[str], out: str, **options: object):  # noqa: ANN201
+    """Scan every article under ``paths`` (globs expanded, folders searched) on Dask into
+    the Parquet dataset ``out``: :func:`claimcheck.archive.job.scan_archive`, whose
+    keyword arguments ``options`` are (scheduler, workers, partition size, progress)."""
+    from claimcheck.archive.job import scan_archive
+
+    return scan_archive(expand(paths), out, **options)  # type: ignore[arg-type]
+
+
+def archive_summary(path: str, top: int = 10):  # noqa: ANN201
+    """The counts and worst offenders of an archive dataset: :func:`claimcheck.archive.summary.summarize`."""
+    from claimcheck.archive.summary import summarize
+
+    return summarize(path, top)
