@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -30,8 +31,8 @@ def _default_mode() -> int:
     return 0o666 & ~mask
 
 
-def atomic_write(path: str | os.PathLike[str], data: str, *, encoding: str = "utf-8") -> None:
-    """Write ``data`` to ``path`` atomically.
+def atomic_write(path: str | os.PathLike[str], data: str | Iterable[str], *, encoding: str = "utf-8") -> None:
+    """Write ``data`` (a text, or its parts) to ``path`` atomically.
 
     The text is written exactly (no newline translation). An existing file keeps its
     permission bits; a new one gets the default mode (0o666 less the umask). When
@@ -47,7 +48,10 @@ def atomic_write(path: str | os.PathLike[str], data: str, *, encoding: str = "ut
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding=encoding, newline="") as f:
-            f.write(data)
+            if isinstance(data, str):
+                f.write(data)
+            else:
+                f.writelines(data)
             f.flush()
             os.fsync(f.fileno())
         # mkstemp creates the file 0o600; give it the mode the target has or would get.

@@ -296,9 +296,9 @@ def _quiet_pipe() -> None:
         pass
 
 
-def write_output(text: str, output: Optional[Path]) -> None:
+def write_output(text: str | Iterable[str], output: Optional[Path]) -> None:
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(text if isinstance(text, str) else "".join(text))
         return
     from claimcheck.writing import atomic_write
 
