@@ -296,6 +296,17 @@ class Doc:
         return self.line_starts[line - self.line0]
 
 
+def _line_starts(text: str) -> list[int]:
+    """The offsets where the lines of ``text`` begin (for tests that check the map)."""
+    starts = [0]
+    find = text.find
+    i = find("\n")
+    while i != -1:
+        starts.append(i + 1)
+        i = find("\n", i + 1)
+    return starts
+
+
 class DocStream:
     """An article made plain as its chunks come: iterate to read on; after each step
     :attr:`doc` holds more text (and ``done`` says whether it is all there)."""
