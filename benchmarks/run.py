@@ -24,6 +24,10 @@ e. ``claimcheck scan --format json`` on 1 MB and 10 MB of generated news prose
    (``benchmarks/gen_prose.py``: realistic wire copy, and a dense stress mix), when the
    command exists; and the default terminal report on the realistic 1 MB.
 
+``--scan-section`` measures only scan's bounded memory and throughput (issue 17) and
+writes them to their own section of RESULTS.md, leaving the rest as it is (see
+:func:`scan_section`).
+
 Every figure is the median of ``--runs`` runs (at least 7 for start-up). Peak memory is the
 largest resident set of any one process (``/usr/bin/time -v``'s "Maximum resident set
 size", or ``getrusage(RUSAGE_CHILDREN)`` without it) and, for parallel runs, the peak of the
@@ -290,7 +294,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--peer-venv", type=Path, default=Path("/tmp/claimcheck-peer"))
     ap.add_argument("--section", choices=["all", "cache"], default="all",
                     help="cache: only the cache and cold-run rows, rewriting their section of RESULTS.md")
+    ap.add_argument("--scan-section", action="store_true", help="only scan's memory and throughput section (issue 17)")
+    ap.add_argument("--baseline", default="7a1a298", help="--scan-section: the commit to compare throughput with")
+    ap.add_argument("--big", default="realistic", choices=("realistic", "dense"), help="--scan-section: the 100 MB prose")
     args = ap.parse_args(argv)
+    if args.scan_section:
+        return scan_section(args.out, args.baseline, args.big, 3 if args.quick else args.runs)
     runs = 3 if args.quick else args.runs
     if args.section == "cache":
         return cache_section(args.out, runs)
@@ -442,7 +451,7 @@ def write_results(out: Path, info: dict[str, str], rows, targets, notes, runs: i
     archive = re.search(r"<!-- archive:start -->.*?<!-- archive:end -->", old, re.S)
     if archive:
         lines += ["", archive.group(0)]
-    out.write_text("\n".join(lines) + "\n" + (f"\n{kept}\n" if kept else ""), encoding="utf-8")
+    out.write_text("\n".join(lines) + "\n" + (f"\n{kept}\n" if kept else "") + _kept_section(out), encoding="utf-8")
 
 
 # --- the cache and the cold run (issue 17) ------------------------------------------------
@@ -603,6 +612,85 @@ def _same_output(a: list[str], b: list[str]) -> bool:
 def _loads(folder: Path, cache: str) -> dict:
     p = subprocess.run([PY, "-c", _COUNT_LOADS, str(folder), cache], capture_output=True, text=True, check=True)
     return json.loads(p.stdout)
+
+
+
+# --- scan: bounded memory and throughput (issue 17) ---------------------------------------
+
+_SECTION_START = "<!-- scan-section:start -->"
+_SECTION_END = "<!-- scan-section:end -->"
+
+
+def _kept_section(out: Path) -> str:
+    """The scan section of an earlier RESULTS.md, kept when the rest is rewritten."""
+    try:
+        old = out.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+    a, b = old.find(_SECTION_START), old.find(_SECTION_END)
+    return "\n" + old[a : b + len(_SECTION_END)] + "\n" if a >= 0 and b > a else ""
+
+
+def _baseline_src(commit: str) -> Path:
+    """The ``src`` folder of ``commit``, extracted once into a temporary folder."""
+    dest = Path(tempfile.gettempdir()) / f"claimcheck-baseline-{commit}"
+    if not (dest / "src" / "claimcheck").exists():
+        dest.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit, "src"], capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
+    return dest / "src"
+
+
+def scan_section(out: Path, baseline: str, big: str, runs: int) -> int:
+    """Peak memory of ``scan --format json`` on 10 MB of dense prose and on 100 MB (of
+    ``big`` prose), and CPU time on 1 MB of each kind, this tree against ``baseline``
+    (its ``src`` first on PYTHONPATH), the two interleaved run by run so that both see
+    the same load. Written between the section's markers in ``out``."""
+    info = machine()
+    base_env = dict(os.environ, PYTHONPATH=str(_baseline_src(baseline)))
+    rows: list[tuple[str, str, str]] = []
+    for kind in ("realistic", "dense"):
+        p = prose(1 << 20, kind)
+        measure(CC + ["scan", "--format", "json", str(p)])  # warm the file cache
+        now, before = [], []
+        for _ in range(runs):
+            before.append(measure(CC + ["scan", "--format", "json", str(p)], env=base_env))
+            now.append(measure(CC + ["scan", "--format", "json", str(p)]))
+        mb = p.stat().st_size / 1e6
+        b_cpu, n_cpu = statistics.median(r.cpu for r in before), statistics.median(r.cpu for r in now)
+        rows.append((f"throughput, 1 MB of {kind} prose (CPU, median of {runs} interleaved)",
+                     f"{baseline}: {fmt_s(b_cpu)} = {mb / b_cpu:.2f} MB/s, peak {fmt_mib(max(r.max_rss_kib for r in before))}",
+                     f"now: {fmt_s(n_cpu)} = {mb / n_cpu:.2f} MB/s, peak {fmt_mib(max(r.max_rss_kib for r in now))}; "
+                     f"{b_cpu / n_cpu:.2f}× as fast"))
+    mems: list[tuple[str, Run]] = []
+    for size, kind, label in ((10 << 20, "dense", "10 MB of dense prose"), (100 << 20, big, f"100 MB of {big} prose")):
+        p = prose(size, kind)
+        r = measure(CC + ["scan", "--format", "json", str(p)])
+        mems.append((label, r))
+        rows.append((f"peak memory, {label}", f"`claimcheck scan --format json {p.relative_to(ROOT)}`",
+                     f"peak {fmt_mib(r.max_rss_kib)}, {fmt_s(r.wall)} wall, {fmt_s(r.cpu)} CPU = {p.stat().st_size / 1e6 / r.cpu:.2f} MB/s (exit {r.code})"))
+    lines = [
+        _SECTION_START,
+        "## scan: bounded memory and throughput (issue 17)",
+        "",
+        f"Written by `benchmarks/run.py --scan-section` on {info.get('date', '')}, commit {info.get('commit', '?')}, "
+        f"load average at start {info.get('load average at start', '?')}; throughput is CPU time (user + sys), "
+        f"this tree and {baseline} run in turn so that both see the same load.",
+        "",
+        "| what | before / command | now |",
+        "| --- | --- | --- |",
+    ]
+    lines += [f"| {w} | {c} | {m} |" for w, c, m in rows]
+    worst = max(r.max_rss_kib for _, r in mems)
+    lines += ["", f"Target: peak ≤ 200 MiB on 10 MB of dense prose and on 100 MB: {fmt_mib(worst)} at most — "
+              f"{'met' if worst <= 200 * 1024 else 'not met'}.", _SECTION_END]
+    text = out.read_text(encoding="utf-8") if out.exists() else ""
+    a, b = text.find(_SECTION_START), text.find(_SECTION_END)
+    section = "\n".join(lines)
+    text = text[:a] + section + text[b + len(_SECTION_END):] if a >= 0 and b > a else text.rstrip("\n") + "\n\n" + section + "\n"
+    out.write_text(text, encoding="utf-8")
+    print(section)
+    return 0
 
 
 if __name__ == "__main__":

@@ -345,11 +345,15 @@ def scan(
     on_problem: OnProblem = _ignore,
     keep_results: bool = False,
     on_file: OnFile = _ignore,
+    on_warning: OnFile = _ignore,
 ) -> ScanRun:
     """Scan each article of ``paths``, emitting its report as it is scanned (the summary
-    comes last). The findings stream from the scan into the report, which keeps only
-    their text until the file's is done; with ``keep_results`` every result is kept too
-    (the scaffold is made from them)."""
+    comes last). The findings stream from the file into the report paragraph by
+    paragraph, and the report's text goes to ``emit`` as it is made (the terminal
+    report's a file at a time: its title counts the file's findings); with
+    ``keep_results`` every result is kept too (the scaffold is made from them).
+    ``on_warning`` gets each file's located warnings (:class:`~claimcheck.scan.Note`)
+    once the file is read."""
     from claimcheck.report.scan import FORMATS
     from claimcheck.scan import ScanResult, stream_path
 
@@ -363,7 +367,10 @@ def scan(
             on_problem(p)
         found: list = []
         findings = _keeping(stream.findings, found) if keep_results else stream.findings
-        emit(report.file(stream.path, stream.format, stream.problems, findings))
+        for part in report.file_parts(stream.path, stream.format, stream.problems, findings):
+            emit(part)
+        for note in stream.notes:
+            on_warning(note)
         counts = report.tally.file_counts
         code = worst(code, Exit.INPUT if stream.problems else (Exit.FAIL if counts["inaccurate"] else Exit.OK))
         if keep_results:

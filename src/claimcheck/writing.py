@@ -40,6 +40,7 @@ import errno
 import os
 import stat
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 #: The codec error handler of every output: unencodable characters degrade (see above).
@@ -131,10 +132,11 @@ def _kind(mode: int) -> str:
     return "special file"
 
 
-def atomic_write(path: str | os.PathLike[str], data: str, *, encoding: str = "utf-8",
+def atomic_write(path: str | os.PathLike[str], data: str | Iterable[str], *, encoding: str = "utf-8",
                  errors: str = ENCODE_ERRORS) -> None:
-    """Write ``data`` to ``path``: atomically for a regular file, through for a FIFO or a
-    character device (see the module's docstring).
+    """Write ``data`` (a text, or its parts, encoded a part at a time so that a long
+    report is never held whole) to ``path``: atomically for a regular file, through for
+    a FIFO or a character device (see the module's docstring).
 
     The text is written exactly (no newline translation). An existing file keeps its
     permission bits and owner; a new one gets the default mode (0o666 less the umask).
@@ -143,7 +145,7 @@ def atomic_write(path: str | os.PathLike[str], data: str, *, encoding: str = "ut
     ``errors="strict"``); the old file is then byte-identical and no temporary file
     remains.
     """
-    payload = data.encode(encoding, errors)
+    payload = _encoded(data, encoding, errors)
     try:
         st: os.stat_result | None = os.stat(path)  # follows links; ELOOP for a loop
     except FileNotFoundError:
@@ -169,7 +171,8 @@ def atomic_write(path: str | os.PathLike[str], data: str, *, encoding: str = "ut
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(payload)
+            for chunk in payload:
+                f.write(chunk)
             f.flush()
             os.fsync(f.fileno())
         # mkstemp creates the file 0o600; give it the mode the target has or would get.
@@ -186,6 +189,21 @@ def atomic_write(path: str | os.PathLike[str], data: str, *, encoding: str = "ut
     _fsync_dir(target.parent)
 
 
+def _encoded(data: str | Iterable[str], encoding: str, errors: str) -> Iterator[bytes]:
+    """``data`` encoded, a part at a time (one encoder, so a byte-order mark comes once)."""
+    if isinstance(data, str):
+        yield data.encode(encoding, errors)
+        return
+    encoder = codecs.getincrementalencoder(encoding)(errors)
+    for part in data:
+        chunk = encoder.encode(part)
+        if chunk:
+            yield chunk
+    tail = encoder.encode("", final=True)
+    if tail:
+        yield tail
+
+
 def _keep_owner(tmp: str, st: os.stat_result, path: str | os.PathLike[str]) -> None:
     """Give the replacement the old file's owner and group, or refuse to replace it."""
     if not hasattr(os, "chown"):
@@ -200,7 +218,7 @@ def _keep_owner(tmp: str, st: os.stat_result, path: str | os.PathLike[str]) -> N
                       "write elsewhere", path) from None
 
 
-def _write_through(path: str | os.PathLike[str], payload: bytes) -> None:
+def _write_through(path: str | os.PathLike[str], payload: Iterable[bytes]) -> None:
     """Write into a FIFO or character device as ``>`` does: open (blocking until a FIFO
     has a reader), write everything, close. Never created, truncated or replaced."""
     flags = os.O_WRONLY | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -210,9 +228,10 @@ def _write_through(path: str | os.PathLike[str], payload: bytes) -> None:
         if not (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):
             # Swapped for something else between the stat and the open.
             raise _refuse(errno.EAGAIN, "changed while being opened; try again", path)
-        view = memoryview(payload)
-        while view:
-            view = view[os.write(fd, view):]
+        for chunk in payload:
+            view = memoryview(chunk)
+            while view:
+                view = view[os.write(fd, view):]
     finally:
         os.close(fd)
 

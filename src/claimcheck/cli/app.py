@@ -400,10 +400,15 @@ def guard(debug: bool, body: Callable[[], int]) -> None:
     raise typer.Exit(int(code))
 
 
-def write_output(text: str, output: Optional[Path]) -> None:
-    """The report to ``-o`` (atomically, or through a FIFO or device) or to stdout."""
+def write_output(text: str | Iterable[str], output: Optional[Path]) -> None:
+    """The report (a text, or its parts) to ``-o`` (atomically, or through a FIFO or
+    device) or to stdout."""
     if output is None:
-        out(text)
+        if isinstance(text, str):
+            out(text)
+        else:
+            for part in text:
+                out(part)
         return
     from claimcheck.writing import atomic_write
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import List, Optional
 
@@ -82,15 +83,19 @@ def scan(
         from claimcheck import run
 
         to_terminal = output is None and sys.stdout.isatty()
-        chunks: list[str] = []
-        with Progress("claimcheck scan", show_progress(output)) as progress:
+        # -o: the report goes to a spool (on disk past a few MB) until it is complete,
+        # then through the atomic write; memory does not grow with the report
+        spool = tempfile.SpooledTemporaryFile(max_size=1 << 22, mode="w+", encoding="utf-8", newline="")
+        with spool, Progress("claimcheck scan", show_progress(output)) as progress:
             outcome = run.scan(
                 run.expand(paths), fmt=name, input_format=input_format, color=use_color(to_terminal),
-                width=terminal_width(to_terminal), emit=chunks.append if output is not None else out,
+                width=terminal_width(to_terminal), emit=spool.write if output is not None else out,
                 on_problem=lambda p: err(p.render()), keep_results=emit_yaml is not None, on_file=progress.tick,
+                on_warning=lambda n: err(n.render()),
             )
-        if output is not None:
-            write_output("".join(chunks), output)
+            if output is not None:
+                spool.seek(0)
+                write_output(iter(lambda: spool.read(1 << 20), ""), output)
         if emit_yaml is not None:
             if outcome.code == Exit.INPUT:
                 err(f"claimcheck: {emit_yaml} not written: fix the input errors above")

@@ -1,6 +1,7 @@
 """``claimcheck scan``: prose → quantities → evidence search → findings.
 
-* :mod:`~claimcheck.scan.document` — the article as plain text, mapped back to the file;
+* :mod:`~claimcheck.scan.document` — the article as plain text, mapped back to the file,
+  read in chunks (its readers of plain text, Markdown and HTML: :mod:`~claimcheck.scan.markup`);
 * :mod:`~claimcheck.scan.sentences` — paragraphs and sentences;
 * :mod:`~claimcheck.scan.detect` — the quantities of a sentence, and what is not one
   (:mod:`~claimcheck.scan.digits`, :mod:`~claimcheck.scan.words`, :mod:`~claimcheck.scan.phrase`;
@@ -13,13 +14,14 @@
 
 from claimcheck.lexicon import word_number
 from claimcheck.scan.document import MAX_BYTES, Format, guess_format, make_doc, read_input
-from claimcheck.scan.run import Finding, ScanResult, ScanStream, iter_findings, scan_path, scan_text, stream_path
+from claimcheck.scan.run import Finding, Note, ScanResult, ScanStream, iter_findings, scan_path, scan_text, stream_path
 from claimcheck.scan.sentences import split_paragraphs, split_sentences
 
 __all__ = [
     "Finding",
     "Format",
     "MAX_BYTES",
+    "Note",
     "ScanResult",
     "ScanStream",
     "guess_format",

@@ -5,37 +5,90 @@ Markup is stripped (tags, Markdown emphasis, links, list marks, headings), block
 elements become paragraph breaks, and every finding is later located in the ORIGINAL file
 by 1-based line and column through :meth:`Doc.locate`. A file that cannot be read is a
 located :class:`~claimcheck.results.Problem`, never an exception.
+
+The file is read in chunks (:func:`open_input` checks it is UTF-8 first, so a problem is
+known before any finding is reported), and the plain text is built as the chunks come
+(:class:`DocStream`, through the readers of :mod:`~claimcheck.scan.markup`): the scan
+keeps only the part of the text it still reads (its :class:`Doc` is a window, trimmed
+from the front), so memory does not grow with the file.
 """
 
 from __future__ import annotations
 
 import bisect
-import html
+import codecs
 import re
 import sys
+import tempfile
 from array import array
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
-from typing import Literal
+from typing import BinaryIO, Literal
 
 from claimcheck.results import Problem
+from claimcheck.scan.markup import HTMLText, TextReader
 
 Format = Literal["text", "markdown", "html"]
 
 #: Largest input read, in bytes; a bigger file is a located problem, not a slow run.
-MAX_BYTES = 16 * 1024 * 1024
+#: (The scan's memory does not grow with the file; this bounds its time.)
+MAX_BYTES = 1024 * 1024 * 1024
+#: Bytes read at a time.
+CHUNK_BYTES = 1 << 20
+
+_BLANK_LINE = re.compile(rb"\n[ \t]*\r?\n")
+_OPEN_BLANK = re.compile(rb"\n[ \t]*(\r?)")
 
 
+@dataclass
+class Source:
+    """A readable, UTF-8 input: its first characters, whether it has a blank line, and
+    its text in chunks (:meth:`chunks`, each call reads it from the start)."""
+
+    path: str
+    file: BinaryIO
+    head: str
+    blank_lines: bool
+
+    def chunks(self) -> Iterator[str]:
+        fh = self.file
+        fh.seek(0)
+        dec = codecs.getincrementaldecoder("utf-8")()
+        first = True
+        while True:
+            data = fh.read(CHUNK_BYTES)
+            text = dec.decode(data, not data)
+            if first and text:
+                # Keep offsets honest: the BOM is a character of the original (column 1
+                # of line 1), so blank it rather than cut it.
+                if text.startswith("\ufeff"):
+                    text = " " + text[1:]
+                first = False
+            if text:
+                yield text
+            if not data:
+                return
+
+    def close(self) -> None:
+        self.file.close()
 
 
-def read_input(path: str) -> tuple[str | None, Problem | None]:
-    """The text of ``path`` (``-`` reads standard input), or a located problem."""
+def open_input(path: str) -> tuple[Source | None, Problem | None]:
+    """``path`` (``-`` reads standard input) checked and ready to read in chunks, or a
+    located problem (missing, a folder, too large, not UTF-8)."""
     try:
         if path == "-":
-            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+            fh: BinaryIO = tempfile.SpooledTemporaryFile(max_size=4 * CHUNK_BYTES)  # type: ignore[assignment]
+            total = 0
+            while total <= MAX_BYTES:
+                data = sys.stdin.buffer.read(CHUNK_BYTES)
+                if not data:
+                    break
+                total += len(data)
+                fh.write(data)
         else:
-            from claimcheck.claimfile.read import NotRegular, open_regular, read_at_most
+            from claimcheck.claimfile.read import NotRegular, open_regular
 
             if Path(path).is_dir():
                 return None, Problem(path, 1, 1, "is a directory; give an article file")
@@ -43,24 +96,87 @@ def read_input(path: str) -> tuple[str | None, Problem | None]:
                 fh = open_regular(path)  # a FIFO blocked the scan forever
             except NotRegular:
                 return None, Problem(path, 1, 1, "not a regular file")
-            with fh:
-                data = read_at_most(fh, MAX_BYTES)
     except FileNotFoundError:
         return None, Problem(path, 1, 1, "no such file")
     except PermissionError:
         return None, Problem(path, 1, 1, "permission denied")
     except OSError as exc:
         return None, Problem(path, 1, 1, f"cannot read: {exc.strerror or exc}")
-    if len(data) > MAX_BYTES:
-        return None, Problem(path, 1, 1, f"too large (more than {MAX_BYTES // (1024 * 1024)} MB)")
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        line_start = data.rfind(b"\n", 0, exc.start) + 1
-        col = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
-        return None, Problem(path, line, col, f"not UTF-8 (byte 0x{data[exc.start]:02X})")
-    return text, None
+        head, blank, problem = _check(fh, path)
+    except OSError as exc:
+        problem = Problem(path, 1, 1, f"cannot read: {exc.strerror or exc}")
+    if problem is not None:
+        fh.close()
+        return None, problem
+    return Source(path, fh, head, blank), None
+
+
+def _check(fh: BinaryIO, path: str) -> tuple[str, bool, Problem | None]:
+    """One pass over the bytes: the size, UTF-8, the first characters, a blank line."""
+    fh.seek(0)
+    dec = codecs.getincrementaldecoder("utf-8")()
+    head = ""
+    blank = False
+    carry = b""  # the open end of a possible blank line: "\n", spaces, maybe "\r"
+    done = 0  # bytes before this chunk
+    newlines = 0  # newlines before this chunk
+    last_nl = -1  # offset of the last newline before this chunk
+    while True:
+        data = fh.read(CHUNK_BYTES)
+        if done + len(data) > MAX_BYTES:
+            return "", False, Problem(path, 1, 1, f"too large (more than {MAX_BYTES // (1024 * 1024)} MB)")
+        pending = len(dec.getstate()[0])
+        try:
+            text = dec.decode(data, not data)
+        except UnicodeDecodeError as exc:
+            at = done - pending + exc.start  # the offending byte in the file
+            before = exc.object[: exc.start]
+            line = newlines + before.count(b"\n") + 1
+            nl = before.rfind(b"\n")
+            line_start = done - pending + nl + 1 if nl >= 0 else last_nl + 1
+            return "", False, Problem(path, line, _column(fh, line_start, at), f"not UTF-8 (byte 0x{exc.object[exc.start]:02X})")
+        if len(head) < 1000:
+            head += text[: 1000 - len(head)]
+        if not blank and data:
+            piece = carry + data
+            blank = _BLANK_LINE.search(piece) is not None
+            nl = piece.rfind(b"\n")
+            m = _OPEN_BLANK.fullmatch(piece, nl) if nl >= 0 else None
+            carry = (b"\n" + m.group(1)) if m else b""
+        if not data:
+            return head, blank, None
+        newlines += data.count(b"\n")
+        nl = data.rfind(b"\n")
+        if nl >= 0:
+            last_nl = done + nl
+        done += len(data)
+
+
+def _column(fh: BinaryIO, line_start: int, at: int) -> int:
+    """1-based column, in characters, of byte ``at`` on the line starting at ``line_start``."""
+    fh.seek(line_start)
+    dec = codecs.getincrementaldecoder("utf-8")("replace")
+    left = at - line_start
+    n = 0
+    while left > 0:
+        data = fh.read(min(left, CHUNK_BYTES))
+        if not data:
+            break
+        left -= len(data)
+        n += len(dec.decode(data, left <= 0))
+    return n + 1
+
+
+def read_input(path: str) -> tuple[str | None, Problem | None]:
+    """The whole text of ``path`` (``-`` reads standard input), or a located problem."""
+    source, problem = open_input(path)
+    if source is None:
+        return None, problem
+    try:
+        return "".join(source.chunks()), None
+    finally:
+        source.close()
 
 
 def guess_format(path: str, text: str) -> Format:
@@ -79,27 +195,37 @@ def guess_format(path: str, text: str) -> Format:
 # --- plain text with a map back to the original -------------------------------------------
 
 
-class _Builder:
-    """Plain text assembled from pieces of the original, each character remembering the
-    original offset it came from (synthetic characters map to where they stand in).
+class Doc:
+    """The plain text of an article, or of the part of it still being read, with each
+    character's original offset.
 
-    The map is kept as one segment per piece (plain start, original start, step 1 for
-    copied text or 0 for synthetic), not one entry per character: a 10 MB article would
-    otherwise carry an 80 MB table."""
+    ``text`` holds the plain text from global offset ``base`` on; the methods take offsets
+    into ``text``. The map is one segment per piece of the original the text was made of
+    (its global plain start, its original start, step 1 for copied text or 0 for a
+    synthetic piece, every character of which maps to where it stands in), not one entry
+    per character: a 10 MB article would otherwise carry an 80 MB table. ``line_starts``
+    are the original offsets where lines begin, from line ``line0`` on."""
 
     def __init__(self) -> None:
+        self.text = ""
+        self.base = 0
+        self.end = 0  # global plain offset after the last piece
         self.parts: list[str] = []
         self.seg_plain = array("q")
         self.seg_orig = array("q")
         self.seg_step = bytearray()
-        self.length = 0
+        self.line_starts = array("q", [0])
+        self.line0 = 1
+        self.source_end = 0
+
+    # building
 
     def _piece(self, text: str, at: int, step: int) -> None:
         self.parts.append(text)
-        self.seg_plain.append(self.length)
+        self.seg_plain.append(self.end)
         self.seg_orig.append(at)
         self.seg_step.append(step)
-        self.length += len(text)
+        self.end += len(text)
 
     def add(self, text: str, start: int) -> None:
         if text:
@@ -112,34 +238,70 @@ class _Builder:
     def paragraph_break(self, at: int) -> None:
         self.synthetic("\n\n", at)
 
-    def build(self, line_starts: list[int]) -> Doc:
-        return Doc("".join(self.parts), self.seg_plain, self.seg_orig, self.seg_step, self.length, line_starts)
+    def add_source(self, chunk: str) -> None:
+        """Note where the lines of the next chunk of the original begin."""
+        base = self.source_end
+        find = chunk.find
+        starts = self.line_starts
+        i = find("\n")
+        while i != -1:
+            starts.append(base + i + 1)
+            i = find("\n", i + 1)
+        self.source_end += len(chunk)
 
+    def flush(self) -> None:
+        """Append the pieces built since the last flush to :attr:`text`."""
+        if self.parts:
+            self.text += "".join(self.parts)
+            self.parts.clear()
 
-@dataclass(slots=True)
-class Doc:
-    text: str
-    seg_plain: array  # plain-text index where each piece starts (increasing)
-    seg_orig: array  # the original offset of that piece's first character
-    seg_step: bytearray  # 1: the piece is copied text; 0: synthetic, every character maps to seg_orig
-    length: int
-    line_starts: list[int]  # original offsets where each line begins
+    def trim(self, k: int) -> None:
+        """Forget the first ``k`` characters of :attr:`text` (and the map before them)."""
+        if k <= 0:
+            return
+        self.text = self.text[k:]
+        self.base += k
+        idx = bisect.bisect_right(self.seg_plain, self.base) - 1
+        if idx > 0:
+            del self.seg_plain[:idx]
+            del self.seg_orig[:idx]
+            del self.seg_step[:idx]
+        if not len(self.seg_plain):
+            return
+        orig = self.seg_orig[0] + (self.base - self.seg_plain[0]) * self.seg_step[0]
+        j = bisect.bisect_right(self.line_starts, orig) - 1
+        if j > 0:
+            del self.line_starts[:j]
+            self.line0 += j
+
+    # reading
+
+    @property
+    def length(self) -> int:
+        return len(self.text)
 
     def original(self, i: int) -> int:
-        """The original offset of plain-text index ``i`` (0 <= i < length)."""
-        k = bisect.bisect_right(self.seg_plain, i) - 1
-        return self.seg_orig[k] + (i - self.seg_plain[k]) * self.seg_step[k]
+        """The original offset of index ``i`` of :attr:`text` (0 <= i < length)."""
+        g = i + self.base
+        k = bisect.bisect_right(self.seg_plain, g) - 1
+        return self.seg_orig[k] + (g - self.seg_plain[k]) * self.seg_step[k]
 
     def locate(self, i: int) -> tuple[int, int]:
-        """1-based (line, col) in the original file of plain-text index ``i``."""
-        if not self.length:
+        """1-based (line, col) in the original file of index ``i`` of :attr:`text`."""
+        if not self.text:
             return 1, 1
-        orig = self.original(min(max(i, 0), self.length - 1))
-        line = bisect.bisect_right(self.line_starts, orig)
-        return line, orig - self.line_starts[line - 1] + 1
+        orig = self.original(min(max(i, 0), len(self.text) - 1))
+        k = bisect.bisect_right(self.line_starts, orig)
+        return self.line0 + k - 1, orig - self.line_starts[k - 1] + 1
+
+    def line_start(self, line: int) -> int:
+        """The original offset where 1-based line ``line`` begins (a line not yet
+        forgotten)."""
+        return self.line_starts[line - self.line0]
 
 
 def _line_starts(text: str) -> list[int]:
+    """The offsets where the lines of ``text`` begin (for tests that check the map)."""
     starts = [0]
     find = text.find
     i = find("\n")
@@ -149,173 +311,36 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
-_BLOCK_TAGS = frozenset(
-    "address article aside blockquote br caption dd details dialog div dl dt fieldset "
-    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre "
-    "section summary table tbody td tfoot th thead title tr ul".split()
-)
-_SKIP_TAGS = frozenset("script style noscript template svg math head".split())
+class DocStream:
+    """An article made plain as its chunks come: iterate to read on; after each step
+    :attr:`doc` holds more text (and ``done`` says whether it is all there)."""
 
+    def __init__(self, chunks: Iterable[str], fmt: Format, blank_lines: bool) -> None:
+        self.doc = Doc()
+        self.chunks = chunks
+        self.reader: HTMLText | TextReader = (
+            HTMLText(self.doc) if fmt == "html" else TextReader(self.doc, fmt == "markdown", blank_lines)
+        )
+        self.done = False
 
-class _HTMLText(HTMLParser):
-    def __init__(self, source: str) -> None:
-        super().__init__(convert_charrefs=False)
-        self.starts = _line_starts(source)
-        self.out = _Builder()
-        self.skip = 0
-        self.in_title = False
-
-    def _pos(self) -> int:
-        line, col = self.getpos()
-        return self.starts[line - 1] + col
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag in _SKIP_TAGS and tag != "head":
-            self.skip += 1
-        elif tag == "title":
-            self.in_title = True
-        if tag in _BLOCK_TAGS:
-            self.out.paragraph_break(self._pos())
-
-    def handle_startendtag(self, tag: str, attrs: list) -> None:
-        if tag in _BLOCK_TAGS:
-            self.out.paragraph_break(self._pos())
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP_TAGS and tag != "head" and self.skip:
-            self.skip -= 1
-        elif tag == "title":
-            self.in_title = False
-        if tag in _BLOCK_TAGS:
-            self.out.paragraph_break(self._pos())
-
-    def handle_data(self, data: str) -> None:
-        if self.skip:
-            return
-        # Inside HTML a line break is a space; paragraphs come from block tags.
-        self.out.add(data.replace("\r", " ").replace("\n", " ").replace("\t", " "), self._pos())
-
-    def _entity(self, raw: str, fallback: str) -> None:
-        if self.skip:
-            return
-        text = html.unescape(raw)
-        if text == raw:
-            text = fallback
-        self.out.synthetic(text.replace("\xa0", " "), self._pos())
-
-    def handle_entityref(self, name: str) -> None:
-        self._entity(f"&{name};", f"&{name}")
-
-    def handle_charref(self, name: str) -> None:
-        self._entity(f"&#{name};", f"&#{name};")
-
-
-def _html_doc(source: str) -> Doc:
-    parser = _HTMLText(source)
-    parser.feed(source)
-    parser.close()
-    return parser.out.build(parser.starts)
-
-
-_MD_FENCE = re.compile(r"[ \t]{0,3}(?:```|~~~)")
-_MD_HEADING = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]+|$)")
-_MD_QUOTE = re.compile(r"[ \t]{0,3}(?:>[ \t]?)+")
-_MD_REFDEF = re.compile(r"[ \t]{0,3}\[[^\]\n]{1,200}\]:[ \t]")
-_LIST_MARK = re.compile(r"[ \t]{0,12}(?:[-*+\u2022\u25e6\u2023]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)])[ \t]+")
-# Inline Markdown: an image (dropped), a link (its text kept), an autolink (dropped),
-# emphasis markers and code ticks (dropped). Every part is bounded, so a line of a
-# million '[' is still linear.
-_MD_INLINE = re.compile(
-    r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)"
-    r"|\[(?P<text>[^\]\n]{0,500})\]\((?P<url>[^)\n]{0,2000})\)"
-    r"|\[(?P<rtext>[^\]\n]{0,500})\]\[[^\]\n]{0,200}\]"
-    r"|<(?:https?://|mailto:)[^>\s]{0,2000}>"
-    r"|\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|`+"
-    r"|<[a-zA-Z/][^>\n]{0,500}>"
-)
-
-
-def _text_doc(source: str, markdown: bool) -> Doc:
-    starts = _line_starts(source)
-    out = _Builder()
-    blank_lines = re.search(r"\n[ \t]*\r?\n", source) is not None
-    fenced = False
-    for n, start in enumerate(starts):
-        end = starts[n + 1] - 1 if n + 1 < len(starts) else len(source)
-        line = source[start:end]
-        if line.endswith("\r"):
-            line = line[:-1]
-        if markdown and _MD_FENCE.match(line):
-            fenced = not fenced
-            out.paragraph_break(start)
-            continue
-        if fenced or not line.strip():
-            out.paragraph_break(start)
-            continue
-        pos = 0
-        block = False
-        if markdown:
-            if _MD_REFDEF.match(line):
-                out.paragraph_break(start)
-                continue
-            m = _MD_QUOTE.match(line)
-            if m:
-                pos = m.end()
-            m = _MD_HEADING.match(line, pos)
-            if m:
-                pos = m.end()
-                block = True
-            elif re.fullmatch(r"[ \t]{0,3}(?:[-=*_][ \t]*){3,}", line[:200]) and len(line) < 200:
-                out.paragraph_break(start)  # a rule or a setext underline
-                continue
-        m = _LIST_MARK.match(line, pos)
-        if m:
-            pos = m.end()
-            block = True
-        if block or not blank_lines:
-            out.paragraph_break(start)
-        if markdown:
-            _add_markdown_inline(out, line, pos, start)
-        else:
-            _add_plain_inline(out, line, pos, start)
-        out.synthetic(" ", start + len(line))
-        if block:
-            out.paragraph_break(start + len(line))
-    return out.build(starts)
-
-
-def _add_markdown_inline(out: _Builder, line: str, pos: int, start: int) -> None:
-    for m in _MD_INLINE.finditer(line, pos):
-        out.add(line[pos : m.start()], start + pos)
-        if m.group("text") is not None:
-            out.add(m.group("text"), start + m.start("text"))
-        elif m.group("rtext") is not None:
-            out.add(m.group("rtext"), start + m.start("rtext"))
-        elif m.group(0).startswith("<") and not m.group(0).startswith(("<http", "<mailto")):
-            pass  # inline HTML tag
-        pos = m.end()
-    out.add(line[pos:], start + pos)
-
-
-# A line break tag left in text copied from a web page ("1,433 <br /> incidents"): a space.
-_BR_TAG = re.compile(r"<br\s*/?>", re.I)
-
-
-def _add_plain_inline(out: _Builder, line: str, pos: int, start: int) -> None:
-    for m in _BR_TAG.finditer(line, pos):
-        out.add(line[pos : m.start()], start + pos)
-        out.synthetic(" ", start + m.start())
-        pos = m.end()
-    out.add(line[pos:], start + pos)
+    def __iter__(self) -> Iterator[Doc]:
+        doc = self.doc
+        for chunk in self.chunks:
+            doc.add_source(chunk)
+            self.reader.feed_chunk(chunk)
+            doc.flush()
+            yield doc
+        self.reader.close()
+        doc.flush()
+        self.done = True
+        yield doc
 
 
 def make_doc(source: str, fmt: Format) -> Doc:
     """The plain text of ``source`` with its map back to original offsets."""
     if source.startswith("\ufeff"):
-        # Keep offsets honest: the BOM is a character of the original (column 1 of line 1),
-        # so blank it rather than cut it.
         source = " " + source[1:]
-    if fmt == "html":
-        return _html_doc(source)
-    return _text_doc(source, fmt == "markdown")
-
+    stream = DocStream([source], fmt, re.search(r"\n[ \t]*\r?\n", source) is not None)
+    for doc in stream:
+        pass
+    return stream.doc

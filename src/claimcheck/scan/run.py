@@ -23,7 +23,7 @@ on, kept in one place.)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Iterator, Literal
 
@@ -34,10 +34,10 @@ from claimcheck.figures import ClaimedFigure
 from claimcheck.results import Problem
 from claimcheck.verdicts.diagnoses import Diagnosis
 from claimcheck.scan.detect import may_hold_numbers, read_sentence
-from claimcheck.scan.document import Doc, Format, guess_format, make_doc, read_input
+from claimcheck.scan.document import Doc, DocStream, Format, Source, guess_format, open_input
 from claimcheck.scan.items import Candidate, Check, Claim, Item, Sentence, build_items, clause_bounds, clause_starts, may_hold_claims
 from claimcheck.scan.search import search
-from claimcheck.scan.sentences import split_paragraphs, split_sentences
+from claimcheck.scan.sentences import split_sentences
 
 Status = Literal["checked", "needs-source"]
 
@@ -366,16 +366,25 @@ def _locate_span(doc: Doc, at: int, end: int) -> tuple[int, int, int, int]:
     return line, col, eline, ecol
 
 
-def _sentence_quantities(text: str, pa: int, pb: int) -> list[Sentence]:
+def _sentence_quantities(text: str, pa: int, pb: int, budget: int | None = None) -> tuple[list[Sentence], int | None]:
+    """The sentences of paragraph ``text[pa:pb]`` with their quantities; with a
+    ``budget``, reading stops once that many quantities are read (the offset where it
+    stopped comes second, else None)."""
     sents: list[Sentence] = []
     for a, b in _sentences(text, pa, pb):
         s = text[a:b]
-        qs = []
+        qs: list = []
         memo: dict = {}
         if may_hold_numbers(s):
             qs, memo["words"] = read_sentence(s)
+            if budget is not None:
+                if len(qs) > budget:
+                    cut = qs[budget].start
+                    sents.append((a, b, qs[:budget], memo))
+                    return sents, a + cut
+                budget -= len(qs)
         sents.append((a, b, qs, memo))
-    return sents
+    return sents, None
 
 
 #: Sentences of the paragraph before that a claim may find its evidence in: news copy
@@ -388,6 +397,30 @@ AHEAD_SENTENCES = 2
 #: A paragraph with no number this short is read for a direction the next one gives the
 #: levels of.
 BARE_PARAGRAPH = 300
+#: The most numbers read in one paragraph: prose never comes near (the corpora's densest
+#: paragraph holds 21); a table, a list or a data dump pasted in as one paragraph is read
+#: up to here and the rest of it skipped, with a warning (the evidence search weighs
+#: every pair of a paragraph's numbers for each claim: its time grows with their cube).
+MAX_QUANTITIES = 40
+#: A paragraph longer than this many characters is read in pieces of about this size.
+MAX_PARAGRAPH = 100_000
+#: The scan forgets the text before the paragraphs it still reads once that is this long.
+TRIM = 1 << 16
+
+_PARA_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A located warning about an input that was still scanned: ``path:line:col: warning: …``."""
+
+    path: str
+    line: int
+    col: int
+    message: str
+
+    def render(self) -> str:
+        return Problem(self.path, self.line, self.col, self.message).render().replace(": error: ", ": warning: ", 1)
 
 
 def _paragraph_findings(doc: Doc, path: str, sents: list, context: list, ahead: list | None = None) -> list[Finding]:
@@ -463,39 +496,91 @@ def _paragraph_findings(doc: Doc, path: str, sents: list, context: list, ahead: 
     return [f for _, f in out]
 
 
-def iter_findings(text: str, *, path: str = "-", fmt: Format | None = None) -> Iterator[Finding]:
-    """The findings of ``text``, paragraph by paragraph (a generator: memory stays flat; a
-    paragraph's findings come once the next paragraph's first sentences are read)."""
+def iter_findings(text: str, *, path: str = "-", fmt: Format | None = None, notes: list[Note] | None = None) -> Iterator[Finding]:
+    """The findings of ``text``, paragraph by paragraph (a generator: a paragraph's
+    findings come once the next paragraph's first sentences are read). ``notes`` gets
+    the warnings (a paragraph too full of numbers to read whole)."""
     fmt = fmt or guess_format(path, text)
-    doc = make_doc(text, fmt)
+    if text.startswith("\ufeff"):
+        text = " " + text[1:]
+    stream = DocStream([text], fmt, re.search(r"\n[ \t]*\r?\n", text) is not None)
+    return _findings(stream, path, notes if notes is not None else [])
+
+
+def _shifted(sent: Sentence, k: int, seen: dict[int, Sentence]) -> Sentence:
+    """``sent`` with its offsets ``k`` less (what was read from its offsets is dropped;
+    its words and quantities, read from its own text, are kept)."""
+    got = seen.get(id(sent))
+    if got is None:
+        memo = {"words": sent[3]["words"]} if "words" in sent[3] else {}
+        got = seen[id(sent)] = (sent[0] - k, sent[1] - k, sent[2], memo)
+    return got
+
+
+def _findings(stream: DocStream, path: str, notes: list[Note]) -> Iterator[Finding]:
     context: list = []
     # the paragraph waiting for the first sentences of the next: its sentences and context
     pending: tuple[list, list] | None = None
     # a short paragraph with no number, which the next may give the levels of ("The number
     # of thefts is higher than last year.¶ There have been 830 …, compared to 740 in 2011.")
     bare: tuple[int, int] | None = None
-    for pa, pb in split_paragraphs(doc.text):
-        if pb - pa <= MAX_SENTENCE and not may_hold_numbers(doc.text[pa:pb]):
+    pos = 0  # where the next paragraph starts in doc.text
+    skip_on = False  # the rest of a paragraph too full of numbers is not read
+    for doc in stream:
+        text = doc.text
+        while True:
+            m = _PARA_BREAK.search(text, pos)
+            if m is not None:
+                pa, pb, nxt, whole = pos, m.start(), m.end(), True
+            elif len(text) - pos > MAX_PARAGRAPH:
+                cut = text.rfind(" ", pos + MAX_PARAGRAPH // 2, pos + MAX_PARAGRAPH)
+                pa, pb, whole = pos, (cut + 1 if cut > 0 else pos + MAX_PARAGRAPH), False
+                nxt = pb
+            elif stream.done and pos < len(text):
+                pa, pb, nxt, whole = pos, len(text), len(text), True
+            else:
+                break
+            pos = nxt
+            if skip_on or not text[pa:pb].strip():
+                skip_on = skip_on and not whole
+                continue
+            if pb - pa <= MAX_SENTENCE and not may_hold_numbers(text[pa:pb]):
+                if pending is not None:
+                    yield from _paragraph_findings(doc, path, *pending)
+                    pending = None
+                context = []
+                bare = (pa, pb) if pb - pa <= BARE_PARAGRAPH else None
+                continue
+            sents, capped = _sentence_quantities(text, pa, pb, MAX_QUANTITIES)
+            ahead = [s for s in sents if s[2]][:AHEAD_SENTENCES] if capped is None else []
             if pending is not None:
-                yield from _paragraph_findings(doc, path, *pending)
-                pending = None
-            context = []
-            bare = (pa, pb) if pb - pa <= BARE_PARAGRAPH else None
-            continue
-        sents = _sentence_quantities(doc.text, pa, pb)
-        ahead = [s for s in sents if s[2]][:AHEAD_SENTENCES]
-        if pending is not None:
-            yield from _paragraph_findings(doc, path, *pending, ahead)
-        elif bare is not None:
-            yield from _paragraph_findings(doc, path, _sentence_quantities(doc.text, *bare), [], ahead)
-        bare = None
-        pending = (sents, context)
-        # the last sentences with numbers, across a paragraph of one sentence ("… rose to
-        # 18.17 percent.¶ The CPI increased by 0.82 percent points.¶ This is higher than the
-        # 17.33 percent rate")
-        context = [s for s in context + sents if s[2]][-CONTEXT_SENTENCES:]
+                yield from _paragraph_findings(doc, path, *pending, ahead)
+            elif bare is not None:
+                yield from _paragraph_findings(doc, path, _sentence_quantities(text, *bare)[0], [], ahead)
+            bare = None
+            pending = (sents, context)
+            # the last sentences with numbers, across a paragraph of one sentence ("… rose to
+            # 18.17 percent.¶ The CPI increased by 0.82 percent points.¶ This is higher than the
+            # 17.33 percent rate")
+            context = [s for s in context + sents if s[2]][-CONTEXT_SENTENCES:] if capped is None else []
+            if capped is not None:
+                line, col = doc.locate(capped)
+                notes.append(Note(path, line, col, f"more than {MAX_QUANTITIES} numbers in one paragraph (a table or a list, "
+                                                   "not prose): the rest of the paragraph was not read"))
+                skip_on = not whole
+        keep = min([pos, *(s[0] for s in context), *(s[0] for p in (pending or ()) for s in p),
+                    *((bare[0],) if bare else ())])
+        if keep >= TRIM:
+            doc.trim(keep)
+            seen: dict[int, Sentence] = {}
+            context = [_shifted(s, keep, seen) for s in context]
+            if pending is not None:
+                pending = ([_shifted(s, keep, seen) for s in pending[0]], [_shifted(s, keep, seen) for s in pending[1]])
+            if bare is not None:
+                bare = (bare[0] - keep, bare[1] - keep)
+            pos -= keep
     if pending is not None:
-        yield from _paragraph_findings(doc, path, *pending)
+        yield from _paragraph_findings(stream.doc, path, *pending)
 
 
 def scan_text(text: str, *, path: str = "-", fmt: Format | None = None) -> ScanResult:
@@ -509,32 +594,41 @@ def scan_text(text: str, *, path: str = "-", fmt: Format | None = None) -> ScanR
 
 @dataclass(frozen=True, slots=True)
 class ScanStream:
-    """One input being scanned: its problems, or its findings as they are found."""
+    """One input being scanned: its problems, or its findings as they are found (and,
+    once they are all read, its warnings in ``notes``)."""
 
     path: str
     format: str | None
     problems: tuple[Problem, ...]
     findings: Iterator[Finding]
+    notes: list[Note] = field(default_factory=list)
 
 
 def stream_path(path: str, *, fmt: Format | None = None) -> ScanStream:
-    """Read ``path`` (``-`` for standard input) and start scanning it: the findings come
-    paragraph by paragraph as the caller asks for them. A file that cannot be read has a
-    located problem and no findings, never an exception."""
-    text, problem = read_input(path)
-    if problem is not None or text is None:
+    """Open ``path`` (``-`` for standard input) and start scanning it: the file is read
+    in chunks and the findings come paragraph by paragraph as the caller asks for them,
+    so memory does not grow with the file. A file that cannot be read has a located
+    problem and no findings, never an exception."""
+    source, problem = open_input(path)
+    if problem is not None or source is None:
         return ScanStream(path, fmt, (problem,) if problem else (), iter(()))
-    fmt = fmt or guess_format(path, text)
-    return ScanStream(path, fmt, (), iter_findings(text, path=path, fmt=fmt))
+    fmt = fmt or guess_format(path, source.head)
+    notes: list[Note] = []
+    return ScanStream(path, fmt, (), _closing(_findings(DocStream(source.chunks(), fmt, source.blank_lines), path, notes), source), notes)
+
+
+def _closing(findings: Iterator[Finding], source: Source) -> Iterator[Finding]:
+    try:
+        yield from findings
+    finally:
+        source.close()
 
 
 def scan_path(path: str, *, fmt: Format | None = None) -> ScanResult:
     """Read ``path`` (``-`` for standard input) and scan it; a file that cannot be read
     is a result with a located problem, never an exception."""
-    text, problem = read_input(path)
-    if problem is not None or text is None:
-        return ScanResult(path, fmt, (), (problem,) if problem else ())
-    return scan_text(text, path=path, fmt=fmt)
+    stream = stream_path(path, fmt=fmt)
+    return ScanResult(stream.path, stream.format, tuple(stream.findings), stream.problems)
 
 
 _ = Check

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 
 from claimcheck.report.common import clean
-from claimcheck.report.scan.tally import ScanTally
+from claimcheck.report.scan.tally import PART_SIZE, ScanTally
 from claimcheck.results import Problem
 from claimcheck.scan import Finding, ScanResult
 
@@ -84,8 +84,21 @@ class ScanGithubReport:
         return ""
 
     def file(self, path: str, fmt: str | None, problems: Sequence[Problem], findings: Iterable[Finding]) -> str:
+        return "".join(self.file_parts(path, fmt, problems, findings))
+
+    def file_parts(self, path: str, fmt: str | None, problems: Sequence[Problem], findings: Iterable[Finding]) -> Iterator[str]:
+        """The file's annotations in parts, as its findings come."""
         counted = self.tally.file(findings, bool(problems))
-        return "".join(line + "\n" for line in _file_lines(path, problems, counted))
+        parts: list[str] = []
+        size = 0
+        for line in _file_lines(path, problems, counted):
+            parts.append(line + "\n")
+            size += len(line) + 1
+            if size >= PART_SIZE:
+                yield "".join(parts)
+                parts.clear()
+                size = 0
+        yield "".join(parts)
 
     def finish(self) -> str:
         return ""

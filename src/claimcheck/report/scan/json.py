@@ -19,12 +19,12 @@ version 2 made it an object, version 1 had the sentence alone.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from fractions import Fraction
 from typing import Any
 
 from claimcheck.report.json_writer import encode
-from claimcheck.report.scan.tally import ScanTally
+from claimcheck.report.scan.tally import PART_SIZE, ScanTally
 from claimcheck.results import Problem
 from claimcheck.scan import Finding, ScanResult
 
@@ -98,6 +98,11 @@ class ScanJsonReport:
         return head[: head.rindex("}")].rstrip() + ',\n  "files": ['
 
     def file(self, path: str, fmt: str | None, problems: Sequence[Problem], findings: Iterable[Finding]) -> str:
+        return "".join(self.file_parts(path, fmt, problems, findings))
+
+    def file_parts(self, path: str, fmt: str | None, problems: Sequence[Problem], findings: Iterable[Finding]) -> Iterator[str]:
+        """The file's text in parts, as its findings come (a part every
+        :data:`~claimcheck.report.scan.tally.PART_SIZE` characters or so)."""
         lead = "\n" if self.tally.files == 0 else ",\n"
         head = encode({
             "path": path,
@@ -105,12 +110,19 @@ class ScanJsonReport:
             "problems": [{"line": p.line, "col": p.col, "message": p.message} for p in problems],
         }, 2, lead + "    ")
         parts = [head[: head.rindex("}")].rstrip(), ',\n      "findings": [']
+        size = 0
         n = 0
         for f in self.tally.file(findings, bool(problems)):
-            parts.append(encode(finding_dict(f), 4, ("\n" if n == 0 else ",\n") + "        "))
+            part = encode(finding_dict(f), 4, ("\n" if n == 0 else ",\n") + "        ")
+            parts.append(part)
+            size += len(part)
             n += 1
+            if size >= PART_SIZE:
+                yield "".join(parts)
+                parts.clear()
+                size = 0
         parts.append("\n      ]\n    }" if n else "]\n    }")
-        return "".join(parts)
+        yield "".join(parts)
 
     def finish(self) -> str:
         close = "\n  ]" if self.tally.files else "]"

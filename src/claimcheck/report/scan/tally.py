@@ -6,6 +6,9 @@ from collections.abc import Iterable, Iterator
 
 from claimcheck.scan import Finding
 
+#: A streaming report hands its text on in parts of about this many characters.
+PART_SIZE = 1 << 16
+
 OUTCOMES = ("accurate", "approximate", "inaccurate", "unverifiable", "needs-source")
 
 

@@ -17,7 +17,7 @@ when asked (``color=True``, the CLI's decision: a terminal and no NO_COLOR).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from io import StringIO
 
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
@@ -136,6 +136,11 @@ class ScanTerminalReport:
         n = sum(self.tally.file_counts.values())
         title = Text(f"{clean(path)}: {n} numeric claim{'s' if n != 1 else ''}", style="bold underline")
         return self._render(title) + body.getvalue()
+
+    def file_parts(self, path: str, fmt: str | None, problems: Sequence[Problem], findings: Iterable[Finding]) -> Iterator[str]:
+        """The file's text in one part: its title counts its findings, so it waits for
+        them all."""
+        yield self.file(path, fmt, problems, findings)
 
     def finish(self) -> str:
         return self._render(Text(summary_line(self.tally), style="bold"))
