@@ -137,7 +137,7 @@ def _classes() -> dict[str, type]:
 
     found: list[type] = [
         results.Problem, results.SourceRef, results.InputFigure, results.Scale, results.ClaimResult,
-        results.ClaimPublishing, results.Publishing, results.FileResult, Interval, Diagnosis,
+        results.ClaimPublishing, results.Publishing, results.FileResult, results.TableRef, Interval, Diagnosis,
     ]
     return {c.__name__: c for c in found}
 

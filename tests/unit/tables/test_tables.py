@@ -412,3 +412,30 @@ def test_standard_input_reads_tables_from_the_current_folder(folder: Path) -> No
                           capture_output=True, text=True, env={**os.environ})
     assert proc.returncode == 0, proc.stderr
     assert '"verdict": "accurate"' in proc.stdout
+
+
+# --- the incremental cache: a table is an input of its claim file ----------------------
+
+
+def test_a_table_figure_is_cached_and_a_changed_table_is_checked_again(folder: Path, tmp_path: Path) -> None:
+    # North "1,224" + South 990 + East 31000 (West is empty) = 33,214, worked by hand.
+    path = claim_file(folder, {"held": ("data/t.csv", "sql", "select sum(held) from t")}, figure="33,214")
+    cache = str(tmp_path / "cache")
+
+    def run() -> tuple[str, object]:
+        out: list[str] = []
+        outcome = verify([str(path)], fmt="json", jobs=1, emit=out.append, cache_dir=cache)
+        return "".join(out), outcome
+
+    cold, first = run()
+    assert first.cache.stats.misses == 1 and first.cache.stats.stored == 1
+    warm, second = run()
+    assert second.cache.stats.hits == 1 and second.cache.stats.misses == 0
+    assert warm == cold  # the table's provenance and the verdict, from the entry
+    assert '"33214"' in cold or "33,214" in cold
+
+    table = folder / "data" / "t.csv"
+    table.write_text(table.read_text(encoding="utf-8").replace("South,990,", "South,991,"), encoding="utf-8")
+    changed, third = run()
+    assert third.cache.stats.misses == 1 and third.cache.stats.hits == 0
+    assert changed != cold and ("33215" in changed or "33,215" in changed)
