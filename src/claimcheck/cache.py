@@ -19,10 +19,11 @@ The hedge tolerances a file sets (``tolerance:``) are in its bytes; the built-in
 in claimcheck's code.
 
 **Result entries.** ``<folder>/v2/<key[:2]>/<key[2:]>.json``: a one-line JSON header
-(the key's fields, the payload's SHA-256 and length), a newline, then the payload (the
-result as JSON: exact numbers as strings, dataclasses by name from a fixed list, never
-pickle). It is trusted only if the header parses, every key field equals the lookup's,
-the payload's length and checksum match, the payload decodes into a ``FileResult`` of the
+(the key's fields, the payload's SHA-256 and length, the length of its JSON), a newline,
+then the payload: the result as JSON (exact numbers as strings, dataclasses by name from a
+fixed list, never pickle), compressed with zlib. It is trusted only if the header parses,
+every key field equals the lookup's, the payload's length and checksum match, it inflates
+to exactly the JSON length the header gives, that decodes into a ``FileResult`` of the
 same path, and every extra file it read (``FileResult.inputs``) still has the same
 bytes. Reports are rendered from the decoded result, so they are byte-identical to a
 cold run's.
@@ -62,6 +63,7 @@ import os
 import stat
 import sys
 import tempfile
+import zlib
 from dataclasses import MISSING, dataclass, field, fields
 from decimal import Decimal
 from fractions import Fraction
@@ -76,6 +78,8 @@ LAYOUT = 2
 DEFAULT_DIR = ".claimcheck_cache"
 #: The environment variable that names the folder.
 ENV_DIR = "CLAIMCHECK_CACHE_DIR"
+#: The largest result a result entry may inflate to (its header says how large it is).
+MAX_JSON_BYTES = 1 << 30
 #: The header's first field: what says "this is a claimcheck cache entry".
 MAGIC = "claimcheck-cache"
 
@@ -396,7 +400,7 @@ class Cache:
             return None
         try:
             return _trusted(blob, want)
-        except (ValueError, TypeError, KeyError, AttributeError, RecursionError, ArithmeticError):
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError, ArithmeticError, zlib.error):
             return None
 
     def store(self, path: str, data: bytes, fr: FileResult) -> None:
@@ -405,11 +409,15 @@ class Cache:
         if not self.writable:
             return
         try:
-            payload = json.dumps(encode(fr), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            plain = json.dumps(encode(fr), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         except (ValueError, TypeError, RecursionError):  # Uncacheable, a lone surrogate, an int too long for str()
             return
+        # Compressed: a warm run reads the text entries, so a result is read only for a
+        # format not seen yet, and JSON of results shrinks about six times.
+        payload = zlib.compress(plain, 1)
         key = self.key_fields(path, hashlib.sha256(data).hexdigest())
-        header = dict(key, payload_sha256=hashlib.sha256(payload).hexdigest(), payload_bytes=len(payload))
+        header = dict(key, payload_sha256=hashlib.sha256(payload).hexdigest(), payload_bytes=len(payload),
+                      json_bytes=len(plain))
         blob = _canonical(header).encode() + b"\n" + payload
         entry = self.entry_path(key)
         try:
@@ -435,7 +443,7 @@ class Cache:
             return None
         try:
             hit = _trusted_text(blob, want)
-        except (ValueError, TypeError, KeyError, AttributeError, RecursionError, ArithmeticError):
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError, ArithmeticError, zlib.error):
             return None
         if hit is not None:
             self.stats.hits += 1
@@ -528,7 +536,14 @@ def _trusted(blob: bytes, want: dict[str, Any]) -> FileResult | None:
         return None
     if header.get("payload_bytes") != len(payload) or header.get("payload_sha256") != hashlib.sha256(payload).hexdigest():
         return None
-    fr = decode(payload)
+    size = header.get("json_bytes")
+    if type(size) is not int or not 0 < size <= MAX_JSON_BYTES:
+        return None
+    inflate = zlib.decompressobj()
+    plain = inflate.decompress(payload, size)
+    if len(plain) != size or not inflate.eof or inflate.unconsumed_tail or inflate.unused_data:
+        return None
+    fr = decode(plain)
     if type(fr) is not FileResult or fr.path != want["path"]:
         return None
     for dep, digest in fr.inputs:

@@ -652,6 +652,45 @@ def test_each_kind_of_corruption_of_a_text_is_a_miss_and_is_rewritten(small: tup
     assert report(paths, fmt, cache_dir)[3].stats.texts == 5
 
 
+def test_a_result_entry_that_checks_out_but_says_wrong_things_is_not_trusted(small: tuple, tmp_path: Path) -> None:
+    # Payloads with a valid checksum that claimcheck never writes: not zlib, inflating to
+    # more or less than the header says, another file's result, a result of another path.
+    import zlib
+
+    paths, pristine, expected = small
+    entry = sorted(Path(pristine).rglob("*.json"))[0]
+    head, _, payload = entry.read_bytes().partition(b"\n")
+    header = json.loads(head)
+    plain = zlib.decompress(payload)
+    other = zlib.decompress(sorted(Path(pristine).rglob("*.json"))[1].read_bytes().partition(b"\n")[2])
+
+    def rebuilt(payload_: bytes, **over: object) -> bytes:
+        h = dict(header, payload_bytes=len(payload_), payload_sha256=hashlib.sha256(payload_).hexdigest())
+        h.update(over)
+        return json.dumps(h, sort_keys=True, separators=(",", ":")).encode() + b"\n" + payload_
+
+    bad = [
+        rebuilt(plain, json_bytes=len(plain)),  # not compressed
+        rebuilt(zlib.compress(plain), json_bytes=len(plain) - 1),
+        rebuilt(zlib.compress(plain), json_bytes=len(plain) + 1),
+        rebuilt(zlib.compress(plain)[:-4], json_bytes=len(plain)),  # no end of stream
+        rebuilt(zlib.compress(plain) + b"x", json_bytes=len(plain)),
+        rebuilt(zlib.compress(plain), json_bytes=True),
+        rebuilt(zlib.compress(plain), json_bytes=2 ** 40),
+        rebuilt(zlib.compress(other), json_bytes=len(other)),  # another file's result under this key
+        rebuilt(zlib.compress(plain.replace(b'"path":"', b'"path":"x', 1)), json_bytes=len(plain) + 1),
+    ]
+    for i, blob in enumerate(bad):
+        cache_dir = str(tmp_path / f"c{i}")
+        shutil.copytree(pristine, cache_dir)
+        for e in text_entries(cache_dir):
+            e.unlink()
+        (Path(cache_dir) / entry.relative_to(pristine)).write_bytes(blob)
+        got = report(paths, "json", cache_dir)
+        assert got[:3] == expected["json"], i
+        assert (got[3].stats.hits, got[3].stats.misses, got[3].stats.stored) == (4, 1, 1), i
+
+
 def test_a_text_entry_that_checks_out_but_says_wrong_things_is_not_trusted(small: tuple, tmp_path: Path) -> None:
     # Entries rebuilt with a valid checksum around what claimcheck never writes: a verdict
     # that does not exist, a problem that is not one, lengths that do not add up.
