@@ -507,7 +507,8 @@ def _trusted_text(blob: bytes, want: dict[str, Any]) -> CachedText | None:
     if header is None:
         return None
     meta_bytes, text_bytes = header.get("meta_bytes"), header.get("text_bytes")
-    if type(meta_bytes) is not int or type(text_bytes) is not int or meta_bytes < 0 or meta_bytes + text_bytes != len(body):
+    if type(meta_bytes) is not int or type(text_bytes) is not int or meta_bytes < 0 or text_bytes < 0 \
+            or meta_bytes + text_bytes != len(body):
         return None
     if header.get("body_sha256") != hashlib.sha256(body).hexdigest():
         return None

@@ -714,6 +714,7 @@ def test_a_text_entry_that_checks_out_but_says_wrong_things_is_not_trusted(small
         rebuilt(b'[[],[]]'),
         rebuilt(meta, text_bytes=len(text) + 1),
         rebuilt(meta, meta_bytes=-1),
+        rebuilt(meta, meta_bytes=len(meta) + len(text) + 5, text_bytes=-5),
         rebuilt(meta, render=dict(header["render"], first=not header["render"]["first"])),
         rebuilt(meta, sha256="0" * 64),
         rebuilt(meta, kind="result"),
