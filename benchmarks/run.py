@@ -475,7 +475,8 @@ _COUNT_LOADS = (
     "cf.load_text = lambda path, text: loads.append(path) or real(path, text)\n"
     "out = run.verify([sys.argv[1]], fmt='json', jobs=1, cache_dir=sys.argv[2])\n"
     "s = out.cache.stats\n"
-    "print(json.dumps({'loads': loads, 'hits': s.hits, 'misses': s.misses, 'stored': s.stored, 'code': int(out.code)}))\n"
+    "print(json.dumps({'loads': loads, 'hits': s.hits, 'misses': s.misses, 'stored': s.stored, 'texts': s.texts,\n"
+    "                  'texts_stored': s.texts_stored, 'code': int(out.code)}))\n"
 )
 
 
@@ -515,6 +516,24 @@ def cache_section(out: Path, runs: int) -> int:
             rows.append((f"warm rerun, {label}", f"… --cache-dir FULL {j}".replace("  ", " "),
                           f"{fmt_s(statistics.median(warm))} wall = **{ratio:.2f}×** the cold run (goal ≤ 0.2×); "
                           f"output {'byte-identical' if same else 'DIFFERENT'}"))
+            if label == "one process":
+                sizes = _sizes(Path(cache))
+                rows.append(("the full cache's size", "result entries; text entries (--format json)",
+                             f"{sizes['json'] / 1e6:.1f} MB in {sizes['json#']}; {sizes['text'] / 1e6:.1f} MB in {sizes['text#']}"))
+                # Another format after a json run: no text of it yet, so each result is
+                # decoded and rendered (and its text kept); measured on a copy each time.
+                other_cold = CC + ["verify", "--format", "rich", "--no-cache", *jobs, str(c10)]
+                other_warm = CC + ["verify", "--format", "rich", "--cache-dir", str(Path(tmp) / "other"), *jobs, str(c10)]
+                oc, ow = [], []
+                for _ in range(runs):
+                    shutil.rmtree(Path(tmp) / "other", ignore_errors=True)
+                    shutil.copytree(cache, Path(tmp) / "other")
+                    oc.append(measure(other_cold).wall)
+                    ow.append(measure(other_warm).wall)
+                other = statistics.median(w / c for w, c in zip(ow, oc))
+                rows.append(("first run in another format on that cache, one process",
+                             "claimcheck verify --format rich --cache-dir FULL --jobs 1 (filled by json)",
+                             f"{fmt_s(statistics.median(ow))} wall = {other:.2f}× a cold rich run ({fmt_s(statistics.median(oc))})"))
 
         # One changed file among 100: counted, not timed.
         work = Path(tmp) / "corpus"
@@ -524,12 +543,14 @@ def cache_section(out: Path, runs: int) -> int:
         target = work / "story_050.yaml"
         target.write_text(target.read_text(encoding="utf-8") + "\n# an edit\n", encoding="utf-8")
         second = _loads(work, cache1)
-        entries = len(list(Path(cache1).rglob("*.json")))
+        entries = len(list(Path(cache1).rglob("*.json"))) + len(list(Path(cache1).rglob("*.text")))
         rows.append(("one changed file among 100: first run", f"run.verify(jobs=1, cache_dir=…) on a copy of {rel}",
-                     f"{len(first['loads'])} files loaded, {first['hits']} hits, {first['stored']} entries written"))
+                     f"{len(first['loads'])} files loaded, {first['hits']} hits, {first['stored']} result and "
+                     f"{first['texts_stored']} text entries written"))
         rows.append(("… after appending a comment to story_050.yaml", "the same",
                      f"{len(second['loads'])} file loaded ({', '.join(Path(p).name for p in second['loads'])}), "
-                     f"{second['hits']} hits, {second['misses']} miss, {second['stored']} entry written; {entries} entries in the folder"))
+                     f"{second['hits']} hits ({second['texts']} by their text), {second['misses']} miss, {second['stored']} result "
+                     f"and {second['texts_stored']} text entry written; {entries} entries in the folder"))
 
         # Cold run against PyYAML's C loader alone, both as processes.
         yaml_cmd = [PY, "-c", "import sys, yaml\nfor f in sys.argv[1:]:\n    yaml.load(open(f, encoding='utf-8').read(), Loader=yaml.CSafeLoader)\n", *files]
@@ -578,9 +599,14 @@ def cache_section(out: Path, runs: int) -> int:
 
 #: What the numbers of the cache section mean; kept beside the code that measures them.
 CACHE_EXPLAINED = """\
-- A warm run still reads and hashes every claim file, reads, checks and decodes every
-  entry (JSON, checksummed), and renders the whole report from the results; it neither
-  loads YAML, validates the model nor judges a claim.
+- A warm run reads and hashes every claim file, then reads and checks each file's text
+  entry: the file's report text for this format and these report options, kept by the
+  run that first rendered it, with the few counts the summary needs (checksummed, keyed on
+  everything the result's entry is keyed on and on the rendering options). It neither
+  loads YAML, judges a claim, decodes a result nor renders: what is left is start-up, reading
+  and writing the report's text. A format the cache has no text of yet (the row "first run
+  in another format") reads the result entries (compressed JSON), decodes and renders them,
+  and keeps its texts for the next run.
 - The changed-file rows count calls of the loader in the process (`--jobs 1`), and the
   cache's own count of hits and entries written: the edit is the only file loaded.
 - The gap between a cold run and PyYAML's C loader is the work PyYAML does not do. Under
@@ -594,14 +620,24 @@ CACHE_EXPLAINED = """\
   per number shown (509,214 → 367,595 Fractions made, 15.36 M → 14.45 M calls; see
   benchmarks/README.md). With automatic jobs the ratio depends on whether the second
   core is free: on this shared machine it rarely is (see the load averages).
-- A warm run's remaining cost is about half decoding the entries into result records and
-  half rendering the report from them (the report is rendered afresh, never cached, so it
-  is byte-identical to a cold run's), plus start-up. The ratio is best on a quiet
-  machine: 1.94 s warm against 11.78 s cold (0.16×) with `--jobs 1` in a spot check
-  before the runs above.
-- Filling an empty cache costs the encoding and writing of every entry (16 MB of JSON for
-  these 10,000 claims, each checksummed); it is paid once per changed file.
+- Before text entries (commit c5276e7) a warm run decoded every result (about 1.6 s under
+  cProfile) and rendered the report from them (about 1.4 s): 2.05 s against 6.87 s cold
+  with `--jobs 1` (0.30×) and 2.03 s against 3.89 s with automatic jobs (0.52×), on a quiet
+  machine.
+- Filling an empty cache costs the encoding, compressing and writing of every result (16 MB
+  of JSON for these 10,000 claims, about 2.8 MB compressed) and the writing of each file's
+  text (24 MB, the size of the report); it is paid once per changed file.
 """
+
+
+def _sizes(folder: Path) -> dict:
+    out = {"json": 0, "json#": 0, "text": 0, "text#": 0}
+    for p in folder.rglob("*"):
+        kind = p.suffix.lstrip(".")
+        if kind in ("json", "text"):
+            out[kind] += p.stat().st_size
+            out[kind + "#"] += 1
+    return out
 
 
 def _same_output(a: list[str], b: list[str]) -> bool:

@@ -1,35 +1,58 @@
 """The incremental cache: a claim file's result kept on disk, keyed by everything it depends on.
 
+This module is longer than 500 lines: it holds the exact encoding of results and both
+kinds of entry, each with the checks that decide whether it is trusted; they share the
+key and the write path, and are read together when deciding what is safe.
+
 A newsroom's CI re-verifies a folder of claim files on every push though almost none
 changed. Each file's :class:`~claimcheck.results.FileResult` is kept in one entry whose
 key is a SHA-256 over:
 
 * the command (``verify`` or ``validate``) and the entry layout (:data:`LAYOUT`);
 * claimcheck's version and a fingerprint of its installed code, and of the libraries
-  whose behaviour reaches a result (pydantic's messages, PyYAML's parser): any upgrade,
-  reinstall or edit of their files is a new key;
+  whose behaviour reaches a result or a report (pydantic's messages, PyYAML's parser,
+  rich's layout): any upgrade, reinstall or edit of their files is a new key;
 * every option that changes a result: ``--strict``, ``--only``, ``--max-bytes``;
 * the path as the report names it, and the SHA-256 of the file's bytes.
 
 The hedge tolerances a file sets (``tolerance:``) are in its bytes; the built-in ones are
-in claimcheck's code. What a report only *shows* differently (``--explain``, the width,
-colour, the format) is not in the key: reports are rendered from the cached results,
-so they are byte-identical to a cold run's.
+in claimcheck's code.
 
-An entry is one file, ``<folder>/v1/<key[:2]>/<key[2:]>.json``: a one-line JSON header
-(the key's fields, the payload's SHA-256 and length), a newline, then the payload (the
-result as JSON: exact numbers as strings, dataclasses by name from a fixed list, never
-pickle). It is trusted only if the header parses, every key field equals the lookup's,
-the payload's length and checksum match, the payload decodes into a ``FileResult`` of the
+**Result entries.** ``<folder>/v2/<key[:2]>/<key[2:]>.json``: a one-line JSON header
+(the key's fields, the payload's SHA-256 and length, the length of its JSON), a newline,
+then the payload: the result as JSON (exact numbers as strings, dataclasses by name from a
+fixed list, never pickle), compressed with zlib. It is trusted only if the header parses,
+every key field equals the lookup's, the payload's length and checksum match, it inflates
+to exactly the JSON length the header gives, that decodes into a ``FileResult`` of the
 same path, and every extra file it read (``FileResult.inputs``) still has the same
-bytes. Anything else — truncated, flipped, foreign, swapped between keys, from another
-version — is a miss: the file is checked again and the entry rewritten. Entries are
-written to a temporary file in the same folder and moved into place with
+bytes. Reports are rendered from the decoded result, so they are byte-identical to a
+cold run's.
+
+**Text entries.** Decoding a result and rendering it again costs more than everything
+else a warm run does, so beside a result its file's report text is kept too, for each
+format (and its options) it was reported in: ``<key[2:]>.<render[:16]>.text`` in the same
+folder, where ``render`` is a SHA-256 over the format's name, every field of the report
+:class:`~claimcheck.report.Options` (``--explain``, ``--strict``, width, colour, …) and
+whether the file was the report's first (a file's text is made by the format's
+``file_at(result, first)``, which depends on nothing else). The text comes from the
+report module; this module only keeps it. The entry holds a one-line JSON header (every
+field of the result's key, the rendering fields, the length of each section and the
+SHA-256 of the body), a newline, then the body: one line of JSON with what the run needs
+besides the text (the file's problems, for standard error; each claim's verdict and
+whether it passed, for the summary; the extra files it read) and the text as UTF-8. A
+warm run in a format it has seen reads these only: no result is decoded, nothing is
+rendered. It is trusted on the same terms as a result entry (key fields, lengths,
+checksum, the problems and verdicts well formed, every extra file unchanged); the text is
+the text a cold run made for exactly this key, since the report code is in the key.
+
+Anything else — truncated, flipped, foreign, swapped between keys, from another version
+— is a miss: the file is checked (or its result rendered) again and the entry rewritten.
+Entries are written to a temporary file in the same folder and moved into place with
 :func:`os.replace`, so two runs at once never leave half an entry. A folder that cannot be
 created or written leaves the run uncached; it never fails the run.
 
 The folder gets a ``.gitignore`` (``*``) and a ``CACHEDIR.TAG`` when it is created, so it
-is neither committed nor backed up. Nothing here prints.
+is neither committed nor backed up. Nothing here prints, and nothing here renders.
 """
 
 from __future__ import annotations
@@ -40,26 +63,30 @@ import os
 import stat
 import sys
 import tempfile
+import zlib
 from dataclasses import MISSING, dataclass, field, fields
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
 from typing import Any
 
-from claimcheck.results import FileResult
+from claimcheck.results import VERDICTS, FileResult, Problem
 
 #: The entry layout; a new layout is a new subfolder, so old entries are never read.
-LAYOUT = 1
+LAYOUT = 2
 #: The folder a run uses when neither ``--cache-dir`` nor the environment names one.
 DEFAULT_DIR = ".claimcheck_cache"
 #: The environment variable that names the folder.
 ENV_DIR = "CLAIMCHECK_CACHE_DIR"
+#: The largest result a result entry may inflate to (its header says how large it is).
+MAX_JSON_BYTES = 1 << 30
 #: The header's first field: what says "this is a claimcheck cache entry".
 MAGIC = "claimcheck-cache"
 
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is claimcheck's cache (.claimcheck_cache); it can be deleted.\n"
-# The libraries whose behaviour reaches a result: their installed files are fingerprinted.
-_LIBRARIES = ("pydantic", "pydantic_core", "yaml", "_yaml")
+# The libraries whose behaviour reaches a result or a report's text: their installed
+# files are fingerprinted.
+_LIBRARIES = ("pydantic", "pydantic_core", "yaml", "_yaml", "rich")
 
 
 class Uncacheable(ValueError):
@@ -278,12 +305,25 @@ def _object(d: dict[str, Any]) -> Any:
 
 @dataclass
 class Stats:
-    """What a cache did in this process: hits, misses (entry absent or not trusted),
-    entries written."""
+    """What a cache did in this process: files served from it (``hits``; of them,
+    ``texts`` by their report text alone), files checked again (``misses``: no entry,
+    or one not trusted), result entries and text entries written."""
 
     hits: int = 0
     misses: int = 0
     stored: int = 0
+    texts: int = 0
+    texts_stored: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class CachedText:
+    """A file's report text from a text entry, with what the run counts besides it: the
+    file's problems (for standard error) and each claim's ``(verdict, passed)``."""
+
+    text: str
+    problems: tuple[Problem, ...]
+    verdicts: tuple[tuple[str, bool], ...]
 
 
 @dataclass
@@ -302,13 +342,26 @@ class Cache:
 
     def key_fields(self, path: str, digest: str) -> dict[str, Any]:
         return {
-            "magic": MAGIC, "layout": LAYOUT, "command": self.command, "code": self.fingerprint,
+            "magic": MAGIC, "layout": LAYOUT, "kind": "result", "command": self.command, "code": self.fingerprint,
             "options": self.options, "path": path, "sha256": digest,
         }
 
     def entry_path(self, fields_: dict[str, Any]) -> str:
-        key = hashlib.sha256(json.dumps(fields_, sort_keys=True, ensure_ascii=True).encode()).hexdigest()
+        key = _digest(fields_)
         return os.path.join(self.folder, f"v{LAYOUT}", key[:2], key[2:] + ".json")
+
+    def text_fields(self, path: str, digest: str, fmt: str, options: Any, first: bool) -> dict[str, Any]:
+        """The key of a text entry: the result's key, then how the text was rendered: the
+        format, every field of the report options (a dataclass) and whether the file was
+        the report's first. ``TypeError`` when an option is not plain JSON."""
+        render = {"format": fmt, "options": _plain(options), "first": first}
+        return dict(self.key_fields(path, digest), kind="text", render=render)
+
+    def text_path(self, fields_: dict[str, Any]) -> str:
+        """Beside the result entry of the same file: ``<result key>.<render key>.text``."""
+        result = _digest({**{k: v for k, v in fields_.items() if k != "render"}, "kind": "result"})
+        render = _digest(fields_["render"])
+        return os.path.join(self.folder, f"v{LAYOUT}", result[:2], f"{result[2:]}.{render[:16]}.text")
 
     def missing(self, paths: list[str]) -> list[str]:
         """The paths with no entry for their current bytes (an unreadable file counts as
@@ -347,7 +400,7 @@ class Cache:
             return None
         try:
             return _trusted(blob, want)
-        except (ValueError, TypeError, KeyError, AttributeError, RecursionError, ArithmeticError):
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError, ArithmeticError, zlib.error):
             return None
 
     def store(self, path: str, data: bytes, fr: FileResult) -> None:
@@ -356,12 +409,16 @@ class Cache:
         if not self.writable:
             return
         try:
-            payload = json.dumps(encode(fr), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            plain = json.dumps(encode(fr), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         except (ValueError, TypeError, RecursionError):  # Uncacheable, a lone surrogate, an int too long for str()
             return
+        # Compressed: a warm run reads the text entries, so a result is read only for a
+        # format not seen yet, and JSON of results shrinks about six times.
+        payload = zlib.compress(plain, 1)
         key = self.key_fields(path, hashlib.sha256(data).hexdigest())
-        header = dict(key, payload_sha256=hashlib.sha256(payload).hexdigest(), payload_bytes=len(payload))
-        blob = json.dumps(header, sort_keys=True, ensure_ascii=True, separators=(",", ":")).encode() + b"\n" + payload
+        header = dict(key, payload_sha256=hashlib.sha256(payload).hexdigest(), payload_bytes=len(payload),
+                      json_bytes=len(plain))
+        blob = _canonical(header).encode() + b"\n" + payload
         entry = self.entry_path(key)
         try:
             _write_atomic(entry, blob)
@@ -370,20 +427,124 @@ class Cache:
             return
         self.stats.stored += 1
 
+    def lookup_text(self, path: str, data: bytes, fmt: str, options: Any, first: bool) -> CachedText | None:
+        """The report text format ``fmt`` with ``options`` made for the file ``path`` whose
+        bytes are ``data`` (as the report's first file or not), or None. A hit counts as a
+        hit; a miss counts nothing (the caller goes on to :meth:`lookup`)."""
+        try:
+            want = self.text_fields(path, hashlib.sha256(data).hexdigest(), fmt, options, first)
+            entry = self.text_path(want)
+        except (TypeError, ValueError):
+            return None
+        try:
+            with open(entry, "rb") as fh:
+                blob = fh.read()
+        except OSError:
+            return None
+        try:
+            hit = _trusted_text(blob, want)
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError, ArithmeticError, zlib.error):
+            return None
+        if hit is not None:
+            self.stats.hits += 1
+            self.stats.texts += 1
+        return hit
 
-def _trusted(blob: bytes, want: dict[str, Any]) -> FileResult | None:
-    head, sep, payload = blob.partition(b"\n")
-    if not sep:
-        return None
+    def store_text(self, path: str, data: bytes, fmt: str, options: Any, first: bool, text: str, fr: FileResult) -> None:
+        """Keep ``text``, the report text format ``fmt`` with ``options`` made for ``fr`` (the
+        result of ``path`` with bytes ``data``), with the counts a run takes from ``fr``;
+        silently nothing when something cannot be held exactly or the folder cannot be
+        written."""
+        if not self.writable:
+            return
+        try:
+            want = self.text_fields(path, hashlib.sha256(data).hexdigest(), fmt, options, first)
+            meta = [encode(fr.problems), [[c.verdict, c.passed] for c in fr.claims], [list(i) for i in fr.inputs]]
+            meta_bytes = json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            # surrogatepass: a lone surrogate (a file name's undecodable byte) comes back as it was.
+            text_bytes = text.encode("utf-8", "surrogatepass")
+        except (ValueError, TypeError, RecursionError):
+            return
+        body = meta_bytes + text_bytes
+        header = dict(want, meta_bytes=len(meta_bytes), text_bytes=len(text_bytes),
+                      body_sha256=hashlib.sha256(body).hexdigest())
+        try:
+            _write_atomic(self.text_path(want), _canonical(header).encode() + b"\n" + body)
+        except OSError:
+            self.writable = False
+            return
+        self.stats.texts_stored += 1
+
+
+def _digest(fields_: dict[str, Any]) -> str:
+    return hashlib.sha256(_canonical(fields_).encode()).hexdigest()
+
+
+def _plain(options: Any) -> dict[str, Any]:
+    """A report's options (a dataclass) as JSON data: every field, by name."""
+    out = {f.name: getattr(options, f.name) for f in fields(options)}
+    for name, v in out.items():
+        if v is not None and type(v) not in (str, int, bool):
+            raise TypeError(f"a report option {name} that is not plain JSON")
+    return out
+
+
+def _header(head: bytes, want: dict[str, Any]) -> dict[str, Any] | None:
     header = json.loads(head)
     if type(header) is not dict:
         return None
     # Compared as canonical JSON text, so that 1 never passes for true.
     if _canonical({k: header.get(k) for k in want}) != _canonical(want):
         return None
+    return header
+
+
+def _trusted_text(blob: bytes, want: dict[str, Any]) -> CachedText | None:
+    head, sep, body = blob.partition(b"\n")
+    if not sep:
+        return None
+    header = _header(head, want)
+    if header is None:
+        return None
+    meta_bytes, text_bytes = header.get("meta_bytes"), header.get("text_bytes")
+    if type(meta_bytes) is not int or type(text_bytes) is not int or meta_bytes < 0 or text_bytes < 0 \
+            or meta_bytes + text_bytes != len(body):
+        return None
+    if header.get("body_sha256") != hashlib.sha256(body).hexdigest():
+        return None
+    meta = decode(body[:meta_bytes])
+    if type(meta) is not list or len(meta) != 3 or not all(type(part) is list for part in meta):
+        return None
+    problems, pairs, inputs = meta
+    if not all(type(p) is Problem and type(p.path) is str and type(p.line) is int and type(p.col) is int
+               and type(p.message) is str for p in problems):
+        return None
+    verdicts = tuple((v[0], v[1]) for v in pairs if type(v) is list and len(v) == 2 and v[0] in VERDICTS and type(v[1]) is bool)
+    if len(verdicts) != len(pairs):
+        return None
+    for dep in inputs:
+        if type(dep) is not list or len(dep) != 2 or type(dep[0]) is not str or sha256_file(dep[0]) != dep[1]:
+            return None
+    return CachedText(body[meta_bytes:].decode("utf-8", "surrogatepass"), tuple(problems), verdicts)
+
+
+def _trusted(blob: bytes, want: dict[str, Any]) -> FileResult | None:
+    head, sep, payload = blob.partition(b"\n")
+    if not sep:
+        return None
+    header = _header(head, want)
+    if header is None:
+        return None
     if header.get("payload_bytes") != len(payload) or header.get("payload_sha256") != hashlib.sha256(payload).hexdigest():
         return None
-    fr = decode(payload)
+    size = header.get("json_bytes")
+    if type(size) is not int or not 0 < size <= MAX_JSON_BYTES:
+        return None
+    inflate = zlib.decompressobj()
+    plain = inflate.decompress(payload, size)
+    if len(plain) != size or not inflate.eof or inflate.unconsumed_tail or inflate.unused_data:
+        return None
+    fr = decode(plain)
     if type(fr) is not FileResult or fr.path != want["path"]:
         return None
     for dep, digest in fr.inputs:

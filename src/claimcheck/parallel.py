@@ -88,15 +88,19 @@ def check_file(path: str, policy, max_bytes: int, cache) -> FileResult:  # noqa:
     """One file's result through ``cache`` (:class:`claimcheck.cache.Cache`): its
     entry when one is trusted for these bytes, else loaded, judged and kept. The bytes
     are read once, for the key and for the load."""
-    from claimcheck.claimfile import decode, read_bytes
+    from claimcheck.claimfile import read_bytes
 
     data, problem = read_bytes(path, max_bytes)
     if problem is not None:  # unreadable: nothing to key on, nothing kept
         return FileResult(path, problems=(problem,))
+    return _through_cache(path, data, policy, cache)
+
+
+def _through_cache(path: str, data: bytes, policy, cache) -> FileResult:  # noqa: ANN001
     hit = cache.lookup(path, data)
     if hit is not None:
         return hit
-    from claimcheck.claimfile import load_text
+    from claimcheck.claimfile import decode, load_text
     from claimcheck.engine import check_loaded
 
     text, problem = decode(path, data)
@@ -127,12 +131,39 @@ class Rendered:
 _RENDERERS: dict = {}
 
 
-def _render_chunk(paths: list[str], first: bool, policy, max_bytes: int, cache, fmt: str, options) -> list[Rendered]:  # noqa: ANN001
+def _renderer(fmt: str, options):  # noqa: ANN001, ANN202
     from claimcheck.report import FORMATS
 
     renderer = _RENDERERS.get((fmt, options))
     if renderer is None:
         renderer = _RENDERERS[(fmt, options)] = FORMATS[fmt](options)
+    return renderer
+
+
+def render_file(path: str, first: bool, policy, max_bytes: int, cache, fmt: str, options) -> Rendered:  # noqa: ANN001
+    """One file checked and rendered through ``cache``: its text entry for this format and
+    these options when one is trusted (nothing decoded, nothing rendered); else its result
+    (:func:`check_file`'s way), rendered by the format and kept as a text entry."""
+    from claimcheck.claimfile import read_bytes
+
+    data, problem = read_bytes(path, max_bytes)
+    if problem is None:
+        hit = cache.lookup_text(path, data, fmt, options, first)
+        if hit is not None:
+            return Rendered(path, hit.text, hit.problems, hit.verdicts)
+        fr = _through_cache(path, data, policy, cache)
+    else:  # unreadable: nothing to key on, nothing kept
+        fr = FileResult(path, problems=(problem,))
+    text = _renderer(fmt, options).file_at(fr, first)
+    if problem is None:
+        cache.store_text(path, data, fmt, options, first, text, fr)
+    return Rendered(fr.path, text, fr.problems, tuple((c.verdict, c.passed) for c in fr.claims))
+
+
+def _render_chunk(paths: list[str], first: bool, policy, max_bytes: int, cache, fmt: str, options) -> list[Rendered]:  # noqa: ANN001
+    if cache is not None:
+        return [render_file(p, first and i == 0, policy, max_bytes, cache, fmt, options) for i, p in enumerate(paths)]
+    renderer = _renderer(fmt, options)
     out = []
     for i, fr in enumerate(_check_chunk(paths, first, policy, max_bytes, cache)):
         text = renderer.file_at(fr, first and i == 0)
@@ -232,11 +263,12 @@ def _watch_parent(parent: int) -> None:
             os._exit(1)
 
 
-def _ordered(jobs: int, items: list[str | Problem], fn, args: tuple, on_problem) -> Iterator:  # noqa: ANN001
+def _ordered(jobs: int, items: list[str | Problem], fn, args: tuple, on_problem, first: bool = True) -> Iterator:  # noqa: ANN001
     """Run ``fn(chunk, first, *args)`` over chunks of file paths on ``jobs`` processes and
     yield the per-file results in input order; discovery problems come through
     ``on_problem`` at their place in the order. ``first`` is true for the chunk whose first
-    file is the first entry of the whole run."""
+    file is the first entry of the whole run (never, when ``first`` is false: something
+    came before these items in the report)."""
     _preload()
     # Consecutive runs of paths become chunks; a discovery problem is its own entry.
     plan: list[Problem | list[str]] = []
@@ -260,7 +292,7 @@ def _ordered(jobs: int, items: list[str | Problem], fn, args: tuple, on_problem)
                 if isinstance(entry, Problem):
                     pending.append(entry)
                 else:
-                    pending.append(pool.submit(fn, entry, index == 0, *args))
+                    pending.append(pool.submit(fn, entry, first and index == 0, *args))
 
         fill()
         try:
@@ -290,15 +322,18 @@ def _to_check(files: list[str], jobs: int | None, cache) -> list[str]:  # noqa: 
 
 def check_paths(
     paths: Iterable[str], policy=None, max_bytes: int | None = None, jobs: int | None = None,  # noqa: ANN001
-    render: tuple | None = None, cache=None,  # noqa: ANN001
+    render: tuple | None = None, cache=None, first: bool = True,  # noqa: ANN001
 ) -> Iterator[FileResult | Rendered]:
     """Load and judge each file in turn, on ``jobs`` processes (``None``: automatic; 1:
     in this process, one file in memory at a time). With ``cache``
     (:class:`claimcheck.cache.Cache`) a file whose entry is trusted is not loaded.
 
-    ``render=(format_name, options)``: when the run does go to workers, files checked there
-    come back as :class:`Rendered` text (the format must render on workers); discovery
-    problems and serial runs still come as :class:`FileResult` for the caller to render."""
+    ``render=(format_name, options)``: when the run does go to workers, or has a cache,
+    files come back as :class:`Rendered` text (the format must render on workers; with a
+    cache, through :func:`render_file`, so a warm run reads each file's text); discovery
+    problems and uncached serial runs still come as :class:`FileResult` for the caller to
+    render. ``first``: whether the first of these files would be the report's first (not
+    when the report already holds standard input's)."""
     from claimcheck import engine
     from claimcheck.claimfile import DEFAULT_MAX_BYTES, discover
 
@@ -312,14 +347,17 @@ def check_paths(
         for item in items:
             if isinstance(item, Problem):
                 yield FileResult(item.path, problems=(item,))
+            elif render is not None and cache is not None:
+                yield render_file(item, first, policy, max_bytes, cache, *render)
             else:
                 yield from _check_chunk([item], False, policy, max_bytes, cache)
+            first = False
         return
     if render is not None:
         fn, args = _render_chunk, (policy, max_bytes, cache, *render)
     else:
         fn, args = _check_chunk, (policy, max_bytes, cache)
-    yield from _ordered(n, items, fn, args, lambda p: FileResult(p.path, problems=(p,)))
+    yield from _ordered(n, items, fn, args, lambda p: FileResult(p.path, problems=(p,)), first)
 
 
 def validate_paths(paths: Iterable[str], max_bytes: int | None = None, jobs: int | None = None,

@@ -254,11 +254,15 @@ def _checked(paths: list[str], policy, max_bytes: int | None, jobs: int | None, 
     from claimcheck.engine import check_loaded
     from claimcheck.parallel import check_paths
 
+    first = True  # whether nothing is in the report yet: its first file's text differs
     for stdin, run in _segments(paths):
         if stdin:  # standard input is never cached
             yield check_loaded(load_stdin(max_bytes), policy)
+            first = False
         else:
-            yield from check_paths(run, policy, max_bytes, jobs, render=render, cache=cache)
+            for item in check_paths(run, policy, max_bytes, jobs, render=render, cache=cache, first=first):
+                first = False
+                yield item
 
 
 def render(fmt: str, results: Iterable[FileResult], options: Options | None = None) -> str:

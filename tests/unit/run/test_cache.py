@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 import claimcheck
 from claimcheck import cache as cachemod, run
 from claimcheck.engine import Policy
-from claimcheck.report import FORMATS, Options
+from claimcheck.report import FORMATS, Options, make, renders_on_workers
 from claimcheck.results import FileResult, Problem
 
 from run_corpus import ROOT, make_corpus
@@ -73,6 +73,11 @@ def test_cold_warm_and_uncached_reports_are_byte_identical(material: list[str], 
     # The warm run took every readable file from the cache: nothing was checked again.
     assert cold[3].stats.hits == 0 and cold[3].stats.stored == cold[3].stats.misses > 15
     assert warm[3].stats.misses == 0 and warm[3].stats.hits == cold[3].stats.stored
+    # A format whose file text stands alone keeps it: the warm run read every file's text
+    # (nothing decoded, nothing rendered). The others render from the results.
+    texts = cold[3].stats.stored if renders_on_workers(make(fmt)) else 0
+    assert cold[3].stats.texts_stored == texts and cold[3].stats.texts == 0
+    assert warm[3].stats.texts == texts and warm[3].stats.texts_stored == 0
 
 
 @pytest.mark.parametrize("fmt", ["json", "junit", "github"])
@@ -81,6 +86,177 @@ def test_workers_read_and_write_the_same_cache(material: list[str], tmp_path: Pa
     assert report(material, fmt, str(tmp_path / "c"), jobs=2)[:3] == plain[:3]
     assert report(material, fmt, str(tmp_path / "c"), jobs=2)[:3] == plain[:3]
     assert report(material, fmt, str(tmp_path / "c"), jobs=1)[:3] == plain[:3]
+
+
+# --- text entries: a warm run reads each file's report text ---------------------------------
+
+
+def text_entries(cache_dir: str, fmt: str | None = None) -> list[Path]:
+    """The text entries in a cache folder (of one format when ``fmt`` is given), by name."""
+    found = sorted(Path(cache_dir).rglob("*.text"))
+    if fmt is None:
+        return found
+    return [e for e in found if json.loads(e.read_bytes().partition(b"\n")[0])["render"]["format"] == fmt]
+
+
+def test_a_text_hit_neither_decodes_a_result_nor_renders(material: list[str], tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimcheck.report.verify import json as json_report
+
+    cache_dir = str(tmp_path / "c")
+    folder = material[:1]  # not the missing path: a discovery problem has no entry to read
+    plain = report(folder, "json", None)
+    report(folder, "json", cache_dir)
+
+    def boom(*_: object) -> None:
+        raise AssertionError("called on a text hit")
+
+    monkeypatch.setattr(cachemod.Cache, "lookup", boom)
+    monkeypatch.setattr(json_report, "file_text", boom)
+    monkeypatch.setattr(json_report, "file_json", boom)
+    for jobs in (1, 2):  # forked workers inherit the patches
+        got = report(folder, "json", cache_dir, jobs=jobs)
+        assert got[:3] == plain[:3]
+        if jobs == 1:
+            assert got[3].stats.texts == got[3].stats.hits > 15 and got[3].stats.misses == 0
+
+
+def test_another_format_after_filling_renders_from_the_results_and_adds_its_text(material: list[str], tmp_path: Path) -> None:
+    cache_dir = str(tmp_path / "c")
+    filled = report(material, "json", cache_dir)[3].stats
+    assert filled.stored == filled.texts_stored > 15
+    for fmt in ("rich", "github", "markdown", "junit"):
+        plain = report(material, fmt, None)
+        first = report(material, fmt, cache_dir)
+        assert first[:3] == plain[:3]
+        # Every result came from its entry (nothing checked again); no text of this format yet.
+        assert (first[3].stats.hits, first[3].stats.misses, first[3].stats.texts) == (filled.stored, 0, 0)
+        assert first[3].stats.texts_stored == filled.stored and first[3].stats.stored == 0
+        again = report(material, fmt, cache_dir)
+        assert again[:3] == plain[:3]
+        assert again[3].stats.texts == filled.stored
+    # Each format has its own text entries; json's are still there and still served.
+    assert len(text_entries(cache_dir, "json")) == len(text_entries(cache_dir, "rich")) == filled.stored
+    assert report(material, "json", cache_dir)[3].stats.texts == filled.stored
+
+
+@pytest.mark.parametrize("options", [Options(explain=True), Options(width=61), Options(color=True), Options(strict=True)])
+def test_every_report_option_is_in_the_text_key(material: list[str], tmp_path: Path, options: Options) -> None:
+    cache_dir = str(tmp_path / "c")
+    stored = report(material, "rich", cache_dir)[3].stats.stored
+    got = report(material, "rich", cache_dir, options=options)
+    # A text made with other options is never served: the results are, rendered afresh.
+    assert got[:3] == report(material, "rich", None, options=options)[:3]
+    assert (got[3].stats.texts, got[3].stats.hits, got[3].stats.texts_stored) == (0, stored, stored)
+    assert report(material, "rich", cache_dir, options=options)[3].stats.texts == stored
+    assert report(material, "rich", cache_dir)[3].stats.texts == stored
+
+
+def test_the_text_key_covers_format_options_and_first() -> None:
+    c = cachemod.Cache("/nonexistent", "verify", {"strict": False}, "fingerprint")
+    base = c.text_fields("a.yaml", "0" * 64, "json", Options(), False)
+    variants = [
+        c.text_fields("a.yaml", "0" * 64, "rich", Options(), False),
+        c.text_fields("a.yaml", "0" * 64, "json", Options(), True),
+        c.text_fields("a.yaml", "1" * 64, "json", Options(), False),
+        c.text_fields("b.yaml", "0" * 64, "json", Options(), False),
+        *(c.text_fields("a.yaml", "0" * 64, "json", o, False)
+          for o in (Options(explain=True), Options(strict=True), Options(width=80), Options(color=True), Options(validate=True))),
+        cachemod.Cache("/nonexistent", "verify", {"strict": True}, "fingerprint").text_fields("a.yaml", "0" * 64, "json", Options(), False),
+        cachemod.Cache("/nonexistent", "verify", {"strict": False}, "other").text_fields("a.yaml", "0" * 64, "json", Options(), False),
+    ]
+    paths = {c.text_path(f) for f in [base, *variants]}
+    assert len(paths) == 1 + len(variants)
+    # Beside the result entry of the same file and options.
+    result = c.entry_path(c.key_fields("a.yaml", "0" * 64))
+    assert c.text_path(base).startswith(result[: -len(".json")] + ".") and c.text_path(base).endswith(".text")
+
+
+def test_the_first_file_of_a_report_has_its_own_text(material: list[str], tmp_path: Path) -> None:
+    # A file's text differs when it opens the report (no comma before it in JSON, no blank
+    # line before it in the terminal report): the same file as first and as second is
+    # two entries, each served only where it belongs.
+    folder = Path(material[0])
+    a, b = str(folder / "a_transit.yaml"), str(folder / "ice_july.yaml")
+    cache_dir = str(tmp_path / "c")
+    for fmt in ("json", "rich"):
+        for paths in ([a, b], [b, a], [a, b], [b, a]):
+            for jobs in (1, 2):
+                assert report(paths, fmt, cache_dir, jobs=jobs)[:3] == report(paths, fmt, None)[:3], (fmt, paths, jobs)
+        assert len(text_entries(cache_dir, fmt)) == 4  # each file as first and as not first
+        assert report([a, b], fmt, cache_dir)[3].stats.texts == 2
+
+
+def test_standard_input_first_then_cached_files(material: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Standard input is never cached and comes first: the files after it are not the
+    # report's first, with one job or two (two jobs used to render one as first too).
+    import io
+
+    folder = Path(material[0])
+    files = [str(folder / "a_transit.yaml"), str(folder / "ice_july.yaml"), str(folder / "diagnoses.yaml")]
+    stdin = (ROOT / "examples/draft_parks_budget.yaml").read_bytes()
+
+    def with_stdin(cache_dir: str | None, jobs: int) -> tuple:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
+        return report(["-", *files], "json", cache_dir, jobs=jobs)[:3]
+
+    want = with_stdin(None, 1)
+    doc = json.loads(want[0])
+    assert [f["path"] for f in doc["files"]] == ["<stdin>", *files]
+    for jobs in (1, 2, 2, 1):
+        assert with_stdin(str(tmp_path / "c"), jobs) == want
+    assert with_stdin(None, 2) == want
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_mixed_text_hits_result_hits_and_misses(tmp_path: Path, jobs: int) -> None:
+    corpus = make_corpus(tmp_path / "corpus", claims=4, seed=5, invalid="story_bad.yaml")
+    cache_dir = str(tmp_path / "c")
+    for fmt in ("json", "rich"):
+        report([str(corpus)], fmt, cache_dir, jobs=jobs)
+    files = sorted(corpus.glob("*.yaml"))
+    assert len(files) == 10
+    # One file edited (a miss), the texts of one file removed (a result hit), the rest as they were.
+    edited = files[4]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    for e in Path(cache_dir).rglob("*.text"):
+        if json.loads(e.read_bytes().partition(b"\n")[0])["path"] == str(files[6]):
+            e.unlink()
+    for fmt in ("json", "rich", "github"):
+        got = report([str(corpus)], fmt, cache_dir, jobs=jobs)
+        assert got[:3] == report([str(corpus)], fmt, None)[:3], fmt
+        if jobs == 1 and fmt == "json":
+            assert (got[3].stats.misses, got[3].stats.hits, got[3].stats.texts) == (1, 9, 8)
+
+
+def test_a_changed_input_file_invalidates_the_text_too(tmp_path: Path) -> None:
+    table = tmp_path / "table.csv"
+    table.write_text("year,riders\n2024,1250000\n", encoding="utf-8")
+    claim_bytes = b"title: t\n"
+    digest = hashlib.sha256(table.read_bytes()).hexdigest()
+    fr = FileResult("story.yaml", title="t", problems=(Problem("story.yaml", 2, 3, "m"),), inputs=((str(table), digest),))
+    c, _ = cachemod.open_cache(str(tmp_path / "c"), "verify", {"strict": False})
+    assert c is not None
+    c.store_text("story.yaml", claim_bytes, "json", Options(), False, "the text\u2028é\n", fr)
+    hit = c.lookup_text("story.yaml", claim_bytes, "json", Options(), False)
+    assert hit == cachemod.CachedText("the text\u2028é\n", (Problem("story.yaml", 2, 3, "m"),), ())
+    assert c.lookup_text("story.yaml", claim_bytes, "json", Options(), True) is None
+    assert c.lookup_text("story.yaml", claim_bytes, "rich", Options(), False) is None
+    table.write_text("year,riders\n2024,1250001\n", encoding="utf-8")
+    assert c.lookup_text("story.yaml", claim_bytes, "json", Options(), False) is None
+    table.unlink()
+    assert c.lookup_text("story.yaml", claim_bytes, "json", Options(), False) is None
+
+
+def test_a_lone_surrogate_in_the_text_comes_back_exactly(tmp_path: Path) -> None:
+    # A file name with a byte that is not UTF-8 reaches a report as a lone surrogate.
+    c, _ = cachemod.open_cache(str(tmp_path / "c"), "verify", {})
+    assert c is not None
+    name = "story_\udcff.yaml"
+    fr = FileResult(name, title="t")
+    c.store_text(name, b"x", "json", Options(), False, f'"path": "{name}"', fr)
+    hit = c.lookup_text(name, b"x", "json", Options(), False)
+    assert hit is not None and hit.text == f'"path": "{name}"' and hit.verdicts == ()
 
 
 @pytest.mark.parametrize("fmt", [None, "json", "junit", "github"])
@@ -285,16 +461,29 @@ def test_what_cannot_be_held_exactly_is_not_cached(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def small(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[str], str, dict[str, tuple]]:
-    """A few files, a cache holding their entries, and the uncached reports to match."""
+    """A few files, a cache holding their entries, and the uncached reports to match: the
+    result entries, and the text entries of two formats (sarif keeps no text: its runs
+    read the results)."""
     d = tmp_path_factory.mktemp("small")
     for name in ("ice_july.yaml", "a_transit.yaml", "c_broken.yaml", "diagnoses.yaml", "cycle.yaml"):
         src = next(p for p in MATERIAL if p.name == name)
         shutil.copyfile(src, d / name)
     paths = [str(d)]
     cache_dir = str(d.parent / "small-cache")
-    expected = {fmt: report(paths, fmt, None)[:3] for fmt in ("json", "rich")}
-    report(paths, "json", cache_dir)
+    expected = {fmt: report(paths, fmt, None)[:3] for fmt in SMALL_FORMATS}
+    for fmt in SMALL_FORMATS:
+        report(paths, fmt, cache_dir)
     return paths, cache_dir, expected
+
+
+SMALL_FORMATS = ("json", "rich", "sarif")
+
+
+def all_entries(cache_dir: str) -> list[Path]:
+    """Every entry, result and text: 5 files, each with a result and two texts."""
+    entries = sorted(Path(cache_dir).rglob("*.json")) + text_entries(cache_dir)
+    assert len(entries) == 15
+    return entries
 
 
 FOREIGN = st.one_of(
@@ -345,15 +534,17 @@ def test_random_corruption_never_changes_an_output(small: tuple, corruptions: li
     with tempfile.TemporaryDirectory() as tmp:
         cache_dir = os.path.join(tmp, "c")
         shutil.copytree(pristine, cache_dir)
-        entries = sorted(Path(cache_dir).rglob("*.json"))
-        assert len(entries) == 5  # every file, valid or not, has its entry
+        entries = all_entries(cache_dir)  # every file, valid or not, has its entries
         for how in corruptions:
             corrupt(entries, how)
         for fmt, want in expected.items():
             assert report(paths, fmt, cache_dir)[:3] == want
-        # Whatever was not trusted was rewritten: the next run is served every file.
-        again = report(paths, "json", cache_dir)
-        assert again[:3] == expected["json"] and again[3].stats.misses == 0
+        # Whatever was not trusted was rewritten: the next run is served every file, and
+        # the formats that keep texts every file's text.
+        for fmt, want in expected.items():
+            again = report(paths, fmt, cache_dir)
+            assert again[:3] == want and again[3].stats.misses == 0
+            assert again[3].stats.texts == (0 if fmt == "sarif" else 5)
 
 
 # --- concurrent runs, the command line ------------------------------------------------------
@@ -427,15 +618,117 @@ def test_an_unwritable_cache_folder_is_a_note_not_a_failure(tmp_path: Path) -> N
     (("truncate", 0, 0.5), 1), (("flip", 0, 0.9, 3), 1), (("flip", 0, 0.01, 0), 1), (("swap", 0, 1), 2),
     (("foreign", 0, b'{"magic": "claimcheck-cache"}'), 1), (("payload", 0, 1), 1), (("delete", 0), 1),
 ])
-def test_each_kind_of_corruption_is_a_miss_and_is_rewritten(small: tuple, tmp_path: Path, how: tuple, misses: int) -> None:
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_each_kind_of_corruption_of_a_result_is_a_miss_and_is_rewritten(small: tuple, tmp_path: Path, how: tuple,
+                                                                         misses: int, fmt: str) -> None:
     paths, pristine, expected = small
     cache_dir = str(tmp_path / "c")
     shutil.copytree(pristine, cache_dir)
-    entries = sorted(Path(cache_dir).rglob("*.json"))
-    corrupt(entries, how)
-    got = report(paths, "json", cache_dir)
-    assert got[:3] == expected["json"]
+    for e in text_entries(cache_dir):  # so that json too needs the results
+        e.unlink()
+    corrupt(sorted(Path(cache_dir).rglob("*.json")), how)
+    got = report(paths, fmt, cache_dir)
+    assert got[:3] == expected[fmt]
     assert (got[3].stats.misses, got[3].stats.stored, got[3].stats.hits) == (misses, misses, 5 - misses)
+
+
+@pytest.mark.parametrize("how, misses", [
+    (("truncate", 0, 0.5), 1), (("truncate", 0, 0.99), 1), (("flip", 0, 0.9, 3), 1), (("flip", 0, 0.01, 0), 1),
+    (("flip", 0, 0.2, 6), 1), (("swap", 0, 1), 2), (("foreign", 0, b'{"magic": "claimcheck-cache"}'), 1),
+    (("payload", 0, 1), 1), (("delete", 0), 1),
+])
+@pytest.mark.parametrize("fmt", ["json", "rich"])
+def test_each_kind_of_corruption_of_a_text_is_a_miss_and_is_rewritten(small: tuple, tmp_path: Path, how: tuple,
+                                                                       misses: int, fmt: str) -> None:
+    paths, pristine, expected = small
+    cache_dir = str(tmp_path / "c")
+    shutil.copytree(pristine, cache_dir)
+    corrupt(text_entries(cache_dir, fmt), how)
+    got = report(paths, fmt, cache_dir)
+    assert got[:3] == expected[fmt]
+    # The file is rendered again from its result (still trusted) and its text rewritten.
+    assert (got[3].stats.misses, got[3].stats.hits, got[3].stats.texts) == (0, 5, 5 - misses)
+    assert got[3].stats.texts_stored == misses
+    assert report(paths, fmt, cache_dir)[3].stats.texts == 5
+
+
+def test_a_result_entry_that_checks_out_but_says_wrong_things_is_not_trusted(small: tuple, tmp_path: Path) -> None:
+    # Payloads with a valid checksum that claimcheck never writes: not zlib, inflating to
+    # more or less than the header says, another file's result, a result of another path.
+    import zlib
+
+    paths, pristine, expected = small
+    entry = sorted(Path(pristine).rglob("*.json"))[0]
+    head, _, payload = entry.read_bytes().partition(b"\n")
+    header = json.loads(head)
+    plain = zlib.decompress(payload)
+    other = zlib.decompress(sorted(Path(pristine).rglob("*.json"))[1].read_bytes().partition(b"\n")[2])
+
+    def rebuilt(payload_: bytes, **over: object) -> bytes:
+        h = dict(header, payload_bytes=len(payload_), payload_sha256=hashlib.sha256(payload_).hexdigest())
+        h.update(over)
+        return json.dumps(h, sort_keys=True, separators=(",", ":")).encode() + b"\n" + payload_
+
+    bad = [
+        rebuilt(plain, json_bytes=len(plain)),  # not compressed
+        rebuilt(zlib.compress(plain), json_bytes=len(plain) - 1),
+        rebuilt(zlib.compress(plain), json_bytes=len(plain) + 1),
+        rebuilt(zlib.compress(plain)[:-4], json_bytes=len(plain)),  # no end of stream
+        rebuilt(zlib.compress(plain) + b"x", json_bytes=len(plain)),
+        rebuilt(zlib.compress(plain), json_bytes=True),
+        rebuilt(zlib.compress(plain), json_bytes=2 ** 40),
+        rebuilt(zlib.compress(other), json_bytes=len(other)),  # another file's result under this key
+        rebuilt(zlib.compress(plain.replace(b'"path":"', b'"path":"x', 1)), json_bytes=len(plain) + 1),
+    ]
+    for i, blob in enumerate(bad):
+        cache_dir = str(tmp_path / f"c{i}")
+        shutil.copytree(pristine, cache_dir)
+        for e in text_entries(cache_dir):
+            e.unlink()
+        (Path(cache_dir) / entry.relative_to(pristine)).write_bytes(blob)
+        got = report(paths, "json", cache_dir)
+        assert got[:3] == expected["json"], i
+        assert (got[3].stats.hits, got[3].stats.misses, got[3].stats.stored) == (4, 1, 1), i
+
+
+def test_a_text_entry_that_checks_out_but_says_wrong_things_is_not_trusted(small: tuple, tmp_path: Path) -> None:
+    # Entries rebuilt with a valid checksum around what claimcheck never writes: a verdict
+    # that does not exist, a problem that is not one, lengths that do not add up.
+    paths, pristine, expected = small
+    entry = text_entries(pristine, "json")[0]
+    head, _, body = entry.read_bytes().partition(b"\n")
+    header = json.loads(head)
+    meta, text = body[: header["meta_bytes"]], body[header["meta_bytes"]:]
+
+    def rebuilt(new_meta: bytes, text_: bytes = text, **over: object) -> bytes:
+        h = dict(header, meta_bytes=len(new_meta), text_bytes=len(text_), body_sha256=hashlib.sha256(new_meta + text_).hexdigest())
+        h.update(over)
+        return json.dumps(h, sort_keys=True, separators=(",", ":")).encode() + b"\n" + new_meta + text_
+
+    bad = [
+        rebuilt(b'[[],[["certain",true]],[]]'),
+        rebuilt(b'[[],[["accurate",1]],[]]'),
+        rebuilt(b'[[{"@":"Problem","path":"x","line":"1","col":1,"message":"m"}],[],[]]'),
+        rebuilt(b'[[{"@":"SourceRef","id":"x","publisher":"p"}],[],[]]'),
+        rebuilt(b'[[],[],[["/nonexistent/table.csv","00"]]]'),
+        rebuilt(b'[[],[]]'),
+        rebuilt(meta, text_bytes=len(text) + 1),
+        rebuilt(meta, meta_bytes=-1),
+        rebuilt(meta, meta_bytes=len(meta) + len(text) + 5, text_bytes=-5),
+        rebuilt(meta, render=dict(header["render"], first=not header["render"]["first"])),
+        rebuilt(meta, sha256="0" * 64),
+        rebuilt(meta, kind="result"),
+        rebuilt(meta, render=dict(header["render"], format="rich")),
+        rebuilt(meta, b"\xff\xfe"),
+    ]
+    for blob in bad:
+        cache_dir = str(tmp_path / f"c{bad.index(blob)}")
+        shutil.copytree(pristine, cache_dir)
+        target = Path(cache_dir) / entry.relative_to(pristine)
+        target.write_bytes(blob)
+        got = report(paths, "json", cache_dir)
+        assert got[:3] == expected["json"]
+        assert got[3].stats.texts == 4 and got[3].stats.texts_stored == 1
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
