@@ -431,8 +431,27 @@ class Cache:
         """The report text format ``fmt`` with ``options`` made for the file ``path`` whose
         bytes are ``data`` (as the report's first file or not), or None. A hit counts as a
         hit; a miss counts nothing (the caller goes on to :meth:`lookup`)."""
+        return self.lookup_texts(path, data, [(fmt, options, first)])[0]
+
+    def lookup_texts(self, path: str, data: bytes, renderings: list[tuple[str, Any, bool]],
+                     valid: Any = None) -> list[CachedText | None]:
+        """The text of each rendering ``(fmt, options, first)`` of the file ``path`` whose
+        bytes are ``data``, None where there is none to trust (or, with ``valid``, where
+        ``valid(fmt, text)`` is false: the report module's own check of its text). The file
+        counts as a hit (served by its texts) only when every one is there; otherwise
+        nothing is counted (the caller goes on to :meth:`lookup` for the missing ones)."""
+        digest = hashlib.sha256(data).hexdigest()
+        out = [self._read_text(path, digest, *r) for r in renderings]
+        if valid is not None:
+            out = [hit if hit is None or valid(r[0], hit.text) else None for hit, r in zip(out, renderings)]
+        if all(hit is not None for hit in out):
+            self.stats.hits += 1
+            self.stats.texts += 1
+        return out
+
+    def _read_text(self, path: str, digest: str, fmt: str, options: Any, first: bool) -> CachedText | None:
         try:
-            want = self.text_fields(path, hashlib.sha256(data).hexdigest(), fmt, options, first)
+            want = self.text_fields(path, digest, fmt, options, first)
             entry = self.text_path(want)
         except (TypeError, ValueError):
             return None
@@ -442,13 +461,9 @@ class Cache:
         except OSError:
             return None
         try:
-            hit = _trusted_text(blob, want)
+            return _trusted_text(blob, want)
         except (ValueError, TypeError, KeyError, AttributeError, RecursionError, ArithmeticError, zlib.error):
             return None
-        if hit is not None:
-            self.stats.hits += 1
-            self.stats.texts += 1
-        return hit
 
     def store_text(self, path: str, data: bytes, fmt: str, options: Any, first: bool, text: str, fr: FileResult) -> None:
         """Keep ``text``, the report text format ``fmt`` with ``options`` made for ``fr`` (the

@@ -118,6 +118,9 @@ class Rendered:
     text: str
     problems: tuple[Problem, ...]
     verdicts: tuple[tuple[str, bool], ...]
+    summary: str | None = None
+    """The file's piece of GitHub's job summary, when the run writes one
+    (:func:`claimcheck.report.verify.github.summary_piece`)."""
 
     @property
     def invalid(self) -> bool:
@@ -140,34 +143,53 @@ def _renderer(fmt: str, options):  # noqa: ANN001, ANN202
     return renderer
 
 
-def render_file(path: str, first: bool, policy, max_bytes: int, cache, fmt: str, options) -> Rendered:  # noqa: ANN001
+def render_file(path: str, first: bool, policy, max_bytes: int, cache, fmt: str, options,  # noqa: ANN001
+                summary: bool = False) -> Rendered:
     """One file checked and rendered through ``cache``: its text entry for this format and
     these options when one is trusted (nothing decoded, nothing rendered); else its result
-    (:func:`check_file`'s way), rendered by the format and kept as a text entry."""
+    (:func:`check_file`'s way), rendered by the format and kept as a text entry. With
+    ``summary``, its piece of the job summary too, kept and read the same way."""
     from claimcheck.claimfile import read_bytes
+    from claimcheck.report.verify.github import SUMMARY_PIECE, is_summary_piece
 
     data, problem = read_bytes(path, max_bytes)
+    wanted = [(fmt, options, first)] + ([(SUMMARY_PIECE, options, False)] if summary else [])
     if problem is None:
-        hit = cache.lookup_text(path, data, fmt, options, first)
-        if hit is not None:
-            return Rendered(path, hit.text, hit.problems, hit.verdicts)
+        hits = cache.lookup_texts(path, data, wanted, lambda name, text: name != SUMMARY_PIECE or is_summary_piece(text))
+        if all(hit is not None for hit in hits):
+            return Rendered(path, hits[0].text, hits[0].problems, hits[0].verdicts, hits[1].text if summary else None)
         fr = _through_cache(path, data, policy, cache)
     else:  # unreadable: nothing to key on, nothing kept
+        hits = [None] * len(wanted)
         fr = FileResult(path, problems=(problem,))
-    text = _renderer(fmt, options).file_at(fr, first)
+    texts = [hit.text if hit is not None else _text(fr, *w) for hit, w in zip(hits, wanted)]
     if problem is None:
-        cache.store_text(path, data, fmt, options, first, text, fr)
-    return Rendered(fr.path, text, fr.problems, tuple((c.verdict, c.passed) for c in fr.claims))
+        for hit, w, text in zip(hits, wanted, texts):
+            if hit is None:
+                cache.store_text(path, data, *w, text, fr)
+    return Rendered(fr.path, texts[0], fr.problems, tuple((c.verdict, c.passed) for c in fr.claims),
+                    texts[1] if summary else None)
 
 
-def _render_chunk(paths: list[str], first: bool, policy, max_bytes: int, cache, fmt: str, options) -> list[Rendered]:  # noqa: ANN001
+def _text(fr: FileResult, fmt: str, options, first: bool) -> str:  # noqa: ANN001
+    from claimcheck.report.verify.github import SUMMARY_PIECE, summary_piece
+
+    return summary_piece(fr, options) if fmt == SUMMARY_PIECE else _renderer(fmt, options).file_at(fr, first)
+
+
+def _render_chunk(paths: list[str], first: bool, policy, max_bytes: int, cache, fmt: str, options,  # noqa: ANN001
+                  summary: bool = False) -> list[Rendered]:
     if cache is not None:
-        return [render_file(p, first and i == 0, policy, max_bytes, cache, fmt, options) for i, p in enumerate(paths)]
+        return [render_file(p, first and i == 0, policy, max_bytes, cache, fmt, options, summary)
+                for i, p in enumerate(paths)]
+    from claimcheck.report.verify.github import summary_piece
+
     renderer = _renderer(fmt, options)
     out = []
     for i, fr in enumerate(_check_chunk(paths, first, policy, max_bytes, cache)):
         text = renderer.file_at(fr, first and i == 0)
-        out.append(Rendered(fr.path, text, fr.problems, tuple((c.verdict, c.passed) for c in fr.claims)))
+        out.append(Rendered(fr.path, text, fr.problems, tuple((c.verdict, c.passed) for c in fr.claims),
+                            summary_piece(fr, options) if summary else None))
     return out
 
 
@@ -328,11 +350,12 @@ def check_paths(
     in this process, one file in memory at a time). With ``cache``
     (:class:`claimcheck.cache.Cache`) a file whose entry is trusted is not loaded.
 
-    ``render=(format_name, options)``: when the run does go to workers, or has a cache,
-    files come back as :class:`Rendered` text (the format must render on workers; with a
-    cache, through :func:`render_file`, so a warm run reads each file's text); discovery
-    problems and uncached serial runs still come as :class:`FileResult` for the caller to
-    render. ``first``: whether the first of these files would be the report's first (not
+    ``render=(format_name, options)`` or ``(format_name, options, summary)``: when the run
+    does go to workers, or has a cache, files come back as :class:`Rendered` text (the
+    format must render on workers; with a cache, through :func:`render_file`, so a warm run
+    reads each file's text), with ``summary`` each with its piece of the job summary too;
+    discovery problems and uncached serial runs still come as :class:`FileResult` for the
+    caller to render. ``first``: whether the first of these files would be the report's first (not
     when the report already holds standard input's)."""
     from claimcheck import engine
     from claimcheck.claimfile import DEFAULT_MAX_BYTES, discover

@@ -160,11 +160,16 @@ class VerifyRun:
     lookups), or None when the run was not cached."""
     cache_note: str | None = None
     """Why a cache folder was asked for and not used (it cannot be written)."""
+    step_summary: str | None = None
+    """GitHub's job summary of the run (asked for with ``step_summary``; None when no
+    file was reported), for the caller to append to ``$GITHUB_STEP_SUMMARY``."""
 
 
 def _report(renderer, items: Iterable, emit: Emit, on_problem: OnProblem, keep: bool,  # noqa: ANN001
-            on_file: OnFile = _ignore) -> VerifyRun:
-    """The report loop: each file's text as its result comes, then the summary."""
+            on_file: OnFile = _ignore, step=None) -> VerifyRun:  # noqa: ANN001
+    """The report loop: each file's text as its result comes, then the summary. ``step``:
+    the job summary being built (:class:`claimcheck.report.verify.github.StepSummary`),
+    given each file's piece."""
     from claimcheck.parallel import Rendered
     from claimcheck.report import Tally
 
@@ -181,16 +186,23 @@ def _report(renderer, items: Iterable, emit: Emit, on_problem: OnProblem, keep: 
             # A format that counts what it writes (github) sees the text first.
             emit(renderer.written(fr.text) if hasattr(renderer, "written") else fr.text)
             renderer.advance()
+            if step is not None:
+                step.add(fr.summary)
             on_file(fr)
             continue
         tally.add(fr)
         emit(renderer.file(fr))
         if keep:
             kept.append(fr)
+        if step is not None:
+            step.add_result(fr)
         on_file(fr)
     summary = tally.summary()
     emit(renderer.finish(summary))
-    return VerifyRun(code, summary, kept)
+    outcome = VerifyRun(code, summary, kept)
+    if step is not None and step.files:
+        outcome.step_summary = step.text(summary)
+    return outcome
 
 
 def verify(
@@ -207,6 +219,7 @@ def verify(
     exclude: Sequence[str] = (),
     on_file: OnFile = _ignore,
     cache_dir: str | None = None,
+    step_summary: bool = False,
 ) -> VerifyRun:
     """Check every claim file under ``paths`` and render the report in format ``fmt``.
 
@@ -216,17 +229,25 @@ def verify(
     otherwise a format that can render on workers does so there. ``on_file`` is called
     after each file is reported (progress). A run with ``--only`` that matches no claim
     is an input error. With ``cache_dir`` each file's result is looked up in and kept in
-    the cache there (:mod:`claimcheck.cache`); the report is the same either way."""
+    the cache there (:mod:`claimcheck.cache`); the report is the same either way. With
+    ``step_summary`` the run also makes GitHub's job summary (:attr:`VerifyRun.step_summary`)
+    from each file's piece, made where the file is rendered and, with a cache, kept
+    there: a warm run reads it as it reads the report's text."""
     from claimcheck.engine import Policy as _Policy
     from claimcheck.report import FORMATS, Options as _Options, renders_on_workers
 
     options = options or _Options()
     policy = policy or _Policy()
     renderer = FORMATS[fmt](options)
-    on_workers = (fmt, options) if renders_on_workers(renderer) and not keep_results else None
+    on_workers = (fmt, options, step_summary) if renders_on_workers(renderer) and not keep_results else None
+    step = None
+    if step_summary:
+        from claimcheck.report.verify.github import StepSummary
+
+        step = StepSummary(options)
     cache, note = _open_cache(cache_dir, "verify", policy, max_bytes)
     items = _checked(expand(paths, exclude), policy, max_bytes, jobs, on_workers, cache)
-    outcome = _report(renderer, items, emit, on_problem, keep_results, on_file)
+    outcome = _report(renderer, items, emit, on_problem, keep_results, on_file, step)
     outcome.renderer = renderer
     outcome.cache, outcome.cache_note = cache, note
     if policy.only and outcome.summary.claims == 0 and outcome.code == Exit.OK:

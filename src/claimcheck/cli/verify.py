@@ -68,7 +68,7 @@ def verify(
                 paths, fmt=name, options=options, policy=Policy(strict=strict, only=frozenset(only) if only else None),
                 max_bytes=max_bytes, jobs=jobs, emit=chunks.append if output is not None else out,
                 on_problem=(lambda p: None) if problems_in_report else (lambda p: err(p.render())),
-                keep_results=bool(step_summary), exclude=exclude or (), on_file=progress.tick, cache_dir=folder,
+                step_summary=bool(step_summary), exclude=exclude or (), on_file=progress.tick, cache_dir=folder,
             )
         cache_note(outcome.cache_note, named)
         for warning in getattr(outcome.renderer, "warnings", ()):
@@ -84,8 +84,8 @@ def verify(
             else:
                 # The complete report, invalid files included (exit 2 all the same).
                 write_output("".join(chunks), output)
-        if step_summary and outcome.results:
-            _append_step_summary(step_summary, outcome, options)
+        if step_summary and outcome.step_summary is not None:
+            _append_step_summary(step_summary, outcome.step_summary)
         return outcome.code
 
     guard(debug, body)
@@ -120,12 +120,10 @@ def _write_pages(pages: dict[str, str], folder: Path) -> None:
         write_output(text, folder / name)
 
 
-def _append_step_summary(path: str, outcome, options) -> None:  # noqa: ANN001
-    from claimcheck.report import step_summary
-
+def _append_step_summary(path: str, text: str) -> None:
     try:
         with open(path, "a", encoding="utf-8") as fh:
-            fh.write(step_summary(outcome.results, outcome.summary, options))
+            fh.write(text)
     except OSError as e:
         # The summary is a courtesy; the verdicts and the exit code stand without it
         # (was exit 3, "internal error", for an unwritable path).

@@ -26,6 +26,7 @@ import claimcheck
 from claimcheck import cache as cachemod, run
 from claimcheck.engine import Policy
 from claimcheck.report import FORMATS, Options, make, renders_on_workers
+from claimcheck.report.verify.github import SUMMARY_PIECE
 from claimcheck.results import FileResult, Problem
 
 from run_corpus import ROOT, make_corpus
@@ -49,12 +50,15 @@ def material(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
 
 
 def report(paths: list[str], fmt: str, cache_dir: str | None, *, options: Options | None = None,
-           policy: Policy | None = None, jobs: int = 1) -> tuple[str, list[str], int, object]:
+           policy: Policy | None = None, jobs: int = 1, summary: bool = False) -> tuple[object, list[str], int, object]:
+    """The report's text, the problems, the exit code and the cache; with ``summary`` the
+    first item is the report's text and GitHub's job summary, as a pair."""
     chunks: list[str] = []
     problems: list[str] = []
     out = run.verify(paths, fmt=fmt, options=options, policy=policy, jobs=jobs, emit=chunks.append,
-                     on_problem=lambda p: problems.append(p.render()), cache_dir=cache_dir)
-    return "".join(chunks), problems, int(out.code), out.cache
+                     on_problem=lambda p: problems.append(p.render()), cache_dir=cache_dir, step_summary=summary)
+    text = "".join(chunks)
+    return (text, out.step_summary) if summary else text, problems, int(out.code), out.cache
 
 
 # --- byte-identical reports ------------------------------------------------------------------
@@ -150,6 +154,79 @@ def test_every_report_option_is_in_the_text_key(material: list[str], tmp_path: P
     assert (got[3].stats.texts, got[3].stats.hits, got[3].stats.texts_stored) == (0, stored, stored)
     assert report(material, "rich", cache_dir, options=options)[3].stats.texts == stored
     assert report(material, "rich", cache_dir)[3].stats.texts == stored
+
+
+# --- GitHub's job summary: its pieces are text entries too ----------------------------------
+
+
+@pytest.mark.parametrize("options", [Options(), Options(explain=True), Options(strict=True)])
+def test_a_warm_actions_run_decodes_nothing_and_gives_the_same_summary(
+        material: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, options: Options) -> None:
+    from claimcheck.report.verify import github, markdown
+
+    cache_dir = str(tmp_path / "c")
+    folder = material[:1]  # not the missing path: a discovery problem has no entry to read
+    plain = report(folder, "github", None, options=options, summary=True)
+    summary = plain[0][1]  # type: ignore[index]
+    assert summary.startswith("# claimcheck report\n\n## Failures (") and "\n## Files\n" in summary
+    # A cache filled without the job summary serves the annotations' texts and the results:
+    # each file's piece is made from its result once, and kept.
+    report(folder, "github", cache_dir, options=options)
+    first = report(folder, "github", cache_dir, options=options, summary=True)
+    assert first[:3] == plain[:3]
+    files = first[3].stats.hits
+    assert files > 15 and (first[3].stats.misses, first[3].stats.texts, first[3].stats.texts_stored) == (0, 0, files)
+    assert len(text_entries(cache_dir, SUMMARY_PIECE)) == files
+
+    def boom(*_: object) -> None:
+        raise AssertionError("called on a text hit")
+
+    monkeypatch.setattr(cachemod.Cache, "lookup", boom)
+    monkeypatch.setattr(github, "summary_piece", boom)
+    monkeypatch.setattr(github.GithubReport, "file_at", boom)
+    monkeypatch.setattr(markdown.MarkdownReport, "file", boom)
+    for jobs in (1, 2):  # forked workers inherit the patches
+        got = report(folder, "github", cache_dir, options=options, summary=True, jobs=jobs)
+        assert got[:3] == plain[:3]
+        if jobs == 1:
+            assert got[3].stats.texts == got[3].stats.hits == files and got[3].stats.misses == 0
+
+
+def test_the_summary_piece_is_keyed_by_the_report_options(material: list[str], tmp_path: Path) -> None:
+    cache_dir = str(tmp_path / "c")
+    folder = material[:1]
+    plain = report(folder, "github", None, summary=True)
+    explained = report(folder, "github", None, options=Options(explain=True), summary=True)
+    # --explain shows every claim's arithmetic in the tables: another summary.
+    assert plain[0][1] != explained[0][1]  # type: ignore[index]
+    report(folder, "github", cache_dir, summary=True)
+    got = report(folder, "github", cache_dir, options=Options(explain=True), summary=True)
+    assert got[:3] == explained[:3] and got[3].stats.texts == 0
+    assert report(folder, "github", cache_dir, summary=True)[:3] == plain[:3]
+    assert len(text_entries(cache_dir, SUMMARY_PIECE)) == 2 * got[3].stats.hits
+
+
+def test_the_job_summary_with_a_cache_on_the_command_line(tmp_path: Path) -> None:
+    # What GitHub Actions runs: --format github with $GITHUB_STEP_SUMMARY set. The summary
+    # file, stdout, stderr and the exit code are the same uncached, cold and warm, with one
+    # process or two.
+    corpus = make_corpus(tmp_path / "corpus", claims=6, seed=5, invalid="story_bad.yaml")
+    shutil.copyfile(ROOT / "tests/fixtures/newsroom/a_transit.yaml", corpus / "a_transit.yaml")
+
+    def actions(*args: str) -> tuple[int, str, str, bytes]:
+        target = tmp_path / "summary.md"
+        target.write_bytes(b"earlier step\n")  # appended to, never replaced
+        r = _cli("verify", "--format", "github", *args, str(corpus), cwd=tmp_path, GITHUB_STEP_SUMMARY=str(target))
+        return r.returncode, r.stdout, r.stderr, target.read_bytes()
+
+    want = actions("--no-cache", "--jobs", "1")
+    assert want[0] == 2 and want[3].startswith(b"earlier step\n# claimcheck report\n\n## Failures (")
+    assert "::error " in want[1] and "::warning " in want[1] and "a_transit.yaml" in want[3].decode("utf-8")
+    for jobs in ("1", "2"):
+        cache_dir = str(tmp_path / f"c{jobs}")
+        assert actions("--jobs", jobs, "--cache-dir", cache_dir) == want  # cold
+        assert actions("--jobs", jobs, "--cache-dir", cache_dir) == want  # warm
+    assert actions("--no-cache", "--jobs", "2") == want
 
 
 def test_the_text_key_covers_format_options_and_first() -> None:
@@ -470,19 +547,29 @@ def small(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[str], str, dic
         shutil.copyfile(src, d / name)
     paths = [str(d)]
     cache_dir = str(d.parent / "small-cache")
-    expected = {fmt: report(paths, fmt, None)[:3] for fmt in SMALL_FORMATS}
+    expected = {fmt: small_report(paths, fmt, None)[:3] for fmt in SMALL_FORMATS}
     for fmt in SMALL_FORMATS:
-        report(paths, fmt, cache_dir)
+        small_report(paths, fmt, cache_dir)
     return paths, cache_dir, expected
 
 
-SMALL_FORMATS = ("json", "rich", "sarif")
+#: The runs the corruption tests compare; "github+summary" is ``--format github`` with
+#: GitHub's job summary, whose pieces are text entries of their own.
+SMALL_FORMATS = ("json", "rich", "sarif", "github+summary")
+
+
+def small_report(paths: list[str], fmt: str, cache_dir: str | None) -> tuple[object, list[str], int, object]:
+    if fmt == "github+summary":
+        return report(paths, "github", cache_dir, summary=True)
+    return report(paths, fmt, cache_dir)
 
 
 def all_entries(cache_dir: str) -> list[Path]:
-    """Every entry, result and text: 5 files, each with a result and two texts."""
+    """Every entry, result and text: 5 files, each with a result, the texts of json and
+    rich, github's text and its job summary piece."""
     entries = sorted(Path(cache_dir).rglob("*.json")) + text_entries(cache_dir)
-    assert len(entries) == 15
+    assert len(entries) == 25
+    assert len(text_entries(cache_dir, SUMMARY_PIECE)) == 5
     return entries
 
 
@@ -538,13 +625,15 @@ def test_random_corruption_never_changes_an_output(small: tuple, corruptions: li
         for how in corruptions:
             corrupt(entries, how)
         for fmt, want in expected.items():
-            assert report(paths, fmt, cache_dir)[:3] == want
+            assert small_report(paths, fmt, cache_dir)[:3] == want
         # Whatever was not trusted was rewritten: the next run is served every file, and
         # the formats that keep texts every file's text.
         for fmt, want in expected.items():
-            again = report(paths, fmt, cache_dir)
+            again = small_report(paths, fmt, cache_dir)
             assert again[:3] == want and again[3].stats.misses == 0
             assert again[3].stats.texts == (0 if fmt == "sarif" else 5)
+            if fmt == "github+summary":
+                assert again[0][1] is not None and again[0][1].startswith("# claimcheck report\n")
 
 
 # --- concurrent runs, the command line ------------------------------------------------------
@@ -650,6 +739,48 @@ def test_each_kind_of_corruption_of_a_text_is_a_miss_and_is_rewritten(small: tup
     assert (got[3].stats.misses, got[3].stats.hits, got[3].stats.texts) == (0, 5, 5 - misses)
     assert got[3].stats.texts_stored == misses
     assert report(paths, fmt, cache_dir)[3].stats.texts == 5
+
+
+@pytest.mark.parametrize("how, misses", [
+    (("truncate", 0, 0.5), 1), (("truncate", 0, 0.99), 1), (("flip", 0, 0.9, 3), 1), (("flip", 0, 0.01, 0), 1),
+    (("swap", 0, 1), 2), (("foreign", 0, b'{"magic": "claimcheck-cache"}'), 1), (("payload", 0, 1), 1), (("delete", 0), 1),
+])
+def test_each_kind_of_corruption_of_a_summary_piece_is_a_miss_and_is_rewritten(small: tuple, tmp_path: Path, how: tuple,
+                                                                                misses: int) -> None:
+    paths, pristine, expected = small
+    cache_dir = str(tmp_path / "c")
+    shutil.copytree(pristine, cache_dir)
+    corrupt(text_entries(cache_dir, SUMMARY_PIECE), how)
+    got = small_report(paths, "github+summary", cache_dir)
+    assert got[:3] == expected["github+summary"]
+    # The piece is made again from the file's result (still trusted) and rewritten; the
+    # annotations' text is still read, not rendered again.
+    assert (got[3].stats.misses, got[3].stats.hits, got[3].stats.texts) == (0, 5, 5 - misses)
+    assert got[3].stats.texts_stored == misses
+    assert small_report(paths, "github+summary", cache_dir)[3].stats.texts == 5
+
+
+def test_a_summary_piece_that_checks_out_but_is_not_one_is_not_trusted(small: tuple, tmp_path: Path) -> None:
+    # Well-checksummed entries whose text no summary_piece makes: lengths past the end, a
+    # zero length, no header line, a failure line that is not one.
+    paths, pristine, expected = small
+    entry = text_entries(pristine, SUMMARY_PIECE)[0]
+    head, _, body = entry.read_bytes().partition(b"\n")
+    header = json.loads(head)
+    meta = body[: header["meta_bytes"]]
+
+    def rebuilt(text: bytes) -> bytes:
+        h = dict(header, text_bytes=len(text), body_sha256=hashlib.sha256(meta + text).hexdigest())
+        return json.dumps(h, sort_keys=True, separators=(",", ":")).encode() + b"\n" + meta + text
+
+    bad = [b"999\n- `x`\n", b"0\n", b"\n## x\n"[1:], b"x\n", b"5\nhello\n## t\n", b"-3\n"]
+    for i, text in enumerate(bad):
+        cache_dir = str(tmp_path / f"c{i}")
+        shutil.copytree(pristine, cache_dir)
+        (Path(cache_dir) / entry.relative_to(pristine)).write_bytes(rebuilt(text))
+        got = small_report(paths, "github+summary", cache_dir)
+        assert got[:3] == expected["github+summary"], text
+        assert got[3].stats.texts == 4 and got[3].stats.texts_stored == 1, text
 
 
 def test_a_result_entry_that_checks_out_but_says_wrong_things_is_not_trusted(small: tuple, tmp_path: Path) -> None:

@@ -188,6 +188,132 @@ def _failure_lines(fr: FileResult) -> list[str]:
     ]
 
 
+#: The name a file's piece of the job summary (:func:`summary_piece`) is kept under in the
+#: cache, beside the report texts of the formats; it names no format.
+SUMMARY_PIECE = "github step summary"
+
+
+def summary_piece(fr: FileResult, options: Options | None = None) -> str:
+    """One file's part of the job summary, as one text that depends on the file alone (so
+    a worker can make it and the cache can keep it): its failure lines and its Markdown
+    table and explanations. The first line gives each failure line's length; then the
+    failure lines, then the table. :meth:`StepSummary.add` takes it apart."""
+    from claimcheck.report import make
+
+    lines = _failure_lines(fr)
+    table = make("markdown", options or Options()).file(fr)
+    return " ".join(str(len(line)) for line in lines) + "\n" + "".join(lines) + table
+
+
+def _split_piece(piece: str) -> tuple[list[str], str]:
+    head, sep, rest = piece.partition("\n")
+    if not sep:
+        raise ValueError("not a step summary piece")
+    lines, at = [], 0
+    for size in head.split():
+        n = int(size)
+        if n <= 0 or at + n > len(rest):
+            raise ValueError("not a step summary piece")
+        lines.append(rest[at:at + n])
+        at += n
+    return lines, rest[at:]
+
+
+def is_summary_piece(text: str) -> bool:
+    """Whether ``text`` is one :func:`summary_piece` could have made (the cache checks a
+    piece it read before trusting it)."""
+    try:
+        lines, _ = _split_piece(text)
+    except ValueError:
+        return False
+    return all(line.endswith("\n") and line.startswith("- `") for line in lines)
+
+
+def _size(text: str) -> int:
+    return len(text.encode("utf-8"))
+
+
+class StepSummary:
+    """The job summary built file by file, in bounded memory: :meth:`add` each file's
+    :func:`summary_piece` (or :meth:`add_result` its result), then :meth:`text`.
+
+    Only what can still be shown is kept: failure lines and tables until each kind alone
+    passes the limit (whatever comes after could never fit); the rest is only counted."""
+
+    def __init__(self, options: Options | None = None, limit: int = SUMMARY_LIMIT) -> None:
+        self.options = options or Options()
+        self.limit = limit
+        self.budget = limit - 2048  # room for the counts and the closing line
+        self.files = self.failures = 0
+        self._failures: list[str] = []
+        self._tables: list[str] = []
+        self._failure_bytes = self._table_bytes = 0
+
+    def add(self, piece: str) -> None:
+        """Count one file's piece, keeping what could still be shown."""
+        lines, table = _split_piece(piece)
+        self.files += 1
+        for line in lines:
+            self.failures += 1
+            if self._failure_bytes <= self.budget:
+                self._failures.append(line)
+                self._failure_bytes += _size(line)
+        if self._table_bytes <= self.budget:
+            self._tables.append(table)
+            self._table_bytes += _size(table)
+
+    def add_result(self, fr: FileResult) -> None:
+        self.add(summary_piece(fr, self.options))
+
+    def text(self, summary: RunSummary) -> str:
+        """The job summary, under the limit; ``summary`` is the run's counts."""
+        from claimcheck.report.verify.markdown import md
+
+        options = self.options
+        budget = self.budget
+        parts: list[str] = ["# claimcheck report\n"]
+        used = _size(parts[0])
+
+        def fits(text: str) -> bool:
+            nonlocal used
+            size = _size(text)
+            if used + size > budget:
+                return False
+            used += size
+            parts.append(text)
+            return True
+
+        shown_failures = 0
+        if self.failures:
+            fits(f"\n## Failures ({self.failures})\n\n")
+            for line in self._failures:
+                if not fits(line):
+                    break
+                shown_failures += 1
+        strict = " (strict: approximate and unverifiable claims fail)" if options.strict else ""
+        line = files_line(summary) if options.validate else summary.line()
+        parts.append(f"\n**{md(line)}**{strict}\n")
+        shown_files = 0
+        if self.files:
+            fits("\n## Files\n")
+            for table in self._tables:
+                if not fits(table):
+                    break
+                shown_files += 1
+        left = []
+        if shown_failures < self.failures:
+            left.append(plural(self.failures - shown_failures, "failure"))
+        if shown_files < self.files:
+            left.append(f"the tables of {plural(self.files - shown_files, 'file')}")
+        if left:
+            parts.append(
+                f"\n---\n\n*Left out to keep this summary under GitHub's 1 MiB limit: {' and '.join(left)}. "
+                "Every failure is in the step's log; `claimcheck verify … --format markdown -o report.md` "
+                "writes the whole report.*\n"
+            )
+        return "".join(parts)
+
+
 def step_summary(
     results: Iterable[FileResult], summary: RunSummary | None = None, options: Options | None = None,
     limit: int = SUMMARY_LIMIT,
@@ -199,62 +325,19 @@ def step_summary(
     explanations (:class:`~claimcheck.report.verify.markdown.MarkdownReport`) as long as
     they fit, and a closing line saying what was left out, if anything. ``summary`` is the
     run's own when the caller counted it; by default it is counted from ``results``.
+    A run builds the same text file by file with :class:`StepSummary`.
     """
-    from claimcheck.report import Tally, make
+    from claimcheck.report import Tally
 
-    results = list(results)
-    if summary is None:
-        tally = Tally()
-        for fr in results:
-            tally.add(fr)
-        summary = tally.summary()
-    options = options or Options()
-    budget = limit - 2048  # room for the counts and the closing line
-    parts: list[str] = ["# claimcheck report\n"]
-    used = len(parts[0].encode("utf-8"))
-
-    def fits(text: str) -> bool:
-        nonlocal used
-        size = len(text.encode("utf-8"))
-        if used + size > budget:
-            return False
-        used += size
-        parts.append(text)
-        return True
-
-    failures = [line for fr in results for line in _failure_lines(fr)]
-    shown_failures = 0
-    if failures:
-        fits(f"\n## Failures ({len(failures)})\n\n")
-        for line in failures:
-            if not fits(line):
-                break
-            shown_failures += 1
-    strict = " (strict: approximate and unverifiable claims fail)" if options.strict else ""
-    from claimcheck.report.verify.markdown import md
-
-    line = files_line(summary) if options.validate else summary.line()
-    parts.append(f"\n**{md(line)}**{strict}\n")
-    renderer = make("markdown", options)
-    shown_files = 0
-    if results:
-        fits("\n## Files\n")
-        for fr in results:
-            if not fits(renderer.file(fr)):
-                break
-            shown_files += 1
-    left = []
-    if shown_failures < len(failures):
-        left.append(plural(len(failures) - shown_failures, "failure"))
-    if shown_files < len(results):
-        left.append(f"the tables of {plural(len(results) - shown_files, 'file')}")
-    if left:
-        parts.append(
-            f"\n---\n\n*Left out to keep this summary under GitHub's 1 MiB limit: {' and '.join(left)}. "
-            "Every failure is in the step's log; `claimcheck verify … --format markdown -o report.md` "
-            "writes the whole report.*\n"
-        )
-    return "".join(parts)
+    built = StepSummary(options, limit)
+    tally = Tally()
+    for fr in results:
+        tally.add(fr)
+        built.add_result(fr)
+    return built.text(summary if summary is not None else tally.summary())
 
 
-__all__ = ["GithubReport", "command", "escape_data", "escape_property", "level_for", "step_summary"]
+__all__ = [
+    "SUMMARY_PIECE", "GithubReport", "StepSummary", "command", "escape_data", "escape_property", "is_summary_piece",
+    "level_for", "step_summary", "summary_piece",
+]
