@@ -221,6 +221,9 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
         # the pairs of one unit (same_unit), in the order of near and news
         news_of_unit = _by_unit(news)
         for old in near:
+            if kind in ("count", "money", "rate") and q is not None and not same_unit(old.q, q) and not (
+                    q.kind == "count" and old.q.kind in ("count", "money") and q.noun is None):
+                continue  # (asked once per old level: the claim's unit, whatever the new one is)
             for new in news_of_unit.get(_unit_key(old.q), ()):
                 if old is new:
                     continue
@@ -232,9 +235,6 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                     if lv != "count" or min(written_of(old).value, written_of(new).value) <= 100:
                         continue
                     index_points = True
-                if kind in ("count", "money", "rate") and q is not None:
-                    if not same_unit(old.q, q) and not (q.kind == "count" and lv in ("count", "money") and q.noun is None):
-                        continue
                 if kind == "direction":
                     func = "pp_change" if lv == "percent" else "diff"
                     # a direction alone is checked only on numbers its own words tie to it:
@@ -474,15 +474,17 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
         for part in near:
             if part.q.kind == "percent":
                 continue
+            # (what rules a part out whatever the whole is asked once per part, not per pair)
+            if claim.bare and part is not claim.part:
+                continue  # a bare percent is a share only of the number it is set beside
+            if part.role == "whole" or _SUBPART.match(text, part.b):
+                continue  # "Half of the 300 employees, 40 of them managers": a part of the part
+            pv = written_of(part).value
+            if pv < 0:
+                continue
             for whole in near_of_unit[_unit_key(part.q)]:
-                if part is whole:
+                if part is whole or not pv < written_of(whole).value:
                     continue
-                if not (0 <= written_of(part).value < written_of(whole).value):
-                    continue
-                if part.role == "whole" or _SUBPART.match(text, part.b):
-                    continue  # "Half of the 300 employees, 40 of them managers": a part of the part
-                if claim.bare and part is not claim.part:
-                    continue  # a bare percent is a share only of the number it is set beside
                 sc = share_score(claim, text, part, whole)
                 add("share", Computation("share", (written_of(part), written_of(whole))), (part, whole), {"part": part, "whole": whole}, sc)
     return out
