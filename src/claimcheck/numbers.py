@@ -478,8 +478,26 @@ def fmt_decimal(x: Fraction, places: int = 2, *, group: bool = True, trim: bool 
     show as a bare ``0`` (``1e-30`` was shown as 0, and ``1e-30**10`` as "0^10 = 0"); a
     fixed number of places (``0.00%``) keeps its zeros.
     """
-    scale = _POW10[places] if places < 12 else 10**places
     n, d = x.numerator, x.denominator
+    key = (n, d, places, group, trim, times)
+    hit = _SHOWN.get(key)
+    if hit is None:
+        hit = _fmt_decimal(x, n, d, places, group, trim, times)
+        if len(_SHOWN) >= _SHOWN_MAX:
+            _SHOWN.clear()
+        _SHOWN[key] = hit
+    return hit
+
+
+#: Texts already formatted, by the exact value and the options: a report writes the same
+#: band edges and values many times (177,485 numbers for the benchmark's 10,000 claims,
+#: 31,023 of them different). Bounded, so memory stays flat.
+_SHOWN: dict[tuple[int, int, int, bool, bool, int], str] = {}
+_SHOWN_MAX = 16384
+
+
+def _fmt_decimal(x: Fraction, n: int, d: int, places: int, group: bool, trim: bool, times: int) -> str:
+    scale = _POW10[places] if places < 12 else 10**places
     q, r = divmod((n if n >= 0 else -n) * scale * times, d)
     if 2 * r >= d:
         q += 1
