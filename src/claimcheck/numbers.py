@@ -162,7 +162,12 @@ class Interval:
         return Interval(self.lo + other.lo, self.hi + other.hi)  # type: ignore[operator]
 
     def __sub__(self, other: Interval) -> Interval:
-        return self + (-other)
+        # [a, b] − [c, d] = [a − d, b − c]: the same bounds as self + (−other), without
+        # negating two Fractions and making an Interval in between.
+        a, b, c, d = self.lo, self.hi, other.lo, other.hi
+        if a is None or b is None or c is None or d is None:
+            return Interval.unbounded()
+        return Interval(a - d, b - c)
 
     def __mul__(self, other: Interval) -> Interval:
         a, b, c, d = self.lo, self.hi, other.lo, other.hi
@@ -207,7 +212,10 @@ class Value:
 
     @property
     def is_exact(self) -> bool:
-        return self.interval.lo == self.point == self.interval.hi
+        iv, p = self.interval, self.point
+        if iv.lo is p and iv.hi is p:  # Value.exact and Written.rounding share one Fraction
+            return True
+        return iv.lo == p == iv.hi
 
     def __neg__(self) -> Value:
         return Value(-self.point, -self.interval)
