@@ -142,7 +142,9 @@ class Interval:
         return (self.lo is None or self.lo <= x) and (self.hi is None or x <= self.hi)
 
     def contains_zero(self) -> bool:
-        return (self.lo is None or self.lo <= 0) and (self.hi is None or 0 <= self.hi)
+        # signs read from the numerators (a denominator is positive): comparing a Fraction
+        # with 0 asks the numbers.Rational ABC first, on every call
+        return (self.lo is None or self.lo.numerator <= 0) and (self.hi is None or self.hi.numerator >= 0)
 
     def overlaps(self, other: Interval) -> bool:
         if self.hi is not None and other.lo is not None and self.hi < other.lo:
@@ -175,7 +177,7 @@ class Interval:
             return Interval.unbounded()
         # Both sides non-negative (counts, rates, most percents): the bounds are the
         # products of like bounds; two Fraction products instead of four and a min/max.
-        if a >= 0 and c >= 0:
+        if a.numerator >= 0 and c.numerator >= 0:
             return Interval(a * c, b * d)
         products = (
             self.lo * other.lo,  # type: ignore[operator]
@@ -188,10 +190,10 @@ class Interval:
     def __truediv__(self, other: Interval) -> Interval:
         """Divide; a divisor that may be 0 makes the quotient unbounded."""
         c, d = other.lo, other.hi
-        if c is None or d is None or (c <= 0 <= d):
+        if c is None or d is None or (c.numerator <= 0 <= d.numerator):
             return Interval.unbounded()
         a, b = self.lo, self.hi
-        if a is not None and b is not None and a >= 0 and c > 0:
+        if a is not None and b is not None and a.numerator >= 0 and c.numerator > 0:
             # Non-negative over positive: [a/d, b/c], the same bounds as a × [1/d, 1/c].
             return Interval(a / d, b / c)
         return self * Interval(1 / d, 1 / c)

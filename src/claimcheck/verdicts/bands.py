@@ -36,10 +36,18 @@ class Band:
     hi_open: bool = False
 
     def holds(self, x: Fraction) -> bool:
-        if self.lo is not None and (x < self.lo or (self.lo_open and x == self.lo)):
-            return False
-        if self.hi is not None and (x > self.hi or (self.hi_open and x == self.hi)):
-            return False
+        # compared as integers, x ≶ lo as xn·ld ≶ ln·xd (denominators are positive):
+        # a Fraction comparison asks the numbers.Rational ABC first, on every call
+        xn, xd = x.numerator, x.denominator
+        lo, hi = self.lo, self.hi
+        if lo is not None:
+            left, right = xn * lo.denominator, lo.numerator * xd
+            if left < right or (self.lo_open and left == right):
+                return False
+        if hi is not None:
+            left, right = xn * hi.denominator, hi.numerator * xd
+            if left > right or (self.hi_open and left == right):
+                return False
         return True
 
     def overlaps(self, iv: Interval) -> bool:
