@@ -41,6 +41,8 @@ AUTO_MIN_FILES = 8
 AUTO_MIN_BYTES = 256 * 1024
 #: Files per task: enough to amortise the hand-off, small enough to balance the cores.
 CHUNK_FILES = 4
+#: Chunks shrink once fewer than CHUNK_FILES × TAIL_SHARE × jobs files are left to plan.
+TAIL_SHARE = 2
 #: Tasks in flight per worker; bounds memory whatever the corpus size.
 IN_FLIGHT_PER_JOB = 3
 
@@ -293,14 +295,22 @@ def _ordered(jobs: int, items: list[str | Problem], fn, args: tuple, on_problem,
     came before these items in the report)."""
     _preload()
     # Consecutive runs of paths become chunks; a discovery problem is its own entry.
+    # Chunks shrink towards the end (at most a share of the files still to plan, down to
+    # one file), so the workers finish together: with fixed chunks of four, one worker
+    # could still be checking a whole chunk while the other sat idle.
     plan: list[Problem | list[str]] = []
+    left = sum(1 for item in items if not isinstance(item, Problem))
+    size = 0
     for item in items:
         if isinstance(item, Problem):
             plan.append(item)
-        elif plan and isinstance(plan[-1], list) and len(plan[-1]) < CHUNK_FILES:
+            continue
+        if plan and isinstance(plan[-1], list) and len(plan[-1]) < size:
             plan[-1].append(item)
         else:
+            size = max(1, min(CHUNK_FILES, left // (TAIL_SHARE * jobs)))
             plan.append([item])
+        left -= 1
     with _executor(jobs) as pool:
         pending: deque = deque()
         it = iter(enumerate(plan))

@@ -59,7 +59,7 @@ def load_text(path: str, text: str) -> Loaded:
         data = walker.walk(node)
     except GiveUp:
         return walk_located(path, text, node)
-    loaded = validate_data(path, data, LazyLocations(path, node, walker.locs.values))
+    loaded = validate_data(path, data, LazyLocations(path, node, walker.locs.values), placeholders_walked=True)
     if loaded.problems:
         return walk_located(path, text, node)
     return with_tables(loaded)
@@ -127,13 +127,17 @@ def load_paths(paths: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iter
             yield load_file(item, max_bytes)
 
 
-def validate_data(path: str, data: Any, locs: Locations) -> Loaded:
-    """Validate plain data against the models, then check cross-references."""
+def validate_data(path: str, data: Any, locs: Locations, *, placeholders_walked: bool = False) -> Loaded:
+    """Validate plain data against the models, then check cross-references.
+
+    ``placeholders_walked``: the data comes from a lean walk, which gives up on any value
+    holding ``TODO``, so it holds no placeholder and is not walked again for one (one
+    walk of the tree, not two)."""
     from pydantic import ValidationError
 
     from claimcheck.claimfile.model import ClaimFile
 
-    problems = placeholders(path, data, locs)
+    problems = [] if placeholders_walked else placeholders(path, data, locs)
     try:
         model = ClaimFile.model_validate(data)
     except ValidationError as e:

@@ -293,7 +293,8 @@ class Walker:
     an alias, or nesting too deep). Lean: :attr:`locs` gets only where the root, each claim
     and check, and each one's ``id`` value start, and :meth:`walk` raises :class:`GiveUp`
     at any node the located mode would report or that a lean walk does not read (any
-    explicit tag, an empty value in a flow mapping, a key with a lone surrogate).
+    explicit tag, an empty value in a flow mapping, a key with a lone surrogate, a value
+    with ``TODO`` in it, which may be a scaffold's placeholder).
 
     Both modes build the same data by the same rules; a lean walk skips only the
     bookkeeping (positions, and the data paths it would file them under).
@@ -363,6 +364,10 @@ class Walker:
             if not value.isascii() and UNSTORABLE.search(value):
                 self._problem(node, unstorable(value))
                 return None
+            if not located and "TODO" in value:
+                # maybe a scaffold's placeholder: the located walk reports it, so a lean
+                # walk's data never holds one and is not searched again for it
+                raise GiveUp
             if tag == "?" and not node.style:
                 return PLAIN_VALUES.get(value, value)  # plain_scalar(value), inlined
             return value

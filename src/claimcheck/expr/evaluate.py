@@ -123,6 +123,7 @@ class Evaluation:
 # --- evaluation ---------------------------------------------------------------------------
 
 _MONEY_SYMBOL = {code: sym for sym, code in CURRENCIES.items()}
+_ONE = Value.exact(1)
 
 
 @dataclass(slots=True)
@@ -324,7 +325,7 @@ class _Evaluator:
         vals = [r.value for r in results]
         if fname == "pct_change":
             old, new = results
-            value = self.divide(new.value, old, col_of(node.args[0]), "cannot compute: baseline is 0") - Value.exact(1)
+            value = self.divide(new.value, old, col_of(node.args[0]), "cannot compute: baseline is 0") - _ONE
             kind = "percent"
             text = f"({shown[1]} {MINUS} {shown[0]}) ÷ {shown[0]} = {fmt_signed_percent(value.point)}"
         elif fname in ("pp_change", "diff"):

@@ -223,30 +223,43 @@ def _variants(text: str) -> list[tuple[str, str]]:
 _ONE_SIDED = frozenset({"more_than", "at_least", "less_than", "at_most"})
 
 
-def _near(figure: ClaimedFigure, ev: Evaluation, roles: tuple[str, str], target: tuple[str, Fraction]) -> bool:
+def _near(ev: Evaluation, roles: tuple[str, str], target: tuple[str, Fraction], within: Fraction) -> bool:
     """Whether the relation the claim states holds roughly (within a quarter of the claimed
-    value and one unit of its last digit) on ``ev``: the accurate band of every two-sided
-    hedge lies inside that, so the verdict is asked only about readings that can fit."""
-    return _near_points(figure, tuple(a.point for a in ev.args), roles, target)
+    value and one unit of its last digit, :func:`_nearness`) on ``ev``: the accurate band
+    of every two-sided hedge lies inside that, so the verdict is asked only about readings
+    that can fit."""
+    return _near_points(tuple(a.point for a in ev.args), roles, target, within)
 
 
-def _near_points(figure: ClaimedFigure, points: tuple[Fraction, ...], roles: tuple[str, str],
-                 target: tuple[str, Fraction]) -> bool:
+def _nearness(figure: ClaimedFigure, target: tuple[str, Fraction]) -> Fraction:
+    """How far from the claimed value a reading is still :func:`_near`: a quarter of it and
+    one unit of its last digit, on the target's scale (points of plain percents are ×100)."""
+    t = abs(target[1])
+    u = figure.u or Fraction(0)
+    if figure.value:
+        u = u * t / figure.value
+    return t / 4 + u
+
+
+#: The positions of the old and new values among a function's two arguments (a share's
+#: part and whole play new and old), by the function's roles.
+_OLD_NEW = {roles: (roles.index("old") if "old" in roles else roles.index("whole"),
+                    roles.index("new") if "new" in roles else roles.index("part")) for roles in _ROLES.values()}
+
+
+def _near_points(points: tuple[Fraction, ...], roles: tuple[str, str], target: tuple[str, Fraction],
+                 within: Fraction) -> bool:
     """:func:`_near` on the function's argument values themselves."""
     how, t = target
-    as_change = {"part": "new", "whole": "old"}
-    idx = {as_change.get(r, r): k for k, r in enumerate(roles)}
-    old, new = points[idx["old"]], points[idx["new"]]
+    i, j = _OLD_NEW[roles]
+    old, new = points[i], points[j]
     if how == "diff":
         r = new - old
     elif old == 0:
         return False
     else:
         r = new / old - (1 if how == "rel" else 0)
-    u = figure.u or Fraction(0)
-    if figure.value:  # the claim's precision on the target's scale (points of plain percents are ×100)
-        u = u * abs(t) / figure.value
-    return abs(r - t) <= abs(t) / 4 + u
+    return abs(r - t) <= within
 
 
 def _digit_slip(figure: ClaimedFigure, ev: Evaluation, roles: tuple[str, str], accurate: Accurate) -> Diagnosis | None:
@@ -255,6 +268,7 @@ def _digit_slip(figure: ClaimedFigure, ev: Evaluation, roles: tuple[str, str], a
     if target is None or figure.qualifier in _ONE_SIDED:
         return None
     named = [r for r in roles if _named(figure, r) is not None]
+    within = _nearness(figure, target)
     for i in (0, 1):
         if named and roles[i] not in named:
             continue  # the phrase names the input it claims about: a slip in that one
@@ -270,10 +284,10 @@ def _digit_slip(figure: ClaimedFigure, ev: Evaluation, roles: tuple[str, str], a
             # the argument is the printed number itself: most variants are far from the
             # claim, and are dropped before the whole computation is redone
             points[i] = written.value
-            if not _near_points(figure, tuple(points), roles, target):
+            if not _near_points(tuple(points), roles, target, within):
                 continue
             other = _with_input(ev, i, written.value, written)
-            if other is None or not _same_way(figure, ev, other) or not _near(figure, other, roles, target):
+            if other is None or not _same_way(figure, ev, other) or not _near(other, roles, target, within):
                 continue
             fig = _renamed(figure, roles[i], written.value, op)
             if accurate(fig, other):

@@ -36,10 +36,18 @@ class Band:
     hi_open: bool = False
 
     def holds(self, x: Fraction) -> bool:
-        if self.lo is not None and (x < self.lo or (self.lo_open and x == self.lo)):
-            return False
-        if self.hi is not None and (x > self.hi or (self.hi_open and x == self.hi)):
-            return False
+        # compared as integers, x ≶ lo as xn·ld ≶ ln·xd (denominators are positive):
+        # a Fraction comparison asks the numbers.Rational ABC first, on every call
+        xn, xd = x.numerator, x.denominator
+        lo, hi = self.lo, self.hi
+        if lo is not None:
+            left, right = xn * lo.denominator, lo.numerator * xd
+            if left < right or (self.lo_open and left == right):
+                return False
+        if hi is not None:
+            left, right = xn * hi.denominator, hi.numerator * xd
+            if left > right or (self.hi_open and left == right):
+                return False
         return True
 
     def overlaps(self, iv: Interval) -> bool:
@@ -103,10 +111,31 @@ def hull(a: Band, b: Band) -> Band:
     return Band(lo, hi, lo_open, hi_open)
 
 
+#: Bands already built, by rule, claimed number, precision and the file's parameters. A
+#: hedge's bands are a pure function of these, and a corpus repeats them (10,000 claims
+#: of the benchmark ask for 12,957 bands, 740 of them different); bounded, so memory stays flat.
+_BANDS: dict[tuple, Bands] = {}
+_BANDS_MAX = 4096
+
+
 def bands_for(rule: hedges.HedgeRule, x: Fraction | None, u: Fraction, tol: Mapping[str, Fraction] | None,
               multiple: bool = False) -> Bands:
     """:func:`rule_bands`, with the parameters the file set for ``rule`` recorded, so the
     rule's sentence can say them (its words state the defaults)."""
+    key = (rule.name, None if x is None else (x.numerator, x.denominator), u.numerator, u.denominator,
+           tuple((k, v.numerator, v.denominator) for k, v in tol.items()) if tol else None, multiple)
+    hit = _BANDS.get(key)
+    if hit is not None and hit.rule is rule:
+        return hit
+    bands = _bands_for(rule, x, u, tol, multiple)
+    if len(_BANDS) >= _BANDS_MAX:
+        _BANDS.clear()
+    _BANDS[key] = bands
+    return bands
+
+
+def _bands_for(rule: hedges.HedgeRule, x: Fraction | None, u: Fraction, tol: Mapping[str, Fraction] | None,
+               multiple: bool) -> Bands:
     bands = rule_bands(rule, x, u, tol, multiple)
     prefix = rule.name + "."
     set_here = tuple(

@@ -121,11 +121,21 @@ def judge(figure: ClaimedFigure, ev: Evaluation, *, tolerance: Mapping[str, Frac
     """
     j = _judge_all(figure, ev, tolerance)
     if explain and j.verdict == "inaccurate" and not any(d.kind in _EXPLAINED for d in j.diagnoses):
-        solved = back_solve(
-            figure, ev, lambda f, e: judge(f, e, tolerance=tolerance, explain=False).verdict == "accurate")
+        solved = back_solve(figure, ev, lambda f, e: _is_accurate(f, e, tolerance))
         if solved:
             j = replace(j, diagnoses=diagnoses.unique(j.diagnoses + solved))
     return j
+
+
+def _is_accurate(figure: ClaimedFigure, ev: Evaluation, tolerance: Mapping[str, Fraction] | None) -> bool:
+    """``judge(figure, ev, explain=False).verdict == "accurate"``, for the back-solver's
+    candidate readings, most of which are not: a verdict is accurate only when the
+    accurate band holds the point (every later step only holds a verdict back), so a
+    reading whose band does not is refused before any sentence is written."""
+    f = _as_claimed(figure, ev)
+    if not (f.value is None and f.direction == "none") and _judgement(f, ev, tolerance, quick=True) is None:
+        return False
+    return judge(figure, ev, tolerance=tolerance, explain=False).verdict == "accurate"
 
 
 #: Diagnoses that already say what the author most likely meant (another reading of the
@@ -136,11 +146,7 @@ _EXPLAINED = frozenset({"wrong_base", "percent_vs_points", "points_vs_percent", 
 
 def _judge_all(figure: ClaimedFigure, ev: Evaluation, tolerance: Mapping[str, Fraction] | None) -> Judgement:
     also = () if figure.also is None else (judge(_second(figure, ev), ev, tolerance=tolerance),)
-    if figure.per_base is not None and figure.value is not None and ev.kind in ("share", "ratio"):
-        # "6.5 per 100,000 people" against share(deaths, population): 6.5 ÷ 100,000
-        figure = replace(figure, value=figure.value / figure.per_base, unit="share",
-                         u=None if figure.u is None else figure.u / figure.per_base)
-    figure = _level_as_claim(figure, ev)
+    figure = _as_claimed(figure, ev)
     if figure.value is None and figure.direction == "none":
         j = _levels_only(figure, ev)
     else:
@@ -149,6 +155,15 @@ def _judge_all(figure: ClaimedFigure, ev: Evaluation, tolerance: Mapping[str, Fr
                                             or figure.named):
             j = _check_levels(figure, ev, j)
     return replace(j, also=also) if also else j
+
+
+def _as_claimed(figure: ClaimedFigure, ev: Evaluation) -> ClaimedFigure:
+    """The figure as it is compared: a rate per base as a share, a level as the claim."""
+    if figure.per_base is not None and figure.value is not None and ev.kind in ("share", "ratio"):
+        # "6.5 per 100,000 people" against share(deaths, population): 6.5 ÷ 100,000
+        figure = replace(figure, value=figure.value / figure.per_base, unit="share",
+                         u=None if figure.u is None else figure.u / figure.per_base)
+    return _level_as_claim(figure, ev)
 
 
 def _second(figure: ClaimedFigure, ev: Evaluation) -> ClaimedFigure:
@@ -300,12 +315,26 @@ def _word_decision(figure: ClaimedFigure, rule: hedges.HedgeRule, ev: Evaluation
     return dec, rule_text(figure, bands, PCT, places, label=rule.name)
 
 
+#: What :func:`_judge` gives in ``quick`` mode when the accurate band holds the point.
+_MAY_BE_ACCURATE = Judgement("accurate", "", "", "", "", None)
+
+
 def _judge(figure: ClaimedFigure, ev: Evaluation, tolerance: Mapping[str, Fraction] | None) -> Judgement:
+    j = _judgement(figure, ev, tolerance)
+    assert j is not None
+    return j
+
+
+def _judgement(figure: ClaimedFigure, ev: Evaluation, tolerance: Mapping[str, Fraction] | None,
+               quick: bool = False) -> Judgement | None:
+    """The judgement of ``figure`` on ``ev``. ``quick``: only whether it may be accurate,
+    with no sentence written: None when the accurate band does not hold the point (or
+    the two measure different things), else :data:`_MAY_BE_ACCURATE`."""
     index = index_points(figure, ev)
     if index is not None:
         figure = index
     rule = rule_of(figure)
-    value_text, interval_text = show_value(ev)
+    value_text, interval_text = ("", None) if quick else show_value(ev)
     direction = figure.direction
     x = figure.value
     if x is not None and x < 0:
@@ -317,20 +346,23 @@ def _judge(figure: ClaimedFigure, ev: Evaluation, tolerance: Mapping[str, Fracti
     scale = scale_for(figure)
     m = measure(figure, ev, scale)
     if isinstance(m, Mismatch):
+        if quick:
+            return None
         return Judgement(
             "unverifiable", rule.name, f'"{figure.text}": {rule.name} ({rule.accurate})',
             "The claim and the computation measure different things.", value_text, interval_text, (m.reason,),
         )
 
     on_claim_scale = None
-    if m.signed is ev.value and m.fmt in (PCT, POINTS) and ev.kind in ("number", "percent"):
+    if not quick and m.signed is ev.value and m.fmt in (PCT, POINTS) and ev.kind in ("number", "percent"):
         # A plain quotient read as the percent the claim names ("90.9%" against 10 ÷ 11),
         # or a percent read as a level: shown as the claim reads it, 90.91%, not 0.9091
         # or +90.91% (unless the two are a factor of 100 apart: then the value as computed).
         on_claim_scale = show_on(ev.value, m.fmt, m.is_change)
 
     found: list[Diagnosis] = []
-    if scale == "multiple" and x is not None and x != 1 and m.signed.point != 1 and (x > 1) != (m.signed.point > 1):
+    if (not quick and scale == "multiple" and x is not None and x != 1 and m.signed.point != 1
+            and (x > 1) != (m.signed.point > 1)):
         found.append(diagnoses.wrong_way_multiple(figure, x, m))
     space_note = ""
     if scale == "multiple" and x is not None and 0 < x < 1 and rule.name != "multiple" and m.signed.point > 0:
@@ -338,7 +370,8 @@ def _judge(figure: ClaimedFigure, ev: Evaluation, tolerance: Mapping[str, Fracti
         # read on the factor of the fall, old ÷ new ("halved" is 2), where "more than",
         # "nearly" and the rest keep their sense (inflation 9.1% → 3.0% more than halved).
         m = Measure(inverse(m.signed), MULT, "the factor of the fall (old ÷ new)", m.note, False, m.change, None)
-        space_note = f"; read as the factor of the fall, old ÷ new ({plain(MULT, 1 / x)} for {plain(MULT, x)})"
+        if not quick:
+            space_note = f"; read as the factor of the fall, old ÷ new ({plain(MULT, 1 / x)} for {plain(MULT, x)})"
         x = 1 / x
 
     point, iv, sign = oriented(m, direction)
@@ -349,6 +382,8 @@ def _judge(figure: ClaimedFigure, ev: Evaluation, tolerance: Mapping[str, Fracti
     if x is None and rule.name not in ("slightly", "sharply"):
         # a direction word alone ("rose", "fell"): only the direction is claimed
         bands = Bands(rule, Band(ZERO, None, True), Band(ZERO, None, True))
+        if quick:
+            return _MAY_BE_ACCURATE if bands.accurate.holds(point) else None
         places = fmt.places()
         decision = decide(bands, point, iv, fmt, places, m.what, m.note)
         rule_words = f'"{figure.text}" claims only a direction: {dir_word(direction)} of any size'
@@ -359,6 +394,8 @@ def _judge(figure: ClaimedFigure, ev: Evaluation, tolerance: Mapping[str, Fracti
             bands = bands_for(number_rule, x, u, tolerance, multiple=scale == "multiple")
         if direction_claimed:
             bands = Bands(bands.rule, bands.accurate.above_zero(), bands.approximate.above_zero(), bands.widened)
+        if quick:
+            return _MAY_BE_ACCURATE if bands.accurate.holds(point) else None
         places = fmt.places(x, u, bands.accurate.lo, bands.accurate.hi, bands.approximate.lo, bands.approximate.hi)
         decision = decide(bands, point, iv, fmt, places, m.what, m.note)
         rule_words = rule_text(figure, bands, fmt, places)

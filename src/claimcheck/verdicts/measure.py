@@ -76,7 +76,9 @@ class Change:
             return op.written.text
         if (op is None or op.written is None) and self.percentish():
             return pct_plain(v.point)  # a literal such as 25% reaches us as 1/4
-        return fmt_amount(v.point) if not (0 < abs(v.point) < 1) else fmt_decimal(v.point, 4, trim=True)
+        n, d = v.point.numerator, v.point.denominator
+        # 0 < |v| < 1, in integers
+        return fmt_decimal(v.point, 4, trim=True) if n and -d < n < d else fmt_amount(v.point)
 
     def percentish(self) -> bool:
         """Whether both inputs are percent levels or shares, so a point change means something.
@@ -145,14 +147,16 @@ def measure(figure: ClaimedFigure, ev: Evaluation, scale: Scale) -> Measure | Mi
             return Mismatch(diagnoses.zero_base(what, ch.written(0), ch.written(1)))
         return Measure(val, fmt, what, note, is_change, ch, via)
 
-    move = "" if ch is None else f"{ch.written(0)} → {ch.written(1)}"
+    def move() -> str:  # "1,224 → 990", written only where a note says it
+        return "" if ch is None else f"{ch.written(0)} → {ch.written(1)}"
+
     if scale in ("change", "word"):
         if pct_change:
             return Measure(v, PCT, "the percent change", None, True, ch, "rel")
         if kind == "ratio":
             return Measure(v - Value.exact(1), PCT, "the percent change", "the ratio − 1", True, ch, "rel" if ch else None)
         if ch is not None:
-            return derived("the percent change", PCT, "rel", f"the percent change {move}")
+            return derived("the percent change", PCT, "rel", f"the percent change {move()}")
         if kind in ("percent", "number"):
             # a change given directly: a figure "−12.9%" or free arithmetic (a − b) ÷ b
             return Measure(v, PCT, "the computed change", None, True)
@@ -164,7 +168,7 @@ def measure(figure: ClaimedFigure, ev: Evaluation, scale: Scale) -> Measure | Mi
             return Measure(v, PCT, "the ratio" if kind == "ratio" else "the computed share", None, False, ch,
                            "ratio" if kind == "ratio" and ch else None)
         if ch is not None and kind == "points":
-            return derived("the percent change", PCT, "rel", f"the percent change {move}")
+            return derived("the percent change", PCT, "rel", f"the percent change {move()}")
         return mismatch()
     if scale == "points":
         if ch is not None and ch.percent_numbers() and kind in ("points", "count", "number", "percent", "ratio"):

@@ -104,6 +104,9 @@ GIVE_UP = {
     "plain_true": BASE.replace("title: t", "title: true"),
     "empty_flow_value": BASE.replace("{value: 990, source: s}", "{value: 990, source: s, note: }"),
     "deep": BASE + "note: " + "[" * 40 + "]" * 40 + "\n",
+    "placeholder": BASE.replace("    speaker: X\n", "    speaker: TODO\n"),
+    "placeholder_quoted": BASE.replace("    speaker: X\n", '    speaker: "  TODO: who said it"\n'),
+    "todo_in_text": BASE.replace("    statement: fell\n", "    statement: the TODO list fell\n"),
 }
 
 # These are valid and stay on the lean path: text styles the walker must read like libyaml.
@@ -138,3 +141,13 @@ def test_evaluation_error_is_located_like_the_slow_path() -> None:
     slow = check_loaded(claimfile.load_located("z.yaml", text))
     fast = check_loaded(claimfile.load_text("z.yaml", text))
     assert fast == slow
+
+
+def test_a_placeholder_is_reported_once_at_its_value() -> None:
+    # The lean walk gives up on a value holding TODO; the located walk reports the
+    # placeholder where it is, and the lean data is never searched for one again.
+    loaded = claimfile.load_text("p.yaml", GIVE_UP["placeholder"])
+    assert [(p.line, p.col, p.message) for p in loaded.problems] == [
+        (9, 14, "'speaker' is still a placeholder ('TODO'); fill it in")]
+    # "TODO" inside other text is no placeholder: the file loads, by the located walk.
+    assert claimfile.load_text("t.yaml", GIVE_UP["todo_in_text"]).ok

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from fractions import Fraction
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from claimcheck.engine import check_expression
@@ -112,3 +112,27 @@ def test_every_fix_offered_is_verified(old: int, new: int, pct: int, word: str) 
     j = judge(parse_figure(f"{word} {pct}%"), evaluate(f"pct_change({old}, {new})", {}))
     if _solved(j.diagnoses):
         assert j.verdict == "inaccurate"
+
+
+_FIGURES = ["20%", "nearly 20% drop", "about 5%", "more than 18,000", "doubled", "rose 5%", "fell 0.3 points",
+            "down 10%", "dipped slightly", "at least 3", "2,300 more", "less than 15%", "just over 40%", "halved"]
+_FUNCS = ["pct_change", "pp_change", "diff", "ratio", "share"]
+
+
+@settings(max_examples=300, deadline=None)
+@example("nearly 20% drop", "pct_change", 1224, 990, "")  # −19.12%: accurate
+@example("doubled", "ratio", 480, 240, "")  # 2×: accurate
+@example("fell 3 points", "pp_change", 45, 42, "%")  # 45% → 42%: accurate
+@given(st.sampled_from(_FIGURES), st.sampled_from(_FUNCS), st.integers(1, 5000), st.integers(1, 5000),
+       st.sampled_from(["", "%"]))
+def test_the_quick_refusal_never_refuses_an_accurate_reading(figure: str, func: str, a: int, b: int, pct: str) -> None:
+    # The back-solver asks of each candidate reading whether it is accurate; readings whose
+    # accurate band does not hold the point are refused before a sentence is written. The
+    # answer must be the full verdict's, whatever the figure and the computation.
+    import importlib
+
+    judge_module = importlib.import_module("claimcheck.verdicts.judge")
+    fig = parse_figure(figure)
+    ev = evaluate(f"{func}({a}{pct}, {b}{pct})", {})
+    full = judge(fig, ev, explain=False).verdict == "accurate"
+    assert judge_module._is_accurate(fig, ev, None) == full
