@@ -167,6 +167,11 @@ CURRENCY_WORDS: Mapping[str, str] = MappingProxyType({
 })  # fmt: skip
 #: Words after a number in prose that make it a sum of money ("pounds of" is a weight).
 PROSE_MONEY_WORDS: tuple[str, ...] = ("dollars", "dollar", "euros", "euro", "pounds", "pound", "cents", "cent")
+#: A minor unit written right after digits, and the currency sign of which it is a
+#: hundredth: "costs 13p more" is £0.13 (British copy writes pence so).
+MINOR_UNIT_SUFFIXES: Mapping[str, str] = MappingProxyType({"p": "£"})
+#: Numbers that a "p" after them makes a video resolution, not pence ("1080p").
+RESOLUTION_NUMBERS: frozenset[str] = frozenset({"144", "240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"})
 
 # --- percents, points, multiples ------------------------------------------------------------
 
