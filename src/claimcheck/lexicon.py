@@ -62,6 +62,9 @@ FRACTION_WORDS: Mapping[str, int] = MappingProxyType({
     "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
     "tenth": 10, "tenths": 10,
 })  # fmt: skip
+#: The units a fraction in words is "of" when it is a change in points: "rose a tenth of a
+#: point", "two-tenths of a percentage point", "half a per cent point".
+FRACTION_POINT_UNITS: tuple[str, ...] = ("percentage point", "per cent point", "percent point", "point")
 
 
 def read_number_words(words: Sequence[str | None], i: int = 0) -> tuple[int, int] | None:

@@ -368,6 +368,8 @@ def clause_starts(text: str, sent: Sentence) -> list[int]:
 
 def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[Claim]]:
     """The paragraph's quantities as items, and its claims."""
+    from claimcheck.scan.unsigned import unsigned_points_claim  # (it builds on Item and Claim)
+
     items: list[Item] = []
     claims: list[Claim] = []
     clause_id = 0
@@ -383,6 +385,8 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
             set_roles(text, sa, it)
             items.append(it)
             claim = _claim_of(it)
+            if claim is None:
+                claim = unsigned_points_claim(text, it)  # "showing 0.06 per cent point from 11.40 per cent"
             if claim is not None:
                 claim.sa = sa
                 claim.noun = _claim_noun(text, claim.end)

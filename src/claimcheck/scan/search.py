@@ -12,6 +12,7 @@ from claimcheck.scan.averages import average_checks
 from claimcheck.scan.bindings import bind_claims
 from claimcheck.scan.candidates import candidates_for, is_sized, EARLIER_PARTS, NET_FLOWS, RESTATED_NOUN, SUM_OF_PARTS, WHICH_FOLLOWS, YEARS_SAID
 from claimcheck.scan.restated import restated_candidates, RESTATED_AMOUNT
+from claimcheck.scan.unsigned import bears_out_only
 from claimcheck.scan.items import BENCHMARK_ROLES, Candidate, Check, Claim, is_level, Item, noun_of, PROGRESSIVE
 
 
@@ -57,6 +58,7 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
                     and not all(is_level(it) for it in best.evidence))
                 or (claim.kind == "direction" and text[claim.start : claim.end].lower() in PROGRESSIVE)
                 or (claim.kind == "direction" and _gap_as_level(best.evidence))
+                or bears_out_only(claim)
                 or _one_level_twice(best.evidence)
                 or _two_nouns(best.evidence)
                 or _another_clauses_change(claim, best.evidence, owners)):

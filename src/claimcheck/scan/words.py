@@ -63,6 +63,8 @@ _PCT_AFTER = r"\s*\(?\s*\d{1,3}(?:\.\d{1,3})?\s*(?:%|per\s?cent|percent)"
 _WORD_QUANTITY = re.compile(
     r"\b(?=\d|(?:" + _WQ_FIRST + r"))(?:"
     r"(?P<pct>" + _WN + r")[\s-](?:percent|per\s?cent)\b"
+    r"|(?P<pnum>a|one|" + _WN + r")[\s-](?P<pfrac>" + lexicon.alternation(_FRACTION_WORDS) + r")\s+of\s+an?\s+(?:"
+    + lexicon.alternation(lexicon.FRACTION_POINT_UNITS).replace(r"\s+", r"[\s-]+") + r")\b"
     r"|(?P<one>" + _WN + r"|\d{1,3})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<every>" + _WN + r"|\d{1,3}(?:,\d{3})*)\b"
     r"|(?P<fnum>a|one|" + _WN + r")[\s-](?P<frac>" + lexicon.alternation(_FRACTION_WORDS) + r")(?=\s+(?:of|the|all)\b|" + _PCT_AFTER + r")"
     r"|" + _NOT_A_PERIOD + r"(?P<half>half)(?=\s+(?:of|the|all|its|their|those|these|his|her|our)\b|\s*[\u2014\u2013)]|" + _PCT_AFTER + r")"
@@ -208,6 +210,15 @@ def word_quantities(s: str) -> list[Quantity]:
                 continue
             kind = "percent"
             written = Written(Fraction(v, 100), Fraction(1, 100), num, percent=True)
+        elif m.group("pnum") is not None:
+            # "rose a tenth of a point", "two-tenths of a percentage point": a change in
+            # points, kept as a claim only with a direction
+            v = word_number(m.group("pnum"))
+            if v is None:
+                continue
+            kind = "points"
+            den = _FRACTION_WORDS[m.group("pfrac").lower()]
+            written = Written(Fraction(v, den), Fraction(1, den), num)
         elif m.group("one") is not None:
             # "38 out of 250 applicants, or 15%": two raw numbers, the evidence for a
             # share stated beside them; "1 in 5", "one out of four" stay claims.
