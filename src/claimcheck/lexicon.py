@@ -62,6 +62,12 @@ FRACTION_WORDS: Mapping[str, int] = MappingProxyType({
     "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
     "tenth": 10, "tenths": 10,
 })  # fmt: skip
+#: The words that may open what a share is "of" ("71% of our fact-checks (63)").
+SHARE_OF_DETERMINERS: tuple[str, ...] = ("the", "our", "its", "their", "all", "these", "those")
+#: Words too common to say that a level counts what a share is of.
+SHARE_WHOLE_COMMON_WORDS: frozenset[str] = frozenset({
+    "total", "number", "more", "than", "over", "about", "some", "with", "were", "have", "been",
+    "this", "that", "year", "years", "reported", "recorded"})
 #: The units a fraction in words is "of" when it is a change in points: "rose a tenth of a
 #: point", "two-tenths of a percentage point", "half a per cent point".
 FRACTION_POINT_UNITS: tuple[str, ...] = ("percentage point", "per cent point", "percent point", "point")

@@ -430,6 +430,16 @@ def minor_units_as_major(phrase: str) -> str:
     return _PENCE.sub(major, phrase)
 
 
+_DECIMAL_COMMA_IN = re.compile(r"(?<![\w.,])(?P<a>\d{1,3}),(?P<b>\d{1,2})(?=\s?(?:%|per[\s-]?cent\b|percent\b|(?:"
+                               + lexicon.alternation(list(lexicon.SCALE_WORDS) + list(lexicon.PROSE_SCALE_ABBREVIATIONS)) + r")\b))", re.I)
+
+
+def decimal_commas_as_points(phrase: str) -> str:
+    """``phrase`` with each decimal comma before a percent or a scale written as a point
+    ("(31,1%)" → "(31.1%)"), as :data:`_DECIMAL_COMMA` reads the number."""
+    return _DECIMAL_COMMA_IN.sub(r"\g<a>.\g<b>", phrase)
+
+
 def digit_quantities(s: str, taken: list[tuple[int, int]]) -> list[Quantity]:
     """The numbers in digits of sentence ``s`` that are quantities, in order; a number
     inside one of the spans ``taken`` (a quantity in words) is that quantity's."""
