@@ -433,6 +433,11 @@ PERIOD_WORDS: Mapping[str, str] = MappingProxyType({
     "month": "month", "monthly": "month", "year": "year", "yearly": "year", "annually": "year",
     "annual": "year", "hour": "hour", "hourly": "hour",
 })  # fmt: skip
+#: Words that say a sum covers a year ("yearly increases … by £5", "£1.48 for the year",
+#: "£60 a year"): the total a rate restated beside it is spread over.
+YEARLY_WORDS: tuple[str, ...] = (
+    "yearly", "annual", "annually", "a year", "per year", "per annum", "each year", "every year", "for the year",
+    "a year's", "for the whole year", "for the full year")
 #: Words in a figure's unit that make it a rate already ("arrests/day", "per week").
 RATE_UNIT_WORDS: tuple[str, ...] = (
     "per", "daily", "weekly", "monthly", "yearly", "annual", "annually", "annualized", "annualised",

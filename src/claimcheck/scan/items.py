@@ -283,6 +283,8 @@ _WHICH_BEFORE = re.compile(r",\s*which\s+(?:also\s+)?$", re.I)
 
 #: The periods a rate may be an average over ("52 a day", "400 every year").
 _PERIOD_PER = frozenset({"day", "week", "month", "year"})
+# The periods of a rate a yearly sum beside it may be restated in ("12p a month").
+_RESTATED_PER = frozenset({"day", "week", "month"})
 # The spans of time scan/averages.py reads a total over (a looser test, made first).
 _NAMES_SPAN = re.compile(r"\b(?:last|past|next|previous|coming|following)\s+(?:\w+\s+)?(?:years?|months?|weeks?)\b"
                          r"|\b(?:in|during|for|throughout)\s+(?:fiscal\s+|calendar\s+)?(?:19|20)\d\d\b", re.I)
@@ -304,6 +306,8 @@ def may_hold_claims(text: str, sentences: list[Sentence]) -> bool:
         if any(q.kind == "rate" and q.per in _PERIOD_PER for q in qs) and _NAMES_SPAN.search(
                 text, sentences[0][0], sentences[-1][1]):
             return True  # a rate "a day" and a span of time: a total over it (scan/averages.py)
+        if len(qs) >= 2 and any(q.per in _RESTATED_PER for q in qs):
+            return True  # "£1.48 for the year (12p a month)": a sum and its rate (scan/restated_rate.py)
         # the direction verbs and anchors the sentence's claims would be made of (a hedge
         # "more than 30,984" is its number's, no direction of its own): read once, kept
         _, anchors, directions = _sentence_reading(text, sent)

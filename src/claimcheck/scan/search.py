@@ -12,6 +12,7 @@ from claimcheck.scan.averages import average_checks
 from claimcheck.scan.bindings import bind_claims
 from claimcheck.scan.candidates import candidates_for, is_sized, EARLIER_PARTS, NET_FLOWS, RESTATED_NOUN, SUM_OF_PARTS, WHICH_FOLLOWS, YEARS_SAID
 from claimcheck.scan.asides import aside_share_candidates, ASIDE_PART
+from claimcheck.scan.restated_rate import restated_rate_checks
 from claimcheck.scan.restated import restated_candidates, RESTATED_AMOUNT
 from claimcheck.scan.unsigned import bears_out_only
 from claimcheck.scan.items import BENCHMARK_ROLES, Candidate, Check, Claim, is_level, Item, noun_of, PROGRESSIVE
@@ -85,6 +86,9 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
     # a rate a total beside it gives over the period named ("over 19,000 … in the last
     # year — 52 a day"): read apart, it only bears a claim out
     out.extend(average_checks(text, items, first, last, judge))
+    # "£1.48 for the year (12p a month)": a rate set beside a yearly sum, bearing out only
+    averaged = {id(c.claim.item) for c in out}
+    out.extend(c for c in restated_rate_checks(text, items, first, last, judge) if id(c.claim.item) not in averaged)
     return out
 
 
