@@ -438,6 +438,13 @@ PERIOD_WORDS: Mapping[str, str] = MappingProxyType({
 YEARLY_WORDS: tuple[str, ...] = (
     "yearly", "annual", "annually", "a year", "per year", "per annum", "each year", "every year", "for the year",
     "a year's", "for the whole year", "for the full year")
+#: Words before a sum that make it an average over the things it is "per" ("an average
+#: price of $11.42 per share", "averaging $25 a ticket").
+PER_UNIT_AVERAGE_WORDS: tuple[str, ...] = (
+    "average", "averaged", "averaging", "averages", "average price of", "average cost of", "average of",
+    "an average of", "an average price of", "an average cost of", "at an average of", "at an average price of")
+#: The words that set a sum "per" one thing ("$11.42 per share", "$25 a ticket", "£3 each").
+PER_UNIT_WORDS: tuple[str, ...] = ("per", "a", "an", "each", "for each", "for every")
 #: Words in a figure's unit that make it a rate already ("arrests/day", "per week").
 RATE_UNIT_WORDS: tuple[str, ...] = (
     "per", "daily", "weekly", "monthly", "yearly", "annual", "annually", "annualized", "annualised",

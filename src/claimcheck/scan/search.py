@@ -12,6 +12,7 @@ from claimcheck.scan.averages import average_checks
 from claimcheck.scan.bindings import bind_claims
 from claimcheck.scan.candidates import candidates_for, is_sized, EARLIER_PARTS, NET_FLOWS, RESTATED_NOUN, SUM_OF_PARTS, WHICH_FOLLOWS, YEARS_SAID
 from claimcheck.scan.asides import aside_share_candidates, ASIDE_PART
+from claimcheck.scan.per_unit import per_unit_checks
 from claimcheck.scan.restated_rate import restated_rate_checks
 from claimcheck.scan.restated import restated_candidates, RESTATED_AMOUNT
 from claimcheck.scan.unsigned import bears_out_only
@@ -89,6 +90,8 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
     # "£1.48 for the year (12p a month)": a rate set beside a yearly sum, bearing out only
     averaged = {id(c.claim.item) for c in out}
     out.extend(c for c in restated_rate_checks(text, items, first, last, judge) if id(c.claim.item) not in averaged)
+    # "14,450 of our shares for $165,065, an average price of $11.42 per share": bearing out only
+    out.extend(per_unit_checks(text, items, first, last, judge))
     return out
 
 
