@@ -64,6 +64,8 @@ FRACTION_WORDS: Mapping[str, int] = MappingProxyType({
 })  # fmt: skip
 #: The words that may open what a share is "of" ("71% of our fact-checks (63)").
 SHARE_OF_DETERMINERS: tuple[str, ...] = ("the", "our", "its", "their", "all", "these", "those")
+#: Words that rank the whole a share is set out in ("in the top 15 arrivals, 10 were up").
+SET_OUT_RANK_WORDS: tuple[str, ...] = ("top", "largest", "biggest", "leading", "main", "first")
 #: Words too common to say that a level counts what a share is of.
 SHARE_WHOLE_COMMON_WORDS: frozenset[str] = frozenset({
     "total", "number", "more", "than", "over", "about", "some", "with", "were", "have", "been",

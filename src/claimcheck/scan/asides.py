@@ -67,4 +67,40 @@ def aside_share_candidates(claim: Claim, text: str, items: list[Item]) -> list[C
                       note=ASIDE_PART)]
 
 
-__all__ = ["ASIDE_PART", "aside_share_candidates"]
+#: The note of a share read from the whole and part set out after its colon.
+SET_OUT_SHARE = "read the whole and the part set out after the share's colon as its own"
+
+# "…: in the top 15 arrivals, 10 were up", "…; of the 40 schools, 30 …": the whole, then
+# its part after a comma
+_SET_OUT_WHOLE = re.compile(
+    r"\s*(?:in|of|among|across)\s+(?:the\s+)?(?:(?:" + lexicon.alternation(lexicon.SET_OUT_RANK_WORDS) + r")\s+)?$", re.I)
+_SET_OUT_GAP = re.compile(r"(?:\s+[^\W\d][\w’'-]*){0,4}\s*,\s*$", re.I)
+# (a colon or a dash explains; a semicolon adds another thing: "40% of schools improved;
+# of the 50 largest, 21 …" is no share of the same whole)
+_SET_OUT_BREAK = re.compile(r"[^.;:\d]{0,120}?[:\u2014]", re.I)
+
+
+def set_out_share_candidates(claim: Claim, text: str, items: list[Item]) -> list[Candidate]:
+    """The reading of a share whose whole and part the words after its colon (or dash) set out
+    ("Two-thirds of the leading markets saw growth: in the top 15 arrivals, 10 were up");
+    none when they set out no such pair."""
+    it = claim.item
+    if it is None or claim.kind != "share" or claim.part is not None or claim.whole is not None:
+        return []
+    brk = _SET_OUT_BREAK.match(text, claim.end)
+    if brk is None:
+        return []
+    after = [o for o in items if o.sent == claim.sent and o.a >= brk.end()]
+    if len(after) < 2:
+        return []
+    whole, part = after[0], after[1]
+    if not (is_level(whole) and is_level(part) and whole.q.kind == part.q.kind == "count" and whole.q.hedge is None
+            and part.q.hedge is None and _SET_OUT_WHOLE.fullmatch(text, brk.end(), whole.a)
+            and _SET_OUT_GAP.fullmatch(text, whole.b, part.a) and written_of(part).value < written_of(whole).value):
+        return []
+    reasons = [f"{whole.q.num} and {part.q.num} set out after the share's '{text[brk.end() - 1]}'"]
+    return [Candidate("share", Computation("share", (written_of(part), written_of(whole))), (part, whole), 8.0, reasons,
+                      note=SET_OUT_SHARE)]
+
+
+__all__ = ["ASIDE_PART", "SET_OUT_SHARE", "aside_share_candidates", "set_out_share_candidates"]

@@ -11,7 +11,7 @@ from typing import Callable, Iterable
 from claimcheck.scan.averages import average_checks
 from claimcheck.scan.bindings import bind_claims
 from claimcheck.scan.candidates import candidates_for, is_sized, EARLIER_PARTS, NET_FLOWS, RESTATED_NOUN, SUM_OF_PARTS, WHICH_FOLLOWS, YEARS_SAID
-from claimcheck.scan.asides import aside_share_candidates, ASIDE_PART
+from claimcheck.scan.asides import aside_share_candidates, ASIDE_PART, set_out_share_candidates, SET_OUT_SHARE
 from claimcheck.scan.per_unit import per_unit_checks
 from claimcheck.scan.restated_rate import restated_rate_checks
 from claimcheck.scan.restated import restated_candidates, RESTATED_AMOUNT
@@ -43,7 +43,7 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
         if claim.sent < first or (last is not None and claim.sent >= last):
             continue
         cands = [c for c in candidates_for(claim, text, levels, items, owners, claims) + restated_candidates(claim, text, claims)
-                 + aside_share_candidates(claim, text, items)
+                 + aside_share_candidates(claim, text, items) + set_out_share_candidates(claim, text, items)
                  if c.score >= MIN_SCORE and _hedges_allow(claim, c.evidence)]
         if not cands:
             continue
@@ -55,7 +55,7 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
             continue
         if verdicts[id(best)] not in CONFIRMING and (
                 claim.lead or all(it.sent > claim.sent for it in best.evidence)
-                or best.note in (EARLIER_PARTS, NET_FLOWS, RESTATED_NOUN, SUM_OF_PARTS, WHICH_FOLLOWS, YEARS_SAID, RESTATED_AMOUNT, ASIDE_PART)
+                or best.note in (EARLIER_PARTS, NET_FLOWS, RESTATED_NOUN, SUM_OF_PARTS, WHICH_FOLLOWS, YEARS_SAID, RESTATED_AMOUNT, ASIDE_PART, SET_OUT_SHARE)
                 or (last is not None and any(it.sent >= last for it in best.evidence))
                 or any(it.q.hedge is not None and not it.q.avg for it in best.evidence)
                 or (claim.old is not None and claim.old.role_word in BENCHMARK_ROLES
