@@ -447,6 +447,9 @@ PER_UNIT_AVERAGE_WORDS: tuple[str, ...] = (
     "an average of", "an average price of", "an average cost of", "at an average of", "at an average price of")
 #: The words that set a sum "per" one thing ("$11.42 per share", "$25 a ticket", "£3 each").
 PER_UNIT_WORDS: tuple[str, ...] = ("per", "a", "an", "each", "for each", "for every")
+#: Words before a rate per so many people that say it was worked out from a count and a
+#: population ("a murder rate for white farmers of 108 per 100,000").
+PER_CAPITA_RATE_WORDS: tuple[str, ...] = ("rate", "rates", "incidence", "prevalence")
 #: Words in a figure's unit that make it a rate already ("arrests/day", "per week").
 RATE_UNIT_WORDS: tuple[str, ...] = (
     "per", "daily", "weekly", "monthly", "yearly", "annual", "annually", "annualized", "annualised",

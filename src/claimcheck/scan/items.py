@@ -310,6 +310,9 @@ def may_hold_claims(text: str, sentences: list[Sentence]) -> bool:
             return True  # "£1.48 for the year (12p a month)": a sum and its rate (scan/restated_rate.py)
         if len(qs) >= 3 and any(q.kind == "money" for q in qs) and "averag" in text[sa:sb].lower():
             return True  # "14,450 shares for $165,065, an average of $11.42 per share" (scan/per_unit.py)
+        if len(qs) >= 2 and any(q.kind == "rate" and (q.per or "").startswith("per 1") for q in qs) \
+                and "rate" in text[sa:sb].lower():
+            return True  # "51 white farmers murdered … a murder rate … of 108 per 100,000" (scan/per_capita.py)
         # the direction verbs and anchors the sentence's claims would be made of (a hedge
         # "more than 30,984" is its number's, no direction of its own): read once, kept
         _, anchors, directions = _sentence_reading(text, sent)

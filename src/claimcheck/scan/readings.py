@@ -11,6 +11,8 @@ its own, offered to :func:`~claimcheck.scan.search.search` in one place:
   (12p a month)");
 * :mod:`~claimcheck.scan.per_unit` — an average per thing ("14,450 of our shares for $165,065,
   an average price of $11.42 per share");
+* :mod:`~claimcheck.scan.per_capita` — a rate per so many people from a count and a
+  population ("51 white farmers murdered … a murder rate … of 108 per 100,000");
 * :mod:`~claimcheck.scan.unsigned` — points with no direction before "from" ("showing 0.06
   per cent point from 11.40 per cent").
 
@@ -25,6 +27,7 @@ from typing import Callable
 from claimcheck.scan.asides import ASIDE_PART, SET_OUT_SHARE, aside_share_candidates, set_out_share_candidates
 from claimcheck.scan.items import Candidate, Check, Claim, Item
 from claimcheck.scan.multiples import CHANGES_MULTIPLE, changes_multiple_candidates
+from claimcheck.scan.per_capita import per_capita_checks
 from claimcheck.scan.per_unit import per_unit_checks
 from claimcheck.scan.restated import RESTATED_AMOUNT, restated_candidates
 from claimcheck.scan.restated_rate import restated_rate_checks
@@ -48,6 +51,8 @@ def more_checks(text: str, items: list[Item], first: int, last: int | None, judg
     out = [c for c in restated_rate_checks(text, items, first, last, judge) if id(c.claim.item) not in seen]
     seen.update(id(c.claim.item) for c in out)
     out += [c for c in per_unit_checks(text, items, first, last, judge) if id(c.claim.item) not in seen]
+    seen.update(id(c.claim.item) for c in out)
+    out += [c for c in per_capita_checks(text, items, first, last, judge) if id(c.claim.item) not in seen]
     return out
 
 
