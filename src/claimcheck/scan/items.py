@@ -313,6 +313,8 @@ def may_hold_claims(text: str, sentences: list[Sentence]) -> bool:
         if len(qs) >= 2 and any(q.kind == "rate" and (q.per or "").startswith("per 1") for q in qs) \
                 and "rate" in text[sa:sb].lower():
             return True  # "51 white farmers murdered … a murder rate … of 108 per 100,000" (scan/per_capita.py)
+        if 2 <= len(qs) <= 6 and qs[0].pstart <= 2 and " and " in text[sa:sb]:
+            return True  # "16,4m are employed, 6,2m … and 15,4m …": the parts of a total before (scan/parts.py)
         # the direction verbs and anchors the sentence's claims would be made of (a hedge
         # "more than 30,984" is its number's, no direction of its own): read once, kept
         _, anchors, directions = _sentence_reading(text, sent)
@@ -377,7 +379,8 @@ def clause_starts(text: str, sent: Sentence) -> list[int]:
 
 def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[Claim]]:
     """The paragraph's quantities as items, and its claims."""
-    from claimcheck.scan.unsigned import unsigned_points_claim  # (it builds on Item and Claim)
+    from claimcheck.scan.parts import listed_parts_claims  # (these build on Item and Claim)
+    from claimcheck.scan.unsigned import unsigned_points_claim
 
     items: list[Item] = []
     claims: list[Claim] = []
@@ -438,6 +441,9 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
         if 2 <= len(parts) <= 6 and _AND_LIST.search(text, parts[-2].b, parts[-1].a) and (
                 inc or not any(o.sent == it.sent for o in same)):
             claims.append(Claim(it, it.pa, it.pb, None, q.kind, it.sent, it.clause, sa=it.base, parts=tuple(parts)))
+    # "… has 38 million people of working age. 16,4m are employed, 6,2m … and 15,4m …": a
+    # total, and the next sentence opening on its parts (scan/parts.py)
+    claims.extend(c for c in listed_parts_claims(text, items) if not any(o.item is c.item and o.parts for o in claims))
     # "Of those 304 arrests, 48 … were made for aggravated DUI and 256 … for misdemeanor
     # charges": the whole a sentence opens on, and the parts it is set out in after the comma
     for it in items:
