@@ -66,6 +66,11 @@ FRACTION_WORDS: Mapping[str, int] = MappingProxyType({
 SHARE_OF_DETERMINERS: tuple[str, ...] = ("the", "our", "its", "their", "all", "these", "those")
 #: Words that rank the whole a share is set out in ("in the top 15 arrivals, 10 were up").
 SET_OUT_RANK_WORDS: tuple[str, ...] = ("top", "largest", "biggest", "leading", "main", "first")
+#: Words that set a share after the part it is ("50,333, accounting for about two-thirds of
+#: China's total 82,367").
+SHARE_OF_TOTAL_VERBS: tuple[str, ...] = (
+    "accounting for", "accounted for", "representing", "making up", "which is", "which was", "which accounts for",
+    "which accounted for", "which represents", "which represented", "which makes up", "which made up")
 #: Words too common to say that a level counts what a share is of.
 SHARE_WHOLE_COMMON_WORDS: frozenset[str] = frozenset({
     "total", "number", "more", "than", "over", "about", "some", "with", "were", "have", "been",

@@ -103,4 +103,65 @@ def set_out_share_candidates(claim: Claim, text: str, items: list[Item]) -> list
                       note=SET_OUT_SHARE)]
 
 
-__all__ = ["ASIDE_PART", "SET_OUT_SHARE", "aside_share_candidates", "set_out_share_candidates"]
+#: The note of a share read from the part before its verb and the whole after its "of".
+ACCOUNTS_FOR = "read the level before 'accounting for' (or the like) as the part, the level after the share's 'of' as the whole"
+#: The note of a share read from the whole in brackets after its "of" and the level before it that counts the same.
+BRACKETED_WHOLE = "read the level in brackets after the share's 'of' as the whole, the level before that counts the same as the part"
+
+_ACCOUNTS_FOR = re.compile(r"(?:\s+[^\W\d][\w’'-]*){0,3}?\s*,?\s+(?:" + lexicon.alternation(lexicon.SHARE_OF_TOTAL_VERBS) + r")\s+$", re.I)
+_OF_TOTAL = re.compile(r"\s+of\s+(?:the\s+)?(?:[^\W\d][\w’'-]*\s+){0,4}?(?:total\s+(?:of\s+)?)?$", re.I)
+_BRACKET_CLOSE = re.compile(r"(?:\s+[^\W\d][\w’'-]*){0,3}\s*\)")
+_OF_BRACKETED = re.compile(r"\s+of\s+(?:[^\W\d(][\w’'-]*\s+|(?:19|20)\d\d\s+){1,7}?\(\s*$", re.I)
+
+
+def accounts_for_candidates(claim: Claim, text: str, items: list[Item]) -> list[Candidate]:
+    """The reading of a share set after its part by "accounting for" and before its whole
+    by "of": "increased by 325 to 50,333, accounting for about two-thirds of China's total
+    82,367 announced cases"; none when the words say otherwise."""
+    it = claim.item
+    if it is None or claim.kind != "share":
+        return []
+    same = [o for o in items if o.sent == claim.sent and o is not it]
+    before = [o for o in same if o.b <= claim.start]
+    after = [o for o in same if o.a >= claim.end]
+    if not before or not after:
+        return []
+    part, whole = before[-1], after[0]
+    if not (is_level(part) and is_level(whole) and same_unit(part.q, whole.q) and part.q.kind in ("count", "money")
+            and _ACCOUNTS_FOR.fullmatch(text, part.b, claim.start) and _OF_TOTAL.fullmatch(text, claim.end, whole.a)
+            and written_of(part).value < written_of(whole).value):
+        return []
+    reasons = [f"{part.q.num} is what the share accounts for", f"{whole.q.num} after its 'of'"]
+    return [Candidate("share", Computation("share", (written_of(part), written_of(whole))), (part, whole), 8.0, reasons,
+                      note=ACCOUNTS_FOR)]
+
+
+def bracketed_whole_candidates(claim: Claim, text: str, items: list[Item]) -> list[Candidate]:
+    """The reading of a share whose whole stands in brackets after its "of" ("were 59% of
+    the equivalent period in 2019 (22.2 million passengers)"), its part the one level
+    before it, in its sentence or the one before, that counts the same thing."""
+    it = claim.item
+    if it is None or not (claim.kind == "share" or claim.bare) or it.q.kind != "percent":
+        return []
+    after = [o for o in items if o.sent == claim.sent and o.a >= claim.end]
+    if not after:
+        return []
+    whole = after[0]
+    if not (is_level(whole) and whole.q.hedge is None and _OF_BRACKETED.fullmatch(text, claim.end, whole.a)
+            and _BRACKET_CLOSE.match(text, whole.b)):
+        return []
+    named = _stems(text[whole.b : whole.b + 40].split(")")[0])
+    if not named:
+        return []
+    parts = [o for o in items if claim.sent - 1 <= o.sent <= claim.sent and o.b <= claim.start and is_level(o)
+             and same_unit(o.q, whole.q) and not o.ctx and named & _stems(text[o.b : o.b + 40].split(",")[0])]
+    if len(parts) != 1:
+        return []
+    part = parts[0]
+    reasons = [f"{whole.q.num} in brackets after the share's 'of'", f"{part.q.num} counts the same"]
+    return [Candidate("share", Computation("share", (written_of(part), written_of(whole))), (part, whole), 8.0, reasons,
+                      note=BRACKETED_WHOLE)]
+
+
+__all__ = ["ACCOUNTS_FOR", "ASIDE_PART", "BRACKETED_WHOLE", "SET_OUT_SHARE", "accounts_for_candidates",
+           "aside_share_candidates", "bracketed_whole_candidates", "set_out_share_candidates"]

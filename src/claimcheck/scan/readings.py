@@ -4,7 +4,9 @@ its own, offered to :func:`~claimcheck.scan.search.search` in one place:
 * :mod:`~claimcheck.scan.restated` — an amount restating the change another claim of its
   sentence states ("has risen 24p … a 5.37% increase from £4.47 to £4.71");
 * :mod:`~claimcheck.scan.asides` — a share with its part beside it in brackets or dashes
-  ("71% of our fact-checks (63)"), or set out after its colon ("…: in the top 15, 10 were up");
+  ("71% of our fact-checks (63)"), or set out after its colon ("…: in the top 15, 10 were up"),
+  its part before "accounting for" ("50,333, accounting for about two-thirds of China's total
+  82,367"), or its whole in brackets ("59% of the equivalent period in 2019 (22.2 million)");
 * :mod:`~claimcheck.scan.multiples` — a multiple of two changes ("rate of increase was more
   than 10 times that of the entire country (1.2 percent)");
 * :mod:`~claimcheck.scan.restated_rate` — a rate restating a yearly sum ("£1.48 for the year
@@ -24,7 +26,9 @@ from __future__ import annotations
 
 from typing import Callable
 
-from claimcheck.scan.asides import ASIDE_PART, SET_OUT_SHARE, aside_share_candidates, set_out_share_candidates
+from claimcheck.scan.asides import (
+    ACCOUNTS_FOR, ASIDE_PART, BRACKETED_WHOLE, SET_OUT_SHARE, accounts_for_candidates, aside_share_candidates,
+    bracketed_whole_candidates, set_out_share_candidates)
 from claimcheck.scan.items import Candidate, Check, Claim, Item
 from claimcheck.scan.multiples import CHANGES_MULTIPLE, changes_multiple_candidates
 from claimcheck.scan.per_capita import per_capita_checks
@@ -34,13 +38,14 @@ from claimcheck.scan.restated_rate import restated_rate_checks
 from claimcheck.scan.unsigned import bears_out_only
 
 #: The notes of candidates read here: a verdict on them that is not confirming is no verdict.
-BEAR_OUT_NOTES = frozenset({RESTATED_AMOUNT, ASIDE_PART, SET_OUT_SHARE, CHANGES_MULTIPLE})
+BEAR_OUT_NOTES = frozenset({RESTATED_AMOUNT, ASIDE_PART, SET_OUT_SHARE, CHANGES_MULTIPLE, ACCOUNTS_FOR, BRACKETED_WHOLE})
 
 
 def more_candidates(claim: Claim, text: str, items: list[Item], claims: list[Claim]) -> list[Candidate]:
     """The candidates of ``claim`` these readings make (scored on structure alone)."""
     return (restated_candidates(claim, text, claims) + aside_share_candidates(claim, text, items)
-            + set_out_share_candidates(claim, text, items) + changes_multiple_candidates(claim, text, items))
+            + set_out_share_candidates(claim, text, items) + changes_multiple_candidates(claim, text, items)
+            + accounts_for_candidates(claim, text, items) + bracketed_whole_candidates(claim, text, items))
 
 
 def more_checks(text: str, items: list[Item], first: int, last: int | None, judge: Callable[[Claim, object], str | None],
