@@ -46,6 +46,8 @@ SCALE_ABBREVIATIONS: Mapping[str, int] = MappingProxyType({
 })  # fmt: skip
 #: Every scale a number written in digits may carry, word or abbreviation.
 SCALES: Mapping[str, int] = MappingProxyType({**SCALE_WORDS, **SCALE_ABBREVIATIONS})
+#: Scale words radio copy writes between hyphens after digits ("13-thousand-926", "2-million").
+HYPHEN_SCALE_WORDS: tuple[str, ...] = ("thousand", "million", "billion")
 #: The abbreviations prose uses attached to digits ("$3bn", "40k"); "4t" is left out
 #: because "4t" in running text is more often a typo or a label than four trillion.
 PROSE_SCALE_ABBREVIATIONS: tuple[str, ...] = ("bn", "mn", "mln", "tn", "k", "m", "b")

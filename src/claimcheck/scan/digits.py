@@ -115,6 +115,11 @@ _HYPHEN_UNIT = re.compile(r"[-\u2010\u2011](?P<u>percent|per-cent|point|fold|tim
 _HYPHEN_WORD = re.compile(r"[-\u2010\u2011][A-Za-z]")
 
 
+# "13-thousand-926", "2-million": a scale word between hyphens (radio copy), and the digits after it
+_HYPHEN_SCALE = re.compile(r"[-\u2010\u2011](?P<scale>" + lexicon.alternation(lexicon.HYPHEN_SCALE_WORDS) + r")\b"
+                           r"(?:[-\u2010\u2011](?P<rest>\d{3})(?![\d,.]))?", re.I)
+
+
 _LABEL_WORDS_RE = (
     r"Title|Section|Sec\.|Route|Rte\.|Form|Chapter|Ch\.|Article|Art\.|Rule|Highway|Hwy\.|Interstate"
     r"|Flight|Room|Rm\.|No\.|Nos\.|Number|Page|Volume|Vol\.|Part|Proposition|Prop\.|Measure|Bill|Order"
@@ -370,6 +375,15 @@ def _number_kind(s: str, m: re.Match, words: tuple[bool, bool] = (True, True)) -
                 text_end = e + 1
             else:
                 return None  # "5G", "3D", "10am" is caught above: a label
+        elif not cur and (hs := _HYPHEN_SCALE.match(after)) is not None:
+            # "13-thousand-926", "2-million": radio copy spells the scale out between hyphens
+            scale = lexicon.SCALE_WORDS[hs.group("scale").lower()]
+            rest_digits = hs.group("rest")
+            if rest_digits is None:
+                scale_text = hs.group("scale")
+            else:
+                num = str(int(num.replace(",", "")) * scale + int(rest_digits))
+            text_end = e + hs.end()
         elif _HYPHEN_WORD.match(after):
             return None  # "a 90-day pause", "a 42-year-old man": a description, not a claim
     is_year = (

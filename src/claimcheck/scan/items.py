@@ -380,6 +380,7 @@ def clause_starts(text: str, sent: Sentence) -> list[int]:
 def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[Claim]]:
     """The paragraph's quantities as items, and its claims."""
     from claimcheck.scan.parts import listed_parts_claims  # (these build on Item and Claim)
+    from claimcheck.scan.restated import or_percent_in_words_claim
     from claimcheck.scan.unsigned import unsigned_points_claim
 
     items: list[Item] = []
@@ -399,6 +400,8 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
             claim = _claim_of(it)
             if claim is None:
                 claim = unsigned_points_claim(text, it)  # "showing 0.06 per cent point from 11.40 per cent"
+            if claim is None:
+                claim = or_percent_in_words_claim(text, it)  # "dropped 144 students — or one percent —"
             if claim is not None:
                 claim.sa = sa
                 claim.noun = _claim_noun(text, claim.end)

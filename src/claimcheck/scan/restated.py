@@ -12,6 +12,8 @@ change is a reading of the sentence, so it bears the amount out and never proves
 
 from __future__ import annotations
 
+import re
+
 from claimcheck.expr.computation import Computation
 from claimcheck.scan.items import Candidate, Claim, Item, noun_score, same_unit, written_of
 
@@ -59,4 +61,19 @@ def restated_candidates(claim: Claim, text: str, claims: list[Claim]) -> list[Ca
                       note=RESTATED_AMOUNT)]
 
 
-__all__ = ["RESTATED_AMOUNT", "restated_candidates"]
+# "dropped 144 students — or one percent —": a percent in words restating the change before it
+_OR_BEFORE = re.compile(r"(?:,|\u2014|\u2013|\()\s*or\s+$", re.I)
+
+
+def or_percent_in_words_claim(text: str, it: Item) -> Claim | None:
+    """The claim of a percent written in words that restates, after "or", the change
+    before it ("dropped 144 students — or one percent — to 13-thousand-926"): read as a
+    bare percent, as its digits would be; None for any other item."""
+    q = it.q
+    if (q.kind != "percent" or not q.words or q.written is None or q.direction is not None or q.hedge is not None
+            or it.role is not None or _OR_BEFORE.search(text, max(it.base, it.pa - 6), it.pa) is None):
+        return None
+    return Claim(it, it.pa, it.pb, None, "percent", it.sent, it.clause, bare=True)
+
+
+__all__ = ["RESTATED_AMOUNT", "or_percent_in_words_claim", "restated_candidates"]
