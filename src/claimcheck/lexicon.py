@@ -457,6 +457,8 @@ PER_UNIT_WORDS: tuple[str, ...] = ("per", "a", "an", "each", "for each", "for ev
 #: Words before a rate per so many people that say it was worked out from a count and a
 #: population ("a murder rate for white farmers of 108 per 100,000").
 PER_CAPITA_RATE_WORDS: tuple[str, ...] = ("rate", "rates", "incidence", "prevalence")
+#: Words right before a count that make it a population ("Baltimore, population about 620,000").
+POPULATION_WORDS: tuple[str, ...] = ("population", "population of", "a population of", "populations of")
 #: Words in a figure's unit that make it a rate already ("arrests/day", "per week").
 RATE_UNIT_WORDS: tuple[str, ...] = (
     "per", "daily", "weekly", "monthly", "yearly", "annual", "annually", "annualized", "annualised",

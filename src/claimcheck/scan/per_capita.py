@@ -5,7 +5,8 @@ its 310,000 residents, a rate of 14.5 per 100,000".
 
 The rate follows a rate word in its sentence; the sentence and the two before it print two
 counts before it, the smaller (the count) in the rate's sentence, the larger the
-population. Which count is the population is a reading of the paragraph, so it bears a rate
+population; or one count before it, and a count that the word "population" names in
+those sentences or the next ("Baltimore, population about 620,000"). Which count is the population is a reading of the paragraph, so it bears a rate
 out and never proves it wrong (:data:`PER_CAPITA`).
 """
 
@@ -16,12 +17,13 @@ from typing import Callable
 
 from claimcheck import lexicon
 from claimcheck.expr.computation import Computation
-from claimcheck.scan.items import Candidate, Check, Claim, Item, written_of
+from claimcheck.scan.items import Candidate, Check, Claim, is_level, Item, written_of
 
 #: The note of a rate read as a count over the population printed before it.
-PER_CAPITA = "read the rate as the smaller of the two counts before it over the larger, the population"
+PER_CAPITA = "read the rate as the count printed before it over the population printed near it"
 
 _PER_BASE = re.compile(r"per\s+(?P<base>10+)$")
+_POPULATION_BEFORE = re.compile(r"\b(?:" + lexicon.alternation(lexicon.POPULATION_WORDS) + r")\s+$", re.I)  # (a hedge is the count's phrase)
 _RATE_WORD = re.compile(r"\b(?:" + lexicon.alternation(lexicon.PER_CAPITA_RATE_WORDS) + r")\b", re.I)
 
 
@@ -48,10 +50,20 @@ def per_capita_checks(text: str, items: list[Item], first: int, last: int | None
             continue
         # two counts before the rate, the smaller in its sentence: the count and the population
         counts = [o for o in items[:i] if _plain_count(o) and it.sent - 2 <= o.sent <= it.sent]
-        if len(counts) != 2:
+        named = [o for o in items if o is not it and is_level(o) and o.q.kind == "count" and it.sent - 2 <= o.sent <= it.sent + 1
+                 and _POPULATION_BEFORE.search(text, max(o.base, o.pa - 24), o.pa)]
+        if len(named) == 1 and len(counts) == 1 and counts[0] is not named[0]:
+            # "… the death toll … to 310 … a rate of 50 killings per 100,000 residents … Baltimore,
+            # population about 620,000": the one count before the rate, and the count its words
+            # name a population
+            count, population = counts[0], named[0]
+        elif len(counts) == 2:
+            count, population = sorted(counts, key=lambda o: written_of(o).value)
+            if count.sent != it.sent:
+                continue
+        else:
             continue
-        count, population = sorted(counts, key=lambda o: written_of(o).value)
-        if count.sent != it.sent or written_of(count).value == written_of(population).value:
+        if written_of(count).value >= written_of(population).value:
             continue
         comp = Computation("share", (written_of(count), written_of(population)))
         claim = Claim(it, it.pa, it.pb, None, "rate", it.sent, it.clause, sa=it.base, quiet=True)
