@@ -19,7 +19,11 @@ its own, offered to :func:`~claimcheck.scan.search.search` in one place:
   per cent point from 11.40 per cent").
 
 Each rests on a reading of the words, not only on their structure, so each bears a claim
-out and never proves it wrong (:data:`BEAR_OUT_NOTES`, :func:`bears_out_only`).
+out and never proves it wrong (:data:`BEAR_OUT_NOTES`, :func:`bears_out_only`). The claims
+some of them read are made with the paragraph's others, in
+:func:`~claimcheck.scan.items.build_items`: a total and the sentence opening on its parts
+(:mod:`~claimcheck.scan.parts`), points with no direction (:mod:`~claimcheck.scan.unsigned`)
+and a percent in words after "or" (:func:`~claimcheck.scan.restated.or_percent_in_words_claim`).
 """
 
 from __future__ import annotations
