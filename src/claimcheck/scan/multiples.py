@@ -15,7 +15,8 @@ import re
 
 from claimcheck import lexicon
 from claimcheck.expr.computation import Computation
-from claimcheck.scan.items import Candidate, Claim, Item, rate_level, written_of
+from claimcheck.scan.items import Candidate, Claim, is_level, Item, rate_level, same_unit, written_of
+from claimcheck.scan.roles import comparable, is_before
 
 #: The note of a multiple read as the ratio of a change stated before it to a change set after it.
 CHANGES_MULTIPLE = "read the multiple as the ratio of the change its subject names to the percent set after 'that of'"
@@ -52,4 +53,43 @@ def changes_multiple_candidates(claim: Claim, text: str, items: list[Item]) -> l
     return [Candidate("ratio", comp, (change, base), 6.0, reasons, note=CHANGES_MULTIPLE)]
 
 
-__all__ = ["CHANGES_MULTIPLE", "changes_multiple_candidates"]
+#: The note of a change read from the two levels set out after its dash, in the order written.
+SET_OUT_LEVELS = "read the two levels set out after the dash, in the order written, as the change's old and new"
+
+# the rest of the claim's clause, then a dash or a colon (an aside in brackets may stand between)
+_TO_DASH = re.compile(r"[^.;:\u2014\u2013()]{0,80}(?:\([^()]{0,160}\))?[^.;:\u2014\u2013()]{0,20}?(?:\s[-\u2013]\s|\u2014|:\s)\s*")
+# "1,826 in 2k1-2, and 6,253 in 2k8-9": two levels joined by "and"
+_AND_GAP = re.compile(r"(?:\s+[^\s,;]+){0,3}\s*,?\s+and\s+", re.I)
+
+
+def set_out_levels_candidates(claim: Claim, text: str, items: list[Item]) -> list[Candidate]:
+    """The reading of a multiple or a percent change whose two levels its clause sets out
+    after a dash, joined by "and" ("violent crime has more than tripled … since 2001-2 (…)
+    - 1,826 in 2k1-2, and 6,253 in 2k8-9"): the first the old, the second the new."""
+    it = claim.item
+    if it is None or claim.kind not in ("multiple", "percent") or claim.old is not None or claim.new is not None \
+            or claim.bare:
+        return []
+    m = _TO_DASH.match(text, claim.end)
+    if m is None:
+        return []
+    after = [o for o in items if o.sent == claim.sent and o.a >= claim.end]
+    if len(after) != 2 or after[0].a != m.end() and after[0].pa != m.end():
+        return []
+    old, new = after
+    if not (is_level(old) and is_level(new) and same_unit(old.q, new.q) and old.q.kind in ("count", "money")
+            and _AND_GAP.fullmatch(text, old.b, new.pa)):
+        return []
+    if written_of(old).value <= 0:
+        return []
+    if old.time and new.time and comparable(old.time, new.time) and is_before(new.time, old.time):
+        return []  # "… - 951 in 2023, and 412 in 2015": the times say the other order
+    if claim.kind == "multiple":
+        comp, rel = Computation("ratio", (written_of(new), written_of(old))), "ratio"
+    else:
+        comp, rel = Computation("pct_change", (written_of(old), written_of(new))), "percent change"
+    reasons = [f"{old.q.num} and {new.q.num} set out after the dash"]
+    return [Candidate(rel, comp, (old, new), 6.0, reasons, note=SET_OUT_LEVELS)]
+
+
+__all__ = ["CHANGES_MULTIPLE", "SET_OUT_LEVELS", "changes_multiple_candidates", "set_out_levels_candidates"]

@@ -8,7 +8,8 @@ its own, offered to :func:`~claimcheck.scan.search.search` in one place:
   its part before "accounting for" ("50,333, accounting for about two-thirds of China's total
   82,367"), or its whole in brackets ("59% of the equivalent period in 2019 (22.2 million)");
 * :mod:`~claimcheck.scan.multiples` — a multiple of two changes ("rate of increase was more
-  than 10 times that of the entire country (1.2 percent)");
+  than 10 times that of the entire country (1.2 percent)"), or of two levels set out after a
+  dash ("has more than tripled … - 1,826 in 2k1-2, and 6,253 in 2k8-9");
 * :mod:`~claimcheck.scan.restated_rate` — a rate restating a yearly sum ("£1.48 for the year
   (12p a month)");
 * :mod:`~claimcheck.scan.per_unit` — an average per thing ("14,450 of our shares for $165,065,
@@ -34,7 +35,7 @@ from claimcheck.scan.asides import (
     ACCOUNTS_FOR, ASIDE_PART, BRACKETED_WHOLE, SET_OUT_SHARE, accounts_for_candidates, aside_share_candidates,
     bracketed_whole_candidates, set_out_share_candidates)
 from claimcheck.scan.items import Candidate, Check, Claim, Item
-from claimcheck.scan.multiples import CHANGES_MULTIPLE, changes_multiple_candidates
+from claimcheck.scan.multiples import CHANGES_MULTIPLE, SET_OUT_LEVELS, changes_multiple_candidates, set_out_levels_candidates
 from claimcheck.scan.per_capita import per_capita_checks
 from claimcheck.scan.per_unit import per_unit_checks
 from claimcheck.scan.restated import RESTATED_AMOUNT, restated_candidates
@@ -42,14 +43,16 @@ from claimcheck.scan.restated_rate import restated_rate_checks
 from claimcheck.scan.unsigned import bears_out_only
 
 #: The notes of candidates read here: a verdict on them that is not confirming is no verdict.
-BEAR_OUT_NOTES = frozenset({RESTATED_AMOUNT, ASIDE_PART, SET_OUT_SHARE, CHANGES_MULTIPLE, ACCOUNTS_FOR, BRACKETED_WHOLE})
+BEAR_OUT_NOTES = frozenset({RESTATED_AMOUNT, ASIDE_PART, SET_OUT_SHARE, CHANGES_MULTIPLE, ACCOUNTS_FOR, BRACKETED_WHOLE,
+                            SET_OUT_LEVELS})
 
 
 def more_candidates(claim: Claim, text: str, items: list[Item], claims: list[Claim]) -> list[Candidate]:
     """The candidates of ``claim`` these readings make (scored on structure alone)."""
     return (restated_candidates(claim, text, claims) + aside_share_candidates(claim, text, items)
             + set_out_share_candidates(claim, text, items) + changes_multiple_candidates(claim, text, items)
-            + accounts_for_candidates(claim, text, items) + bracketed_whole_candidates(claim, text, items))
+            + accounts_for_candidates(claim, text, items) + bracketed_whole_candidates(claim, text, items)
+            + set_out_levels_candidates(claim, text, items))
 
 
 def more_checks(text: str, items: list[Item], first: int, last: int | None, judge: Callable[[Claim, object], str | None],
