@@ -1,4 +1,4 @@
-"""A rate per so many people worked out from a count and a population printed before it:
+"""A rate per so many people worked out from a count and a population printed near it:
 "there were 47,218 white-headed households … a number of 51 white farmers murdered … to
 calculate a 'murder rate for white farmers' of 108 per 100,000", "45 homicides among
 its 310,000 residents, a rate of 14.5 per 100,000".
@@ -6,8 +6,9 @@ its 310,000 residents, a rate of 14.5 per 100,000".
 The rate follows a rate word in its sentence; the sentence and the two before it print two
 counts before it, the smaller (the count) in the rate's sentence, the larger the
 population; or one count before it, and a count that the word "population" names in
-those sentences or the next ("Baltimore, population about 620,000"). Which count is the population is a reading of the paragraph, so it bears a rate
-out and never proves it wrong (:data:`PER_CAPITA`).
+those sentences or the next ("Baltimore, population about 620,000"). Which count is the
+population is a reading of the paragraph, so it bears a rate out and never proves it
+wrong (:data:`PER_CAPITA`).
 """
 
 from __future__ import annotations
