@@ -26,6 +26,8 @@ _AND = re.compile(r"\band\b", re.I)
 def listed_parts_claims(text: str, items: list[Item]) -> list[Claim]:
     """A claim for each total whose next sentence opens on the parts it is made of."""
     out: list[Claim] = []
+    if len(items) < 3:
+        return out  # a total and at least two parts
     by_sent: dict[int, list[Item]] = {}
     for it in items:
         by_sent.setdefault(it.sent, []).append(it)

@@ -48,23 +48,42 @@ BEAR_OUT_NOTES = frozenset({RESTATED_AMOUNT, ASIDE_PART, SET_OUT_SHARE, CHANGES_
 
 
 def more_candidates(claim: Claim, text: str, items: list[Item], claims: list[Claim]) -> list[Candidate]:
-    """The candidates of ``claim`` these readings make (scored on structure alone)."""
-    return (restated_candidates(claim, text, claims) + aside_share_candidates(claim, text, items)
-            + set_out_share_candidates(claim, text, items) + changes_multiple_candidates(claim, text, items)
-            + accounts_for_candidates(claim, text, items) + bracketed_whole_candidates(claim, text, items)
-            + set_out_levels_candidates(claim, text, items))
+    """The candidates of ``claim`` these readings make (scored on structure alone); each
+    reading is tried only on the kind of claim it reads."""
+    kind = claim.kind
+    if claim.item is None or kind in ("direction", "anchor"):
+        return []
+    if kind in ("count", "money"):
+        return restated_candidates(claim, text, claims)
+    out: list[Candidate] = []
+    if kind == "share" or claim.bare:
+        out += aside_share_candidates(claim, text, items) + set_out_share_candidates(claim, text, items)
+        out += accounts_for_candidates(claim, text, items) + bracketed_whole_candidates(claim, text, items)
+    if kind in ("multiple", "percent"):
+        if kind == "multiple":
+            out += changes_multiple_candidates(claim, text, items)
+        out += set_out_levels_candidates(claim, text, items)
+    return out
 
 
 def more_checks(text: str, items: list[Item], first: int, last: int | None, judge: Callable[[Claim, object], str | None],
                 done: list[Check]) -> list[Check]:
     """The checks of rates and averages these readings bear out, for the quantities no
     check of ``done`` has read."""
+    rates = any(it.q.per for it in items)
+    money = any(it.q.kind == "money" for it in items)
+    if not (rates or money):
+        return []  # each reading below reads a rate or an average sum of money
     seen = {id(c.claim.item) for c in done if c.claim.item is not None}
-    out = [c for c in restated_rate_checks(text, items, first, last, judge) if id(c.claim.item) not in seen]
-    seen.update(id(c.claim.item) for c in out)
-    out += [c for c in per_unit_checks(text, items, first, last, judge) if id(c.claim.item) not in seen]
-    seen.update(id(c.claim.item) for c in out)
-    out += [c for c in per_capita_checks(text, items, first, last, judge) if id(c.claim.item) not in seen]
+    out: list[Check] = []
+    if rates:
+        out += [c for c in restated_rate_checks(text, items, first, last, judge) if id(c.claim.item) not in seen]
+        seen.update(id(c.claim.item) for c in out)
+    if money:
+        out += [c for c in per_unit_checks(text, items, first, last, judge) if id(c.claim.item) not in seen]
+        seen.update(id(c.claim.item) for c in out)
+    if rates:
+        out += [c for c in per_capita_checks(text, items, first, last, judge) if id(c.claim.item) not in seen]
     return out
 
 
