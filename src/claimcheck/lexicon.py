@@ -46,6 +46,8 @@ SCALE_ABBREVIATIONS: Mapping[str, int] = MappingProxyType({
 })  # fmt: skip
 #: Every scale a number written in digits may carry, word or abbreviation.
 SCALES: Mapping[str, int] = MappingProxyType({**SCALE_WORDS, **SCALE_ABBREVIATIONS})
+#: Scale words radio copy writes between hyphens after digits ("13-thousand-926", "2-million").
+HYPHEN_SCALE_WORDS: tuple[str, ...] = ("thousand", "million", "billion")
 #: The abbreviations prose uses attached to digits ("$3bn", "40k"); "4t" is left out
 #: because "4t" in running text is more often a typo or a label than four trillion.
 PROSE_SCALE_ABBREVIATIONS: tuple[str, ...] = ("bn", "mn", "mln", "tn", "k", "m", "b")
@@ -62,6 +64,22 @@ FRACTION_WORDS: Mapping[str, int] = MappingProxyType({
     "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
     "tenth": 10, "tenths": 10,
 })  # fmt: skip
+#: The words that may open what a share is "of" ("71% of our fact-checks (63)").
+SHARE_OF_DETERMINERS: tuple[str, ...] = ("the", "our", "its", "their", "all", "these", "those")
+#: Words that rank the whole a share is set out in ("in the top 15 arrivals, 10 were up").
+SET_OUT_RANK_WORDS: tuple[str, ...] = ("top", "largest", "biggest", "leading", "main", "first")
+#: Words that set a share after the part it is ("50,333, accounting for about two-thirds of
+#: China's total 82,367").
+SHARE_OF_TOTAL_VERBS: tuple[str, ...] = (
+    "accounting for", "accounted for", "representing", "making up", "which is", "which was", "which accounts for",
+    "which accounted for", "which represents", "which represented", "which makes up", "which made up")
+#: Words too common to say that a level counts what a share is of.
+SHARE_WHOLE_COMMON_WORDS: frozenset[str] = frozenset({
+    "total", "number", "more", "than", "over", "about", "some", "with", "were", "have", "been",
+    "this", "that", "year", "years", "reported", "recorded"})
+#: The units a fraction in words is "of" when it is a change in points: "rose a tenth of a
+#: point", "two-tenths of a percentage point", "half a per cent point".
+FRACTION_POINT_UNITS: tuple[str, ...] = ("percentage point", "per cent point", "percent point", "point")
 
 
 def read_number_words(words: Sequence[str | None], i: int = 0) -> tuple[int, int] | None:
@@ -167,6 +185,11 @@ CURRENCY_WORDS: Mapping[str, str] = MappingProxyType({
 })  # fmt: skip
 #: Words after a number in prose that make it a sum of money ("pounds of" is a weight).
 PROSE_MONEY_WORDS: tuple[str, ...] = ("dollars", "dollar", "euros", "euro", "pounds", "pound", "cents", "cent")
+#: A minor unit written right after digits, and the currency sign of which it is a
+#: hundredth: "costs 13p more" is £0.13 (British copy writes pence so).
+MINOR_UNIT_SUFFIXES: Mapping[str, str] = MappingProxyType({"p": "£"})
+#: Numbers that a "p" after them makes a video resolution, not pence ("1080p").
+RESOLUTION_NUMBERS: frozenset[str] = frozenset({"144", "240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"})
 
 # --- percents, points, multiples ------------------------------------------------------------
 
@@ -419,6 +442,23 @@ PERIOD_WORDS: Mapping[str, str] = MappingProxyType({
     "month": "month", "monthly": "month", "year": "year", "yearly": "year", "annually": "year",
     "annual": "year", "hour": "hour", "hourly": "hour",
 })  # fmt: skip
+#: Words that say a sum covers a year ("yearly increases … by £5", "£1.48 for the year",
+#: "£60 a year"): the total a rate restated beside it is spread over.
+YEARLY_WORDS: tuple[str, ...] = (
+    "yearly", "annual", "annually", "a year", "per year", "per annum", "each year", "every year", "for the year",
+    "a year's", "for the whole year", "for the full year")
+#: Words before a sum that make it an average over the things it is "per" ("an average
+#: price of $11.42 per share", "averaging $25 a ticket").
+PER_UNIT_AVERAGE_WORDS: tuple[str, ...] = (
+    "average", "averaged", "averaging", "averages", "average price of", "average cost of", "average of",
+    "an average of", "an average price of", "an average cost of", "at an average of", "at an average price of")
+#: The words that set a sum "per" one thing ("$11.42 per share", "$25 a ticket", "£3 each").
+PER_UNIT_WORDS: tuple[str, ...] = ("per", "a", "an", "each", "for each", "for every")
+#: Words before a rate per so many people that say it was worked out from a count and a
+#: population ("a murder rate for white farmers of 108 per 100,000").
+PER_CAPITA_RATE_WORDS: tuple[str, ...] = ("rate", "rates", "incidence", "prevalence")
+#: Words right before a count that make it a population ("Baltimore, population about 620,000").
+POPULATION_WORDS: tuple[str, ...] = ("population", "population of", "a population of", "populations of")
 #: Words in a figure's unit that make it a rate already ("arrests/day", "per week").
 RATE_UNIT_WORDS: tuple[str, ...] = (
     "per", "daily", "weekly", "monthly", "yearly", "annual", "annually", "annualized", "annualised",

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from decimal import Decimal
 from functools import lru_cache
 from typing import Iterator
 
@@ -34,9 +35,17 @@ _CODES = sorted((c for c in lexicon.CURRENCY_PREFIXES if not c[-1:].isalpha() or
 _CODE = "(?:" + "|".join(re.escape(c) for c in _CODES) + ")"
 
 
+# "31,1%", "16,4m", "3,2 million": a decimal comma, as South African and European copy
+# writes it; read so only before a percent or a scale, where a group of thousands (three
+# digits after the comma) cannot stand
+_DECIMAL_COMMA = (r"\d{1,3},\d{1,2}(?=\s?(?:%|per[\s-]?cent\b|percent\b|(?:"
+                  + lexicon.alternation(list(lexicon.SCALE_WORDS) + list(lexicon.PROSE_SCALE_ABBREVIATIONS)) + r")\b))")
+_DECIMAL_COMMA_NUM = re.compile(r"\d{1,3},\d{1,2}")
+
+
 _NUM = re.compile(
     r"(?:(?<![\w$])(?P<code>" + _CODE + r")(?:\s|(?=\d))|(?<![\w.,/:\-\u2010\u2011@#]))"
-    r"(?P<cur>" + lexicon.CURRENCY_CLASS + r")?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+(?:\.\d+)?|\.\d+)(?!\d)",
+    r"(?P<cur>" + lexicon.CURRENCY_CLASS + r")?(?P<num>" + _DECIMAL_COMMA + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+(?:\.\d+)?|\.\d+)(?!\d)",
     re.I,
 )
 
@@ -69,7 +78,12 @@ _PER_BASES = frozenset({"100", "1000", "10000", "100000", "1000000"})
 _PER_BEFORE = re.compile(r"\b(?:per|every)\s$", re.I)
 
 
-_SCALE_ATTACHED = re.compile(r"(?:" + lexicon.alternation(lexicon.PROSE_SCALE_ABBREVIATIONS) + r")\b", re.I)
+# ("0.36million", "2billion": a scale word written onto the digits is one too)
+_SCALE_ATTACHED = re.compile(r"(?:" + lexicon.alternation(list(lexicon.PROSE_SCALE_ABBREVIATIONS) + list(lexicon.SCALE_WORDS)) + r")\b", re.I)
+
+
+# "costs 13p more", "(42p a month)": pence, a hundredth of a pound (as written: lower case)
+_MINOR_UNIT = re.compile(r"(?:" + lexicon.alternation(lexicon.MINOR_UNIT_SUFFIXES) + r")\b")
 
 
 _SCALE_WORD = re.compile(r"\s(?:" + lexicon.alternation(lexicon.SCALE_WORDS) + r")\b", re.I)
@@ -99,6 +113,11 @@ _HYPHEN_UNIT = re.compile(r"[-\u2010\u2011](?P<u>percent|per-cent|point|fold|tim
 
 
 _HYPHEN_WORD = re.compile(r"[-\u2010\u2011][A-Za-z]")
+
+
+# "13-thousand-926", "2-million": a scale word between hyphens (radio copy), and the digits after it
+_HYPHEN_SCALE = re.compile(r"[-\u2010\u2011](?P<scale>" + lexicon.alternation(lexicon.HYPHEN_SCALE_WORDS) + r")\b"
+                           r"(?:[-\u2010\u2011](?P<rest>\d{3})(?![\d,.]))?", re.I)
 
 
 _LABEL_WORDS_RE = (
@@ -325,6 +344,7 @@ def _number_kind(s: str, m: re.Match, words: tuple[bool, bool] = (True, True)) -
     kind = "count"
     text_end = e
     scale_text = ""
+    minor = None  # the currency of which the number is hundredths ("13p")
     pm = _PCT.match(after)
     ptm = _POINTS.match(after)
     hm = _HYPHEN_UNIT.match(after)
@@ -349,8 +369,21 @@ def _number_kind(s: str, m: re.Match, words: tuple[bool, bool] = (True, True)) -
             if after[:1] in "xX" and not after[1:2].isalnum():
                 kind = "multiple"
                 text_end = e + 1
+            elif (not cur and not code and _MINOR_UNIT.match(after)
+                  and num.replace(",", "") not in lexicon.RESOLUTION_NUMBERS):
+                minor = lexicon.MINOR_UNIT_SUFFIXES[_MINOR_UNIT.match(after).group(0)]
+                text_end = e + 1
             else:
                 return None  # "5G", "3D", "10am" is caught above: a label
+        elif not cur and (hs := _HYPHEN_SCALE.match(after)) is not None:
+            # "13-thousand-926", "2-million": radio copy spells the scale out between hyphens
+            scale = lexicon.SCALE_WORDS[hs.group("scale").lower()]
+            rest_digits = hs.group("rest")
+            if rest_digits is None:
+                scale_text = hs.group("scale")
+            else:
+                num = str(int(num.replace(",", "")) * scale + int(rest_digits))
+            text_end = e + hs.end()
         elif _HYPHEN_WORD.match(after):
             return None  # "a 90-day pause", "a 42-year-old man": a description, not a claim
     is_year = (
@@ -368,6 +401,8 @@ def _number_kind(s: str, m: re.Match, words: tuple[bool, bool] = (True, True)) -
     currency = None
     if cur:
         currency = lexicon.CURRENCY_PREFIXES.get(cur, cur)
+    elif minor:
+        currency = minor
     elif code:
         currency = code
     elif mm and kind == "count":
@@ -376,6 +411,11 @@ def _number_kind(s: str, m: re.Match, words: tuple[bool, bool] = (True, True)) -
         rest = s[text_end : text_end + 80]
     # "7 004 murders": digits grouped by spaces, as South African and French copy writes them
     digits = _GROUP_SPACE.sub("", num) if (" " in num or "\u00a0" in num or "\u202f" in num) else num
+    if _DECIMAL_COMMA_NUM.fullmatch(num):
+        digits = num.replace(",", ".")
+    if minor:
+        digits = format(Decimal(digits.replace(",", "")).scaleb(-2), "f")
+        cur = minor
     parse_text = (cur if cur in lexicon.CURRENCY_SYMBOLS else "") + digits + (("%" if kind == "percent" else "") if kind in ("percent", "points") else "")
     if scale_text:
         parse_text += (" " if len(scale_text) > 2 and scale_text.lower() not in lexicon.SCALE_ABBREVIATIONS else "") + scale_text
@@ -387,6 +427,31 @@ def _number_kind(s: str, m: re.Match, words: tuple[bool, bool] = (True, True)) -
     q = Quantity(start, text_end, start, text_end, kind if not currency or kind != "count" else "money",
                  num=s[start:text_end].strip(), written=written, currency=currency)
     return q
+
+
+# "risen 24p", "(42p a month)": pence in a claim's phrase, for the figure language
+_PENCE = re.compile(r"(?<![\w.,$\u00a3\u20ac])(?P<num>\d{1,3}(?:\.\d+)?)(?P<unit>" + lexicon.alternation(lexicon.MINOR_UNIT_SUFFIXES) + r")\b")
+
+
+def minor_units_as_major(phrase: str) -> str:
+    """``phrase`` with each sum in a minor unit written in the major one ("has risen 24p"
+    → "has risen £0.24"): the same number of the same currency, and the same precision
+    (one penny is £0.01)."""
+    def major(m: re.Match) -> str:
+        if m.group("num") in lexicon.RESOLUTION_NUMBERS:
+            return m.group(0)
+        return lexicon.MINOR_UNIT_SUFFIXES[m.group("unit")] + format(Decimal(m.group("num")).scaleb(-2), "f")
+    return _PENCE.sub(major, phrase)
+
+
+_DECIMAL_COMMA_IN = re.compile(r"(?<![\w.,])(?P<a>\d{1,3}),(?P<b>\d{1,2})(?=\s?(?:%|per[\s-]?cent\b|percent\b|(?:"
+                               + lexicon.alternation(list(lexicon.SCALE_WORDS) + list(lexicon.PROSE_SCALE_ABBREVIATIONS)) + r")\b))", re.I)
+
+
+def decimal_commas_as_points(phrase: str) -> str:
+    """``phrase`` with each decimal comma before a percent or a scale written as a point
+    ("(31,1%)" → "(31.1%)"), as :data:`_DECIMAL_COMMA` reads the number."""
+    return _DECIMAL_COMMA_IN.sub(r"\g<a>.\g<b>", phrase)
 
 
 def digit_quantities(s: str, taken: list[tuple[int, int]]) -> list[Quantity]:

@@ -283,6 +283,8 @@ _WHICH_BEFORE = re.compile(r",\s*which\s+(?:also\s+)?$", re.I)
 
 #: The periods a rate may be an average over ("52 a day", "400 every year").
 _PERIOD_PER = frozenset({"day", "week", "month", "year"})
+# The periods of a rate a yearly sum beside it may be restated in ("12p a month").
+_RESTATED_PER = frozenset({"day", "week", "month"})
 # The spans of time scan/averages.py reads a total over (a looser test, made first).
 _NAMES_SPAN = re.compile(r"\b(?:last|past|next|previous|coming|following)\s+(?:\w+\s+)?(?:years?|months?|weeks?)\b"
                          r"|\b(?:in|during|for|throughout)\s+(?:fiscal\s+|calendar\s+)?(?:19|20)\d\d\b", re.I)
@@ -304,6 +306,15 @@ def may_hold_claims(text: str, sentences: list[Sentence]) -> bool:
         if any(q.kind == "rate" and q.per in _PERIOD_PER for q in qs) and _NAMES_SPAN.search(
                 text, sentences[0][0], sentences[-1][1]):
             return True  # a rate "a day" and a span of time: a total over it (scan/averages.py)
+        if len(qs) >= 2 and any(q.per in _RESTATED_PER for q in qs):
+            return True  # "£1.48 for the year (12p a month)": a sum and its rate (scan/restated_rate.py)
+        if len(qs) >= 3 and any(q.kind == "money" for q in qs) and "averag" in text[sa:sb].lower():
+            return True  # "14,450 shares for $165,065, an average of $11.42 per share" (scan/per_unit.py)
+        if len(qs) >= 2 and any(q.kind == "rate" and (q.per or "").startswith("per 1") for q in qs) \
+                and "rate" in text[sa:sb].lower():
+            return True  # "51 white farmers murdered … a murder rate … of 108 per 100,000" (scan/per_capita.py)
+        if 2 <= len(qs) <= 6 and qs[0].pstart <= 2 and " and " in text[sa:sb]:
+            return True  # "16,4m are employed, 6,2m … and 15,4m …": the parts of a total before (scan/parts.py)
         # the direction verbs and anchors the sentence's claims would be made of (a hedge
         # "more than 30,984" is its number's, no direction of its own): read once, kept
         _, anchors, directions = _sentence_reading(text, sent)
@@ -368,6 +379,10 @@ def clause_starts(text: str, sent: Sentence) -> list[int]:
 
 def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[Claim]]:
     """The paragraph's quantities as items, and its claims."""
+    from claimcheck.scan.parts import listed_parts_claims  # (these build on Item and Claim)
+    from claimcheck.scan.restated import or_percent_in_words_claim
+    from claimcheck.scan.unsigned import unsigned_points_claim
+
     items: list[Item] = []
     claims: list[Claim] = []
     clause_id = 0
@@ -383,6 +398,10 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
             set_roles(text, sa, it)
             items.append(it)
             claim = _claim_of(it)
+            if claim is None:
+                claim = unsigned_points_claim(text, it)  # "showing 0.06 per cent point from 11.40 per cent"
+            if claim is None:
+                claim = or_percent_in_words_claim(text, it)  # "dropped 144 students — or one percent —"
             if claim is not None:
                 claim.sa = sa
                 claim.noun = _claim_noun(text, claim.end)
@@ -425,6 +444,9 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
         if 2 <= len(parts) <= 6 and _AND_LIST.search(text, parts[-2].b, parts[-1].a) and (
                 inc or not any(o.sent == it.sent for o in same)):
             claims.append(Claim(it, it.pa, it.pb, None, q.kind, it.sent, it.clause, sa=it.base, parts=tuple(parts)))
+    # "… has 38 million people of working age. 16,4m are employed, 6,2m … and 15,4m …": a
+    # total, and the next sentence opening on its parts (scan/parts.py)
+    claims.extend(c for c in listed_parts_claims(text, items) if not any(o.item is c.item and o.parts for o in claims))
     # "Of those 304 arrests, 48 … were made for aggravated DUI and 256 … for misdemeanor
     # charges": the whole a sentence opens on, and the parts it is set out in after the comma
     for it in items:

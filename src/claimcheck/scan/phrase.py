@@ -24,6 +24,21 @@ _PER_POP = re.compile(
 )
 
 
+# "50 killings per 100,000 residents": what the rate counts, between the number and "per"
+_NOUN_PER_POP = re.compile(
+    r"\s+(?P<noun>[a-z][\w'-]*)(?:\s+[a-z][\w'-]*)?" + _PER_POP.pattern, re.I)
+
+
+_RATE_NOUN = re.compile(r"(?<=\d)\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?(?=" + _PER_POP.pattern + r")", re.I)
+
+
+def rate_noun_dropped(phrase: str) -> str:
+    """``phrase`` without the noun between a rate's number and its "per 100,000" ("50
+    killings per 100,000 residents" → "50 per 100,000 residents"), as the figure language
+    reads a rate."""
+    return _RATE_NOUN.sub("", phrase)
+
+
 _PERIODS = lexicon.PERIOD_WORDS
 
 
@@ -208,7 +223,12 @@ def extend_phrase(s: str, q: Quantity, floor: int = 0) -> None:
     ("3.5 points higher than 65 percent": "higher than" is the first one's comparison, and
     65 percent its base, not a hedged figure)."""
     rest = s[q.end : q.end + 100]
-    pp = _PER_POP.match(rest) if q.kind == "count" else None
+    pp = (_PER_POP.match(rest) or _NOUN_PER_POP.match(rest)) if q.kind == "count" else None
+    if pp:
+        if "noun" in pp.groupdict() and pp.group("noun").lower() not in _NOT_NOUNS:
+            q.noun = pp.group("noun").lower()
+        elif "noun" in pp.groupdict():
+            pp = None
     if pp:
         q.per = "per " + pp.group("base").replace(",", "")
         q.kind = "rate"

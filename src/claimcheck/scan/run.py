@@ -34,6 +34,9 @@ from claimcheck.figures import ClaimedFigure
 from claimcheck.results import Problem
 from claimcheck.verdicts.diagnoses import Diagnosis
 from claimcheck.scan.detect import may_hold_numbers, read_sentence
+from claimcheck.scan.digits import decimal_commas_as_points, minor_units_as_major
+from claimcheck.scan.phrase import rate_noun_dropped
+from claimcheck.scan.words import one_point_as_digits
 from claimcheck.scan.document import Doc, DocStream, Format, Source, guess_format, open_input
 from claimcheck.scan.items import Candidate, Check, Claim, Item, Sentence, build_items, clause_bounds, clause_starts, may_hold_claims
 from claimcheck.scan.search import search
@@ -208,6 +211,10 @@ def read_figure(phrase: str) -> tuple[ClaimedFigure | None, str | None]:
     from claimcheck.figures import FigureError, parse_figure
 
     candidates = [phrase]
+    pounds = rate_noun_dropped(one_point_as_digits(decimal_commas_as_points(minor_units_as_major(phrase))))
+    if pounds != phrase:
+        candidates.insert(0, pounds)  # "risen 24p" is "risen £0.24", "(31,1%)" "(31.1%)", "a full point" "1 point"
+        phrase = pounds
     low = phrase.lower()
     for lead in ("a ", "an "):
         if low.startswith(lead):

@@ -11,6 +11,7 @@ from typing import Callable, Iterable
 from claimcheck.scan.averages import average_checks
 from claimcheck.scan.bindings import bind_claims
 from claimcheck.scan.candidates import candidates_for, is_sized, EARLIER_PARTS, NET_FLOWS, RESTATED_NOUN, SUM_OF_PARTS, WHICH_FOLLOWS, YEARS_SAID
+from claimcheck.scan.readings import BEAR_OUT_NOTES, bears_out_only, more_candidates, more_checks
 from claimcheck.scan.items import BENCHMARK_ROLES, Candidate, Check, Claim, is_level, Item, noun_of, PROGRESSIVE
 
 
@@ -37,7 +38,7 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
     for claim in claims:
         if claim.sent < first or (last is not None and claim.sent >= last):
             continue
-        cands = [c for c in candidates_for(claim, text, levels, items, owners, claims)
+        cands = [c for c in candidates_for(claim, text, levels, items, owners, claims) + more_candidates(claim, text, items, claims)
                  if c.score >= MIN_SCORE and _hedges_allow(claim, c.evidence)]
         if not cands:
             continue
@@ -50,12 +51,14 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
         if verdicts[id(best)] not in CONFIRMING and (
                 claim.lead or all(it.sent > claim.sent for it in best.evidence)
                 or best.note in (EARLIER_PARTS, NET_FLOWS, RESTATED_NOUN, SUM_OF_PARTS, WHICH_FOLLOWS, YEARS_SAID)
+                or best.note in BEAR_OUT_NOTES
                 or (last is not None and any(it.sent >= last for it in best.evidence))
                 or any(it.q.hedge is not None and not it.q.avg for it in best.evidence)
                 or (claim.old is not None and claim.old.role_word in BENCHMARK_ROLES
                     and not all(is_level(it) for it in best.evidence))
                 or (claim.kind == "direction" and text[claim.start : claim.end].lower() in PROGRESSIVE)
                 or (claim.kind == "direction" and _gap_as_level(best.evidence))
+                or bears_out_only(claim)
                 or _one_level_twice(best.evidence)
                 or _two_nouns(best.evidence)
                 or _another_clauses_change(claim, best.evidence, owners)):
@@ -80,6 +83,8 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
     # a rate a total beside it gives over the period named ("over 19,000 … in the last
     # year — 52 a day"): read apart, it only bears a claim out
     out.extend(average_checks(text, items, first, last, judge))
+    # "£1.48 for the year (12p a month)", "an average price of $11.42 per share": bearing out only
+    out.extend(more_checks(text, items, first, last, judge, out))
     return out
 
 

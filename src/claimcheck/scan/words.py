@@ -63,6 +63,10 @@ _PCT_AFTER = r"\s*\(?\s*\d{1,3}(?:\.\d{1,3})?\s*(?:%|per\s?cent|percent)"
 _WORD_QUANTITY = re.compile(
     r"\b(?=\d|(?:" + _WQ_FIRST + r"))(?:"
     r"(?P<pct>" + _WN + r")[\s-](?:percent|per\s?cent)\b"
+    r"|(?P<pone>(?:a|one)\s+full)\s+(?:" + lexicon.alternation(lexicon.FRACTION_POINT_UNITS).replace(r"\s+", r"[\s-]+") + r")\b"
+    r"|(?P<pone2>a|one)\s+(?:" + lexicon.alternation(lexicon.FRACTION_POINT_UNITS[:-1]).replace(r"\s+", r"[\s-]+") + r")\b"
+    r"|(?P<pnum>a|one|" + _WN + r")[\s-](?P<pfrac>" + lexicon.alternation(_FRACTION_WORDS) + r")\s+of\s+an?\s+(?:"
+    + lexicon.alternation(lexicon.FRACTION_POINT_UNITS).replace(r"\s+", r"[\s-]+") + r")\b"
     r"|(?P<one>" + _WN + r"|\d{1,3})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<every>" + _WN + r"|\d{1,3}(?:,\d{3})*)\b"
     r"|(?P<fnum>a|one|" + _WN + r")[\s-](?P<frac>" + lexicon.alternation(_FRACTION_WORDS) + r")(?=\s+(?:of|the|all)\b|" + _PCT_AFTER + r")"
     r"|" + _NOT_A_PERIOD + r"(?P<half>half)(?=\s+(?:of|the|all|its|their|those|these|his|her|our)\b|\s*[\u2014\u2013)]|" + _PCT_AFTER + r")"
@@ -99,7 +103,7 @@ _WORDS = re.compile(r"[a-z]+")
 
 
 _WQ_STRONG = frozenset(
-    ["percent", "cent", "majority", "times", "fold"] + list(_FRACTION_WORDS) + list(lexicon.MULTIPLE_WORDS)
+    ["percent", "cent", "majority", "times", "fold", "percentage"] + list(_FRACTION_WORDS) + list(lexicon.MULTIPLE_WORDS)
     + list(lexicon.SCALE_WORDS)
 )
 
@@ -174,6 +178,8 @@ def _wq_possible(s: str, low: str, words: frozenset[str]) -> bool:
     for text without CASE_FOLDS)."""
     if not _WQ_ALONE.isdisjoint(words) or "fold" in low:
         return True
+    if "percentage" in words and ("a" in words or "one" in words):
+        return True  # "a full percentage point", "one percentage point"
     if "doubl" in low or "tripl" in low or "quadrupl" in low or "halv" in low:
         return True  # "doubled" and its kin match at the start of a longer word too
     wn = not _WN_ANY.isdisjoint(words)
@@ -208,6 +214,19 @@ def word_quantities(s: str) -> list[Quantity]:
                 continue
             kind = "percent"
             written = Written(Fraction(v, 100), Fraction(1, 100), num, percent=True)
+        elif m.group("pone") is not None or m.group("pone2") is not None:
+            # "nearly a full percentage point", "rose a percentage point": one point
+            kind = "points"
+            written = Written(Fraction(1), Fraction(1), num)
+        elif m.group("pnum") is not None:
+            # "rose a tenth of a point", "two-tenths of a percentage point": a change in
+            # points, kept as a claim only with a direction
+            v = word_number(m.group("pnum"))
+            if v is None:
+                continue
+            kind = "points"
+            den = _FRACTION_WORDS[m.group("pfrac").lower()]
+            written = Written(Fraction(v, den), Fraction(1, den), num)
         elif m.group("one") is not None:
             # "38 out of 250 applicants, or 15%": two raw numbers, the evidence for a
             # share stated beside them; "1 in 5", "one out of four" stay claims.
@@ -232,6 +251,16 @@ def word_quantities(s: str) -> list[Quantity]:
         q.byfrac = m.group("byfrac") is not None
         out.append(q)
     return out
+
+
+_ONE_POINT = re.compile(r"\b(?:a|one)\s+(?:full\s+(?=(?:" + lexicon.alternation(lexicon.FRACTION_POINT_UNITS) + r")\b)"
+                        r"|(?=(?:" + lexicon.alternation(lexicon.FRACTION_POINT_UNITS[:-1]) + r")\b))", re.I)
+
+
+def one_point_as_digits(phrase: str) -> str:
+    """``phrase`` with "a full percentage point", "a percentage point" written "1 percentage
+    point", as the figure language reads it."""
+    return _ONE_POINT.sub("1 ", phrase)
 
 
 # "dropped to three, from five", "compared to six during the same period": a small count

@@ -1,0 +1,90 @@
+"""Readings of real prose that the search's candidates do not make, each in a module of
+its own, offered to :func:`~claimcheck.scan.search.search` in one place:
+
+* :mod:`~claimcheck.scan.restated` — an amount restating the change another claim of its
+  sentence states ("has risen 24p … a 5.37% increase from £4.47 to £4.71");
+* :mod:`~claimcheck.scan.asides` — a share with its part beside it in brackets or dashes
+  ("71% of our fact-checks (63)"), or set out after its colon ("…: in the top 15, 10 were up"),
+  its part before "accounting for" ("50,333, accounting for about two-thirds of China's total
+  82,367"), or its whole in brackets ("59% of the equivalent period in 2019 (22.2 million)");
+* :mod:`~claimcheck.scan.multiples` — a multiple of two changes ("rate of increase was more
+  than 10 times that of the entire country (1.2 percent)"), or of two levels set out after a
+  dash ("has more than tripled … - 1,826 in 2k1-2, and 6,253 in 2k8-9");
+* :mod:`~claimcheck.scan.restated_rate` — a rate restating a yearly sum ("£1.48 for the year
+  (12p a month)");
+* :mod:`~claimcheck.scan.per_unit` — an average per thing ("14,450 of our shares for $165,065,
+  an average price of $11.42 per share");
+* :mod:`~claimcheck.scan.per_capita` — a rate per so many people from a count and a
+  population ("51 white farmers murdered … a murder rate … of 108 per 100,000");
+* :mod:`~claimcheck.scan.unsigned` — points with no direction before "from" ("showing 0.06
+  per cent point from 11.40 per cent").
+
+Each rests on a reading of the words, not only on their structure, so each bears a claim
+out and never proves it wrong (:data:`BEAR_OUT_NOTES`, :func:`bears_out_only`). The claims
+some of them read are made with the paragraph's others, in
+:func:`~claimcheck.scan.items.build_items`: a total and the sentence opening on its parts
+(:mod:`~claimcheck.scan.parts`), points with no direction (:mod:`~claimcheck.scan.unsigned`)
+and a percent in words after "or" (:func:`~claimcheck.scan.restated.or_percent_in_words_claim`).
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from claimcheck.scan.asides import (
+    ACCOUNTS_FOR, ASIDE_PART, BRACKETED_WHOLE, SET_OUT_SHARE, accounts_for_candidates, aside_share_candidates,
+    bracketed_whole_candidates, set_out_share_candidates)
+from claimcheck.scan.items import Candidate, Check, Claim, Item
+from claimcheck.scan.multiples import CHANGES_MULTIPLE, SET_OUT_LEVELS, changes_multiple_candidates, set_out_levels_candidates
+from claimcheck.scan.per_capita import per_capita_checks
+from claimcheck.scan.per_unit import per_unit_checks
+from claimcheck.scan.restated import RESTATED_AMOUNT, restated_candidates
+from claimcheck.scan.restated_rate import restated_rate_checks
+from claimcheck.scan.unsigned import bears_out_only
+
+#: The notes of candidates read here: a verdict on them that is not confirming is no verdict.
+BEAR_OUT_NOTES = frozenset({RESTATED_AMOUNT, ASIDE_PART, SET_OUT_SHARE, CHANGES_MULTIPLE, ACCOUNTS_FOR, BRACKETED_WHOLE,
+                            SET_OUT_LEVELS})
+
+
+def more_candidates(claim: Claim, text: str, items: list[Item], claims: list[Claim]) -> list[Candidate]:
+    """The candidates of ``claim`` these readings make (scored on structure alone); each
+    reading is tried only on the kind of claim it reads."""
+    kind = claim.kind
+    if claim.item is None or kind in ("direction", "anchor"):
+        return []
+    if kind in ("count", "money"):
+        return restated_candidates(claim, text, claims)
+    out: list[Candidate] = []
+    if kind == "share" or claim.bare:
+        out += aside_share_candidates(claim, text, items) + set_out_share_candidates(claim, text, items)
+        out += accounts_for_candidates(claim, text, items) + bracketed_whole_candidates(claim, text, items)
+    if kind in ("multiple", "percent"):
+        if kind == "multiple":
+            out += changes_multiple_candidates(claim, text, items)
+        out += set_out_levels_candidates(claim, text, items)
+    return out
+
+
+def more_checks(text: str, items: list[Item], first: int, last: int | None, judge: Callable[[Claim, object], str | None],
+                done: list[Check]) -> list[Check]:
+    """The checks of rates and averages these readings bear out, for the quantities no
+    check of ``done`` has read."""
+    rates = any(it.q.per for it in items)
+    money = any(it.q.kind == "money" for it in items)
+    if not (rates or money):
+        return []  # each reading below reads a rate or an average sum of money
+    seen = {id(c.claim.item) for c in done if c.claim.item is not None}
+    out: list[Check] = []
+    if rates:
+        out += [c for c in restated_rate_checks(text, items, first, last, judge) if id(c.claim.item) not in seen]
+        seen.update(id(c.claim.item) for c in out)
+    if money:
+        out += [c for c in per_unit_checks(text, items, first, last, judge) if id(c.claim.item) not in seen]
+        seen.update(id(c.claim.item) for c in out)
+    if rates:
+        out += [c for c in per_capita_checks(text, items, first, last, judge) if id(c.claim.item) not in seen]
+    return out
+
+
+__all__ = ["BEAR_OUT_NOTES", "bears_out_only", "more_candidates", "more_checks"]
