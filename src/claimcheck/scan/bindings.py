@@ -323,7 +323,9 @@ def bound_score(claim: Claim, slots: dict[str, Item], owners: dict[int, Claim], 
         elif bound is not None and (slot in ("old", "whole") or claim.new_strong):
             return None
         owner = owners.get(id(it))
-        if owner is not None and owner is not claim and owner.group != claim.group and not any(owner.item is v for v in slots.values()):
+        if owner is not None and owner is not claim and owner.group != claim.group and not any(owner.item is v for v in slots.values()) \
+                and not (slot == "old" and owner.old is it and owner.new is not None and owner.new is claim.new
+                         and owner.sent == claim.sent and claim.kind != "direction"):
             # (a number another claim owns is no evidence of this one, unless that claim's own
             # quantity is evidence too: "rose by 18,900 to 130,570" gives the level 18,900 led to)
             if slot == "new" and owner.old is it and owner.sent == claim.sent:

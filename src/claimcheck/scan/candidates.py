@@ -305,7 +305,10 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                     sc = (sc[0] - 1, sc[1])
                 n = len(out)
                 add(_REL[func], comp, (old, new), {"old": old, "new": new}, sc, hint=verb)
-                if said and len(out) > n:
+                if len(out) > n and old.link is not None and old.link is not claim and old.link.group != claim.group \
+                        and old is old.link.old and old.link.new is claim.new and claim.new is not None:
+                    out[-1].note = SHARED_OLD
+                elif said and len(out) > n:
                     out[-1].note = YEARS_SAID
                 elif relative and len(out) > n:
                     out[-1].note = WHICH_FOLLOWS
@@ -318,7 +321,12 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                  and (it.sent == claim.sent or (it.sent == claim.sent - 1 and _RESTATES.match(text, claim.sa))
                       or (it.sent == claim.sent + 1 and it.q.direction == claim.direction))]
         for d in diffs:
+            # "fell 2% …, to 36,096, which is 739 fewer than the 36,835": a difference said
+            # against an old level it prints needs no old level derived from it
+            printed = next((c.old for c in claims if c.item is d and c.old is not None and c.old.sent == d.sent), None)
             for new in near:
+                if printed is not None and claim.new is new and printed in near:
+                    continue
                 if new is d or (not same_unit(new.q, d.q) and noun_of(new.q) and noun_of(d.q)):
                     continue
                 if new.q.kind != d.q.kind and not {new.q.kind, d.q.kind} <= {"count", "money"}:
@@ -522,6 +530,10 @@ YEARS_SAID = "put the two levels in the order of the years said before them"
 #: The note of a change read from the sentence before because the claim names what it
 #: counts: it bears a claim out only.
 RESTATED_NOUN = "read the change of the sentence before as the one the claim restates, by the noun both name"
+#: The note of a change whose old level another claim of the sentence, ending at the same
+#: new level, names ("fell 2% …, to 36,096, which is 739 fewer than the 36,835"): the other
+#: claim may compare with something else, so it bears a claim out only.
+SHARED_OLD = "read the old level the sentence's other claim names, at the same new level, as this change's"
 #: The note of a total read as the sum of the levels set out after it: it bears a claim out only.
 SUM_OF_PARTS = "read the total as the sum of the levels it is set out in"
 _NET = re.compile(r"\bnet\b", re.I)

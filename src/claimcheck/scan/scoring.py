@@ -90,6 +90,11 @@ def role_for(it: Item, claim: Claim) -> str | None:
     if it.link is None or it.link is claim or it.link.group == claim.group:
         return it.role
     link = it.link
+    if link.new is not None and link.new is claim.new and link.sent == claim.sent and it is link.old and claim.kind != "direction":
+        # "deaths fell 2% last year, to 36,096, which is 739 fewer than the 36,835": two
+        # claims of one sentence that end at the same new level are about one change, and
+        # the old level one names is the other's too
+        return it.role
     if link.kind == "direction" and link.item is None and link.sent < claim.sent and link.direction == claim.direction:
         # "Homicides have fallen – with 418 so far this year, compared to 456 … Overall,
         # homicides are down 8 percent": a later claim of the same direction restates the

@@ -10,7 +10,7 @@ from typing import Callable, Iterable
 
 from claimcheck.scan.averages import average_checks
 from claimcheck.scan.bindings import bind_claims
-from claimcheck.scan.candidates import candidates_for, is_sized, EARLIER_PARTS, NET_FLOWS, RESTATED_NOUN, SUM_OF_PARTS, WHICH_FOLLOWS, YEARS_SAID
+from claimcheck.scan.candidates import candidates_for, is_sized, EARLIER_PARTS, NET_FLOWS, RESTATED_NOUN, SHARED_OLD, SUM_OF_PARTS, WHICH_FOLLOWS, YEARS_SAID
 from claimcheck.scan.items import BENCHMARK_ROLES, Candidate, Check, Claim, is_level, Item, noun_of, PROGRESSIVE
 
 
@@ -49,7 +49,7 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
             continue
         if verdicts[id(best)] not in CONFIRMING and (
                 claim.lead or all(it.sent > claim.sent for it in best.evidence)
-                or best.note in (EARLIER_PARTS, NET_FLOWS, RESTATED_NOUN, SUM_OF_PARTS, WHICH_FOLLOWS, YEARS_SAID)
+                or best.note in (EARLIER_PARTS, NET_FLOWS, RESTATED_NOUN, SHARED_OLD, SUM_OF_PARTS, WHICH_FOLLOWS, YEARS_SAID)
                 or (last is not None and any(it.sent >= last for it in best.evidence))
                 or any(it.q.hedge is not None and not it.q.avg for it in best.evidence)
                 or (claim.old is not None and claim.old.role_word in BENCHMARK_ROLES
