@@ -42,6 +42,10 @@ _APPOSITIVE = re.compile(
     r"|doubl|tripl|quadrupl|halv|" + lexicon.CURRENCY_CLASS + r"?\d)", re.I)
 # A sentence whose subject points back, after a time it is set in: "The next year, it …",
 # "In 2012, that number …", "Over the past five months, this figure …"
+# "… comes as vehicle miles traveled increased by 0.8%": a clause with its own subject.
+# ("as well as", "such as", "as much as", "as a share of" go on with the clause before)
+_OWN_SUBJECT = re.compile(r"(?<!such\s)(?<!well\s)(?<!\bas\s)(?<!\bso\s)\b(?:" + lexicon.alternation(lexicon.OWN_SUBJECT_SUBORDINATORS)
+                          + r")\s+(?!(?:it|this|that|well|much|many|a|an|of|to|part|compared|against|opposed|with|in|for)\b)[a-z]", re.I)
 _POINTED = re.compile(
     r"[\s\"'“‘(]*(?:(?:the\s+next|the\s+following)\s+(?:year|month|week|quarter|day)|(?:in|by|during|over|since)\s+[^,.;]{1,40}),\s*"
     r"(?:it|this|that|they|these|those|the\s+(?:number|figure|total|rate|count|level))\b"
@@ -156,7 +160,8 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
         # and is up 13 per cent": every claim of a sentence that opens by pointing back
         # points back, past the numbers of the claims before it
         if (_ANAPHOR.fullmatch(text[claim.sa : claim.start]) or any(
-                c.anaphoric and c.sent == claim.sent and c.end <= claim.start for c in claims)) and not any(
+                c.anaphoric and c.sent == claim.sent and c.end <= claim.start
+                and not _OWN_SUBJECT.search(text, c.end, claim.start) for c in claims)) and not any(
                 it.clause == claim.clause and it.b <= claim.start and owners.get(id(it)) is None
                 and not (it.role == "old" and it.link is not None and it.link is not claim) for it in levels):
             claim.anaphoric = True

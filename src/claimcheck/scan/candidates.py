@@ -320,6 +320,12 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                  and it is not claim.item and it.q.written is not None
                  and (it.sent == claim.sent or (it.sent == claim.sent - 1 and _RESTATES.match(text, claim.sa))
                       or (it.sent == claim.sent + 1 and it.q.direction == claim.direction))]
+        # "the Sensex was trading 38 points or 0.09 per cent higher at 41,181": points set
+        # beside a percent change of an index level are the index's own difference
+        diffs += [it for it in items if it.q.kind == "points" and it.q.direction is None and it.q.written is not None
+                  and claim.direction and claim.new is not None and claim.new.q.kind == "count"
+                  and claim.new.q.written is not None and claim.new.q.written.value > 100
+                  and it.sent == claim.sent and it.b <= claim.start and _POINTS_OR.fullmatch(text, it.b, claim.start)]
         for d in diffs:
             # "fell 2% …, to 36,096, which is 739 fewer than the 36,835": a difference said
             # against an old level it prints needs no old level derived from it
@@ -327,9 +333,12 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
             for new in near:
                 if printed is not None and claim.new is new and printed in near:
                     continue
-                if new is d or (not same_unit(new.q, d.q) and noun_of(new.q) and noun_of(d.q)):
+                index_points = d.q.kind == "points"
+                if index_points and new is not claim.new:
                     continue
-                if new.q.kind != d.q.kind and not {new.q.kind, d.q.kind} <= {"count", "money"}:
+                if not index_points and (new is d or (not same_unit(new.q, d.q) and noun_of(new.q) and noun_of(d.q))):
+                    continue
+                if not index_points and new.q.kind != d.q.kind and not {new.q.kind, d.q.kind} <= {"count", "money"}:
                     continue
                 if currency_of(new.q) != currency_of(d.q):
                     continue
@@ -374,7 +383,7 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                     shared = _shared_noun(text, claim, d, loose=True)
                 if not (beside or after_new or which or shared or set_out):
                     continue
-                op = "sub" if d.q.direction == "up" else "add"
+                op = "sub" if (d.q.direction or claim.direction) == "up" else "add"
                 comp = Computation("pct_change", (Computation(op, (written_of(new), written_of(d))), written_of(new)))
                 sc, why = distance(claim, d, new)
                 sc += 3
@@ -561,6 +570,7 @@ _REMAINING = re.compile(r"\bremaining\s+$", re.I)
 #: The note of a remainder read from the shares of the sentences before: it bears a claim
 #: out, never convicts.
 EARLIER_PARTS = "read the shares of the sentences before as the parts the remainder is left by"
+_POINTS_OR = re.compile(r"\s*(?:,\s*)?(?:or|\()\s*", re.I)
 _RESTATED_PCT = re.compile(r"\s*\(?\s*")
 _WHICH_IS = re.compile(r"[^\d;:.]{0,60}?,?\s+(?:which|that)\s+(?:is|was|are|were)\s+(?:(?:just|only|some|about|nearly|almost)\s+)?" + lexicon.CURRENCY_CLASS + r"?", re.I)
 _STEM_WORD = re.compile(r"[a-z]{4,}")

@@ -471,6 +471,24 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
         if (y.role == "old" and x.clause == y.clause and x.q.plain and y.a - x.b <= 70
                 and not any(c.item is None and x.b <= c.start < y.a and not c.quiet for c in claims)):
             y.partner = x
+    # "a decrease of 36,835 reported fatalities in 2018 to 36,096 in 2019": a "change of" a
+    # number labelled with a year, going on "to" a level of the same size labelled with a
+    # later year, is the old level, loosely written (a difference has no year of its own)
+    for x, y in zip(items, items[1:]):
+        if (x.sent == y.sent and x.q.change and x.q.kind in ("count", "money") and x.q.hedge is None
+                and x.q.written is not None and y.q.written is not None and y.q.plain and same_unit(x.q, y.q)
+                and y.role == "new" and y.role_word == "to" and x.time and y.time and 1 < x.time[0] < y.time[0]
+                and _CHANGE_OF.search(text, x.pa, x.a) and _LOOSE_TO_GAP.fullmatch(text, x.b, y.a)
+                and x.q.written.value < 2 * y.q.written.value < 4 * x.q.written.value):
+            m = _CHANGE_OF.search(text, x.pa, x.a)
+            for c in claims:
+                if c.item is x:
+                    # the change noun stays a direction, whose levels these are
+                    c.item, c.kind, c.end = None, "direction", len(text[: m.start()].rstrip())
+            x.q.direction = None
+            x.role, x.role_word = "old", "from"
+            x.memo["loose_old"] = True  # a reading of loose words: it bears a claim out, never convicts
+            x.q.roles = (x.role, x.role_word, x.time, x.memo.get("time_before", False), {"loose_old": True})
     # A role word belongs to the claim nearest to it in its clause: in "decreased 5% to
     # $94.5 million while profit increased from $16.1 million", "from" is the second
     # claim's; in "… at Rs 339 crore against Rs 298 crore, up 14 per cent" the last one's.
@@ -616,6 +634,8 @@ _OF_WHOLE_BEFORE = re.compile(r"^\W*of\s+(?:the|those|these|all(?:\s+the)?)\s+$"
 _OPENS_ON_WHOLE = re.compile(r"\W*of\s+(?:the|those|these|all(?:\s+the)?)\s+\d", re.I)
 _WHOLE_COMMA = re.compile(r"(?:\s+[a-z][\w'’-]*){0,3}\s*,\s", re.I)
 _OR_GAP = re.compile(r"\s*,?\s+or\s+", re.I)
+_CHANGE_OF = re.compile(r"\bof\s*$", re.I)
+_LOOSE_TO_GAP = re.compile(r"(?:\s+[a-z][\w'’-]*){0,3}\s+in\s+(?:19|20)\d\d\s*,?\s+to\s+", re.I)
 _AND_GAP = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}\s*,?\s+and\s+" + lexicon.CURRENCY_CLASS + r"?", re.I)
 _SHARED_UNIT_GAP = re.compile(
     r"\s*(?:(?:in|during|for|on)\s+(?:the\s+)?[A-Za-z]+(?:\s+\d{4})?\s*,?\s*)?(?:to|and|-|\u2013)\s*" + lexicon.CURRENCY_CLASS + r"?", re.I)
