@@ -6,6 +6,9 @@ share their numbers; a sentence pointing back ("This was a 22 per cent increase"
 the level the sentence before gave. :func:`bind_claims` sets them on each claim and
 returns the owner of every number bound strongly; :func:`bound_score` scores a candidate
 against them.
+
+(Longer than 500 lines: the bindings are read in one pass over a paragraph's claims, each
+reading using the ones before it, and splitting the pass would scatter that order.)
 """
 
 from __future__ import annotations
@@ -46,6 +49,8 @@ _APPOSITIVE = re.compile(
 # ("as well as", "such as", "as much as", "as a share of" go on with the clause before)
 _OWN_SUBJECT = re.compile(r"(?<!such\s)(?<!well\s)(?<!\bas\s)(?<!\bso\s)\b(?:" + lexicon.alternation(lexicon.OWN_SUBJECT_SUBORDINATORS)
                           + r")\s+(?!(?:it|this|that|well|much|many|a|an|of|to|part|compared|against|opposed|with|in|for)\b)[a-z]", re.I)
+# A level's label and the comma a participle goes on after: "18.17 per cent in March, shedding …".
+_LEVEL_COMMA = re.compile(r"(?:\s+(?:in|on|at|for|during)\s+[^\d,;:]{1,25}?(?:\s+(?:19|20)\d\d)?)?\s*,\s*", re.I)
 _POINTED = re.compile(
     r"[\s\"'“‘(]*(?:(?:the\s+next|the\s+following)\s+(?:year|month|week|quarter|day)|(?:in|by|during|over|since)\s+[^,.;]{1,40}),\s*"
     r"(?:it|this|that|they|these|those|the\s+(?:number|figure|total|rate|count|level))\b"
@@ -295,6 +300,18 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
         if c.kind == "points" and c.new is not None and c.old is not None:
             share_percent(c.new, c.old)
             share_percent(c.old, c.new)
+    # "It was 18.17 per cent in March, shedding 0.05 per cent to close at 18.12 in April": a
+    # bare number a change reaches, within a tenth of a percent level said before it in the
+    # clause, is a percent too, the unit written once on the level
+    for c in claims:
+        n = c.new
+        if (c.item is not None and c.direction and c.kind in ("percent", "points") and n is not None and c.old is None
+                and n.role == "new" and n.q.kind == "count" and n.q.written is not None and n.sent == c.sent):
+            said = [it for it in levels if it.sent == c.sent and it.clause == n.clause and it.b <= c.start and it.q.kind == "percent"
+                    and it.q.plain and it.role is None and it.q.written is not None]
+            if (len(said) == 1 and abs(said[0].q.written.value * 100 - n.q.written.value) * 10 <= n.q.written.value
+                    and _LEVEL_COMMA.fullmatch(text, said[0].b, c.start)):
+                share_percent(n, said[0])
     by_group: dict[int, list[Claim]] = {}
     for c in claims:
         by_group.setdefault(c.group, []).append(c)
