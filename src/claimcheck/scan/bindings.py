@@ -49,6 +49,8 @@ _APPOSITIVE = re.compile(
 # ("as well as", "such as", "as much as", "as a share of" go on with the clause before)
 _OWN_SUBJECT = re.compile(r"(?<!such\s)(?<!well\s)(?<!\bas\s)(?<!\bso\s)\b(?:" + lexicon.alternation(lexicon.OWN_SUBJECT_SUBORDINATORS)
                           + r")\s+(?!(?:it|this|that|well|much|many|a|an|of|to|part|compared|against|opposed|with|in|for)\b)[a-z]", re.I)
+# A subject that points back, and the verb after it: "The rate increased", "It rose".
+_POINTED_SUBJECT = re.compile(r"[\s\"'“‘(]*(?:it|(?:the|this|that)\s+(?:rate|figure|number|total|level|index|count))\s+(?:(?:has|had|then|also)\s+)?$", re.I)
 # A level's label and the comma a participle goes on after: "18.17 per cent in March, shedding …".
 _LEVEL_COMMA = re.compile(r"(?:\s+(?:in|on|at|for|during)\s+[^\d,;:]{1,25}?(?:\s+(?:19|20)\d\d)?)?\s*,\s*", re.I)
 _POINTED = re.compile(
@@ -214,6 +216,19 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
                                           for it in levels):
                 claim.old = prev[0]
                 claim.anaphoric = True
+        if (claim.new is None and claim.old is not None and claim.old.sent == claim.sent and claim.kind == "direction"
+                and claim.old.role_word == "from" and claim.old.clause == claim.clause and not claim.quiet
+                and claim.old.b > claim.end and _POINTED_SUBJECT.match(text, claim.sa, claim.start)):
+            # "House price growth picked up to 12.1% …. The rate increased from 11.7% the
+            # previous month": a sentence whose subject points back, going from a level to
+            # none of its own, went to the one level of its unit the sentence before reached
+            prev = [it for it in levels if it.sent == claim.sent - 1 and same_unit(it.q, claim.old.q)
+                    and it.role not in ("old", "range", "by") and text[it.base] != "("]
+            if len(prev) == 1 and prev[0].role == "new" and not any(
+                    it.sent == claim.sent and it is not claim.old and same_unit(it.q, claim.old.q) for it in levels):
+                claim.new = prev[0]
+                claim.anaphoric = True
+                claim.memo["new_before"] = True  # read across sentences: it bears the claim out only
         for it in (claim.old, claim.whole, claim.part) + ((claim.new,) if claim.new_strong else ()):
             if it is not None and not claim.quiet:
                 owners.setdefault(id(it), claim)

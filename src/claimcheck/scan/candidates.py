@@ -295,6 +295,11 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                 wo, wn, note = _same_scale(old, new)
                 comp = Computation("ratio", (wn, wo)) if func == "ratio" else Computation(func, (wo, wn))
                 sc = change_score(claim, text, old, new)
+                if new.sent > claim.sent and (h := _restated_level(claim, new, near)) is not None:
+                    # "more than 87,000 people died …, nearly 20,000 more than in 2019.¶ Key
+                    # findings: 87,203 people died …, compared to 68,757 in 2019": the sentence
+                    # after gives exactly the level the claim's own gives loosely, and its base
+                    sc = (sc[0] + 4, sc[1] + [f"{new.q.num} is the {h.q.num} of the claim's sentence, exactly"])
                 if said:
                     sc = (sc[0] + 2, sc[1] + ["the years said before them in order"])
                 elif relative:
@@ -503,6 +508,31 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                 sc = share_score(claim, text, part, whole)
                 add("share", Computation("share", (written_of(part), written_of(whole))), (part, whole), {"part": part, "whole": whole}, sc)
     return out
+
+
+def _restated_level(claim: Claim, new: Item, near: list[Item]) -> Item | None:
+    """The one hedged level of the claim's sentence that ``new``, a level of a later
+    sentence, states exactly: the same noun, and a value the hedge allows within a twentieth
+    ("more than 87,000 people" → "87,203 people")."""
+    v = written_of(new).value
+    noun = noun_of(new.q)
+    if noun is None or v <= 0:
+        return None
+    found = [h for h in near if h.sent == claim.sent and h.q.hedged_level and same_unit(h.q, new.q) and noun_of(h.q) == noun
+             and _hedge_holds(h.q.hedge, written_of(h).value, v)]
+    return found[0] if len(found) == 1 else None
+
+
+def _hedge_holds(hedge: str | None, said: Fraction, v: Fraction) -> bool:
+    if hedge in ("more_than", "just_over"):
+        return said < v <= said * Fraction(21, 20)
+    if hedge == "at_least":
+        return said <= v <= said * Fraction(21, 20)
+    if hedge in ("nearly", "less_than"):
+        return said * Fraction(19, 20) <= v < said
+    if hedge == "about":
+        return abs(v - said) * 20 <= said
+    return False
 
 
 # "120 arrests, which went down", "58 in 2022, which fell": the level a relative clause

@@ -381,6 +381,11 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
         for q in qs:
             it = Item(q, k, sa, clause_of(sa + q.start))
             set_roles(text, sa, it)
+            if (q.kind == "percent" and q.direction and q.pstart == q.start and it.role in ("old", "new")
+                    and it.role_word in ("from", "to")):
+                # "The rate increased from 11.7% year-on-year growth": a rate of growth a change
+                # goes from or to is a level of that rate, not a change claimed
+                q.direction = None
             items.append(it)
             claim = _claim_of(it)
             if claim is not None:
