@@ -476,6 +476,15 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
             a, b = ins[-1], outs[-1]
             out.append(Candidate("difference", Computation("diff", (written_of(b), written_of(a))), (a, b), 8.0,
                                  [f"{a.q.num} in, {b.q.num} out"], note=NET_FLOWS))
+    if claim.parts and claim.memo.get("signed"):
+        # a net level made up of gains and losses: the gains less the losses
+        net: Written | Computation = written_of(claim.parts[0])
+        for o in claim.parts[1:]:
+            net = Computation("add" if o.q.direction == "up" else "sub", (net, written_of(o)))
+        out.append(Candidate("net of gains and losses", net if isinstance(net, Computation) else Computation("sum", (net,)),
+                             claim.parts, 8.0, [f"the gains less the losses of {', '.join(o.q.num for o in claim.parts)}"],
+                             note=NET_FLOWS))
+        return out
     if claim.parts:
         # a total and the levels it is set out in: a list may leave parts out ("including"),
         # so their sum only bears the total out

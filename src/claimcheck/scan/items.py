@@ -430,6 +430,22 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
         if 2 <= len(parts) <= 6 and _AND_LIST.search(text, parts[-2].b, parts[-1].a) and (
                 inc or not any(o.sent == it.sent for o in same)):
             claims.append(Claim(it, it.pa, it.pb, None, q.kind, it.sent, it.clause, sa=it.base, parts=tuple(parts)))
+    # "The net migration gain of 82,800 … was made up of a net gain of 142,900 … and a net
+    # migration loss of 60,100": a net level and the gains and losses it is made up of
+    for it in items:
+        q = it.q
+        if not (q.plain and q.kind in ("count", "money") and _NET_BEFORE.search(text, max(it.base, it.pa - 40), it.pa)):
+            continue
+        m = _MADE_UP.match(text, it.b)
+        if m is None:
+            continue
+        parts = [o for o in items if o.sent == it.sent and o.a >= m.end() and o.q.change and o.q.direction
+                 and o.q.written is not None and o.q.hedge is None and same_unit(o.q, q)]
+        if 2 <= len(parts) <= 4 and parts[0].q.direction == "up" and any(o.q.direction == "down" for o in parts) \
+                and _AND_LIST.search(text, parts[-2].b, parts[-1].a):
+            c = Claim(it, it.pa, it.pb, None, q.kind, it.sent, it.clause, sa=it.base, parts=tuple(parts))
+            c.memo["signed"] = True
+            claims.append(c)
     # "Of those 304 arrests, 48 … were made for aggravated DUI and 256 … for misdemeanor
     # charges": the whole a sentence opens on, and the parts it is set out in after the comma
     for it in items:
@@ -634,6 +650,10 @@ SUM_CUE = re.compile(r"\b(?:net|total|totals|totalled|totaled|combined|together|
 _TOTAL_BEFORE = re.compile(r"\b(?:totals|totaled|totalled|total\s+of|totaling|totalling)\s+(?:\S+\s+){0,2}?$", re.I)
 _INCLUDING = re.compile(r"\s*,?\s+(?:including|of\s+which|made\s+up\s+of|comprising)\s+", re.I)
 _AND_LIST = re.compile(r"\band\b", re.I)
+# "net migration gain of 82,800 …", "a net loss of 1,200": a net level.
+_NET_BEFORE = re.compile(r"\bnet\s+(?:[a-z]+\s+){0,2}(?:gain|loss|increase|decrease|change|inflow|outflow)\s+(?:was\s+|of\s+)$", re.I)
+# "… in the May 2024 year was made up of": the level's label, then the words that set it out.
+_MADE_UP = re.compile(r"(?:[^\d;:.]|(?:19|20)\d\d){0,40}?\s+(?:was|is|were|are)\s+made\s+up\s+of\s+", re.I)
 # "Of those 304 arrests, …", "Of the 52 cases, …": a whole a sentence opens on.
 _OF_WHOLE_BEFORE = re.compile(r"^\W*of\s+(?:the|those|these|all(?:\s+the)?)\s+$", re.I)
 _OPENS_ON_WHOLE = re.compile(r"\W*of\s+(?:the|those|these|all(?:\s+the)?)\s+\d", re.I)
