@@ -216,6 +216,8 @@ _AT_RATE = re.compile(r"\s+at\b", re.I)
 _PHRASAL_BEFORE = re.compile(r"\b(?:made|make|makes|making|sum|sums|summed|add|adds|added|adding|took|take|takes|end|ended|ends|set|sets)\s+$", re.I)
 _ANCHOR_VERB = re.compile(r"\b(?:went|go|goes|going|moved|moves|changed|shifted|swung)(?=\s+from\b)", re.I)
 _ROLE_AFTER_VERB = re.compile(r"\s+(?:from|on|than|over|compared)\b", re.I)
+_CHANGE_NOUN_SET = frozenset(lexicon.UP_NOUNS) | frozenset(lexicon.DOWN_NOUNS)
+_APPOSED = re.compile(r",\s*(?:(?:a|an)\s+)?$", re.I)
 
 
 _UP_SET = frozenset(lexicon.UP_WORDS) | frozenset(lexicon.SEARCH_UP_WORDS)
@@ -355,7 +357,11 @@ def _sentence_reading(text: str, sent: Sentence) -> tuple[list[int], list[tuple[
             quiet = ((bool(_ROLE_AFTER_VERB.match(text, m.end())) and (v in lexicon.COMPARISON_DIRECTIONS or (
                 v.split()[-1] in lexicon.COMPARISON_DIRECTIONS and _WHICH_BEFORE.search(text, max(sa, pos - 16), pos))))
                      or v in PASS_SET
-                     or v in _BENCHMARK_WORDS)
+                     or v in _BENCHMARK_WORDS
+                     # "205 cases were reported in the county, a drop from the 426": a change
+                     # noun set after a comma, from a level, says it of the level before it
+                     or (v.split()[-1] in _CHANGE_NOUN_SET and _ROLE_AFTER_VERB.match(text, m.end()) is not None
+                         and _APPOSED.search(text, max(sa, pos - 12), pos) is not None))
             directions.append((pos, m.end(), m.group("v"), quiet))
     got = memo["reading"] = (starts, anchors, directions)
     return got
