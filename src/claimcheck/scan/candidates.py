@@ -52,6 +52,7 @@ _EXPECTED = re.compile(r"\b(?:expect(?:ed|s|ing)?|forecasts?|forecasted|projecte
 # Places: "in Austin", "in California" after a number or in the claim's clause.
 _PLACE_AFTER = re.compile(r"(?:\s+[a-z][\w'’-]*){0,3}?\s+in\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
 _PLACE_BEFORE = re.compile(r"\bin\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
+_BECOME_WORDS = frozenset({"become", "becomes", "became"})
 _MONTH_NAMES = frozenset(m.capitalize() for m in lexicon.MONTHS) | {"The", "A", "An", "Q1", "Q2", "Q3", "Q4"}
 
 
@@ -189,7 +190,11 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
             return
         out.append(Candidate(rel, comp, ev, scored[0] + bs[0], scored[1] + bs[1], hint))
 
-    if claim.item is not None and _EXPECTED.search(text, max(claim.sa, claim.start - 60), claim.start):
+    if claim.item is not None and _EXPECTED.search(text, max(claim.sa, claim.start - 60), claim.start) and not (
+            # "a tax bill of £1,000 would become £1,012.50 if it rose by 1.25%": a worked
+            # example, whose own numbers are both ends of the change it supposes
+            claim.new is not None and claim.new.sent == claim.sent and claim.new.role_word in _BECOME_WORDS
+            and any(it.memo.get("becomes") and it.sent == claim.sent for it in near)):
         return out  # a forecast or a hypothetical is not checked against the numbers
     per_period = claim.item is not None and kind == "percent" and (
         _PER_PERIOD_AFTER.match(text, claim.end) or _PER_PERIOD_BEFORE.search(text, max(claim.sa, claim.start - 40), claim.start))

@@ -516,6 +516,12 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
             x.role, x.role_word = "old", "from"
             x.memo["loose_old"] = True  # a reading of loose words: it bears a claim out, never convicts
             x.q.roles = (x.role, x.role_word, x.time, x.memo.get("time_before", False), {"loose_old": True})
+    # "a tax bill of £1,000 would become £1,012.50": the level that becomes another is its
+    # old level
+    for x, y in zip(items, items[1:]):
+        if (x.sent == y.sent and x.role is None and x.q.plain and y.q.plain and y.role == "new"
+                and y.role_word in _BECOME_WORDS and same_unit(x.q, y.q) and _BECOMES_GAP.fullmatch(text, x.b, y.a)):
+            x.role, x.memo["becomes"] = "old", True
     # A role word belongs to the claim nearest to it in its clause: in "decreased 5% to
     # $94.5 million while profit increased from $16.1 million", "from" is the second
     # claim's; in "… at Rs 339 crore against Rs 298 crore, up 14 per cent" the last one's.
@@ -665,6 +671,8 @@ _OF_WHOLE_BEFORE = re.compile(r"^\W*of\s+(?:the|those|these|all(?:\s+the)?)\s+$"
 _OPENS_ON_WHOLE = re.compile(r"\W*of\s+(?:the|those|these|all(?:\s+the)?)\s+\d", re.I)
 _WHOLE_COMMA = re.compile(r"(?:\s+[a-z][\w'’-]*){0,3}\s*,\s", re.I)
 _OR_GAP = re.compile(r"\s*,?\s+or\s+", re.I)
+_BECOME_WORDS = frozenset({"become", "becomes", "became"})
+_BECOMES_GAP = re.compile(r"\s+(?:(?:would|will|could|might|then|now)\s+)?(?:become|becomes|became)\s+" + lexicon.CURRENCY_CLASS + r"?", re.I)
 _CHANGE_OF = re.compile(r"\bof\s*$", re.I)
 _LOOSE_TO_GAP = re.compile(r"(?:\s+[a-z][\w'’-]*){0,3}\s+in\s+(?:19|20)\d\d\s*,?\s+to\s+", re.I)
 _AND_GAP = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}\s*,?\s+and\s+" + lexicon.CURRENCY_CLASS + r"?", re.I)
