@@ -51,6 +51,22 @@ _OWN_SUBJECT = re.compile(r"(?<!such\s)(?<!well\s)(?<!\bas\s)(?<!\bso\s)\b(?:" +
                           + r")\s+(?!(?:it|this|that|well|much|many|a|an|of|to|part|compared|against|opposed|with|in|for)\b)[a-z]", re.I)
 # A subject that points back, and the verb after it: "The rate increased", "It rose".
 _POINTED_SUBJECT = re.compile(r"[\s\"'“‘(]*(?:it|(?:the|this|that)\s+(?:rate|figure|number|total|level|index|count))\s+(?:(?:has|had|then|also)\s+)?$", re.I)
+# "… from 11.19 million in the third quarter (q3) which indicates an increase of 0.36million":
+# a relative clause restating the change whose levels it follows.
+_RESTATING = re.compile(r"(?:[^\d;.,()]|\([^()]{0,10}\)){0,40}?,?\s*\b(?:which|that|this)\s+(?:indicates|indicated|represents|represented|means|meant|"
+                        r"is|was|marks|marked|amounts\s+to|amounted\s+to)\s+$", re.I)
+
+
+def restates(text: str, claim: Claim, other: Claim) -> bool:
+    """Whether ``claim`` restates the change ``other``, a direction of its sentence, states
+    with its levels, in a relative clause right after the last of them."""
+    if other.kind != "direction" or other.item is not None or other.sent != claim.sent or other.direction != claim.direction \
+            or claim.item is None or other.old is None or other.new is None:
+        return False
+    last = max(other.old.b, other.new.b)
+    return last <= claim.start and _RESTATING.fullmatch(text, last, claim.start) is not None
+
+
 # A level's label and the comma a participle goes on after: "18.17 per cent in March, shedding …".
 _LEVEL_COMMA = re.compile(r"(?:\s+(?:in|on|at|for|during)\s+[^\d,;:]{1,25}?(?:\s+(?:19|20)\d\d)?)?\s*,\s*", re.I)
 _POINTED = re.compile(
@@ -362,7 +378,8 @@ def bound_score(claim: Claim, slots: dict[str, Item], owners: dict[int, Claim], 
         owner = owners.get(id(it))
         if owner is not None and owner is not claim and owner.group != claim.group and not any(owner.item is v for v in slots.values()) \
                 and not (slot == "old" and owner.old is it and owner.new is not None and owner.new is claim.new
-                         and owner.sent == claim.sent and claim.kind != "direction"):
+                         and owner.sent == claim.sent and claim.kind != "direction") \
+                and not (slot in ("old", "new") and restates(text, claim, owner)):
             # (a number another claim owns is no evidence of this one, unless that claim's own
             # quantity is evidence too: "rose by 18,900 to 130,570" gives the level 18,900 led to)
             if slot == "new" and owner.old is it and owner.sent == claim.sent:

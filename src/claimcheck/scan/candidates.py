@@ -140,7 +140,7 @@ def _order_signal(claim: Claim, text: str, old: Item, new: Item) -> bool:
     time label, "from … to …", or the claim's own words ("a 13 percent drop from the
     396"). The direction claimed never decides it (that would make every wrong direction
     right), and a new level bound to the claim does not make any other number its base."""
-    old_role, new_role = role_for(old, claim), role_for(new, claim)
+    old_role, new_role = role_for(old, claim, text), role_for(new, claim, text)
     if new_role in ("old", "other") or old_role in ("new", "whole", "other"):
         return False
     if old_role == "old" or claim.old is old:

@@ -69,7 +69,8 @@ _PER_BASES = frozenset({"100", "1000", "10000", "100000", "1000000"})
 _PER_BEFORE = re.compile(r"\b(?:per|every)\s$", re.I)
 
 
-_SCALE_ATTACHED = re.compile(r"(?:" + lexicon.alternation(lexicon.PROSE_SCALE_ABBREVIATIONS) + r")\b", re.I)
+# ("0.36million", "5billion": a scale word written onto the number, as "mn" is)
+_SCALE_ATTACHED = re.compile(r"(?:" + lexicon.alternation(list(lexicon.PROSE_SCALE_ABBREVIATIONS) + list(lexicon.SCALE_WORDS)) + r")\b", re.I)
 
 
 _SCALE_WORD = re.compile(r"\s(?:" + lexicon.alternation(lexicon.SCALE_WORDS) + r")\b", re.I)
