@@ -283,7 +283,10 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
     for d in ordered:
         if d.kind in ("direction", "anchor") and d.old is not None and _POINTER.match(text, d.sa):
             prior = [c for c in ordered if c.sent == d.sent - 1 and c.item is not None and c.kind != "share"]
-            if len(prior) == 1:
+            # (not a claim that restates a change its own sentence gives the levels of: "…
+            # from 11.19 million … which indicates an increase of 0.36million. It therefore
+            # means that the unemployment rate has risen to 14.2% … from 13.9%")
+            if len(prior) == 1 and not any(restates(text, prior[0], e) for e in ordered):
                 prior[0].group = d.group
                 prior[0].later_ok = True
     # "… a 61 per cent jump in its net profit at Rs 108 crore. It had posted profit of Rs
