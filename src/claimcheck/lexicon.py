@@ -375,6 +375,15 @@ PASS_VERBS: tuple[str, ...] = (
 )
 #: Verbs of a rate of change that changed, a direction only before "from" or "to": "up 2.9
 #: percent on year, accelerating from 2.6 percent" (but "amid accelerating increases").
+#: Words ending in "s" that are no plural noun a count in words stands before ("Three is a
+#: crowd", "Two does not"), and the nouns of a span of time ("Two years later").
+NOT_COUNTED_PLURALS: frozenset[str] = frozenset(
+    "is was has does goes this thus plus less unless across perhaps always sometimes its his hers "
+    "years months weeks days hours minutes seconds decades quarters times percent".split())
+#: Words that open a clause with its own subject ("This 2% decline … comes as vehicle miles
+#: simultaneously increased by 0.8%"): a claim after one does not point back with the
+#: claim before it.
+OWN_SUBJECT_SUBORDINATORS: tuple[str, ...] = ("as", "while", "whereas", "although", "though", "even as", "even though")
 RATE_UP_VERBS: tuple[str, ...] = ("accelerated", "accelerating", "quickened", "quickening")
 RATE_DOWN_VERBS: tuple[str, ...] = ("slowed", "slowing", "decelerated", "decelerating", "moderated", "moderating")
 #: What flows in and what flows out, whose difference a net change is ("109,800 migrant

@@ -6,6 +6,9 @@ share their numbers; a sentence pointing back ("This was a 22 per cent increase"
 the level the sentence before gave. :func:`bind_claims` sets them on each claim and
 returns the owner of every number bound strongly; :func:`bound_score` scores a candidate
 against them.
+
+(Longer than 500 lines: the bindings are read in one pass over a paragraph's claims, each
+reading using the ones before it, and splitting the pass would scatter that order.)
 """
 
 from __future__ import annotations
@@ -42,6 +45,40 @@ _APPOSITIVE = re.compile(
     r"|doubl|tripl|quadrupl|halv|" + lexicon.CURRENCY_CLASS + r"?\d)", re.I)
 # A sentence whose subject points back, after a time it is set in: "The next year, it …",
 # "In 2012, that number …", "Over the past five months, this figure …"
+# "… comes as vehicle miles traveled increased by 0.8%": a clause with its own subject.
+# ("as well as", "such as", "as much as", "as a share of" go on with the clause before)
+_OWN_SUBJECT = re.compile(r"(?<!such\s)(?<!well\s)(?<!\bas\s)(?<!\bso\s)\b(?:" + lexicon.alternation(lexicon.OWN_SUBJECT_SUBORDINATORS)
+                          + r")\s+(?!(?:it|this|that|well|much|many|a|an|of|to|part|compared|against|opposed|with|in|for)\b)[a-z]", re.I)
+# A subject that points back, and the verb after it: "The rate increased", "It rose".
+_POINTED_SUBJECT = re.compile(r"[\s\"'“‘(]*(?:it|(?:the|this|that)\s+(?:rate|figure|number|total|level|index|count))\s+(?:(?:has|had|then|also)\s+)?$", re.I)
+# "… from 11.19 million in the third quarter (q3) which indicates an increase of 0.36million":
+# a relative clause restating the change whose levels it follows.
+_RESTATING = re.compile(r"(?:[^\d;.,()]|\([^()]{0,10}\)){0,40}?,?\s*\b(?:which|that|this)\s+(?:indicates|indicated|represents|represented|means|meant|"
+                        r"is|was|marks|marked|amounts\s+to|amounted\s+to)\s+$", re.I)
+
+
+def restates(text: str, claim: Claim, other: Claim) -> bool:
+    """Whether ``claim`` restates the change ``other``, a direction of its sentence, states
+    with its levels, in a relative clause right after the last of them, and the sentence
+    gives no other change after it ("… which indicates an increase of 0.30million as the
+    workforce grew to 61.2mn from 60.9mn": which change the amount states is then a
+    reading, and scan/restated.py only bears it out)."""
+    if other.kind != "direction" or other.item is not None or other.sent != claim.sent or other.direction != claim.direction \
+            or claim.item is None or other.old is None or other.new is None:
+        return False
+    last = max(other.old.b, other.new.b)
+    if not (last <= claim.start and _RESTATING.fullmatch(text, last, claim.start) is not None):
+        return False
+    stop = _SENTENCE_STOP.search(text, claim.end)
+    return not any(ch.isdigit() for ch in text[claim.end : stop.start() if stop else len(text)])
+
+
+# The end of a sentence or of a clause a semicolon closes ("0.5 million." but not "0.5").
+_SENTENCE_STOP = re.compile(r"[.;!?](?=\s|$)")
+
+
+# A level's label and the comma a participle goes on after: "18.17 per cent in March, shedding …".
+_LEVEL_COMMA = re.compile(r"(?:\s+(?:in|on|at|for|during)\s+[^\d,;:]{1,25}?(?:\s+(?:19|20)\d\d)?)?\s*,\s*", re.I)
 _POINTED = re.compile(
     r"[\s\"'“‘(]*(?:(?:the\s+next|the\s+following)\s+(?:year|month|week|quarter|day)|(?:in|by|during|over|since)\s+[^,.;]{1,40}),\s*"
     r"(?:it|this|that|they|these|those|the\s+(?:number|figure|total|rate|count|level))\b"
@@ -156,7 +193,8 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
         # and is up 13 per cent": every claim of a sentence that opens by pointing back
         # points back, past the numbers of the claims before it
         if (_ANAPHOR.fullmatch(text[claim.sa : claim.start]) or any(
-                c.anaphoric and c.sent == claim.sent and c.end <= claim.start for c in claims)) and not any(
+                c.anaphoric and c.sent == claim.sent and c.end <= claim.start
+                and not _OWN_SUBJECT.search(text, c.end, claim.start) for c in claims)) and not any(
                 it.clause == claim.clause and it.b <= claim.start and owners.get(id(it)) is None
                 and not (it.role == "old" and it.link is not None and it.link is not claim) for it in levels):
             claim.anaphoric = True
@@ -204,6 +242,19 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
                                           for it in levels):
                 claim.old = prev[0]
                 claim.anaphoric = True
+        if (claim.new is None and claim.old is not None and claim.old.sent == claim.sent and claim.kind == "direction"
+                and claim.old.role_word == "from" and claim.old.clause == claim.clause and not claim.quiet
+                and claim.old.b > claim.end and _POINTED_SUBJECT.match(text, claim.sa, claim.start)):
+            # "House price growth picked up to 12.1% …. The rate increased from 11.7% the
+            # previous month": a sentence whose subject points back, going from a level to
+            # none of its own, went to the one level of its unit the sentence before reached
+            prev = [it for it in levels if it.sent == claim.sent - 1 and same_unit(it.q, claim.old.q)
+                    and it.role not in ("old", "range", "by") and text[it.base] != "("]
+            if len(prev) == 1 and prev[0].role == "new" and not any(
+                    it.sent == claim.sent and it is not claim.old and same_unit(it.q, claim.old.q) for it in levels):
+                claim.new = prev[0]
+                claim.anaphoric = True
+                claim.memo["new_before"] = True  # read across sentences: it bears the claim out only
         for it in (claim.old, claim.whole, claim.part) + ((claim.new,) if claim.new_strong else ()):
             if it is not None and not claim.quiet:
                 owners.setdefault(id(it), claim)
@@ -242,7 +293,10 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
     for d in ordered:
         if d.kind in ("direction", "anchor") and d.old is not None and _POINTER.match(text, d.sa):
             prior = [c for c in ordered if c.sent == d.sent - 1 and c.item is not None and c.kind != "share"]
-            if len(prior) == 1:
+            # (not a claim that restates a change its own sentence gives the levels of: "…
+            # from 11.19 million … which indicates an increase of 0.36million. It therefore
+            # means that the unemployment rate has risen to 14.2% … from 13.9%")
+            if len(prior) == 1 and not any(restates(text, prior[0], e) for e in ordered):
                 prior[0].group = d.group
                 prior[0].later_ok = True
     # "… a 61 per cent jump in its net profit at Rs 108 crore. It had posted profit of Rs
@@ -290,6 +344,18 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
         if c.kind == "points" and c.new is not None and c.old is not None:
             share_percent(c.new, c.old)
             share_percent(c.old, c.new)
+    # "It was 18.17 per cent in March, shedding 0.05 per cent to close at 18.12 in April": a
+    # bare number a change reaches, within a tenth of a percent level said before it in the
+    # clause, is a percent too, the unit written once on the level
+    for c in claims:
+        n = c.new
+        if (c.item is not None and c.direction and c.kind in ("percent", "points") and n is not None and c.old is None
+                and n.role == "new" and n.q.kind == "count" and n.q.written is not None and n.sent == c.sent):
+            said = [it for it in levels if it.sent == c.sent and it.clause == n.clause and it.b <= c.start and it.q.kind == "percent"
+                    and it.q.plain and it.role is None and it.q.written is not None]
+            if (len(said) == 1 and abs(said[0].q.written.value * 100 - n.q.written.value) * 10 <= n.q.written.value
+                    and _LEVEL_COMMA.fullmatch(text, said[0].b, c.start)):
+                share_percent(n, said[0])
     by_group: dict[int, list[Claim]] = {}
     for c in claims:
         by_group.setdefault(c.group, []).append(c)
@@ -323,7 +389,10 @@ def bound_score(claim: Claim, slots: dict[str, Item], owners: dict[int, Claim], 
         elif bound is not None and (slot in ("old", "whole") or claim.new_strong):
             return None
         owner = owners.get(id(it))
-        if owner is not None and owner is not claim and owner.group != claim.group and not any(owner.item is v for v in slots.values()):
+        if owner is not None and owner is not claim and owner.group != claim.group and not any(owner.item is v for v in slots.values()) \
+                and not (slot == "old" and owner.old is it and owner.new is not None and owner.new is claim.new
+                         and owner.sent == claim.sent and claim.kind != "direction") \
+                and not (slot in ("old", "new") and restates(text, claim, owner)):
             # (a number another claim owns is no evidence of this one, unless that claim's own
             # quantity is evidence too: "rose by 18,900 to 130,570" gives the level 18,900 led to)
             if slot == "new" and owner.old is it and owner.sent == claim.sent:

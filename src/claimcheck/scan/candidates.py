@@ -50,8 +50,9 @@ _PER_PERIOD_BEFORE = re.compile(r"\b(?:annual(?:ly|ized|ised)?|yearly|compound(?
 # ("the graphic would appear to show a 5.37% increase" is a reading of numbers, not one).
 _EXPECTED = re.compile(r"\b(?:expect(?:ed|s|ing)?|forecasts?|forecasted|projected|predicted|anticipated|hoped|aimed|targets?|targeted|budgeted|estimated\s+to|plans?\s+to|planned\s+to|(?:would|could|might)(?!\s+(?:appear|seem)\b))\b[^,;:]{0,40}$", re.I)
 # Places: "in Austin", "in California" after a number or in the claim's clause.
-_PLACE_AFTER = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}?\s+in\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
+_PLACE_AFTER = re.compile(r"(?:\s+[a-z][\w'’-]*){0,3}?\s+in\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
 _PLACE_BEFORE = re.compile(r"\bin\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
+_BECOME_WORDS = frozenset({"become", "becomes", "became"})
 _MONTH_NAMES = frozenset(m.capitalize() for m in lexicon.MONTHS) | {"The", "A", "An", "Q1", "Q2", "Q3", "Q4"}
 
 
@@ -139,7 +140,7 @@ def _order_signal(claim: Claim, text: str, old: Item, new: Item) -> bool:
     time label, "from … to …", or the claim's own words ("a 13 percent drop from the
     396"). The direction claimed never decides it (that would make every wrong direction
     right), and a new level bound to the claim does not make any other number its base."""
-    old_role, new_role = role_for(old, claim), role_for(new, claim)
+    old_role, new_role = role_for(old, claim, text), role_for(new, claim, text)
     if new_role in ("old", "other") or old_role in ("new", "whole", "other"):
         return False
     if old_role == "old" or claim.old is old:
@@ -189,7 +190,11 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
             return
         out.append(Candidate(rel, comp, ev, scored[0] + bs[0], scored[1] + bs[1], hint))
 
-    if claim.item is not None and _EXPECTED.search(text, max(claim.sa, claim.start - 60), claim.start):
+    if claim.item is not None and _EXPECTED.search(text, max(claim.sa, claim.start - 60), claim.start) and not (
+            # "a tax bill of £1,000 would become £1,012.50 if it rose by 1.25%": a worked
+            # example, whose own numbers are both ends of the change it supposes
+            claim.new is not None and claim.new.sent == claim.sent and claim.new.role_word in _BECOME_WORDS
+            and any(it.memo.get("becomes") and it.sent == claim.sent for it in near)):
         return out  # a forecast or a hypothetical is not checked against the numbers
     per_period = claim.item is not None and kind == "percent" and (
         _PER_PERIOD_AFTER.match(text, claim.end) or _PER_PERIOD_BEFORE.search(text, max(claim.sa, claim.start - 40), claim.start))
@@ -295,6 +300,11 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                 wo, wn, note = _same_scale(old, new)
                 comp = Computation("ratio", (wn, wo)) if func == "ratio" else Computation(func, (wo, wn))
                 sc = change_score(claim, text, old, new)
+                if new.sent > claim.sent and (h := _restated_level(claim, new, near)) is not None:
+                    # "more than 87,000 people died …, nearly 20,000 more than in 2019.¶ Key
+                    # findings: 87,203 people died …, compared to 68,757 in 2019": the sentence
+                    # after gives exactly the level the claim's own gives loosely, and its base
+                    sc = (sc[0] + 4, sc[1] + [f"{new.q.num} is the {h.q.num} of the claim's sentence, exactly"])
                 if said:
                     sc = (sc[0] + 2, sc[1] + ["the years said before them in order"])
                 elif relative:
@@ -305,7 +315,10 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                     sc = (sc[0] - 1, sc[1])
                 n = len(out)
                 add(_REL[func], comp, (old, new), {"old": old, "new": new}, sc, hint=verb)
-                if said and len(out) > n:
+                if len(out) > n and old.link is not None and old.link is not claim and old.link.group != claim.group \
+                        and old is old.link.old and old.link.new is claim.new and claim.new is not None:
+                    out[-1].note = SHARED_OLD
+                elif said and len(out) > n:
                     out[-1].note = YEARS_SAID
                 elif relative and len(out) > n:
                     out[-1].note = WHICH_FOLLOWS
@@ -317,11 +330,25 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                  and it is not claim.item and it.q.written is not None
                  and (it.sent == claim.sent or (it.sent == claim.sent - 1 and _RESTATES.match(text, claim.sa))
                       or (it.sent == claim.sent + 1 and it.q.direction == claim.direction))]
+        # "the Sensex was trading 38 points or 0.09 per cent higher at 41,181": points set
+        # beside a percent change of an index level are the index's own difference
+        diffs += [it for it in items if it.q.kind == "points" and it.q.direction is None and it.q.written is not None
+                  and claim.direction and claim.new is not None and claim.new.q.kind == "count"
+                  and claim.new.q.written is not None and claim.new.q.written.value > 100
+                  and it.sent == claim.sent and it.b <= claim.start and _POINTS_OR.fullmatch(text, it.b, claim.start)]
         for d in diffs:
+            # "fell 2% …, to 36,096, which is 739 fewer than the 36,835": a difference said
+            # against an old level it prints needs no old level derived from it
+            printed = next((c.old for c in claims if c.item is d and c.old is not None and c.old.sent == d.sent), None)
             for new in near:
-                if new is d or (not same_unit(new.q, d.q) and noun_of(new.q) and noun_of(d.q)):
+                if printed is not None and claim.new is new and printed in near:
                     continue
-                if new.q.kind != d.q.kind and not {new.q.kind, d.q.kind} <= {"count", "money"}:
+                index_points = d.q.kind == "points"
+                if index_points and new is not claim.new:
+                    continue
+                if not index_points and (new is d or (not same_unit(new.q, d.q) and noun_of(new.q) and noun_of(d.q))):
+                    continue
+                if not index_points and new.q.kind != d.q.kind and not {new.q.kind, d.q.kind} <= {"count", "money"}:
                     continue
                 if currency_of(new.q) != currency_of(d.q):
                     continue
@@ -367,7 +394,7 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                     shared = _shared_noun(text, claim, d, loose=True)
                 if not (beside or after_new or which or shared or set_out):
                     continue
-                op = "sub" if d.q.direction == "up" else "add"
+                op = "sub" if (d.q.direction or claim.direction) == "up" else "add"
                 comp = Computation("pct_change", (Computation(op, (written_of(new), written_of(d))), written_of(new)))
                 sc, why = distance(claim, d, new)
                 sc += 3
@@ -455,6 +482,15 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
             a, b = ins[-1], outs[-1]
             out.append(Candidate("difference", Computation("diff", (written_of(b), written_of(a))), (a, b), 8.0,
                                  [f"{a.q.num} in, {b.q.num} out"], note=NET_FLOWS))
+    if claim.parts and claim.memo.get("signed"):
+        # a net level made up of gains and losses: the gains less the losses
+        net: Written | Computation = written_of(claim.parts[0])
+        for o in claim.parts[1:]:
+            net = Computation("add" if o.q.direction == "up" else "sub", (net, written_of(o)))
+        out.append(Candidate("net of gains and losses", net if isinstance(net, Computation) else Computation("sum", (net,)),
+                             claim.parts, 8.0, [f"the gains less the losses of {', '.join(o.q.num for o in claim.parts)}"],
+                             note=NET_FLOWS))
+        return out
     if claim.parts:
         # a total and the levels it is set out in: a list may leave parts out ("including"),
         # so their sum only bears the total out
@@ -491,6 +527,31 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
     return out
 
 
+def _restated_level(claim: Claim, new: Item, near: list[Item]) -> Item | None:
+    """The one hedged level of the claim's sentence that ``new``, a level of a later
+    sentence, states exactly: the same noun, and a value the hedge allows within a twentieth
+    ("more than 87,000 people" → "87,203 people")."""
+    v = written_of(new).value
+    noun = noun_of(new.q)
+    if noun is None or v <= 0:
+        return None
+    found = [h for h in near if h.sent == claim.sent and h.q.hedged_level and same_unit(h.q, new.q) and noun_of(h.q) == noun
+             and _hedge_holds(h.q.hedge, written_of(h).value, v)]
+    return found[0] if len(found) == 1 else None
+
+
+def _hedge_holds(hedge: str | None, said: Fraction, v: Fraction) -> bool:
+    if hedge in ("more_than", "just_over"):
+        return said < v <= said * Fraction(21, 20)
+    if hedge == "at_least":
+        return said <= v <= said * Fraction(21, 20)
+    if hedge in ("nearly", "less_than"):
+        return said * Fraction(19, 20) <= v < said
+    if hedge == "about":
+        return abs(v - said) * 20 <= said
+    return False
+
+
 # "120 arrests, which went down", "58 in 2022, which fell": the level a relative clause
 # follows, with at most a few words (a noun, a year) between.
 _WHICH_GAP = re.compile(r"(?:\s+(?:[^\s\d,;:.()]+|(?:19|20)\d\d)){0,4}\s*,\s*which\s+(?:(?:has|have|had|then|later|also)\s+)*", re.I)
@@ -525,6 +586,10 @@ YEARS_SAID = "put the two levels in the order of the years said before them"
 #: The note of a change read from the sentence before because the claim names what it
 #: counts: it bears a claim out only.
 RESTATED_NOUN = "read the change of the sentence before as the one the claim restates, by the noun both name"
+#: The note of a change whose old level another claim of the sentence, ending at the same
+#: new level, names ("fell 2% …, to 36,096, which is 739 fewer than the 36,835"): the other
+#: claim may compare with something else, so it bears a claim out only.
+SHARED_OLD = "read the old level the sentence's other claim names, at the same new level, as this change's"
 #: The note of a total read as the sum of the levels set out after it: it bears a claim out only.
 SUM_OF_PARTS = "read the total as the sum of the levels it is set out in"
 _NET = re.compile(r"\bnet\b", re.I)
@@ -552,6 +617,7 @@ _REMAINING = re.compile(r"\bremaining\s+$", re.I)
 #: The note of a remainder read from the shares of the sentences before: it bears a claim
 #: out, never convicts.
 EARLIER_PARTS = "read the shares of the sentences before as the parts the remainder is left by"
+_POINTS_OR = re.compile(r"\s*(?:,\s*)?(?:or|\()\s*", re.I)
 _RESTATED_PCT = re.compile(r"\s*\(?\s*")
 _WHICH_IS = re.compile(r"[^\d;:.]{0,60}?,?\s+(?:which|that)\s+(?:is|was|are|were)\s+(?:(?:just|only|some|about|nearly|almost)\s+)?" + lexicon.CURRENCY_CLASS + r"?", re.I)
 _STEM_WORD = re.compile(r"[a-z]{4,}")

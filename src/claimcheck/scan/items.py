@@ -216,6 +216,8 @@ _AT_RATE = re.compile(r"\s+at\b", re.I)
 _PHRASAL_BEFORE = re.compile(r"\b(?:made|make|makes|making|sum|sums|summed|add|adds|added|adding|took|take|takes|end|ended|ends|set|sets)\s+$", re.I)
 _ANCHOR_VERB = re.compile(r"\b(?:went|go|goes|going|moved|moves|changed|shifted|swung)(?=\s+from\b)", re.I)
 _ROLE_AFTER_VERB = re.compile(r"\s+(?:from|on|than|over|compared)\b", re.I)
+_CHANGE_NOUN_SET = frozenset(lexicon.UP_NOUNS) | frozenset(lexicon.DOWN_NOUNS)
+_APPOSED = re.compile(r",\s*(?:(?:a|an)\s+)?$", re.I)
 
 
 _UP_SET = frozenset(lexicon.UP_WORDS) | frozenset(lexicon.SEARCH_UP_WORDS)
@@ -366,7 +368,11 @@ def _sentence_reading(text: str, sent: Sentence) -> tuple[list[int], list[tuple[
             quiet = ((bool(_ROLE_AFTER_VERB.match(text, m.end())) and (v in lexicon.COMPARISON_DIRECTIONS or (
                 v.split()[-1] in lexicon.COMPARISON_DIRECTIONS and _WHICH_BEFORE.search(text, max(sa, pos - 16), pos))))
                      or v in PASS_SET
-                     or v in _BENCHMARK_WORDS)
+                     or v in _BENCHMARK_WORDS
+                     # "205 cases were reported in the county, a drop from the 426": a change
+                     # noun set after a comma, from a level, says it of the level before it
+                     or (v.split()[-1] in _CHANGE_NOUN_SET and _ROLE_AFTER_VERB.match(text, m.end()) is not None
+                         and _APPOSED.search(text, max(sa, pos - 12), pos) is not None))
             directions.append((pos, m.end(), m.group("v"), quiet))
     got = memo["reading"] = (starts, anchors, directions)
     return got
@@ -396,6 +402,11 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
         for q in qs:
             it = Item(q, k, sa, clause_of(sa + q.start))
             set_roles(text, sa, it)
+            if (q.kind == "percent" and q.direction and q.pstart == q.start and it.role in ("old", "new")
+                    and it.role_word in ("from", "to")):
+                # "The rate increased from 11.7% year-on-year growth": a rate of growth a change
+                # goes from or to is a level of that rate, not a change claimed
+                q.direction = None
             items.append(it)
             claim = _claim_of(it)
             if claim is None:
@@ -447,6 +458,22 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
     # "… has 38 million people of working age. 16,4m are employed, 6,2m … and 15,4m …": a
     # total, and the next sentence opening on its parts (scan/parts.py)
     claims.extend(c for c in listed_parts_claims(text, items) if not any(o.item is c.item and o.parts for o in claims))
+    # "The net migration gain of 82,800 … was made up of a net gain of 142,900 … and a net
+    # migration loss of 60,100": a net level and the gains and losses it is made up of
+    for it in items:
+        q = it.q
+        if not (q.plain and q.kind in ("count", "money") and _NET_BEFORE.search(text, max(it.base, it.pa - 40), it.pa)):
+            continue
+        m = _MADE_UP.match(text, it.b)
+        if m is None:
+            continue
+        parts = [o for o in items if o.sent == it.sent and o.a >= m.end() and o.q.change and o.q.direction
+                 and o.q.written is not None and o.q.hedge is None and same_unit(o.q, q)]
+        if 2 <= len(parts) <= 4 and parts[0].q.direction == "up" and any(o.q.direction == "down" for o in parts) \
+                and _AND_LIST.search(text, parts[-2].b, parts[-1].a):
+            c = Claim(it, it.pa, it.pb, None, q.kind, it.sent, it.clause, sa=it.base, parts=tuple(parts))
+            c.memo["signed"] = True
+            claims.append(c)
     # "Of those 304 arrests, 48 … were made for aggravated DUI and 256 … for misdemeanor
     # charges": the whole a sentence opens on, and the parts it is set out in after the comma
     for it in items:
@@ -493,6 +520,30 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
         if (y.role == "old" and x.clause == y.clause and x.q.plain and y.a - x.b <= 70
                 and not any(c.item is None and x.b <= c.start < y.a and not c.quiet for c in claims)):
             y.partner = x
+    # "a decrease of 36,835 reported fatalities in 2018 to 36,096 in 2019": a "change of" a
+    # number labelled with a year, going on "to" a level of the same size labelled with a
+    # later year, is the old level, loosely written (a difference has no year of its own)
+    for x, y in zip(items, items[1:]):
+        if (x.sent == y.sent and x.q.change and x.q.kind in ("count", "money") and x.q.hedge is None
+                and x.q.written is not None and y.q.written is not None and y.q.plain and same_unit(x.q, y.q)
+                and y.role == "new" and y.role_word == "to" and x.time and y.time and 1 < x.time[0] < y.time[0]
+                and _CHANGE_OF.search(text, x.pa, x.a) and _LOOSE_TO_GAP.fullmatch(text, x.b, y.a)
+                and x.q.written.value < 2 * y.q.written.value < 4 * x.q.written.value):
+            m = _CHANGE_OF.search(text, x.pa, x.a)
+            for c in claims:
+                if c.item is x:
+                    # the change noun stays a direction, whose levels these are
+                    c.item, c.kind, c.end = None, "direction", len(text[: m.start()].rstrip())
+            x.q.direction = None
+            x.role, x.role_word = "old", "from"
+            x.memo["loose_old"] = True  # a reading of loose words: it bears a claim out, never convicts
+            x.q.roles = (x.role, x.role_word, x.time, x.memo.get("time_before", False), {"loose_old": True})
+    # "a tax bill of £1,000 would become £1,012.50": the level that becomes another is its
+    # old level
+    for x, y in zip(items, items[1:]):
+        if (x.sent == y.sent and x.role is None and x.q.plain and y.q.plain and y.role == "new"
+                and y.role_word in _BECOME_WORDS and same_unit(x.q, y.q) and _BECOMES_GAP.fullmatch(text, x.b, y.a)):
+            x.role, x.memo["becomes"] = "old", True
     # A role word belongs to the claim nearest to it in its clause: in "decreased 5% to
     # $94.5 million while profit increased from $16.1 million", "from" is the second
     # claim's; in "… at Rs 339 crore against Rs 298 crore, up 14 per cent" the last one's.
@@ -633,11 +684,19 @@ SUM_CUE = re.compile(r"\b(?:net|total|totals|totalled|totaled|combined|together|
 _TOTAL_BEFORE = re.compile(r"\b(?:totals|totaled|totalled|total\s+of|totaling|totalling)\s+(?:\S+\s+){0,2}?$", re.I)
 _INCLUDING = re.compile(r"\s*,?\s+(?:including|of\s+which|made\s+up\s+of|comprising)\s+", re.I)
 _AND_LIST = re.compile(r"\band\b", re.I)
+# "net migration gain of 82,800 …", "a net loss of 1,200": a net level.
+_NET_BEFORE = re.compile(r"\bnet\s+(?:[a-z]+\s+){0,2}(?:gain|loss|increase|decrease|change|inflow|outflow)\s+(?:was\s+|of\s+)$", re.I)
+# "… in the May 2024 year was made up of": the level's label, then the words that set it out.
+_MADE_UP = re.compile(r"(?:[^\d;:.]|(?:19|20)\d\d){0,40}?\s+(?:was|is|were|are)\s+made\s+up\s+of\s+", re.I)
 # "Of those 304 arrests, …", "Of the 52 cases, …": a whole a sentence opens on.
 _OF_WHOLE_BEFORE = re.compile(r"^\W*of\s+(?:the|those|these|all(?:\s+the)?)\s+$", re.I)
 _OPENS_ON_WHOLE = re.compile(r"\W*of\s+(?:the|those|these|all(?:\s+the)?)\s+\d", re.I)
 _WHOLE_COMMA = re.compile(r"(?:\s+[a-z][\w'’-]*){0,3}\s*,\s", re.I)
 _OR_GAP = re.compile(r"\s*,?\s+or\s+", re.I)
+_BECOME_WORDS = frozenset({"become", "becomes", "became"})
+_BECOMES_GAP = re.compile(r"\s+(?:(?:would|will|could|might|then|now)\s+)?(?:become|becomes|became)\s+" + lexicon.CURRENCY_CLASS + r"?", re.I)
+_CHANGE_OF = re.compile(r"\bof\s*$", re.I)
+_LOOSE_TO_GAP = re.compile(r"(?:\s+[a-z][\w'’-]*){0,3}\s+in\s+(?:19|20)\d\d\s*,?\s+to\s+", re.I)
 _AND_GAP = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}\s*,?\s+and\s+" + lexicon.CURRENCY_CLASS + r"?", re.I)
 _SHARED_UNIT_GAP = re.compile(
     r"\s*(?:(?:in|during|for|on)\s+(?:the\s+)?[A-Za-z]+(?:\s+\d{4})?\s*,?\s*)?(?:to|and|-|\u2013)\s*" + lexicon.CURRENCY_CLASS + r"?", re.I)

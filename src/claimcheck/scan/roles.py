@@ -114,7 +114,8 @@ _BASE_TIME = re.compile(
 def set_roles(text: str, sa: int, it: Item) -> None:
     q = it.q
     if q.roles is not None:  # the sentence was read as context of the paragraph before
-        it.role, it.role_word, it.time, it.memo["time_before"] = q.roles
+        it.role, it.role_word, it.time, it.memo["time_before"] = q.roles[:4]
+        it.memo.update(q.roles[4:] and q.roles[4])  # what a later reading of the paragraph added
         return
     _read_roles(text, sa, it)
     q.roles = (it.role, it.role_word, it.time, it.memo.get("time_before", False))

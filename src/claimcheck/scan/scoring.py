@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from claimcheck.scan.bindings import restates
 from claimcheck.scan.items import Claim, Item, noun_of, noun_score
 from claimcheck.scan.roles import comparable, is_before, MONTH
 
@@ -79,7 +80,7 @@ def _periods_clash(text: str, old: Item, new: Item) -> bool:
     return (pa and wb) or (pb and wa)
 
 
-def role_for(it: Item, claim: Claim) -> str | None:
+def role_for(it: Item, claim: Claim, text: str | None = None) -> str | None:
     """The number's role for this claim: a role word that belongs to another claim does
     not make it this claim's old or new level; a number the claim's own words bind has
     the role they give it."""
@@ -90,6 +91,15 @@ def role_for(it: Item, claim: Claim) -> str | None:
     if it.link is None or it.link is claim or it.link.group == claim.group:
         return it.role
     link = it.link
+    if link.new is not None and link.new is claim.new and link.sent == claim.sent and it is link.old and claim.kind != "direction":
+        # "deaths fell 2% last year, to 36,096, which is 739 fewer than the 36,835": two
+        # claims of one sentence that end at the same new level are about one change, and
+        # the old level one names is the other's too
+        return it.role
+    if text is not None and restates(text, claim, link):
+        # "has risen to 11.55 million … from 11.19 million … which indicates an increase of
+        # 0.36million": the relative clause restates the change whose levels it follows
+        return it.role
     if link.kind == "direction" and link.item is None and link.sent < claim.sent and link.direction == claim.direction:
         # "Homicides have fallen – with 418 so far this year, compared to 456 … Overall,
         # homicides are down 8 percent": a later claim of the same direction restates the
@@ -121,7 +131,7 @@ def _subject(text: str, claim: Claim) -> str | None:
 
 def change_score(claim: Claim, text: str, old: Item, new: Item) -> tuple[float, list[str]]:
     score, why = distance(claim, old, new)
-    old_role, new_role = role_for(old, claim), role_for(new, claim)
+    old_role, new_role = role_for(old, claim, text), role_for(new, claim, text)
     if old.partner is not None and old.partner is not new:
         score -= 4
     if _periods_clash(text, old, new):

@@ -10,7 +10,7 @@ from typing import Callable, Iterable
 
 from claimcheck.scan.averages import average_checks
 from claimcheck.scan.bindings import bind_claims
-from claimcheck.scan.candidates import candidates_for, is_sized, EARLIER_PARTS, NET_FLOWS, RESTATED_NOUN, SUM_OF_PARTS, WHICH_FOLLOWS, YEARS_SAID
+from claimcheck.scan.candidates import candidates_for, is_sized, EARLIER_PARTS, NET_FLOWS, RESTATED_NOUN, SHARED_OLD, SUM_OF_PARTS, WHICH_FOLLOWS, YEARS_SAID
 from claimcheck.scan.readings import BEAR_OUT_NOTES, bears_out_only, more_candidates, more_checks
 from claimcheck.scan.items import BENCHMARK_ROLES, Candidate, Check, Claim, is_level, Item, noun_of, PROGRESSIVE
 
@@ -50,10 +50,11 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
             continue
         if verdicts[id(best)] not in CONFIRMING and (
                 claim.lead or all(it.sent > claim.sent for it in best.evidence)
-                or best.note in (EARLIER_PARTS, NET_FLOWS, RESTATED_NOUN, SUM_OF_PARTS, WHICH_FOLLOWS, YEARS_SAID)
+                or best.note in (EARLIER_PARTS, NET_FLOWS, RESTATED_NOUN, SHARED_OLD, SUM_OF_PARTS, WHICH_FOLLOWS, YEARS_SAID)
                 or best.note in BEAR_OUT_NOTES
                 or (last is not None and any(it.sent >= last for it in best.evidence))
                 or any(it.q.hedge is not None and not it.q.avg for it in best.evidence)
+                or any(it.memo.get("loose_old") for it in best.evidence) or claim.memo.get("new_before", False)
                 or (claim.old is not None and claim.old.role_word in BENCHMARK_ROLES
                     and not all(is_level(it) for it in best.evidence))
                 or (claim.kind == "direction" and text[claim.start : claim.end].lower() in PROGRESSIVE)
@@ -66,7 +67,8 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
             # numbers only the sentences after the claim give ("Burglaries fell sharply
             # this year. The city hired 43 officers, compared with 27 last year."), or the
             # paragraph after, or a rate of change read as a level against a benchmark,
-            # or one level printed twice and read as both ends of a change ("a rate of 6.2
+            # or an old level read from loosely written words ("a decrease of 36,835 … in
+            # 2018 to 36,096 in 2019"), or one level printed twice and read as both ends of a change ("a rate of 6.2
             # per cent. … 0.4 points higher than … the average rate of 6.2 per cent"),
             # or two levels of different things, or of another clause's change, bear a
             # claim out, never prove it wrong

@@ -293,6 +293,33 @@ def role_word_levels(s: str, taken: list[tuple[int, int]]) -> list[Quantity]:
     return out
 
 
+# "Two-hundred five cases were reported …", "Thirty-two people died …": news style spells
+# out a number that opens a sentence; followed by a plural noun it is a count, as its
+# digits would be ("One" is too often no count, and "Two years later" is a span of time)
+_WN_OPENING = (
+    r"(?:" + "|".join(sorted((k for k in _WN_UNITS if k not in ("zero",)), key=len, reverse=True)) + r")"
+)
+_OPENING_COUNT = re.compile(
+    r"[\s\"'“‘(]*(?P<n>(?:" + _WN_OPENING + r"[-\s]hundred(?:(?:\s+and)?[-\s](?:" + _WN + r"))?)|" + _WN + r")"
+    r"\s+(?:[a-z][a-z'’-]*\s+)?(?P<noun>[a-z][a-z'’-]+s|people|children|men|women)\b",
+    re.I,
+)
+
+
+def opening_count(s: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+    """The count in words a sentence opens on, before a plural noun, outside ``taken``."""
+    m = _OPENING_COUNT.match(s)
+    if m is None or not s[m.start("n")].isupper() or m.group("noun").lower() in lexicon.NOT_COUNTED_PLURALS:
+        return []
+    a, e = m.span("n")
+    if any(x < e and a < y for x, y in taken):
+        return []
+    v = word_number(m.group("n"))
+    if v is None or v < 2:
+        return []
+    return [Quantity(a, e, a, e, "count", num=m.group("n"), written=Written(Fraction(v), Fraction(1), m.group("n")))]
+
+
 def change_words(s: str) -> list[Quantity]:
     if _CHANGE_TRIGGERS.isdisjoint(sentence_tokens(s)[1]):
         return []
