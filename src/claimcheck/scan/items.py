@@ -331,6 +331,9 @@ def may_hold_claims(text: str, sentences: list[Sentence]) -> bool:
     return False
 
 
+_AS_HAS = re.compile(r",\s+(?P<as>as)\s+(?:has|have|had|did|does|do)\s+(?:the|its|their|a|an)\b[^,;\d]{1,60}(?=,)", re.I)
+
+
 def _sentence_reading(text: str, sent: Sentence) -> tuple[list[int], list[tuple[int, int]], list[tuple[int, int, str, bool]]]:
     """What a sentence's own words say, whatever paragraph it is read in: where its
     clauses start, its anchor verbs ("went from"), and its direction verbs (start, end,
@@ -374,6 +377,15 @@ def _sentence_reading(text: str, sent: Sentence) -> tuple[list[int], list[tuple[
                      or (v.split()[-1] in _CHANGE_NOUN_SET and _ROLE_AFTER_VERB.match(text, m.end()) is not None
                          and _APPOSED.search(text, max(sa, pos - 12), pos) is not None))
             directions.append((pos, m.end(), m.group("v"), quiet))
+        # "The number of full-time students also has declined, from 2,907 … to 2,824 …, as
+        # has the number of part-time students, from 1,798 … to 1,731": "as has" says the
+        # verb before it again, of the subject after it
+        if qs and directions and "as" in words:
+            for m in _AS_HAS.finditer(text, sa, sb):
+                before = [d for d in directions if d[1] <= m.start() and not d[3]]
+                if before and len({verb_direction(d[2]) for d in before}) == 1:
+                    directions.append((m.start("as"), m.end(), before[-1][2], False))
+            directions.sort()
     got = memo["reading"] = (starts, anchors, directions)
     return got
 
