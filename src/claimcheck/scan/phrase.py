@@ -90,10 +90,10 @@ _UP_WORDS = lexicon.PROSE_UP
 _DOWN_WORDS = lexicon.PROSE_DOWN
 
 
-_UP_NOUN_OF = tuple(f"{a} {n} of" for n in _UP_NOUNS.split("|") for a in ("a", "an"))
+_UP_NOUN_OF = tuple(f"{a} {n} of" for n in _UP_NOUNS.split("|") for a in ("a", "an", "the"))
 
 
-_DOWN_NOUN_OF = tuple(f"{a} {n} of" for n in _DOWN_NOUNS.split("|") for a in ("a", "an"))
+_DOWN_NOUN_OF = tuple(f"{a} {n} of" for n in _DOWN_NOUNS.split("|") for a in ("a", "an", "the"))
 
 
 _alt = lexicon.alternation
@@ -143,7 +143,9 @@ def _pre_step_pattern(keep) -> str:  # noqa: ANN001
 
     def noun_of(nouns: str) -> str:
         # "a modest decline of", and "a rise in their bill of", "an increase in real terms of"
-        return (r"|(?:a|an)\s+(?:[a-z][a-z-]{0,15}\s+){1,2}(?:" + nouns + r")s?\s+of"
+        # ("the statewide drop of 38 homicides" too, but not "The net migration gain of
+        # 52,000": a net flow named with "the" is a level)
+        return (r"|(?:a|an|the(?!\s+net\b))\s+(?:[a-z][a-z-]{0,15}\s+){1,2}(?:" + nouns + r")s?\s+of"
                 r"|(?:a|an)\s+(?:[a-z][a-z-]{0,15}\s+){0,2}(?:" + nouns + r")s?\s+in\s+(?:[a-z][\w'’-]{0,15}\s+){1,3}of"
                 ) if keep("of", False) else ""
 

@@ -39,6 +39,17 @@ def restated_candidates(claim: Claim, text: str, claims: list[Claim]) -> list[Ca
         # rose to $143.55 in 2014, from $133.69 in 2013": a sentence of the amount alone,
         # and the next one stating the change
         found = _offered(claim, it, claims, claim.sent + 1)
+    if not any(max(f[1].b, f[2].b) <= it.a for f in found) and _DEFINITE.match(text, claim.start):
+        # "The number of murders statewide fell 20.5%, from 185 … to 147 …. However, the
+        # statewide drop of 38 homicides was …": a change named with "the" is one already
+        # stated; the nearest sentence of the two before that states one in its unit
+        for back in (1, 2):
+            # (its noun may be another word for the same thing, "people killed" and
+            # "homicides": read so, the reading only bears the amount out)
+            earlier = _offered(claim, it, claims, claim.sent - back, nouns=False)
+            if earlier:
+                found = earlier
+                break
     # a change stated before the amount is the one it says again ("… from 11.19 million,
     # which indicates an increase of 0.36million as labor force rises to 81.15mn"): the
     # nearest such; one stated after it only when it is the one offered
@@ -54,9 +65,10 @@ def restated_candidates(claim: Claim, text: str, claims: list[Claim]) -> list[Ca
                       note=RESTATED_AMOUNT)]
 
 
-def _offered(claim: Claim, it: Item, claims: list[Claim], sent: int) -> list[tuple[Claim, Item, Item]]:
+def _offered(claim: Claim, it: Item, claims: list[Claim], sent: int, nouns: bool = True) -> list[tuple[Claim, Item, Item]]:
     """The changes the claims of sentence ``sent`` state from one level to another, in the
-    unit and direction of ``claim`` (whose quantity is ``it``)."""
+    unit and direction of ``claim`` (whose quantity is ``it``; of the same noun too unless
+    ``nouns`` is false)."""
     found: list[tuple[Claim, Item, Item]] = []
     for other in claims:
         if other is claim or other.sent != sent or other.old is None or other.new is None:
@@ -68,10 +80,14 @@ def _offered(claim: Claim, it: Item, claims: list[Claim], sent: int) -> list[tup
             continue
         if not (same_unit(old.q, it.q) and same_unit(new.q, it.q)) or old.q.kind != new.q.kind:
             continue
-        if noun_score(old.q, it.q) < 0 or noun_score(new.q, it.q) < 0:
+        if nouns and (noun_score(old.q, it.q) < 0 or noun_score(new.q, it.q) < 0):
             continue  # "rose by 40 cases … from 120 tests to 150 tests": two things counted
         found.append((other, old, new))
     return found
+
+
+# "the statewide drop of 38 homicides", "this increase of $12": a change already named
+_DEFINITE = re.compile(r"(?:the|this|that)\s", re.I)
 
 
 # "dropped 144 students — or one percent —": a percent in words restating the change before it
