@@ -367,6 +367,12 @@ THRESHOLD_NOUNS: frozenset[str] = frozenset({"mark", "threshold", "milestone", "
 HEDGED_LEVEL_RULES: frozenset[str] = frozenset({"nearly", "about", "just_over", "more_than", "as_many_as", "at_least", "less_than"})
 #: Words that state a direction in the evidence search only (the figure language and the
 #: look-back before a number read "exceeded 5,000" as a hedge, not a rise).
+#: Nouns of a gap between two levels, which say no direction ("a difference of about $2.62
+#: million", "creating a gap of 517,555 votes"): the amount one level exceeds the other by.
+GAP_NOUNS: tuple[str, ...] = ("difference", "gap", "discrepancy")
+#: The hedges that bound a number on one side only ("more than 25,638"): any larger gap
+#: would bear such a claim out, so a gap read between levels is never checked under one.
+ONE_SIDED_HEDGES: frozenset[str] = frozenset({"more_than", "at_least", "less_than", "as_many_as"})
 #: Verbs of passing a level named after them ("surpassing the peak of 70,699", "easily
 #: exceeded the five-year average of 19,425"): a rise, and the role word of that level.
 PASS_VERBS: tuple[str, ...] = (

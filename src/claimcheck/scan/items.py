@@ -292,6 +292,15 @@ _NAMES_SPAN = re.compile(r"\b(?:last|past|next|previous|coming|following)\s+(?:\
                          r"|\b(?:in|during|for|throughout)\s+(?:fiscal\s+|calendar\s+)?(?:19|20)\d\d\b", re.I)
 
 
+_GAP_WORD = re.compile(r"\b(?:" + lexicon.alternation(lexicon.GAP_NOUNS) + r")\s+of\b", re.I)
+
+
+def may_hold_gaps(text: str) -> bool:
+    """Whether ``text`` may name a gap between levels at all ("a difference of", "a gap
+    of"): a quick test before scan/gaps.py reads it."""
+    return _GAP_WORD.search(text) is not None
+
+
 def may_hold_claims(text: str, sentences: list[Sentence]) -> bool:
     """False only when no sentence of ``sentences`` can hold a claim: plain levels alone,
     with no direction, anchor or sum word beside them ("412 homicides last year"). Such a
@@ -315,6 +324,8 @@ def may_hold_claims(text: str, sentences: list[Sentence]) -> bool:
         if len(qs) >= 2 and any(q.kind == "rate" and (q.per or "").startswith("per 1") for q in qs) \
                 and "rate" in text[sa:sb].lower():
             return True  # "51 white farmers murdered … a murder rate … of 108 per 100,000" (scan/per_capita.py)
+        if may_hold_gaps(text[sa:sb]):
+            return True  # "for a difference of about $2.62 million" (scan/gaps.py)
         if 2 <= len(qs) <= 6 and qs[0].pstart <= 2 and " and " in text[sa:sb]:
             return True  # "16,4m are employed, 6,2m … and 15,4m …": the parts of a total before (scan/parts.py)
         # the direction verbs and anchors the sentence's claims would be made of (a hedge

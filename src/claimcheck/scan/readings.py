@@ -16,6 +16,8 @@ its own, offered to :func:`~claimcheck.scan.search.search` in one place:
   an average price of $11.42 per share");
 * :mod:`~claimcheck.scan.per_capita` — a rate per so many people from a count and a
   population ("51 white farmers murdered … a murder rate … of 108 per 100,000");
+* :mod:`~claimcheck.scan.gaps` — a gap between two levels, named without a direction ("a
+  difference of about $2.62 million", "creating a gap of 517,555 votes");
 * :mod:`~claimcheck.scan.unsigned` — points with no direction before "from" ("showing 0.06
   per cent point from 11.40 per cent").
 
@@ -34,7 +36,8 @@ from typing import Callable
 from claimcheck.scan.asides import (
     ACCOUNTS_FOR, ASIDE_PART, BRACKETED_WHOLE, SET_OUT_SHARE, accounts_for_candidates, aside_share_candidates,
     bracketed_whole_candidates, set_out_share_candidates)
-from claimcheck.scan.items import Candidate, Check, Claim, Item
+from claimcheck.scan.gaps import GAP_BETWEEN, gap_checks
+from claimcheck.scan.items import Candidate, Check, Claim, Item, may_hold_gaps
 from claimcheck.scan.multiples import CHANGES_MULTIPLE, SET_OUT_LEVELS, changes_multiple_candidates, set_out_levels_candidates
 from claimcheck.scan.per_capita import per_capita_checks
 from claimcheck.scan.per_unit import per_unit_checks
@@ -43,7 +46,7 @@ from claimcheck.scan.restated_rate import restated_rate_checks
 from claimcheck.scan.unsigned import bears_out_only
 
 #: The notes of candidates read here: a verdict on them that is not confirming is no verdict.
-BEAR_OUT_NOTES = frozenset({RESTATED_AMOUNT, ASIDE_PART, SET_OUT_SHARE, CHANGES_MULTIPLE, ACCOUNTS_FOR, BRACKETED_WHOLE,
+BEAR_OUT_NOTES = frozenset({RESTATED_AMOUNT, GAP_BETWEEN, ASIDE_PART, SET_OUT_SHARE, CHANGES_MULTIPLE, ACCOUNTS_FOR, BRACKETED_WHOLE,
                             SET_OUT_LEVELS})
 
 
@@ -72,8 +75,8 @@ def more_checks(text: str, items: list[Item], first: int, last: int | None, judg
     check of ``done`` has read."""
     rates = any(it.q.per for it in items)
     money = any(it.q.kind == "money" for it in items)
-    if not (rates or money):
-        return []  # each reading below reads a rate or an average sum of money
+    if not (rates or money or may_hold_gaps(text)):
+        return []  # each reading below reads a rate, an average sum of money or a gap
     seen = {id(c.claim.item) for c in done if c.claim.item is not None}
     out: list[Check] = []
     if rates:
@@ -84,6 +87,9 @@ def more_checks(text: str, items: list[Item], first: int, last: int | None, judg
         seen.update(id(c.claim.item) for c in out)
     if rates:
         out += [c for c in per_capita_checks(text, items, first, last, judge) if id(c.claim.item) not in seen]
+        seen.update(id(c.claim.item) for c in out)
+    if may_hold_gaps(text):
+        out += [c for c in gap_checks(text, items, first, last, judge) if id(c.claim.item) not in seen]
     return out
 
 
