@@ -219,6 +219,12 @@ _PRE_MAX = max(len(w) for w in list(_UP_WORDS) + list(_DOWN_WORDS) + list(_UP_NO
 _DOUBLE_SPACE = re.compile(r"\s\s")
 
 
+#: A verb of passing a level, its object and "by", right before an amount: "surpassing the
+#: previous record by", "beat the target by".
+PASSED_BY = re.compile(
+    r"\b(?P<v>" + lexicon.alternation(lexicon.PASS_VERBS + lexicon.BEAT_VERBS) + r")\s+(?:[\w'\u2019-]+\s+){0,4}?by\s+$", re.I)
+
+
 def extend_phrase(s: str, q: Quantity, floor: int = 0) -> None:
     """Extend ``q`` with its rate words, direction nouns and the words before it; the
     words before ``floor`` are the phrase of the quantity before it, never this one's
@@ -312,5 +318,12 @@ def extend_phrase(s: str, q: Quantity, floor: int = 0) -> None:
         pos = pm.start()
     q.pstart = pos
     q.framing = tuple(reversed(framing))
+    if q.direction is None and q.kind in ("count", "money", "percent", "points") and not q.words:
+        # "surpassing the previous record by more than 1.29 million", "beat the target by
+        # 12%": the amount a level passed another by, a rise over it
+        pm = PASSED_BY.search(s, max(floor, q.pstart - 80), q.pstart)
+        if pm is not None:
+            q.direction = "up"
+            q.pstart = pm.start()
     if q.kind in ("count", "rate", "money") and q.direction is None and q.hedge is None and s[q.pstart : q.start].strip().lower() in ("a", "an"):
         q.pstart = q.start

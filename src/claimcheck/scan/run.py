@@ -35,7 +35,7 @@ from claimcheck.results import Problem
 from claimcheck.verdicts.diagnoses import Diagnosis
 from claimcheck.scan.detect import may_hold_numbers, read_sentence
 from claimcheck.scan.digits import decimal_commas_as_points, minor_units_as_major
-from claimcheck.scan.phrase import rate_noun_dropped
+from claimcheck.scan.phrase import PASSED_BY, rate_noun_dropped
 from claimcheck.scan.words import one_point_as_digits
 from claimcheck.scan.document import Doc, DocStream, Format, Source, guess_format, open_input
 from claimcheck.scan.items import Candidate, Check, Claim, Item, Sentence, build_items, clause_bounds, clause_starts, may_hold_claims
@@ -187,6 +187,7 @@ _PERIOD_ASIDE = re.compile(r"\s*\((?:yoy|y-o-y|mom|m-o-m|qoq|q-o-q|year[\s-]on[\
 
 
 _WORD = re.compile(r"[a-z]+")
+_PASSED_LEAD = re.compile(PASSED_BY.pattern.removesuffix("$"), re.I)
 _UP_NOUN_SET = frozenset(lexicon.UP_NOUNS)
 _CHANGE_NOUN_OF = re.compile(
     r"(?:an?\s+)?(?:[a-z]+\s+){0,2}?(?P<noun>" + lexicon.alternation(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS) + r")s?"
@@ -230,6 +231,10 @@ def read_figure(phrase: str) -> tuple[ClaimedFigure | None, str | None]:
     if m:
         plain = "increase" if m.group("noun").lower() in _UP_NOUN_SET else "decrease"
         candidates.append(f"{plain} of {phrase[m.end():]}")
+    # "surpassing the previous record by more than 1.29 million": a rise by the amount
+    m = _PASSED_LEAD.match(phrase)
+    if m:
+        candidates.append("up by " + phrase[m.end() :])
     for text in list(candidates):
         if "(" in text and _PERIOD_ASIDE.search(text):
             candidates.append(_PERIOD_ASIDE.sub("", text))
