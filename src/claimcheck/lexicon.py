@@ -358,6 +358,15 @@ PLACE_POINTER_NOUNS: tuple[str, ...] = (
 GENERIC_COUNT_NOUNS: frozenset[str] = frozenset(
     "incident incidents case cases event events instance instances occurrence occurrences report reports".split()
 )
+#: Plural nouns of things counted that a number between 1900 and 2100 written without a
+#: separator stands before as a count, not a year ("compared with 2000 cases", "1950
+#: students"); after "the", "in", "since" and the like it is still a year ("the 2000 votes").
+YEAR_LIKE_COUNT_NOUNS: frozenset[str] = frozenset(
+    "cases people persons incidents deaths arrests students jobs workers residents visitors patients homes "
+    "houses units vehicles votes voters calls complaints crimes murders homicides killings births passengers "
+    "tourists migrants children adults members employees officers teachers beds applications applicants "
+    "infections hospitalizations admissions offences offenses victims refugees households families".split()
+)
 #: Nouns after a number that make it a threshold, not a level: "exceeded the 1.7 million
 #: mark", "crossed the 100,000 threshold".
 THRESHOLD_NOUNS: frozenset[str] = frozenset({"mark", "threshold", "milestone", "barrier"})

@@ -59,6 +59,11 @@ _NUM_LEAD = max(map(len, _CODES)) + 3
 _DIGITS = re.compile(r"\d+")
 
 
+# "compared with 2000 cases": a number a year could be, before a noun of things counted
+# (lexicon.YEAR_LIKE_COUNT_NOUNS), is a count unless a word before it makes it a year
+_COUNTED_NOT_YEAR = re.compile(r"\s(?:" + lexicon.alternation(sorted(lexicon.YEAR_LIKE_COUNT_NOUNS)) + r")\b", re.I)
+_YEAR_BEFORE = re.compile(r"(?:\b(?:the|in|since|of|by|during|from|until|till|through|before|after|to|and|or|fiscal|year|between|"
+                          r"early|late|mid|spring|summer|autumn|fall|winter|[A-Z][a-z]+)|['\u2019]s|[-\u2013/])\s*$")
 _PCT = re.compile(r"\s?(?:%|per[\s-]?cent\b)|[\s-]percent\b", re.I)
 
 
@@ -314,7 +319,8 @@ def _number_kind(s: str, m: re.Match, words: tuple[bool, bool] = (True, True)) -
     if not cur and len(num) == 4 and num.isdigit() and 1900 <= int(num) <= 2100 and not (
             _POINTS.match(after) or _PCT.match(after) or (before.endswith("(") and _PAREN_PCT.match(after))
             or _HYPHEN_UNIT.match(after) or _SCALE_ATTACHED.match(after) or _SCALE_WORD.match(after)
-            or (after[:1] and after[:1] in "xX" and not after[1:2].isalnum())):
+            or (after[:1] and after[:1] in "xX" and not after[1:2].isalnum())
+            or _COUNTED_NOT_YEAR.match(after) and not _YEAR_BEFORE.search(before)):
         return None  # a year (the test below, made first: a year is never anything else)
     if before.endswith(("\x1b[", "\x1b[0;", "\x1b[1;", "\x9b")):
         return None  # a terminal escape pasted into the text ("\x1b[31m"), not a number
@@ -388,7 +394,7 @@ def _number_kind(s: str, m: re.Match, words: tuple[bool, bool] = (True, True)) -
             return None  # "a 90-day pause", "a 42-year-old man": a description, not a claim
     is_year = (
         kind == "count" and not cur and not scale_text and len(num) == 4 and num.isdigit()
-        and 1900 <= int(num) <= 2100
+        and 1900 <= int(num) <= 2100 and not (_COUNTED_NOT_YEAR.match(after) and not _YEAR_BEFORE.search(before))
     )
     if is_year:
         return None
