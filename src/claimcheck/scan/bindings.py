@@ -93,6 +93,11 @@ _PART_GAP = re.compile(r"(?:\s+[^\s\d;:.,()]+){0,5}?\s*(?:,\s*or|\(|\u2014|\u201
 _GROUP_GAP = re.compile(r"(?:\s+[a-z][\w'’-]*)?\s*[,(]?\s*(?:or|and)?\s*[(]?\s*", re.I)
 
 
+# what a change noun is of, then ", with" before the level it reached: " in cases presented
+# to the district attorney's office, with "
+_WITH_AFTER_NOUN = re.compile(r"\s+(?:in|of)\s+(?:[a-z][\w'\u2019-]*\s+){0,7}?[a-z][\w'\u2019-]*\s*,\s*with\s+", re.I)
+
+
 def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | None = None) -> dict[int, Claim]:
     """Tie each claim to the numbers its own words name; return the owner of each number
     bound strongly ("from", "to", "than", "of the"), by the number's id. Sentences from
@@ -122,6 +127,14 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
                 # beside it says how much
                 claim.old = it
                 break
+            if (claim.kind == "direction" and claim.new is None and pos == claim.end and it.role is None
+                    and _WITH_AFTER_NOUN.fullmatch(text, pos, it.pa)):
+                # "a significant uptick in cases presented to the district attorney's office,
+                # with nearly 500 cases submitted this year compared to 178": what rose, then
+                # "with" and its new level
+                claim.new = it
+                pos = it.b
+                continue
             if len(gap) > 45 and not (len(gap) <= 70 and _CARRYING.search(gap) and it.role_word == "to"):
                 # "6.21 per cent higher compared to the rate recorded in February 2022, which was 15.70 per cent"
                 if claim.old is None and base and base is not True and it.time == base and len(gap) <= 90:

@@ -180,6 +180,7 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
     q = claim.item.q if claim.item is not None else None
     near = [it for it in levels if it.sent >= claim.sent - 2 and (claim.item is None or it is not claim.item)]
     kind = claim.kind
+    sized = kind == "direction" and is_sized(text, claim)
     if not near and claim.old is None and not (claim.item is not None and kind in ("count", "money", "rate")):
         return out  # every candidate below takes a level near the claim, its own base, or (a sum) its parts
 
@@ -241,7 +242,9 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                         continue
                     index_points = True
                 if kind == "direction":
-                    func = "pp_change" if lv == "percent" else "diff"
+                    # a direction its own words size ("a sharp drop") is judged by the percent
+                    # change, so the arithmetic shown is that percent
+                    func = "pp_change" if lv == "percent" else "pct_change" if sized else "diff"
                     # a direction alone is checked only on numbers its own words tie to it:
                     # "fell to 558 from 596", "That is down from 1,224" (this: the 990 before)
                     if not (new is claim.new or (new.role == "new" and new.clause == claim.clause)):
@@ -322,7 +325,6 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                     out[-1].note = YEARS_SAID
                 elif relative and len(out) > n:
                     out[-1].note = WHICH_FOLLOWS
-    sized = kind == "direction" and is_sized(text, claim)
     if (kind == "percent" and not claim.bare) or (claim.bare and _bare_direction(text, claim, items)) or sized:
         # an old value derived from a new one and a stated difference: "9,379, an increase
         # of 324 students or 3.6%"

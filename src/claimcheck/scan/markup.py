@@ -32,6 +32,8 @@ _BLOCK_TAGS = frozenset(
     "section summary table tbody td tfoot th thead title tr ul".split()
 )
 _SKIP_TAGS = frozenset("script style noscript template svg math head".split())
+#: A character or entity reference still open at the end of the data read so far.
+_OPEN_REF = re.compile(r"&(?:#[xX]?[0-9a-fA-F]*|[a-zA-Z][-.a-zA-Z0-9]*)?\Z")
 
 
 class HTMLText(HTMLParser):
@@ -42,11 +44,24 @@ class HTMLText(HTMLParser):
         self.out = out
         self.skip = 0
         self.in_title = False
+        self._tail = ""
 
     def feed_chunk(self, chunk: str) -> None:
-        self.feed(chunk)
+        # The standard parser reads a reference the data ends in by what it has so far:
+        # "&Dr." alone is "&Dr" and ".", "&Dr. " is "&Dr.": hold such a tail back until
+        # the character that ends it comes, so that where a chunk ends changes nothing.
+        chunk = self._tail + chunk
+        m = _OPEN_REF.search(chunk, max(len(chunk) - 256, 0))
+        self._tail = chunk[m.start() :] if m is not None else ""
+        self.feed(chunk[: m.start()] if m is not None else chunk)
         if len(self.rawdata) > STUCK_LIMIT:
             self._unstick()
+
+    def close(self) -> None:
+        if self._tail:
+            self.feed(self._tail)
+            self._tail = ""
+        super().close()
 
     def _unstick(self) -> None:
         """A construct open for too long: read it as the parser reads one left open at
