@@ -44,7 +44,10 @@ def _value(text: str) -> Fraction | None:
     from claimcheck.numbers import NumberError, parse_number
 
     t = text.strip().strip("()").replace("\u2019", "'")
-    for cut in (t, t.split()[0] if t.split() else t):
+    words = t.split()
+    # the whole, then the number with its scale word ("2.4 million more": 2.4 million),
+    # then the first word alone
+    for cut in (t, " ".join(words[:2]), words[0] if words else t):
         try:
             w = parse_number(cut.replace(" ", "")) if cut else None
         except NumberError:

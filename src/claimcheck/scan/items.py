@@ -301,6 +301,33 @@ def may_hold_gaps(text: str) -> bool:
     return _GAP_WORD.search(text) is not None
 
 
+# Between two numbers set side by side in a table's row: spaces, brackets, a bar, and the
+# sign of the second ("$371 million +8.9%").
+_SIDE_GAP = re.compile(r"[\s()|\u00a0]*(?<=[\s(])[+\u2212-]|[\s()|\u00a0]*")
+
+
+def side_by_side(text: str, a: Item, b: Item) -> bool:
+    """Whether ``b`` stands right after ``a`` as the next column of a row: nothing between
+    them but spaces and brackets, or the noun of ``a`` ("41 homicides   37 homicides")."""
+    gap = text[a.b : b.pa]
+    if _SIDE_GAP.fullmatch(gap):
+        return True
+    noun = a.q.noun
+    return bool(noun) and len(gap) <= 80 and _SIDE_GAP.fullmatch(gap.replace(noun, " ", 1)) is not None \
+        and noun.isalpha() and noun.lower() in gap.lower().split()
+
+
+def _side_by_side_quantities(text: str, sa: int, qs: list[Quantity]) -> bool:
+    """Whether three numbers of a sentence stand side by side ("January 5 31 36"): a row
+    of a table, whose last may be the total or change of the others (scan/rows.py)."""
+    run = 1
+    for q, r in zip(qs, qs[1:]):
+        run = run + 1 if _SIDE_GAP.fullmatch(text, sa + q.end, sa + r.pstart) else 1
+        if run >= 3:
+            return True
+    return False
+
+
 def may_hold_claims(text: str, sentences: list[Sentence]) -> bool:
     """False only when no sentence of ``sentences`` can hold a claim: plain levels alone,
     with no direction, anchor or sum word beside them ("412 homicides last year"). Such a
@@ -326,6 +353,8 @@ def may_hold_claims(text: str, sentences: list[Sentence]) -> bool:
             return True  # "51 white farmers murdered … a murder rate … of 108 per 100,000" (scan/per_capita.py)
         if may_hold_gaps(text[sa:sb]):
             return True  # "for a difference of about $2.62 million" (scan/gaps.py)
+        if len(qs) >= 3 and _side_by_side_quantities(text, sa, qs):
+            return True  # "March 10 33 43": a row of a table (scan/rows.py)
         if 2 <= len(qs) <= 6 and qs[0].pstart <= 2 and " and " in text[sa:sb]:
             return True  # "16,4m are employed, 6,2m … and 15,4m …": the parts of a total before (scan/parts.py)
         # the direction verbs and anchors the sentence's claims would be made of (a hedge

@@ -18,6 +18,8 @@ its own, offered to :func:`~claimcheck.scan.search.search` in one place:
   population ("51 white farmers murdered … a murder rate … of 108 per 100,000");
 * :mod:`~claimcheck.scan.gaps` — a gap between two levels, named without a direction ("a
   difference of about $2.62 million", "creating a gap of 517,555 votes");
+* :mod:`~claimcheck.scan.rows` — numbers set side by side as a table's rows ("Louisiana
+  1,185 1,816 53.2% 631", "Yes 210 74.5% No 72 25.5%", "2008 $371 million +8.9%");
 * :mod:`~claimcheck.scan.unsigned` — points with no direction before "from" ("showing 0.06
   per cent point from 11.40 per cent").
 
@@ -43,11 +45,12 @@ from claimcheck.scan.per_capita import per_capita_checks
 from claimcheck.scan.per_unit import per_unit_checks
 from claimcheck.scan.restated import RESTATED_AMOUNT, restated_candidates
 from claimcheck.scan.restated_rate import restated_rate_checks
+from claimcheck.scan.rows import ROW_NOTES, row_checks
 from claimcheck.scan.unsigned import bears_out_only
 
 #: The notes of candidates read here: a verdict on them that is not confirming is no verdict.
 BEAR_OUT_NOTES = frozenset({RESTATED_AMOUNT, GAP_BETWEEN, ASIDE_PART, SET_OUT_SHARE, CHANGES_MULTIPLE, ACCOUNTS_FOR, BRACKETED_WHOLE,
-                            SET_OUT_LEVELS})
+                            SET_OUT_LEVELS}) | ROW_NOTES
 
 
 def more_candidates(claim: Claim, text: str, items: list[Item], claims: list[Claim]) -> list[Candidate]:
@@ -73,12 +76,14 @@ def more_checks(text: str, items: list[Item], first: int, last: int | None, judg
                 done: list[Check]) -> list[Check]:
     """The checks of rates and averages these readings bear out, for the quantities no
     check of ``done`` has read."""
+    seen = {id(c.claim.item) for c in done if c.claim.item is not None}
+    # numbers set side by side, as in a table's rows
+    out: list[Check] = [c for c in row_checks(text, items, first, last, judge) if id(c.claim.item) not in seen]
+    seen.update(id(c.claim.item) for c in out)
     rates = any(it.q.per for it in items)
     money = any(it.q.kind == "money" for it in items)
     if not (rates or money or may_hold_gaps(text)):
-        return []  # each reading below reads a rate, an average sum of money or a gap
-    seen = {id(c.claim.item) for c in done if c.claim.item is not None}
-    out: list[Check] = []
+        return out  # each reading below reads a rate, an average sum of money or a gap
     if rates:
         out += [c for c in restated_rate_checks(text, items, first, last, judge) if id(c.claim.item) not in seen]
         seen.update(id(c.claim.item) for c in out)
