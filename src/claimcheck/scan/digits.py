@@ -44,7 +44,7 @@ _DECIMAL_COMMA_NUM = re.compile(r"\d{1,3},\d{1,2}")
 
 
 _NUM = re.compile(
-    r"(?:(?<![\w$])(?P<code>" + _CODE + r")(?:\s|(?=\d))|(?<![\w.,/:\-\u2010\u2011@#]))"
+    r"(?:(?<![\w$])(?P<code>" + _CODE + r")(?:\s|(?=\d))|(?<![\w.,/:\u2010\u2011@#])(?<![^\s(]-))"
     r"(?P<cur>" + lexicon.CURRENCY_CLASS + r")?(?P<num>" + _DECIMAL_COMMA + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+(?:\.\d+)?|\.\d+)(?!\d)",
     re.I,
 )

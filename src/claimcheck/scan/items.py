@@ -306,15 +306,18 @@ def may_hold_gaps(text: str) -> bool:
 _SIDE_GAP = re.compile(r"[\s()|\u00a0]*(?<=[\s(])[+\u2212-]|[\s()|\u00a0]*")
 
 
-def side_by_side(text: str, a: Item, b: Item) -> bool:
-    """Whether ``b`` stands right after ``a`` as the next column of a row: nothing between
-    them but spaces and brackets, or the noun of ``a`` ("41 homicides   37 homicides")."""
-    gap = text[a.b : b.pa]
+def _side_gap(gap: str, noun: str | None) -> bool:
+    """Whether ``gap`` is all that stands between two columns of a row: spaces and
+    brackets, and perhaps the noun of the first ("41 homicides   37 homicides")."""
     if _SIDE_GAP.fullmatch(gap):
         return True
-    noun = a.q.noun
-    return bool(noun) and len(gap) <= 80 and _SIDE_GAP.fullmatch(gap.replace(noun, " ", 1)) is not None \
-        and noun.isalpha() and noun.lower() in gap.lower().split()
+    return (bool(noun) and len(gap) <= 80 and noun.isalpha()  # type: ignore[union-attr]
+            and gap.split()[:1] == [noun] and _SIDE_GAP.fullmatch(gap.replace(noun, " ", 1)) is not None)  # type: ignore[arg-type]
+
+
+def side_by_side(text: str, a: Item, b: Item) -> bool:
+    """Whether ``b`` stands right after ``a`` as the next column of a row."""
+    return _side_gap(text[a.b : b.pa], a.q.noun)
 
 
 def _side_by_side_quantities(text: str, sa: int, qs: list[Quantity]) -> bool:
@@ -322,7 +325,7 @@ def _side_by_side_quantities(text: str, sa: int, qs: list[Quantity]) -> bool:
     of a table, whose last may be the total or change of the others (scan/rows.py)."""
     run = 1
     for q, r in zip(qs, qs[1:]):
-        run = run + 1 if _SIDE_GAP.fullmatch(text, sa + q.end, sa + r.pstart) else 1
+        run = run + 1 if _side_gap(text[sa + q.end : sa + r.pstart], q.noun) else 1
         if run >= 3:
             return True
     return False
