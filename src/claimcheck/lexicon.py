@@ -415,6 +415,10 @@ NET_OUT_NOUNS: tuple[str, ...] = ("departure", "departures", "outflow", "outflow
 #: amount of $37,435"): a comparison, up or down, with the level or rate before them.
 BENCHMARK_UP: tuple[str, ...] = ("above", "over", "outstripping", "outstripped", "outstrips")
 BENCHMARK_DOWN: tuple[str, ...] = ("below", "under", "lags", "lagged", "lagging", "trails", "trailed", "trailing")
+#: What a level is expected to be, a benchmark named without "the" ("slightly under
+#: consensus estimates of 230,000", "above analysts' forecasts of $4.1 billion").
+FORECAST_NOUNS: tuple[str, ...] = ("estimate", "estimates", "expectation", "expectations", "forecast", "forecasts",
+                                   "projection", "projections")
 SEARCH_UP_WORDS: tuple[str, ...] = ("uptick", "upticks", "raised", "boosted") + BENCHMARK_UP + PASS_VERBS + RATE_UP_VERBS
 SEARCH_DOWN_WORDS: tuple[str, ...] = (
     "dwindled", "dwindling", "reduced", "slashed", "halved", "trimmed") + BENCHMARK_DOWN + RATE_DOWN_VERBS

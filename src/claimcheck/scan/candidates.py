@@ -575,11 +575,12 @@ def _which_follows(text: str, claim: Claim, old: Item, new: Item) -> bool:
 
 
 _SELF_SIZED = frozenset(lexicon.SELF_SIZED_NOUNS)
-_SIZE_ADJ = frozenset(lexicon.CHANGE_SIZE_ADJECTIVES)
+_SIZE_ADJ = frozenset(lexicon.CHANGE_SIZE_ADJECTIVES) | frozenset(w for w in lexicon.CHANGE_ADVERBS if " " not in w)
 
 
 def is_sized(text: str, claim: Claim) -> bool:
-    """A direction stated alone that its own words size: "a dramatic increase", "a surge"."""
+    """A direction stated alone that its own words size: "a dramatic increase", "a surge",
+    "slightly under consensus estimates"."""
     return claim.item is None and any(w in _SELF_SIZED or w in _SIZE_ADJ for w in text[claim.start : claim.end].lower().split())
 _LEVEL_THEN_CHANGE = re.compile(r"[^\d;:]{0,80}?,\s*")
 #: The note of a change whose levels only the years said before them put in order: it

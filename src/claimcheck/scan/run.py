@@ -204,6 +204,10 @@ _SIZE_ADVERBS = {
 }
 
 
+# "slightly under consensus estimates": the adverbs that size a change themselves
+_SIZE_HEDGES = frozenset(w for w in lexicon.CHANGE_ADVERBS if w in lexicon.HEDGE_WORDS["slightly"] or w in lexicon.HEDGE_WORDS["sharply"])
+
+
 # Phrases repeat across an article ("about 20%", "more than 1,000"); the reading depends
 # on the phrase alone and a ClaimedFigure is immutable, so it is remembered.
 @lru_cache(maxsize=8192)
@@ -280,7 +284,7 @@ def _claim_figure(text: str, claim: Claim, hint: str | None, relation: str) -> t
         verb = "rose" if claim.direction == "up" else "fell"
         # "a slight dip", "a sharp and concerted increase": the size the adjective gives
         for word in _WORD.findall(text[claim.start : claim.end].lower()):
-            adverb = _SIZE_ADVERBS.get(word)
+            adverb = _SIZE_ADVERBS.get(word) or (word if word in _SIZE_HEDGES else None)
             if adverb:
                 return read_figure(f"{verb} {adverb}")
             if word in lexicon.SELF_SIZED_NOUNS:
