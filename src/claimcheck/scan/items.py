@@ -205,7 +205,9 @@ _RATE_VERB_WORDS = frozenset(lexicon.RATE_UP_VERBS + lexicon.RATE_DOWN_VERBS)
 _BENCHMARK = re.compile(
     r"(?<![-\u2010\u2011])\b(?:(?:" + lexicon.alternation(lexicon.CHANGE_ADVERBS) + r")\s+)?(?P<v>" + lexicon.alternation(lexicon.BENCHMARK_UP + lexicon.BENCHMARK_DOWN) + r")"
     r"(?=\s+(?:the\s+(?:[a-z][\w'’-]*\s+){1,5}?(?:of\s+)?|(?:[a-z][\w'’-]*\s+){0,2}(?:"
-    + lexicon.alternation(lexicon.FORECAST_NOUNS) + r")\s+of\s+)" + lexicon.CURRENCY_CLASS + r"?\d)", re.I)
+    + lexicon.alternation(lexicon.FORECAST_NOUNS) + r")\s+of\s+)" + lexicon.CURRENCY_CLASS + r"?\d"
+    # ("over the previous 12 months": a span of time, no benchmark)
+    r"(?![\d,.]*\s*(?:" + lexicon.alternation(lexicon.TIME_UNITS) + r")s?\b))", re.I)
 _BENCHMARK_WORDS = frozenset(lexicon.BENCHMARK_UP + lexicon.BENCHMARK_DOWN)
 #: The role words of a benchmark a level or a rate of change is set against.
 BENCHMARK_ROLES = _BENCHMARK_WORDS | frozenset(lexicon.PASS_VERBS)

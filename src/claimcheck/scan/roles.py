@@ -42,6 +42,7 @@ _PASSED = lexicon.alternation(lexicon.PASS_VERBS)
 # same period (17,328 …": a benchmark named, its number after "of" or in brackets
 _BENCHMARK = lexicon.alternation(lexicon.BENCHMARK_UP + lexicon.BENCHMARK_DOWN)
 PASS_SET = frozenset(lexicon.PASS_VERBS)
+_TIME_UNITS = frozenset(lexicon.TIME_UNITS)
 _ROLE_BEFORE = re.compile(
     r"(?:^|\s|\()(?:(?P<w>" + _STRONG_OLD + r")\s+" + _STRONG_FILL
     + r"|(?P<w3>" + _PASSED + r")\s+the\s+" + _STRONG_FILL
@@ -175,6 +176,8 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
             w = "to"  # "to close at 18.12": its level is where the change ended, as after "to"
         it.role_word = w
         it.role = "old" if w in PASS_SET or m.group("w4") else _ROLE.get(w, _ROLE.get(w.split()[0]))
+        if (m.group("w4") or w in ("over", "since", "above", "below")) and (it.q.noun or "").lower().rstrip("s") in _TIME_UNITS:
+            it.role, it.role_word = None, ""  # "over the previous 12 months": a span of time, no benchmark
         if w == "to" and _NOT_BEFORE_TO.search(head, 0, m.start("w2")):
             it.role, it.role_word = None, ""  # "translating to around 27 million", "according to": no endpoint
         if w.startswith(("compared", "in comparison", "relative", "as against", "as opposed")):
