@@ -209,6 +209,13 @@ _BENCHMARK = re.compile(
     # ("over the previous 12 months": a span of time, no benchmark)
     r"(?![\d,.]*\s*(?:" + lexicon.alternation(lexicon.TIME_UNITS) + r")s?\b))", re.I)
 _BENCHMARK_WORDS = frozenset(lexicon.BENCHMARK_UP + lexicon.BENCHMARK_DOWN)
+# "Reporting on the fall in the CPI rate of inflation from 3.5 per cent to 3 per cent": a
+# change named with "the" that its own "from … to …" sets out (without them, "the fall"
+# restates a change said before, or is the season)
+_DEFINITE_FROM_TO = re.compile(
+    r"\bthe\s+(?P<v>" + lexicon.alternation(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS) + r")\s+in\s+"
+    r"(?=[^\d;:.]{1,80}?\bfrom\s+" + lexicon.CURRENCY_CLASS + r"?\d[^;:]{0,40}?\bto\s+" + lexicon.CURRENCY_CLASS + r"?\d)", re.I)
+_DEFINITE_WORDS = frozenset(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS)
 #: The role words of a benchmark a level or a rate of change is set against.
 BENCHMARK_ROLES = _BENCHMARK_WORDS | frozenset(lexicon.PASS_VERBS)
 _PHRASAL_DOWN_BEFORE = re.compile(r"\b(?:break|breaks|broke|broken|breaking|boil|boils|boiled|boiling|narrow|narrows|narrowed|narrowing)\s+$", re.I)
@@ -399,6 +406,8 @@ def _sentence_reading(text: str, sent: Sentence) -> tuple[list[int], list[tuple[
         found = direction_matches(text, sa, sb, words) if qs else found_alone
         if qs and not _BENCHMARK_WORDS.isdisjoint(words):
             found = sorted(found + list(_BENCHMARK.finditer(text, sa, sb)), key=lambda m: m.start())
+        if len(qs) >= 2 and "the" in words and "from" in words and not _DEFINITE_WORDS.isdisjoint(words):
+            found = sorted(found + list(_DEFINITE_FROM_TO.finditer(text, sa, sb)), key=lambda m: m.start())
         if not _RATE_VERB_WORDS.isdisjoint(words) or _CASE_FOLDS.search(text, sa, sb):
             found = sorted(found + list(_RATE_VERB.finditer(text, sa, sb)), key=lambda m: m.start())
         for m in found:
