@@ -611,6 +611,10 @@ PHRASE_DETERMINERS: frozenset[str] = frozenset(
 )
 #: Words that may stand between "to" and its number ("fell to a record low of 4.2 percent").
 PHRASE_TO_FILLERS: frozenset[str] = frozenset("a an the new record all time high low of reach".split())
+#: The words of a record set: "reached a new high", "an all-time low", "the previous
+#: peak" (scan/records.py).
+RECORD_UP_WORDS: tuple[str, ...] = ("high", "peak")
+RECORD_DOWN_WORDS: tuple[str, ...] = ("low",)
 #: Beating a record names the old value and a rise ("breaks the old record of 96 degrees").
 RECORD_BREAK_VERBS: frozenset[str] = frozenset(
     "break breaks broke breaking beat beats beating smashed shattered surpassing".split()

@@ -316,6 +316,10 @@ def may_hold_gaps(text: str) -> bool:
 _SIDE_GAP = re.compile(r"[\s()|\u00a0]*(?<=[\s(])[+\u2212-]|[\s()|\u00a0]*")
 
 
+_RECORD_SET = re.compile(r"\b(?:new|all[-\u2010\u2011 ]time|record)\s+(?:"
+                         + lexicon.alternation(lexicon.RECORD_UP_WORDS + lexicon.RECORD_DOWN_WORDS) + r")\b", re.I)
+
+
 def _side_gap(gap: str, noun: str | None) -> bool:
     """Whether ``gap`` is all that stands between two columns of a row: spaces and
     brackets, and perhaps the noun of the first ("41 homicides   37 homicides")."""
@@ -368,6 +372,8 @@ def may_hold_claims(text: str, sentences: list[Sentence]) -> bool:
             return True  # "for a difference of about $2.62 million" (scan/gaps.py)
         if len(qs) >= 3 and _side_by_side_quantities(text, sa, qs):
             return True  # "March 10 33 43": a row of a table (scan/rows.py)
+        if _RECORD_SET.search(text, sa, sb):
+            return True  # "reached a new high … The previous high was 111" (scan/records.py)
         if 2 <= len(qs) <= 6 and qs[0].pstart <= 2 and " and " in text[sa:sb]:
             return True  # "16,4m are employed, 6,2m … and 15,4m …": the parts of a total before (scan/parts.py)
         # the direction verbs and anchors the sentence's claims would be made of (a hedge

@@ -20,6 +20,8 @@ its own, offered to :func:`~claimcheck.scan.search.search` in one place:
   difference of about $2.62 million", "creating a gap of 517,555 votes");
 * :mod:`~claimcheck.scan.rows` — numbers set side by side as a table's rows ("Louisiana
   1,185 1,816 53.2% 631", "Yes 210 74.5% No 72 25.5%", "2008 $371 million +8.9%");
+* :mod:`~claimcheck.scan.records` — a new high set against the previous one the words
+  name ("reached a new high … with 140 lives lost. The previous high was 111");
 * :mod:`~claimcheck.scan.unsigned` — points with no direction before "from" ("showing 0.06
   per cent point from 11.40 per cent").
 
@@ -45,12 +47,13 @@ from claimcheck.scan.per_capita import per_capita_checks
 from claimcheck.scan.per_unit import per_unit_checks
 from claimcheck.scan.restated import RESTATED_AMOUNT, restated_candidates
 from claimcheck.scan.restated_rate import restated_rate_checks
+from claimcheck.scan.records import PREVIOUS_RECORD, may_hold_records, record_checks
 from claimcheck.scan.rows import ROW_NOTES, row_checks
 from claimcheck.scan.unsigned import bears_out_only
 
 #: The notes of candidates read here: a verdict on them that is not confirming is no verdict.
 BEAR_OUT_NOTES = frozenset({RESTATED_AMOUNT, GAP_BETWEEN, ASIDE_PART, SET_OUT_SHARE, CHANGES_MULTIPLE, ACCOUNTS_FOR, BRACKETED_WHOLE,
-                            SET_OUT_LEVELS}) | ROW_NOTES
+                            SET_OUT_LEVELS, PREVIOUS_RECORD}) | ROW_NOTES
 
 
 def more_candidates(claim: Claim, text: str, items: list[Item], claims: list[Claim]) -> list[Candidate]:
@@ -80,6 +83,10 @@ def more_checks(text: str, items: list[Item], first: int, last: int | None, judg
     # numbers set side by side, as in a table's rows
     out: list[Check] = [c for c in row_checks(text, items, first, last, judge) if id(c.claim.item) not in seen]
     seen.update(id(c.claim.item) for c in out)
+    if may_hold_records(text):
+        # (a record is a direction stated alone: no item; it is new where no check's phrase is)
+        out += [c for c in record_checks(text, items, first, last, judge)
+                if not any(d.claim.start < c.claim.end and c.claim.start < d.claim.end for d in done)]
     rates = any(it.q.per for it in items)
     money = any(it.q.kind == "money" for it in items)
     if not (rates or money or may_hold_gaps(text)):
