@@ -25,6 +25,7 @@ PER_CAPITA = "read the rate as the count printed before it over the population p
 
 _PER_BASE = re.compile(r"per\s+(?P<base>10+)$")
 _POPULATION_BEFORE = re.compile(r"\b(?:" + lexicon.alternation(lexicon.POPULATION_WORDS) + r")\s+$", re.I)  # (a hedge is the count's phrase)
+_ONE_IN = re.compile(r"(?:one|1)\s+(?:in|out\s+of)\s+(?:every\s+)?\d", re.I)
 _RATE_WORD = re.compile(r"\b(?:" + lexicon.alternation(lexicon.PER_CAPITA_RATE_WORDS) + r")\b", re.I)
 
 
@@ -45,19 +46,26 @@ def per_capita_checks(text: str, items: list[Item], first: int, last: int | None
     and a population printed before it bear out; ``judge`` gives a candidate's verdict."""
     out: list[Check] = []
     for i, it in enumerate(items):
-        if it.sent < first or (last is not None and it.sent >= last) or not is_per_capita_rate(it.q):
+        if it.sent < first or (last is not None and it.sent >= last):
             continue
-        if not _RATE_WORD.search(text, it.base, it.a):
+        # "one out of every 2,000 people … Baltimore, population about 620,000": a share of
+        # the population, read as a rate is
+        one_in = it.q.kind == "share" and _ONE_IN.match(it.q.num) is not None
+        if not one_in and not (is_per_capita_rate(it.q) and _RATE_WORD.search(text, it.base, it.a)):
             continue
         # two counts before the rate, the smaller in its sentence: the count and the population
         counts = [o for o in items[:i] if _plain_count(o) and it.sent - 2 <= o.sent <= it.sent]
         named = [o for o in items if o is not it and is_level(o) and o.q.kind == "count" and it.sent - 2 <= o.sent <= it.sent + 1
                  and _POPULATION_BEFORE.search(text, max(o.base, o.pa - 24), o.pa)]
-        if len(named) == 1 and len(counts) == 1 and counts[0] is not named[0]:
+        # (not "in 2015, when 344 people were killed": a count of a year the claim does not name)
+        same_time = [o for o in counts if o.time == it.time or (it.time is None and o.time is not None and o.time[0] == 0)]
+        if len(named) == 1 and same_time and same_time[-1] is not named[0]:
             # "… the death toll … to 310 … a rate of 50 killings per 100,000 residents … Baltimore,
-            # population about 620,000": the one count before the rate, and the count its words
-            # name a population
-            count, population = counts[0], named[0]
+            # population about 620,000": the count nearest before the rate ("Two killings amid …
+            # pushed the 2016 death toll … to 310": 310), and the count its words name a population
+            count, population = same_time[-1], named[0]
+        elif one_in:
+            continue  # a share names no rate word: only a population the words name is read
         elif len(counts) == 2:
             count, population = sorted(counts, key=lambda o: written_of(o).value)
             if count.sent != it.sent:
@@ -67,7 +75,7 @@ def per_capita_checks(text: str, items: list[Item], first: int, last: int | None
         if written_of(count).value >= written_of(population).value:
             continue
         comp = Computation("share", (written_of(count), written_of(population)))
-        claim = Claim(it, it.pa, it.pb, None, "rate", it.sent, it.clause, sa=it.base, quiet=True)
+        claim = Claim(it, it.pa, it.pb, None, "share" if one_in else "rate", it.sent, it.clause, sa=it.base, quiet=True)
         why = [f"{count.q.num} over {population.q.num}"]
         cand = Candidate("rate per so many", comp, (count, population), 5.0, why, note=PER_CAPITA)
         if judge(claim, cand) not in ("accurate", "approximate"):

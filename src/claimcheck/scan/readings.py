@@ -89,15 +89,16 @@ def more_checks(text: str, items: list[Item], first: int, last: int | None, judg
                 if not any(d.claim.start < c.claim.end and c.claim.start < d.claim.end for d in done)]
     rates = any(it.q.per for it in items)
     money = any(it.q.kind == "money" for it in items)
-    if not (rates or money or may_hold_gaps(text)):
-        return out  # each reading below reads a rate, an average sum of money or a gap
+    shares = any(it.q.kind == "share" for it in items)
+    if not (rates or money or shares or may_hold_gaps(text)):
+        return out  # each reading below reads a rate, a share, an average sum of money or a gap
     if rates:
         out += [c for c in restated_rate_checks(text, items, first, last, judge) if id(c.claim.item) not in seen]
         seen.update(id(c.claim.item) for c in out)
     if money:
         out += [c for c in per_unit_checks(text, items, first, last, judge) if id(c.claim.item) not in seen]
         seen.update(id(c.claim.item) for c in out)
-    if rates:
+    if rates or shares:
         out += [c for c in per_capita_checks(text, items, first, last, judge) if id(c.claim.item) not in seen]
         seen.update(id(c.claim.item) for c in out)
     if may_hold_gaps(text):
