@@ -79,18 +79,21 @@ def more_checks(text: str, items: list[Item], first: int, last: int | None, judg
                 done: list[Check]) -> list[Check]:
     """The checks of rates and averages these readings bear out, for the quantities no
     check of ``done`` has read."""
+    # the paragraph's own words (``text`` is the whole document read so far): its first
+    # sentence's start to a sentence's length past its last number
+    span = text[min(it.base for it in items) : max(it.b for it in items) + 400] if items else ""
     seen = {id(c.claim.item) for c in done if c.claim.item is not None}
     # numbers set side by side, as in a table's rows
     out: list[Check] = [c for c in row_checks(text, items, first, last, judge) if id(c.claim.item) not in seen]
     seen.update(id(c.claim.item) for c in out)
-    if may_hold_records(text):
+    if may_hold_records(span):
         # (a record is a direction stated alone: no item; it is new where no check's phrase is)
         out += [c for c in record_checks(text, items, first, last, judge)
                 if not any(d.claim.start < c.claim.end and c.claim.start < d.claim.end for d in done)]
     rates = any(it.q.per for it in items)
     money = any(it.q.kind == "money" for it in items)
     shares = any(it.q.kind == "share" for it in items)
-    if not (rates or money or shares or may_hold_gaps(text)):
+    if not (rates or money or shares or may_hold_gaps(span)):
         return out  # each reading below reads a rate, a share, an average sum of money or a gap
     if rates:
         out += [c for c in restated_rate_checks(text, items, first, last, judge) if id(c.claim.item) not in seen]
@@ -101,7 +104,7 @@ def more_checks(text: str, items: list[Item], first: int, last: int | None, judg
     if rates or shares:
         out += [c for c in per_capita_checks(text, items, first, last, judge) if id(c.claim.item) not in seen]
         seen.update(id(c.claim.item) for c in out)
-    if may_hold_gaps(text):
+    if may_hold_gaps(span):
         out += [c for c in gap_checks(text, items, first, last, judge) if id(c.claim.item) not in seen]
     return out
 

@@ -136,3 +136,20 @@ def test_parse_number_in_integers_is_the_fraction_steps(text: str) -> None:
         return
     assert (w.value, w.u) == _by_fraction_steps(w.text)
     assert type(w.value) is Fraction and type(w.u) is Fraction
+
+
+def test_the_readings_quick_tests_read_their_paragraph_not_the_document(monkeypatch) -> None:  # noqa: ANN001
+    # The quick tests before the readings of scan/readings.py run once per paragraph: were
+    # they handed the whole document read so far, scan would take time in the square of its
+    # length (as it once did). Each sees its paragraph with the one before and the one after
+    # (the context a claim's evidence may come from), and a sentence's length past them.
+    import claimcheck.scan.readings as readings
+
+    seen: list[int] = []
+    for name in ("may_hold_gaps", "may_hold_records"):
+        real = getattr(readings, name)
+        monkeypatch.setattr(readings, name, lambda t, real=real: seen.append(len(t)) or real(t))
+    para = "Burglaries fell 10%, from 400 in 2022 to 360 in 2023, a difference of 40. The previous high was 450 in 2019."
+    run.scan_text("\n\n".join([para] * 200), fmt="text")
+    assert len(seen) >= 200
+    assert max(seen) <= 3 * (len(para) + 2) + 400
