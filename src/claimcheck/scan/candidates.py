@@ -256,6 +256,14 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                         ya, yb = year_of(text, old), year_of(text, new)
                         said = (new is claim.new and old.role is None and old.time is None is new.time and old.sent == claim.sent
                                 and old.b <= claim.start and ya is not None and yb is not None and ya < yb)
+                        # "After a high of $371 million in fiscal 2008, revenues decreased in
+                        # fiscal 2009 to about $343 million": the level before the verb, each
+                        # labelled with its year, the years in order
+                        said = said or (new is claim.new and old.role is None and old.sent == claim.sent and old.b <= claim.start
+                                        and old.time is not None and new.time is not None and old.time[0] > 0
+                                        and new.time[0] > 0 and old.time < new.time
+                                        and not any(o is not old and o.sent == claim.sent and old.b <= o.a < claim.start
+                                                    and same_unit(o.q, old.q) for o in near))
                         # "120 extreme DUI arrests, which went down to 58 in 2022": a relative
                         # clause's direction starts from the level its "which" follows
                         relative = not said and _which_follows(text, claim, old, new)
