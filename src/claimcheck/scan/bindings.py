@@ -33,6 +33,8 @@ _ANAPHOR = re.compile(
 # "greater than the airport took in at the end of October 2015, ": a base said in words,
 # its level set after a comma
 _THAN_CLAUSE = re.compile(r"\s+than\s+(?:what\s+)?[^\d,;.()]{3,80}?(?:\s+\d{4})?\s*,\s*", re.I)
+# a direction's words, then a comma and "from" its old level: ", from nearly "
+_FAR_FROM = re.compile(r"[^\d;:()]*,\s*from\s+(?:[a-z]+\s+){0,2}", re.I)
 # "added 1,150 jobs in March, bringing total employment to 412,300": the level a change led to
 _CARRYING = re.compile(r"\b(?:bringing|taking|pushing|lifting|raising|lowering|leaving|putting)\b", re.I)
 
@@ -135,7 +137,10 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
                 claim.new = it
                 pos = it.b
                 continue
-            if len(gap) > 45 and not (len(gap) <= 70 and _CARRYING.search(gap) and it.role_word == "to"):
+            if len(gap) > 45 and not (len(gap) <= 70 and _CARRYING.search(gap) and it.role_word == "to") and not (
+                    # "has fallen considerably since the economic downturn, from nearly 66 percent"
+                    claim.kind == "direction" and it.role == "old" and it.role_word == "from" and len(gap) <= 80
+                    and _FAR_FROM.fullmatch(gap) is not None):
                 # "6.21 per cent higher compared to the rate recorded in February 2022, which was 15.70 per cent"
                 if claim.old is None and base and base is not True and it.time == base and len(gap) <= 90:
                     claim.old = it
@@ -261,8 +266,14 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
             # "House price growth picked up to 12.1% …. The rate increased from 11.7% the
             # previous month": a sentence whose subject points back, going from a level to
             # none of its own, went to the one level of its unit the sentence before reached
-            prev = [it for it in levels if it.sent == claim.sent - 1 and same_unit(it.q, claim.old.q)
-                    and it.role not in ("old", "range", "by") and text[it.base] != "("]
+            # (or, when that sentence gives no number, the one before it: "… ticked upward,
+            # from 62.8 to 62.9 percent. This measure counts the share …. The figure has
+            # fallen considerably …, from nearly 66 percent in 2009")
+            for back in (1, 2):
+                prev = [it for it in levels if it.sent == claim.sent - back and same_unit(it.q, claim.old.q)
+                        and it.role not in ("old", "range", "by") and text[it.base] != "("]
+                if prev or any(it.sent == claim.sent - back for it in levels):
+                    break
             if len(prev) == 1 and prev[0].role == "new" and not any(
                     it.sent == claim.sent and it is not claim.old and same_unit(it.q, claim.old.q) for it in levels):
                 claim.new = prev[0]
