@@ -18,6 +18,9 @@ its own, offered to :func:`~claimcheck.scan.search.search` in one place:
   population ("51 white farmers murdered … a murder rate … of 108 per 100,000");
 * :mod:`~claimcheck.scan.gaps` — a gap between two levels, named without a direction ("a
   difference of about $2.62 million", "creating a gap of 517,555 votes");
+* :mod:`~claimcheck.scan.restated_next` — a change the next sentence states again, from one
+  level to another ("have risen by nearly 27% in the last year. …, nearly 20,000 more than in
+  2019");
 * :mod:`~claimcheck.scan.unsigned` — points with no direction before "from" ("showing 0.06
   per cent point from 11.40 per cent").
 
@@ -42,12 +45,13 @@ from claimcheck.scan.multiples import CHANGES_MULTIPLE, SET_OUT_LEVELS, changes_
 from claimcheck.scan.per_capita import per_capita_checks
 from claimcheck.scan.per_unit import per_unit_checks
 from claimcheck.scan.restated import RESTATED_AMOUNT, restated_candidates
+from claimcheck.scan.restated_next import RESTATED_NEXT
 from claimcheck.scan.restated_rate import restated_rate_checks
 from claimcheck.scan.unsigned import bears_out_only
 
 #: The notes of candidates read here: a verdict on them that is not confirming is no verdict.
 BEAR_OUT_NOTES = frozenset({RESTATED_AMOUNT, GAP_BETWEEN, ASIDE_PART, SET_OUT_SHARE, CHANGES_MULTIPLE, ACCOUNTS_FOR, BRACKETED_WHOLE,
-                            SET_OUT_LEVELS})
+                            SET_OUT_LEVELS, RESTATED_NEXT})
 
 
 def more_candidates(claim: Claim, text: str, items: list[Item], claims: list[Claim]) -> list[Candidate]:
