@@ -216,7 +216,11 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
             # (or, when the sentence before gives none of its unit, the one before that:
             # "… rose to 18.17 percent. The CPI increased by 0.82 percent points. This is
             # higher than the 17.33 percent rate")
-            pool = levels + rates if claim.kind == "points" else levels
+            # ("That's down from a 0.2% increase in November": a rate of change that went
+            # from an earlier one, the one rate of change the sentence before states)
+            of_rates = claim.kind == "points" or (claim.kind == "direction" and claim.old is not None
+                                                  and claim.old.memo.get("rate_of_change", False))
+            pool = levels + rates if of_rates else levels
             for back in (1, 2):
                 # "(The unofficial number has been 663.)": a sentence in brackets is an aside
                 prev = [it for it in pool if it.sent == claim.sent - back and text[it.base] != "(" and it.role not in ("old", "range")

@@ -219,7 +219,12 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
             # rate of change set against a benchmark rate is a level of it
             news = near + [claim.new]
         rate_verb = kind == "direction" and text[claim.start : claim.end].lower() in RATE_VERBS
-        if rate_verb:
+        if (kind == "direction" and claim.old is not None and claim.old.memo.get("rate_of_change", False)
+                and claim.new is not None and rate_level(claim.new)):
+            # "up just 0.1% in December …. That's down from a 0.2% increase in November": a
+            # rate of change against the one it went from
+            news = [claim.new]
+        elif rate_verb:
             # "up 2.9 percent …, accelerating from 2.6 percent": a rate of change that changed
             # is checked only on the rate of change before it ("growth slowed from 5% to 3%"
             # says nothing of the levels the two rates are of)
