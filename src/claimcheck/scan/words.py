@@ -53,8 +53,9 @@ _WQ_FIRST = lexicon.alternation(
 )
 
 
-# "the first half of this year", "the second half": a period, not a share ("half" after an
-# ordinal of the lexicon's period words; one lookbehind per word, as they are fixed-width)
+# "the first half of this year", "the second half", "the first three quarters of the year": a
+# period, not a share ("half" or a fraction after an ordinal of the lexicon's period words;
+# one lookbehind per word, as they are fixed-width)
 _NOT_A_PERIOD = "".join(r"(?<!\b" + w + r"\s)" for w in lexicon.PERIOD_ORDINALS)
 
 # "Fewer than half (45%) of passengers", "More than one-half 52.9% of all spending": a share
@@ -68,7 +69,7 @@ _WORD_QUANTITY = re.compile(
     r"|(?P<pnum>a|one|" + _WN + r")[\s-](?P<pfrac>" + lexicon.alternation(_FRACTION_WORDS) + r")\s+of\s+an?\s+(?:"
     + lexicon.alternation(lexicon.FRACTION_POINT_UNITS).replace(r"\s+", r"[\s-]+") + r")\b"
     r"|(?P<one>" + _WN + r"|\d{1,3})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<every>" + _WN + r"|\d{1,3}(?:,\d{3})*)\b"
-    r"|(?P<fnum>a|one|" + _WN + r")[\s-](?P<frac>" + lexicon.alternation(_FRACTION_WORDS) + r")(?=\s+(?:of|the|all)\b|" + _PCT_AFTER + r")"
+    r"|" + _NOT_A_PERIOD + r"(?P<fnum>a|one|" + _WN + r")[\s-](?P<frac>" + lexicon.alternation(_FRACTION_WORDS) + r")(?=\s+(?:of|the|all)\b|" + _PCT_AFTER + r")"
     r"|" + _NOT_A_PERIOD + r"(?P<half>half)(?=\s+(?:of|the|all|its|their|those|these|his|her|our)\b|\s*[\u2014\u2013)]|" + _PCT_AFTER + r")"
     r"|(?P<maj>(?:a|the)\s+(?:slim\s+|narrow\s+|large\s+|vast\s+|clear\s+|solid\s+|bare\s+)?majority)(?=\s+of\b)"
     r"|(?P<mult>" + lexicon.alternation(w for w in lexicon.MULTIPLE_WORDS if w not in _NOT_ALONE_MULTIPLES) + r")"
