@@ -21,6 +21,8 @@ its own, offered to :func:`~claimcheck.scan.search.search` in one place:
 * :mod:`~claimcheck.scan.restated_next` — a change the next sentence states again, from one
   level to another ("have risen by nearly 27% in the last year. …, nearly 20,000 more than in
   2019");
+* :mod:`~claimcheck.scan.compounded` — a total change as the rates before it compounded
+  ("gone up 34% and 35% annually. … a total increase of 80% in two years");
 * :mod:`~claimcheck.scan.unsigned` — points with no direction before "from" ("showing 0.06
   per cent point from 11.40 per cent").
 
@@ -39,6 +41,7 @@ from typing import Callable
 from claimcheck.scan.asides import (
     ACCOUNTS_FOR, ASIDE_PART, BRACKETED_WHOLE, SET_OUT_SHARE, accounts_for_candidates, aside_share_candidates,
     bracketed_whole_candidates, set_out_share_candidates)
+from claimcheck.scan.compounded import COMPOUNDED, compounded_candidates
 from claimcheck.scan.gaps import GAP_BETWEEN, gap_checks
 from claimcheck.scan.items import Candidate, Check, Claim, Item, may_hold_gaps
 from claimcheck.scan.multiples import CHANGES_MULTIPLE, SET_OUT_LEVELS, changes_multiple_candidates, set_out_levels_candidates
@@ -51,7 +54,7 @@ from claimcheck.scan.unsigned import bears_out_only
 
 #: The notes of candidates read here: a verdict on them that is not confirming is no verdict.
 BEAR_OUT_NOTES = frozenset({RESTATED_AMOUNT, GAP_BETWEEN, ASIDE_PART, SET_OUT_SHARE, CHANGES_MULTIPLE, ACCOUNTS_FOR, BRACKETED_WHOLE,
-                            SET_OUT_LEVELS, RESTATED_NEXT})
+                            SET_OUT_LEVELS, RESTATED_NEXT, COMPOUNDED})
 
 
 def more_candidates(claim: Claim, text: str, items: list[Item], claims: list[Claim]) -> list[Candidate]:
@@ -66,6 +69,8 @@ def more_candidates(claim: Claim, text: str, items: list[Item], claims: list[Cla
     if kind == "share" or claim.bare:
         out += aside_share_candidates(claim, text, items) + set_out_share_candidates(claim, text, items)
         out += accounts_for_candidates(claim, text, items) + bracketed_whole_candidates(claim, text, items)
+    if kind == "percent" and claim.direction is not None:
+        out += compounded_candidates(claim, text, items)
     if kind in ("multiple", "percent"):
         if kind == "multiple":
             out += changes_multiple_candidates(claim, text, items)
