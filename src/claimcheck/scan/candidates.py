@@ -220,9 +220,10 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
             news = near + [claim.new]
         rate_verb = kind == "direction" and text[claim.start : claim.end].lower() in RATE_VERBS
         if (kind == "direction" and claim.old is not None and claim.old.memo.get("rate_of_change", False)
-                and claim.new is not None and rate_level(claim.new)):
+                and claim.new is not None and rate_level(claim.new) and claim.new.q.direction == "up"):
             # "up just 0.1% in December …. That's down from a 0.2% increase in November": a
-            # rate of change against the one it went from
+            # rate of change against the one it went from, both rises (a fall of 0.3% is a
+            # level of −0.3%, its number written without the sign)
             news = [claim.new]
         elif rate_verb:
             # "up 2.9 percent …, accelerating from 2.6 percent": a rate of change that changed

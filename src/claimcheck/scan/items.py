@@ -431,11 +431,12 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
                 # "The rate increased from 11.7% year-on-year growth": a rate of growth a change
                 # goes from or to is a level of that rate, not a change claimed
                 q.direction = None
-            elif (q.kind == "percent" and q.direction and q.change and it.role == "old" and it.role_word == "from"
+            elif (q.kind == "percent" and q.direction == "up" and q.change and it.role == "old" and it.role_word == "from"
                   and q.written is not None and q.hedge is None and not q.words
                   and _ARTICLE.fullmatch(text, sa + q.pstart, sa + q.start)):
                 # "prices were up just 0.1% in December …. That's down from a 0.2% increase in
-                # November": the change a rate of change went from is a level of that rate
+                # November": the rise a rate of change went from is a level of that rate (a
+                # fall is not: "down from a 0.1% decline" is a level of −0.1%)
                 q.direction = None
                 it.memo["rate_of_change"] = True
                 q.roles = (it.role, it.role_word, it.time, it.memo.get("time_before", False), {"rate_of_change": True})
