@@ -33,6 +33,9 @@ _CONFIRMING = ("accurate", "approximate")
 #: The claims read here: a size of a change in its own unit ("risen by nearly 27%").
 _KINDS = frozenset({"percent", "points", "count", "money", "multiple"})
 _SCORE = 5.0
+#: The relation each kind of claim is recomputed in, over the other check's two levels.
+_RELATION = {"percent": "percent change", "points": "change in points", "count": "difference", "money": "difference",
+             "multiple": "ratio"}
 
 
 def restated_next_checks(text: str, items: list[Item], claims: list[Claim], done: list[Check], first: int,
@@ -76,14 +79,7 @@ def restated_next_checks(text: str, items: list[Item], claims: list[Claim], done
             continue
         said = " ".join(text[other.claim.start : other.claim.end].split())
         why = [f"the next sentence's '{said}' states the change again, from {old.q.num} to {new.q.num}"]
-        cand = Candidate(other.relation if claim.kind != "multiple" else "ratio", comp, (old, new), _SCORE, why,
-                         note=RESTATED_NEXT)
-        if claim.kind in ("count", "money"):
-            cand.relation = "difference"
-        elif claim.kind == "percent":
-            cand.relation = "percent change"
-        elif claim.kind == "points":
-            cand.relation = "change in points"
+        cand = Candidate(_RELATION[claim.kind], comp, (old, new), _SCORE, why, note=RESTATED_NEXT)
         if judge(claim, cand) not in _CONFIRMING:
             continue
         out.append(Check(claim, comp, (old, new), cand.relation, cand.score, "; ".join(why), None, (), RESTATED_NEXT))
