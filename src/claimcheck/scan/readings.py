@@ -23,6 +23,8 @@ its own, offered to :func:`~claimcheck.scan.search.search` in one place:
   2019");
 * :mod:`~claimcheck.scan.compounded` — a total change as the rates before it compounded
   ("gone up 34% and 35% annually. … a total increase of 80% in two years");
+* :mod:`~claimcheck.scan.year_figure` — a share whose part is a level named by its year
+  ("The District's 2011 figure represents fewer than half the 232 homicides");
 * :mod:`~claimcheck.scan.unsigned` — points with no direction before "from" ("showing 0.06
   per cent point from 11.40 per cent").
 
@@ -51,10 +53,11 @@ from claimcheck.scan.restated import RESTATED_AMOUNT, restated_candidates
 from claimcheck.scan.restated_next import RESTATED_NEXT
 from claimcheck.scan.restated_rate import restated_rate_checks
 from claimcheck.scan.unsigned import bears_out_only
+from claimcheck.scan.year_figure import YEAR_FIGURE, year_figure_candidates
 
 #: The notes of candidates read here: a verdict on them that is not confirming is no verdict.
 BEAR_OUT_NOTES = frozenset({RESTATED_AMOUNT, GAP_BETWEEN, ASIDE_PART, SET_OUT_SHARE, CHANGES_MULTIPLE, ACCOUNTS_FOR, BRACKETED_WHOLE,
-                            SET_OUT_LEVELS, RESTATED_NEXT, COMPOUNDED})
+                            SET_OUT_LEVELS, RESTATED_NEXT, COMPOUNDED, YEAR_FIGURE})
 
 
 def more_candidates(claim: Claim, text: str, items: list[Item], claims: list[Claim]) -> list[Candidate]:
@@ -69,6 +72,7 @@ def more_candidates(claim: Claim, text: str, items: list[Item], claims: list[Cla
     if kind == "share" or claim.bare:
         out += aside_share_candidates(claim, text, items) + set_out_share_candidates(claim, text, items)
         out += accounts_for_candidates(claim, text, items) + bracketed_whole_candidates(claim, text, items)
+        out += year_figure_candidates(claim, text, items)
     if kind == "percent" and claim.direction is not None:
         out += compounded_candidates(claim, text, items)
     if kind in ("multiple", "percent"):
