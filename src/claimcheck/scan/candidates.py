@@ -219,7 +219,13 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
             # rate of change set against a benchmark rate is a level of it
             news = near + [claim.new]
         rate_verb = kind == "direction" and text[claim.start : claim.end].lower() in RATE_VERBS
-        if rate_verb:
+        if (kind == "direction" and claim.old is not None and claim.old.memo.get("rate_of_change", False)
+                and claim.new is not None and rate_level(claim.new) and claim.new.q.direction == "up"):
+            # "up just 0.1% in December …. That's down from a 0.2% increase in November": a
+            # rate of change against the one it went from, both rises (a fall of 0.3% is a
+            # level of −0.3%, its number written without the sign)
+            news = [claim.new]
+        elif rate_verb:
             # "up 2.9 percent …, accelerating from 2.6 percent": a rate of change that changed
             # is checked only on the rate of change before it ("growth slowed from 5% to 3%"
             # says nothing of the levels the two rates are of)
@@ -391,8 +397,14 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                 # the change and the level it led to, of the thing the claim names
                 shared = None
                 if d.sent == claim.sent + 1:
-                    if not (new.sent == d.sent and new.role == "new" and new.role_word == "to" and new.clause == d.clause
-                            and 0 <= new.a - d.b <= 40) or any(it.sent == claim.sent for it in near):
+                    # (or the level, then its change set after a comma: "… handled nearly 19
+                    # million passengers, 2.4 million more than in the corresponding period")
+                    led_to = new.role == "new" and new.role_word == "to" and 0 <= new.a - d.b <= 40
+                    # (unless the change prints its old level: "5,150 baskets, 1,030 more than the 4,120")
+                    apposed = (new.role is None and printed is None and new.b <= d.pa
+                               and _LEVEL_COMMA_CHANGE.fullmatch(text, new.b, d.pa) is not None)
+                    if not (new.sent == d.sent and new.clause == d.clause and (led_to or apposed)) or any(
+                            it.sent == claim.sent for it in near):
                         continue
                     shared = _shared_noun(text, claim, d)
                     if shared is None:
@@ -590,6 +602,9 @@ def is_sized(text: str, claim: Claim) -> bool:
     """A direction stated alone that its own words size: "a dramatic increase", "a surge",
     "slightly under consensus estimates"."""
     return claim.item is None and any(w in _SELF_SIZED or w in _SIZE_ADJ for w in text[claim.start : claim.end].lower().split())
+# A level's noun, then the comma its change is set after: " passengers, " in "19 million
+# passengers, 2.4 million more than in 2016".
+_LEVEL_COMMA_CHANGE = re.compile(r"(?:\s+[a-z][\w'’-]*){0,3}\s*,\s*", re.I)
 _LEVEL_THEN_CHANGE = re.compile(r"[^\d;:]{0,80}?,\s*")
 #: The note of a change whose levels only the years said before them put in order: it
 #: bears a claim out only.

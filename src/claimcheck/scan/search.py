@@ -12,6 +12,7 @@ from claimcheck.scan.averages import average_checks
 from claimcheck.scan.bindings import bind_claims
 from claimcheck.scan.candidates import candidates_for, is_sized, EARLIER_PARTS, NET_FLOWS, RESTATED_NOUN, SHARED_OLD, SUM_OF_PARTS, WHICH_FOLLOWS, YEARS_SAID
 from claimcheck.scan.readings import BEAR_OUT_NOTES, bears_out_only, more_candidates, more_checks
+from claimcheck.scan.restated_next import restated_next_checks
 from claimcheck.scan.items import BENCHMARK_ROLES, Candidate, Check, Claim, is_level, Item, noun_of, PROGRESSIVE
 
 
@@ -82,6 +83,9 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
         checks.append(Check(claim, best.computation, best.evidence, best.relation, best.score, why, best.hint,
                             tuple(c for c in close if c is not best), best.note))
     out = _dedupe(checks)
+    # "… have risen by nearly 27% in the last year. …, nearly 20,000 more than in 2019": a
+    # change the next sentence's check states again, from its levels (bearing out only)
+    out.extend(restated_next_checks(text, items, claims, out, first, last, judge))
     # a rate a total beside it gives over the period named ("over 19,000 … in the last
     # year — 52 a day"): read apart, it only bears a claim out
     out.extend(average_checks(text, items, first, last, judge))
