@@ -135,6 +135,17 @@ _RATE_SUBJECT = re.compile(r"\b(?:rates?|per[\s-]capita|ratio|share|proportion|p
 _RESTATES = re.compile(r"\s*[\"'“‘(]*(?:the|this|that|its|it)\b", re.I)
 
 
+#: The reason shown for two levels read in both orders.
+BOTH_ORDERS = "'last year' against a year named: both orders read, and both give this verdict"
+
+
+def _both_orders(old: Item, new: Item) -> bool:
+    """Whether one level is labelled "last year" and the other a year named, which no role
+    word puts in order."""
+    return bool(old.time and new.time and not comparable(old.time, new.time) and any(
+        a[0] == 0 and a[1] < 0 and b[0] > 0 for a, b in ((old.time, new.time), (new.time, old.time))))
+
+
 def _order_signal(claim: Claim, text: str, old: Item, new: Item) -> bool:
     """Whether anything but the numbers' sizes says which is the old level: a role word, a
     time label, "from … to …", or the claim's own words ("a 13 percent drop from the
@@ -288,7 +299,12 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                         continue
                 else:
                     func = "diff"
-                if not (said or relative or _order_signal(claim, text, old, new)):
+                signal = said or relative or _order_signal(claim, text, old, new)
+                # "last year" against a year named, and nothing else to order them: which is
+                # the older depends on when the story was written, so both orders are read,
+                # and a verdict stands only where they agree (search.py)
+                both = not signal and _both_orders(old, new)
+                if not (signal or both):
                     continue
                 if old.role_word == "from" and new.role_word == "to" and old.clause == new.clause and noun_score(old.q, new.q) < 0:
                     continue  # "from 120 applicants to 150 approvals": two different things
@@ -330,6 +346,10 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                     sc[1].append(note)
                 if claim.bare:
                     sc = (sc[0] - 1, sc[1])
+                if both:
+                    # (the order with "last year" the newer, as a story written the year after
+                    # reads, is shown; the other is read too, and must agree)
+                    sc = (sc[0] - (0.5 if old.time[0] == 0 else 0), sc[1] + [BOTH_ORDERS])  # type: ignore[index]
                 n = len(out)
                 add(_REL[func], comp, (old, new), {"old": old, "new": new}, sc, hint=verb)
                 if len(out) > n and old.link is not None and old.link is not claim and old.link.group != claim.group \
