@@ -643,6 +643,14 @@ NOUN_DETERMINERS: frozenset[str] = frozenset("the this that last next its their 
 #: Period words of a phrase that are taken out like the comparison periods: "the first
 #: half", "this season", "the 2011-12 school year".
 PERIOD_HALVES: tuple[str, ...] = ("half", "quarter")
+#: Words that make a change the whole of several rates before it, compounded: "a total
+#: increase of 80% in two years" after "gone up 34% and 35% annually".
+COMPOUND_TOTAL_WORDS: tuple[str, ...] = ("total", "cumulative", "combined", "overall", "compounded", "compound")
+#: Nouns a level is named by with its year ("The District's 2011 figure represents fewer than
+#: half the 232 homicides"): the level of that year printed before.
+YEAR_FIGURE_NOUNS: tuple[str, ...] = ("figure", "total", "number", "count", "tally")
+#: Verbs between such a named level and the share it is said to be.
+YEAR_FIGURE_VERBS: tuple[str, ...] = ("represents", "represented", "is", "was", "amounts to", "amounted to", "marks", "marked")
 PERIOD_ORDINALS: tuple[str, ...] = ("first", "second", "third", "fourth", "last", "final", "latest", "previous")
 PERIOD_ADJECTIVES: tuple[str, ...] = ("school", "academic", "fiscal", "financial", "calendar", "tax", "budget")
 SEASONS: tuple[str, ...] = ("season", "semester", "term", "fall", "spring", "summer", "winter", "autumn")

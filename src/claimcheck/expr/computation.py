@@ -16,7 +16,9 @@ from claimcheck.numbers import Written, expression_text
 
 #: Arithmetic a :class:`Computation` may nest inside a call: "pct_change(9379 - 324, 9379)";
 #: or stand alone: a total over a period's days, "19000 / 365".
-_OPERATORS = {"add": (ast.Add, " + "), "sub": (ast.Sub, " - "), "div": (ast.Div, " / ")}
+_OPERATORS = {"add": (ast.Add, " + "), "sub": (ast.Sub, " - "), "div": (ast.Div, " / "), "mul": (ast.Mult, " * ")}
+# A sum inside a product is written in brackets: "(1 + 34%) * (1 + 35%)", rates compounded.
+_SUMS = frozenset({"add", "sub"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +56,8 @@ class Computation:
         claim file writes once the numbers are named figures,
         ``pct_change(homicides_2007, homicides_2008)``."""
         op = _OPERATORS.get(self.func)
-        parts = [a.text_with(name) if isinstance(a, Computation) else name(a) for a in self.args]
+        parts = [(f"({a.text_with(name)})" if self.func == "mul" and a.func in _SUMS else a.text_with(name))
+                 if isinstance(a, Computation) else name(a) for a in self.args]
         return op[1].join(parts) if op else f"{self.func}({', '.join(parts)})"
 
     @property
@@ -75,7 +78,10 @@ class Computation:
             if i:
                 at += len(sep)
             if isinstance(a, Computation):
-                shown, node = a._render(at, literals)
+                wrap = self.func == "mul" and a.func in _SUMS
+                shown, node = a._render(at + (1 if wrap else 0), literals)
+                if wrap:
+                    shown = f"({shown})"
             else:
                 shown = expression_text(a)
                 node = ast.Constant(value=0, col_offset=at, end_col_offset=at + len(shown), lineno=1, end_lineno=1)

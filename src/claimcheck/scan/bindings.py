@@ -18,7 +18,7 @@ import re
 from claimcheck import lexicon
 
 from claimcheck.scan.items import BENCHMARK_ROLES, Claim, Item, noun_of, rate_level, same_unit, share_percent, SUBJECT_GAP
-from claimcheck.scan.roles import base_time, comparable, is_before, year_of
+from claimcheck.scan.roles import base_time, comparable, is_before, month_of, year_of
 
 
 _SET_OUT = re.compile(r"\s*[\u2014\u2013:,-]+\s*|(?:\s+[^\s\d.;:,\u2014\u2013]+){1,8}\s*[\u2014\u2013:]\s*", re.I)
@@ -33,6 +33,8 @@ _ANAPHOR = re.compile(
 # "greater than the airport took in at the end of October 2015, ": a base said in words,
 # its level set after a comma
 _THAN_CLAUSE = re.compile(r"\s+than\s+(?:what\s+)?[^\d,;.()]{3,80}?(?:\s+\d{4})?\s*,\s*", re.I)
+# a direction's words, then a comma and "from" its old level: ", from nearly "
+_FAR_FROM = re.compile(r"[^\d;:()]*,\s*from\s+(?:[a-z]+\s+){0,2}", re.I)
 # "added 1,150 jobs in March, bringing total employment to 412,300": the level a change led to
 _CARRYING = re.compile(r"\b(?:bringing|taking|pushing|lifting|raising|lowering|leaving|putting)\b", re.I)
 
@@ -135,7 +137,10 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
                 claim.new = it
                 pos = it.b
                 continue
-            if len(gap) > 45 and not (len(gap) <= 70 and _CARRYING.search(gap) and it.role_word == "to"):
+            if len(gap) > 45 and not (len(gap) <= 70 and _CARRYING.search(gap) and it.role_word == "to") and not (
+                    # "has fallen considerably since the economic downturn, from nearly 66 percent"
+                    claim.kind == "direction" and it.role == "old" and it.role_word == "from" and len(gap) <= 80
+                    and _FAR_FROM.fullmatch(gap) is not None):
                 # "6.21 per cent higher compared to the rate recorded in February 2022, which was 15.70 per cent"
                 if claim.old is None and base and base is not True and it.time == base and len(gap) <= 90:
                     claim.old = it
@@ -216,7 +221,11 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
             # (or, when the sentence before gives none of its unit, the one before that:
             # "… rose to 18.17 percent. The CPI increased by 0.82 percent points. This is
             # higher than the 17.33 percent rate")
-            pool = levels + rates if claim.kind == "points" else levels
+            # ("That's down from a 0.2% increase in November": a rate of change that went
+            # from an earlier one, the one rate of change the sentence before states)
+            of_rates = claim.kind == "points" or (claim.kind == "direction" and claim.old is not None
+                                                  and claim.old.memo.get("rate_of_change", False))
+            pool = levels + rates if of_rates else levels
             for back in (1, 2):
                 # "(The unofficial number has been 663.)": a sentence in brackets is an aside
                 prev = [it for it in pool if it.sent == claim.sent - back and text[it.base] != "(" and it.role not in ("old", "range")
@@ -261,8 +270,14 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
             # "House price growth picked up to 12.1% …. The rate increased from 11.7% the
             # previous month": a sentence whose subject points back, going from a level to
             # none of its own, went to the one level of its unit the sentence before reached
-            prev = [it for it in levels if it.sent == claim.sent - 1 and same_unit(it.q, claim.old.q)
-                    and it.role not in ("old", "range", "by") and text[it.base] != "("]
+            # (or, when that sentence gives no number, the one before it: "… ticked upward,
+            # from 62.8 to 62.9 percent. This measure counts the share …. The figure has
+            # fallen considerably …, from nearly 66 percent in 2009")
+            for back in (1, 2):
+                prev = [it for it in levels if it.sent == claim.sent - back and same_unit(it.q, claim.old.q)
+                        and it.role not in ("old", "range", "by") and text[it.base] != "("]
+                if prev or any(it.sent == claim.sent - back for it in levels):
+                    break
             if len(prev) == 1 and prev[0].role == "new" and not any(
                     it.sent == claim.sent and it is not claim.old and same_unit(it.q, claim.old.q) for it in levels):
                 claim.new = prev[0]
@@ -319,15 +334,20 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
         if c.item is None or c.direction is None or c.old is not None or c.new is None or c.new.sent != c.sent:
             continue
         nxt = [it for it in levels if it.sent == c.sent + 1 and same_unit(it.q, c.new.q)]
-        if len(nxt) != 1 or nxt[0].role is not None or any(
+        # (a level a change of the next sentence reached is its level at that time too: "…
+        # in September, when the national unemployment rate dropped to 7.8 percent")
+        reached = len(nxt) == 1 and nxt[0].role == "new" and nxt[0].role_word == "to"
+        if len(nxt) != 1 or (nxt[0].role is not None and not reached) or any(
                 d.sent == c.sent + 1 and d.item is not None and d.item is not nxt[0] for d in ordered):
             continue
-        if nxt[0].time is not None and nxt[0].time[0] == 0 and nxt[0].time[1] < 0 and _POINTER.match(text, nxt[0].base):
+        when = nxt[0].time if nxt[0].time is not None or not reached else month_of(text, nxt[0])
+        if nxt[0].time is not None and nxt[0].time[0] == 0 and nxt[0].time[1] < 0 and _POINTER.match(text, nxt[0].base) \
+                and not reached:
             c.old = nxt[0]
             c.later_ok = True
             owners.setdefault(id(nxt[0]), c)
-        elif (nxt[0].time is not None and c.new.time is not None and comparable(nxt[0].time, c.new.time)
-              and is_before(nxt[0].time, c.new.time) and common_stems(text[c.sa : c.start], text[nxt[0].base : nxt[0].a])):
+        elif (when is not None and c.new.time is not None and comparable(when, c.new.time)
+              and is_before(when, c.new.time) and common_stems(text[c.sa : c.start], text[nxt[0].base : nxt[0].a])):
             # "Ohio's unemployment rate ticked up slightly in August to 4.1% … Ohio's
             # unemployment rate was 4% in July": the next sentence names the same thing at
             # an earlier time; read across a sentence, it bears the claim out only

@@ -135,6 +135,17 @@ _RATE_SUBJECT = re.compile(r"\b(?:rates?|per[\s-]capita|ratio|share|proportion|p
 _RESTATES = re.compile(r"\s*[\"'“‘(]*(?:the|this|that|its|it)\b", re.I)
 
 
+#: The reason shown for two levels read in both orders.
+BOTH_ORDERS = "'last year' against a year named: both orders read, and both give this verdict"
+
+
+def _both_orders(old: Item, new: Item) -> bool:
+    """Whether one level is labelled "last year" and the other a year named, which no role
+    word puts in order."""
+    return bool(old.time and new.time and not comparable(old.time, new.time) and any(
+        a[0] == 0 and a[1] < 0 and b[0] > 0 for a, b in ((old.time, new.time), (new.time, old.time))))
+
+
 def _order_signal(claim: Claim, text: str, old: Item, new: Item) -> bool:
     """Whether anything but the numbers' sizes says which is the old level: a role word, a
     time label, "from … to …", or the claim's own words ("a 13 percent drop from the
@@ -219,7 +230,13 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
             # rate of change set against a benchmark rate is a level of it
             news = near + [claim.new]
         rate_verb = kind == "direction" and text[claim.start : claim.end].lower() in RATE_VERBS
-        if rate_verb:
+        if (kind == "direction" and claim.old is not None and claim.old.memo.get("rate_of_change", False)
+                and claim.new is not None and rate_level(claim.new) and claim.new.q.direction == "up"):
+            # "up just 0.1% in December …. That's down from a 0.2% increase in November": a
+            # rate of change against the one it went from, both rises (a fall of 0.3% is a
+            # level of −0.3%, its number written without the sign)
+            news = [claim.new]
+        elif rate_verb:
             # "up 2.9 percent …, accelerating from 2.6 percent": a rate of change that changed
             # is checked only on the rate of change before it ("growth slowed from 5% to 3%"
             # says nothing of the levels the two rates are of)
@@ -256,6 +273,14 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                         ya, yb = year_of(text, old), year_of(text, new)
                         said = (new is claim.new and old.role is None and old.time is None is new.time and old.sent == claim.sent
                                 and old.b <= claim.start and ya is not None and yb is not None and ya < yb)
+                        # "After a high of $371 million in fiscal 2008, revenues decreased in
+                        # fiscal 2009 to about $343 million": the level before the verb, each
+                        # labelled with its year, the years in order
+                        said = said or (new is claim.new and old.role is None and old.sent == claim.sent and old.b <= claim.start
+                                        and old.time is not None and new.time is not None and old.time[0] > 0
+                                        and new.time[0] > 0 and old.time < new.time
+                                        and not any(o is not old and o.sent == claim.sent and old.b <= o.a < claim.start
+                                                    and same_unit(o.q, old.q) for o in near))
                         # "120 extreme DUI arrests, which went down to 58 in 2022": a relative
                         # clause's direction starts from the level its "which" follows
                         relative = not said and _which_follows(text, claim, old, new)
@@ -274,7 +299,12 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                         continue
                 else:
                     func = "diff"
-                if not (said or relative or _order_signal(claim, text, old, new)):
+                signal = said or relative or _order_signal(claim, text, old, new)
+                # "last year" against a year named, and nothing else to order them: which is
+                # the older depends on when the story was written, so both orders are read,
+                # and a verdict stands only where they agree (search.py)
+                both = not signal and _both_orders(old, new)
+                if not (signal or both):
                     continue
                 if old.role_word == "from" and new.role_word == "to" and old.clause == new.clause and noun_score(old.q, new.q) < 0:
                     continue  # "from 120 applicants to 150 approvals": two different things
@@ -316,6 +346,10 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                     sc[1].append(note)
                 if claim.bare:
                     sc = (sc[0] - 1, sc[1])
+                if both:
+                    # (the order with "last year" the newer, as a story written the year after
+                    # reads, is shown; the other is read too, and must agree)
+                    sc = (sc[0] - (0.5 if old.time[0] == 0 else 0), sc[1] + [BOTH_ORDERS])  # type: ignore[index]
                 n = len(out)
                 add(_REL[func], comp, (old, new), {"old": old, "new": new}, sc, hint=verb)
                 if len(out) > n and old.link is not None and old.link is not claim and old.link.group != claim.group \
@@ -383,8 +417,14 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                 # the change and the level it led to, of the thing the claim names
                 shared = None
                 if d.sent == claim.sent + 1:
-                    if not (new.sent == d.sent and new.role == "new" and new.role_word == "to" and new.clause == d.clause
-                            and 0 <= new.a - d.b <= 40) or any(it.sent == claim.sent for it in near):
+                    # (or the level, then its change set after a comma: "… handled nearly 19
+                    # million passengers, 2.4 million more than in the corresponding period")
+                    led_to = new.role == "new" and new.role_word == "to" and 0 <= new.a - d.b <= 40
+                    # (unless the change prints its old level: "5,150 baskets, 1,030 more than the 4,120")
+                    apposed = (new.role is None and printed is None and new.b <= d.pa
+                               and _LEVEL_COMMA_CHANGE.fullmatch(text, new.b, d.pa) is not None)
+                    if not (new.sent == d.sent and new.clause == d.clause and (led_to or apposed)) or any(
+                            it.sent == claim.sent for it in near):
                         continue
                     shared = _shared_noun(text, claim, d)
                     if shared is None:
@@ -582,6 +622,9 @@ def is_sized(text: str, claim: Claim) -> bool:
     """A direction stated alone that its own words size: "a dramatic increase", "a surge",
     "slightly under consensus estimates"."""
     return claim.item is None and any(w in _SELF_SIZED or w in _SIZE_ADJ for w in text[claim.start : claim.end].lower().split())
+# A level's noun, then the comma its change is set after: " passengers, " in "19 million
+# passengers, 2.4 million more than in 2016".
+_LEVEL_COMMA_CHANGE = re.compile(r"(?:\s+[a-z][\w'’-]*){0,3}\s*,\s*", re.I)
 _LEVEL_THEN_CHANGE = re.compile(r"[^\d;:]{0,80}?,\s*")
 #: The note of a change whose levels only the years said before them put in order: it
 #: bears a claim out only.

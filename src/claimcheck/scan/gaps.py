@@ -6,7 +6,8 @@ The gap is an amount after a gap noun (:data:`~claimcheck.lexicon.GAP_NOUNS`); i
 are two levels of its unit in its sentence or the one before. Which two is read from the
 numbers, not from the words (copy gives three or four levels and means two of them), so
 the reading bears a gap out when exactly one pair of levels gives it, and never proves
-it wrong (:data:`GAP_BETWEEN`).
+it wrong (:data:`GAP_BETWEEN`). A bound ("a difference of more than 25,638"), which any
+larger gap meets, is read only of a pair whose difference is within a tenth of it.
 """
 
 from __future__ import annotations
@@ -36,8 +37,11 @@ def gap_checks(text: str, items: list[Item], first: int, last: int | None,
         if it.sent < first or (last is not None and it.sent >= last):
             continue
         if (q.kind not in ("count", "money") or q.written is None or q.words or q.direction or q.per is not None
-                or q.hedge in lexicon.ONE_SIDED_HEDGES or it.role is not None):
+                or it.role is not None):
             continue
+        # "a difference of more than 25,638": a bound any larger gap meets, so only a pair
+        # within a tenth of it is read as the gap meant
+        bound = q.hedge in lexicon.ONE_SIDED_HEDGES
         m = _GAP_BEFORE.search(text, max(it.base, it.pa - 40), it.pa)
         if m is None:
             continue
@@ -52,6 +56,8 @@ def gap_checks(text: str, items: list[Item], first: int, last: int | None,
             if noun_score(a.q, b.q) < 0 or written_of(a).value == written_of(b).value:
                 continue
             lo, hi = (a, b) if written_of(a).value < written_of(b).value else (b, a)
+            if bound and abs(written_of(hi).value - written_of(lo).value - q.written.value) * 10 > q.written.value:
+                continue
             why = [f"{hi.q.num} less {lo.q.num}, the one pair of levels before it that gives the gap"]
             cand = Candidate("difference", Computation("diff", (written_of(lo), written_of(hi))), (lo, hi), 5.0, why,
                              note=GAP_BETWEEN)

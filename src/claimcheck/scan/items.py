@@ -227,6 +227,7 @@ _PHRASAL_BEFORE = re.compile(r"\b(?:made|make|makes|making|sum|sums|summed|add|a
 _ANCHOR_VERB = re.compile(r"\b(?:went|go|goes|going|moved|moves|changed|shifted|swung)(?=\s+from\b)", re.I)
 _ROLE_AFTER_VERB = re.compile(r"\s+(?:from|on|than|over|compared)\b", re.I)
 _CHANGE_NOUN_SET = frozenset(lexicon.UP_NOUNS) | frozenset(lexicon.DOWN_NOUNS)
+_ARTICLE = re.compile(r"an?\s+", re.I)
 _APPOSED = re.compile(r",\s*(?:(?:a|an)\s+)?$", re.I)
 
 
@@ -480,6 +481,15 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
                 # "The rate increased from 11.7% year-on-year growth": a rate of growth a change
                 # goes from or to is a level of that rate, not a change claimed
                 q.direction = None
+            elif (q.kind == "percent" and q.direction == "up" and q.change and it.role == "old" and it.role_word == "from"
+                  and q.written is not None and q.hedge is None and not q.words
+                  and _ARTICLE.fullmatch(text, sa + q.pstart, sa + q.start)):
+                # "prices were up just 0.1% in December …. That's down from a 0.2% increase in
+                # November": the rise a rate of change went from is a level of that rate (a
+                # fall is not: "down from a 0.1% decline" is a level of −0.1%)
+                q.direction = None
+                it.memo["rate_of_change"] = True
+                q.roles = (it.role, it.role_word, it.time, it.memo.get("time_before", False), {"rate_of_change": True})
             items.append(it)
             claim = _claim_of(it)
             if claim is None:

@@ -4,6 +4,10 @@ economically active".
 
 The total is the last level of its sentence; the next sentence opens on a number, and its
 levels, of the total's unit, each smaller than it, are listed with "and" before the last.
+Or the total is the one level of its noun in its sentence, and one of the next two
+sentences lists three to six levels of that noun, each smaller, "and" before the last
+("almost 3,480 million trips … 2,728 million trips; commuter rail, 418 million trips; and
+light rail, 334 million trips").
 A list may leave a part out, and nothing but the order says the parts are the total's, so
 the sum only bears the total out (a claim with ``parts``: the search reads it as
 :data:`~claimcheck.scan.candidates.SUM_OF_PARTS`), and the total is no claim to list when
@@ -14,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.scan.items import Claim, Item, same_unit, written_of
+from claimcheck.scan.items import Claim, Item, noun_of, same_unit, written_of
 
 # the total ends its sentence: a few words after it, then the stop
 _ENDS_SENTENCE = re.compile(r"(?:\s+[^\W\d][\w’'#-]*){0,5}\s*[.!]?\s*$")
@@ -48,6 +52,29 @@ def listed_parts_claims(text: str, items: list[Item]) -> list[Claim]:
             continue
         out.append(Claim(total, total.pa, total.pb, None, q.kind, total.sent, total.clause, sa=total.base,
                          parts=tuple(nxt), bare=True))
+    done = {id(c.item) for c in out}
+    for sent, its in by_sent.items():
+        # "… rail transit ridership, with almost 3,480 million trips in 2001, … Heavy-rail
+        # ridership posted 2,728 million trips; commuter rail, 418 million trips; and light
+        # rail, 334 million trips": three or more parts that name the total's noun, listed in
+        # one of the next two sentences
+        for total in its:
+            q = total.q
+            noun = noun_of(q)
+            if (id(total) in done or noun is None or q.kind not in ("count", "money") or q.written is None
+                    or not (q.plain or q.hedged_level) or total.role is not None
+                    or sum(1 for o in its if same_unit(o.q, q) and noun_of(o.q) == noun) != 1):
+                continue
+            for k in (sent + 1, sent + 2):
+                listed = [o for o in by_sent.get(k, ()) if same_unit(o.q, q)]
+                if not (3 <= len(listed) <= 6) or not all(
+                        o.q.plain and noun_of(o.q) == noun and written_of(o).value < written_of(total).value for o in listed):
+                    continue
+                if _AND.search(text, listed[-2].b, listed[-1].a) is None:
+                    continue
+                out.append(Claim(total, total.pa, total.pb, None, q.kind, total.sent, total.clause, sa=total.base,
+                                 parts=tuple(listed), bare=True))
+                break
     return out
 
 

@@ -22,6 +22,13 @@ its own, offered to :func:`~claimcheck.scan.search.search` in one place:
   1,185 1,816 53.2% 631", "Yes 210 74.5% No 72 25.5%", "2008 $371 million +8.9%");
 * :mod:`~claimcheck.scan.records` — a new high set against the previous one the words
   name ("reached a new high … with 140 lives lost. The previous high was 111");
+* :mod:`~claimcheck.scan.restated_next` — a change the next sentence states again, from one
+  level to another ("have risen by nearly 27% in the last year. …, nearly 20,000 more than in
+  2019");
+* :mod:`~claimcheck.scan.compounded` — a total change as the rates before it compounded
+  ("gone up 34% and 35% annually. … a total increase of 80% in two years");
+* :mod:`~claimcheck.scan.year_figure` — a share whose part is a level named by its year
+  ("The District's 2011 figure represents fewer than half the 232 homicides");
 * :mod:`~claimcheck.scan.unsigned` — points with no direction before "from" ("showing 0.06
   per cent point from 11.40 per cent").
 
@@ -40,20 +47,23 @@ from typing import Callable
 from claimcheck.scan.asides import (
     ACCOUNTS_FOR, ASIDE_PART, BRACKETED_WHOLE, SET_OUT_SHARE, accounts_for_candidates, aside_share_candidates,
     bracketed_whole_candidates, set_out_share_candidates)
+from claimcheck.scan.compounded import COMPOUNDED, compounded_candidates
 from claimcheck.scan.gaps import GAP_BETWEEN, gap_checks
 from claimcheck.scan.items import Candidate, Check, Claim, Item, may_hold_gaps
 from claimcheck.scan.multiples import CHANGES_MULTIPLE, SET_OUT_LEVELS, changes_multiple_candidates, set_out_levels_candidates
 from claimcheck.scan.per_capita import per_capita_checks
 from claimcheck.scan.per_unit import per_unit_checks
 from claimcheck.scan.restated import RESTATED_AMOUNT, restated_candidates
+from claimcheck.scan.restated_next import RESTATED_NEXT
 from claimcheck.scan.restated_rate import restated_rate_checks
 from claimcheck.scan.records import PREVIOUS_RECORD, may_hold_records, record_checks
 from claimcheck.scan.rows import ROW_NOTES, row_checks
 from claimcheck.scan.unsigned import bears_out_only
+from claimcheck.scan.year_figure import YEAR_FIGURE, year_figure_candidates
 
 #: The notes of candidates read here: a verdict on them that is not confirming is no verdict.
 BEAR_OUT_NOTES = frozenset({RESTATED_AMOUNT, GAP_BETWEEN, ASIDE_PART, SET_OUT_SHARE, CHANGES_MULTIPLE, ACCOUNTS_FOR, BRACKETED_WHOLE,
-                            SET_OUT_LEVELS, PREVIOUS_RECORD}) | ROW_NOTES
+                            SET_OUT_LEVELS, PREVIOUS_RECORD, RESTATED_NEXT, COMPOUNDED, YEAR_FIGURE}) | ROW_NOTES
 
 
 def more_candidates(claim: Claim, text: str, items: list[Item], claims: list[Claim]) -> list[Candidate]:
@@ -68,6 +78,9 @@ def more_candidates(claim: Claim, text: str, items: list[Item], claims: list[Cla
     if kind == "share" or claim.bare:
         out += aside_share_candidates(claim, text, items) + set_out_share_candidates(claim, text, items)
         out += accounts_for_candidates(claim, text, items) + bracketed_whole_candidates(claim, text, items)
+        out += year_figure_candidates(claim, text, items)
+    if kind == "percent" and claim.direction is not None:
+        out += compounded_candidates(claim, text, items)
     if kind in ("multiple", "percent"):
         if kind == "multiple":
             out += changes_multiple_candidates(claim, text, items)

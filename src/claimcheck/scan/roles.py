@@ -279,6 +279,19 @@ def is_before(a: tuple[int, int], b: tuple[int, int]) -> bool:
 _YEAR_SAID = re.compile(r"\b(?:in|by|during)\s+((?:19|20)\d\d)\b", re.I)
 
 
+_MONTH_SAID = re.compile(r"\b(?:in|during)\s+(?P<month>" + MONTH + r")\b\.?(?!\s*\d)", re.I)
+
+
+def month_of(text: str, it: Item) -> tuple[int, int] | None:
+    """The month alone (1, month) the sentence of a level with no label names last before
+    it ("… a banner month in September, when the national unemployment rate dropped to 7.8
+    percent"), or None."""
+    if it.time is not None:
+        return None
+    found = list(_MONTH_SAID.finditer(text, it.base, it.a))
+    return (1, MONTH_NUM[found[-1].group("month").lower().rstrip(".")]) if found else None
+
+
 def year_of(text: str, it: Item) -> int | None:
     """The year a level is labelled with, or the last its sentence names before it ("In
     2005, the department saw a total of 545", "but by 2004, the number had dropped to 700")."""

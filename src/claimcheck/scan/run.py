@@ -539,6 +539,11 @@ def _findings(stream: DocStream, path: str, notes: list[Note]) -> Iterator[Findi
     context: list = []
     # the paragraph waiting for the first sentences of the next: its sentences and context
     pending: tuple[list, list] | None = None
+    # the paragraph before it, when it holds no quantity (a date, "the Nov. 6 election"):
+    # it waits for the paragraph after that one too ("… rose a tenth of a point to 7.9
+    # percent in October.¶ The data … before the Nov. 6 election ….¶ … in September, when
+    # the national unemployment rate dropped to 7.8 percent")
+    held: tuple[list, list] | None = None
     # a short paragraph with no number, which the next may give the levels of ("The number
     # of thefts is higher than last year.¶ There have been 830 …, compared to 740 in 2011.")
     bare: tuple[int, int] | None = None
@@ -563,16 +568,23 @@ def _findings(stream: DocStream, path: str, notes: list[Note]) -> Iterator[Findi
                 skip_on = skip_on and not whole
                 continue
             if pb - pa <= MAX_SENTENCE and not may_hold_numbers(text[pa:pb]):
-                if pending is not None:
-                    yield from _paragraph_findings(doc, path, *pending)
-                    pending = None
+                for waiting in (held, pending):
+                    if waiting is not None:
+                        yield from _paragraph_findings(doc, path, *waiting)
+                held = pending = None
                 context = []
                 bare = (pa, pb) if pb - pa <= BARE_PARAGRAPH else None
                 continue
             sents, capped = _sentence_quantities(text, pa, pb, MAX_QUANTITIES)
             ahead = [s for s in sents if s[2]][:AHEAD_SENTENCES] if capped is None else []
-            if pending is not None:
-                yield from _paragraph_findings(doc, path, *pending, ahead)
+            if (pending is not None and held is None and capped is None and not any(s[2] for s in sents)
+                    and any(s[2] for s in pending[0])):
+                held = pending
+            elif pending is not None:
+                for waiting in (held, pending):
+                    if waiting is not None:
+                        yield from _paragraph_findings(doc, path, *waiting, ahead)
+                held = None
             elif bare is not None:
                 yield from _paragraph_findings(doc, path, _sentence_quantities(text, *bare)[0], [], ahead)
             bare = None
@@ -587,6 +599,7 @@ def _findings(stream: DocStream, path: str, notes: list[Note]) -> Iterator[Findi
                                                    "not prose): the rest of the paragraph was not read"))
                 skip_on = not whole
         keep = min([pos, *(s[0] for s in context), *(s[0] for p in (pending or ()) for s in p),
+                    *(s[0] for p in (held or ()) for s in p),
                     *((bare[0],) if bare else ())])
         if keep >= TRIM:
             doc.trim(keep)
@@ -594,11 +607,14 @@ def _findings(stream: DocStream, path: str, notes: list[Note]) -> Iterator[Findi
             context = [_shifted(s, keep, seen) for s in context]
             if pending is not None:
                 pending = ([_shifted(s, keep, seen) for s in pending[0]], [_shifted(s, keep, seen) for s in pending[1]])
+            if held is not None:
+                held = ([_shifted(s, keep, seen) for s in held[0]], [_shifted(s, keep, seen) for s in held[1]])
             if bare is not None:
                 bare = (bare[0] - keep, bare[1] - keep)
             pos -= keep
-    if pending is not None:
-        yield from _paragraph_findings(stream.doc, path, *pending)
+    for waiting in (held, pending):
+        if waiting is not None:
+            yield from _paragraph_findings(stream.doc, path, *waiting)
 
 
 def scan_text(text: str, *, path: str = "-", fmt: Format | None = None) -> ScanResult:

@@ -10,8 +10,10 @@ from typing import Callable, Iterable
 
 from claimcheck.scan.averages import average_checks
 from claimcheck.scan.bindings import bind_claims
-from claimcheck.scan.candidates import candidates_for, is_sized, EARLIER_PARTS, NET_FLOWS, RESTATED_NOUN, SHARED_OLD, SUM_OF_PARTS, WHICH_FOLLOWS, YEARS_SAID
+from claimcheck.expr.computation import Computation
+from claimcheck.scan.candidates import candidates_for, is_sized, BOTH_ORDERS, EARLIER_PARTS, NET_FLOWS, RESTATED_NOUN, SHARED_OLD, SUM_OF_PARTS, WHICH_FOLLOWS, YEARS_SAID
 from claimcheck.scan.readings import BEAR_OUT_NOTES, bears_out_only, more_candidates, more_checks
+from claimcheck.scan.restated_next import restated_next_checks
 from claimcheck.scan.items import BENCHMARK_ROLES, Candidate, Check, Claim, is_level, Item, noun_of, PROGRESSIVE
 
 
@@ -76,18 +78,41 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
         if len({v for v in verdicts.values() if v is not None}) > 1:
             # Two readings about as well supported disagree: the claim is listed, not judged.
             continue
+        if BOTH_ORDERS in best.reasons:
+            # "136,343 incidents were reported last year while 130,298 were recorded in 2015":
+            # which is the older depends on when the story was written; the other order is
+            # read too, the verdict stands only where both agree, and the order with "last
+            # year" the newer is the one shown
+            rev = _reversed(best)
+            if rev is None or judge(claim, rev) != verdicts[id(best)]:
+                continue
+            if best.evidence[0].time is not None and best.evidence[0].time[0] == 0:
+                best = rev
         if claim.kind == "direction":
             claim.memo["sized"] = is_sized(text, claim)
         why = "; ".join(best.reasons)
         checks.append(Check(claim, best.computation, best.evidence, best.relation, best.score, why, best.hint,
                             tuple(c for c in close if c is not best), best.note))
     out = _dedupe(checks)
+    # "… have risen by nearly 27% in the last year. …, nearly 20,000 more than in 2019": a
+    # change the next sentence's check states again, from its levels (bearing out only)
+    out.extend(restated_next_checks(text, items, claims, out, first, last, judge))
     # a rate a total beside it gives over the period named ("over 19,000 … in the last
     # year — 52 a day"): read apart, it only bears a claim out
     out.extend(average_checks(text, items, first, last, judge))
     # "£1.48 for the year (12p a month)", "an average price of $11.42 per share": bearing out only
     out.extend(more_checks(text, items, first, last, judge, out))
     return out
+
+
+def _reversed(cand: Candidate) -> Candidate | None:
+    """``cand`` with its two levels the other way round; None when its computation is not
+    one of two numbers."""
+    comp = cand.computation
+    if len(comp.args) != 2 or len(cand.evidence) != 2 or any(isinstance(a, Computation) for a in comp.args):
+        return None
+    return Candidate(cand.relation, Computation(comp.func, (comp.args[1], comp.args[0])), (cand.evidence[1], cand.evidence[0]),
+                     cand.score, cand.reasons, cand.hint, cand.note)
 
 
 def _gap_as_level(evidence: tuple[Item, ...]) -> bool:

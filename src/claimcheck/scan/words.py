@@ -53,9 +53,16 @@ _WQ_FIRST = lexicon.alternation(
 )
 
 
-# "the first half of this year", "the second half": a period, not a share ("half" after an
-# ordinal of the lexicon's period words; one lookbehind per word, as they are fixed-width)
+# "the first half of this year", "the second half", "the first three quarters of the year": a
+# period, not a share ("half" or a fraction after an ordinal of the lexicon's period words;
+# one lookbehind per word, as they are fixed-width)
 _NOT_A_PERIOD = "".join(r"(?<!\b" + w + r"\s)" for w in lexicon.PERIOD_ORDINALS)
+
+# "a decrease by more than half from the 479", "fell by nearly half to 60": a hedge between
+# "by" and "half" (one lookbehind per hedge, as they are fixed-width)
+_BY_HEDGED = "|".join(r"(?<=\bby\s" + re.escape(h).replace(r"\ ", r"\s") + r"\s)"
+                      for rule in ("nearly", "about", "just_over", "more_than", "less_than", "at_least")
+                      for h in lexicon.HEDGE_WORDS[rule] if h[0].isalpha() and h.islower())
 
 # "Fewer than half (45%) of passengers", "More than one-half 52.9% of all spending": a share
 # in words the percent after it restates
@@ -68,13 +75,13 @@ _WORD_QUANTITY = re.compile(
     r"|(?P<pnum>a|one|" + _WN + r")[\s-](?P<pfrac>" + lexicon.alternation(_FRACTION_WORDS) + r")\s+of\s+an?\s+(?:"
     + lexicon.alternation(lexicon.FRACTION_POINT_UNITS).replace(r"\s+", r"[\s-]+") + r")\b"
     r"|(?P<one>" + _WN + r"|\d{1,3})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<every>" + _WN + r"|\d{1,3}(?:,\d{3})*)\b"
-    r"|(?P<fnum>a|one|" + _WN + r")[\s-](?P<frac>" + lexicon.alternation(_FRACTION_WORDS) + r")(?=\s+(?:of|the|all)\b|" + _PCT_AFTER + r")"
+    r"|" + _NOT_A_PERIOD + r"(?P<fnum>a|one|" + _WN + r")[\s-](?P<frac>" + lexicon.alternation(_FRACTION_WORDS) + r")(?=\s+(?:of|the|all)\b|" + _PCT_AFTER + r")"
     r"|" + _NOT_A_PERIOD + r"(?P<half>half)(?=\s+(?:of|the|all|its|their|those|these|his|her|our)\b|\s*[\u2014\u2013)]|" + _PCT_AFTER + r")"
     r"|(?P<maj>(?:a|the)\s+(?:slim\s+|narrow\s+|large\s+|vast\s+|clear\s+|solid\s+|bare\s+)?majority)(?=\s+of\b)"
     r"|(?P<mult>" + lexicon.alternation(w for w in lexicon.MULTIPLE_WORDS if w not in _NOT_ALONE_MULTIPLES) + r")"
     r"|(?P<twice>twice|(?:" + _WN + r"|\d{1,3}(?:\.\d{1,3})?)\s+times)(?=\s+(?:as\s+\w+|" + lexicon.alternation(lexicon.TIMES_MORE) + r"|the|that|what|over)\b)"
     r"|(?P<fold>" + _WN + r"|\d{1,3}(?:\.\d{1,3})?)[-\u2010\u2011\s]?fold\b"
-    r"|(?P<byfrac>(?:a|one|" + _WN + r")[\s-](?:" + lexicon.alternation(_FRACTION_WORDS) + r")|(?<=by\s)half)(?=,?\s+(?:to|from)\s)"
+    r"|(?P<byfrac>(?:a|one|" + _WN + r")[\s-](?:" + lexicon.alternation(_FRACTION_WORDS) + r")|(?:(?<=by\s)|" + _BY_HEDGED + r")half)(?=,?\s+(?:to|from)\s)"
     r"|(?P<wscale>" + _WN + r")\s+(?P<wsc>" + lexicon.alternation(lexicon.SCALE_WORDS) + r")\b"
     r")",
     re.I,
