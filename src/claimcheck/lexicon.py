@@ -391,6 +391,24 @@ PASS_VERBS: tuple[str, ...] = (
 #: Verbs of doing better than a level by an amount ("beat the target by 12%"): a rise over
 #: it, read only before "by" and an amount (the figure language reads them as a hedge).
 BEAT_VERBS: tuple[str, ...] = ("beat", "beating", "beats", "outnumbered", "outnumbering", "outstripped", "outstripping")
+#: Verbs that take a particle of direction, then what they move, before "by" and the size
+#: of the change: "put up their bills by 5%", "drove down costs by 12%".
+PHRASAL_CHANGE_VERBS: tuple[str, ...] = (
+    "put", "puts", "putting", "brought", "bring", "brings", "bringing", "pushed", "push", "pushes", "pushing",
+    "drove", "driven", "drive", "drives", "driving", "jacked", "ramped", "scaled", "marked", "ratcheted",
+    "bumped", "stepped",
+)
+#: Words that end the predicate of a change before a "by" after it: past one, the "by" is
+#: no longer the change's ("rose and were overtaken by 5 others", "fell, as was noted by 3").
+CHANGE_BY_BREAKS: tuple[str, ...] = (
+    "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "and", "or", "but", "than", "from",
+    "to", "which", "that", "who", "when", "while", "as", "if", "because", "after", "before", "since", "until",
+)
+#: Words before a verb that make the change it names one planned or supposed, not one
+#: that happened: "resolved to increase council tax by £1.48", "will cut jobs by 10%".
+UNREALIZED_BEFORE: tuple[str, ...] = (
+    "to", "will", "would", "could", "may", "might", "should", "must", "shall", "can", "cannot", "not", "never",
+)
 #: Verbs of a rate of change that changed, a direction only before "from" or "to": "up 2.9
 #: percent on year, accelerating from 2.6 percent" (but "amid accelerating increases").
 #: Words ending in "s" that are no plural noun a count in words stands before ("Three is a

@@ -510,12 +510,18 @@ def _lead(text: str, c: Claim, ordered: list[Claim], levels: list[Item], owners:
         # change, in the same direction, with both its levels bound, restates the claim
         # (in the claim's paragraph: a headline restating the first paragraph's change adds
         # nothing a reader would check)
+        # ("Tata Comm also incurred revenue loss by 23.47% for the current quarter. Its
+        # revenues declined from Rs 992.14 crore … to Rs 759.23 crore": a change with a
+        # size and none of its levels, then a direction with both and no size of its own)
         d = changes[0]
-        if (len(changes) == 1 and c.item is None and (last is None or d.sent < last) and d.item is not None and d.direction == c.direction
+        if (len(changes) == 1 and (c.item is None) != (d.item is None) and (last is None or d.sent < last)
+                and d.direction == c.direction
                 and d.old is not None and d.new is not None and d.old.sent == d.new.sent == d.sent
                 and same_unit(d.old.q, d.new.q)
                 and common_stems(text[c.sa : d.sa], text[d.sa : d.old.b + 30]) - _DIRECTION_STEMS):
             c.old, c.new, c.later_ok, c.lead = d.old, d.new, True, True
+            if c.item is not None:
+                d.group = c.group  # one change: the size, then its levels
         return  # the next sentence states a change of its own
     nxt = [it for it in levels if it.sent == c.sent + 1]
     olds = [it for it in nxt if it.role == "old" and it.role_word in _COMPARED]

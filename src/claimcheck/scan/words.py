@@ -57,6 +57,12 @@ _WQ_FIRST = lexicon.alternation(
 # ordinal of the lexicon's period words; one lookbehind per word, as they are fixed-width)
 _NOT_A_PERIOD = "".join(r"(?<!\b" + w + r"\s)" for w in lexicon.PERIOD_ORDINALS)
 
+# "fell by more than half, from 479": the hedges a "by" before "half" may take (one
+# fixed-width lookbehind each)
+_BY_HEDGED = "".join(
+    r"|(?<=by\s" + r"\s".join(re.escape(w) for w in h.split()) + r"\s)"
+    for rule in ("nearly", "about", "just_over", "more_than", "less_than", "at_least")
+    for h in lexicon.HEDGE_WORDS[rule] if h != "~" and h.replace(" ", "").isalpha())
 # "Fewer than half (45%) of passengers", "More than one-half 52.9% of all spending": a share
 # in words the percent after it restates
 _PCT_AFTER = r"\s*\(?\s*\d{1,3}(?:\.\d{1,3})?\s*(?:%|per\s?cent|percent)"
@@ -74,7 +80,7 @@ _WORD_QUANTITY = re.compile(
     r"|(?P<mult>" + lexicon.alternation(w for w in lexicon.MULTIPLE_WORDS if w not in _NOT_ALONE_MULTIPLES) + r")"
     r"|(?P<twice>twice|(?:" + _WN + r"|\d{1,3}(?:\.\d{1,3})?)\s+times)(?=\s+(?:as\s+\w+|" + lexicon.alternation(lexicon.TIMES_MORE) + r"|the|that|what|over)\b)"
     r"|(?P<fold>" + _WN + r"|\d{1,3}(?:\.\d{1,3})?)[-\u2010\u2011\s]?fold\b"
-    r"|(?P<byfrac>(?:a|one|" + _WN + r")[\s-](?:" + lexicon.alternation(_FRACTION_WORDS) + r")|(?<=by\s)half)(?=,?\s+(?:to|from)\s)"
+    r"|(?P<byfrac>(?:a|one|" + _WN + r")[\s-](?:" + lexicon.alternation(_FRACTION_WORDS) + r")|(?:(?<=by\s)" + _BY_HEDGED + r")half)(?=,?\s+(?:to|from)\s)"
     r"|(?P<wscale>" + _WN + r")\s+(?P<wsc>" + lexicon.alternation(lexicon.SCALE_WORDS) + r")\b"
     r")",
     re.I,
