@@ -33,6 +33,9 @@ _ANAPHOR = re.compile(
 # "greater than the airport took in at the end of October 2015, ": a base said in words,
 # its level set after a comma
 _THAN_CLAUSE = re.compile(r"\s+than\s+(?:what\s+)?[^\d,;.()]{3,80}?(?:\s+\d{4})?\s*,\s*", re.I)
+# From a level to the change a relative clause after it states: "… in 2001, which itself was a "
+_WHICH_WAS = re.compile(r"[^;:.,()]{0,60}?,\s*which\s+(?:itself\s+|also\s+)?"
+                        r"(?:was|is|were|are|represents|represented|marks|marked)\s+(?:an?\s+)?", re.I)
 # "added 1,150 jobs in March, bringing total employment to 412,300": the level a change led to
 _CARRYING = re.compile(r"\b(?:bringing|taking|pushing|lifting|raising|lowering|leaving|putting)\b", re.I)
 
@@ -193,6 +196,16 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
                         claim.new = claim.new or before[-2]
                 elif claim.kind != "share" and claim.new is None and it is not claim.old:
                     claim.new = it
+        if (claim.new is None and claim.old is not None and claim.item is not None and claim.kind != "share" and before
+                and claim.old.a >= claim.end and same_unit(before[-1].q, claim.old.q)
+                and _WHICH_WAS.fullmatch(text, before[-1].b, claim.start)
+                and not any(before[-1].b <= c.start < claim.start for c in claims if c is not claim and not c.quiet)):
+            # "… the 232 homicides recorded 10 years ago in 2001, which itself was a decrease
+            # by more than half from the 479 killings": the change of a relative clause, from
+            # the level it names, went to the level its "which" follows (what "which" stands
+            # for is a reading: it bears the claim out only)
+            claim.new = before[-1]
+            claim.memo["which_new"] = True
         if (claim.kind == "direction" and claim.new is None and claim.old is not None and claim.old.q.kind == "percent"
                 and claim.old.a >= claim.end):
             # "food prices were up 2.9 percent on year in December, … accelerating from 2.6
