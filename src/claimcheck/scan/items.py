@@ -212,6 +212,7 @@ _PHRASAL_DOWN_BEFORE = re.compile(r"\b(?:break|breaks|broke|broken|breaking|boil
 #: The present progressive ("the count is rising"): a trend, whose levels a story may give
 #: only in part; it bears a claim out, never proves it wrong.
 PROGRESSIVE = frozenset(v for v in lexicon.DIRECTION_VERBS if v.split()[0] in ("is", "are") and v.endswith("ing"))
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w'\u2019.-]*\s$")
 _AT_RATE = re.compile(r"\s+at\b", re.I)
 _PHRASAL_BEFORE = re.compile(r"\b(?:made|make|makes|making|sum|sums|summed|add|adds|added|adding|took|take|takes|end|ended|ends|set|sets)\s+$", re.I)
 _ANCHOR_VERB = re.compile(r"\b(?:went|go|goes|going|moved|moves|changed|shifted|swung)(?=\s+from\b)", re.I)
@@ -345,6 +346,14 @@ def may_hold_claims(text: str, sentences: list[Sentence]) -> bool:
 _AS_HAS = re.compile(r",\s+(?P<as>as)\s+(?:has|have|had|did|does|do)\s+(?:the|its|their|a|an)\b[^,;\d]{1,60}(?=,)", re.I)
 
 
+def _unnamed(text: str, sa: int, found: list[re.Match]) -> list[re.Match]:
+    """``found`` without the direction words that are part of a name: "in Cedar Falls",
+    "Sioux Falls" (a capitalized word after a capitalized word, not opening the sentence)."""
+    return [m for m in found if not (
+        m.start() > sa and m.group("v")[:1].isupper() and " " not in m.group("v")
+        and _NAME_BEFORE.search(text, max(sa, m.start() - 30), m.start()))]
+
+
 def _sentence_reading(text: str, sent: Sentence) -> tuple[list[int], list[tuple[int, int]], list[tuple[int, int, str, bool]]]:
     """What a sentence's own words say, whatever paragraph it is read in: where its
     clauses start, its anchor verbs ("went from"), and its direction verbs (start, end,
@@ -360,8 +369,8 @@ def _sentence_reading(text: str, sent: Sentence) -> tuple[list[int], list[tuple[
     words = _words(text, sent)
     if qs and (_CASE_FOLDS.search(text, sa, sb) is not None or not _ANCHOR_WORDS.isdisjoint(words)):
         anchors = [m.span() for m in _ANCHOR_VERB.finditer(text, sa, sb)]
-    if qs or len(found_alone := direction_matches(text, sa, sb, words)) == 1:
-        found = direction_matches(text, sa, sb, words) if qs else found_alone
+    if qs or len(found_alone := _unnamed(text, sa, direction_matches(text, sa, sb, words))) == 1:
+        found = _unnamed(text, sa, direction_matches(text, sa, sb, words)) if qs else found_alone
         if qs and not _BENCHMARK_WORDS.isdisjoint(words):
             found = sorted(found + list(_BENCHMARK.finditer(text, sa, sb)), key=lambda m: m.start())
         if not _RATE_VERB_WORDS.isdisjoint(words) or _CASE_FOLDS.search(text, sa, sb):
