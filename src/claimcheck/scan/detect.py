@@ -19,7 +19,8 @@ import re
 from claimcheck.scan.digits import digit_quantities
 from claimcheck.scan.phrase import extend_phrase
 from claimcheck.scan.quantity import Quantity
-from claimcheck.scan.words import change_words, may_hold_numbers, opening_count, role_word_levels, sentence_words, word_quantities
+from claimcheck.scan.words import (
+    change_words, listed_word_counts, may_hold_numbers, opening_count, role_word_levels, sentence_words, word_quantities)
 
 __all__ = ["Quantity", "change_words", "detect", "may_hold_numbers", "read_sentence", "sentence_words"]
 
@@ -63,6 +64,7 @@ def detect(s: str) -> list[Quantity]:
     merged.extend(in_words)
     merged.extend(role_word_levels(s, [(q.start, q.end) for q in merged]))
     merged.extend(opening_count(s, [(q.start, q.end) for q in merged]))
+    merged.extend(listed_word_counts(s, [(q.start, q.end) for q in merged]))
     merged.sort(key=lambda q: q.start)
     floor = 0
     for q in merged:

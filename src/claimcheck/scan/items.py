@@ -720,9 +720,10 @@ _AND_LIST = re.compile(r"\band\b", re.I)
 _NET_BEFORE = re.compile(r"\bnet\s+(?:[a-z]+\s+){0,2}(?:gain|loss|increase|decrease|change|inflow|outflow)\s+(?:was\s+|of\s+)$", re.I)
 # "… in the May 2024 year was made up of": the level's label, then the words that set it out.
 _MADE_UP = re.compile(r"(?:[^\d;:.]|(?:19|20)\d\d){0,40}?\s+(?:was|is|were|are)\s+made\s+up\s+of\s+", re.I)
-# "Of those 304 arrests, …", "Of the 52 cases, …": a whole a sentence opens on.
-_OF_WHOLE_BEFORE = re.compile(r"^\W*of\s+(?:the|those|these|all(?:\s+the)?)\s+$", re.I)
-_OPENS_ON_WHOLE = re.compile(r"\W*of\s+(?:the|those|these|all(?:\s+the)?)\s+\d", re.I)
+# "Of those 304 arrests, …", "Of the 52 cases, …", "Of the CPD’s 52 cases, …": a whole a
+# sentence opens on.
+_OF_WHOLE_BEFORE = re.compile(r"^\W*of\s+(?:the|those|these|all(?:\s+the)?)\s+(?:[A-Z][\w.&-]*['\u2019]s\s+)?$", re.I)
+_OPENS_ON_WHOLE = re.compile(r"\W*of\s+(?:the|those|these|all(?:\s+the)?)\s+(?:[A-Z][\w.&-]*['\u2019]s\s+)?\d", re.I)
 _WHOLE_COMMA = re.compile(r"(?:\s+[a-z][\w'’-]*){0,3}\s*,\s", re.I)
 _OR_GAP = re.compile(r"\s*,?\s+or\s+", re.I)
 _BECOME_WORDS = frozenset({"become", "becomes", "became"})
