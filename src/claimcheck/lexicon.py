@@ -404,6 +404,11 @@ CHANGE_BY_BREAKS: tuple[str, ...] = (
     "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "and", "or", "but", "than", "from",
     "to", "which", "that", "who", "when", "while", "as", "if", "because", "after", "before", "since", "until",
 )
+#: Words of a change for the better: a rise for most things measured ("EBITDA margin
+#: improved to 21.17% from 15.4%", "the median price hit $186,000, 7.6 percent better
+#: from $173,000") but a fall for others (crime, unemployment), so read as a rise they
+#: bear a claim out and never prove it wrong.
+JUDGED_UP: tuple[str, ...] = ("improved", "improves", "has improved", "have improved", "had improved", "better")
 #: Words before a verb that make the change it names one planned or supposed, not one
 #: that happened: "resolved to increase council tax by £1.48", "will cut jobs by 10%".
 UNREALIZED_BEFORE: tuple[str, ...] = (

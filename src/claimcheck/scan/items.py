@@ -130,7 +130,8 @@ def _direction_verb_pattern(verbs: list[str]) -> str:
     return r"(?<![-\u2010\u2011])\b(?P<v>(?:" + lexicon.alternation(verbs) + r"))\b(?![-\u2010\u2011]\w)"
 
 
-_ALL_DIRECTION_VERBS = lexicon.DIRECTION_VERBS + lexicon.PASS_VERBS
+# ("improved": a change for the better, read as a rise; "better" is read after a number only)
+_ALL_DIRECTION_VERBS = lexicon.DIRECTION_VERBS + lexicon.PASS_VERBS + tuple(w for w in lexicon.JUDGED_UP if w != "better")
 DIRECTION_VERB = re.compile(_direction_verb_pattern(_ALL_DIRECTION_VERBS), re.I)
 _DIRECTION_VERB_FOR: dict[tuple[str, ...], re.Pattern] = {}
 # Each verb's index in the list, by its first word.
@@ -166,7 +167,7 @@ _SIZED_CHANGE = re.compile(
 # only if it holds a size adjective); a set lookup says so for most sentences before the
 # pattern tries every alternative at every word. (The four characters that match an ASCII
 # letter under re.I but lower-case to none send a sentence to the patterns whatever its words.)
-_DIRECTION_LAST = frozenset(v.split()[-1] for v in lexicon.DIRECTION_VERBS + lexicon.PASS_VERBS)
+_DIRECTION_LAST = frozenset(v.split()[-1] for v in _ALL_DIRECTION_VERBS)
 _SIZE_WORDS = frozenset(lexicon.CHANGE_SIZE_ADJECTIVES) | frozenset(lexicon.SELF_SIZED_NOUNS)
 _CHANGE_NOUN_WORDS = frozenset(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS)
 _WORD_RE = re.compile(r"[a-z]+")
@@ -221,7 +222,7 @@ _CHANGE_NOUN_SET = frozenset(lexicon.UP_NOUNS) | frozenset(lexicon.DOWN_NOUNS)
 _APPOSED = re.compile(r",\s*(?:(?:a|an)\s+)?$", re.I)
 
 
-_UP_SET = frozenset(lexicon.UP_WORDS) | frozenset(lexicon.SEARCH_UP_WORDS)
+_UP_SET = frozenset(lexicon.UP_WORDS) | frozenset(lexicon.SEARCH_UP_WORDS) | frozenset(lexicon.JUDGED_UP)
 _DOWN_SET = frozenset(lexicon.DOWN_WORDS) | frozenset(lexicon.SEARCH_DOWN_WORDS)
 
 

@@ -75,7 +75,7 @@ _DIR_AFTER = re.compile(
     r"(?:\s+(?:year[\s-]+(?:on|over)[\s-]+year|month[\s-]+(?:on|over)[\s-]+month|quarter[\s-]+(?:on|over)[\s-]+quarter"
     r"|y-?o-?y|yoy|annual|annualised|annualized|quarterly|sequential|overall|net|\((?:yoy|y-o-y|mom|qoq)\)))*"
     r"\s+(?:(?P<upn>(?:" + _UP_NOUNS + r")s?)|(?P<downn>(?:" + _DOWN_NOUNS + r")s?)"
-    r"|(?P<upc>" + "|".join(lexicon.UP_COMPARATIVES) + r"|up(?!\s+(?:to|from|for|until|with)\b))"
+    r"|(?P<upc>" + "|".join(lexicon.UP_COMPARATIVES + ("better",)) + r"|up(?!\s+(?:to|from|for|until|with)\b))"
     r"|(?P<downc>" + "|".join(lexicon.DOWN_COMPARATIVES) + r"|down(?!\s+(?:to|from|for|until|with)\b)))\b",
     re.I,
 )

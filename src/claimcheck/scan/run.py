@@ -179,7 +179,7 @@ def _collapse(text: str) -> str:
 
 _WIDENED = re.compile(r"\bwiden(?:ed|ing)\b", re.I)
 _NARROWED = re.compile(r"\bnarrow(?:ed|ing)\b", re.I)
-_COMPARATIVE_UP = re.compile(r"\b(?:larger|bigger|greater|longer)$", re.I)
+_COMPARATIVE_UP = re.compile(r"\b(?:larger|bigger|greater|longer|better)$", re.I)
 _COMPARATIVE_DOWN = re.compile(r"\b(?:smaller|shorter|cheaper)$", re.I)
 # "61 per cent year-on-year (YoY) jump": the period's abbreviation in brackets says again
 # what the words before it said

@@ -6,7 +6,10 @@ A candidate needs :data:`MIN_SCORE` of structure to be checked; when two candida
 
 from __future__ import annotations
 
+import re
 from typing import Callable, Iterable
+
+from claimcheck import lexicon
 
 from claimcheck.scan.averages import average_checks
 from claimcheck.scan.bindings import bind_claims
@@ -15,6 +18,9 @@ from claimcheck.scan.readings import BEAR_OUT_NOTES, bears_out_only, more_candid
 from claimcheck.scan.items import BENCHMARK_ROLES, Candidate, Check, Claim, is_level, Item, noun_of, PROGRESSIVE
 
 
+# "improved to 21.17% from 15.4%", "7.6 percent better": a change for the better, read as a
+# rise, which it is for most things but not all (lexicon.JUDGED_UP): it bears a claim out only
+_JUDGED = re.compile(r"\b(?:" + lexicon.alternation(lexicon.JUDGED_UP) + r")\b", re.I)
 #: A candidate needs at least this much structure to be checked at all.
 MIN_SCORE = 4.0
 #: Candidates within this much of the best are "about as well supported".
@@ -60,6 +66,7 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
                 or (claim.kind == "direction" and text[claim.start : claim.end].lower() in PROGRESSIVE)
                 or (claim.kind == "direction" and _gap_as_level(best.evidence))
                 or bears_out_only(claim)
+                or _JUDGED.search(text, claim.start, claim.end) is not None
                 or _one_level_twice(best.evidence)
                 or _two_nouns(best.evidence)
                 or _another_clauses_change(claim, best.evidence, owners)):
