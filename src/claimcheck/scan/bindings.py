@@ -36,6 +36,9 @@ _THAN_CLAUSE = re.compile(r"\s+than\s+(?:what\s+)?[^\d,;.()]{3,80}?(?:\s+\d{4})?
 # From a level to the change a relative clause after it states: "… in 2001, which itself was a "
 _WHICH_WAS = re.compile(r"[^;:.,()]{0,60}?,\s*which\s+(?:itself\s+|also\s+)?"
                         r"(?:was|is|were|are|represents|represented|marks|marked)\s+(?:an?\s+)?", re.I)
+# "over the same time period last year when ": a base said in words, its level after "when"
+_OVER_WHEN = re.compile(r"\s+(?:over|from|than|compared\s+(?:to|with))\s+(?:the\s+)?[^\d,;.()]{3,60}?\s+when\s+"
+                        r"(?:there\s+(?:were|was)\s+)?(?:only\s+|just\s+)?", re.I)
 # "added 1,150 jobs in March, bringing total employment to 412,300": the level a change led to
 _CARRYING = re.compile(r"\b(?:bringing|taking|pushing|lifting|raising|lowering|leaving|putting)\b", re.I)
 
@@ -129,6 +132,14 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
                 # $398,002": a clause after "than" says what the base is, the level set
                 # beside it says how much
                 claim.old = it
+                break
+            if claim.old is None and claim.kind != "share" and it.role is None and pos == claim.end and it.q.written is not None \
+                    and _OVER_WHEN.fullmatch(text, pos, it.pa):
+                # "a drastic increase over the same time period last year when less than 20
+                # cases were reported": the base named in words, then "when" and its level
+                # (that the level is the base's is a reading: it bears the claim out only)
+                claim.old = it
+                claim.memo["when_old"] = True
                 break
             if (claim.kind == "direction" and claim.new is None and pos == claim.end and it.role is None
                     and _WITH_AFTER_NOUN.fullmatch(text, pos, it.pa)):
