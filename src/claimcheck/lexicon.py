@@ -398,6 +398,9 @@ PHRASAL_CHANGE_VERBS: tuple[str, ...] = (
     "drove", "driven", "drive", "drives", "driving", "jacked", "ramped", "scaled", "marked", "ratcheted",
     "bumped", "stepped",
 )
+#: Participles not ending in "-ed" that name, with "by" after them, what caused a change,
+#: not its size: "rose sharply, driven by 12 new officers" (those in "-ed" are read so too).
+AGENT_PARTICIPLES: tuple[str, ...] = ("driven", "taken", "given", "shaken", "overtaken", "beaten", "hit", "hurt", "offset", "led")
 #: Words that end the predicate of a change before a "by" after it: past one, the "by" is
 #: no longer the change's ("rose and were overtaken by 5 others", "fell, as was noted by 3").
 CHANGE_BY_BREAKS: tuple[str, ...] = (

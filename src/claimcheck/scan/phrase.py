@@ -235,9 +235,12 @@ _BY_OBJECT_WORD = r"(?:(?!(?:" + _alt(lexicon.CHANGE_BY_BREAKS) + r")\b)[^\W\d][
 _CHANGED_VERBS = [w for w in _UP_WORDS + _DOWN_WORDS if w not in lexicon.COMPARISON_DIRECTIONS
                   and (w.split()[-1].endswith(("ed", "en", "ing")) or w in lexicon.DIRECTION_VERBS)]
 _NOT_AFTER_UNREALIZED = "".join(r"(?<!\b" + w + r"\s)" for w in lexicon.UNREALIZED_BEFORE)
+# ("rose sharply driven by 12 new officers", "fell, led by 40 fewer deals": a participle
+# before "by" names what caused the change, not its size)
+_NOT_AGENT = r"(?<!ed\s)" + "".join(r"(?<!\b" + w + r"\s)" for w in lexicon.AGENT_PARTICIPLES)
 _CHANGED_BY = (
     _NOT_AFTER_UNREALIZED + r"\b(?:(?P<v>" + _alt(_CHANGED_VERBS) + r")"
-    r"|" + _NOT_AFTER_UNREALIZED + r"\b(?P<pv>" + _alt(lexicon.PHRASAL_CHANGE_VERBS) + r")\s+(?P<p>up|down))\s+" + _BY_OBJECT_WORD + r"{1,5}?by\s+"
+    r"|" + _NOT_AFTER_UNREALIZED + r"\b(?P<pv>" + _alt(lexicon.PHRASAL_CHANGE_VERBS) + r")\s+(?P<p>up|down))\s+" + _BY_OBJECT_WORD + r"{1,5}?" + _NOT_AGENT + r"by\s+"
     r"|\b(?P<n>" + _alt(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS) + r")s?\s+by\s+"
 )
 _BY_BEFORE = re.compile(r"\bby\s$", re.I)
