@@ -418,7 +418,8 @@ def clause_starts(text: str, sent: Sentence) -> list[int]:
 
 def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[Claim]]:
     """The paragraph's quantities as items, and its claims."""
-    from claimcheck.scan.parts import listed_parts_claims  # (these build on Item and Claim)
+    from claimcheck.scan.compared import compared_pairs_claims  # (these build on Item and Claim)
+    from claimcheck.scan.parts import listed_parts_claims
     from claimcheck.scan.restated import or_percent_in_words_claim
     from claimcheck.scan.unsigned import unsigned_points_claim
 
@@ -553,6 +554,9 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
         if (y.role == "old" and x.clause == y.clause and x.q.plain and y.a - x.b <= 70
                 and not any(c.item is None and x.b <= c.start < y.a and not c.quiet for c in claims)):
             y.partner = x
+    # "… were down in other major cities: New York City reportedly had 502 murders …,
+    # compared to 523 in 2010": the pairs a direction's list sets out (scan/compared.py)
+    claims.extend(compared_pairs_claims(text, items, claims))
     # "a decrease of 36,835 reported fatalities in 2018 to 36,096 in 2019": a "change of" a
     # number labelled with a year, going on "to" a level of the same size labelled with a
     # later year, is the old level, loosely written (a difference has no year of its own)
