@@ -55,6 +55,10 @@ _APPOSITIVE = re.compile(
 # ("as well as", "such as", "as much as", "as a share of" go on with the clause before)
 _OWN_SUBJECT = re.compile(r"(?<!such\s)(?<!well\s)(?<!\bas\s)(?<!\bso\s)\b(?:" + lexicon.alternation(lexicon.OWN_SUBJECT_SUBORDINATORS)
                           + r")\s+(?!(?:it|this|that|well|much|many|a|an|of|to|part|compared|against|opposed|with|in|for)\b)[a-z]", re.I)
+# "graduation rate of 76.5 percent": the noun a level is named by, right before it
+_NOUN_OF = re.compile(r"\b(?P<noun>rate|figure|number|total|level|index|count)\s+of\s+$", re.I)
+# "brought up the rate from 63.1 percent": an object that points back, before "from"
+_POINTED_OBJECT = re.compile(r"\s+(?:the|this|that|its)\s+(?P<noun>rate|figure|number|total|level|index|count)\s+(?=from\b)", re.I)
 # A subject that points back, and the verb after it: "The rate increased", "It rose".
 _POINTED_SUBJECT = re.compile(r"[\s\"'“‘(]*(?:it|(?:the|this|that)\s+(?:rate|figure|number|total|level|index|count))\s+(?:(?:has|had|then|also)\s+)?$", re.I)
 # "… from 11.19 million in the third quarter (q3) which indicates an increase of 0.36million":
@@ -279,15 +283,22 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
                                           for it in levels):
                 claim.old = prev[0]
                 claim.anaphoric = True
+        pointed = None
         if (claim.new is None and claim.old is not None and claim.old.sent == claim.sent and claim.kind == "direction"
                 and claim.old.role_word == "from" and claim.old.clause == claim.clause and not claim.quiet
-                and claim.old.b > claim.end and _POINTED_SUBJECT.match(text, claim.sa, claim.start)):
+                and claim.old.b > claim.end and (_POINTED_SUBJECT.match(text, claim.sa, claim.start)
+                                                 or (pointed := _POINTED_OBJECT.match(text, claim.end)))):
             # "House price growth picked up to 12.1% …. The rate increased from 11.7% the
             # previous month": a sentence whose subject points back, going from a level to
             # none of its own, went to the one level of its unit the sentence before reached
             prev = [it for it in levels if it.sent == claim.sent - 1 and same_unit(it.q, claim.old.q)
                     and it.role not in ("old", "range", "by") and text[it.base] != "("]
-            if len(prev) == 1 and prev[0].role == "new" and not any(
+            # ("… graduation rate of 76.5 percent …. But the district …, having brought up the
+            # rate from 63.1 percent": the object points back to the level its noun named)
+            nm = _NOUN_OF.search(text, max(prev[0].base, prev[0].pa - 30), prev[0].pa) if (
+                pointed is not None and len(prev) == 1 and prev[0].role is None) else None
+            named = nm is not None and pointed is not None and nm.group("noun").lower() == pointed.group("noun").lower()
+            if len(prev) == 1 and (prev[0].role == "new" or named) and not any(
                     it.sent == claim.sent and it is not claim.old and same_unit(it.q, claim.old.q) for it in levels):
                 claim.new = prev[0]
                 claim.anaphoric = True
