@@ -35,6 +35,12 @@ _ANAPHOR = re.compile(
 _THAN_CLAUSE = re.compile(r"\s+than\s+(?:what\s+)?[^\d,;.()]{3,80}?(?:\s+\d{4})?\s*,\s*", re.I)
 # a direction's words, then a comma and "from" its old level: ", from nearly "
 _FAR_FROM = re.compile(r"[^\d;:()]*,\s*from\s+(?:[a-z]+\s+){0,2}", re.I)
+# From a level to the change a relative clause after it states: "… in 2001, which itself was a "
+_WHICH_WAS = re.compile(r"[^;:.,()]{0,60}?,\s*which\s+(?:itself\s+|also\s+)?"
+                        r"(?:was|is|were|are|represents|represented|marks|marked)\s+(?:an?\s+)?", re.I)
+# "over the same time period last year when ": a base said in words, its level after "when"
+_OVER_WHEN = re.compile(r"\s+(?:over|from|than|compared\s+(?:to|with))\s+(?:the\s+)?[^\d,;.()]{3,60}?\s+when\s+"
+                        r"(?:there\s+(?:were|was)\s+)?(?:only\s+|just\s+)?", re.I)
 # "added 1,150 jobs in March, bringing total employment to 412,300": the level a change led to
 _CARRYING = re.compile(r"\b(?:bringing|taking|pushing|lifting|raising|lowering|leaving|putting)\b", re.I)
 
@@ -51,6 +57,10 @@ _APPOSITIVE = re.compile(
 # ("as well as", "such as", "as much as", "as a share of" go on with the clause before)
 _OWN_SUBJECT = re.compile(r"(?<!such\s)(?<!well\s)(?<!\bas\s)(?<!\bso\s)\b(?:" + lexicon.alternation(lexicon.OWN_SUBJECT_SUBORDINATORS)
                           + r")\s+(?!(?:it|this|that|well|much|many|a|an|of|to|part|compared|against|opposed|with|in|for)\b)[a-z]", re.I)
+# "graduation rate of 76.5 percent": the noun a level is named by, right before it
+_NOUN_OF = re.compile(r"\b(?P<noun>rate|figure|number|total|level|index|count)\s+of\s+$", re.I)
+# "brought up the rate from 63.1 percent": an object that points back, before "from"
+_POINTED_OBJECT = re.compile(r"\s+(?:the|this|that|its)\s+(?P<noun>rate|figure|number|total|level|index|count)\s+(?=from\b)", re.I)
 # A subject that points back, and the verb after it: "The rate increased", "It rose".
 _POINTED_SUBJECT = re.compile(r"[\s\"'“‘(]*(?:it|(?:the|this|that)\s+(?:rate|figure|number|total|level|index|count))\s+(?:(?:has|had|then|also)\s+)?$", re.I)
 # "… from 11.19 million in the third quarter (q3) which indicates an increase of 0.36million":
@@ -129,6 +139,14 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
                 # beside it says how much
                 claim.old = it
                 break
+            if claim.old is None and claim.kind != "share" and it.role is None and pos == claim.end and it.q.written is not None \
+                    and _OVER_WHEN.fullmatch(text, pos, it.pa):
+                # "a drastic increase over the same time period last year when less than 20
+                # cases were reported": the base named in words, then "when" and its level
+                # (that the level is the base's is a reading: it bears the claim out only)
+                claim.old = it
+                claim.memo["when_old"] = True
+                break
             if (claim.kind == "direction" and claim.new is None and pos == claim.end and it.role is None
                     and _WITH_AFTER_NOUN.fullmatch(text, pos, it.pa)):
                 # "a significant uptick in cases presented to the district attorney's office,
@@ -198,6 +216,16 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
                         claim.new = claim.new or before[-2]
                 elif claim.kind != "share" and claim.new is None and it is not claim.old:
                     claim.new = it
+        if (claim.new is None and claim.old is not None and claim.item is not None and claim.kind != "share" and before
+                and claim.old.a >= claim.end and same_unit(before[-1].q, claim.old.q)
+                and _WHICH_WAS.fullmatch(text, before[-1].b, claim.start)
+                and not any(before[-1].b <= c.start < claim.start for c in claims if c is not claim and not c.quiet)):
+            # "… the 232 homicides recorded 10 years ago in 2001, which itself was a decrease
+            # by more than half from the 479 killings": the change of a relative clause, from
+            # the level it names, went to the level its "which" follows (what "which" stands
+            # for is a reading: it bears the claim out only)
+            claim.new = before[-1]
+            claim.memo["which_new"] = True
         if (claim.kind == "direction" and claim.new is None and claim.old is not None and claim.old.q.kind == "percent"
                 and claim.old.a >= claim.end):
             # "food prices were up 2.9 percent on year in December, … accelerating from 2.6
@@ -264,9 +292,11 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
                                           for it in levels):
                 claim.old = prev[0]
                 claim.anaphoric = True
+        pointed = None
         if (claim.new is None and claim.old is not None and claim.old.sent == claim.sent and claim.kind == "direction"
                 and claim.old.role_word == "from" and claim.old.clause == claim.clause and not claim.quiet
-                and claim.old.b > claim.end and _POINTED_SUBJECT.match(text, claim.sa, claim.start)):
+                and claim.old.b > claim.end and (_POINTED_SUBJECT.match(text, claim.sa, claim.start)
+                                                 or (pointed := _POINTED_OBJECT.match(text, claim.end)))):
             # "House price growth picked up to 12.1% …. The rate increased from 11.7% the
             # previous month": a sentence whose subject points back, going from a level to
             # none of its own, went to the one level of its unit the sentence before reached
@@ -278,7 +308,12 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
                         and it.role not in ("old", "range", "by") and text[it.base] != "("]
                 if prev or any(it.sent == claim.sent - back for it in levels):
                     break
-            if len(prev) == 1 and prev[0].role == "new" and not any(
+            # ("… graduation rate of 76.5 percent …. But the district …, having brought up the
+            # rate from 63.1 percent": the object points back to the level its noun named)
+            nm = _NOUN_OF.search(text, max(prev[0].base, prev[0].pa - 30), prev[0].pa) if (
+                pointed is not None and len(prev) == 1 and prev[0].role is None) else None
+            named = nm is not None and pointed is not None and nm.group("noun").lower() == pointed.group("noun").lower()
+            if len(prev) == 1 and (prev[0].role == "new" or named) and not any(
                     it.sent == claim.sent and it is not claim.old and same_unit(it.q, claim.old.q) for it in levels):
                 claim.new = prev[0]
                 claim.anaphoric = True
@@ -530,12 +565,18 @@ def _lead(text: str, c: Claim, ordered: list[Claim], levels: list[Item], owners:
         # change, in the same direction, with both its levels bound, restates the claim
         # (in the claim's paragraph: a headline restating the first paragraph's change adds
         # nothing a reader would check)
+        # ("Tata Comm also incurred revenue loss by 23.47% for the current quarter. Its
+        # revenues declined from Rs 992.14 crore … to Rs 759.23 crore": a change with a
+        # size and none of its levels, then a direction with both and no size of its own)
         d = changes[0]
-        if (len(changes) == 1 and c.item is None and (last is None or d.sent < last) and d.item is not None and d.direction == c.direction
+        if (len(changes) == 1 and (c.item is None) != (d.item is None) and (last is None or d.sent < last)
+                and d.direction == c.direction
                 and d.old is not None and d.new is not None and d.old.sent == d.new.sent == d.sent
                 and same_unit(d.old.q, d.new.q)
                 and common_stems(text[c.sa : d.sa], text[d.sa : d.old.b + 30]) - _DIRECTION_STEMS):
             c.old, c.new, c.later_ok, c.lead = d.old, d.new, True, True
+            if c.item is not None:
+                d.group = c.group  # one change: the size, then its levels
         return  # the next sentence states a change of its own
     nxt = [it for it in levels if it.sent == c.sent + 1]
     olds = [it for it in nxt if it.role == "old" and it.role_word in _COMPARED]

@@ -393,7 +393,10 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                 # set out after a colon in a level and the change that led to it
                 set_out = (sized and new.sent == d.sent == claim.sent and claim.end <= new.a < d.a
                            and ":" in text[claim.end : new.a] and _LEVEL_THEN_CHANGE.fullmatch(text, new.b, d.pa) is not None)
-                if sized and not set_out:
+                # ("… enrollment … has taken a slight dip. Enrollment dropped 144 students — or
+                # one percent — to 13-thousand-926": a sized direction alone in its sentence,
+                # and the next giving the change and the level it led to)
+                if sized and not set_out and not (claim.alone and d.sent == claim.sent + 1):
                     continue
                 if d.time and new.time and d.time != new.time and not (set_out and d.time[0] == 0):
                     # "a decrease of 36,835 reported fatalities in 2018 to 36,096 in 2019": a
@@ -447,6 +450,11 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                 if set_out:
                     sc += 2
                     why.append(f"{new.q.num} and its change set out after the claim's colon")
+                if sized and not set_out:
+                    # (the direction stands alone: the numbers right after it, another
+                    # sentence's claims though they are, are the only ones it can be of)
+                    sc += 6
+                    why.append("the sentence after sets out the change the claim sizes")
                 if shared:
                     # (a sentence that opens on the change the one before gave, "The 6% growth
                     # in passenger numbers", names it by its definite article and its noun)
@@ -687,7 +695,8 @@ def _shared_noun(text: str, claim: Claim, d: Item, loose: bool = False) -> str |
     noun = claim_noun_words(text, claim.end)
     if noun is None and loose and (m := _NOUN_AFTER.match(text, claim.end)):
         noun = m.group("words")
-    named = (noun or "") + " " + text[max(claim.sa, claim.start - 60) : claim.start]
+    # (a direction alone in its sentence is of the sentence's subject, however long)
+    named = (noun or "") + " " + text[claim.sa if claim.alone else max(claim.sa, claim.start - 60) : claim.start]
     head = text[max(d.base, d.a - 80) : d.a]
     common = _stems(named) & _stems(head) - _NOT_SHARED
     return min(common) if common else None

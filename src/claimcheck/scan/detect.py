@@ -19,11 +19,16 @@ import re
 from claimcheck.scan.digits import digit_quantities
 from claimcheck.scan.phrase import extend_phrase
 from claimcheck.scan.quantity import Quantity
-from claimcheck.scan.words import change_words, may_hold_numbers, opening_count, role_word_levels, sentence_words, word_quantities
+from claimcheck.scan.words import (
+    change_words, listed_word_counts, may_hold_numbers, opening_count, role_word_levels, sentence_words, word_quantities)
 
 __all__ = ["Quantity", "change_words", "detect", "may_hold_numbers", "read_sentence", "sentence_words"]
 
 
+# "a net gain of 11,150", "a net migration loss of": a net flow, named before its number
+_NET_FLOW = re.compile(r"\bnet\s+(?:[a-z]+\s+)?(?:gain|loss|increase|decrease|inflow|outflow)s?\s+of\s+$", re.I)
+# its label ("from Asia"), then its own change after a comma: ", up 910"
+_THEN_ITS_CHANGE = re.compile(r"(?:\s+[a-z][\w'\u2019-]*){0,4}\s*,\s*", re.I)
 _RANGE_GAP = re.compile(r"\s?[-\u2013]\s?|\s(?:to|and)\s")
 
 
@@ -63,11 +68,18 @@ def detect(s: str) -> list[Quantity]:
     merged.extend(in_words)
     merged.extend(role_word_levels(s, [(q.start, q.end) for q in merged]))
     merged.extend(opening_count(s, [(q.start, q.end) for q in merged]))
+    merged.extend(listed_word_counts(s, [(q.start, q.end) for q in merged]))
     merged.sort(key=lambda q: q.start)
     floor = 0
     for q in merged:
         extend_phrase(s, q, floor)
         floor = max(floor, q.pend)
+    for p, q in zip(merged, merged[1:]):
+        if (p.direction and q.direction and p.kind == q.kind == "count" and _NET_FLOW.search(s, p.pstart, p.start)
+                and _THEN_ITS_CHANGE.fullmatch(s, p.end, q.pstart)):
+            # "a net gain of 11,150 from Asia, up 910 or 9 per cent from last year": a net
+            # flow that itself changed is a level, the net flow of its period
+            p.direction, p.pstart = None, p.start
     return [q for q in merged if not (q.byfrac and q.direction is None)]
 
 

@@ -105,6 +105,10 @@ _MONEY_AFTER = re.compile(
 _TIME_AFTER = re.compile(r":\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|[ECMP][SD]?T\b|GMT\b|UTC\b)", re.I)
 
 
+# "the 232 homicides recorded 10 years ago in 2001": a span back (or on) in time, no level
+_SPAN_AGO = re.compile(r"\s+(?:(?:" + lexicon.alternation(lexicon.TIME_UNITS) + r")s?)\s+(?:ago|earlier|later|before|prior|back)\b", re.I)
+
+
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.I)
 
 
@@ -324,7 +328,7 @@ def _number_kind(s: str, m: re.Match, words: tuple[bool, bool] = (True, True)) -
         return None  # a year (the test below, made first: a year is never anything else)
     if before.endswith(("\x1b[", "\x1b[0;", "\x1b[1;", "\x9b")):
         return None  # a terminal escape pasted into the text ("\x1b[31m"), not a number
-    if _TIME_AFTER.match(after) or _ORDINAL_AFTER.match(after):
+    if _TIME_AFTER.match(after) or _ORDINAL_AFTER.match(after) or (not cur and _SPAN_AGO.match(after)):
         return None
     # Both patterns end at the end of ``before`` and are shorter than _TAIL, so only its
     # tail is searched (a search still sees the characters before its start for \b).

@@ -130,7 +130,8 @@ def _direction_verb_pattern(verbs: list[str]) -> str:
     return r"(?<![-\u2010\u2011])\b(?P<v>(?:" + lexicon.alternation(verbs) + r"))\b(?![-\u2010\u2011]\w)"
 
 
-_ALL_DIRECTION_VERBS = lexicon.DIRECTION_VERBS + lexicon.PASS_VERBS
+# ("improved": a change for the better, read as a rise; "better" is read after a number only)
+_ALL_DIRECTION_VERBS = lexicon.DIRECTION_VERBS + lexicon.PASS_VERBS + tuple(w for w in lexicon.JUDGED_UP if w != "better")
 DIRECTION_VERB = re.compile(_direction_verb_pattern(_ALL_DIRECTION_VERBS), re.I)
 _DIRECTION_VERB_FOR: dict[tuple[str, ...], re.Pattern] = {}
 # Each verb's index in the list, by its first word.
@@ -166,7 +167,7 @@ _SIZED_CHANGE = re.compile(
 # only if it holds a size adjective); a set lookup says so for most sentences before the
 # pattern tries every alternative at every word. (The four characters that match an ASCII
 # letter under re.I but lower-case to none send a sentence to the patterns whatever its words.)
-_DIRECTION_LAST = frozenset(v.split()[-1] for v in lexicon.DIRECTION_VERBS + lexicon.PASS_VERBS)
+_DIRECTION_LAST = frozenset(v.split()[-1] for v in _ALL_DIRECTION_VERBS)
 _SIZE_WORDS = frozenset(lexicon.CHANGE_SIZE_ADJECTIVES) | frozenset(lexicon.SELF_SIZED_NOUNS)
 _CHANGE_NOUN_WORDS = frozenset(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS)
 _WORD_RE = re.compile(r"[a-z]+")
@@ -222,6 +223,7 @@ _PHRASAL_DOWN_BEFORE = re.compile(r"\b(?:break|breaks|broke|broken|breaking|boil
 #: The present progressive ("the count is rising"): a trend, whose levels a story may give
 #: only in part; it bears a claim out, never proves it wrong.
 PROGRESSIVE = frozenset(v for v in lexicon.DIRECTION_VERBS if v.split()[0] in ("is", "are") and v.endswith("ing"))
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w'\u2019.-]*\s$")
 _AT_RATE = re.compile(r"\s+at\b", re.I)
 _PHRASAL_BEFORE = re.compile(r"\b(?:made|make|makes|making|sum|sums|summed|add|adds|added|adding|took|take|takes|end|ended|ends|set|sets)\s+$", re.I)
 _ANCHOR_VERB = re.compile(r"\b(?:went|go|goes|going|moved|moves|changed|shifted|swung)(?=\s+from\b)", re.I)
@@ -231,7 +233,7 @@ _ARTICLE = re.compile(r"an?\s+", re.I)
 _APPOSED = re.compile(r",\s*(?:(?:a|an)\s+)?$", re.I)
 
 
-_UP_SET = frozenset(lexicon.UP_WORDS) | frozenset(lexicon.SEARCH_UP_WORDS)
+_UP_SET = frozenset(lexicon.UP_WORDS) | frozenset(lexicon.SEARCH_UP_WORDS) | frozenset(lexicon.JUDGED_UP)
 _DOWN_SET = frozenset(lexicon.DOWN_WORDS) | frozenset(lexicon.SEARCH_DOWN_WORDS)
 
 
@@ -394,6 +396,14 @@ def may_hold_claims(text: str, sentences: list[Sentence]) -> bool:
 _AS_HAS = re.compile(r",\s+(?P<as>as)\s+(?:has|have|had|did|does|do)\s+(?:the|its|their|a|an)\b[^,;\d]{1,60}(?=,)", re.I)
 
 
+def _unnamed(text: str, sa: int, found: list[re.Match]) -> list[re.Match]:
+    """``found`` without the direction words that are part of a name: "in Cedar Falls",
+    "Sioux Falls" (a capitalized word after a capitalized word, not opening the sentence)."""
+    return [m for m in found if not (
+        m.start() > sa and m.group("v")[:1].isupper() and " " not in m.group("v")
+        and _NAME_BEFORE.search(text, max(sa, m.start() - 30), m.start()))]
+
+
 def _sentence_reading(text: str, sent: Sentence) -> tuple[list[int], list[tuple[int, int]], list[tuple[int, int, str, bool]]]:
     """What a sentence's own words say, whatever paragraph it is read in: where its
     clauses start, its anchor verbs ("went from"), and its direction verbs (start, end,
@@ -409,8 +419,8 @@ def _sentence_reading(text: str, sent: Sentence) -> tuple[list[int], list[tuple[
     words = _words(text, sent)
     if qs and (_CASE_FOLDS.search(text, sa, sb) is not None or not _ANCHOR_WORDS.isdisjoint(words)):
         anchors = [m.span() for m in _ANCHOR_VERB.finditer(text, sa, sb)]
-    if qs or len(found_alone := direction_matches(text, sa, sb, words)) == 1:
-        found = direction_matches(text, sa, sb, words) if qs else found_alone
+    if qs or len(found_alone := _unnamed(text, sa, direction_matches(text, sa, sb, words))) == 1:
+        found = _unnamed(text, sa, direction_matches(text, sa, sb, words)) if qs else found_alone
         if qs and not _BENCHMARK_WORDS.isdisjoint(words):
             found = sorted(found + list(_BENCHMARK.finditer(text, sa, sb)), key=lambda m: m.start())
         if len(qs) >= 2 and "the" in words and "from" in words and not _DEFINITE_WORDS.isdisjoint(words):
@@ -459,7 +469,8 @@ def clause_starts(text: str, sent: Sentence) -> list[int]:
 
 def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[Claim]]:
     """The paragraph's quantities as items, and its claims."""
-    from claimcheck.scan.parts import listed_parts_claims  # (these build on Item and Claim)
+    from claimcheck.scan.compared import compared_pairs_claims  # (these build on Item and Claim)
+    from claimcheck.scan.parts import listed_parts_claims
     from claimcheck.scan.restated import or_percent_in_words_claim
     from claimcheck.scan.unsigned import unsigned_points_claim
 
@@ -603,6 +614,9 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
         if (y.role == "old" and x.clause == y.clause and x.q.plain and y.a - x.b <= 70
                 and not any(c.item is None and x.b <= c.start < y.a and not c.quiet for c in claims)):
             y.partner = x
+    # "… were down in other major cities: New York City reportedly had 502 murders …,
+    # compared to 523 in 2010": the pairs a direction's list sets out (scan/compared.py)
+    claims.extend(compared_pairs_claims(text, items, claims))
     # "a decrease of 36,835 reported fatalities in 2018 to 36,096 in 2019": a "change of" a
     # number labelled with a year, going on "to" a level of the same size labelled with a
     # later year, is the old level, loosely written (a difference has no year of its own)
@@ -771,9 +785,10 @@ _AND_LIST = re.compile(r"\band\b", re.I)
 _NET_BEFORE = re.compile(r"\bnet\s+(?:[a-z]+\s+){0,2}(?:gain|loss|increase|decrease|change|inflow|outflow)\s+(?:was\s+|of\s+)$", re.I)
 # "… in the May 2024 year was made up of": the level's label, then the words that set it out.
 _MADE_UP = re.compile(r"(?:[^\d;:.]|(?:19|20)\d\d){0,40}?\s+(?:was|is|were|are)\s+made\s+up\s+of\s+", re.I)
-# "Of those 304 arrests, …", "Of the 52 cases, …": a whole a sentence opens on.
-_OF_WHOLE_BEFORE = re.compile(r"^\W*of\s+(?:the|those|these|all(?:\s+the)?)\s+$", re.I)
-_OPENS_ON_WHOLE = re.compile(r"\W*of\s+(?:the|those|these|all(?:\s+the)?)\s+\d", re.I)
+# "Of those 304 arrests, …", "Of the 52 cases, …", "Of the CPD’s 52 cases, …": a whole a
+# sentence opens on.
+_OF_WHOLE_BEFORE = re.compile(r"^\W*of\s+(?:the|those|these|all(?:\s+the)?)\s+(?:[A-Z][\w.&-]*['\u2019]s\s+)?$", re.I)
+_OPENS_ON_WHOLE = re.compile(r"\W*of\s+(?:the|those|these|all(?:\s+the)?)\s+(?:[A-Z][\w.&-]*['\u2019]s\s+)?\d", re.I)
 _WHOLE_COMMA = re.compile(r"(?:\s+[a-z][\w'’-]*){0,3}\s*,\s", re.I)
 _OR_GAP = re.compile(r"\s*,?\s+or\s+", re.I)
 _BECOME_WORDS = frozenset({"become", "becomes", "became"})

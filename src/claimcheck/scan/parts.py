@@ -2,7 +2,8 @@
 has 38 million people of working age. 16,4m are employed, 6,2m #unemployed and 15,4m not
 economically active".
 
-The total is the last level of its sentence; the next sentence opens on a number, and its
+The total is the last level of its sentence (or the one level of a sentence that opens on
+it); the next sentence opens on a number, and its
 levels, of the total's unit, each smaller than it, are listed with "and" before the last.
 Or the total is the one level of its noun in its sentence, and one of the next two
 sentences lists three to six levels of that noun, each smaller, "and" before the last
@@ -41,7 +42,10 @@ def listed_parts_claims(text: str, items: list[Item]) -> list[Claim]:
         nxt = by_sent.get(sent + 1)
         if not nxt or not q.plain or q.kind not in ("count", "money") or q.written is None:
             continue
-        if _ENDS_SENTENCE.fullmatch(text, total.b, nxt[0].base) is None:
+        if _ENDS_SENTENCE.fullmatch(text, total.b, nxt[0].base) is None and not (
+                # "315 posts have been made public on our website. 162 in the fall and 153
+                # in the spring": or the one level of a sentence that opens on it
+                len(its) == 1 and _OPENS_ON_NUMBER.fullmatch(text, total.base, total.pa) is not None):
             continue
         if _OPENS_ON_NUMBER.fullmatch(text, nxt[0].base, nxt[0].pa) is None:
             continue

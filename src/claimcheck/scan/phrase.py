@@ -75,7 +75,7 @@ _DIR_AFTER = re.compile(
     r"(?:\s+(?:year[\s-]+(?:on|over)[\s-]+year|month[\s-]+(?:on|over)[\s-]+month|quarter[\s-]+(?:on|over)[\s-]+quarter"
     r"|y-?o-?y|yoy|annual|annualised|annualized|quarterly|sequential|overall|net|\((?:yoy|y-o-y|mom|qoq)\)))*"
     r"\s+(?:(?P<upn>(?:" + _UP_NOUNS + r")s?)|(?P<downn>(?:" + _DOWN_NOUNS + r")s?)"
-    r"|(?P<upc>" + "|".join(lexicon.UP_COMPARATIVES) + r"|up(?!\s+(?:to|from|for|until|with)\b))"
+    r"|(?P<upc>" + "|".join(lexicon.UP_COMPARATIVES + ("better",)) + r"|up(?!\s+(?:to|from|for|until|with)\b))"
     r"|(?P<downc>" + "|".join(lexicon.DOWN_COMPARATIVES) + r"|down(?!\s+(?:to|from|for|until|with)\b)))\b",
     re.I,
 )
@@ -225,6 +225,47 @@ PASSED_BY = re.compile(
     r"\b(?P<v>" + lexicon.alternation(lexicon.PASS_VERBS + lexicon.BEAT_VERBS) + r")\s+(?:[\w'\u2019-]+\s+){0,4}?by\s+$", re.I)
 
 
+# "cut its workforce by 10%", "put up their bills by 5%", "sank in its incoming freshman
+# enrollment by 191 students", "incurred revenue loss by 23.47%": a verb of change (or a
+# change noun) and what changed, then "by" and the size of the change. The words between
+# hold no number and no word that ends the predicate (lexicon.CHANGE_BY_BREAKS).
+_BY_OBJECT_WORD = r"(?:(?!(?:" + _alt(lexicon.CHANGE_BY_BREAKS) + r")\b)[^\W\d][\w'\u2019-]*\s+)"
+# (a change that happened: "cut", "rose", "lowered", "was raising" — not "to increase",
+# "will cut", whose change is planned; nor a bare "increase", as often a noun)
+_CHANGED_VERBS = [w for w in _UP_WORDS + _DOWN_WORDS if w not in lexicon.COMPARISON_DIRECTIONS
+                  and (w.split()[-1].endswith(("ed", "en", "ing")) or w in lexicon.DIRECTION_VERBS)]
+_NOT_AFTER_UNREALIZED = "".join(r"(?<!\b" + w + r"\s)" for w in lexicon.UNREALIZED_BEFORE)
+# ("rose sharply driven by 12 new officers", "fell, led by 40 fewer deals": a participle
+# before "by" names what caused the change, not its size)
+_NOT_AGENT = r"(?<!ed\s)" + "".join(r"(?<!\b" + w + r"\s)" for w in lexicon.AGENT_PARTICIPLES)
+_CHANGED_BY = (
+    _NOT_AFTER_UNREALIZED + r"\b(?:(?P<v>" + _alt(_CHANGED_VERBS) + r")"
+    r"|" + _NOT_AFTER_UNREALIZED + r"\b(?P<pv>" + _alt(lexicon.PHRASAL_CHANGE_VERBS) + r")\s+(?P<p>up|down))\s+" + _BY_OBJECT_WORD + r"{1,5}?" + _NOT_AGENT + r"by\s+"
+    r"|\b(?P<n>" + _alt(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS) + r")s?\s+by\s+"
+)
+_BY_BEFORE = re.compile(r"\bby\s$", re.I)
+#: The change and what changed before "by" and an amount (searched in a window ending at the amount).
+CHANGED_BY = re.compile(_CHANGED_BY + "$", re.I)
+_CHANGED_BY_LEAD = re.compile(_CHANGED_BY, re.I)
+_UP_SET = frozenset(w.lower() for w in _UP_WORDS) | frozenset(lexicon.UP_NOUNS)
+
+
+def _changed_by_direction(m: re.Match) -> str:
+    if m.group("p"):
+        return m.group("p").lower()
+    word = (m.group("v") or m.group("n")).lower()
+    return "up" if " ".join(word.split()) in _UP_SET else "down"
+
+
+def changed_by_lead(phrase: str) -> tuple[str, str] | None:
+    """A phrase that opens on a change, what changed and "by" ("put up their bills by 5%")
+    as its direction and the words after "by" ("up", "5%"); None when it does not."""
+    m = _CHANGED_BY_LEAD.match(phrase)
+    if m is None:
+        return None
+    return _changed_by_direction(m), phrase[m.end() :]
+
+
 def extend_phrase(s: str, q: Quantity, floor: int = 0) -> None:
     """Extend ``q`` with its rate words, direction nouns and the words before it; the
     words before ``floor`` are the phrase of the quantity before it, never this one's
@@ -325,5 +366,13 @@ def extend_phrase(s: str, q: Quantity, floor: int = 0) -> None:
         if pm is not None:
             q.direction = "up"
             q.pstart = pm.start()
+    if q.direction is None and q.kind in ("count", "money", "percent", "points") and (not q.words or q.byfrac):
+        if _BY_BEFORE.search(s, max(floor, q.pstart - 4), q.pstart):
+            # "put up their bills by 5%", "sank in its … enrollment by 191 students": the
+            # change and what changed, before "by" and the size of the change
+            cm = CHANGED_BY.search(s, max(floor, q.pstart - 80), q.pstart)
+            if cm is not None:
+                q.direction = _changed_by_direction(cm)
+                q.pstart = cm.start()
     if q.kind in ("count", "rate", "money") and q.direction is None and q.hedge is None and s[q.pstart : q.start].strip().lower() in ("a", "an"):
         q.pstart = q.start

@@ -36,7 +36,8 @@ Each rests on a reading of the words, not only on their structure, so each bears
 out and never proves it wrong (:data:`BEAR_OUT_NOTES`, :func:`bears_out_only`). The claims
 some of them read are made with the paragraph's others, in
 :func:`~claimcheck.scan.items.build_items`: a total and the sentence opening on its parts
-(:mod:`~claimcheck.scan.parts`), points with no direction (:mod:`~claimcheck.scan.unsigned`)
+(:mod:`~claimcheck.scan.parts`), the pairs of levels a direction's list sets out after its
+colon (:mod:`~claimcheck.scan.compared`), points with no direction (:mod:`~claimcheck.scan.unsigned`)
 and a percent in words after "or" (:func:`~claimcheck.scan.restated.or_percent_in_words_claim`).
 """
 

@@ -35,7 +35,7 @@ from claimcheck.results import Problem
 from claimcheck.verdicts.diagnoses import Diagnosis
 from claimcheck.scan.detect import may_hold_numbers, read_sentence
 from claimcheck.scan.digits import decimal_commas_as_points, minor_units_as_major
-from claimcheck.scan.phrase import PASSED_BY, rate_noun_dropped
+from claimcheck.scan.phrase import PASSED_BY, changed_by_lead, rate_noun_dropped
 from claimcheck.scan.words import one_point_as_digits
 from claimcheck.scan.document import Doc, DocStream, Format, Source, guess_format, open_input
 from claimcheck.scan.items import Candidate, Check, Claim, Item, Sentence, build_items, clause_bounds, clause_starts, may_hold_claims
@@ -179,7 +179,7 @@ def _collapse(text: str) -> str:
 
 _WIDENED = re.compile(r"\bwiden(?:ed|ing)\b", re.I)
 _NARROWED = re.compile(r"\bnarrow(?:ed|ing)\b", re.I)
-_COMPARATIVE_UP = re.compile(r"\b(?:larger|bigger|greater|longer)$", re.I)
+_COMPARATIVE_UP = re.compile(r"\b(?:larger|bigger|greater|longer|better)$", re.I)
 _COMPARATIVE_DOWN = re.compile(r"\b(?:smaller|shorter|cheaper)$", re.I)
 # "61 per cent year-on-year (YoY) jump": the period's abbreviation in brackets says again
 # what the words before it said
@@ -239,6 +239,10 @@ def read_figure(phrase: str) -> tuple[ClaimedFigure | None, str | None]:
     m = _PASSED_LEAD.match(phrase)
     if m:
         candidates.append("up by " + phrase[m.end() :])
+    # "put up their bills by 5%", "sank in its … enrollment by 191 students": the change by the amount
+    lead = changed_by_lead(phrase)
+    if lead is not None:
+        candidates.append(f"{lead[0]} by {lead[1]}")
     for text in list(candidates):
         if "(" in text and _PERIOD_ASIDE.search(text):
             candidates.append(_PERIOD_ASIDE.sub("", text))

@@ -6,7 +6,10 @@ A candidate needs :data:`MIN_SCORE` of structure to be checked; when two candida
 
 from __future__ import annotations
 
+import re
 from typing import Callable, Iterable
+
+from claimcheck import lexicon
 
 from claimcheck.scan.averages import average_checks
 from claimcheck.scan.bindings import bind_claims
@@ -17,6 +20,9 @@ from claimcheck.scan.restated_next import restated_next_checks
 from claimcheck.scan.items import BENCHMARK_ROLES, Candidate, Check, Claim, is_level, Item, noun_of, PROGRESSIVE
 
 
+# "improved to 21.17% from 15.4%", "7.6 percent better": a change for the better, read as a
+# rise, which it is for most things but not all (lexicon.JUDGED_UP): it bears a claim out only
+_JUDGED = re.compile(r"\b(?:" + lexicon.alternation(lexicon.JUDGED_UP) + r")\b", re.I)
 #: A candidate needs at least this much structure to be checked at all.
 MIN_SCORE = 4.0
 #: Candidates within this much of the best are "about as well supported".
@@ -56,12 +62,14 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
                 or best.note in BEAR_OUT_NOTES
                 or (last is not None and any(it.sent >= last for it in best.evidence))
                 or any(it.q.hedge is not None and not it.q.avg for it in best.evidence)
-                or any(it.memo.get("loose_old") for it in best.evidence) or claim.memo.get("new_before", False)
+                or any(it.memo.get("loose_old") for it in best.evidence) or claim.memo.get("new_before", False) or claim.memo.get("which_new", False)
+                or claim.memo.get("when_old", False) or claim.memo.get("set_out", False)
                 or (claim.old is not None and claim.old.role_word in BENCHMARK_ROLES
                     and not all(is_level(it) for it in best.evidence))
                 or (claim.kind == "direction" and text[claim.start : claim.end].lower() in PROGRESSIVE)
                 or (claim.kind == "direction" and _gap_as_level(best.evidence))
                 or bears_out_only(claim)
+                or _JUDGED.search(text, claim.start, claim.end) is not None
                 or _one_level_twice(best.evidence)
                 or _two_nouns(best.evidence)
                 or _another_clauses_change(claim, best.evidence, owners)):

@@ -300,6 +300,39 @@ def role_word_levels(s: str, taken: list[tuple[int, int]]) -> list[Quantity]:
     return out
 
 
+# "Of the 52 cases, 32 are open, five are waiting on lab analysis, eight have been turned
+# over …, and seven have been closed": a count in words listed after a comma or "and",
+# as the subject of its own verb, is a count as its digits would be (in a sentence with a
+# number in digits before it; "one" is too often no count)
+_LISTED_WORD_COUNT = re.compile(
+    r"(?:,\s+(?:and\s+)?|\s+and\s+)(?P<n>" + lexicon.alternation(
+        [w for w in list(_WN_TENS) + list(_WN_UNITS) if w not in ("zero", "one")]) + r")"
+    r"\s+(?:are|were|is|was|have|has|had|remain|remained|remains)\b",
+    re.I,
+)
+_LISTED_VERBS = frozenset({"are", "were", "is", "was", "have", "has", "had", "remain", "remained", "remains"})
+
+
+def listed_word_counts(s: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+    """The counts in words listed as subjects after a number in digits, outside ``taken``."""
+    words = sentence_tokens(s)[1]
+    if _WN_SET.isdisjoint(words) or _LISTED_VERBS.isdisjoint(words):
+        return []
+    first = _DIGIT.search(s)
+    if first is None:
+        return []
+    out = []
+    for m in _LISTED_WORD_COUNT.finditer(s, first.end()):
+        a, e = m.span("n")
+        if any(x < e and a < y for x, y in taken):
+            continue
+        v = word_number(m.group("n"))
+        if v is None:
+            continue
+        out.append(Quantity(a, e, a, e, "count", num=m.group("n"), written=Written(Fraction(v), Fraction(1), m.group("n"))))
+    return out
+
+
 # "Two-hundred five cases were reported …", "Thirty-two people died …": news style spells
 # out a number that opens a sentence; followed by a plural noun it is a count, as its
 # digits would be ("One" is too often no count, and "Two years later" is a span of time)
