@@ -32,6 +32,9 @@ _BLOCK_TAGS = frozenset(
     "section summary table tbody td tfoot th thead title tr ul".split()
 )
 _SKIP_TAGS = frozenset("script style noscript template svg math head".split())
+# A character reference as the standard parser reads one, and the start of one still open.
+_CHAR_REF = re.compile(r"&#(?:[0-9]+|[xX][0-9a-fA-F]+)[^0-9a-fA-F]")
+_CHAR_REF_START = re.compile(r"&#(?:[0-9]*|[xX][0-9a-fA-F]*)")
 #: A character or entity reference still open at the end of the data read so far.
 _OPEN_REF = re.compile(r"&(?:#[xX]?[0-9a-fA-F]*|[a-zA-Z][-.a-zA-Z0-9]*)?\Z")
 
@@ -54,6 +57,7 @@ class HTMLText(HTMLParser):
         m = _OPEN_REF.search(chunk, max(len(chunk) - 256, 0))
         self._tail = chunk[m.start() :] if m is not None else ""
         self.feed(chunk[: m.start()] if m is not None else chunk)
+        self._past_bad_refs(at_end=False)
         if len(self.rawdata) > STUCK_LIMIT:
             self._unstick()
 
@@ -61,7 +65,25 @@ class HTMLText(HTMLParser):
         if self._tail:
             self.feed(self._tail)
             self._tail = ""
+        self._past_bad_refs(at_end=True)
         super().close()
+
+    def _past_bad_refs(self, at_end: bool) -> None:
+        """Read on past "&#" that starts no character reference ("&#&#;<p>", "&#<p>"). The
+        standard parser stops there: with a ";" somewhere after it, it reads "&#" as text
+        and leaves the rest for the next piece of data; without, it waits for more; and at
+        the end of the file it takes all that is left as text, tags and all. Here "&#" is
+        text and the reading goes on, wherever the pieces of data end."""
+        while self.rawdata:
+            left = len(self.rawdata)
+            self.goahead(False)
+            raw = self.rawdata
+            if raw.startswith("&#") and _CHAR_REF.match(raw) is None and (at_end or _CHAR_REF_START.fullmatch(raw) is None):
+                self.handle_data("&#")
+                self.updatepos(0, 2)
+                self.rawdata = raw[2:]
+            elif len(self.rawdata) == left:
+                break
 
     def _unstick(self) -> None:
         """A construct open for too long: read it as the parser reads one left open at

@@ -109,6 +109,8 @@ def _chunked(text: str, sizes: list[int]) -> list[str]:
 # the standard parser reads "&Dr." as the reference "&Dr" and "." when the data ends there
 @example("&Dr. Smith", "html", [1])
 @example("a &#3 b &#x25;c &amp", "html", [2, 3])
+# and stops early on an "&#" that starts no reference, a ";" after it
+@example("&#&#;<p>", "html", [1])
 def test_chunked_reading_gives_the_whole_reading(text: str, fmt: str, sizes: list[int]) -> None:
     if text.startswith("\ufeff"):
         text = " " + text[1:]
