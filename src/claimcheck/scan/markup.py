@@ -29,8 +29,13 @@ STUCK_LIMIT = 1 << 20
 _BLOCK_TAGS = frozenset(
     "address article aside blockquote br caption dd details dialog div dl dt fieldset "
     "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre "
-    "section summary table tbody td tfoot th thead title tr ul".split()
+    "section summary table tbody tfoot thead title tr ul".split()
 )
+# A table's cells: the columns of a row, set apart by spaces as a pasted table sets them
+# ("Louisiana   1,185   1,816   53.2%   631"), each row a paragraph of its own (scan/rows.py
+# reads the columns).
+_CELL_TAGS = frozenset({"td", "th"})
+_CELL_GAP = "   "
 _SKIP_TAGS = frozenset("script style noscript template svg math head".split())
 # A character reference as the standard parser reads one, and the start of one still open.
 _CHAR_REF = re.compile(r"&#(?:[0-9]+|[xX][0-9a-fA-F]+)[^0-9a-fA-F]")
@@ -113,6 +118,8 @@ class HTMLText(HTMLParser):
             self.in_title = True
         if tag in _BLOCK_TAGS:
             self.out.paragraph_break(self._pos())
+        elif tag in _CELL_TAGS and not self.skip:
+            self.out.synthetic(_CELL_GAP, self._pos())
 
     def handle_startendtag(self, tag: str, attrs: list) -> None:
         if tag in _BLOCK_TAGS:
@@ -125,6 +132,8 @@ class HTMLText(HTMLParser):
             self.in_title = False
         if tag in _BLOCK_TAGS:
             self.out.paragraph_break(self._pos())
+        elif tag in _CELL_TAGS and not self.skip:
+            self.out.synthetic(_CELL_GAP, self._pos())
 
     def handle_data(self, data: str) -> None:
         if self.skip:

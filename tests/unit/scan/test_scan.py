@@ -109,6 +109,32 @@ def test_html_positions_map_to_the_original_file() -> None:
     ]
 
 
+# A table of our own, each row two years' counts, their percent change and difference:
+# (2,760 − 2,400) ÷ 2,400 = 15.00% and 360; (1,311 − 1,150) ÷ 1,150 = 14.00% and 161.
+_TABLE_ROWS = [("Harlan", "2,400", "2,760", "15.0%", "360"), ("Perry", "1,150", "1,311", "14.0%", "161")]
+_TABLE_WANT = [("15.0%", "pct_change(2400, 2760)", "accurate"), ("360", "diff(2400, 2760)", "accurate"),
+               ("14.0%", "pct_change(1150, 1311)", "accurate"), ("161", "diff(1150, 1311)", "accurate")]
+
+
+def test_an_html_tables_cells_are_the_columns_of_its_rows() -> None:
+    # each cell was once a paragraph of its own; a row is now one, its cells set apart
+    rows = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>\n" for r in _TABLE_ROWS)
+    html = ("<html><body><p>Burglaries rose in both counties.</p>\n<table>\n"
+            "<tr><th>County</th><th>2022</th><th>2023</th><th>Change</th><th>More</th></tr>\n" + rows + "</table></body></html>\n")
+    r = scan_text(html, path="t.html")
+    assert [(f.phrase, f.compute, f.verdict) for f in r.findings] == _TABLE_WANT
+    # the first row's percent: line 4 of the file, in its fourth cell
+    first = r.findings[0]
+    assert (first.line, first.col) == (4, html.splitlines()[3].index("15.0%") + 1)
+
+
+def test_a_markdown_tables_rows_are_read_as_rows() -> None:
+    md = "Burglaries rose in both counties.\n\n| County | 2022 | 2023 | Change | More |\n| --- | --- | --- | --- | --- |\n" + "".join(
+        "| " + " | ".join(r) + " |\n" for r in _TABLE_ROWS)
+    r = scan_text(md, path="t.md")
+    assert [(f.phrase, f.compute, f.verdict) for f in r.findings] == _TABLE_WANT
+
+
 def test_markdown_markup_is_stripped_and_positions_kept() -> None:
     md = (
         "# Arrests fell 12% in 2024\n"
