@@ -158,7 +158,7 @@ def _year_rows(text: str, items: list[Item], first: int, last: int | None,
     ordered = sorted(items, key=lambda it: it.a)
     rows: list[tuple[int, Item, Item | None]] = []
     for i, level in enumerate(ordered):
-        m = _YEAR_BEFORE.search(text, max(level.base, level.pa - 8), level.pa)
+        m = _YEAR_BEFORE.search(text, max(level.base, level.pa - 16), level.pa)
         if m is None or not _level(level):
             continue
         nxt = ordered[i + 1] if i + 1 < len(ordered) else None

@@ -128,6 +128,17 @@ def test_an_html_tables_cells_are_the_columns_of_its_rows() -> None:
     assert (first.line, first.col) == (4, html.splitlines()[3].index("15.0%") + 1)
 
 
+def test_an_html_table_of_years_reads_each_signed_percent_against_the_year_before() -> None:
+    # (120 − 100) ÷ 100 = +20.00% → "+20.0%" accurate; (100 − 105) ÷ 105 = −4.76% → "-4.8%"
+    # (4.75–4.85) accurate; 2021 has no row of the year before: no finding
+    rows = [("2023", "$120 million", "+20.0%"), ("2022", "$100 million", "-4.8%"), ("2021", "$105 million", "+2.0%")]
+    html = "<table>\n<tr><th>Year</th><th>Revenue</th><th>Change</th></tr>\n" + "".join(
+        "<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>\n" for r in rows) + "</table>\n"
+    r = scan_text(html, path="t.html")
+    assert [(f.phrase, f.compute, f.verdict) for f in r.findings] == [
+        ("+20.0%", "pct_change(100e6, 120e6)", "accurate"), ("-4.8%", "pct_change(105e6, 100e6)", "accurate")]
+
+
 def test_a_markdown_tables_rows_are_read_as_rows() -> None:
     md = "Burglaries rose in both counties.\n\n| County | 2022 | 2023 | Change | More |\n| --- | --- | --- | --- | --- |\n" + "".join(
         "| " + " | ".join(r) + " |\n" for r in _TABLE_ROWS)
