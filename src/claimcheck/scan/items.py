@@ -591,7 +591,10 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
                 x.q.noun = y.q.noun
             for a, b in ((x, y), (y, x)):
                 # "from 62.8 to 62.9 percent", "from 21.79 percent in February to 22.95 in March"
-                share_percent(a, b)
+                # (but a change is no level to share its unit: "dropped almost 19 percent to 91
+                # from 112" reaches 91 homicides)
+                if b.q.direction is None:
+                    share_percent(a, b)
     # "down by 1.09% or Rs 13.60": an amount set after a change with "or" is the same change
     # in money or count, its direction the change's
     for x, y in zip(items, items[1:]):
