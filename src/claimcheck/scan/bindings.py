@@ -41,6 +41,9 @@ _WHICH_WAS = re.compile(r"[^;:.,()]{0,60}?,\s*which\s+(?:itself\s+|also\s+)?"
 # "over the same time period last year when ": a base said in words, its level after "when"
 _OVER_WHEN = re.compile(r"\s+(?:over|from|than|compared\s+(?:to|with))\s+(?:the\s+)?[^\d,;.()]{3,60}?\s+when\s+"
                         r"(?:there\s+(?:were|was)\s+)?(?:only\s+|just\s+)?", re.I)
+# ", meaning homicides are down by", ", resulting in a": a change said to follow from the
+# numbers before it
+_MEANING = re.compile(r",\s*(?:meaning|which\s+means|resulting\s+in)\s+(?:that\s+)?(?:[a-z][\w'’-]*\s+){0,4}$", re.I)
 # "added 1,150 jobs in March, bringing total employment to 412,300": the level a change led to
 _CARRYING = re.compile(r"\b(?:bringing|taking|pushing|lifting|raising|lowering|leaving|putting)\b", re.I)
 
@@ -318,6 +321,20 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
                 claim.new = prev[0]
                 claim.anaphoric = True
                 claim.memo["new_before"] = True  # read across sentences: it bears the claim out only
+        if (claim.item is not None and claim.old is None and claim.new is None and claim.kind in ("percent", "count")
+                and _MEANING.search(text, max(claim.sa, claim.start - 60), claim.start)):
+            # "There have been 12 homicides this year …. At this time last year, there were
+            # 20, meaning homicides are down by 40 percent": a change said to follow from the
+            # level just before it and the one of the sentence before, their times in order
+            here = [it for it in levels if it.clause == claim.clause and it.b <= claim.start and it.time is not None]
+            there = [it for it in levels if it.sent == claim.sent - 1 and it.time is not None]
+            if len(here) == 1 and len(there) == 1 and same_unit(here[0].q, there[0].q) \
+                    and comparable(here[0].time, there[0].time) and here[0].time != there[0].time:
+                a, b = (here[0], there[0]) if is_before(here[0].time, there[0].time) else (there[0], here[0])
+                if is_before(a.time, b.time):
+                    claim.old, claim.new = a, b
+                    claim.anaphoric = True
+                    claim.memo["new_before"] = True  # read across sentences: it bears the claim out only
         for it in (claim.old, claim.whole, claim.part) + ((claim.new,) if claim.new_strong else ()):
             if it is not None and not claim.quiet:
                 owners.setdefault(id(it), claim)
