@@ -637,6 +637,12 @@ PHRASE_DETERMINERS: frozenset[str] = frozenset(
 )
 #: Words that may stand between "to" and its number ("fell to a record low of 4.2 percent").
 PHRASE_TO_FILLERS: frozenset[str] = frozenset("a an the new record all time high low of reach".split())
+#: Lines of accounts that "net" or "total" names, not a sum a sentence makes ("Reported net
+#: income grew …", "Total revenue rose …").
+ACCOUNT_LINE_NOUNS: tuple[str, ...] = (
+    "income", "profit", "profits", "loss", "losses", "earnings", "sales", "revenue", "revenues", "worth", "assets",
+    "debt", "margin", "expenses", "operating", "interest", "proceeds", "liabilities", "equity", "cash",
+)
 #: The words of a record set: "reached a new high", "an all-time low", "the previous
 #: peak" (scan/records.py).
 RECORD_UP_WORDS: tuple[str, ...] = ("high", "peak")

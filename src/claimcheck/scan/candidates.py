@@ -489,6 +489,11 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
         if 2 <= len(parts) <= 4:
             sc, why = 5.0, [f"the sentence sums up the {len(parts)} before it"]
             out.append(Candidate("sum", Computation("sum", tuple(written_of(o) for o in parts)), tuple(parts), sc, why))
+    if claim.summed:
+        # a level claimed as the sum of the levels before it is that sum or nothing, never a
+        # change ("Reported net income grew … to ¥635.0 million, or ¥19.39 per share, from
+        # ¥500.0 million": no difference of two other numbers)
+        return out
     # arithmetic written out: "when you divide 6.4 million by 167.8 million, you'll arrive at the 3.8% …"
     if claim.item is not None and kind in ("percent", "share", "count", "money", "rate"):
         for a_it in near:

@@ -530,7 +530,8 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
     # sentence that sums up, a level reached ("to 167.8 million") is claimed as the sum of
     # the levels the sentences before reached
     for it in items:
-        if it.role == "new" and it.role_word == "to" and SUM_CUE.search(text, max(0, it.base), it.a):
+        if it.role == "new" and it.role_word == "to" and any(
+                _ACCOUNT_LINE.match(text, m.end()) is None for m in SUM_CUE.finditer(text, max(0, it.base), it.a)):
             before = [o for o in items if it.sent - 2 <= o.sent < it.sent and o.role == "new" and o.role_word == "to"
                       and same_unit(o.q, it.q)]
             if len(before) >= 2:
@@ -781,6 +782,8 @@ SUBJECT_GAP = re.compile(
 SUM_CUE = re.compile(r"\b(?:net|total|totals|totalled|totaled|combined|together|altogether|in\s+all|all\s+told|overall|sum|adds?\s+up|added\s+up)\b", re.I)
 
 
+# "net income", "total revenue": a line of accounts after a sum word, no sum
+_ACCOUNT_LINE = re.compile(r"\s+(?:normalized\s+|reported\s+|operating\s+)?(?:" + lexicon.alternation(lexicon.ACCOUNT_LINE_NOUNS) + r")\b", re.I)
 _TOTAL_BEFORE = re.compile(r"\b(?:totals|totaled|totalled|total\s+of|totaling|totalling)\s+(?:\S+\s+){0,2}?$", re.I)
 _INCLUDING = re.compile(r"\s*,?\s+(?:including|of\s+which|made\s+up\s+of|comprising)\s+", re.I)
 _AND_LIST = re.compile(r"\band\b", re.I)

@@ -499,7 +499,7 @@ def _paragraph_findings(doc: Doc, path: str, sents: list, context: list, ahead: 
     # (a reading may check a claim's number under a claim of its own: "one out of every 2,000")
     checked_items = {id(chk.claim.item) for chk in checks if chk.claim.item is not None}
     for claim in claims:
-        if id(claim) in checked_claims or claim.item is None or claim.bare or id(claim.item) in checked_items:
+        if id(claim) in checked_claims or claim.item is None or claim.bare or claim.summed or id(claim.item) in checked_items:
             continue
         q = claim.item.q
         if q.kind == "change":

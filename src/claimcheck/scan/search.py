@@ -69,6 +69,10 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
                 or (claim.kind == "direction" and text[claim.start : claim.end].lower() in PROGRESSIVE)
                 or (claim.kind == "direction" and _gap_as_level(best.evidence))
                 or bears_out_only(claim)
+                # (a level a sentence with a sum word reaches, read as the sum of the levels the
+                # sentences before reached: "total revenue", "net income" name a line of
+                # accounts as often as a sum)
+                or claim.summed
                 or _JUDGED.search(text, claim.start, claim.end) is not None
                 or _one_level_twice(best.evidence)
                 or _two_nouns(best.evidence)
