@@ -19,9 +19,12 @@ if TYPE_CHECKING:
 
 
 _OLD_WORDS = (r"from|than|versus|vs\.?|against|as\s+against|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to"
-              r"|as\s+opposed\s+to|over|on|since|beat|beats|exceeding|lags|trails|above|below")
+              r"|as\s+opposed\s+to|over|on|since|beat|beats|exceeding|lags|trails|above|below"
+              # "fell 0.2 percentage point to reach 7.4 percent in July, after holding at 7.6
+              # percent for two months": the level it held before
+              r"|after\s+(?:holding|standing|staying|remaining)\s+(?:steady\s+|unchanged\s+)?at")
 # ("to close at 18.12", "to end the year at 412": the level a change closed at)
-_NEW_WORDS = r"to\s+(?:close|end|finish|settle)\s+(?:the\s+(?:day|week|month|quarter|year)\s+)?at|to|reached|reaching|hit|hits|totall?ed|totall?ing|stood\s+at|stands\s+at|become|becomes|became"
+_NEW_WORDS = r"to\s+(?:close|end|finish|settle)\s+(?:the\s+(?:day|week|month|quarter|year)\s+)?at|to|reached|reaching|reach|reaches|hit|hits|totall?ed|totall?ing|stood\s+at|stands\s+at|become|becomes|became"
 _MONTH_FILL = "|".join(m for m in ("january february march april may june july august september october november december "
                                    "jan feb mar apr jun jul aug sep sept oct nov dec").split())
 # Determiners, possessives and short labels between a role word and its number:
@@ -59,8 +62,8 @@ _PAREN_ROLE = re.compile(r"\b(?P<w>" + _STRONG_OLD + r")\s+(?:[^\d;:()]|(?:19|20
 _ROLE = {
     "from": "old", "than": "old", "versus": "old", "vs": "old", "vs.": "old", "against": "old",
     "over": "old", "on": "old", "since": "old", "beat": "old", "beats": "old", "exceeding": "old",
-    "lags": "old", "trails": "old", "above": "old", "below": "old",
-    "to": "new", "reached": "new", "reaching": "new", "hit": "new", "hits": "new", "totaled": "new",
+    "lags": "old", "trails": "old", "above": "old", "below": "old", "after": "old",
+    "to": "new", "reached": "new", "reaching": "new", "reach": "new", "reaches": "new", "hit": "new", "hits": "new", "totaled": "new",
     "totalled": "new", "totaling": "new", "totalling": "new", "stood at": "new", "stands at": "new",
     "become": "new", "becomes": "new", "became": "new",
     "out of": "whole", "of all": "whole", "of the": "whole", "of its": "whole", "of their": "whole",
