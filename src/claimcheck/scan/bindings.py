@@ -189,6 +189,9 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
         # shares of two wholes)
         subjects = before if not before or before[-1].role == "whole" else [
             it for it in before if claim.old is None or same_unit(it.q, claim.old.q)]
+        # ("34 percent of sales …, up from 30 percent for the same period in 2009 and up from
+        # 32 percent in the second quarter": the base of the comparison before is no subject)
+        subjects = [it for it in subjects if not (it.role == "old" and it.link is not None and it.link is not claim)]
         if claim.quiet and subjects and claim.new is None and claim.start - subjects[-1].b <= 100:
             # "669 new international students this fall, down from 757": the level a
             # comparison is written after is its subject, however long its noun
