@@ -506,7 +506,8 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
             func = "share" if kind in ("percent", "share") else "ratio"
             out.append(Candidate(func, Computation(func, (written_of(a_it), written_of(b_it))), (a_it, b_it), 8.0,
                                  [f"'divide {a_it.q.num} by {b_it.q.num}' written out"]))
-    if claim.bare and q is not None and q.written is not None and _REMAINING.search(text, max(claim.sa, claim.start - 30), claim.start):
+    if (claim.bare and q is not None and q.written is not None and _REMAINING.search(text, max(claim.sa, claim.start - 30), claim.start)
+            and _COMPARED_AFTER.match(text, claim.end) is None):
         # "52% …, 34% …, 8% … and 6% …, with the remaining 8%": what the shares before it
         # leave of the whole; from the sentences before only when its own lists none, and
         # then it only bears the claim out (Candidate.note)
@@ -673,6 +674,9 @@ def _flow(text: str, it: Item) -> str | None:
 
 _WORD_RUN = re.compile(r"[a-z][a-z'’-]*")
 _REMAINING = re.compile(r"\bremaining\s+$", re.I)
+# ("remaining 34% below pre-pandemic levels": "remaining" the verb, the percent a gap to a
+# level, no remainder of shares)
+_COMPARED_AFTER = re.compile(r"\s+(?:below|above|under|over|short\s+of|higher|lower|less|more|up|down|behind|ahead)\b", re.I)
 #: The note of a remainder read from the shares of the sentences before: it bears a claim
 #: out, never convicts.
 EARLIER_PARTS = "read the shares of the sentences before as the parts the remainder is left by"
