@@ -24,6 +24,10 @@ RESTATED_AMOUNT = "read the amount as the change another claim beside it states 
 _SCORE = 5.0
 
 
+# between a change and an amount of another thing's change: "… and aggravated assaults also increased by"
+_ANOTHER_SUBJECT = re.compile(r"\balso\b|\bas\s+well\b|\blikewise\b", re.I)
+
+
 def restated_candidates(claim: Claim, text: str, claims: list[Claim]) -> list[Candidate]:
     """The one reading of ``claim``, an amount of change with no level of its sentence bound,
     as the change another claim of its sentence (or, for a sentence of the amount alone, of
@@ -59,6 +63,10 @@ def restated_candidates(claim: Claim, text: str, claims: list[Claim]) -> list[Ca
     if len(found) != 1:
         return []
     other, old, new = found[0]
+    if other.end <= claim.start and _ANOTHER_SUBJECT.search(text, other.end, claim.start):
+        # "robberies increased from 47 … to 67 and aggravated assaults also increased by 30":
+        # "also" says the amount is another thing's change
+        return []
     said = " ".join(text[other.start : other.end].split())
     why = [f"{old.q.num} to {new.q.num}, the levels '{said}' states, restated as an amount"]
     return [Candidate("difference", Computation("diff", (written_of(old), written_of(new))), (old, new), _SCORE, why,
