@@ -13,6 +13,7 @@ Every pattern here runs in linear time on any input.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from fractions import Fraction
 from functools import lru_cache
 
@@ -288,8 +289,13 @@ def role_word_levels(s: str, taken: list[tuple[int, int]]) -> list[Quantity]:
     words = sentence_tokens(s)[1]
     if _WN_SET.isdisjoint(words) or _ROLE_WORDS.isdisjoint(words):
         return []
+    return _word_counts(_ROLE_WORD_LEVEL.finditer(s), taken)
+
+
+def _word_counts(found: Iterator[re.Match], taken: list[tuple[int, int]]) -> list[Quantity]:
+    """A count for each number in words matched (group ``n``) outside ``taken``."""
     out = []
-    for m in _ROLE_WORD_LEVEL.finditer(s):
+    for m in found:
         a, e = m.span("n")
         if any(x < e and a < y for x, y in taken):
             continue
@@ -321,16 +327,7 @@ def listed_word_counts(s: str, taken: list[tuple[int, int]]) -> list[Quantity]:
     first = _DIGIT.search(s)
     if first is None:
         return []
-    out = []
-    for m in _LISTED_WORD_COUNT.finditer(s, first.end()):
-        a, e = m.span("n")
-        if any(x < e and a < y for x, y in taken):
-            continue
-        v = word_number(m.group("n"))
-        if v is None:
-            continue
-        out.append(Quantity(a, e, a, e, "count", num=m.group("n"), written=Written(Fraction(v), Fraction(1), m.group("n"))))
-    return out
+    return _word_counts(_LISTED_WORD_COUNT.finditer(s, first.end()), taken)
 
 
 # "Two-hundred five cases were reported …", "Thirty-two people died …": news style spells
