@@ -47,7 +47,7 @@ _BENCHMARK = lexicon.alternation(lexicon.BENCHMARK_UP + lexicon.BENCHMARK_DOWN)
 PASS_SET = frozenset(lexicon.PASS_VERBS)
 _TIME_UNITS = frozenset(lexicon.TIME_UNITS)
 _ROLE_BEFORE = re.compile(
-    r"(?:^|\s|\()(?:(?P<w>" + _STRONG_OLD + r")\s+" + _STRONG_FILL
+    r"(?:^|\s|\()(?:(?P<w>" + _STRONG_OLD + r")\s+" + _STRONG_FILL + r"(?:at\s+)?"
     + r"|(?P<w3>" + _PASSED + r")\s+the\s+" + _STRONG_FILL
     + r"|(?P<w4>" + _BENCHMARK + r")\s+(?:the\s+(?:(?:" + _FILL_WORDS + "|" + _ANY_WORD + r")\s+){0,4}(?:of\s+|(?=\())"
     + r"|(?:" + _ANY_WORD + r"\s+){0,2}(?:" + lexicon.alternation(lexicon.FORECAST_NOUNS) + r")\s+of\s+)"
@@ -80,9 +80,12 @@ _PAST = (r"last\s+(?:" + _LABEL_PERIOD + r")|the\s+(?:year|month|week|quarter|da
          r"|a\s+(?:year|month|week|decade)\s+(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior|preceding)\s+(?:year|month|week|quarter|period|season)"
          r"|(?:in\s+)?the\s+same\s+(?:period|month|quarter|week|time)\s+(?:last\s+year|a\s+year\s+(?:earlier|ago))|year[\s-]ago|a\s+year\s+earlier"
          r"|the\s+corresponding\s+(?:period|quarter)|earlier|previously|before(?!\s+(?:" + MONTH + r"|\d))|formerly")
+# ("1,522.07 compared to last year at 1,446.87": the time after a comparing word is the
+# other level's, not this one's)
+_COMPARING = r"(?:compared|comparison|than|versus|vs|against|relative)\b"
 _PRESENT = r"this\s+(?:" + _LABEL_PERIOD + r")|now|currently|so\s+far\s+this\s+year|today"
 _TIME_AFTER = re.compile(
-    r"^(?:\s+(?:(?:" + MONTH + r")\s+\d{1,2}\b|[a-z][\w'-]*)){0,3}?\s*,?\s*(?:(?:in|during|for|as\s+of|by|at\s+the\s+end\s+of|through)\s+(?:fiscal\s+|calendar\s+|the\s+)?(?:(?P<month>" + MONTH + r")\.?\s+)?(?P<year>" + YEAR + r")\b"
+    r"^(?:\s+(?:(?:" + MONTH + r")\s+\d{1,2}\b|(?!" + _COMPARING + r")[a-z][\w'-]*)){0,3}?\s*,?\s*(?:(?:in|during|for|as\s+of|by|at\s+the\s+end\s+of|through)\s+(?:fiscal\s+|calendar\s+|the\s+)?(?:(?P<month>" + MONTH + r")\.?\s+)?(?P<year>" + YEAR + r")\b"
     r"|(?:in|during)\s+(?P<month2>" + MONTH + r")\b(?:\s+(?P<year2>" + YEAR + r"))?"
     r"|in\s+the\s+(?:year|12\s+months|twelve\s+months|quarter|period)\s+(?:to|ending|ended|through)\s+(?:(?P<month3>" + MONTH + r")\s+)?(?P<year3>" + YEAR + r")\b"
     r"|(?P<past>" + _PAST + r")|(?P<present>" + _PRESENT + r"))",

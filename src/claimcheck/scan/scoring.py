@@ -215,13 +215,17 @@ def share_score(claim: Claim, text: str, part: Item, whole: Item) -> tuple[float
     elif whole.a < part.a and re.search(r"\bof\s+(?:the\s+|all\s+|those\s+|these\s+)?$", text[max(0, whole.a - 14) : whole.a], re.I):
         score += 3
         why.append(f"of {whole.q.num}, {part.q.num}")
+    elif whole.a < part.a and _OF_WHICH.fullmatch(gap):
+        # "last year's 1545, of which 1200 were houses": the whole, then its part
+        score += 4
+        why.append(f"{whole.q.num}, of which {part.q.num}")
     elif whole.role == "whole":
         score += 2
         why.append(f"'{whole.role_word}' before {whole.q.num}")
     if claim.item is not None:
         # the claim beside its part: "1,469 …, or 41 percent", "(23%)"
         between = text[part.b : claim.start] if part.b <= claim.start else text[claim.end : part.a]
-        if len(between) <= 40 and re.fullmatch(r"[^;.]*?(?:,\s*or|\(|,|\u2014|or)\s*", between, re.I):
+        if len(between) <= 40 and re.fullmatch(r"[^;.]*?(?:,\s*or|\(|,|\u2014|or|\s[-\u2013])\s*", between, re.I):
             score += 2
             why.append("the claim beside its part")
     if noun_of(part.q) and noun_of(part.q) == noun_of(whole.q):
@@ -234,4 +238,5 @@ def share_score(claim: Claim, text: str, part: Item, whole: Item) -> tuple[float
     return score, why
 
 
+_OF_WHICH = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}\s*,\s*(?:of\s+(?:which|whom|those|these)|including)\s+(?:[a-z][\w'’-]*\s+){0,2}", re.I)
 _OF_ALL = re.compile(r"\b[Oo]f\s+(?:all|the|those|these)\s+(?:\w+\s+)?(?P<noun>[a-z]+)\s*,", re.I)
