@@ -412,6 +412,10 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                     # "12,400 pupils …, a 3 percent rise …, and 5,100 secondary students,
                     # up 40": a change belongs to the level just before it
                     min(new.b, d.b) <= it.a and it.b <= max(new.a, d.a) for it in levels if it is not new and it is not d)
+                # "increased by 102 offences … — a total of 811 offences and a 14.4 per cent
+                # increase": the change, then the level it led to, then the claim
+                total_after = (claim.new is new and d.sent == new.sent == claim.sent and d.b <= new.a
+                               and new.b <= claim.start and _TOTAL_BEFORE.search(text, max(new.base, new.a - 20), new.a) is not None)
                 # "14,980 applicants have been accepted, which is 1,912 more than …": the change
                 # a relative clause states from the level it follows
                 which = d.sent == new.sent == claim.sent and new.b <= d.a and _WHICH_IS.fullmatch(text, new.b, d.a)
@@ -437,13 +441,16 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                     # growth in passenger numbers …": the sentence restating the change names
                     # what it counts
                     shared = _shared_noun(text, claim, d, loose=True)
-                if not (beside or after_new or which or shared or set_out):
+                if not (beside or after_new or which or shared or set_out or total_after):
                     continue
                 op = "sub" if (d.q.direction or claim.direction) == "up" else "add"
                 comp = Computation("pct_change", (Computation(op, (written_of(new), written_of(d))), written_of(new)))
                 sc, why = distance(claim, d, new)
                 sc += 3
                 why.append(f"{d.q.num} beside the claim gives the change")
+                if total_after:
+                    sc += 1.5
+                    why.append(f"the total {new.q.num} after the change it led to")
                 if new.role == "new" or claim.new is new or (new.a < d.a and new.clause == d.clause):
                     sc += 1.5
                     why.append(f"{new.q.num} is the new level")
@@ -486,7 +493,10 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
         else:
             parts = [o for o in items if claim.sent - 2 <= o.sent < claim.sent and o.q.change and o.q.direction
                      and o.q.kind == q.kind and o.q.written is not None and o is not claim.item]
-        if 2 <= len(parts) <= 4:
+        # ("up from 125 in the third quarter — a total of 84 more offences": a sentence
+        # printing its own old level states its own change, not a sum of those before)
+        own_old = any(o.sent == claim.sent and o.role == "old" and same_unit(o.q, q) for o in items)
+        if 2 <= len(parts) <= 4 and not own_old:
             sc, why = 5.0, [f"the sentence sums up the {len(parts)} before it"]
             out.append(Candidate("sum", Computation("sum", tuple(written_of(o) for o in parts)), tuple(parts), sc, why))
     if claim.summed:
@@ -673,6 +683,7 @@ def _flow(text: str, it: Item) -> str | None:
 
 
 _WORD_RUN = re.compile(r"[a-z][a-z'’-]*")
+_TOTAL_BEFORE = re.compile(r"\b(?:a\s+total\s+of|totall?(?:ed|ing)|bringing\s+(?:the\s+)?total\s+to)\s+" + lexicon.CURRENCY_CLASS + r"?$", re.I)
 _REMAINING = re.compile(r"\bremaining\s+$", re.I)
 # ("remaining 34% below pre-pandemic levels": "remaining" the verb, the percent a gap to a
 # level, no remainder of shares)

@@ -76,7 +76,7 @@ MONTH_NUM = {m: i % 12 + 1 for i, m in enumerate(lexicon.MONTHS)}
 MONTH_NUM.update({m: i + 1 for i, m in enumerate(lexicon.MONTHS[:12])})
 MONTH = lexicon.alternation(lexicon.MONTHS)
 _LABEL_PERIOD = lexicon.alternation(lexicon.LABEL_PERIODS)
-_PAST = (r"last\s+(?:" + _LABEL_PERIOD + r")|the\s+(?:year|month|week|quarter|day)\s+before"
+_PAST = (r"last\s+(?:" + _LABEL_PERIOD + r")(?!\s+of\b)|the\s+(?:year|month|week|quarter|day)\s+before"
          r"|a\s+(?:year|month|week|decade)\s+(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior|preceding)\s+(?:year|month|week|quarter|period|season)"
          r"|(?:in\s+)?the\s+same\s+(?:period|month|quarter|week|time)\s+(?:last\s+year|a\s+year\s+(?:earlier|ago))|year[\s-]ago|a\s+year\s+earlier"
          r"|the\s+corresponding\s+(?:period|quarter)|earlier|previously|before(?!\s+(?:" + MONTH + r"|\d))|formerly")
