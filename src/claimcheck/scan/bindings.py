@@ -88,6 +88,9 @@ def restates(text: str, claim: Claim, other: Claim) -> bool:
     return not any(ch.isdigit() for ch in text[claim.end : stop.start() if stop else len(text)])
 
 
+# A sentence's last words ending as a sentence does (a headline does not), then the break.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
+_LAST_YEAR = re.compile(r"\b(?:over|from|on|than|compared\s+(?:with|to))\s+(?:a\s+year\s+(?:earlier|ago|before)|last\s+year|the\s+(?:previous|prior)\s+year)\b", re.I)
 # The end of a sentence or of a clause a semicolon closes ("0.5 million." but not "0.5").
 _SENTENCE_STOP = re.compile(r"[.;!?](?=\s|$)")
 
@@ -589,11 +592,18 @@ def _lead(text: str, c: Claim, ordered: list[Claim], levels: list[Item], owners:
         # revenues declined from Rs 992.14 crore … to Rs 759.23 crore": a change with a
         # size and none of its levels, then a direction with both and no size of its own)
         d = changes[0]
-        if (len(changes) == 1 and (c.item is None) != (d.item is None) and (last is None or d.sent < last)
+        # (the first sentence of the next paragraph too, after a claim's sentence that ends
+        # as a sentence does, which a headline does not: "… an increase in enrollment of 13.5
+        # percent over last year, … said on Monday.¶ … the number of students at FAU grew to
+        # 12,031, compared with 10,600 at the same time last year")
+        in_reach = last is None or d.sent < last or (d.sent == last and _SENTENCE_END.search(text, c.sa, d.sa) is not None)
+        if (len(changes) == 1 and (c.item is None) != (d.item is None) and in_reach
                 and d.direction == c.direction
                 and d.old is not None and d.new is not None and d.old.sent == d.new.sent == d.sent
                 and same_unit(d.old.q, d.new.q)
-                and common_stems(text[c.sa : d.sa], text[d.sa : d.old.b + 30]) - _DIRECTION_STEMS):
+                and (common_stems(text[c.sa : d.sa], text[d.sa : d.old.b + 30]) - _DIRECTION_STEMS
+                     # (or both measured against last year, which names what is compared by its time)
+                     or (d.old.time == (0, -1) and _LAST_YEAR.search(text, c.sa, d.sa) is not None))):
             c.old, c.new, c.later_ok, c.lead = d.old, d.new, True, True
             if c.item is not None:
                 d.group = c.group  # one change: the size, then its levels

@@ -34,7 +34,8 @@ def distance(claim: Claim, *items: Item) -> tuple[float, list[str]]:
         later = any(it.sent > claim.sent for it in items)
         if (claim.anaphoric and not later and gap <= 2) or (claim.later_ok and later and gap == 1):
             score += 1
-            why.append("the sentence before, which the claim points back to")
+            why.append("the sentence after, which sets out the claim's numbers" if later
+                       else "the sentence before, which the claim points back to")
         else:
             score -= gap + (1 if later else 0)
             why.append(f"{gap} sentence{'s' if gap != 1 else ''} {'after' if later else 'before'}")
