@@ -288,6 +288,10 @@ PROSE_DOWN: tuple[str, ...] = (
 #: Directions that are also the role word of the number after them ("344 last year, up
 #: from 211", "higher than the 282"): said before "from" or "than", the number is a base.
 COMPARISON_DIRECTIONS: tuple[str, ...] = ("up", "down", "higher", "lower")
+#: Words that make the direction after them a cause, not a claim: "rose 26.49% … due to
+#: higher net interest and other income", "amid rising prices".
+CAUSE_WORDS: tuple[str, ...] = ("due to", "owing to", "because of", "thanks to", "on the back of", "driven by", "helped by",
+                                "on account of", "amid", "amidst", "as a result of", "fuelled by", "fueled by", "boosted by")
 #: The particles a change verb takes before the adverb that sizes it: "edged up
 #: slightly", "revised downward sharply".
 CHANGE_PARTICLES: tuple[str, ...] = COMPARISON_DIRECTIONS + ("upward", "downward")

@@ -65,7 +65,9 @@ _NOUN_OF = re.compile(r"\b(?P<noun>rate|figure|number|total|level|index|count)\s
 # "brought up the rate from 63.1 percent": an object that points back, before "from"
 _POINTED_OBJECT = re.compile(r"\s+(?:the|this|that|its)\s+(?P<noun>rate|figure|number|total|level|index|count)\s+(?=from\b)", re.I)
 # A subject that points back, and the verb after it: "The rate increased", "It rose".
-_POINTED_SUBJECT = re.compile(r"[\s\"'“‘(]*(?:it|(?:the|this|that)\s+(?:rate|figure|number|total|level|index|count))\s+(?:(?:has|had|then|also)\s+)?$", re.I)
+# ("On year-on-year (y-o-y) basis, it jumped 34.5% from Rs230.47 crore": after a short
+# opening phrase too)
+_POINTED_SUBJECT = re.compile(r"[\s\"'“‘(]*(?:(?:on|in|by|during|over|for|at)\s+[^\d,.;:]{1,40},\s*)?(?:it|(?:the|this|that)\s+(?:rate|figure|number|total|level|index|count))\s+(?:(?:has|had|then|also)\s+)?$", re.I)
 # "… from 11.19 million in the third quarter (q3) which indicates an increase of 0.36million":
 # a relative clause restating the change whose levels it follows.
 _RESTATING = re.compile(r"(?:[^\d;.,()]|\([^()]{0,10}\)){0,40}?,?\s*\b(?:which|that|this)\s+(?:indicates|indicated|represents|represented|means|meant|"
@@ -302,7 +304,9 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
                 claim.old = prev[0]
                 claim.anaphoric = True
         pointed = None
-        if (claim.new is None and claim.old is not None and claim.old.sent == claim.sent and claim.kind == "direction"
+        if (claim.new is None and claim.old is not None and claim.old.sent == claim.sent
+                and (claim.kind == "direction" or (claim.kind in ("percent", "count", "money") and claim.item is not None
+                                                   and claim.item.q.change))
                 and claim.old.role_word == "from" and claim.old.clause == claim.clause and not claim.quiet
                 and claim.old.b > claim.end and (_POINTED_SUBJECT.match(text, claim.sa, claim.start)
                                                  or (pointed := _POINTED_OBJECT.match(text, claim.end)))):

@@ -316,15 +316,21 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                 if relative_base and _OTHER_PERIOD.search(label_text(text, old)):
                     continue  # "rose 8% from a year earlier …, compared with $3.3 billion in the first quarter"
                 if base is not None and (base is True or old.time is None or old.time[0] != base[0]
-                                         or (base[1] and old.time[1] != base[1])) and not (
+                                         or (base[1] and old.time[1] != base[1])) and not ((
                         # "a 177 percent increase … from the same month in 2019. That's 244 shootings
                         # up from 88 the year before": the claim's own levels, the base labelled
                         # relatively; "an increase of 0.1 percentage points from August (4.9%)": or
                         # not at all, the value of the base in brackets after it
+                        # "rose 26.49% from a year ago.¶ Net profit … was Rs836.55 crore as
+                        # compared to Rs661.38 crore a year ago": a base named relatively, and
+                        # the claim's own old level labelled so
+                        (base is True and old is claim.old and new is claim.new and old.time is not None
+                         and old.time[0] == 0 and old.time[1] < 0 and (new.time is None or new.time == (0, 0))
+                         and _BASE_RELATIVE.match(text, claim.end) is not None)) or (
                         old is claim.old and new is claim.new and base is not True and (
                             (old.time is None and text[old.base + old.q.pstart - 1 : old.base + old.q.pstart] == "(") or (
                             old.time is not None and old.time[0] == 0 and old.time[1] < 0
-                            and (new.time is None or new.time[0] in (0, base[0] + 1))))):
+                            and (new.time is None or new.time[0] in (0, base[0] + 1)))))):
                     continue
                 if period is not None and new.time is not None and comparable(period, new.time) and period != new.time:
                     continue  # "Arrests fell 20% in June, from 1,224 in May to 990 in July"

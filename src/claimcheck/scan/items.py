@@ -219,6 +219,7 @@ _DEFINITE_FROM_TO = re.compile(
 _DEFINITE_WORDS = frozenset(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS)
 #: The role words of a benchmark a level or a rate of change is set against.
 BENCHMARK_ROLES = _BENCHMARK_WORDS | frozenset(lexicon.PASS_VERBS)
+_CAUSE_BEFORE = re.compile(r"\b(?:" + lexicon.alternation(lexicon.CAUSE_WORDS) + r")\s+(?:(?:a|an|the|its|their|much|far|slightly|sharply)\s+)?$", re.I)
 _PHRASAL_DOWN_BEFORE = re.compile(r"\b(?:break|breaks|broke|broken|breaking|boil|boils|boiled|boiling|narrow|narrows|narrowed|narrowing)\s+$", re.I)
 #: The present progressive ("the count is rising"): a trend, whose levels a story may give
 #: only in part; it bears a claim out, never proves it wrong.
@@ -436,6 +437,8 @@ def _sentence_reading(text: str, sent: Sentence) -> tuple[list[int], list[tuple[
                 continue  # "made up", "adds up": no change
             if v in PROGRESSIVE and _AT_RATE.match(text, m.end()):
                 continue  # "is growing at the slowest rate for four years": a rate, not a change
+            if _CAUSE_BEFORE.search(text, max(sa, pos - 24), pos):
+                continue  # "due to higher net interest income": a cause, not a change claimed
             if v == "down" and _PHRASAL_DOWN_BEFORE.search(text, max(sa, pos - 12), pos):
                 continue  # "That breaks down to 291 arrests", "broken down by": no change
             # "344 last year, up from 211": a direction, and the role word of the number after it
