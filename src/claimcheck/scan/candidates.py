@@ -266,6 +266,12 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                     # "fell to 558 from 596", "That is down from 1,224" (this: the 990 before)
                     if not (new is claim.new or (new.role == "new" and new.clause == claim.clause)):
                         continue
+                    if (lv == "percent" and not claim.quiet and new.b <= claim.start
+                            and _SHARE_SUBJECT.fullmatch(text, new.b, claim.start) is not None):
+                        # "66 percent of North Carolina counties grew …, compared to … 57 percent
+                        # of counties nationally": the verb says what the counted things did,
+                        # not that the share changed
+                        continue
                     said = False
                     if not (old is claim.old or (old.role == "old" and old.clause == claim.clause)):
                         # "In 2001, the number … was 1,001, but by 2004, the number had dropped
@@ -357,7 +363,18 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                     # reads, is shown; the other is read too, and must agree)
                     sc = (sc[0] - (0.5 if old.time[0] == 0 else 0), sc[1] + [BOTH_ORDERS])  # type: ignore[index]
                 n = len(out)
-                add(_REL[func], comp, (old, new), {"old": old, "new": new}, sc, hint=verb)
+                hint = verb
+                if verb == _EITHER:
+                    # ("a difference of 7,693 people, or 7.2 percent": a size with no direction
+                    # takes the levels' own, so only its size can be wrong; the levels are the
+                    # two the size beside it is the difference of)
+                    size = _difference_item(text, claim, items)
+                    if size is None or written_of(size).value != abs(written_of(new).value - written_of(old).value):
+                        continue
+                    hint = "up" if written_of(new).value > written_of(old).value else "down"
+                    sc = (sc[0] + 4, sc[1] + [f"{size.q.num} beside it is the difference of {old.q.num} and {new.q.num}"])
+                # (the size the percent is set beside is bound as its subject: no new level)
+                add(_REL[func], comp, (old, new), {"old": old, "new": new} if verb != _EITHER else {"old": old}, sc, hint=hint)
                 if len(out) > n and old.link is not None and old.link is not claim and old.link.group != claim.group \
                         and old is old.link.old and old.link.new is claim.new and claim.new is not None:
                     out[-1].note = SHARED_OLD
@@ -690,6 +707,11 @@ def _flow(text: str, it: Item) -> str | None:
 
 _WORD_RUN = re.compile(r"[a-z][a-z'’-]*")
 _TOTAL_BEFORE = re.compile(r"\b(?:a\s+total\s+of|totall?(?:ed|ing)|bringing\s+(?:the\s+)?total\s+to)\s+" + lexicon.CURRENCY_CLASS + r"?$", re.I)
+# A share's "of" and its noun, then the verb of what it counts: " of North Carolina counties ".
+_SHARE_SUBJECT = re.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?[^\d,;:.()]{1,60}?\s+(?:(?:have|has|had)\s+)?", re.I)
+# A change named by its size alone, and the direction a bare percent beside it takes then.
+_DIFFERENCE_BEFORE = re.compile(r"\b(?:a\s+)?(?:difference|net\s+change|change)\s+of\s+" + lexicon.CURRENCY_CLASS + r"?$", re.I)
+_EITHER = "either"
 _REMAINING = re.compile(r"\bremaining\s+$", re.I)
 # ("remaining 34% below pre-pandemic levels": "remaining" the verb, the percent a gap to a
 # level, no remainder of shares)
@@ -778,6 +800,16 @@ def _same_scale(old: Item, new: Item) -> tuple[Written, Written, str | None]:
     return (a, read, note) if a.scaled else (read, b, note)
 
 
+def _difference_item(text: str, claim: Claim, items: list[Item]) -> Item | None:
+    """The size of a change named without a direction right before a bare percent: the
+    7,693 of "a difference of 7,693 people, or 7.2 percent"."""
+    for it in items:
+        if (it.q.direction is None and it.q.kind in ("count", "money") and it.b <= claim.start and claim.start - it.b <= 40
+                and it.q.written is not None and _DIFFERENCE_BEFORE.search(text, max(it.base, it.pa - 20), it.pa)):
+            return it
+    return None
+
+
 def _bare_direction(text: str, claim: Claim, items: list[Item]) -> str | None:
     """The direction a bare percent takes from a verb or change noun earlier in its clause
     ("rose 1,200, or 14%", "an increase of 324 students or 3.6%")."""
@@ -791,6 +823,8 @@ def _bare_direction(text: str, claim: Claim, items: list[Item]) -> str | None:
     for it in items:
         if it.q.direction and it.q.kind in ("count", "money", "rate") and it.b <= claim.start and claim.start - it.b <= 40:
             return it.q.direction
+    if _difference_item(text, claim, items) is not None:
+        return _EITHER  # "a difference of 7,693 people, or 7.2 percent"
     m = None
     for m in direction_verb(head).finditer(head):
         pass

@@ -101,7 +101,11 @@ def role_for(it: Item, claim: Claim, text: str | None = None) -> str | None:
         # "has risen to 11.55 million … from 11.19 million … which indicates an increase of
         # 0.36million": the relative clause restates the change whose levels it follows
         return it.role
-    if link.kind == "direction" and link.item is None and link.sent < claim.sent and link.direction == claim.direction:
+    if link.kind == "direction" and link.item is None and link.sent < claim.sent and (
+            link.direction == claim.direction
+            # ("grown from 106,692 … to 114,385. That's a difference of 7,693 people, or 7.2
+            # percent": a bare percent of the change the sentence before stated)
+            or (claim.bare and claim.direction is None and link.sent == claim.sent - 1)):
         # "Homicides have fallen – with 418 so far this year, compared to 456 … Overall,
         # homicides are down 8 percent": a later claim of the same direction restates the
         # change a verb alone stated
