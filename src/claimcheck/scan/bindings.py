@@ -35,6 +35,9 @@ _ANAPHOR = re.compile(
 _THAN_CLAUSE = re.compile(r"\s+than\s+(?:what\s+)?[^\d,;.()]{3,80}?(?:\s+\d{4})?\s*,\s*", re.I)
 # a direction's words, then a comma and "from" its old level: ", from nearly "
 _FAR_FROM = re.compile(r"[^\d;:()]*,\s*from\s+(?:[a-z]+\s+){0,2}", re.I)
+# ("fell to 374,000 from the previous week's revised estimate of 388,000": the long gap is
+# the old level's own role words)
+_FROM_RUN = re.compile(r"\s+from\s+(?:[a-z]+(?:['’]s)?\s+){1,6}", re.I)
 # From a level to the change a relative clause after it states: "… in 2001, which itself was a "
 _WHICH_WAS = re.compile(r"[^;:.,()]{0,60}?,\s*which\s+(?:itself\s+|also\s+)?"
                         r"(?:was|is|were|are|represents|represented|marks|marked)\s+(?:an?\s+)?", re.I)
@@ -166,7 +169,7 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
             if len(gap) > 45 and not (len(gap) <= 70 and _CARRYING.search(gap) and it.role_word == "to") and not (
                     # "has fallen considerably since the economic downturn, from nearly 66 percent"
                     claim.kind == "direction" and it.role == "old" and it.role_word == "from" and len(gap) <= 80
-                    and _FAR_FROM.fullmatch(gap) is not None):
+                    and (_FAR_FROM.fullmatch(gap) is not None or _FROM_RUN.fullmatch(gap) is not None)):
                 # "6.21 per cent higher compared to the rate recorded in February 2022, which was 15.70 per cent"
                 if claim.old is None and base and base is not True and it.time == base and len(gap) <= 90:
                     claim.old = it
@@ -579,7 +582,10 @@ def _lead(text: str, c: Claim, ordered: list[Claim], levels: list[Item], owners:
     increase in overdose deaths compared to the year prior. Approximately 93,000 Americans
     died of a drug overdose in 2020, compared to 72,000 in 2019." The numbers are the
     claim's, read across a sentence: they bear it out, never prove it wrong."""
-    if c.old is not None or c.new is not None or c.bare or c.direction is None or c.kind not in ("percent", "points", "direction"):
+    # ("First-time jobless claims fell by 14,000 ….¶ Initial claims … fell to 374,000 from …
+    # 388,000": an amount too)
+    if c.old is not None or c.new is not None or c.bare or c.direction is None or c.kind not in (
+            "percent", "points", "direction", "count", "money"):
         return
     if c.anaphoric or any(it.sent == c.sent for it in levels):
         return

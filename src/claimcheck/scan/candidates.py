@@ -314,6 +314,13 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                     continue
                 if old.role_word == "from" and new.role_word == "to" and old.clause == new.clause and noun_score(old.q, new.q) < 0:
                     continue  # "from 120 applicants to 150 approvals": two different things
+                if new.clause != old.clause and ((_paired(old, "to", levels) and old is not claim.old)
+                                                 or (_paired(new, "from", levels) and new is not claim.new)):
+                    # "revised up from 880,000 to 893,000. … Continuing claims … fell 916,000 to
+                    # 12.63 million": a level "from … to …" pairs with its other end is no end
+                    # of a change read across clauses (unless the claim's words bind it: "…
+                    # from 62.8 to 62.9 percent. … The figure has fallen …, from nearly 66 percent")
+                    continue
                 if lv == "count" and not (old.q.per or new.q.per) and kind != "direction" and rate_subject:
                     continue
                 op, np_ = _place(text, old), _place(text, new)
@@ -614,6 +621,13 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                 sc = share_score(claim, text, part, whole)
                 add("share", Computation("share", (written_of(part), written_of(whole))), (part, whole), {"part": part, "whole": whole}, sc)
     return out
+
+
+def _paired(it: Item, other_word: str, levels: list[Item]) -> bool:
+    """Whether ``it``, a "from" (or "to") level, has its "to" (or "from") level in its own
+    clause: the two ends of one change."""
+    own = "from" if other_word == "to" else "to"
+    return it.role_word == own and any(o is not it and o.clause == it.clause and o.role_word == other_word for o in levels)
 
 
 def _restated_level(claim: Claim, new: Item, near: list[Item]) -> Item | None:

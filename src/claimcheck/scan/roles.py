@@ -37,7 +37,7 @@ _FILL = r"(?:(?:" + _FILL_WORDS + r")\s+){0,4}"
 # After a strong role word any short run of words may stand before the number: "higher
 # than the league average of $160 million", "compared to the rate recorded in February".
 _ANY_WORD = r"(?!(?:to|from|than|against|versus|over|on|since|at|and|or|but|while)\b)[a-z][a-z'’-]*"
-_STRONG_FILL = r"(?:(?:" + _FILL_WORDS + "|" + _ANY_WORD + r")\s+){0,5}"
+_STRONG_FILL = r"(?:(?:" + _FILL_WORDS + "|" + _ANY_WORD + r")\s+){0,6}"
 _STRONG_OLD = r"from|than|versus|vs\.?|against|as\s+against|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to|as\s+opposed\s+to"
 # "surpassing the peak of 70,699": a level passed, named after a short noun phrase
 _PASSED = lexicon.alternation(lexicon.PASS_VERBS)
@@ -82,7 +82,7 @@ _PAST = (r"last\s+(?:" + _LABEL_PERIOD + r")(?!\s+of\b)|the\s+(?:year|month|week
          r"|the\s+corresponding\s+(?:period|quarter)|earlier|previously|before(?!\s+(?:" + MONTH + r"|\d))|formerly")
 # ("1,522.07 compared to last year at 1,446.87": the time after a comparing word is the
 # other level's, not this one's)
-_COMPARING = r"(?:compared|comparison|than|versus|vs|against|relative)\b"
+_COMPARING = r"(?:compared|comparison|than|versus|vs|against|relative|from)\b"
 _PRESENT = r"this\s+(?:" + _LABEL_PERIOD + r")|now|currently|so\s+far\s+this\s+year|today"
 _TIME_AFTER = re.compile(
     r"^(?:\s+(?:(?:" + MONTH + r")\s+\d{1,2}\b|(?!" + _COMPARING + r")[a-z][\w'-]*)){0,3}?\s*,?\s*(?:(?:in|during|for|as\s+of|by|at\s+the\s+end\s+of|through)\s+(?:fiscal\s+|calendar\s+|the\s+)?(?:(?P<month>" + MONTH + r")\.?\s+)?(?P<year>" + YEAR + r")\b"
