@@ -103,10 +103,16 @@ _SENTENCE_STOP = re.compile(r"[.;!?](?=\s|$)")
 # A level's label and the comma a participle goes on after: "18.17 per cent in March, shedding …".
 _LEVEL_COMMA = re.compile(r"(?:\s+(?:in|on|at|for|during)\s+[^\d,;:]{1,25}?(?:\s+(?:19|20)\d\d)?)?\s*,\s*", re.I)
 _POINTED = re.compile(
-    r"[\s\"'“‘(]*(?:(?:the\s+next|the\s+following)\s+(?:year|month|week|quarter|day)|(?:in|by|during|over|since)\s+[^,.;]{1,40}),\s*"
+    r"[\s\"'“‘(]*(?:(?:the\s+next|the\s+following)\s+(?:year|month|week|quarter|day)|(?:in|by|during|over|since)\s+[^,.;]{1,40}"
+    # ("After several workshops in which items were taken from and added to the budget, it
+    # increased about $885,000 to $145.14 million")
+    r"|(?:after|following)\s+[^,.;\d]{1,90}),\s*"
     r"(?:it|this|that|they|these|those|the\s+(?:number|figure|total|rate|count|level))\b"
     r"|[\s\"'“‘(]*(?:it|they|this\s+(?:number|figure|total|rate|count|level)|that\s+(?:number|figure|total|rate|count|level))\s+(?:has|have|had|was|were|is|are|then|also|later|subsequently)\b",
     re.I)
+# A subject naming again what the sentence before gave a level of: "After council workshops,
+# the budget increased …".
+_NAMED_AGAIN = re.compile(r"[\s\"'“‘(]*(?:(?:after|following|in|by|during|over|since|then)\s+[^,.;\d]{1,90},\s*)?the\s+(?P<noun>[a-z]{4,})\s+(?:has\s+|have\s+|had\s+|then\s+|also\s+)?(?=[a-z]+ed\b)", re.I)
 _POINTER = re.compile(r"\s*[\"'“‘(]*(?:they|it|that|this|these|those|the\s+(?:figure|number|total|count)s?)\b", re.I)
 _PLACE_POINTER = re.compile(r"\s*(?:it|they|the\s+(?:" + lexicon.alternation(lexicon.PLACE_POINTER_NOUNS) + r"))\s+(?:had|has|have|recorded|reported|saw|counted|logged|tallied)\b", re.I)
 _RELATIVE = re.compile(r"\b(?:which|that|who)\s+(?:also\s+|has\s+|have\s+|had\s+)?$", re.I)
@@ -291,7 +297,7 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
                     claim.old = older[0]
         if (claim.old is None and claim.new is not None and claim.new.sent == claim.sent and claim.kind != "share"
                 and claim.new.role == "new" and claim.new.role_word == "to" and claim.new.clause == claim.clause
-                and not claim.quiet and _POINTED.match(text, claim.sa)):
+                and not claim.quiet and ((pointed_back := _POINTED.match(text, claim.sa)) or _NAMED_AGAIN.match(text, claim.sa))):
             # "… the graduation rate was 79 percent. The next year, it inched up to 80
             # percent", "In 2012, that number was lowered to 247": a sentence whose subject
             # points back moves from the one level of its unit the sentence before gave
@@ -302,10 +308,19 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
                 # to 9,077": of several, the one the sentence states a level with
                 stated = [it for it in prev if it.role == "new"]
                 prev = stated if len(stated) == 1 else prev
+            named = None if pointed_back else _NAMED_AGAIN.match(text, claim.sa)
+            if named is not None and not (len(prev) == 1 and re.search(
+                    r"\b" + re.escape(named.group("noun")) + r"\b", text[prev[0].base : prev[0].a], re.I)):
+                prev = []  # ("the budget" must name what the sentence before gave the level of)
             if len(prev) == 1 and not any(it.sent == claim.sent and it is not claim.new and same_unit(it.q, claim.new.q)
                                           for it in levels):
                 claim.old = prev[0]
                 claim.anaphoric = True
+                if named is not None:
+                    # "… the capital budget was originally proposed at $95.31 million. After
+                    # council workshops, the budget increased about $701,000 to $96.01
+                    # million": a noun named again is a reading; it bears the claim out only
+                    claim.memo["named_old"] = True
         pointed = None
         if (claim.new is None and claim.old is not None and claim.old.sent == claim.sent
                 and (claim.kind == "direction" or (claim.kind in ("percent", "count", "money") and claim.item is not None
