@@ -288,6 +288,13 @@ PROSE_DOWN: tuple[str, ...] = (
 #: Directions that are also the role word of the number after them ("344 last year, up
 #: from 211", "higher than the 282"): said before "from" or "than", the number is a base.
 COMPARISON_DIRECTIONS: tuple[str, ...] = ("up", "down", "higher", "lower")
+#: Change nouns a phrase may name with no article before "of" ("recorded growth of 14
+#: percent"); not a flow's gain or loss ("net migration gain of 52,000" is a level).
+BARE_CHANGE_NOUNS: frozenset[str] = frozenset({"growth", "increase", "decline", "decrease", "reduction"})
+#: Verbs a subject reports a change noun with ("The port recorded growth of 6 percent"):
+#: no part of the change's own phrase.
+REPORTING_VERBS: tuple[str, ...] = ("recorded", "reported", "posted", "saw", "sees", "showed", "shows", "registered",
+                                    "logged", "had", "has", "have", "was", "were", "is", "are", "notched", "booked")
 #: Words that make the direction after them a cause, not a claim: "rose 26.49% … due to
 #: higher net interest and other income", "amid rising prices".
 CAUSE_WORDS: tuple[str, ...] = ("due to", "owing to", "because of", "thanks to", "on the back of", "driven by", "helped by",

@@ -90,6 +90,8 @@ _UP_WORDS = lexicon.PROSE_UP
 _DOWN_WORDS = lexicon.PROSE_DOWN
 
 
+_NOT_REPORTING = r"(?!(?:" + lexicon.alternation(lexicon.REPORTING_VERBS) + r")\s)"
+_BARE_CHANGE_NOUNS = lexicon.BARE_CHANGE_NOUNS
 _UP_NOUN_OF = tuple(f"{a} {n} of" for n in _UP_NOUNS.split("|") for a in ("a", "an", "the"))
 
 
@@ -124,6 +126,10 @@ _CHANGE_BEFORE = re.compile(
 )
 
 
+# A level and its year label, right before a preposition hedge ("to 2,050,832 in 2016 over").
+_LEVEL_THEN_TIME = re.compile(r"\d[\d,.]*(?:\s+[a-z]+){0,2}\s+(?:in|during|for)\s+(?:fiscal\s+)?(?:19|20)\d\d\s*$", re.I)
+
+
 # A sentence that opens by pointing back and compares: "This is higher than …"
 _POINTER_IS = re.compile(
     r"\s*[\"'“‘(]*(?:this|that|it|these|those)\s+(?:is|was|are|were|remains|remained)\s+"
@@ -145,8 +151,13 @@ def _pre_step_pattern(keep) -> str:  # noqa: ANN001
         # "a modest decline of", and "a rise in their bill of", "an increase in real terms of"
         # ("the statewide drop of 38 homicides" too, but not "The net migration gain of
         # 52,000": a net flow named with "the" is a level)
-        return (r"|(?:a|an|the(?!\s+net\b))\s+(?:[a-z][a-z-]{0,15}\s+){1,2}(?:" + nouns + r")s?\s+of"
+        # ("a year on year growth of 14 percent", and with no article: "recorded growth of 14
+        # percent"; not a flow's gain or loss: "net migration gain of 52,000" is a level)
+        bare = [n for n in nouns.split("|") if n in _BARE_CHANGE_NOUNS]
+        return (r"|(?:a|an|the(?!\s+net\b))\s+(?:" + _NOT_REPORTING + r"[a-z][a-z-]{0,15}\s+){1,2}(?:" + nouns + r")s?\s+of"
+                r"|(?:a|an)\s+(?:" + _NOT_REPORTING + r"[a-z][a-z-]{0,15}\s+){3}(?:" + nouns + r")s?\s+of"
                 r"|(?:a|an)\s+(?:[a-z][a-z-]{0,15}\s+){0,2}(?:" + nouns + r")s?\s+in\s+(?:[a-z][\w'’-]{0,15}\s+){1,3}of"
+                + (r"|(?:" + "|".join(bare) + r")\s+of" if bare else "")
                 ) if keep("of", False) else ""
 
     return (
@@ -345,6 +356,8 @@ def extend_phrase(s: str, q: Quantity, floor: int = 0) -> None:
             if (hw in _PREPOSITION_HEDGES and q.kind not in ("percent", "points")
                     and _CHANGE_BEFORE.search(s, max(0, pm.start() - 40), pm.start())):
                 break  # "a 2.5 percent increase over 184,533": the base of a change, not a hedge
+            if hw in _PREPOSITION_HEDGES and _LEVEL_THEN_TIME.search(s, max(0, pm.start() - 50), pm.start()):
+                break  # "… to 2,050,832 in 2016 over 1,798,380": the base set against a level and its year
             if hw in _PREPOSITION_HEDGES and _POINTER_IS.fullmatch(s, 0, pm.start()):
                 break  # "This is higher than 12.15 percent": a comparison with what "this" points to
             q.hedge = _HEDGE_WORDS.get(hw, "about")
