@@ -31,6 +31,9 @@ its own, offered to :func:`~claimcheck.scan.search.search` in one place:
   ("The District's 2011 figure represents fewer than half the 232 homicides");
 * :mod:`~claimcheck.scan.unsigned` — points with no direction before "from" ("showing 0.06
   per cent point from 11.40 per cent").
+* :mod:`~claimcheck.scan.parallel` — changes listed, then their new and old levels in the
+  same order ("dropped by 0.1 percent in February and 2.5 percent in March … to 197,517 and
+  188,076 compared 197,697 and 192,841").
 
 Each rests on a reading of the words, not only on their structure, so each bears a claim
 out and never proves it wrong (:data:`BEAR_OUT_NOTES`, :func:`bears_out_only`). The claims
@@ -52,6 +55,7 @@ from claimcheck.scan.compounded import COMPOUNDED, compounded_candidates
 from claimcheck.scan.gaps import GAP_BETWEEN, gap_checks
 from claimcheck.scan.items import Candidate, Check, Claim, Item, may_hold_gaps
 from claimcheck.scan.multiples import CHANGES_MULTIPLE, SET_OUT_LEVELS, changes_multiple_candidates, set_out_levels_candidates
+from claimcheck.scan.parallel import PARALLEL_LISTS, parallel_candidates
 from claimcheck.scan.per_capita import per_capita_checks
 from claimcheck.scan.per_unit import per_unit_checks
 from claimcheck.scan.restated import RESTATED_AMOUNT, restated_candidates
@@ -64,7 +68,7 @@ from claimcheck.scan.year_figure import YEAR_FIGURE, year_figure_candidates
 
 #: The notes of candidates read here: a verdict on them that is not confirming is no verdict.
 BEAR_OUT_NOTES = frozenset({RESTATED_AMOUNT, GAP_BETWEEN, ASIDE_PART, SET_OUT_SHARE, CHANGES_MULTIPLE, ACCOUNTS_FOR, BRACKETED_WHOLE,
-                            SET_OUT_LEVELS, PREVIOUS_RECORD, RESTATED_NEXT, COMPOUNDED, YEAR_FIGURE}) | ROW_NOTES
+                            SET_OUT_LEVELS, PREVIOUS_RECORD, RESTATED_NEXT, COMPOUNDED, YEAR_FIGURE, PARALLEL_LISTS}) | ROW_NOTES
 
 
 def more_candidates(claim: Claim, text: str, items: list[Item], claims: list[Claim]) -> list[Candidate]:
@@ -82,6 +86,8 @@ def more_candidates(claim: Claim, text: str, items: list[Item], claims: list[Cla
         out += year_figure_candidates(claim, text, items)
     if kind == "percent" and claim.direction is not None:
         out += compounded_candidates(claim, text, items)
+    if kind == "percent":
+        out += parallel_candidates(claim, text, items)
     if kind in ("multiple", "percent"):
         if kind == "multiple":
             out += changes_multiple_candidates(claim, text, items)

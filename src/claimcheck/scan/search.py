@@ -16,6 +16,7 @@ from claimcheck.scan.bindings import bind_claims
 from claimcheck.expr.computation import Computation
 from claimcheck.scan.candidates import candidates_for, is_sized, BOTH_ORDERS, EARLIER_PARTS, NET_FLOWS, RESTATED_NOUN, SHARED_OLD, SUM_OF_PARTS, WHICH_FOLLOWS, YEARS_SAID
 from claimcheck.scan.readings import BEAR_OUT_NOTES, bears_out_only, more_candidates, more_checks
+from claimcheck.scan.parallel import PARALLEL_LISTS
 from claimcheck.scan.restated_next import restated_next_checks
 from claimcheck.scan.items import BENCHMARK_ROLES, Candidate, Check, Claim, is_level, Item, noun_of, PROGRESSIVE
 
@@ -50,6 +51,10 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
                  if c.score >= MIN_SCORE and _hedges_allow(claim, c.evidence)]
         if not cands:
             continue
+        if any(c.note == PARALLEL_LISTS for c in cands):
+            # ("rose 5% and 7% to 126 and 107, respectively, from 120 and 100": lists set out
+            # in one order pair each change with its own levels, and no others)
+            cands = [c for c in cands if c.note == PARALLEL_LISTS]
         cands.sort(key=lambda c: -c.score)
         best = cands[0]
         close = [c for c in cands if best.score - c.score <= MARGIN]
