@@ -77,6 +77,14 @@ _RESTATING = re.compile(r"(?:[^\d;.,()]|\([^()]{0,10}\)){0,40}?,?\s*\b(?:which|t
                         r"is|was|marks|marked|amounts\s+to|amounted\s+to)\s+$", re.I)
 
 
+def _in_brackets_after(text: str, it: Item, levels: list[Item]) -> bool:
+    """Whether ``it`` is a level in brackets right after another of its unit: the same level
+    restated ("38 square miles (98 square kilometers)"), never a level of its own."""
+    if not text[max(it.base, it.pa - 3) : it.pa].rstrip().endswith("("):
+        return False
+    return any(o is not it and o.sent == it.sent and o.b <= it.pa and it.pa - o.b <= 30 and same_unit(o.q, it.q) for o in levels)
+
+
 def restates(text: str, claim: Claim, other: Claim) -> bool:
     """Whether ``claim`` restates the change ``other``, a direction of its sentence, states
     with its levels, in a relative clause right after the last of them, and the sentence
@@ -103,7 +111,7 @@ _SENTENCE_STOP = re.compile(r"[.;!?](?=\s|$)")
 # A level's label and the comma a participle goes on after: "18.17 per cent in March, shedding …".
 _LEVEL_COMMA = re.compile(r"(?:\s+(?:in|on|at|for|during)\s+[^\d,;:]{1,25}?(?:\s+(?:19|20)\d\d)?)?\s*,\s*", re.I)
 _POINTED = re.compile(
-    r"[\s\"'“‘(]*(?:(?:the\s+next|the\s+following)\s+(?:year|month|week|quarter|day)|(?:in|by|during|over|since)\s+[^,.;]{1,40}"
+    r"[\s\"'“‘(]*(?:(?:the\s+next|the\s+following|this|last)\s+(?:year|month|week|quarter|day|season)|(?:in|by|during|over|since)\s+[^,.;]{1,40}"
     # ("After several workshops in which items were taken from and added to the budget, it
     # increased about $885,000 to $145.14 million")
     r"|(?:after|following)\s+[^,.;\d]{1,90}),\s*"
@@ -276,7 +284,7 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
             pool = levels + rates if of_rates else levels
             for back in (1, 2):
                 # "(The unofficial number has been 663.)": a sentence in brackets is an aside
-                prev = [it for it in pool if it.sent == claim.sent - back and text[it.base] != "(" and it.role not in ("old", "range")
+                prev = [it for it in pool if it.sent == claim.sent - back and text[it.base] != "(" and not _in_brackets_after(text, it, pool) and it.role not in ("old", "range")
                         and (it.role != "by" or it in rates) and (claim.old is None or same_unit(it.q, claim.old.q))]
                 if prev or claim.old is None:
                     break
@@ -288,7 +296,7 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
                 # the one level of the same thing the sentence before that gave
                 new_noun = noun_of(claim.new.q)
                 older = [it for it in levels if it.sent == claim.sent - 2 and same_unit(it.q, claim.new.q)
-                         and it.role not in ("old", "range", "by") and text[it.base] != "("]
+                         and it.role not in ("old", "range", "by") and text[it.base] != "(" and not _in_brackets_after(text, it, levels)]
                 if (len(older) == 1 and new_noun and noun_of(older[0].q) == new_noun
                         and not any(it.sent == claim.sent - 1 and it is not claim.new and same_unit(it.q, claim.new.q)
                                     for it in levels)
@@ -302,7 +310,7 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
             # percent", "In 2012, that number was lowered to 247": a sentence whose subject
             # points back moves from the one level of its unit the sentence before gave
             prev = [it for it in levels if it.sent == claim.sent - 1 and same_unit(it.q, claim.new.q)
-                    and it.role not in ("old", "range", "by") and text[it.base] != "("]
+                    and it.role not in ("old", "range", "by") and text[it.base] != "(" and not _in_brackets_after(text, it, levels)]
             if len(prev) > 1:
                 # "In 2013, the number of 311 complaints … stood at 8,629. In 2014, it rose
                 # to 9,077": of several, the one the sentence states a level with
@@ -336,7 +344,7 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
             # fallen considerably …, from nearly 66 percent in 2009")
             for back in (1, 2):
                 prev = [it for it in levels if it.sent == claim.sent - back and same_unit(it.q, claim.old.q)
-                        and it.role not in ("old", "range", "by") and text[it.base] != "("]
+                        and it.role not in ("old", "range", "by") and text[it.base] != "(" and not _in_brackets_after(text, it, levels)]
                 if prev or any(it.sent == claim.sent - back for it in levels):
                     break
             # ("… graduation rate of 76.5 percent …. But the district …, having brought up the
