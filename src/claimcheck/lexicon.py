@@ -295,6 +295,12 @@ BARE_CHANGE_NOUNS: frozenset[str] = frozenset({"growth", "increase", "decline", 
 #: no part of the change's own phrase.
 REPORTING_VERBS: tuple[str, ...] = ("recorded", "reported", "posted", "saw", "sees", "showed", "shows", "registered",
                                     "logged", "had", "has", "have", "was", "were", "is", "are", "notched", "booked")
+#: Words that say a change was measured on adjusted figures ("down by 10 percent for the
+#: month on an adjusted basis"): raw levels printed beside it can bear it out, never refute it.
+ADJUSTED_WORDS: tuple[str, ...] = ("adjusted", "like-for-like", "like for like", "constant currency", "constant-currency",
+                                   "in real terms", "comparable basis", "same-store", "same store", "organic", "organically")
+#: Plural time units: "21 selling days" is a span of time, not a count of what a change is of.
+DURATION_NOUNS: tuple[str, ...] = ("days", "weeks", "months", "quarters", "years", "decades", "hours", "minutes")
 #: Words that make the direction after them a cause, not a claim: "rose 26.49% … due to
 #: higher net interest and other income", "amid rising prices".
 CAUSE_WORDS: tuple[str, ...] = ("due to", "owing to", "because of", "thanks to", "on the back of", "driven by", "helped by",

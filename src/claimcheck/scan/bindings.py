@@ -121,6 +121,7 @@ _POINTED = re.compile(
 # A subject naming again what the sentence before gave a level of: "After council workshops,
 # the budget increased …".
 _NAMED_AGAIN = re.compile(r"[\s\"'“‘(]*(?:(?:after|following|in|by|during|over|since|then)\s+[^,.;\d]{1,90},\s*)?the\s+(?P<noun>[a-z]{4,})\s+(?:has\s+|have\s+|had\s+|then\s+|also\s+)?(?=[a-z]+ed\b)", re.I)
+_THIS_COMPARES = re.compile(r"[\s\"'“‘(]*(?:this|that|it)\s+(?:compares|compared)\s+(?:with|to)\s+(?:the\s+)?" + lexicon.CURRENCY_CLASS + r"?$", re.I)
 _POINTER = re.compile(r"\s*[\"'“‘(]*(?:they|it|that|this|these|those|the\s+(?:figure|number|total|count)s?)\b", re.I)
 _PLACE_POINTER = re.compile(r"\s*(?:it|they|the\s+(?:" + lexicon.alternation(lexicon.PLACE_POINTER_NOUNS) + r"))\s+(?:had|has|have|recorded|reported|saw|counted|logged|tallied)\b", re.I)
 _RELATIVE = re.compile(r"\b(?:which|that|who)\s+(?:also\s+|has\s+|have\s+|had\s+)?$", re.I)
@@ -419,9 +420,18 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
     # 67 crore in the year-ago period": a sentence pointing back with the one earlier level
     # of the unit gives the base of the change before it
     for c in ordered:
-        if c.item is None or c.direction is None or c.old is not None or c.new is None or c.new.sent != c.sent:
+        if c.direction is None or c.old is not None or c.new is None or c.new.sent != c.sent:
             continue
         nxt = [it for it in levels if it.sent == c.sent + 1 and same_unit(it.q, c.new.q)]
+        if len(nxt) == 1 and nxt[0].role is None and _THIS_COMPARES.match(text, nxt[0].base, nxt[0].pa) is not None:
+            # "Sales in Brazil and Argentina fell to 269,000 units in the month. This compares
+            # with 275,000 units in the same month in 2018": the next sentence names the base
+            # (read across a sentence, it bears the claim out only)
+            c.old, c.later_ok, c.lead = nxt[0], True, True
+            owners.setdefault(id(nxt[0]), c)
+            continue
+        if c.item is None:
+            continue
         # (a level a change of the next sentence reached is its level at that time too: "…
         # in September, when the national unemployment rate dropped to 7.8 percent")
         reached = len(nxt) == 1 and nxt[0].role == "new" and nxt[0].role_word == "to"

@@ -323,6 +323,9 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                     continue
                 if lv == "count" and not (old.q.per or new.q.per) and kind != "direction" and rate_subject:
                     continue
+                if (lv == "count" and old is not claim.old and new is not claim.new and _DURATION.match(text, old.b)
+                        and _DURATION.match(text, new.b) and not _DURATION_WORD.search(text, max(claim.sa, claim.start - 60), claim.end)):
+                    continue  # "with 21 selling days …, compared with 22 …. Sales were down by 10 percent"
                 op, np_ = _place(text, old), _place(text, new)
                 if (op and np_ and op != np_) or (op and claim_place and op != claim_place):
                     continue  # "Home prices in Austin fell 9%, to $445,000, compared with $510,000 in Dallas"
@@ -726,6 +729,8 @@ _SHARE_SUBJECT = re.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?[^\d,;:.
 # A change named by its size alone, and the direction a bare percent beside it takes then.
 _DIFFERENCE_BEFORE = re.compile(r"\b(?:a\s+)?(?:difference|net\s+change|change)\s+of\s+" + lexicon.CURRENCY_CLASS + r"?$", re.I)
 _EITHER = "either"
+_DURATION = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:" + lexicon.alternation(lexicon.DURATION_NOUNS) + r")\b", re.I)
+_DURATION_WORD = re.compile(r"\b(?:" + lexicon.alternation(lexicon.DURATION_NOUNS) + r")\b", re.I)
 _REMAINING = re.compile(r"\bremaining\s+$", re.I)
 # ("remaining 34% below pre-pandemic levels": "remaining" the verb, the percent a gap to a
 # level, no remainder of shares)

@@ -78,6 +78,9 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
                 # sentences before reached: "total revenue", "net income" name a line of
                 # accounts as often as a sum)
                 or claim.summed
+                # ("Sales were down by 10 percent for the month on an adjusted basis": adjusted
+                # figures are not the raw levels printed)
+                or _adjusted(text, claim)
                 or _JUDGED.search(text, claim.start, claim.end) is not None
                 or _one_level_twice(best.evidence)
                 or _two_nouns(best.evidence)
@@ -130,6 +133,16 @@ def _reversed(cand: Candidate) -> Candidate | None:
         return None
     return Candidate(cand.relation, Computation(comp.func, (comp.args[1], comp.args[0])), (cand.evidence[1], cand.evidence[0]),
                      cand.score, cand.reasons, cand.hint, cand.note)
+
+
+_ADJUSTED = re.compile(r"\b(?:" + lexicon.alternation(lexicon.ADJUSTED_WORDS) + r")\b", re.I)
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
+
+
+def _adjusted(text: str, claim: Claim) -> bool:
+    """Whether the claim's clause says its change is of adjusted figures."""
+    stop = _SENTENCE_END.search(text, claim.end, claim.end + 120)
+    return _ADJUSTED.search(text, max(claim.sa, claim.start - 60), stop.start() if stop else claim.end + 120) is not None
 
 
 def _gap_as_level(evidence: tuple[Item, ...]) -> bool:
