@@ -122,6 +122,7 @@ _POINTED = re.compile(
 # the budget increased …".
 _NAMED_AGAIN = re.compile(r"[\s\"'“‘(]*(?:(?:after|following|in|by|during|over|since|then)\s+[^,.;\d]{1,90},\s*)?the\s+(?P<noun>[a-z]{4,})\s+(?:has\s+|have\s+|had\s+|then\s+|also\s+)?(?=[a-z]+ed\b)", re.I)
 _THIS_COMPARES = re.compile(r"[\s\"'“‘(]*(?:this|that|it)\s+(?:compares|compared)\s+(?:with|to)\s+(?:the\s+)?" + lexicon.CURRENCY_CLASS + r"?$", re.I)
+_ALSO_BEFORE = re.compile(r"\b(?:also|too|meanwhile)\b", re.I)
 _POINTER = re.compile(r"\s*[\"'“‘(]*(?:they|it|that|this|these|those|the\s+(?:figure|number|total|count)s?)\b", re.I)
 _PLACE_POINTER = re.compile(r"\s*(?:it|they|the\s+(?:" + lexicon.alternation(lexicon.PLACE_POINTER_NOUNS) + r"))\s+(?:had|has|have|recorded|reported|saw|counted|logged|tallied)\b", re.I)
 _RELATIVE = re.compile(r"\b(?:which|that|who)\s+(?:also\s+|has\s+|have\s+|had\s+)?$", re.I)
@@ -413,7 +414,11 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
             # (not a claim that restates a change its own sentence gives the levels of: "…
             # from 11.19 million … which indicates an increase of 0.36million. It therefore
             # means that the unemployment rate has risen to 14.2% … from 13.9%")
-            if len(prior) == 1 and not any(restates(text, prior[0], e) for e in ordered):
+            # (nor a sentence that says its change is another: "June's trade surplus stood at
+            # $22.27 billion, up 10.3 percent year on year. It also jumped from $13.05 billion in
+            # May")
+            if len(prior) == 1 and not any(restates(text, prior[0], e) for e in ordered) \
+                    and _ALSO_BEFORE.search(text, d.sa, d.start) is None:
                 prior[0].group = d.group
                 prior[0].later_ok = True
     # "… a 61 per cent jump in its net profit at Rs 108 crore. It had posted profit of Rs

@@ -314,6 +314,11 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                     continue
                 if old.role_word == "from" and new.role_word == "to" and old.clause == new.clause and noun_score(old.q, new.q) < 0:
                     continue  # "from 120 applicants to 150 approvals": two different things
+                if old.role_word == "from" and old is not claim.old and any(
+                        o is not new and o.role_word == "to" and new.b <= o.a and o.b <= old.a for o in levels):
+                    # "imports rose 8.7% to $77.4 billion, cutting the trade deficit … to $1.66
+                    # billion from $5.60 billion": a "from" after another "to" is that one's start
+                    continue
                 if new.clause != old.clause and ((_paired(old, "to", levels) and old is not claim.old)
                                                  or (_paired(new, "from", levels) and new is not claim.new)):
                     # "revised up from 880,000 to 893,000. … Continuing claims … fell 916,000 to
