@@ -303,6 +303,11 @@ def _claim_figure(text: str, claim: Claim, hint: str | None, relation: str) -> t
         # the parts of a sum are sizes of changes, each in its own direction ("18 more
         # stayed … 14 more came in … the gap shrank by 32"): the sum checks the size
         return replace(figure, direction="none"), figure_text
+    if (figure is not None and relation == "share" and figure.direction != "none" and claim.item is not None
+            and claim.item.q.share_of):
+        # "Home prices were up 77% of metro markets (176 out of 230)": the direction is the
+        # subject's, the percent a share of what follows it
+        return replace(figure, direction="none"), figure_text
     if figure is not None and hint and figure.direction == "none":
         hinted = read_figure(("up " if hint == "up" else "down ") + phrase)
         if hinted[0] is not None:

@@ -39,6 +39,8 @@ ENV: dict[str, Operand] = {
     "budget_a": fig("budget_a", "$4.8 million"),
     "budget_b": fig("budget_b", "$5.1 million"),
     "nil": fig("nil", "0"),
+    "gas_then": fig("gas_then", "$3.203"),
+    "gas_now": fig("gas_now", "$3.084"),
     "undated": fig("undated", "500", unit="people"),
     # A figure whose rounding interval straddles 0 though its value is not 0.
     "wobbly": Operand("wobbly", Value(F(1, 10), Interval(F(-1, 10), F(3, 10)))),
@@ -149,6 +151,10 @@ ARITHMETIC_CASES: list[tuple[str, str]] = [
     # A compound argument is worked out first, as its own step.
     ("pct_change(june, june_daily * 30)", f"1,224 × 30 = 36,720; (36,720 {M} 31,000) ÷ 31,000 = +18.45%"),
     ("diff(budget_a, budget_b)", f"$5,100,000 {M} $4,800,000 = +$300,000"),
+    # A figure written with more decimals than a plain number shows keeps them: "3.08 − 3.2
+    # = −0.119" would read as wrong arithmetic (a pump price, "$3.203, … $3.084").
+    ("diff(3.203, 3.084)", f"3.084 {M} 3.203 = {M}0.119"),
+    ("diff(gas_then, gas_now)", f"$3.084 {M} $3.203 = {M}$0.119"),
 ]
 
 @pytest.mark.parametrize(("text", "arithmetic"), ARITHMETIC_CASES)
