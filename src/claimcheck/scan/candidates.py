@@ -414,7 +414,8 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
             # "fell 2% …, to 36,096, which is 739 fewer than the 36,835": a difference said
             # against an old level it prints needs no old level derived from it
             printed = next((c.old for c in claims if c.item is d and c.old is not None and c.old.sent == d.sent), None)
-            for new in near:
+            named = _named_before(text, d, levels)
+            for new in near + ([named] if named is not None and named not in near else []):
                 if printed is not None and claim.new is new and printed in near:
                     continue
                 index_points = d.q.kind == "points"
@@ -479,7 +480,7 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                     # growth in passenger numbers …": the sentence restating the change names
                     # what it counts
                     shared = _shared_noun(text, claim, d, loose=True)
-                if not (beside or after_new or which or shared or set_out or total_after):
+                if not (beside or after_new or which or shared or set_out or total_after or new is named):
                     continue
                 op = "sub" if (d.q.direction or claim.direction) == "up" else "add"
                 comp = Computation("pct_change", (Computation(op, (written_of(new), written_of(d))), written_of(new)))
@@ -489,6 +490,10 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                 if total_after:
                     sc += 1.5
                     why.append(f"the total {new.q.num} after the change it led to")
+                if new is named:
+                    # (the distance counted above is the level's sentence's, not the claim's)
+                    sc += 3 + (claim.sent - new.sent)
+                    why.append(f"{new.q.num} is the level of what the change's sentence names")
                 if new.role == "new" or claim.new is new or (new.a < d.a and new.clause == d.clause):
                     sc += 1.5
                     why.append(f"{new.q.num} is the new level")
@@ -509,6 +514,8 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                 add("percent change (old level derived)", comp, (new, d), {"new": new, "diff": d}, (sc, why))
                 if shared and d.sent < claim.sent and len(out) > n:
                     out[-1].note = RESTATED_NOUN
+                elif new is named and len(out) > n:
+                    out[-1].note = LEVEL_NAMED
     # "the urban inflation rate increased by 13.01 percent … from 12.93 percent": a rate
     # said to rise "by" a percent about as large as the rate it rose from, with no new rate
     # printed, is the new rate itself, as the writer means it (a change of 13.01% on
@@ -629,6 +636,30 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                 sc = share_score(claim, text, part, whole)
                 add("share", Computation("share", (written_of(part), written_of(whole))), (part, whole), {"part": part, "whole": whole}, sc)
     return out
+
+
+#: The note of an old level derived from a level an earlier sentence gives of what the
+#: change's sentence names: it bears a claim out only.
+LEVEL_NAMED = "read the level an earlier sentence gives of what the change's sentence names as the level it led to"
+# Words too common to say that two sentences name one thing.
+_NAMED_COMMON = frozenset({"the", "for", "and", "was", "were", "has", "have", "from", "with", "compared", "last", "this",
+                           "that", "month", "year", "same"}) | frozenset(lexicon.PROSE_UP + lexicon.PROSE_DOWN)
+
+
+def _named_before(text: str, d: Item, levels: list[Item]) -> Item | None:
+    """The one level, up to three sentences before a change ``d`` and of its unit, whose
+    sentence names what ``d``'s names before it ("The median sale price for homes in
+    February was $195,250. The median sales price for homes in February rose by $16,750"),
+    with no level of the unit between them; None when there is none, or more than one."""
+    before = [o for o in levels if d.sent - 3 <= o.sent < d.sent and same_unit(o.q, d.q) and not o.ctx]
+    if len(before) != 1 or before[0].role not in (None, "new"):
+        return None
+    level = before[0]
+    if sum(1 for o in levels if o.sent == level.sent and same_unit(o.q, d.q)) != 1:
+        return None
+    head_d = {w[:-1] if w.endswith("s") else w for w in _STEM_WORD.findall(text[d.base : d.a].lower())} - _NAMED_COMMON
+    head_l = {w[:-1] if w.endswith("s") else w for w in _STEM_WORD.findall(text[level.base : level.a].lower())} - _NAMED_COMMON
+    return level if len(head_d & head_l) >= 2 else None
 
 
 def _paired(it: Item, other_word: str, levels: list[Item]) -> bool:
