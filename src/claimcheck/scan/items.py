@@ -756,7 +756,7 @@ def noun_score(a: Quantity, b: Quantity) -> float:
 
 
 def is_level(it: Item) -> bool:
-    return (it.q.plain or it.q.hedged_level) and it.q.written is not None and it.role not in ("range", "by")
+    return (it.q.plain or it.q.hedged_level) and it.q.written is not None and it.role not in ("range", "by", "scope")
 
 
 def rate_level(it: Item) -> bool:

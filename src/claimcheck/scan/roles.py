@@ -105,6 +105,8 @@ _RANGE_BEFORE = re.compile(
     r"|\b(?:range[sd]?|ranging|varie[sd]|varying|vary|spread|between)\s+(?:from\s+)?[^,;]{0,30}?\s+(?:to|and)\s+" + lexicon.CURRENCY_CLASS + r"?$",
     re.I,
 )
+# "for its first 183 games", "over the past 12 months": a scope, not a level.
+_SCOPE_BEFORE = re.compile(r"\b(?:for|in|over|during|through|after|within)\s+(?:its|the|their|his|her|our)\s+(?:first|last|past|next|initial|final)\s+$", re.I)
 # "declined by £1 to £411", "up by 26": a difference, not a level.
 _BY_BEFORE = re.compile(r"\bby\s+(?:(?:just|only|some|about|around|nearly|almost|roughly|a\s+further|another)\s+)?" + lexicon.CURRENCY_CLASS + r"?$", re.I)
 
@@ -171,6 +173,10 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
     folds = _CASE_FOLDS.search(head) is not None
     if may_match(low, _RANGE_STEMS, folds) and _RANGE_BEFORE.search(head):
         it.role, it.role_word = "range", "range"
+    elif _SCOPE_BEFORE.search(head):
+        # "average attendance was 30,298 for its first 183 games": how far a figure reaches,
+        # not a level of what it measures
+        it.role, it.role_word = "scope", "scope"
     elif "of" in low and ("%" in low or "p" in low or folds) and _PERCENT_OF.search(head):
         it.role, it.role_word = "whole", "of"  # "29% of 950 hires"
     elif ("by" in low or folds) and _BY_BEFORE.search(head):
