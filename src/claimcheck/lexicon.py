@@ -299,6 +299,9 @@ REPORTING_VERBS: tuple[str, ...] = ("recorded", "reported", "posted", "saw", "se
 #: month on an adjusted basis"): raw levels printed beside it can bear it out, never refute it.
 ADJUSTED_WORDS: tuple[str, ...] = ("adjusted", "like-for-like", "like for like", "constant currency", "constant-currency",
                                    "in real terms", "comparable basis", "same-store", "same store", "organic", "organically")
+#: Comparisons that a span of time after them makes a duration, not a change: "waiting
+#: more than a year", "less than six months".
+THAN_COMPARISONS: tuple[str, ...] = ("more than", "less than", "fewer than", "longer than", "shorter than")
 #: Plural time units: "21 selling days" is a span of time, not a count of what a change is of.
 DURATION_NOUNS: tuple[str, ...] = ("days", "weeks", "months", "quarters", "years", "decades", "hours", "minutes")
 #: Words that make the direction after them a cause, not a claim: "rose 26.49% … due to

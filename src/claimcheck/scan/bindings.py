@@ -216,7 +216,7 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
         # ("34 percent of sales …, up from 30 percent for the same period in 2009 and up from
         # 32 percent in the second quarter": the base of the comparison before is no subject)
         subjects = [it for it in subjects if not (it.role == "old" and it.link is not None and it.link is not claim)]
-        if claim.quiet and subjects and claim.new is None and claim.start - subjects[-1].b <= 100:
+        if claim.quiet and subjects and claim.new is None and claim.start - subjects[-1].b <= 130:
             # "669 new international students this fall, down from 757": the level a
             # comparison is written after is its subject, however long its noun
             claim.new = subjects[-1]

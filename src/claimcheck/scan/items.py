@@ -219,6 +219,9 @@ _DEFINITE_FROM_TO = re.compile(
 _DEFINITE_WORDS = frozenset(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS)
 #: The role words of a benchmark a level or a rate of change is set against.
 BENCHMARK_ROLES = _BENCHMARK_WORDS | frozenset(lexicon.PASS_VERBS)
+_THAN_SET = frozenset(lexicon.THAN_COMPARISONS)
+_DURATION_AFTER = re.compile(r"\s+(?:a|an|" + lexicon.alternation(tuple(lexicon.ONES)) + r"|\d+)\s+(?:" + lexicon.alternation(
+    lexicon.TIME_UNITS + lexicon.DURATION_NOUNS + ("hour",)) + r")\b", re.I)
 _CAUSE_BEFORE = re.compile(r"\b(?:" + lexicon.alternation(lexicon.CAUSE_WORDS) + r")\s+(?:(?:a|an|the|its|their|much|far|slightly|sharply)\s+)?$", re.I)
 _PHRASAL_DOWN_BEFORE = re.compile(r"\b(?:break|breaks|broke|broken|breaking|boil|boils|boiled|boiling|narrow|narrows|narrowed|narrowing)\s+$", re.I)
 #: The present progressive ("the count is rising"): a trend, whose levels a story may give
@@ -437,6 +440,8 @@ def _sentence_reading(text: str, sent: Sentence) -> tuple[list[int], list[tuple[
                 continue  # "made up", "adds up": no change
             if v in PROGRESSIVE and _AT_RATE.match(text, m.end()):
                 continue  # "is growing at the slowest rate for four years": a rate, not a change
+            if v in _THAN_SET and _DURATION_AFTER.match(text, m.end()):
+                continue  # "waiting more than a year for their treatment": a duration, no change
             if _CAUSE_BEFORE.search(text, max(sa, pos - 24), pos):
                 continue  # "due to higher net interest income": a cause, not a change claimed
             if v == "down" and _PHRASAL_DOWN_BEFORE.search(text, max(sa, pos - 12), pos):

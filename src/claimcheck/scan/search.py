@@ -113,7 +113,7 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
         why = "; ".join(best.reasons)
         checks.append(Check(claim, best.computation, best.evidence, best.relation, best.score, why, best.hint,
                             tuple(c for c in close if c is not best), best.note))
-    out = _dedupe(checks)
+    out = _dedupe(checks, text)
     # "… have risen by nearly 27% in the last year. …, nearly 20,000 more than in 2019": a
     # change the next sentence's check states again, from its levels (bearing out only)
     out.extend(restated_next_checks(text, items, claims, out, first, last, judge))
@@ -203,11 +203,22 @@ def _hedges_allow(claim: Claim, evidence: tuple[Item, ...]) -> bool:
     return a * 5 < b * 4  # a gap of more than a fifth of the larger: no hedge flips the sign
 
 
-def _dedupe(checks: list[Check]) -> list[Check]:
+_THAN_AFTER = re.compile(r"\s+than\b", re.I)
+
+
+def _dedupe(checks: list[Check], text: str) -> list[Check]:
     """One check per change: a direction stated alone yields to a numeric claim of its
-    clause that uses the same numbers ("declined to 88 from 97, a drop of 19%")."""
+    clause that uses the same numbers ("declined to 88 from 97, a drop of 19%"), and to the
+    direction before it in its sentence that uses them ("was much lower than at the same
+    point last year – down from 842 to 430")."""
     out: list[Check] = []
     for c in checks:
+        if c.claim.kind == "direction" and c.claim.item is None and any(
+                o.claim.kind == "direction" and o.claim.item is None and o.claim.sent == c.claim.sent
+                and o.claim.start < c.claim.start and o.claim.direction == c.claim.direction
+                and _THAN_AFTER.match(text, o.claim.end) is not None
+                and set(map(id, o.evidence)) == set(map(id, c.evidence)) for o in out):
+            continue
         if c.claim.kind == "direction" and any(
             o.claim.kind != "direction" and (o.claim.group == c.claim.group or (c.claim.quiet and o.claim.clause == c.claim.clause))
             and set(map(id, o.evidence)) >= set(map(id, c.evidence))
