@@ -165,3 +165,38 @@ def bracketed_whole_candidates(claim: Claim, text: str, items: list[Item]) -> li
 
 __all__ = ["ACCOUNTS_FOR", "ASIDE_PART", "BRACKETED_WHOLE", "SET_OUT_SHARE", "accounts_for_candidates",
            "aside_share_candidates", "bracketed_whole_candidates", "set_out_share_candidates"]
+
+
+#: The note of a bare percent read as the share an "out of" sets out in its sentence.
+OUT_OF_WHOLE = "read the level beside 'out of' as the part and the level after it as the whole of the percent"
+# Between a part and the "out of" whole right after it: " voting out of ", " actually".
+_PART_NEAR = re.compile(r"[^\d;:()]{0,40}")
+
+
+def out_of_candidates(claim: Claim, text: str, items: list[Item]) -> list[Candidate]:
+    """A bare percent in a sentence that sets out a part "out of" a whole ("turnout was 83
+    percent, with 158,500 voting out of 190,432 registered"; "out of 4.89 million registered
+    voters 4.01 million actually voted, for an 82 percent turnout"): the part is the one level
+    of the whole's unit right beside it, with no number between."""
+    it = claim.item
+    if it is None or not claim.bare:
+        return []
+    sent = [o for o in items if o.sent == claim.sent and o is not it]
+    wholes = [o for o in sent if o.role == "whole" and o.role_word == "out of" and is_level(o)]
+    if len(wholes) != 1:
+        return []
+    whole = wholes[0]
+    wv = written_of(whole).value
+
+    def beside(o: Item) -> bool:
+        lo, hi = (o, whole) if o.a < whole.a else (whole, o)
+        return (_PART_NEAR.fullmatch(text, lo.b, hi.pa) is not None
+                and not any(x is not o and x is not whole and lo.b <= x.a < hi.pa for x in items))
+
+    parts = [o for o in sent if o is not whole and is_level(o) and same_unit(o.q, whole.q) and o.q.hedge is None
+             and 0 <= written_of(o).value < wv and beside(o)]
+    if len(parts) != 1:
+        return []
+    part = parts[0]
+    return [Candidate("share", Computation("share", (written_of(part), written_of(whole))), (part, whole), 8.0,
+                      [f"{part.q.num} out of {whole.q.num}"], note=OUT_OF_WHOLE)]

@@ -49,8 +49,8 @@ from __future__ import annotations
 from typing import Callable
 
 from claimcheck.scan.asides import (
-    ACCOUNTS_FOR, ASIDE_PART, BRACKETED_WHOLE, SET_OUT_SHARE, accounts_for_candidates, aside_share_candidates,
-    bracketed_whole_candidates, set_out_share_candidates)
+    ACCOUNTS_FOR, ASIDE_PART, BRACKETED_WHOLE, OUT_OF_WHOLE, SET_OUT_SHARE, accounts_for_candidates, aside_share_candidates,
+    bracketed_whole_candidates, out_of_candidates, set_out_share_candidates)
 from claimcheck.scan.compounded import COMPOUNDED, compounded_candidates
 from claimcheck.scan.gaps import GAP_BETWEEN, gap_checks
 from claimcheck.scan.items import Candidate, Check, Claim, Item, may_hold_gaps
@@ -68,7 +68,8 @@ from claimcheck.scan.year_figure import YEAR_FIGURE, year_figure_candidates
 
 #: The notes of candidates read here: a verdict on them that is not confirming is no verdict.
 BEAR_OUT_NOTES = frozenset({RESTATED_AMOUNT, GAP_BETWEEN, ASIDE_PART, SET_OUT_SHARE, CHANGES_MULTIPLE, ACCOUNTS_FOR, BRACKETED_WHOLE,
-                            SET_OUT_LEVELS, PREVIOUS_RECORD, RESTATED_NEXT, COMPOUNDED, YEAR_FIGURE, PARALLEL_LISTS}) | ROW_NOTES
+                            SET_OUT_LEVELS, PREVIOUS_RECORD, RESTATED_NEXT, COMPOUNDED, YEAR_FIGURE, PARALLEL_LISTS,
+                            OUT_OF_WHOLE}) | ROW_NOTES
 
 
 def more_candidates(claim: Claim, text: str, items: list[Item], claims: list[Claim]) -> list[Candidate]:
@@ -84,6 +85,7 @@ def more_candidates(claim: Claim, text: str, items: list[Item], claims: list[Cla
         out += aside_share_candidates(claim, text, items) + set_out_share_candidates(claim, text, items)
         out += accounts_for_candidates(claim, text, items) + bracketed_whole_candidates(claim, text, items)
         out += year_figure_candidates(claim, text, items)
+        out += out_of_candidates(claim, text, items)
     if kind == "percent" and claim.direction is not None:
         out += compounded_candidates(claim, text, items)
     if kind == "percent":
