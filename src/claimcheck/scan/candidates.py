@@ -314,6 +314,11 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                     continue
                 if old.role_word == "from" and new.role_word == "to" and old.clause == new.clause and noun_score(old.q, new.q) < 0:
                     continue  # "from 120 applicants to 150 approvals": two different things
+                if old.role_word in BENCHMARK_ROLES and old is not claim.old and any(
+                        c is not claim and c.old is old and claim.end <= c.start < old.a for c in claims):
+                    # "dropped 336 points to 7,605, or 23% below its peak of 9,817.18": the peak is
+                    # the base of the comparison nearer it, not of the points dropped that day
+                    continue
                 if old.role_word == "from" and old is not claim.old and any(
                         o is not new and o.role_word == "to" and new.b <= o.a and o.b <= old.a for o in levels):
                     # "imports rose 8.7% to $77.4 billion, cutting the trade deficit … to $1.66
@@ -406,8 +411,11 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                       or (it.sent == claim.sent + 1 and it.q.direction == claim.direction))]
         # "the Sensex was trading 38 points or 0.09 per cent higher at 41,181": points set
         # beside a percent change of an index level are the index's own difference
-        diffs += [it for it in items if it.q.kind == "points" and it.q.direction is None and it.q.written is not None
-                  and claim.direction and claim.new is not None and claim.new.q.kind == "count"
+        # ("The Dow Jones Industrial Average fell 464.85 points, or 1.38 percent, to 33,131.76":
+        # points with their own direction, the claim's)
+        claim_dir = claim.direction or (_bare_direction(text, claim, items) if claim.bare else None)
+        diffs += [it for it in items if it.q.kind == "points" and it.q.direction in (None, claim_dir) and it.q.written is not None
+                  and claim_dir and claim.new is not None and claim.new.q.kind == "count"
                   and claim.new.q.written is not None and claim.new.q.written.value > 100
                   and it.sent == claim.sent and it.b <= claim.start and _POINTS_OR.fullmatch(text, it.b, claim.start)]
         for d in diffs:
@@ -855,6 +863,9 @@ def _same_scale(old: Item, new: Item) -> tuple[Written, Written, str | None]:
     return (a, read, note) if a.scaled else (read, b, note)
 
 
+_HEAD_STOP = re.compile(r"[;:]|\.(?!\d)")
+
+
 def _difference_item(text: str, claim: Claim, items: list[Item]) -> Item | None:
     """The size of a change named without a direction right before a bare percent: the
     7,693 of "a difference of 7,693 people, or 7.2 percent"."""
@@ -871,12 +882,13 @@ def _bare_direction(text: str, claim: Claim, items: list[Item]) -> str | None:
     if claim.item is None:
         return None
     head = text[max(0, claim.start - 80) : claim.start]
-    cut = max(head.rfind(";"), head.rfind("."), head.rfind(":"))
+    # (a decimal point is no full stop: "fell 464.85 points, or 1.38 percent")
+    cut = max([-1] + [m.start() for m in _HEAD_STOP.finditer(head)])
     head = head[cut + 1 :]
     if not re.search(r"(?:,\s*or|\bor|\()\s*$", head, re.I):
         return None
     for it in items:
-        if it.q.direction and it.q.kind in ("count", "money", "rate") and it.b <= claim.start and claim.start - it.b <= 40:
+        if it.q.direction and it.q.kind in ("count", "money", "rate", "points") and it.b <= claim.start and claim.start - it.b <= 40:
             return it.q.direction
     if _difference_item(text, claim, items) is not None:
         return _EITHER  # "a difference of 7,693 people, or 7.2 percent"

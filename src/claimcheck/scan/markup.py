@@ -73,6 +73,15 @@ class HTMLText(HTMLParser):
         self._past_bad_refs(at_end=True)
         super().close()
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """A "<![" that opens no marked section ("<![<p>") is text: the standard parser
+        stops on it with an AssertionError ("expected name token"), a crash of the scan."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            self.handle_data(self.rawdata[i : i + 3])
+            return i + 3
+
     def _past_bad_refs(self, at_end: bool) -> None:
         """Read on past "&#" that starts no character reference ("&#&#;<p>", "&#<p>"). The
         standard parser stops there: with a ";" somewhere after it, it reads "&#" as text
