@@ -219,7 +219,18 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
         if claim.quiet and subjects and claim.new is None and claim.start - subjects[-1].b <= 130:
             # "669 new international students this fall, down from 757": the level a
             # comparison is written after is its subject, however long its noun
-            claim.new = subjects[-1]
+            # ("6.33 million patients were waiting for 7.57 million treatments …, up from 6.29
+            # million patients": of levels naming different things, the one its base names;
+            # "7.37 million treatments were on hold for 6.23 million patients, up from 7.36
+            # million": with a base that names nothing, none)
+            named = {noun_of(it.q) for it in subjects if noun_of(it.q)}
+            if len(named) > 1 and claim.old is not None:
+                base_noun = noun_of(claim.old.q)
+                same = [it for it in subjects if base_noun is not None and noun_of(it.q) == base_noun]
+                if same:
+                    claim.new = same[-1]
+            else:
+                claim.new = subjects[-1]
         elif claim.quiet and claim.new is None and claim.old is not None and claim.old.role_word in BENCHMARK_ROLES:
             # "a 14.2% increase in revenue, well above the national average of 8.8%": a rate
             # of change set against a benchmark rate
