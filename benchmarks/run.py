@@ -620,17 +620,37 @@ CACHE_EXPLAINED = """\
   and keeps its texts for the next run.
 - The changed-file rows count calls of the loader in the process (`--jobs 1`), and the
   cache's own count of hits and entries written: the edit is the only file loaded.
-- The gap between a cold run and PyYAML's C loader is the work PyYAML does not do. Under
-  cProfile (`--jobs 1`, the 10,000 claims, commit 7a1a298) the cold run's time splits
-  about 25% loading (libyaml's compose ≈7%, the walk to data with locations, the pydantic
-  model ≈8%, numbers, expressions and cross-references), 65% judging (exact Fraction
-  arithmetic for each computation and its rounding interval, the hedge bands, the
-  sentences of rules and diagnoses, back-solving the inaccurate claims) and 10% writing
-  the JSON report. Loading alone is already near PyYAML's time; what is left is the
-  arithmetic and its explanation, which is the product. Taken in this issue: no Fraction
-  per number shown (509,214 → 367,595 Fractions made, 15.36 M → 14.45 M calls; see
-  benchmarks/README.md). With automatic jobs the ratio depends on whether the second
-  core is free: on this shared machine it rarely is (see the load averages).
+- The gap between a cold run and PyYAML's C loader is the work PyYAML does not do. Timed
+  stage by stage in one process (`time.process_time` around each stage of every file,
+  `--jobs 1`, the 10,000 claims, commit 5436291, on this shared machine under load), a cold
+  run's CPU goes to: start-up (interpreter, typer, pydantic, the models built) ≈0.3 s;
+  reading ≈0.04 s, libyaml's compose ≈0.21 s and the lean walk to plain data ≈0.09 s
+  (PyYAML's whole `CSafeLoader` process takes ≈0.6 s: loading costs about what PyYAML
+  does); the pydantic model with its numbers, figures, expressions and cross-references
+  ≈0.25 s; evaluating and judging ≈1.27 s, about half the run (under cProfile a third of
+  it evaluating, exact Fraction arithmetic for each computation and its rounding interval
+  with the arithmetic written out; half judging, the hedge bands, the sentences of rules
+  and diagnoses, and back-solving the 537 inaccurate claims, ≈12% of it; the rest the
+  results' inputs and records), spread over some 300 Python functions, none above 3% of
+  the run under py-spy; the JSON report ≈0.31 s; freeing each file's node tree, model and
+  results ≈0.13 s. What is left is the arithmetic and its explanation, which is the
+  product: 1.0× would take the judging out of Python. Taken in this issue: (1) Python's
+  cycle collector tuned for the run (`claimcheck.run.few_collections`: what start-up made
+  is frozen out of its passes and the young generation is collected every 50,000
+  allocations, not 700). With the defaults it ran about 1,500 times on these 10,000 claims,
+  the full passes walking every live object (imported modules, pydantic's schemas, the
+  files in hand), for about 560 objects found, all the rest being freed by reference
+  counting: 0.8–1.1 s of CPU, a quarter of the run, now ≈0.06 s. (2) A plain whole number
+  read without the grammar's regex (≈20 ms). Together: the cold run's CPU went from a
+  median 3.98–4.55 s to 3.12–3.58 s against commit 63647af (two sessions of 5 runs each,
+  interleaved; 0.79× the time), the output byte-identical in every format. (3) Earlier: no
+  Fraction per number shown (509,214 → 367,595 Fractions made, 15.36 M → 14.45 M calls; see
+  benchmarks/README.md).
+  Rows of this section written before commit 5436291 also counted the compiling of every
+  claimcheck module in each cold run (≈0.18 s of CPU: the shell had PYTHONDONTWRITEBYTECODE
+  set, and PyYAML's bytecode was already on disk). With automatic jobs the ratio depends on
+  whether the second core is free: on this shared machine it rarely is (see the load
+  averages).
 - Before text entries (commit c5276e7) a warm run decoded every result (about 1.6 s under
   cProfile) and rendered the report from them (about 1.4 s): 2.05 s against 6.87 s cold
   with `--jobs 1` (0.30×) and 2.03 s against 3.89 s with automatic jobs (0.52×), on a quiet
