@@ -640,17 +640,16 @@ CACHE_EXPLAINED = """\
   allocations, not 700). With the defaults it ran about 1,500 times on these 10,000 claims,
   the full passes walking every live object (imported modules, pydantic's schemas, the
   files in hand), for about 560 objects found, all the rest being freed by reference
-  counting: 0.8–1.1 s of CPU, a quarter of the run, now ≈0.06 s. (2) A plain whole number
-  read without the grammar's regex (≈20 ms). Together: the cold run's CPU went from a
-  median 3.98–4.55 s to 3.12–3.58 s against commit 63647af (two sessions of 5 runs each,
-  interleaved; 0.79× the time), the output byte-identical in every format. (3) Earlier: no
-  Fraction per number shown (509,214 → 367,595 Fractions made, 15.36 M → 14.45 M calls; see
-  benchmarks/README.md).
-  Rows of this section written before commit 5436291 also counted the compiling of every
-  claimcheck module in each cold run (≈0.18 s of CPU: the shell had PYTHONDONTWRITEBYTECODE
-  set, and PyYAML's bytecode was already on disk). With automatic jobs the ratio depends on
-  whether the second core is free: on this shared machine it rarely is (see the load
-  averages).
+  counting: 0.8–1.1 s of CPU, a fifth to a quarter of the run, now ≈0.06 s. (2) A plain
+  whole number read without the grammar's regex (≈20 ms). Together: the cold run's CPU
+  went from a median 3.98–4.55 s to 3.12–3.58 s against commit 63647af (two sessions of 5
+  runs each, interleaved; 0.79× the time), the output byte-identical in every format. (3)
+  Earlier: no Fraction per number shown (509,214 → 367,595 Fractions made, 15.36 M →
+  14.45 M calls; see benchmarks/README.md). Rows of this section written before commit
+  d12e925 also counted the compiling of every claimcheck module in each cold run (≈0.18 s
+  of CPU: the shell had PYTHONDONTWRITEBYTECODE set, and PyYAML's bytecode was already on
+  disk). With automatic jobs the ratio depends on whether the second core is free: on
+  this shared machine it rarely is (see the load averages).
 - Before text entries (commit c5276e7) a warm run decoded every result (about 1.6 s under
   cProfile) and rendered the report from them (about 1.4 s): 2.05 s against 6.87 s cold
   with `--jobs 1` (0.30×) and 2.03 s against 3.89 s with automatic jobs (0.52×), on a quiet

@@ -271,8 +271,8 @@ def few_collections() -> Iterator[None]:
     nodes, Fractions, models, results) and almost none of them in cycles: reference
     counting frees them. With the default thresholds the collector still ran about 1,500
     times on 10,000 claims and each full pass walked every object alive, the imported
-    modules and pydantic's schemas too: about a fifth of a cold run's CPU, for a few
-    hundred objects found (benchmarks/README.md). So the objects alive at the start are
+    modules and pydantic's schemas too: a fifth to a quarter of a cold run's CPU, for a
+    few hundred objects found (benchmarks/README.md). So the objects alive at the start are
     frozen out of the passes (``gc.freeze``) and the young generation is collected every
     :data:`YOUNG_COLLECTION_EVERY` allocations: cyclic garbage is still collected, later.
     Worker processes forked during the run inherit the same settings."""
@@ -282,7 +282,8 @@ def few_collections() -> Iterator[None]:
     freeze = gc.get_freeze_count() == 0  # a caller's own frozen objects stay frozen
     if freeze:
         gc.freeze()
-    gc.set_threshold(max(threshold[0], YOUNG_COLLECTION_EVERY), *threshold[1:])
+    # a threshold of 0 (the caller turned automatic collection off) stays 0
+    gc.set_threshold(threshold[0] and max(threshold[0], YOUNG_COLLECTION_EVERY), *threshold[1:])
     try:
         yield
     finally:
