@@ -487,8 +487,12 @@ _COUNT_LOADS = (
 def cache_section(out: Path, runs: int) -> int:
     """Warm against cold, one changed file among 100, and the cold run against PyYAML's
     C loader, each side a fresh process; cold and warm runs alternate so that the
-    machine's load swings hit both, and each ratio is the median of the pairs' ratios."""
+    machine's load swings hit both, and each ratio is the median of the pairs' ratios.
+    Every process runs with its bytecode cached, as an installed claimcheck does (a shell
+    with PYTHONDONTWRITEBYTECODE set would add the compiling of every claimcheck module,
+    about 0.2 s, to each cold run, and nothing to PyYAML's, whose bytecode pip wrote)."""
     info = machine()
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     c10 = corpus(100, 100)
     rel = c10.relative_to(ROOT)
     files = sorted(str(p) for p in c10.glob("*.yaml"))
@@ -502,14 +506,14 @@ def cache_section(out: Path, runs: int) -> int:
             warm_cmd = CC + ["verify", "--format", "json", "--cache-dir", cache, *jobs, str(c10)]
             fill_cmd = CC + ["verify", "--format", "json", "--cache-dir", str(Path(tmp) / "fill"), *jobs, str(c10)]
             shutil.rmtree(cache, ignore_errors=True)
-            measure(warm_cmd)  # fills the cache
+            measure(warm_cmd, env=env)  # fills the cache (and writes the bytecode)
             cold, warm, fill = [], [], []
             for _ in range(runs):
-                cold.append(measure(cold_cmd).wall)
-                warm.append(measure(warm_cmd).wall)
+                cold.append(measure(cold_cmd, env=env).wall)
+                warm.append(measure(warm_cmd, env=env).wall)
                 shutil.rmtree(Path(tmp) / "fill", ignore_errors=True)
-                fill.append(measure(fill_cmd).wall)
-            same = _same_output(cold_cmd, warm_cmd)
+                fill.append(measure(fill_cmd, env=env).wall)
+            same = _same_output(cold_cmd, warm_cmd, env)
             ratio = statistics.median(w / c for w, c in zip(warm, cold))
             fill_ratio = statistics.median(f / c for f, c in zip(fill, cold))
             j = " ".join(jobs)
@@ -532,8 +536,8 @@ def cache_section(out: Path, runs: int) -> int:
                 for _ in range(runs):
                     shutil.rmtree(Path(tmp) / "other", ignore_errors=True)
                     shutil.copytree(cache, Path(tmp) / "other")
-                    oc.append(measure(other_cold).wall)
-                    ow.append(measure(other_warm).wall)
+                    oc.append(measure(other_cold, env=env).wall)
+                    ow.append(measure(other_warm, env=env).wall)
                 other = statistics.median(w / c for w, c in zip(ow, oc))
                 rows.append(("first run in another format on that cache, one process",
                              "claimcheck verify --format rich --cache-dir FULL --jobs 1 (filled by json)",
@@ -543,10 +547,10 @@ def cache_section(out: Path, runs: int) -> int:
         work = Path(tmp) / "corpus"
         shutil.copytree(c10, work)
         cache1 = str(Path(tmp) / "cache1")
-        first = _loads(work, cache1)
+        first = _loads(work, cache1, env)
         target = work / "story_050.yaml"
         target.write_text(target.read_text(encoding="utf-8") + "\n# an edit\n", encoding="utf-8")
-        second = _loads(work, cache1)
+        second = _loads(work, cache1, env)
         entries = len(list(Path(cache1).rglob("*.json"))) + len(list(Path(cache1).rglob("*.text")))
         rows.append(("one changed file among 100: first run", f"run.verify(jobs=1, cache_dir=…) on a copy of {rel}",
                      f"{len(first['loads'])} files loaded, {first['hits']} hits, {first['stored']} result and "
@@ -563,13 +567,16 @@ def cache_section(out: Path, runs: int) -> int:
             cold_cmd = CC + ["verify", "--format", "json", "--no-cache", *jobs, str(c10)]
             ys, cs = [], []
             for _ in range(runs):
-                ys.append(measure(yaml_cmd).wall)
-                cs.append(measure(cold_cmd).wall)
-            r = statistics.median(c / y for c, y in zip(cs, ys))
+                ys.append(measure(yaml_cmd, env=env))
+                cs.append(measure(cold_cmd, env=env))
+            r = statistics.median(c.wall / y.wall for c, y in zip(cs, ys))
+            rc = statistics.median(c.cpu / y.cpu for c, y in zip(cs, ys))
             rows.append((f"cold verify, {label}, against PyYAML CSafeLoader loading the same 100 files (a process)",
                          f"python -c 'yaml.load(…, Loader=yaml.CSafeLoader) per file'",
-                         f"{fmt_s(statistics.median(cs))} against {fmt_s(statistics.median(ys))} = **{r:.2f}×**"))
-        floor, _ = median_run(floor_cmd, max(5, runs), warmup=1)
+                         f"{fmt_s(statistics.median(c.wall for c in cs))} against {fmt_s(statistics.median(y.wall for y in ys))} "
+                         f"wall = **{r:.2f}×**; CPU (user + system) {fmt_s(statistics.median(c.cpu for c in cs))} against "
+                         f"{fmt_s(statistics.median(y.cpu for y in ys))} = **{rc:.2f}×**"))
+        floor, _ = median_run(floor_cmd, max(5, runs), warmup=1, env=env)
         rows.append(("import floor, for the gap", 'python -c "import typer, yaml, pydantic, rich.console"', fmt_s(floor.wall)))
     try:
         load_end = " ".join(Path("/proc/loadavg").read_text().split()[:3])
@@ -613,17 +620,36 @@ CACHE_EXPLAINED = """\
   and keeps its texts for the next run.
 - The changed-file rows count calls of the loader in the process (`--jobs 1`), and the
   cache's own count of hits and entries written: the edit is the only file loaded.
-- The gap between a cold run and PyYAML's C loader is the work PyYAML does not do. Under
-  cProfile (`--jobs 1`, the 10,000 claims, commit 7a1a298) the cold run's time splits
-  about 25% loading (libyaml's compose ≈7%, the walk to data with locations, the pydantic
-  model ≈8%, numbers, expressions and cross-references), 65% judging (exact Fraction
-  arithmetic for each computation and its rounding interval, the hedge bands, the
-  sentences of rules and diagnoses, back-solving the inaccurate claims) and 10% writing
-  the JSON report. Loading alone is already near PyYAML's time; what is left is the
-  arithmetic and its explanation, which is the product. Taken in this issue: no Fraction
-  per number shown (509,214 → 367,595 Fractions made, 15.36 M → 14.45 M calls; see
-  benchmarks/README.md). With automatic jobs the ratio depends on whether the second
-  core is free: on this shared machine it rarely is (see the load averages).
+- The gap between a cold run and PyYAML's C loader is the work PyYAML does not do. Timed
+  stage by stage in one process (`time.process_time` around each stage of every file,
+  `--jobs 1`, the 10,000 claims, commit 5436291, on this shared machine under load), a cold
+  run's CPU goes to: start-up (interpreter, typer, pydantic, the models built) ≈0.3 s;
+  reading ≈0.04 s, libyaml's compose ≈0.21 s and the lean walk to plain data ≈0.09 s
+  (PyYAML's whole `CSafeLoader` process takes ≈0.6 s: loading costs about what PyYAML
+  does); the pydantic model with its numbers, figures, expressions and cross-references
+  ≈0.25 s; evaluating and judging ≈1.27 s, about half the run (under cProfile a third of
+  it evaluating, exact Fraction arithmetic for each computation and its rounding interval
+  with the arithmetic written out; half judging, the hedge bands, the sentences of rules
+  and diagnoses, and back-solving the 537 inaccurate claims, ≈12% of it; the rest the
+  results' inputs and records), spread over some 300 Python functions, none above 3% of
+  the run under py-spy; the JSON report ≈0.31 s; freeing each file's node tree, model and
+  results ≈0.13 s. What is left is the arithmetic and its explanation, which is the
+  product: 1.0× would take the judging out of Python. Taken in this issue: (1) Python's
+  cycle collector tuned for the run (`claimcheck.run.few_collections`: what start-up made
+  is frozen out of its passes and the young generation is collected every 50,000
+  allocations, not 700). With the defaults it ran about 1,500 times on these 10,000 claims,
+  the full passes walking every live object (imported modules, pydantic's schemas, the
+  files in hand), for about 560 objects found, all the rest being freed by reference
+  counting: 0.8–1.1 s of CPU, a fifth to a quarter of the run, now ≈0.06 s. (2) A plain
+  whole number read without the grammar's regex (≈20 ms). Together: the cold run's CPU
+  went from a median 3.98–4.55 s to 3.12–3.58 s against commit 63647af (two sessions of 5
+  runs each, interleaved; 0.79× the time), the output byte-identical in every format. (3)
+  Earlier: no Fraction per number shown (509,214 → 367,595 Fractions made, 15.36 M →
+  14.45 M calls; see benchmarks/README.md). Rows of this section written before commit
+  d12e925 also counted the compiling of every claimcheck module in each cold run (≈0.18 s
+  of CPU: the shell had PYTHONDONTWRITEBYTECODE set, and PyYAML's bytecode was already on
+  disk). With automatic jobs the ratio depends on whether the second core is free: on
+  this shared machine it rarely is (see the load averages).
 - Before text entries (commit c5276e7) a warm run decoded every result (about 1.6 s under
   cProfile) and rendered the report from them (about 1.4 s): 2.05 s against 6.87 s cold
   with `--jobs 1` (0.30×) and 2.03 s against 3.89 s with automatic jobs (0.52×), on a quiet
@@ -644,13 +670,13 @@ def _sizes(folder: Path) -> dict:
     return out
 
 
-def _same_output(a: list[str], b: list[str]) -> bool:
-    outs = [subprocess.run(cmd, capture_output=True).stdout for cmd in (a, b)]
+def _same_output(a: list[str], b: list[str], env: dict | None = None) -> bool:
+    outs = [subprocess.run(cmd, capture_output=True, env=env).stdout for cmd in (a, b)]
     return outs[0] == outs[1] and len(outs[0]) > 0
 
 
-def _loads(folder: Path, cache: str) -> dict:
-    p = subprocess.run([PY, "-c", _COUNT_LOADS, str(folder), cache], capture_output=True, text=True, check=True)
+def _loads(folder: Path, cache: str, env: dict | None = None) -> dict:
+    p = subprocess.run([PY, "-c", _COUNT_LOADS, str(folder), cache], capture_output=True, text=True, check=True, env=env)
     return json.loads(p.stdout)
 
 

@@ -324,6 +324,9 @@ def _parse_number(raw: str | int, allow_percent: bool) -> Written:
     if isinstance(raw, int):
         raw = str(raw)
     text = raw.strip(" \t\n\r\f\v")
+    whole = _whole_digits(text)
+    if whole is not None:
+        return _whole_number(text, whole)
     if not text:
         raise NumberError("expected a number, got an empty string")
     lowered = text.lower()
@@ -389,6 +392,33 @@ def _parse_number(raw: str | int, allow_percent: bool) -> Written:
         scaled=bool(scale_word),
         currency=CURRENCIES.get(m["cur"]) if m["cur"] else None,
     )
+
+
+def _whole_digits(text: str) -> str | None:
+    """The digits of a plain whole number (``27000``, ``"20,247"``: most numbers of a
+    claim file), or None for anything else, which the grammar reads. A lone ``0``, or a
+    non-zero digit first; commas only between groups of three after one to three digits
+    (what :data:`_INT` accepts); at most :data:`MAX_DIGITS` digits; ASCII digits only."""
+    if "," in text:
+        head, *groups = text.split(",")
+        if not (0 < len(head) <= 3 and all(len(g) == 3 for g in groups)):
+            return None
+        digits = "".join((head, *groups))
+    else:
+        digits = text
+    if not (0 < len(digits) <= MAX_DIGITS and digits.isascii() and digits.isdigit()):
+        return None
+    if digits[0] == "0" and len(text) != 1:
+        return None  # a leading zero: the grammar says why it is refused
+    return digits
+
+
+def _whole_number(text: str, digits: str) -> Written:
+    """What the grammar reads a plain whole number as, made directly: exact, ``u`` one
+    unit of its last non-zero digit (31,000 → 1,000)."""
+    n = int(digits)
+    zeros = len(digits) - len(digits.rstrip("0")) if n else 0
+    return Written(value=Fraction(n), u=Fraction(_POW10[zeros] if zeros < 12 else 10**zeros), text=text)
 
 
 def scale_word(w: Written) -> str | None:
