@@ -365,6 +365,11 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                 wo, wn, note = _same_scale(old, new)
                 comp = Computation("ratio", (wn, wo)) if func == "ratio" else Computation(func, (wo, wn))
                 sc = change_score(claim, text, old, new)
+                if (claim.item is not None and old.sent == new.sent == claim.sent and max(old.b, new.b) <= claim.start
+                        and _AFTER_COMPARISON.fullmatch(text, max(old.b, new.b), claim.start) is not None):
+                    # "20,293 students … compared to the 20,894 … last year, a difference of 601
+                    # fewer students": a claim set after the comparison it restates
+                    sc = (sc[0] + 1.5, sc[1] + ["set after the comparison it restates"])
                 if new.sent > claim.sent and (h := _restated_level(claim, new, near)) is not None:
                     # "more than 87,000 people died …, nearly 20,000 more than in 2019.¶ Key
                     # findings: 87,203 people died …, compared to 68,757 in 2019": the sentence
@@ -450,8 +455,9 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                     # difference has no year of its own; this is the old level, loosely written
                     continue
                 between = text[min(d.b, claim.end) : max(d.a, claim.start)]
-                # (", or 3.6%", " students — or one percent —": a dash sets the restatement off too)
-                beside = len(between) <= 30 and re.fullmatch(r"[\s,]*(?:[a-z]+\s+)?[\u2014\u2013]?\s*(?:or|\(|,|and)?[\s(]*", between, re.I)
+                # (", or 3.6%", " students — or one percent —": a dash sets the restatement off too;
+                # " students, or 2.7 percent": the noun, then its comma)
+                beside = len(between) <= 30 and re.fullmatch(r"[\s,]*(?:[a-z]+(?:\s+|\s*,\s*))?[\u2014\u2013]?\s*(?:or|\(|,|and)?[\s(]*", between, re.I)
                 # "rose by 13 per cent to 5.2 million offences … – an increase of 583,782": the
                 # claim's own new level, and the change stated after it
                 after_new = ((claim.new is new and new.b <= d.a and d.sent == new.sent) or (
@@ -863,6 +869,7 @@ def _same_scale(old: Item, new: Item) -> tuple[Written, Written, str | None]:
     return (a, read, note) if a.scaled else (read, b, note)
 
 
+_AFTER_COMPARISON = re.compile(r"[^\d;:.()]{0,60},\s*(?:a\s+difference\s+of|or|which\s+is|that\s+is|an?)\s+", re.I)
 _HEAD_STOP = re.compile(r"[;:]|\.(?!\d)")
 
 
