@@ -285,6 +285,14 @@ PROSE_DOWN: tuple[str, ...] = (
     "inched down", "went down", "gone down", "contracted", "eased", "narrowed", "narrowing",
     "shed", "sheds", "shedding",
 )
+#: Words between a change verb's article and its number that leave it the size of the
+#: change: "jumped an annual 7.5% in September", "rose a seasonally adjusted 0.4%", "fell a
+#: further 2%".
+CHANGE_SIZE_QUALIFIERS: tuple[str, ...] = (
+    "annual", "annualised", "annualized", "seasonally adjusted", "year-on-year", "year on year", "yearly",
+    "quarterly", "monthly", "further", "additional", "modest", "healthy", "robust", "solid", "hefty",
+    "impressive", "sizeable", "sizable", "revised", "provisional",
+)
 #: Directions that are also the role word of the number after them ("344 last year, up
 #: from 211", "higher than the 282"): said before "from" or "than", the number is a base.
 COMPARISON_DIRECTIONS: tuple[str, ...] = ("up", "down", "higher", "lower")

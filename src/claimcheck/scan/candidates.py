@@ -46,6 +46,10 @@ _OTHER_PERIOD = re.compile(r"\b(?:quarter|month|week|half)\b(?![\s-]+(?:a|one|la
 # "grown an average of 5% a year": a yearly rate, compounded, never the total change.
 _PER_PERIOD_AFTER = re.compile(r"\s+(?:a|per|each|every)\s+(?:year|month|week|day|quarter|decade)\b|\s+(?:annually|yearly)\b", re.I)
 _PER_PERIOD_BEFORE = re.compile(r"\b(?:annual(?:ly|ized|ised)?|yearly|compound(?:ed)?|an\s+average\s+of|average\s+annual)\b[^,;:]{0,30}$", re.I)
+# "jumped an annual 7.5% in September": one month against the same month a year before,
+# the change itself (not "grown an annual 5%" over years, compounded)
+_AN_ANNUAL = re.compile(r"\ban\s+annual\s+$", re.I)
+_IN_MONTH = re.compile(r"\s+in\s+(?:" + lexicon.alternation(lexicon.MONTHS) + r")\b", re.I)
 # "Economists had expected sales to rise 5%": a forecast, not a claim about the numbers
 # ("the graphic would appear to show a 5.37% increase" is a reading of numbers, not one).
 _EXPECTED = re.compile(r"\b(?:expect(?:ed|s|ing)?|forecasts?|forecasted|projected|predicted|anticipated|hoped|aimed|targets?|targeted|budgeted|estimated\s+to|plans?\s+to|planned\s+to|(?:would|could|might)(?!\s+(?:appear|seem)\b))\b[^,;:]{0,40}$", re.I)
@@ -209,7 +213,8 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
             and any(it.memo.get("becomes") and it.sent == claim.sent for it in near)):
         return out  # a forecast or a hypothetical is not checked against the numbers
     per_period = claim.item is not None and kind == "percent" and (
-        _PER_PERIOD_AFTER.match(text, claim.end) or _PER_PERIOD_BEFORE.search(text, max(claim.sa, claim.start - 40), claim.start))
+        _PER_PERIOD_AFTER.match(text, claim.end) or _PER_PERIOD_BEFORE.search(text, max(claim.sa, claim.start - 40), claim.item.a)
+    ) and not (_AN_ANNUAL.search(text, claim.start, claim.item.a) and _IN_MONTH.match(text, claim.end))
     claim_place = _claim_place(text, claim) if claim.item is not None else None
     relative_base = claim.item is not None and _BASE_RELATIVE.match(text, claim.end) is not None
     if kind in ("percent", "points", "count", "money", "rate", "multiple", "direction") and not per_period:

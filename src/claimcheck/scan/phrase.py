@@ -71,12 +71,19 @@ _UP_NOUNS = "|".join(lexicon.UP_NOUNS)
 _DOWN_NOUNS = "|".join(lexicon.DOWN_NOUNS)
 
 
+# "totalled 3,239,760 up 7.9% from 3,001,603": an "up" or "down" with a number of its
+# own after it is that number's direction, not this one's (copy that drops the comma)
+_NOT_NEXT_NUMBERS = (r"(?!\s+(?:by\s+)?(?:(?:" + lexicon.alternation([w for w in lexicon.HEDGE_WORDS["nearly"]
+                     + lexicon.HEDGE_WORDS["about"] + lexicon.HEDGE_WORDS["more_than"] + lexicon.HEDGE_WORDS["just_over"]
+                     + lexicon.HEDGE_WORDS["less_than"] if w != "~"]) + r")\s+)?[~$\u00a3\u20ac]?\d)")
+
+
 _DIR_AFTER = re.compile(
     r"(?:\s+(?:year[\s-]+(?:on|over)[\s-]+year|month[\s-]+(?:on|over)[\s-]+month|quarter[\s-]+(?:on|over)[\s-]+quarter"
     r"|y-?o-?y|yoy|annual|annualised|annualized|quarterly|sequential|overall|net|\((?:yoy|y-o-y|mom|qoq)\)))*"
     r"\s+(?:(?P<upn>(?:" + _UP_NOUNS + r")s?)|(?P<downn>(?:" + _DOWN_NOUNS + r")s?)"
-    r"|(?P<upc>" + "|".join(lexicon.UP_COMPARATIVES + ("better",)) + r"|up(?!\s+(?:to|from|for|until|with)\b))"
-    r"|(?P<downc>" + "|".join(lexicon.DOWN_COMPARATIVES) + r"|down(?!\s+(?:to|from|for|until|with)\b)))\b",
+    r"|(?P<upc>" + "|".join(lexicon.UP_COMPARATIVES + ("better",)) + r"|up(?!\s+(?:to|from|for|until|with)\b)" + _NOT_NEXT_NUMBERS + r")"
+    r"|(?P<downc>" + "|".join(lexicon.DOWN_COMPARATIVES) + r"|down(?!\s+(?:to|from|for|until|with)\b)" + _NOT_NEXT_NUMBERS + r"))\b",
     re.I,
 )
 
@@ -143,9 +150,10 @@ def _pre_step_pattern(keep) -> str:  # noqa: ANN001
 
     def noun_of(nouns: str) -> str:
         # "a modest decline of", and "a rise in their bill of", "an increase in real terms of"
-        # ("the statewide drop of 38 homicides" too, but not "The net migration gain of
-        # 52,000": a net flow named with "the" is a level)
-        return (r"|(?:a|an|the(?!\s+net\b))\s+(?:[a-z][a-z-]{0,15}\s+){1,2}(?:" + nouns + r")s?\s+of"
+        # ("the statewide drop of 38 homicides" too, but not "The (provisional) net migration
+        # gain of 52,000": a net flow named with "the" is a level); up to three words, none an
+        # article: "a year on year growth of 14 percent"
+        return (r"|(?:a|an|the(?!(?:\s+[a-z][a-z-]{0,15}){0,2}\s+net\b))\s+(?:(?!(?:a|an|the)\s)[a-z][a-z-]{0,15}\s+){1,3}(?:" + nouns + r")s?\s+of"
                 r"|(?:a|an)\s+(?:[a-z][a-z-]{0,15}\s+){0,2}(?:" + nouns + r")s?\s+in\s+(?:[a-z][\w'’-]{0,15}\s+){1,3}of"
                 ) if keep("of", False) else ""
 
@@ -213,7 +221,13 @@ _LAST_WORD = re.compile(r"([A-Za-z]+)\s+$|~\s?$")
 # longer than the longest phrase plus " by" and a space: searching only that tail finds
 # the same (leftmost) match, at less than half the cost.
 _PRE_MAX = max(len(w) for w in list(_UP_WORDS) + list(_DOWN_WORDS) + list(_UP_NOUN_OF) + list(_DOWN_NOUN_OF)
-               + list(_HEDGE_WORDS) + list(FRAMING_WORDS)) + len(" by") + 2 + 2 * 17 + 3 + 3 * 17  # two adjectives of up to 16 letters: "a modest annual decline of", and " in" three words: "a rise in their bill of"
+               + list(_HEDGE_WORDS) + list(FRAMING_WORDS)) + len(" by") + 2 + 3 * 17 + 3 + 3 * 17  # three words of up to 16 letters: "a modest annual decline of", "a year on year growth of", and " in" three words: "a rise in their bill of"
+
+
+# "jumped an annual 7.5%", "rose a seasonally adjusted 0.4%": an article and words that
+# qualify the change, between its verb and its size
+_QUALIFIED_SIZE = re.compile(
+    r"(?:^|(?<=\s))(?:a|an)\s+(?:(?:" + _alt(lexicon.CHANGE_SIZE_QUALIFIERS) + r")\s+){1,2}$", re.I)
 
 
 _DOUBLE_SPACE = re.compile(r"\s\s")
@@ -321,7 +335,11 @@ def extend_phrase(s: str, q: Quantity, floor: int = 0) -> None:
         lo = max(0, pos - 60)
         lw = _LAST_WORD.search(s, max(0, pos - 30), pos)
         if lw is None or (lw.group(1) is not None and lw.group(1).lower() not in _PRE_LAST_WORDS):
-            break
+            qm = _QUALIFIED_SIZE.search(s, max(floor, pos - 50), pos) if lw is not None and q.direction is None else None
+            if qm is None or qm.start() >= pos:
+                break
+            pos = qm.start()  # then the verb before it, if any
+            continue
         if pos - lo > _PRE_MAX and not _DOUBLE_SPACE.search(s, lo, pos):
             lo = pos - _PRE_MAX
         pm = (_pre_step() if lw.group(1) is None else _pre_step_for(lw.group(1).lower())).search(s, lo, pos)

@@ -208,6 +208,13 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
     tm = _TIME_AFTER.match(tail) if time_after_possible(tail) else None
     if tm:
         it.time = _time(tm)
+        if it.time == (0, -2) and it.q.direction is None and _YEAR_BEFORE_WORDS.match(tm.group("past") or ""):
+            # "2,050,832 in 2016 over 1,798,380 recorded in the previous year": the year
+            # before the one the sentence named, not "last year" as the story tells it (a
+            # level's label; "an increase of 2.5 million from the year before" is a change's base)
+            said = _YEAR_SAID.findall(text, sa, it.a)
+            if said:
+                it.time = (int(said[-1]) - 1, 0)
     else:
         before = text[max(sa, it.a - 60) : it.a]
         bm = _TIME_BEFORE.search(before) if time_before_possible(before) else None
@@ -220,6 +227,7 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
             it.time = (int(ym.group("year")), MONTH_NUM.get(month.lower().rstrip("."), 0) if month else 0)
 
 
+_YEAR_BEFORE_WORDS = re.compile(r"the\s+year\s+before|(?:the\s+)?(?:previous|prior|preceding)\s+year\b", re.I)
 _YEAR_IN_ROLE = re.compile(r"(?<=\s)(?:(?P<month>" + MONTH + r")\s+)?(?P<year>" + YEAR + r")(?=\s+[a-z])", re.I)
 
 

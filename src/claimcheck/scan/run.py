@@ -194,6 +194,10 @@ _CHANGE_NOUN_OF = re.compile(
     r"(?:\s+in(?:\s+[a-z][\w'’-]*){1,3}?)?\s+of\s+", re.I)
 _QUALIFIED_CHANGE = re.compile(
     r"an?\s+(?:[a-z]+\s+){1,2}(?=(?:" + lexicon.alternation(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS) + r")s?\s+of\b)", re.I)
+# "jumped an annual 7.5%", "rose a seasonally adjusted 0.4%": the article and the words that
+# qualify the change, between its verb and its size (read without them)
+_SIZE_QUALIFIED = re.compile(
+    r"\b(?:a|an)\s+(?:(?:" + lexicon.alternation(lexicon.CHANGE_SIZE_QUALIFIERS) + r")\s+){1,2}(?=[~$\u00a3\u20ac]?\d)", re.I)
 # "slight" → "slightly", "dramatic" → "dramatically": the size adjectives whose adverb is a
 # hedge of the size of a change
 _SIZE_ADVERBS = {
@@ -229,6 +233,9 @@ def read_figure(phrase: str) -> tuple[ClaimedFigure | None, str | None]:
     m = _QUALIFIED_CHANGE.match(phrase)
     if m:
         candidates.append(phrase[m.end() :])
+    m = _SIZE_QUALIFIED.search(phrase)
+    if m and m.start() > 0:
+        candidates.append(phrase[: m.start()] + phrase[m.end() :])
     # "a deduction of 60,520 votes", "a shortfall of 12%": a change noun the figure language
     # does not know is read as the plain noun of its direction
     m = _CHANGE_NOUN_OF.match(phrase)
