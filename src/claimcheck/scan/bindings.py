@@ -215,8 +215,10 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
                 if (claim.kind == "share" and not claim.bare) or (claim.bare and _PART_GAP.fullmatch(gap)):
                     part = it
                     if it.role == "whole" and len(before) > 1 and re.fullmatch(
-                            r"(?:\s+[a-z][\w'’-]*)?\s+(?:of|out\s+of)\s+(?:the\s+|all\s+|its\s+|their\s+)?" + lexicon.CURRENCY_CLASS + r"?", text[before[-2].b : it.a], re.I):
-                        part = before[-2]  # "Only 27 of the 300 schools, or 9%": the part, then its whole
+                            r"(?:\s+[a-z][\w'’-]*){0,2}\s+(?:of|out\s+of)\s+(?:the\s+|all\s+|its\s+|their\s+)?" + lexicon.CURRENCY_CLASS + r"?", text[before[-2].b : it.a], re.I):
+                        # "Only 27 of the 300 schools, or 9%", "14,891 votes cast out of 22,984
+                        # registered voters, or 65 percent": the part, then its whole
+                        part = before[-2]
                         claim.whole = claim.whole or it
                     claim.part = claim.part or part
                 if claim.kind != "share" and it.role == "old" and (it.link is None or it.link is claim) and claim.old is None:

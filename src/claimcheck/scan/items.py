@@ -474,7 +474,7 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
     """The paragraph's quantities as items, and its claims."""
     from claimcheck.scan.compared import compared_pairs_claims  # (these build on Item and Claim)
     from claimcheck.scan.parts import listed_parts_claims
-    from claimcheck.scan.restated import or_percent_in_words_claim
+    from claimcheck.scan.restated import or_hedged_percent_claim, or_percent_in_words_claim
     from claimcheck.scan.unsigned import unsigned_points_claim
 
     items: list[Item] = []
@@ -510,6 +510,8 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
                 claim = unsigned_points_claim(text, it)  # "showing 0.06 per cent point from 11.40 per cent"
             if claim is None:
                 claim = or_percent_in_words_claim(text, it)  # "dropped 144 students — or one percent —"
+            if claim is None:
+                claim = or_hedged_percent_claim(text, it)  # "… out of 22,984 registered voters, or just over 65 percent"
             if claim is not None:
                 claim.sa = sa
                 claim.noun = _claim_noun(text, claim.end)
