@@ -81,6 +81,10 @@ _NOT_NEXT_NUMBERS = (r"(?!\s+(?:by\s+)?(?:(?:" + lexicon.alternation([w for w in
 _DIR_AFTER = re.compile(
     r"(?:\s+(?:year[\s-]+(?:on|over)[\s-]+year|month[\s-]+(?:on|over)[\s-]+month|quarter[\s-]+(?:on|over)[\s-]+quarter"
     r"|y-?o-?y|yoy|annual|annualised|annualized|quarterly|sequential|overall|net|\((?:yoy|y-o-y|mom|qoq)\)))*"
+    # "562 votes more than the 11,259": what the number counts, then its comparison (else
+    # "more than" reads as a claim that 562 is more than 11,259)
+    r"(?:\s+(?!(?:" + "|".join(sorted(_NOT_NOUNS)) + r")\b)[a-z][\w'-]*(?=\s+(?:"
+    + "|".join(lexicon.UP_COMPARATIVES + lexicon.DOWN_COMPARATIVES) + r")\s+than\b))?"
     r"\s+(?:(?P<upn>(?:" + _UP_NOUNS + r")s?)|(?P<downn>(?:" + _DOWN_NOUNS + r")s?)"
     r"|(?P<upc>" + "|".join(lexicon.UP_COMPARATIVES + ("better",)) + r"|up(?!\s+(?:to|from|for|until|with)\b)" + _NOT_NEXT_NUMBERS + r")"
     r"|(?P<downc>" + "|".join(lexicon.DOWN_COMPARATIVES) + r"|down(?!\s+(?:to|from|for|until|with)\b)" + _NOT_NEXT_NUMBERS + r"))\b",
