@@ -206,7 +206,11 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
     tail = text[it.b : it.b + 90]
     # skip the noun the number counts ("344 slayings in 2007")
     tm = _TIME_AFTER.match(tail) if time_after_possible(tail) else None
-    if tm:
+    if tm is None and (sm := _SAME_PERIOD_AFTER.match(tail)) is not None:
+        # "682 cases of major crime for that same period in 2015": the year of the period
+        month = sm.group("month")
+        it.time = (int(sm.group("year")), MONTH_NUM.get(month.lower().rstrip("."), 0) if month else 0)
+    elif tm:
         it.time = _time(tm)
         if it.time == (0, -2) and it.q.direction is None and _YEAR_BEFORE_WORDS.match(tm.group("past") or ""):
             # "2,050,832 in 2016 over 1,798,380 recorded in the previous year": the year
@@ -227,6 +231,13 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
             it.time = (int(ym.group("year")), MONTH_NUM.get(month.lower().rstrip("."), 0) if month else 0)
 
 
+# "682 cases of major crime for that same period in 2015", "1,011,255 arrivals during the
+# corresponding period in 2013": a period named again, and its year (what the number counts
+# may take four words)
+_SAME_PERIOD_AFTER = re.compile(
+    r"(?:\s+(?!" + _COMPARING + r")[a-z][\w'-]*){0,4}?\s*,?\s+(?:in|during|for|over)\s+(?:the|that|this)\s+"
+    r"(?:same|corresponding|comparable|equivalent)\s+(?:period|months?|quarter|weeks?|time|span)\s+(?:in|of)\s+"
+    r"(?:(?P<month>" + MONTH + r")\.?\s+)?(?P<year>" + YEAR + r")\b", re.I)
 _YEAR_BEFORE_WORDS = re.compile(r"the\s+year\s+before|(?:the\s+)?(?:previous|prior|preceding)\s+year\b", re.I)
 _YEAR_IN_ROLE = re.compile(r"(?<=\s)(?:(?P<month>" + MONTH + r")\s+)?(?P<year>" + YEAR + r")(?=\s+[a-z])", re.I)
 
