@@ -293,6 +293,12 @@ CHANGE_SIZE_QUALIFIERS: tuple[str, ...] = (
     "quarterly", "monthly", "further", "additional", "modest", "healthy", "robust", "solid", "hefty",
     "impressive", "sizeable", "sizable", "revised", "provisional",
 )
+#: Participles of reporting that may follow a count in place of its noun: "63 reported in
+#: 2018", "1,560 reported thefts" (the noun, if any, is the word after).
+REPORTING_PARTICIPLES: tuple[str, ...] = (
+    "reported", "recorded", "registered", "logged", "confirmed", "counted", "filed", "documented",
+    "investigated", "identified", "issued", "received", "processed", "seized", "committed", "cleared",
+)
 #: Directions that are also the role word of the number after them ("344 last year, up
 #: from 211", "higher than the 282"): said before "from" or "than", the number is a base.
 COMPARISON_DIRECTIONS: tuple[str, ...] = ("up", "down", "higher", "lower")

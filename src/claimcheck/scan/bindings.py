@@ -178,7 +178,11 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
             elif it.role == "whole" and claim.whole is None:
                 claim.whole = it
             elif re.fullmatch(r"\s*,?\s*with\s+(?:just\s+|only\s+)?", gap, re.I) and claim.new is None:
-                claim.new = it
+                if not any(o.a > it.b and o.time and it.time and comparable(it.time, o.time) and is_before(it.time, o.time)
+                           for o in after):
+                    # (not "decreased 35 percent overall with 97 robberies reported in 2017 and
+                    # 63 reported in 2018": the levels of two times, which the times order)
+                    claim.new = it
             elif claim.new is None and re.fullmatch(r"(?:\s+(?:in|for|of)\s+(?:its\s+|the\s+|their\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2})?\s+(?:at|of)\s+" + lexicon.CURRENCY_CLASS + r"?(?:rs\.?\s*)?", gap, re.I):
                 claim.new = it  # "a 61 per cent jump in its net profit at Rs 108 crore"
             elif claim.old is None and base and it.time and it.time == base:

@@ -752,6 +752,8 @@ def same_unit(a: Quantity, b: Quantity) -> bool:
 
 def noun_score(a: Quantity, b: Quantity) -> float:
     na, nb = noun_of(a), noun_of(b)
+    if (a.noun or "").lower() in lexicon.REPORTING_PARTICIPLES or (b.noun or "").lower() in lexicon.REPORTING_PARTICIPLES:
+        return 0.0  # "97 robberies reported in 2017 and 63 reported in 2018": a verb, not what 63 counts
     if na and nb:
         return 1.0 if na == nb else -3.0
     return 0.0
