@@ -86,7 +86,7 @@ _DIR_AFTER = re.compile(
     r"(?:\s+(?!(?:" + "|".join(sorted(_NOT_NOUNS)) + r")\b)[a-z][\w'-]*(?=\s+(?:"
     + "|".join(lexicon.UP_COMPARATIVES + lexicon.DOWN_COMPARATIVES) + r")\s+than\b))?"
     r"\s+(?:(?P<upn>(?:" + _UP_NOUNS + r")s?)|(?P<downn>(?:" + _DOWN_NOUNS + r")s?)"
-    r"|(?P<upc>" + "|".join(lexicon.UP_COMPARATIVES + ("better",)) + r"|up(?!\s+(?:to|from|for|until|with)\b)" + _NOT_NEXT_NUMBERS + r")"
+    r"|(?P<upc>" + "|".join(lexicon.UP_COMPARATIVES + ("better", "additional")) + r"|up(?!\s+(?:to|from|for|until|with)\b)" + _NOT_NEXT_NUMBERS + r")"
     r"|(?P<downc>" + "|".join(lexicon.DOWN_COMPARATIVES) + r"|down(?!\s+(?:to|from|for|until|with)\b)" + _NOT_NEXT_NUMBERS + r"))\b",
     re.I,
 )
