@@ -56,7 +56,9 @@ _ROLE_BEFORE = re.compile(
 )
 _NOT_BEFORE_TO = re.compile(r"\b(?:" + lexicon.alternation(sorted(lexicon.PHRASE_NOT_BEFORE_TO - {"up", "down"})) + r")\s*$", re.I)
 _WHEN_THERE = re.compile(r"\b(?:when|where)\s+there\s+(?:were|was|are|is)\b", re.I)
-_WHICH_WAS_ROLE = re.compile(r"\b(?P<w>" + _STRONG_OLD + r")\s+(?:[^\d;:()]|(?:19|20)\d\d\b){0,60}?,?\s+(?:which|that)\s+(?:was|were|stood\s+at)\s+"
+# ("against the same period in the previous year when they stood at £75.8m": or "when" and
+# a pronoun)
+_WHICH_WAS_ROLE = re.compile(r"\b(?P<w>" + _STRONG_OLD + r")\s+(?:[^\d;:()]|(?:19|20)\d\d\b){0,60}?,?\s+(?:which|that|when\s+(?:they|it))\s+(?:was|were|stood\s+at)\s+"
                              + lexicon.CURRENCY_CLASS + r"?$", re.I)
 _PAREN_ROLE = re.compile(r"\b(?P<w>" + _STRONG_OLD + r")\s+(?:[^\d;:()]|(?:19|20)\d\d\b){0,60}\($", re.I)
 _ROLE = {
@@ -188,6 +190,13 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
             it.role, it.role_word = None, ""  # "translating to around 27 million", "according to": no endpoint
         if w.startswith(("compared", "in comparison", "relative", "as against", "as opposed")):
             it.role = "old"
+        if it.role == "new" and (wm := _WHICH_WAS_ROLE.search(text, max(sa, it.pa - 110), it.pa)) is not None \
+                and not re.search(r"[;:\u2014]", wm.group(0)):
+            # "down almost £1m to £74.9m against the same period in the previous year when
+            # they stood at £75.8m": the level of what the comparison names, not a new one
+            it.role_word = re.sub(r"\s+", " ", wm.group("w").lower())
+            it.role = "old"
+            role_words = wm.group(0)
         if it.role == "old" and _WHEN_THERE.search(role_words):
             # "compared to 2016 when there were 1,529": the comparison is with the time; the
             # number is that time's level, and the times say which is old
