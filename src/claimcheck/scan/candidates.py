@@ -337,6 +337,8 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                             old.time is not None and old.time[0] == 0 and old.time[1] < 0
                             and (new.time is None or new.time[0] in (0, base[0] + 1)))))):
                     continue
+                if old.memo.get("when_level") and new.time is not None and not comparable(old.time, new.time):
+                    continue  # "reached 1,450 in July, up 21% from 2019, when there were 1,200": a month against a year
                 if period is not None and new.time is not None and comparable(period, new.time) and period != new.time:
                     continue  # "Arrests fell 20% in June, from 1,224 in May to 990 in July"
                 if span is not None and span > 1 and not _spans_years(old, new, span):

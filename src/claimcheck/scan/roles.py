@@ -129,6 +129,8 @@ def set_roles(text: str, sa: int, it: Item) -> None:
         return
     _read_roles(text, sa, it)
     q.roles = (it.role, it.role_word, it.time, it.memo.get("time_before", False))
+    if it.memo.get("when_level"):
+        q.roles += ({"when_level": True, "loose_old": True},)
 
 
 # What each pattern below cannot match without, in lower case: a word of a range, "of"
@@ -238,6 +240,11 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
             # "from the 2015 median income of $57,230": the year the role words name
             month = ym.group("month")
             it.time = (int(ym.group("year")), MONTH_NUM.get(month.lower().rstrip("."), 0) if month else 0)
+        elif "when" in before and (wm := _WHEN_LEVEL.search(before)) is not None:
+            # "up 3.1% from 2006, when the ten-team league averaged 4,295 fans": the level
+            # of the time named before "when" (a reading of the words: it bears a claim out)
+            it.time = _time(wm)
+            it.memo["when_level"] = it.memo["loose_old"] = True
 
 
 # "682 cases of major crime for that same period in 2015", "1,011,255 arrivals during the
@@ -247,6 +254,10 @@ _SAME_PERIOD_AFTER = re.compile(
     r"(?:\s+(?!" + _COMPARING + r")[a-z][\w'-]*){0,4}?\s*,?\s+(?:in|during|for|over)\s+(?:the|that|this)\s+"
     r"(?:same|corresponding|comparable|equivalent)\s+(?:period|months?|quarter|weeks?|time|span)\s+(?:in|of)\s+"
     r"(?:(?P<month>" + MONTH + r")\.?\s+)?(?P<year>" + YEAR + r")\b", re.I)
+_WHEN_LEVEL = re.compile(
+    r"\b(?:from|than|since|over|on|against|compared\s+(?:to|with))\s+(?:(?:(?P<month>" + MONTH + r")\.?\s+)?(?P<year>" + YEAR + r")"
+    r"|(?P<past>last\s+(?:year|season)|the\s+(?:previous|prior)\s+(?:year|season)|a\s+year\s+(?:earlier|ago)))"
+    r"\s*,?\s+when\s+(?:[a-z][\w'-]*\s+){0,5}" + lexicon.CURRENCY_CLASS + r"?$", re.I)
 _YEAR_BEFORE_WORDS = re.compile(r"the\s+year\s+before|(?:the\s+)?(?:previous|prior|preceding)\s+year\b", re.I)
 _YEAR_IN_ROLE = re.compile(r"(?<=\s)(?:(?P<month>" + MONTH + r")\s+)?(?P<year>" + YEAR + r")(?=\s+[a-z])", re.I)
 
