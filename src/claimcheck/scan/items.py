@@ -122,7 +122,8 @@ class Candidate:
 _EM_DASH = re.compile("\u2014")
 # (", but 0.4 percentage points higher than …": a "but" with no subject of its own goes on
 # with the clause before it)
-_CLAUSE_BREAK = re.compile(r";|\u2014|\s--\s|:\s|[,.!?][\u201d\"]|[\u201d\"],|,\s+(?=(?:while|whereas)\b|but\b(?!\s+[\d$\u00a3\u20ac]))")
+# ("£92.4 million (2016: £87.8 million)": the year before's level in brackets is no clause)
+_CLAUSE_BREAK = re.compile(r";|\u2014|\s--\s|(?<!\((?:19|20)\d\d):\s|[,.!?][\u201d\"]|[\u201d\"],|,\s+(?=(?:while|whereas)\b|but\b(?!\s+[\d$\u00a3\u20ac]))")
 
 
 # Not a part of a hyphenated word: "the clean-up", "a follow-up", "up-to-date".

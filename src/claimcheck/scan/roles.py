@@ -173,7 +173,12 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
         head = head[cut + 1 :]
     low = head.lower()
     folds = _CASE_FOLDS.search(head) is not None
-    if may_match(low, _RANGE_STEMS, folds) and _RANGE_BEFORE.search(head):
+    prior = _PRIOR_IN_BRACKETS.search(text, lo, it.pa) if cut >= 0 else None
+    if prior is not None:
+        # "up 5.2% to £92.4 million (2016: £87.8 million)": results copy gives the level of the
+        # year before in brackets after its year and a colon
+        it.role, it.role_word = "old", f"({prior.group('year')}:"
+    elif may_match(low, _RANGE_STEMS, folds) and _RANGE_BEFORE.search(head):
         it.role, it.role_word = "range", "range"
     elif "of" in low and ("%" in low or "p" in low or folds) and _PERCENT_OF.search(head):
         it.role, it.role_word = "whole", "of"  # "29% of 950 hires"
@@ -240,6 +245,8 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
             # "from the 2015 median income of $57,230": the year the role words name
             month = ym.group("month")
             it.time = (int(ym.group("year")), MONTH_NUM.get(month.lower().rstrip("."), 0) if month else 0)
+        elif prior is not None:
+            it.time = (int(prior.group("year")), 0)
         elif "when" in before and (wm := _WHEN_LEVEL.search(before)) is not None:
             # "up 3.1% from 2006, when the ten-team league averaged 4,295 fans": the level
             # of the time named before "when" (a reading of the words: it bears a claim out)
@@ -254,6 +261,9 @@ _SAME_PERIOD_AFTER = re.compile(
     r"(?:\s+(?!" + _COMPARING + r")[a-z][\w'-]*){0,4}?\s*,?\s+(?:in|during|for|over)\s+(?:the|that|this)\s+"
     r"(?:same|corresponding|comparable|equivalent)\s+(?:period|months?|quarter|weeks?|time|span)\s+(?:in|of)\s+"
     r"(?:(?P<month>" + MONTH + r")\.?\s+)?(?P<year>" + YEAR + r")\b", re.I)
+_PRIOR_IN_BRACKETS = re.compile(
+    r"\(\s*(?:FY\s?)?(?P<year>" + YEAR + r")(?:\s*[/-]\s*\d{2,4})?\s*:\s*(?:[a-z][\w'-]*\s+){0,4}" + lexicon.CURRENCY_CLASS + r"?$",
+    re.I)
 _WHEN_LEVEL = re.compile(
     r"\b(?:from|than|since|over|on|against|compared\s+(?:to|with))\s+(?:(?:(?P<month>" + MONTH + r")\.?\s+)?(?P<year>" + YEAR + r")"
     r"|(?P<past>last\s+(?:year|season)|the\s+(?:previous|prior)\s+(?:year|season)|a\s+year\s+(?:earlier|ago)))"
