@@ -265,6 +265,10 @@ UP_NOUNS: tuple[str, ...] = tuple(
 DOWN_NOUNS: tuple[str, ...] = tuple(
     "drop decline decrease reduction cut fall dip slide plunge loss downturn slump contraction shortfall tumble deduction".split()
 )
+#: Change nouns written with no article before "of": "saw growth of 8%", "registering
+#: growth of 16.6 percent", "recorded contraction of 2%".
+BARE_UP_NOUNS: tuple[str, ...] = ("growth",)
+BARE_DOWN_NOUNS: tuple[str, ...] = ("contraction",)
 #: Comparatives after a number in prose: "20% more", "12 percent lower".
 UP_COMPARATIVES: tuple[str, ...] = ("more", "higher", "larger", "bigger", "greater", "longer")
 DOWN_COMPARATIVES: tuple[str, ...] = ("fewer", "less", "lower", "smaller", "shorter", "cheaper")

@@ -101,10 +101,12 @@ _UP_WORDS = lexicon.PROSE_UP
 _DOWN_WORDS = lexicon.PROSE_DOWN
 
 
-_UP_NOUN_OF = tuple(f"{a} {n} of" for n in _UP_NOUNS.split("|") for a in ("a", "an", "the"))
+_UP_NOUN_OF = tuple(f"{a} {n} of" for n in _UP_NOUNS.split("|") for a in ("a", "an", "the")) + tuple(
+    f"{n} of" for n in lexicon.BARE_UP_NOUNS)
 
 
-_DOWN_NOUN_OF = tuple(f"{a} {n} of" for n in _DOWN_NOUNS.split("|") for a in ("a", "an", "the"))
+_DOWN_NOUN_OF = tuple(f"{a} {n} of" for n in _DOWN_NOUNS.split("|") for a in ("a", "an", "the")) + tuple(
+    f"{n} of" for n in lexicon.BARE_DOWN_NOUNS)
 
 
 _alt = lexicon.alternation
