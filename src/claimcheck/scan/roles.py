@@ -28,11 +28,12 @@ _NEW_WORDS = r"to\s+(?:close|end|finish|settle)\s+(?:the\s+(?:day|week|month|qua
 _MONTH_FILL = "|".join(m for m in ("january february march april may june july august september october november december "
                                    "jan feb mar apr jun jul aug sep sept oct nov dec").split())
 # Determiners, possessives and short labels between a role word and its number:
-# "from the 396", "from last year's 88", "up from 2009’s 54.2%", "from a 13-year high of 134".
+# "from the 396", "from last year's 88", "up from 2009’s 54.2%", "from a 13-year high of 134",
+# "down on the 2019/20 figure (263 million": a fiscal year too.
 _FILL_WORDS = (r"the|a|an|its|their|his|her|our|last|this|previous|prior|same|record|new|year['’]s|month['’]s|\d{4}['’]s|[a-z]+['’]s|\d+-year"
                r"|high|low|peak|of|total|level|amount|figure|number|budgeted|average|estimated|revised|roughly|about|some"
                r"|just|only|nearly|almost|around|approximately|recent|all-time|record-high"
-               r"|" + _MONTH_FILL + r"|\d{4}|\d{4},|rs\.?|inr|ksh|sh|us\$|a\$|nz\$|c\$|r|n")
+               r"|" + _MONTH_FILL + r"|\d{4}|\d{4},|\d{4}[/-]\d{2}(?:\d{2})?|rs\.?|inr|ksh|sh|us\$|a\$|nz\$|c\$|r|n")
 _FILL = r"(?:(?:" + _FILL_WORDS + r")\s+){0,4}"
 # After a strong role word any short run of words may stand before the number: "higher
 # than the league average of $160 million", "compared to the rate recorded in February".
