@@ -303,6 +303,10 @@ REPORTING_PARTICIPLES: tuple[str, ...] = (
     "reported", "recorded", "registered", "logged", "confirmed", "counted", "filed", "documented",
     "investigated", "identified", "issued", "received", "processed", "seized", "committed", "cleared",
 )
+#: Words after "annual" (or "yearly") that make it a yearly rate of change ("an annual rate
+#: of 5%", "annual growth of 3%"); another noun after it names a level ("the annual number of
+#: deaths rose 34.9%", "the city's annual budget rose 4%").
+ANNUAL_RATE_WORDS: tuple[str, ...] = ("rate", "rates", "pace", "average", "basis", "terms", "clip", "compound")
 #: Directions that are also the role word of the number after them ("344 last year, up
 #: from 211", "higher than the 282"): said before "from" or "than", the number is a base.
 COMPARISON_DIRECTIONS: tuple[str, ...] = ("up", "down", "higher", "lower")

@@ -50,6 +50,21 @@ _PER_PERIOD_BEFORE = re.compile(r"\b(?:annual(?:ly|ized|ised)?|yearly|compound(?
 # the change itself (not "grown an annual 5%" over years, compounded)
 _AN_ANNUAL = re.compile(r"\ban\s+annual\s+$", re.I)
 _IN_MONTH = re.compile(r"\s+in\s+(?:" + lexicon.alternation(lexicon.MONTHS) + r")\b", re.I)
+_ANNUAL_NOUN = re.compile(r"(?:annual|yearly)\s+(?P<w>[a-z][\w-]*)", re.I)
+_ANNUAL_RATE_WORDS = frozenset(lexicon.ANNUAL_RATE_WORDS + lexicon.UP_NOUNS + lexicon.DOWN_NOUNS) | lexicon.CHANGE_NOUNS
+
+
+def _per_period_before(text: str, lo: int, hi: int) -> bool:
+    """Whether the words before a percent make it a rate per period ("an annual 5%", "at an
+    annual rate of 5%", "an average of 5% a year"), not "annual" naming a level ("the annual
+    number of deaths rose 34.9%")."""
+    m = _PER_PERIOD_BEFORE.search(text, lo, hi)
+    if m is None:
+        return False
+    n = _ANNUAL_NOUN.match(text, m.start(), hi)
+    return n is None or n.group("w").lower().rstrip("s") in _ANNUAL_RATE_WORDS or n.group("w").lower() in _ANNUAL_RATE_WORDS
+
+
 # "Economists had expected sales to rise 5%": a forecast, not a claim about the numbers
 # ("the graphic would appear to show a 5.37% increase" is a reading of numbers, not one).
 _EXPECTED = re.compile(r"\b(?:expect(?:ed|s|ing)?|forecasts?|forecasted|projected|predicted|anticipated|hoped|aimed|targets?|targeted|budgeted|estimated\s+to|plans?\s+to|planned\s+to|(?:would|could|might)(?!\s+(?:appear|seem)\b))\b[^,;:]{0,40}$", re.I)
@@ -213,7 +228,7 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
             and any(it.memo.get("becomes") and it.sent == claim.sent for it in near)):
         return out  # a forecast or a hypothetical is not checked against the numbers
     per_period = claim.item is not None and kind == "percent" and (
-        _PER_PERIOD_AFTER.match(text, claim.end) or _PER_PERIOD_BEFORE.search(text, max(claim.sa, claim.start - 40), claim.item.a)
+        _PER_PERIOD_AFTER.match(text, claim.end) or _per_period_before(text, max(claim.sa, claim.start - 40), claim.item.a)
     ) and not (_AN_ANNUAL.search(text, claim.start, claim.item.a) and _IN_MONTH.match(text, claim.end))
     claim_place = _claim_place(text, claim) if claim.item is not None else None
     relative_base = claim.item is not None and _BASE_RELATIVE.match(text, claim.end) is not None
