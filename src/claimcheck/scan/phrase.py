@@ -337,6 +337,7 @@ def extend_phrase(s: str, q: Quantity, floor: int = 0) -> None:
     # Look back for hedges, framing words, direction words and an article.
     pos = q.start
     framing: list[str] = []
+    dir_seen = False
     for _ in range(6):
         lo = max(0, pos - 60)
         lw = _LAST_WORD.search(s, max(0, pos - 30), pos)
@@ -358,9 +359,10 @@ def extend_phrase(s: str, q: Quantity, floor: int = 0) -> None:
                 q.direction = "up" if pm.group("dir_up") else "down"
             elif pm.group("dir_up") and q.direction == "down" or pm.group("dir_down") and q.direction == "up":
                 break  # "rose … a 10% drop": not one phrase
+            dir_seen = True
         elif pm.group("hedge"):
-            if q.hedge is not None:
-                break
+            if q.hedge is not None or dir_seen:
+                break  # (a hedge sizes the number after it: "aged 65 and over increased by 25%" is no "more than")
             hw = re.sub(r"\s+", " ", pm.group("hedge").lower())
             if hw == "up to":
                 vm = _LAST_WORD.search(s, max(0, pm.start() - 20), pm.start())
