@@ -431,8 +431,9 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                     # difference has no year of its own; this is the old level, loosely written
                     continue
                 between = text[min(d.b, claim.end) : max(d.a, claim.start)]
-                # (", or 3.6%", " students — or one percent —": a dash sets the restatement off too)
-                beside = len(between) <= 30 and re.fullmatch(r"[\s,]*(?:[a-z]+\s+)?[\u2014\u2013]?\s*(?:or|\(|,|and)?[\s(]*", between, re.I)
+                # (", or 3.6%", " students — or one percent —": a dash sets the restatement off too;
+                # "rose 3.1% (or 7,138)": or a bracket)
+                beside = len(between) <= 30 and re.fullmatch(r"[\s,]*(?:[a-z]+\s+)?[\u2014\u2013]?\s*(?:\(?\s*or|\(|,|and)?[\s(]*", between, re.I)
                 # "rose by 13 per cent to 5.2 million offences … – an increase of 583,782": the
                 # claim's own new level, and the change stated after it
                 after_new = ((claim.new is new and new.b <= d.a and d.sent == new.sent) or (
