@@ -269,6 +269,11 @@ DOWN_NOUNS: tuple[str, ...] = tuple(
 #: growth of 16.6 percent", "recorded contraction of 2%".
 BARE_UP_NOUNS: tuple[str, ...] = ("growth",)
 BARE_DOWN_NOUNS: tuple[str, ...] = ("contraction",)
+#: Verbs between a change noun named with "the" and its size: "The increase was 12%", "the
+#: increase has been nominal Rs 2,750 crore", "the drop amounted to 4,000".
+CHANGE_NOUN_COPULAS: tuple[str, ...] = (
+    "was", "is", "has been", "had been", "amounted to", "amounts to", "came to", "comes to",
+)
 #: Comparatives after a number in prose: "20% more", "12 percent lower".
 UP_COMPARATIVES: tuple[str, ...] = ("more", "higher", "larger", "bigger", "greater", "longer")
 DOWN_COMPARATIVES: tuple[str, ...] = ("fewer", "less", "lower", "smaller", "shorter", "cheaper")

@@ -255,7 +255,10 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
         # in transfers", "This was a 22 per cent increase on 2020, when there were 150,748,
         # and is up 13 per cent": every claim of a sentence that opens by pointing back
         # points back, past the numbers of the claims before it
-        if (_ANAPHOR.fullmatch(text[claim.sa : claim.start]) or any(
+        if (_ANAPHOR.fullmatch(text[claim.sa : claim.start])
+                # ("The increase was 12%": the phrase itself opens by pointing back)
+                or (claim.item is not None and claim.start == claim.sa and _ANAPHOR.fullmatch(text[claim.sa : claim.item.a]))
+                or any(
                 c.anaphoric and c.sent == claim.sent and c.end <= claim.start
                 and not _OWN_SUBJECT.search(text, c.end, claim.start) for c in claims)) and not any(
                 it.clause == claim.clause and it.b <= claim.start and owners.get(id(it)) is None

@@ -101,12 +101,16 @@ _UP_WORDS = lexicon.PROSE_UP
 _DOWN_WORDS = lexicon.PROSE_DOWN
 
 
+# ("The increase was 12%", "the increase has been nominal Rs 2,750 crore": a change named
+# with "the", then a verb and its size)
 _UP_NOUN_OF = tuple(f"{a} {n} of" for n in _UP_NOUNS.split("|") for a in ("a", "an", "the")) + tuple(
-    f"{n} of" for n in lexicon.BARE_UP_NOUNS)
+    f"{n} of" for n in lexicon.BARE_UP_NOUNS) + tuple(
+    f"{a} {n} {v}" for n in _UP_NOUNS.split("|") for a in ("the", "this", "that") for v in lexicon.CHANGE_NOUN_COPULAS)
 
 
 _DOWN_NOUN_OF = tuple(f"{a} {n} of" for n in _DOWN_NOUNS.split("|") for a in ("a", "an", "the")) + tuple(
-    f"{n} of" for n in lexicon.BARE_DOWN_NOUNS)
+    f"{n} of" for n in lexicon.BARE_DOWN_NOUNS) + tuple(
+    f"{a} {n} {v}" for n in _DOWN_NOUNS.split("|") for a in ("the", "this", "that") for v in lexicon.CHANGE_NOUN_COPULAS)
 
 
 _alt = lexicon.alternation
