@@ -608,6 +608,13 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
         if (x.sent == y.sent and x.q.kind == "percent" and x.q.direction and x.q.change and y.q.plain
                 and y.q.kind in ("count", "money") and y.role is None and _OR_GAP.fullmatch(text, x.b, y.a)):
             y.q.direction = x.q.direction
+    # "a fall of 3 per cent on the previous year and 8 per cent on the peak coverage": a
+    # percent joined by "and" to a change and its base is a second change, not a level
+    for x, y in zip(items, items[1:]):
+        if (x.sent == y.sent and x.q.kind == y.q.kind and x.q.kind in ("percent", "points") and x.q.direction and x.q.change
+                and y.q.direction is None and not y.q.share_of and not y.q.words and y.role is None
+                and _AND_CHANGE_GAP.fullmatch(text, x.b, y.pa)):
+            y.q.direction = x.q.direction
     # "412,000 visitors and 3,000 members in 2024": a label after the last of levels joined
     # by "and" is every one's
     for x, y in zip(reversed(items[:-1]), reversed(items[1:])):
@@ -804,6 +811,9 @@ _MADE_UP = re.compile(r"(?:[^\d;:.]|(?:19|20)\d\d){0,40}?\s+(?:was|is|were|are)\
 _OF_WHOLE_BEFORE = re.compile(r"^\W*of\s+(?:the|those|these|all(?:\s+the)?)\s+(?:[A-Z][\w.&-]*['\u2019]s\s+)?$", re.I)
 _OPENS_ON_WHOLE = re.compile(r"\W*of\s+(?:the|those|these|all(?:\s+the)?)\s+(?:[A-Z][\w.&-]*['\u2019]s\s+)?\d", re.I)
 _WHOLE_COMMA = re.compile(r"(?:\s+[a-z][\w'’-]*){0,3}\s*,\s", re.I)
+_AND_CHANGE_GAP = re.compile(
+    r"(?:\s+(?:on|from|over|since|than|against|in|for|compared\s+(?:with|to))\s+[^,;:.\d()]{1,50}?(?:\s+(?:19|20)\d\d(?:[/-]\d{2,4})?)?)?"
+    r"\s*,?\s+and\s+", re.I)
 _OR_GAP = re.compile(r"\s*(?:,?\s+|\(\s*)or\s+", re.I)  # (or in brackets: "rose 3.1% (or 7,138)")
 _BECOME_WORDS = frozenset({"become", "becomes", "became"})
 _BECOMES_GAP = re.compile(r"\s+(?:(?:would|will|could|might|then|now)\s+)?(?:become|becomes|became)\s+" + lexicon.CURRENCY_CLASS + r"?", re.I)
