@@ -436,6 +436,8 @@ def _sentence_reading(text: str, sent: Sentence) -> tuple[list[int], list[tuple[
             v = m.group("v").lower()
             if v == "up" and _PHRASAL_BEFORE.search(text, max(sa, pos - 12), pos):
                 continue  # "made up", "adds up": no change
+            if v in ("up", "down") and directions and directions[-1][1] <= pos and not text[directions[-1][1] : pos].strip():
+                continue  # "jumped up to 67% from 59%": the particle of the verb before, one change
             if v in PROGRESSIVE and _AT_RATE.match(text, m.end()):
                 continue  # "is growing at the slowest rate for four years": a rate, not a change
             if _CAUSE_BEFORE.search(text, max(sa, pos - 24), pos):
