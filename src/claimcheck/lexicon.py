@@ -265,6 +265,15 @@ UP_NOUNS: tuple[str, ...] = tuple(
 DOWN_NOUNS: tuple[str, ...] = tuple(
     "drop decline decrease reduction cut fall dip slide plunge loss downturn slump contraction shortfall tumble deduction".split()
 )
+#: Change nouns written with no article before "of": "saw growth of 8%", "registering
+#: growth of 16.6 percent", "recorded contraction of 2%".
+BARE_UP_NOUNS: tuple[str, ...] = ("growth",)
+BARE_DOWN_NOUNS: tuple[str, ...] = ("contraction",)
+#: Verbs between a change noun named with "the" and its size: "The increase was 12%", "the
+#: increase has been nominal Rs 2,750 crore", "the drop amounted to 4,000".
+CHANGE_NOUN_COPULAS: tuple[str, ...] = (
+    "was", "is", "has been", "had been", "amounted to", "amounts to", "came to", "comes to",
+)
 #: Comparatives after a number in prose: "20% more", "12 percent lower".
 UP_COMPARATIVES: tuple[str, ...] = ("more", "higher", "larger", "bigger", "greater", "longer")
 DOWN_COMPARATIVES: tuple[str, ...] = ("fewer", "less", "lower", "smaller", "shorter", "cheaper")
@@ -285,12 +294,27 @@ PROSE_DOWN: tuple[str, ...] = (
     "inched down", "went down", "gone down", "contracted", "eased", "narrowed", "narrowing",
     "shed", "sheds", "shedding",
 )
+#: Words between a change verb's article and its number that leave it the size of the
+#: change: "jumped an annual 7.5% in September", "rose a seasonally adjusted 0.4%", "fell a
+#: further 2%".
+CHANGE_SIZE_QUALIFIERS: tuple[str, ...] = (
+    "annual", "annualised", "annualized", "seasonally adjusted", "year-on-year", "year on year", "yearly",
+    "quarterly", "monthly", "further", "additional", "modest", "healthy", "robust", "solid", "hefty",
+    "impressive", "sizeable", "sizable", "revised", "provisional",
+)
+#: Participles of reporting that may follow a count in place of its noun: "63 reported in
+#: 2018", "1,560 reported thefts" (the noun, if any, is the word after).
+REPORTING_PARTICIPLES: tuple[str, ...] = (
+    "reported", "recorded", "registered", "logged", "confirmed", "counted", "filed", "documented",
+    "investigated", "identified", "issued", "received", "processed", "seized", "committed", "cleared",
+)
+#: Words after "annual" (or "yearly") that make it a yearly rate of change ("an annual rate
+#: of 5%", "annual growth of 3%"); another noun after it names a level ("the annual number of
+#: deaths rose 34.9%", "the city's annual budget rose 4%").
+ANNUAL_RATE_WORDS: tuple[str, ...] = ("rate", "rates", "pace", "average", "basis", "terms", "clip", "compound")
 #: Directions that are also the role word of the number after them ("344 last year, up
 #: from 211", "higher than the 282"): said before "from" or "than", the number is a base.
 COMPARISON_DIRECTIONS: tuple[str, ...] = ("up", "down", "higher", "lower")
-#: Change nouns a phrase may name with no article before "of" ("recorded growth of 14
-#: percent"); not a flow's gain or loss ("net migration gain of 52,000" is a level).
-BARE_CHANGE_NOUNS: frozenset[str] = frozenset({"growth", "increase", "decline", "decrease", "reduction"})
 #: Verbs a subject reports a change noun with ("The port recorded growth of 6 percent"):
 #: no part of the change's own phrase.
 REPORTING_VERBS: tuple[str, ...] = ("recorded", "reported", "posted", "saw", "sees", "showed", "shows", "registered",

@@ -197,7 +197,11 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
             elif it.role == "whole" and claim.whole is None:
                 claim.whole = it
             elif re.fullmatch(r"\s*,?\s*with\s+(?:just\s+|only\s+)?", gap, re.I) and claim.new is None:
-                claim.new = it
+                if not any(o.a > it.b and o.time and it.time and comparable(it.time, o.time) and is_before(it.time, o.time)
+                           for o in after):
+                    # (not "decreased 35 percent overall with 97 robberies reported in 2017 and
+                    # 63 reported in 2018": the levels of two times, which the times order)
+                    claim.new = it
             elif claim.new is None and re.fullmatch(r"(?:\s+(?:in|for|of)\s+(?:its\s+|the\s+|their\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2})?\s+(?:at|of)\s+" + lexicon.CURRENCY_CLASS + r"?(?:rs\.?\s*)?", gap, re.I):
                 claim.new = it  # "a 61 per cent jump in its net profit at Rs 108 crore"
             elif claim.old is None and base and it.time and it.time == base:
@@ -245,8 +249,10 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
                 if (claim.kind == "share" and not claim.bare) or (claim.bare and _PART_GAP.fullmatch(gap)):
                     part = it
                     if it.role == "whole" and len(before) > 1 and re.fullmatch(
-                            r"(?:\s+[a-z][\w'’-]*)?\s+(?:of|out\s+of)\s+(?:the\s+|all\s+|its\s+|their\s+)?" + lexicon.CURRENCY_CLASS + r"?", text[before[-2].b : it.a], re.I):
-                        part = before[-2]  # "Only 27 of the 300 schools, or 9%": the part, then its whole
+                            r"(?:\s+[a-z][\w'’-]*){0,2}\s+(?:of|out\s+of)\s+(?:the\s+|all\s+|its\s+|their\s+)?" + lexicon.CURRENCY_CLASS + r"?", text[before[-2].b : it.a], re.I):
+                        # "Only 27 of the 300 schools, or 9%", "14,891 votes cast out of 22,984
+                        # registered voters, or 65 percent": the part, then its whole
+                        part = before[-2]
                         claim.whole = claim.whole or it
                     claim.part = claim.part or part
                 if claim.kind != "share" and it.role == "old" and (it.link is None or it.link is claim) and claim.old is None:
@@ -279,7 +285,10 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
         # in transfers", "This was a 22 per cent increase on 2020, when there were 150,748,
         # and is up 13 per cent": every claim of a sentence that opens by pointing back
         # points back, past the numbers of the claims before it
-        if (_ANAPHOR.fullmatch(text[claim.sa : claim.start]) or any(
+        if (_ANAPHOR.fullmatch(text[claim.sa : claim.start])
+                # ("The increase was 12%": the phrase itself opens by pointing back)
+                or (claim.item is not None and claim.start == claim.sa and _ANAPHOR.fullmatch(text[claim.sa : claim.item.a]))
+                or any(
                 c.anaphoric and c.sent == claim.sent and c.end <= claim.start
                 and not _OWN_SUBJECT.search(text, c.end, claim.start) for c in claims)) and not any(
                 it.clause == claim.clause and it.b <= claim.start and owners.get(id(it)) is None

@@ -46,6 +46,25 @@ _OTHER_PERIOD = re.compile(r"\b(?:quarter|month|week|half)\b(?![\s-]+(?:a|one|la
 # "grown an average of 5% a year": a yearly rate, compounded, never the total change.
 _PER_PERIOD_AFTER = re.compile(r"\s+(?:a|per|each|every)\s+(?:year|month|week|day|quarter|decade)\b|\s+(?:annually|yearly)\b", re.I)
 _PER_PERIOD_BEFORE = re.compile(r"\b(?:annual(?:ly|ized|ised)?|yearly|compound(?:ed)?|an\s+average\s+of|average\s+annual)\b[^,;:]{0,30}$", re.I)
+# "jumped an annual 7.5% in September": one month against the same month a year before,
+# the change itself (not "grown an annual 5%" over years, compounded)
+_AN_ANNUAL = re.compile(r"\ban\s+annual\s+$", re.I)
+_IN_MONTH = re.compile(r"\s+in\s+(?:" + lexicon.alternation(lexicon.MONTHS) + r")\b", re.I)
+_ANNUAL_NOUN = re.compile(r"(?:annual|yearly)\s+(?P<w>[a-z][\w-]*)", re.I)
+_ANNUAL_RATE_WORDS = frozenset(lexicon.ANNUAL_RATE_WORDS + lexicon.UP_NOUNS + lexicon.DOWN_NOUNS) | lexicon.CHANGE_NOUNS
+
+
+def _per_period_before(text: str, lo: int, hi: int) -> bool:
+    """Whether the words before a percent make it a rate per period ("an annual 5%", "at an
+    annual rate of 5%", "an average of 5% a year"), not "annual" naming a level ("the annual
+    number of deaths rose 34.9%")."""
+    m = _PER_PERIOD_BEFORE.search(text, lo, hi)
+    if m is None:
+        return False
+    n = _ANNUAL_NOUN.match(text, m.start(), hi)
+    return n is None or n.group("w").lower().rstrip("s") in _ANNUAL_RATE_WORDS or n.group("w").lower() in _ANNUAL_RATE_WORDS
+
+
 # "Economists had expected sales to rise 5%": a forecast, not a claim about the numbers
 # ("the graphic would appear to show a 5.37% increase" is a reading of numbers, not one).
 _EXPECTED = re.compile(r"\b(?:expect(?:ed|s|ing)?|forecasts?|forecasted|projected|predicted|anticipated|hoped|aimed|targets?|targeted|budgeted|estimated\s+to|plans?\s+to|planned\s+to|(?:would|could|might)(?!\s+(?:appear|seem)\b))\b[^,;:]{0,40}$", re.I)
@@ -209,7 +228,8 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
             and any(it.memo.get("becomes") and it.sent == claim.sent for it in near)):
         return out  # a forecast or a hypothetical is not checked against the numbers
     per_period = claim.item is not None and kind == "percent" and (
-        _PER_PERIOD_AFTER.match(text, claim.end) or _PER_PERIOD_BEFORE.search(text, max(claim.sa, claim.start - 40), claim.start))
+        _PER_PERIOD_AFTER.match(text, claim.end) or _per_period_before(text, max(claim.sa, claim.start - 40), claim.item.a)
+    ) and not (_AN_ANNUAL.search(text, claim.start, claim.item.a) and _IN_MONTH.match(text, claim.end))
     claim_place = _claim_place(text, claim) if claim.item is not None else None
     relative_base = claim.item is not None and _BASE_RELATIVE.match(text, claim.end) is not None
     if kind in ("percent", "points", "count", "money", "rate", "multiple", "direction") and not per_period:
@@ -358,6 +378,8 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                             old.time is not None and old.time[0] == 0 and old.time[1] < 0
                             and (new.time is None or new.time[0] in (0, base[0] + 1)))))):
                     continue
+                if old.memo.get("when_level") and new.time is not None and not comparable(old.time, new.time):
+                    continue  # "reached 1,450 in July, up 21% from 2019, when there were 1,200": a month against a year
                 if period is not None and new.time is not None and comparable(period, new.time) and period != new.time:
                     continue  # "Arrests fell 20% in June, from 1,224 in May to 990 in July"
                 if span is not None and span > 1 and not _spans_years(old, new, span):
@@ -456,8 +478,8 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                     continue
                 between = text[min(d.b, claim.end) : max(d.a, claim.start)]
                 # (", or 3.6%", " students — or one percent —": a dash sets the restatement off too;
-                # " students, or 2.7 percent": the noun, then its comma)
-                beside = len(between) <= 30 and re.fullmatch(r"[\s,]*(?:[a-z]+(?:\s+|\s*,\s*))?[\u2014\u2013]?\s*(?:or|\(|,|and)?[\s(]*", between, re.I)
+                # " students, or 2.7 percent": the noun, then its comma; "rose 3.1% (or 7,138)": or a bracket)
+                beside = len(between) <= 30 and re.fullmatch(r"[\s,]*(?:[a-z]+(?:\s+|\s*,\s*))?[\u2014\u2013]?\s*(?:\(?\s*or|\(|,|and)?[\s(]*", between, re.I)
                 # "rose by 13 per cent to 5.2 million offences … – an increase of 583,782": the
                 # claim's own new level, and the change stated after it
                 after_new = ((claim.new is new and new.b <= d.a and d.sent == new.sent) or (

@@ -105,7 +105,8 @@ _MONEY_AFTER = re.compile(
 )
 
 
-_TIME_AFTER = re.compile(r":\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|[ECMP][SD]?T\b|GMT\b|UTC\b)", re.I)
+# (a time zone only in capitals: "297.5 mt" is million tonnes, not Mountain Time)
+_TIME_AFTER = re.compile(r":\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|(?-i:[ECMP][SD]?T\b|GMT\b|UTC\b))", re.I)
 
 
 # "the 232 homicides recorded 10 years ago in 2001": a span back (or on) in time, no level

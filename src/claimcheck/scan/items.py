@@ -122,7 +122,8 @@ class Candidate:
 _EM_DASH = re.compile("\u2014")
 # (", but 0.4 percentage points higher than …": a "but" with no subject of its own goes on
 # with the clause before it)
-_CLAUSE_BREAK = re.compile(r";|\u2014|\s--\s|:\s|[,.!?][\u201d\"]|[\u201d\"],|,\s+(?=(?:while|whereas)\b|but\b(?!\s+[\d$\u00a3\u20ac]))")
+# ("£92.4 million (2016: £87.8 million)": the year before's level in brackets is no clause)
+_CLAUSE_BREAK = re.compile(r";|\u2014|\s--\s|(?<!\((?:19|20)\d\d):\s|[,.!?][\u201d\"]|[\u201d\"],|,\s+(?=(?:while|whereas)\b|but\b(?!\s+[\d$\u00a3\u20ac]))")
 
 
 # Not a part of a hyphenated word: "the clean-up", "a follow-up", "up-to-date".
@@ -438,6 +439,8 @@ def _sentence_reading(text: str, sent: Sentence) -> tuple[list[int], list[tuple[
             v = m.group("v").lower()
             if v == "up" and _PHRASAL_BEFORE.search(text, max(sa, pos - 12), pos):
                 continue  # "made up", "adds up": no change
+            if v in ("up", "down") and directions and directions[-1][1] <= pos and not text[directions[-1][1] : pos].strip():
+                continue  # "jumped up to 67% from 59%": the particle of the verb before, one change
             if v in PROGRESSIVE and _AT_RATE.match(text, m.end()):
                 continue  # "is growing at the slowest rate for four years": a rate, not a change
             if v in _THAN_SET and _DURATION_AFTER.match(text, m.end()):
@@ -479,7 +482,7 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
     """The paragraph's quantities as items, and its claims."""
     from claimcheck.scan.compared import compared_pairs_claims  # (these build on Item and Claim)
     from claimcheck.scan.parts import listed_parts_claims
-    from claimcheck.scan.restated import or_percent_in_words_claim
+    from claimcheck.scan.restated import or_hedged_percent_claim, or_percent_in_words_claim
     from claimcheck.scan.unsigned import unsigned_points_claim
 
     items: list[Item] = []
@@ -515,6 +518,8 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
                 claim = unsigned_points_claim(text, it)  # "showing 0.06 per cent point from 11.40 per cent"
             if claim is None:
                 claim = or_percent_in_words_claim(text, it)  # "dropped 144 students — or one percent —"
+            if claim is None:
+                claim = or_hedged_percent_claim(text, it)  # "… out of 22,984 registered voters, or just over 65 percent"
             if claim is not None:
                 claim.sa = sa
                 claim.noun = _claim_noun(text, claim.end)
@@ -609,6 +614,13 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
     for x, y in zip(items, items[1:]):
         if (x.sent == y.sent and x.q.kind == "percent" and x.q.direction and x.q.change and y.q.plain
                 and y.q.kind in ("count", "money") and y.role is None and _OR_GAP.fullmatch(text, x.b, y.a)):
+            y.q.direction = x.q.direction
+    # "a fall of 3 per cent on the previous year and 8 per cent on the peak coverage": a
+    # percent joined by "and" to a change and its base is a second change, not a level
+    for x, y in zip(items, items[1:]):
+        if (x.sent == y.sent and x.q.kind == y.q.kind and x.q.kind in ("percent", "points") and x.q.direction and x.q.change
+                and y.q.direction is None and not y.q.share_of and not y.q.words and y.role is None
+                and _AND_CHANGE_GAP.fullmatch(text, x.b, y.pa)):
             y.q.direction = x.q.direction
     # "412,000 visitors and 3,000 members in 2024": a label after the last of levels joined
     # by "and" is every one's
@@ -755,6 +767,8 @@ def same_unit(a: Quantity, b: Quantity) -> bool:
 
 def noun_score(a: Quantity, b: Quantity) -> float:
     na, nb = noun_of(a), noun_of(b)
+    if (a.noun or "").lower() in lexicon.REPORTING_PARTICIPLES or (b.noun or "").lower() in lexicon.REPORTING_PARTICIPLES:
+        return 0.0  # "97 robberies reported in 2017 and 63 reported in 2018": a verb, not what 63 counts
     if na and nb:
         return 1.0 if na == nb else -3.0
     return 0.0
@@ -804,7 +818,10 @@ _MADE_UP = re.compile(r"(?:[^\d;:.]|(?:19|20)\d\d){0,40}?\s+(?:was|is|were|are)\
 _OF_WHOLE_BEFORE = re.compile(r"^\W*of\s+(?:the|those|these|all(?:\s+the)?)\s+(?:[A-Z][\w.&-]*['\u2019]s\s+)?$", re.I)
 _OPENS_ON_WHOLE = re.compile(r"\W*of\s+(?:the|those|these|all(?:\s+the)?)\s+(?:[A-Z][\w.&-]*['\u2019]s\s+)?\d", re.I)
 _WHOLE_COMMA = re.compile(r"(?:\s+[a-z][\w'’-]*){0,3}\s*,\s", re.I)
-_OR_GAP = re.compile(r"\s*,?\s+or\s+", re.I)
+_AND_CHANGE_GAP = re.compile(
+    r"(?:\s+(?:on|from|over|since|than|against|in|for|compared\s+(?:with|to))\s+[^,;:.\d()]{1,50}?(?:\s+(?:19|20)\d\d(?:[/-]\d{2,4})?)?)?"
+    r"\s*,?\s+and\s+", re.I)
+_OR_GAP = re.compile(r"\s*(?:,?\s+|\(\s*)or\s+", re.I)  # (or in brackets: "rose 3.1% (or 7,138)")
 _BECOME_WORDS = frozenset({"become", "becomes", "became"})
 _BECOMES_GAP = re.compile(r"\s+(?:(?:would|will|could|might|then|now)\s+)?(?:become|becomes|became)\s+" + lexicon.CURRENCY_CLASS + r"?", re.I)
 _CHANGE_OF = re.compile(r"\bof\s*$", re.I)

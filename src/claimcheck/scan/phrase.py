@@ -71,12 +71,23 @@ _UP_NOUNS = "|".join(lexicon.UP_NOUNS)
 _DOWN_NOUNS = "|".join(lexicon.DOWN_NOUNS)
 
 
+# "totalled 3,239,760 up 7.9% from 3,001,603": an "up" or "down" with a number of its
+# own after it is that number's direction, not this one's (copy that drops the comma)
+_NOT_NEXT_NUMBERS = (r"(?!\s+(?:by\s+)?(?:(?:" + lexicon.alternation([w for w in lexicon.HEDGE_WORDS["nearly"]
+                     + lexicon.HEDGE_WORDS["about"] + lexicon.HEDGE_WORDS["more_than"] + lexicon.HEDGE_WORDS["just_over"]
+                     + lexicon.HEDGE_WORDS["less_than"] if w != "~"]) + r")\s+)?[~$\u00a3\u20ac]?\d)")
+
+
 _DIR_AFTER = re.compile(
     r"(?:\s+(?:year[\s-]+(?:on|over)[\s-]+year|month[\s-]+(?:on|over)[\s-]+month|quarter[\s-]+(?:on|over)[\s-]+quarter"
     r"|y-?o-?y|yoy|annual|annualised|annualized|quarterly|sequential|overall|net|\((?:yoy|y-o-y|mom|qoq)\)))*"
+    # "562 votes more than the 11,259": what the number counts, then its comparison (else
+    # "more than" reads as a claim that 562 is more than 11,259)
+    r"(?:\s+(?!(?:" + "|".join(sorted(_NOT_NOUNS)) + r")\b)[a-z][\w'-]*(?=\s+(?:"
+    + "|".join(lexicon.UP_COMPARATIVES + lexicon.DOWN_COMPARATIVES) + r")\s+than\b))?"
     r"\s+(?:(?P<upn>(?:" + _UP_NOUNS + r")s?)|(?P<downn>(?:" + _DOWN_NOUNS + r")s?)"
-    r"|(?P<upc>" + "|".join(lexicon.UP_COMPARATIVES + ("better",)) + r"|up(?!\s+(?:to|from|for|until|with)\b))"
-    r"|(?P<downc>" + "|".join(lexicon.DOWN_COMPARATIVES) + r"|down(?!\s+(?:to|from|for|until|with)\b)))\b",
+    r"|(?P<upc>" + "|".join(lexicon.UP_COMPARATIVES + ("better", "additional")) + r"|up(?!\s+(?:to|from|for|until|with)\b)" + _NOT_NEXT_NUMBERS + r")"
+    r"|(?P<downc>" + "|".join(lexicon.DOWN_COMPARATIVES) + r"|down(?!\s+(?:to|from|for|until|with)\b)" + _NOT_NEXT_NUMBERS + r"))\b",
     re.I,
 )
 
@@ -91,11 +102,16 @@ _DOWN_WORDS = lexicon.PROSE_DOWN
 
 
 _NOT_REPORTING = r"(?!(?:" + lexicon.alternation(lexicon.REPORTING_VERBS) + r")\s)"
-_BARE_CHANGE_NOUNS = lexicon.BARE_CHANGE_NOUNS
-_UP_NOUN_OF = tuple(f"{a} {n} of" for n in _UP_NOUNS.split("|") for a in ("a", "an", "the"))
+# ("The increase was 12%", "the increase has been nominal Rs 2,750 crore": a change named
+# with "the", then a verb and its size)
+_UP_NOUN_OF = tuple(f"{a} {n} of" for n in _UP_NOUNS.split("|") for a in ("a", "an", "the")) + tuple(
+    f"{n} of" for n in lexicon.BARE_UP_NOUNS) + tuple(
+    f"{a} {n} {v}" for n in _UP_NOUNS.split("|") for a in ("the", "this", "that") for v in lexicon.CHANGE_NOUN_COPULAS)
 
 
-_DOWN_NOUN_OF = tuple(f"{a} {n} of" for n in _DOWN_NOUNS.split("|") for a in ("a", "an", "the"))
+_DOWN_NOUN_OF = tuple(f"{a} {n} of" for n in _DOWN_NOUNS.split("|") for a in ("a", "an", "the")) + tuple(
+    f"{n} of" for n in lexicon.BARE_DOWN_NOUNS) + tuple(
+    f"{a} {n} {v}" for n in _DOWN_NOUNS.split("|") for a in ("the", "this", "that") for v in lexicon.CHANGE_NOUN_COPULAS)
 
 
 _alt = lexicon.alternation
@@ -149,15 +165,13 @@ def _pre_step_pattern(keep) -> str:  # noqa: ANN001
 
     def noun_of(nouns: str) -> str:
         # "a modest decline of", and "a rise in their bill of", "an increase in real terms of"
-        # ("the statewide drop of 38 homicides" too, but not "The net migration gain of
-        # 52,000": a net flow named with "the" is a level)
-        # ("a year on year growth of 14 percent", and with no article: "recorded growth of 14
-        # percent"; not a flow's gain or loss: "net migration gain of 52,000" is a level)
-        bare = [n for n in nouns.split("|") if n in _BARE_CHANGE_NOUNS]
-        return (r"|(?:a|an|the(?!\s+net\b))\s+(?:" + _NOT_REPORTING + r"[a-z][a-z-]{0,15}\s+){1,2}(?:" + nouns + r")s?\s+of"
-                r"|(?:a|an)\s+(?:" + _NOT_REPORTING + r"[a-z][a-z-]{0,15}\s+){3}(?:" + nouns + r")s?\s+of"
+        # ("the statewide drop of 38 homicides" too, but not "The (provisional) net migration
+        # gain of 52,000": a net flow named with "the" is a level); up to three words, none an
+        # article: "a year on year growth of 14 percent"; no verb a subject reports the change
+        # with: "The port recorded growth of 6 percent"
+        return (r"|(?:a|an|the(?!(?:\s+[a-z][a-z-]{0,15}){0,2}\s+net\b))\s+(?:" + _NOT_REPORTING
+                + r"(?!(?:a|an|the)\s)[a-z][a-z-]{0,15}\s+){1,3}(?:" + nouns + r")s?\s+of"
                 r"|(?:a|an)\s+(?:[a-z][a-z-]{0,15}\s+){0,2}(?:" + nouns + r")s?\s+in\s+(?:[a-z][\w'’-]{0,15}\s+){1,3}of"
-                + (r"|(?:" + "|".join(bare) + r")\s+of" if bare else "")
                 ) if keep("of", False) else ""
 
     return (
@@ -224,7 +238,13 @@ _LAST_WORD = re.compile(r"([A-Za-z]+)\s+$|~\s?$")
 # longer than the longest phrase plus " by" and a space: searching only that tail finds
 # the same (leftmost) match, at less than half the cost.
 _PRE_MAX = max(len(w) for w in list(_UP_WORDS) + list(_DOWN_WORDS) + list(_UP_NOUN_OF) + list(_DOWN_NOUN_OF)
-               + list(_HEDGE_WORDS) + list(FRAMING_WORDS)) + len(" by") + 2 + 2 * 17 + 3 + 3 * 17  # two adjectives of up to 16 letters: "a modest annual decline of", and " in" three words: "a rise in their bill of"
+               + list(_HEDGE_WORDS) + list(FRAMING_WORDS)) + len(" by") + 2 + 3 * 17 + 3 + 3 * 17  # three words of up to 16 letters: "a modest annual decline of", "a year on year growth of", and " in" three words: "a rise in their bill of"
+
+
+# "jumped an annual 7.5%", "rose a seasonally adjusted 0.4%": an article and words that
+# qualify the change, between its verb and its size
+_QUALIFIED_SIZE = re.compile(
+    r"(?:^|(?<=\s))(?:a|an)\s+(?:(?:" + _alt(lexicon.CHANGE_SIZE_QUALIFIERS) + r")\s+){1,2}$", re.I)
 
 
 _DOUBLE_SPACE = re.compile(r"\s\s")
@@ -328,11 +348,16 @@ def extend_phrase(s: str, q: Quantity, floor: int = 0) -> None:
     # Look back for hedges, framing words, direction words and an article.
     pos = q.start
     framing: list[str] = []
+    dir_seen = False
     for _ in range(6):
         lo = max(0, pos - 60)
         lw = _LAST_WORD.search(s, max(0, pos - 30), pos)
         if lw is None or (lw.group(1) is not None and lw.group(1).lower() not in _PRE_LAST_WORDS):
-            break
+            qm = _QUALIFIED_SIZE.search(s, max(floor, pos - 50), pos) if lw is not None and q.direction is None else None
+            if qm is None or qm.start() >= pos:
+                break
+            pos = qm.start()  # then the verb before it, if any
+            continue
         if pos - lo > _PRE_MAX and not _DOUBLE_SPACE.search(s, lo, pos):
             lo = pos - _PRE_MAX
         pm = (_pre_step() if lw.group(1) is None else _pre_step_for(lw.group(1).lower())).search(s, lo, pos)
@@ -345,9 +370,10 @@ def extend_phrase(s: str, q: Quantity, floor: int = 0) -> None:
                 q.direction = "up" if pm.group("dir_up") else "down"
             elif pm.group("dir_up") and q.direction == "down" or pm.group("dir_down") and q.direction == "up":
                 break  # "rose … a 10% drop": not one phrase
+            dir_seen = True
         elif pm.group("hedge"):
-            if q.hedge is not None:
-                break
+            if q.hedge is not None or dir_seen:
+                break  # (a hedge sizes the number after it: "aged 65 and over increased by 25%" is no "more than")
             hw = re.sub(r"\s+", " ", pm.group("hedge").lower())
             if hw == "up to":
                 vm = _LAST_WORD.search(s, max(0, pm.start() - 20), pm.start())

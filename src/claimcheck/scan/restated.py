@@ -113,4 +113,15 @@ def or_percent_in_words_claim(text: str, it: Item) -> Claim | None:
     return Claim(it, it.pa, it.pb, None, "percent", it.sent, it.clause, bare=True)
 
 
-__all__ = ["RESTATED_AMOUNT", "or_percent_in_words_claim", "restated_candidates"]
+def or_hedged_percent_claim(text: str, it: Item) -> Claim | None:
+    """The claim of a hedged percent that restates, after "or", the number before it as a
+    share ("14,891 votes cast out of 22,984 registered voters, or just over 65 percent"):
+    read as a bare percent, its hedge its own; None for any other item."""
+    q = it.q
+    if (q.kind != "percent" or q.words or q.written is None or q.direction is not None or q.hedge is None
+            or q.share_of or it.role is not None or _OR_BEFORE.search(text, max(it.base, it.pa - 6), it.pa) is None):
+        return None
+    return Claim(it, it.pa, it.pb, None, "percent", it.sent, it.clause, bare=True)
+
+
+__all__ = ["RESTATED_AMOUNT", "or_hedged_percent_claim", "or_percent_in_words_claim", "restated_candidates"]

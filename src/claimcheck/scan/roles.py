@@ -28,11 +28,12 @@ _NEW_WORDS = r"to\s+(?:close|end|finish|settle)\s+(?:the\s+(?:day|week|month|qua
 _MONTH_FILL = "|".join(m for m in ("january february march april may june july august september october november december "
                                    "jan feb mar apr jun jul aug sep sept oct nov dec").split())
 # Determiners, possessives and short labels between a role word and its number:
-# "from the 396", "from last year's 88", "up from 2009’s 54.2%", "from a 13-year high of 134".
+# "from the 396", "from last year's 88", "up from 2009’s 54.2%", "from a 13-year high of 134",
+# "down on the 2019/20 figure (263 million": a fiscal year too.
 _FILL_WORDS = (r"the|a|an|its|their|his|her|our|last|this|previous|prior|same|record|new|year['’]s|month['’]s|\d{4}['’]s|[a-z]+['’]s|\d+-year"
                r"|high|low|peak|of|total|level|amount|figure|number|budgeted|average|estimated|revised|roughly|about|some"
                r"|just|only|nearly|almost|around|approximately|recent|all-time|record-high"
-               r"|" + _MONTH_FILL + r"|\d{4}|\d{4},|rs\.?|inr|ksh|sh|us\$|a\$|nz\$|c\$|r|n")
+               r"|" + _MONTH_FILL + r"|\d{4}|\d{4},|\d{4}[/-]\d{2}(?:\d{2})?|rs\.?|inr|ksh|sh|us\$|a\$|nz\$|c\$|r|n")
 _FILL = r"(?:(?:" + _FILL_WORDS + r")\s+){0,4}"
 # After a strong role word any short run of words may stand before the number: "higher
 # than the league average of $160 million", "compared to the rate recorded in February".
@@ -56,7 +57,9 @@ _ROLE_BEFORE = re.compile(
 )
 _NOT_BEFORE_TO = re.compile(r"\b(?:" + lexicon.alternation(sorted(lexicon.PHRASE_NOT_BEFORE_TO - {"up", "down"})) + r")\s*$", re.I)
 _WHEN_THERE = re.compile(r"\b(?:when|where)\s+there\s+(?:were|was|are|is)\b", re.I)
-_WHICH_WAS_ROLE = re.compile(r"\b(?P<w>" + _STRONG_OLD + r")\s+(?:[^\d;:()]|(?:19|20)\d\d\b){0,60}?,?\s+(?:which|that)\s+(?:was|were|stood\s+at)\s+"
+# ("against the same period in the previous year when they stood at £75.8m": or "when" and
+# a pronoun)
+_WHICH_WAS_ROLE = re.compile(r"\b(?P<w>" + _STRONG_OLD + r")\s+(?:[^\d;:()]|(?:19|20)\d\d\b){0,60}?,?\s+(?:which|that|when\s+(?:they|it))\s+(?:was|were|stood\s+at)\s+"
                              + lexicon.CURRENCY_CLASS + r"?$", re.I)
 _PAREN_ROLE = re.compile(r"\b(?P<w>" + _STRONG_OLD + r")\s+(?:[^\d;:()]|(?:19|20)\d\d\b){0,60}\($", re.I)
 _ROLE = {
@@ -132,6 +135,8 @@ def set_roles(text: str, sa: int, it: Item) -> None:
         return
     _read_roles(text, sa, it)
     q.roles = (it.role, it.role_word, it.time, it.memo.get("time_before", False))
+    if it.memo.get("when_level"):
+        q.roles += ({"when_level": True, "loose_old": True},)
 
 
 # What each pattern below cannot match without, in lower case: a word of a range, "of"
@@ -174,7 +179,12 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
         head = head[cut + 1 :]
     low = head.lower()
     folds = _CASE_FOLDS.search(head) is not None
-    if may_match(low, _RANGE_STEMS, folds) and _RANGE_BEFORE.search(head):
+    prior = _PRIOR_IN_BRACKETS.search(text, lo, it.pa) if cut >= 0 else None
+    if prior is not None:
+        # "up 5.2% to £92.4 million (2016: £87.8 million)": results copy gives the level of the
+        # year before in brackets after its year and a colon
+        it.role, it.role_word = "old", f"({prior.group('year')}:"
+    elif may_match(low, _RANGE_STEMS, folds) and _RANGE_BEFORE.search(head):
         it.role, it.role_word = "range", "range"
     elif _SCOPE_BEFORE.search(head) or (_DURATION_FOLLOWS.match(text, it.b) and (
             it.q.hedge in ("more_than", "less_than", "at_least", "just_over") or _THRESHOLD_BEFORE.search(head))):
@@ -199,6 +209,13 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
             it.role, it.role_word = None, ""  # "translating to around 27 million", "according to": no endpoint
         if w.startswith(("compared", "in comparison", "relative", "as against", "as opposed")):
             it.role = "old"
+        if it.role == "new" and (wm := _WHICH_WAS_ROLE.search(text, max(sa, it.pa - 110), it.pa)) is not None \
+                and not re.search(r"[;:\u2014]", wm.group(0)):
+            # "down almost £1m to £74.9m against the same period in the previous year when
+            # they stood at £75.8m": the level of what the comparison names, not a new one
+            it.role_word = re.sub(r"\s+", " ", wm.group("w").lower())
+            it.role = "old"
+            role_words = wm.group(0)
         if it.role == "old" and _WHEN_THERE.search(role_words):
             # "compared to 2016 when there were 1,529": the comparison is with the time; the
             # number is that time's level, and the times say which is old
@@ -217,8 +234,19 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
     tail = text[it.b : it.b + 90]
     # skip the noun the number counts ("344 slayings in 2007")
     tm = _TIME_AFTER.match(tail) if time_after_possible(tail) else None
-    if tm:
+    if tm is None and (sm := _SAME_PERIOD_AFTER.match(tail)) is not None:
+        # "682 cases of major crime for that same period in 2015": the year of the period
+        month = sm.group("month")
+        it.time = (int(sm.group("year")), MONTH_NUM.get(month.lower().rstrip("."), 0) if month else 0)
+    elif tm:
         it.time = _time(tm)
+        if it.time == (0, -2) and it.q.direction is None and _YEAR_BEFORE_WORDS.match(tm.group("past") or ""):
+            # "2,050,832 in 2016 over 1,798,380 recorded in the previous year": the year
+            # before the one the sentence named, not "last year" as the story tells it (a
+            # level's label; "an increase of 2.5 million from the year before" is a change's base)
+            said = _YEAR_SAID.findall(text, sa, it.a)
+            if said:
+                it.time = (int(said[-1]) - 1, 0)
     else:
         before = text[max(sa, it.a - 60) : it.a]
         bm = _TIME_BEFORE.search(before) if time_before_possible(before) else None
@@ -229,8 +257,30 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
             # "from the 2015 median income of $57,230": the year the role words name
             month = ym.group("month")
             it.time = (int(ym.group("year")), MONTH_NUM.get(month.lower().rstrip("."), 0) if month else 0)
+        elif prior is not None:
+            it.time = (int(prior.group("year")), 0)
+        elif "when" in before and (wm := _WHEN_LEVEL.search(before)) is not None:
+            # "up 3.1% from 2006, when the ten-team league averaged 4,295 fans": the level
+            # of the time named before "when" (a reading of the words: it bears a claim out)
+            it.time = _time(wm)
+            it.memo["when_level"] = it.memo["loose_old"] = True
 
 
+# "682 cases of major crime for that same period in 2015", "1,011,255 arrivals during the
+# corresponding period in 2013": a period named again, and its year (what the number counts
+# may take four words)
+_SAME_PERIOD_AFTER = re.compile(
+    r"(?:\s+(?!" + _COMPARING + r")[a-z][\w'-]*){0,4}?\s*,?\s+(?:in|during|for|over)\s+(?:the|that|this)\s+"
+    r"(?:same|corresponding|comparable|equivalent)\s+(?:period|months?|quarter|weeks?|time|span)\s+(?:in|of)\s+"
+    r"(?:(?P<month>" + MONTH + r")\.?\s+)?(?P<year>" + YEAR + r")\b", re.I)
+_PRIOR_IN_BRACKETS = re.compile(
+    r"\(\s*(?:FY\s?)?(?P<year>" + YEAR + r")(?:\s*[/-]\s*\d{2,4})?\s*:\s*(?:[a-z][\w'-]*\s+){0,4}" + lexicon.CURRENCY_CLASS + r"?$",
+    re.I)
+_WHEN_LEVEL = re.compile(
+    r"\b(?:from|than|since|over|on|against|compared\s+(?:to|with))\s+(?:(?:(?P<month>" + MONTH + r")\.?\s+)?(?P<year>" + YEAR + r")"
+    r"|(?P<past>last\s+(?:year|season)|the\s+(?:previous|prior)\s+(?:year|season)|a\s+year\s+(?:earlier|ago)))"
+    r"\s*,?\s+when\s+(?:[a-z][\w'-]*\s+){0,5}" + lexicon.CURRENCY_CLASS + r"?$", re.I)
+_YEAR_BEFORE_WORDS = re.compile(r"the\s+year\s+before|(?:the\s+)?(?:previous|prior|preceding)\s+year\b", re.I)
 _YEAR_IN_ROLE = re.compile(r"(?<=\s)(?:(?P<month>" + MONTH + r")\s+)?(?P<year>" + YEAR + r")(?=\s+[a-z])", re.I)
 
 

@@ -192,8 +192,16 @@ _UP_NOUN_SET = frozenset(lexicon.UP_NOUNS)
 _CHANGE_NOUN_OF = re.compile(
     r"(?:an?\s+)?(?:[a-z]+\s+){0,2}?(?P<noun>" + lexicon.alternation(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS) + r")s?"
     r"(?:\s+in(?:\s+[a-z][\w'’-]*){1,3}?)?\s+of\s+", re.I)
+_RUPEES = re.compile(r"\b(?:Rs\.?|INR)\s?(?=\d)")
+_CHANGE_NOUN_IS = re.compile(
+    r"(?:the|this|that)\s+(?P<noun>" + lexicon.alternation(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS) + r")s?\s+(?:"
+    + lexicon.alternation(lexicon.CHANGE_NOUN_COPULAS) + r")\s+", re.I)
 _QUALIFIED_CHANGE = re.compile(
     r"an?\s+(?:[a-z]+\s+){1,2}(?=(?:" + lexicon.alternation(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS) + r")s?\s+of\b)", re.I)
+# "jumped an annual 7.5%", "rose a seasonally adjusted 0.4%": the article and the words that
+# qualify the change, between its verb and its size (read without them)
+_SIZE_QUALIFIED = re.compile(
+    r"\b(?:a|an)\s+(?:(?:" + lexicon.alternation(lexicon.CHANGE_SIZE_QUALIFIERS) + r")\s+){1,2}(?=[~$\u00a3\u20ac]?\d)", re.I)
 # "slight" → "slightly", "dramatic" → "dramatically": the size adjectives whose adverb is a
 # hedge of the size of a change
 _SIZE_ADVERBS = {
@@ -229,9 +237,17 @@ def read_figure(phrase: str) -> tuple[ClaimedFigure | None, str | None]:
     m = _QUALIFIED_CHANGE.match(phrase)
     if m:
         candidates.append(phrase[m.end() :])
+    m = _SIZE_QUALIFIED.search(phrase)
+    if m and m.start() > 0:
+        candidates.append(phrase[: m.start()] + phrase[m.end() :])
     # "a deduction of 60,520 votes", "a shortfall of 12%": a change noun the figure language
     # does not know is read as the plain noun of its direction
     m = _CHANGE_NOUN_OF.match(phrase)
+    if m:
+        plain = "increase" if m.group("noun").lower() in _UP_NOUN_SET else "decrease"
+        candidates.append(f"{plain} of {phrase[m.end():]}")
+    # "The increase was 12%": a change named, then a verb and its size
+    m = _CHANGE_NOUN_IS.match(phrase)
     if m:
         plain = "increase" if m.group("noun").lower() in _UP_NOUN_SET else "decrease"
         candidates.append(f"{plain} of {phrase[m.end():]}")
@@ -251,6 +267,11 @@ def read_figure(phrase: str) -> tuple[ClaimedFigure | None, str | None]:
         alt = _COMPARATIVE_UP.sub("more", _COMPARATIVE_DOWN.sub("less", text))
         # "a shortfall widened 40%": the figure language knows rose/fell
         alt = _WIDENED.sub("rose", _NARROWED.sub("fell", alt))
+        if alt != text:
+            candidates.append(alt)
+    for text in list(candidates):
+        # "an increase of Rs 2,385 crore": the rupee written as "Rs" (or "Rs.", "INR")
+        alt = _RUPEES.sub("\u20b9", text)
         if alt != text:
             candidates.append(alt)
     for text in candidates:

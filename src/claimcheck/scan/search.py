@@ -47,8 +47,12 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
     for claim in claims:
         if claim.sent < first or (last is not None and claim.sent >= last):
             continue
+        cause = _cause_at(text, claim)
         cands = [c for c in candidates_for(claim, text, levels, items, owners, claims) + more_candidates(claim, text, items, claims)
-                 if c.score >= MIN_SCORE and _hedges_allow(claim, c.evidence)]
+                 if c.score >= MIN_SCORE and _hedges_allow(claim, c.evidence)
+                 # ("Revenue rose from £164.97m to £193.17m, driven by …, a 17.5% rise in used
+                 # car unit sales": the levels before the cause words are the change it caused)
+                 and not (cause is not None and any(it.sent == claim.sent and it.b <= cause for it in c.evidence))]
         if not cands:
             continue
         if any(c.note == PARALLEL_LISTS for c in cands):
@@ -63,6 +67,9 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
             continue
         if verdicts[id(best)] not in CONFIRMING and (
                 claim.lead or all(it.sent > claim.sent for it in best.evidence)
+                # ("… has climbed 7 points, to 80%. … Among independents, Trump has bounced
+                # five points, from 35 percent": a level two sentences on is another's)
+                or any(it.sent > claim.sent + 1 for it in best.evidence)
                 or best.note in (EARLIER_PARTS, LEVEL_NAMED, NET_FLOWS, RESTATED_NOUN, SHARED_OLD, SUM_OF_PARTS, WHICH_FOLLOWS, YEARS_SAID)
                 or best.note in BEAR_OUT_NOTES
                 or (last is not None and any(it.sent >= last for it in best.evidence))
@@ -123,6 +130,19 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
     # "£1.48 for the year (12p a month)", "an average price of $11.42 per share": bearing out only
     out.extend(more_checks(text, items, first, last, judge, out))
     return out
+
+
+# "driven by", "due to", "thanks to": what follows is the cause of the change before
+_CAUSE = re.compile(r"\b(?:" + lexicon.alternation(lexicon.CAUSE_WORDS) + r")\b", re.I)
+
+
+def _cause_at(text: str, claim: Claim) -> int | None:
+    """Where the last cause words before ``claim`` in its sentence start, when the claim is
+    (in) the cause they name; None when there are none."""
+    found = None
+    for m in _CAUSE.finditer(text, claim.sa, claim.start):
+        found = m.start()
+    return found
 
 
 def _reversed(cand: Candidate) -> Candidate | None:
