@@ -62,6 +62,12 @@ _NUM_LEAD = max(map(len, _CODES)) + 3
 _DIGITS = re.compile(r"\d+")
 
 
+# A decimal, a space and a short group of digits: "rose 10.16 percent, from 21.6 83 people
+# (January 2020) to 23,885", a misprinted 21,683 (a space groups no decimals)
+_SPLIT_AFTER = re.compile(r"[ \u00a0]\d{1,3}(?![\d.,%])")
+_SPLIT_BEFORE = re.compile(r"\d\.\d+[ \u00a0]$")
+
+
 # "compared with 2000 cases": a number a year could be, before a noun of things counted
 # (lexicon.YEAR_LIKE_COUNT_NOUNS), is a count unless a word before it makes it a year
 _COUNTED_NOT_YEAR = re.compile(r"\s(?:" + lexicon.alternation(sorted(lexicon.YEAR_LIKE_COUNT_NOUNS)) + r")\b", re.I)
@@ -330,6 +336,8 @@ def _number_kind(s: str, m: re.Match, words: tuple[bool, bool] = (True, True)) -
             or (after[:1] and after[:1] in "xX" and not after[1:2].isalnum())
             or _COUNTED_NOT_YEAR.match(after) and not _YEAR_BEFORE.search(before)):
         return None  # a year (the test below, made first: a year is never anything else)
+    if ("." in num and _SPLIT_AFTER.match(after)) or (len(num) <= 3 and num.isdigit() and _SPLIT_BEFORE.search(before)):
+        return None  # "from 21.6 83 people": a misprint of 21,683, neither part a number
     if before.endswith(("\x1b[", "\x1b[0;", "\x1b[1;", "\x9b")):
         return None  # a terminal escape pasted into the text ("\x1b[31m"), not a number
     if _TIME_AFTER.match(after) or _ORDINAL_AFTER.match(after) or (not cur and _SPAN_AGO.match(after)):
