@@ -340,7 +340,9 @@ def _number_kind(s: str, m: re.Match, words: tuple[bool, bool] = (True, True)) -
         return None  # "from 21.6 83 people": a misprint of 21,683, neither part a number
     if before.endswith(("\x1b[", "\x1b[0;", "\x1b[1;", "\x9b")):
         return None  # a terminal escape pasted into the text ("\x1b[31m"), not a number
-    if _TIME_AFTER.match(after) or _ORDINAL_AFTER.match(after) or (not cur and _SPAN_AGO.match(after)):
+    # (a time of day is a whole number of hours, at most 24: "285.21 MT" is million tonnes)
+    if ((_TIME_AFTER.match(after) and (num.isdigit() and int(num) <= 24 or after[:1] == ":"))
+            or _ORDINAL_AFTER.match(after) or (not cur and _SPAN_AGO.match(after))):
         return None
     # Both patterns end at the end of ``before`` and are shorter than _TAIL, so only its
     # tail is searched (a search still sees the characters before its start for \b).
