@@ -311,7 +311,16 @@ _GAP_WORD = re.compile(r"\b(?:" + lexicon.alternation(lexicon.GAP_NOUNS) + r")\s
 def may_hold_gaps(text: str) -> bool:
     """Whether ``text`` may name a gap between levels at all ("a difference of", "a gap
     of"): a quick test before scan/gaps.py reads it."""
+    # (the pattern needs the first word of a gap noun, in any case: a text without one
+    # is not searched; the four characters that match an ASCII letter under re.I but
+    # lower-case to none send it to the pattern whatever it holds)
+    low = text.lower()
+    if not any(w in low for w in _GAP_STEMS) and _CASE_FOLDS.search(text) is None:
+        return False
     return _GAP_WORD.search(text) is not None
+
+
+_GAP_STEMS = tuple(sorted({n.split()[0].lower() for n in lexicon.GAP_NOUNS}))
 
 
 # Between two numbers set side by side in a table's row: spaces, brackets, a bar, and the

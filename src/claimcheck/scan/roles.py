@@ -10,6 +10,7 @@ difference ("by 26"); and it may carry a time ("in 2007", "last year", "2009’s
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from claimcheck import lexicon
@@ -122,8 +123,27 @@ def set_roles(text: str, sa: int, it: Item) -> None:
         it.role, it.role_word, it.time, it.memo["time_before"] = q.roles[:4]
         it.memo.update(q.roles[4:] and q.roles[4])  # what a later reading of the paragraph added
         return
-    _read_roles(text, sa, it)
-    q.roles = (it.role, it.role_word, it.time, it.memo.get("time_before", False))
+    # What the reading looks at: the words before the number (in its sentence), the words
+    # after it, and the noun it counts. Copy repeats its sentences, so readings are kept.
+    lo = max(sa, it.pa - 60)
+    key = (text[lo : it.pa], text[it.b : it.b + 90], text[max(sa, it.a - 60) : it.a], q.noun)
+    got = _ROLES_READ.get(key)
+    if got is None:
+        _read_roles(text, sa, it)
+        got = (it.role, it.role_word, it.time, it.memo.get("time_before", False))
+        if len(_ROLES_READ) >= KEPT_ROLES:
+            del _ROLES_READ[next(iter(_ROLES_READ))]
+        _ROLES_READ[key] = got
+    else:
+        it.role, it.role_word, it.time = got[:3]
+        if got[3]:
+            it.memo["time_before"] = True
+    q.roles = got
+
+
+#: The role readings kept (the oldest is dropped past this many), by what each looked at.
+KEPT_ROLES = 8192
+_ROLES_READ: dict[tuple, tuple] = {}
 
 
 # What each pattern below cannot match without, in lower case: a word of a range, "of"
@@ -249,7 +269,16 @@ def base_time(text: str, claim: Claim) -> tuple[int, int] | None | bool:
 
 
 def _base_time(text: str, end: int) -> tuple[int, int] | None | bool:
-    m = _BASE_TIME.match(text, end, end + 90)
+    # the pattern reads the 90 characters after the claim, and the one before it (its
+    # first "\b"): read from that window alone, kept (a sentence is read again as the
+    # context of the paragraph after it, and copy repeats its sentences)
+    lo = max(0, end - 1)
+    return _base_time_in(text[lo : end + 90], end - lo)
+
+
+@lru_cache(maxsize=8192)
+def _base_time_in(window: str, at: int) -> tuple[int, int] | None | bool:
+    m = _BASE_TIME.match(window, at)
     if m is None:
         return None
     if m.group("month_only"):
