@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from claimcheck import lexicon
 from claimcheck.expr.computation import Computation
@@ -253,13 +254,19 @@ def verb_direction(text: str) -> str | None:
 def _clauses(text: str, start: int, end: int) -> list[int]:
     """Offsets where a clause starts within ``text[start:end]``. A pair of dashes around a
     short aside ("43 — exactly half — were promoted") does not break the clause."""
-    piece = text[start:end]
+    return [start] + [k + start for k in _clause_breaks(text[start:end])]
+
+
+@lru_cache(maxsize=4096)
+def _clause_breaks(piece: str) -> tuple[int, ...]:
+    """Where clauses start after the first in ``piece`` (read from it alone, so kept: a
+    sentence repeated in copy has the same clauses)."""
     dashes = [m.start() for m in _EM_DASH.finditer(piece)] if "\u2014" in piece else []
     paired = set()
     for a, b in zip(dashes, dashes[1:]):
         if b - a <= 40:
             paired.update((a, b))
-    return [start] + [m.end() + start for m in _CLAUSE_BREAK.finditer(piece) if m.start() not in paired]
+    return tuple(m.end() for m in _CLAUSE_BREAK.finditer(piece) if m.start() not in paired)
 
 
 def clause_bounds(text: str, start: int, end: int, at: int, starts: list[int] | None = None) -> tuple[int, int]:

@@ -123,27 +123,8 @@ def set_roles(text: str, sa: int, it: Item) -> None:
         it.role, it.role_word, it.time, it.memo["time_before"] = q.roles[:4]
         it.memo.update(q.roles[4:] and q.roles[4])  # what a later reading of the paragraph added
         return
-    # What the reading looks at: the words before the number (in its sentence), the words
-    # after it, and the noun it counts. Copy repeats its sentences, so readings are kept.
-    lo = max(sa, it.pa - 60)
-    key = (text[lo : it.pa], text[it.b : it.b + 90], text[max(sa, it.a - 60) : it.a], q.noun)
-    got = _ROLES_READ.get(key)
-    if got is None:
-        _read_roles(text, sa, it)
-        got = (it.role, it.role_word, it.time, it.memo.get("time_before", False))
-        if len(_ROLES_READ) >= KEPT_ROLES:
-            del _ROLES_READ[next(iter(_ROLES_READ))]
-        _ROLES_READ[key] = got
-    else:
-        it.role, it.role_word, it.time = got[:3]
-        if got[3]:
-            it.memo["time_before"] = True
-    q.roles = got
-
-
-#: The role readings kept (the oldest is dropped past this many), by what each looked at.
-KEPT_ROLES = 8192
-_ROLES_READ: dict[tuple, tuple] = {}
+    _read_roles(text, sa, it)
+    q.roles = (it.role, it.role_word, it.time, it.memo.get("time_before", False))
 
 
 # What each pattern below cannot match without, in lower case: a word of a range, "of"
