@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import tempfile
@@ -81,7 +82,12 @@ def scan(
             err(f"{emit_yaml}:1:1: error: already exists; use --force to overwrite it")
             return Exit.INPUT
         from claimcheck import run
+        from claimcheck.scan import stream_path  # noqa: F401 (loaded before the freeze below)
 
+        # The modules' objects (compiled patterns, word lists, tables) live as long as the
+        # process: frozen, the cycle collector no longer walks them on each of its passes
+        # over the scan's short-lived records (measured: about 3% of a scan's CPU time).
+        gc.freeze()
         to_terminal = output is None and sys.stdout.isatty()
         # -o: the report goes to a spool (on disk past a few MB) until it is complete,
         # then through the atomic write; memory does not grow with the report

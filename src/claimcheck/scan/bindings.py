@@ -14,6 +14,7 @@ reading using the ones before it, and splitting the pass would scatter that orde
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from claimcheck import lexicon
 
@@ -135,6 +136,19 @@ _GROUP_GAP = re.compile(r"(?:\s+[a-z][\w'’-]*)?\s*[,(]?\s*(?:or|and)?\s*[(]?\s
 # what a change noun is of, then ", with" before the level it reached: " in cases presented
 # to the district attorney's office, with "
 _WITH_AFTER_NOUN = re.compile(r"\s+(?:in|of)\s+(?:[a-z][\w'\u2019-]*\s+){0,7}?[a-z][\w'\u2019-]*\s*,\s*with\s+", re.I)
+
+
+def _appositive(text: str, a: int, b: int) -> bool:
+    """Whether _APPOSITIVE matches in ``text[a:b]``, read from that window and the one
+    character before it (its "\b"), and kept: a sentence is bound again as the context
+    of the paragraph after it, and copy repeats its sentences."""
+    lo = max(0, a - 1)
+    return _appositive_in(text[lo:b], a - lo)
+
+
+@lru_cache(maxsize=8192)
+def _appositive_in(window: str, at: int) -> bool:
+    return _APPOSITIVE.search(window, at) is not None
 
 
 def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | None = None) -> dict[int, Claim]:
@@ -410,7 +424,7 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
     # "declined to 88 from 97, a drop of 19%", "rose from 3,450 to 3,930, or 14%": a claim
     # in apposition restates the verb's change, and shares its numbers
     for c in ordered:
-        if c.kind == "direction" or c.item is None or not _APPOSITIVE.search(text, max(c.sa, c.start - 12), c.start + 14):
+        if c.kind == "direction" or c.item is None or not _appositive(text, max(c.sa, c.start - 12), c.start + 14):
             continue
         verbs = [d for d in ordered if d.kind in ("direction", "anchor") and d.sent == c.sent and d.end <= c.start
                  and not any(d.end <= e.start < c.start and e.kind not in ("direction", "anchor") for e in ordered)]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from claimcheck import lexicon
 from claimcheck.expr.computation import Computation
@@ -258,13 +259,19 @@ def verb_direction(text: str) -> str | None:
 def _clauses(text: str, start: int, end: int) -> list[int]:
     """Offsets where a clause starts within ``text[start:end]``. A pair of dashes around a
     short aside ("43 — exactly half — were promoted") does not break the clause."""
-    piece = text[start:end]
+    return [start] + [k + start for k in _clause_breaks(text[start:end])]
+
+
+@lru_cache(maxsize=4096)
+def _clause_breaks(piece: str) -> tuple[int, ...]:
+    """Where clauses start after the first in ``piece`` (read from it alone, so kept: a
+    sentence repeated in copy has the same clauses)."""
     dashes = [m.start() for m in _EM_DASH.finditer(piece)] if "\u2014" in piece else []
     paired = set()
     for a, b in zip(dashes, dashes[1:]):
         if b - a <= 40:
             paired.update((a, b))
-    return [start] + [m.end() + start for m in _CLAUSE_BREAK.finditer(piece) if m.start() not in paired]
+    return tuple(m.end() for m in _CLAUSE_BREAK.finditer(piece) if m.start() not in paired)
 
 
 def clause_bounds(text: str, start: int, end: int, at: int, starts: list[int] | None = None) -> tuple[int, int]:
@@ -316,7 +323,16 @@ _GAP_WORD = re.compile(r"\b(?:" + lexicon.alternation(lexicon.GAP_NOUNS) + r")\s
 def may_hold_gaps(text: str) -> bool:
     """Whether ``text`` may name a gap between levels at all ("a difference of", "a gap
     of"): a quick test before scan/gaps.py reads it."""
+    # (the pattern needs the first word of a gap noun, in any case: a text without one
+    # is not searched; the four characters that match an ASCII letter under re.I but
+    # lower-case to none send it to the pattern whatever it holds)
+    low = text.lower()
+    if not any(w in low for w in _GAP_STEMS) and _CASE_FOLDS.search(text) is None:
+        return False
     return _GAP_WORD.search(text) is not None
+
+
+_GAP_STEMS = tuple(sorted({n.split()[0].lower() for n in lexicon.GAP_NOUNS}))
 
 
 # Between two numbers set side by side in a table's row: spaces, brackets, a bar, and the

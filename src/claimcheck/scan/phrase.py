@@ -12,6 +12,7 @@ at most 60 characters, a few times per number.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from claimcheck import lexicon
 from claimcheck.scan.quantity import Quantity
@@ -233,6 +234,39 @@ _PRE_LAST_WORDS = frozenset(
 _LAST_WORD = re.compile(r"([A-Za-z]+)\s+$|~\s?$")
 
 
+class _Step:
+    """What :func:`extend_phrase` reads of a _PRE_STEP match: where it starts, and its groups."""
+
+    __slots__ = ("_start", "_groups")
+
+    _NAMES = {0: 0, "dir_up": 1, "dir_down": 2, "hedge": 3, "framing": 4, "art": 5}
+
+    def __init__(self, start: int, groups: tuple) -> None:
+        self._start, self._groups = start, groups
+
+    def start(self) -> int:
+        return self._start
+
+    def group(self, name: int | str = 0) -> str | None:
+        return self._groups[self._NAMES[name]]
+
+
+def _pre_step_search(last: str | None, s: str, lo: int, pos: int) -> _Step | None:
+    """The _PRE_STEP match in ``s[lo:pos]`` (for a window whose last word is ``last``; None
+    for one ending in "~"). The pattern reads the window and the one character before it
+    (its look-behind); windows repeat across sentences ("rose", "nearly"), so the search
+    is kept by what it reads."""
+    a = lo - 1 if lo > 0 else 0
+    found = _pre_step_in(last, s[a:pos], lo - a)
+    return None if found is None else _Step(a + found[0], found[1])
+
+
+@lru_cache(maxsize=8192)
+def _pre_step_in(last: str | None, window: str, at: int) -> tuple[int, tuple] | None:
+    m = (_pre_step() if last is None else _pre_step_for(last)).search(window, at)
+    return None if m is None else (m.start(), m.group(0, "dir_up", "dir_down", "hedge", "framing", "art"))
+
+
 # Every _PRE_STEP match ends where the search window ends. When the window holds no two
 # whitespace characters in a row, each \s+ in it matches one character, so no match is
 # longer than the longest phrase plus " by" and a space: searching only that tail finds
@@ -360,7 +394,7 @@ def extend_phrase(s: str, q: Quantity, floor: int = 0) -> None:
             continue
         if pos - lo > _PRE_MAX and not _DOUBLE_SPACE.search(s, lo, pos):
             lo = pos - _PRE_MAX
-        pm = (_pre_step() if lw.group(1) is None else _pre_step_for(lw.group(1).lower())).search(s, lo, pos)
+        pm = _pre_step_search(None if lw.group(1) is None else lw.group(1).lower(), s, lo, pos)
         if pm is None or pm.start() < floor:
             break
         if pm.group("dir_up") or pm.group("dir_down"):

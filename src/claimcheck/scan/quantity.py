@@ -4,6 +4,7 @@ number (or a quantity in words), and the evidence search reads."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 
 from claimcheck import lexicon
 from claimcheck.numbers import Written
@@ -36,7 +37,7 @@ class Quantity:
     def copy(self) -> Quantity:
         """A record of its own with the same fields (the evidence search sets fields of
         the records it reads)."""
-        return Quantity(*[getattr(self, name) for name in Quantity.__slots__])  # type: ignore[attr-defined]
+        return Quantity(*_FIELDS(self))
 
     @property
     def plain(self) -> bool:
@@ -65,3 +66,7 @@ class Quantity:
         if self.kind in ("multiple", "change"):
             return True
         return self.direction is not None and self.kind in ("percent", "points", "count", "rate", "money")
+
+
+# Every field of a Quantity, in order, read in one call (its copy is made per sentence read).
+_FIELDS = attrgetter(*Quantity.__slots__)  # type: ignore[attr-defined]

@@ -10,6 +10,7 @@ difference ("by 26"); and it may carry a time ("in 2007", "last year", "2009’s
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from claimcheck import lexicon
@@ -156,7 +157,12 @@ _CASE_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
 def may_match(low: str, stems: tuple[str, ...], folds: bool) -> bool:
     """Whether a window (``low``: lower-cased) holds one of ``stems`` or, ``folds``, one
     of the characters that fold to an ASCII letter."""
-    return folds or any(w in low for w in stems)
+    if folds:
+        return True
+    for w in stems:  # (a loop: any() over a generator costs a frame per stem)
+        if w in low:
+            return True
+    return False
 
 
 def time_after_possible(tail: str) -> bool:
@@ -313,7 +319,16 @@ def base_time(text: str, claim: Claim) -> tuple[int, int] | None | bool:
 
 
 def _base_time(text: str, end: int) -> tuple[int, int] | None | bool:
-    m = _BASE_TIME.match(text, end, end + 90)
+    # the pattern reads the 90 characters after the claim, and the one before it (its
+    # first "\b"): read from that window alone, kept (a sentence is read again as the
+    # context of the paragraph after it, and copy repeats its sentences)
+    lo = max(0, end - 1)
+    return _base_time_in(text[lo : end + 90], end - lo)
+
+
+@lru_cache(maxsize=8192)
+def _base_time_in(window: str, at: int) -> tuple[int, int] | None | bool:
+    m = _BASE_TIME.match(window, at)
     if m is None:
         return None
     if m.group("month_only"):

@@ -155,6 +155,11 @@ def _year_rows(text: str, items: list[Item], first: int, last: int | None,
     year, each a level and perhaps a percent signed "+" or "−": the percent is the change
     from the level of the row of the year before (the rows on lines of their own, or run
     together in one sentence)."""
+    # (a check is made only of a percent signed "+" or "−" of the sentences read: with none,
+    # no row need be read)
+    if not any(_percent(it) and text[it.pa - 1] in _SIGN and it.sent >= first and (last is None or it.sent < last)
+               for it in items):
+        return []
     ordered = sorted(items, key=lambda it: it.a)
     rows: list[tuple[int, Item, Item | None]] = []
     for i, level in enumerate(ordered):
