@@ -69,6 +69,7 @@ def _per_period_before(text: str, lo: int, hi: int) -> bool:
 # ("the graphic would appear to show a 5.37% increase" is a reading of numbers, not one).
 _EXPECTED = re.compile(r"\b(?:expect(?:ed|s|ing)?|forecasts?|forecasted|projected|predicted|anticipated|hoped|aimed|targets?|targeted|budgeted|estimated\s+to|plans?\s+to|planned\s+to|(?:would|could|might)(?!\s+(?:appear|seem)\b))\b[^,;:]{0,40}$", re.I)
 # Places: "in Austin", "in California" after a number or in the claim's clause.
+_ESTIMATED_BE = re.compile(r"\b(?:is|are|was|were)\s+estimated\s+to\s+be\s+(?:[a-z]+\s+){0,2}$", re.I)
 _PLACE_AFTER = re.compile(r"(?:\s+[a-z][\w'’-]*){0,3}?\s+in\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
 _PLACE_BEFORE = re.compile(r"\bin\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
 _BECOME_WORDS = frozenset({"become", "becomes", "became"})
@@ -225,7 +226,13 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
             # "a tax bill of £1,000 would become £1,012.50 if it rose by 1.25%": a worked
             # example, whose own numbers are both ends of the change it supposes
             claim.new is not None and claim.new.sent == claim.sent and claim.new.role_word in _BECOME_WORDS
-            and any(it.memo.get("becomes") and it.sent == claim.sent for it in near)):
+            and any(it.memo.get("becomes") and it.sent == claim.sent for it in near)) and not (
+            # "sugarcane production is estimated to be lower by 11.98 per cent at 306.72 million
+            # tonnes in 2016-17 as against 348.45 million tonnes last year": an official
+            # estimate of what was, set against last year's level, is no forecast
+            _ESTIMATED_BE.search(text, max(claim.sa, claim.start - 60), claim.start) is not None
+            and claim.old is not None and claim.old.sent == claim.sent and claim.old.time is not None
+            and claim.old.time[0] == 0 and claim.old.time[1] < 0):
         return out  # a forecast or a hypothetical is not checked against the numbers
     per_period = claim.item is not None and kind == "percent" and (
         _PER_PERIOD_AFTER.match(text, claim.end) or _per_period_before(text, max(claim.sa, claim.start - 40), claim.item.a)
