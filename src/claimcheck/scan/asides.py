@@ -200,3 +200,29 @@ def out_of_candidates(claim: Claim, text: str, items: list[Item]) -> list[Candid
     part = parts[0]
     return [Candidate("share", Computation("share", (written_of(part), written_of(whole))), (part, whole), 8.0,
                       [f"{part.q.num} out of {whole.q.num}"], note=OUT_OF_WHOLE)]
+
+
+# "87 percent – 133 – of the 153 homicides": the share, its part in an aside, then "of" and
+# the whole
+_ASIDE_OPEN = re.compile(r"\s*(?:\(\s*|[\u2013\u2014]\s*|\s-\s+)")
+_CLOSE_THEN_OF = re.compile(r"\s*(?:\)|[\u2013\u2014]|\s-)\s*of\s+(?:(?:" + lexicon.alternation(lexicon.SHARE_OF_DETERMINERS)
+                            + r")\s+)?", re.I)
+
+
+def aside_then_whole_candidates(claim: Claim, text: str, items: list[Item]) -> list[Candidate]:
+    """The reading of a percent whose part is set in an aside right after it and whose
+    whole follows the aside after "of" ("guns caused 87 percent – 133 – of the 153
+    homicides"); none when the words do not run so."""
+    it = claim.item
+    if it is None or it.q.kind != "percent" or it.q.written is None or not (claim.kind == "share" or claim.bare):
+        return []
+    after = [o for o in items if o.sent == claim.sent and o.a >= claim.end]
+    if len(after) < 2:
+        return []
+    part, whole = after[0], after[1]
+    if (_ASIDE_OPEN.fullmatch(text, claim.end, part.pa) is None or _CLOSE_THEN_OF.fullmatch(text, part.b, whole.pa) is None
+            or not (is_level(part) and is_level(whole)) or part.q.hedge is not None or not same_unit(part.q, whole.q)
+            or not 0 <= written_of(part).value < written_of(whole).value):
+        return []
+    return [Candidate("share", Computation("share", (written_of(part), written_of(whole))), (part, whole), 8.0,
+                      [f"{part.q.num} set beside the share, of {whole.q.num}"], note=ASIDE_PART)]

@@ -144,6 +144,7 @@ _DIVIDE = re.compile(r"\bdivid(?:e|es|ed|ing)\s+$|\bdivided\s+by\s+$", re.I)
 _BY_GAP = re.compile(r"\s+by\s+" + lexicon.CURRENCY_CLASS + r"?", re.I)
 
 
+_OF_THE_OPENING = re.compile(r"[\s\"'“‘(]*of\s+(?:the|all|those|these)\s+", re.I)
 _SUBPART = re.compile(r"\s+of\s+(?:them|whom|which|those)\b", re.I)
 
 
@@ -668,13 +669,21 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
             # (what rules a part out whatever the whole is asked once per part, not per pair)
             if claim.bare and part is not claim.part:
                 continue  # a bare percent is a share only of the number it is set beside
-            if part.role == "whole" or _SUBPART.match(text, part.b):
-                continue  # "Half of the 300 employees, 40 of them managers": a part of the part
+            if part.role == "whole":
+                continue
+            # "Half of the 300 employees, 40 of them managers": a part of the part, unless
+            # "them" is the whole the sentence opened on ("Of the 132 reported homicides …,
+            # firearms were used in 99 of them, or approximately 75 percent")
+            sub = _SUBPART.match(text, part.b) is not None
             pv = written_of(part).value
             if pv < 0:
                 continue
             for whole in near_of_unit[_unit_key(part.q)]:
                 if part is whole or not pv < written_of(whole).value:
+                    continue
+                if sub and not (whole.role == "whole" and whole.sent == part.sent and whole.b <= part.a
+                                and _OF_THE_OPENING.match(text, whole.base) is not None
+                                and not any(whole.b <= o.a < part.a for o in near)):
                     continue
                 sc = share_score(claim, text, part, whole)
                 add("share", Computation("share", (written_of(part), written_of(whole))), (part, whole), {"part": part, "whole": whole}, sc)
