@@ -242,6 +242,7 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
     relative_base = claim.item is not None and _BASE_RELATIVE.match(text, claim.end) is not None
     if kind in ("percent", "points", "count", "money", "rate", "multiple", "direction") and not per_period:
         verb = _bare_direction(text, claim, items) if claim.bare else None
+        size = _difference_item(text, claim, items) if verb == _EITHER else None
         base = base_time(text, claim) if claim.item is not None else None
         period = _claim_period(text, claim) if claim.item is not None else None
         rate_subject = _rate_subject(text, claim)
@@ -423,7 +424,6 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                     # ("a difference of 7,693 people, or 7.2 percent": a size with no direction
                     # takes the levels' own, so only its size can be wrong; the levels are the
                     # two the size beside it is the difference of)
-                    size = _difference_item(text, claim, items)
                     if size is None or written_of(size).value != abs(written_of(new).value - written_of(old).value):
                         continue
                     hint = "up" if written_of(new).value > written_of(old).value else "down"
@@ -709,9 +709,7 @@ def _named_before(text: str, d: Item, levels: list[Item]) -> Item | None:
     level = before[0]
     if sum(1 for o in levels if o.sent == level.sent and same_unit(o.q, d.q)) != 1:
         return None
-    head_d = {w[:-1] if w.endswith("s") else w for w in _STEM_WORD.findall(text[d.base : d.a].lower())} - _NAMED_COMMON
-    head_l = {w[:-1] if w.endswith("s") else w for w in _STEM_WORD.findall(text[level.base : level.a].lower())} - _NAMED_COMMON
-    return level if len(head_d & head_l) >= 2 else None
+    return level if len((_stems(text[d.base : d.a]) & _stems(text[level.base : level.a])) - _NAMED_COMMON) >= 2 else None
 
 
 def _paired(it: Item, other_word: str, levels: list[Item]) -> bool:

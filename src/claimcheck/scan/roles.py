@@ -194,9 +194,9 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
         it.role, it.role_word = "range", "range"
     elif _SCOPE_BEFORE.search(head) or (_DURATION_FOLLOWS.match(text, it.b) and (
             it.q.hedge in ("more_than", "less_than", "at_least", "just_over") or _THRESHOLD_BEFORE.search(head))):
-        # ("patients waiting more than 52 weeks", "seen within 18 weeks": a threshold of time)
         # "average attendance was 30,298 for its first 183 games": how far a figure reaches,
-        # not a level of what it measures
+        # not a level of what it measures ("patients waiting more than 52 weeks", "seen
+        # within 18 weeks": a threshold of time)
         it.role, it.role_word = "scope", "scope"
     elif "of" in low and ("%" in low or "p" in low or folds) and _PERCENT_OF.search(head):
         it.role, it.role_word = "whole", "of"  # "29% of 950 hires"
