@@ -415,6 +415,24 @@ def rounding_edge(figure: ClaimedFigure, m: Measure, x: Fraction | None, bands: 
         # inputs written as percents are shown as percents ("3.245% → 3.5%", not "0.03 → 0.04")
         edge = (lambda v: fmt_decimal(v * 100, 4, trim=True) + "%") if ch.percentish() else fmt_amount
         old_edge, new_edge = edge(old), edge(new)  # type: ignore[arg-type]
+        far = sign * reach.point
+        if (acc.hi is not None and far > acc.hi) if need_higher else (acc.lo is not None and far < acc.lo):
+            # the rounding is wide enough to carry the value past the claim: the claim sits
+            # inside what the inputs allow, not at their edge, so say how wide that is
+            lo_old, lo_new = ch.old.interval.hi, ch.new.interval.lo
+            hi_old, hi_new = ch.old.interval.lo, ch.new.interval.hi
+            low = ch.of(m.via, Value.exact(lo_old), Value.exact(lo_new))  # type: ignore[arg-type]
+            high = ch.of(m.via, Value.exact(hi_old), Value.exact(hi_new))  # type: ignore[arg-type]
+            assert low is not None and high is not None
+            return _d(
+                "rounding_edge",
+                f"{claim} is reachable within the inputs' rounding, which allows anything from "
+                f"{show(low.point)} ({edge(lo_old)} → {edge(lo_new)}) to {show(high.point)} "  # type: ignore[arg-type]
+                f"({edge(hi_old)} → {edge(hi_new)}); as written, {ch.written(0)} → {ch.written(1)} "  # type: ignore[arg-type]
+                f"gives {as_written}.",
+                claimed=claimed, computed=computed, reachable=m.fmt(reach.point, places), old_edge=old_edge,
+                new_edge=new_edge,
+            )
         return _d(
             "rounding_edge",
             f"{claim} is reachable only at the edge of the inputs' rounding ({old_edge} → "

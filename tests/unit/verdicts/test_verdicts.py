@@ -281,6 +281,22 @@ def test_down_10_rests_on_rounding_and_says_what_settles_it() -> None:
     assert j.settle is not None and "31,000" in j.settle and "30,500 to 31,500" in j.settle
 
 
+def test_a_claim_inside_wide_rounding_is_not_said_to_sit_at_its_edge() -> None:
+    # "2 million TEU …, an increase of 16.7 per cent over the 1.7 million": 2/1.7 − 1 =
+    # +17.65% misses 16.65–16.75, but "2 million" stands for 1.5–2.5 million and "1.7
+    # million" for 1.65–1.75 million, so the value could be anything from 1.5/1.75 − 1 =
+    # −14.286% to 2.5/1.65 − 1 = +51.515%: 16.7% lies well inside, not at an edge (the
+    # pair 1,750,000 → 1,500,000 overshoots it by 31 points)
+    j = run("an increase of 16.7%", "pct_change(1.7e6, 2e6)")
+    assert j.verdict == "approximate"
+    assert [d.kind for d in j.diagnoses] == ["rounding_edge"]
+    assert texts(j) == (
+        "16.7% is reachable within the inputs' rounding, which allows anything from −14.286% "
+        "(1,750,000 → 1,500,000) to +51.515% (1,650,000 → 2,500,000); as written, "
+        "1,700,000 → 2,000,000 gives +17.647%.",
+    )
+
+
 def test_wrong_base_sentence() -> None:
     j = run("a 20% rise", "pct_change(120, 150)")
     assert [d.kind for d in j.diagnoses] == ["wrong_base", "understates"]
