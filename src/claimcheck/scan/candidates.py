@@ -281,7 +281,7 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                     continue
                 lv = old.q.kind
                 index_points = False
-                said = relative = False
+                said = relative = subject = False
                 if kind == "points" and lv != "percent":
                     # "rose 10 points to 512 from 498": an index or a score, in points
                     if lv != "count" or min(written_of(old).value, written_of(new).value) <= 100:
@@ -319,7 +319,8 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                         # "120 extreme DUI arrests, which went down to 58 in 2022": a relative
                         # clause's direction starts from the level its "which" follows
                         relative = not said and _which_follows(text, claim, old, new)
-                        if not (said or relative):
+                        subject = not (said or relative) and _subject_level(text, claim, old, new)
+                        if not (said or relative or subject):
                             continue
                 elif kind == "multiple":
                     func = "ratio"
@@ -334,7 +335,9 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                         continue
                 else:
                     func = "diff"
-                signal = said or relative or _order_signal(claim, text, old, new)
+                if kind != "direction":
+                    subject = kind in ("percent", "count", "money") and _subject_level(text, claim, old, new)
+                signal = said or relative or subject or _order_signal(claim, text, old, new)
                 # "last year" against a year named, and nothing else to order them: which is
                 # the older depends on when the story was written, so both orders are read,
                 # and a verdict stands only where they agree (search.py)
@@ -410,6 +413,8 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                     sc = (sc[0] + 2, sc[1] + ["the years said before them in order"])
                 elif relative:
                     sc = (sc[0] + 3, sc[1] + [f"', which' follows {old.q.num}"])
+                elif subject:
+                    sc = (sc[0] + 3, sc[1] + [f"{old.q.num} is what the claim's verb says changed"])
                 if note:
                     sc[1].append(note)
                 if claim.bare:
@@ -762,6 +767,30 @@ def _which_follows(text: str, claim: Claim, old: Item, new: Item) -> bool:
     if old.time and new.time and comparable(old.time, new.time):
         return is_before(old.time, new.time)
     return True
+
+
+# The words between a change verb and its size: "increased by 25 percent", "fell nearly 20%".
+_VERB_THEN_SIZE = re.compile(
+    r"(?:" + lexicon.alternation(lexicon.DIRECTION_VERBS) + r")(?:\s+(?:by|" + lexicon.alternation(tuple(
+        w for rule, words in lexicon.HEDGE_WORDS.items() if rule != "multiple" for w in words if w[0].isalpha())) + r"))*\s+",
+    re.I)
+
+
+def _subject_level(text: str, claim: Claim, old: Item, new: Item) -> bool:
+    """Whether ``old`` is the subject of the claim's own verb, with nothing but its noun
+    between them, and ``new`` the level the verb goes "to": "where 99,156 TEU increased by
+    25 percent to 124,177". A verb with an object ("12 schools increased enrollment by 25
+    percent to 1,240") or any other word between says something else changed."""
+    if not (new is claim.new and new.role_word == "to" and old.role is None and old.time is None
+            and old.sent == claim.sent == new.sent and old.b <= claim.start and old.q.change is False):
+        return False
+    if claim.item is not None and not _VERB_THEN_SIZE.fullmatch(text, claim.start, claim.item.a):
+        return False
+    if claim.item is None and text[claim.start : claim.end].lower() not in lexicon.DIRECTION_VERBS:
+        return False
+    gap = text[old.b : claim.start].lower().split()
+    noun = (old.q.noun or "").lower().split()
+    return gap == noun and bool(noun) or not gap
 
 
 _SELF_SIZED = frozenset(lexicon.SELF_SIZED_NOUNS)
