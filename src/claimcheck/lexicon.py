@@ -695,6 +695,12 @@ RECORD_DOWN_WORDS: tuple[str, ...] = ("low",)
 RECORD_BREAK_VERBS: frozenset[str] = frozenset(
     "break breaks broke breaking beat beats beating smashed shattered surpassing".split()
 )
+#: What a height or depth is measured from: "1,200 feet above sea level", "10 degrees below
+#: zero" are levels, not differences from a base.
+POSITION_DATUMS: tuple[str, ...] = (
+    "sea level", "sea", "ground", "ground level", "zero", "freezing", "surface", "water", "street", "street level",
+    "grade", "floor", "ceiling",
+)
 #: Comparatives after a number and what they are as a direction word ("8.1 percent below"
 #: is "8.1 percent lower").
 TRAILING_COMPARATIVES: Mapping[str, str] = MappingProxyType(

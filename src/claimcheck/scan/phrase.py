@@ -94,6 +94,19 @@ _DIR_AFTER = re.compile(
 
 
 _SHARE_OF_AFTER = re.compile(r"\s+of\b", re.I)
+# "about 2.1 million acres above the 10-year average of 6.3 million": a number (and what it
+# counts) set above or below a base named after it is the difference from that base. A
+# height or depth ("1,200 feet above sea level", "10 degrees below zero") is a level.
+_ABOVE_AFTER = re.compile(
+    r"(?:\s+(?!(?:" + "|".join(sorted(_NOT_NOUNS)) + r")\b)[a-z][\w'-]*){0,2}?\s+(?:(?P<up>above)|(?P<down>below))\s+"
+    r"(?=(?:the|its|their|his|her|our|last|this|that|a|an|(?:19|20)\d\d)\b)"
+    r"(?!(?:the\s+)?(?:" + lexicon.alternation(lexicon.POSITION_DATUMS) + r")\b)",
+    re.I,
+)
+# "at 3.1 percent above the target": a level said where it stands, not a difference; ("…
+# to 7,605, or 23% below its peak of 9,817.18": a bare figure after "or" restates the change
+# before it, and is read as one)
+_LEVEL_BEFORE = re.compile(r"\b(?:at|to|of|hit|reached|reaching|or)\s+(?:" + lexicon.CURRENCY_CLASS + r")?$", re.I)
 
 
 _UP_WORDS = lexicon.PROSE_UP
@@ -373,6 +386,10 @@ def extend_phrase(s: str, q: Quantity, floor: int = 0) -> None:
         else:
             q.direction = "down"
         q.pend = q.end + dm2.end()
+    elif (q.kind in ("percent", "count", "money") and (am := _ABOVE_AFTER.match(rest)) is not None
+          and not _LEVEL_BEFORE.search(s, max(0, q.start - 12), q.start)):
+        q.direction = "up" if am.group("up") else "down"
+        q.pend = q.end + am.end("up" if am.group("up") else "down")
     elif q.kind == "percent" and _SHARE_OF_AFTER.match(rest):
         q.share_of = True
     if q.noun is None and q.kind in ("count", "rate", "money"):
