@@ -585,8 +585,14 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
             parts = [o for o in items if claim.sent - 2 <= o.sent < claim.sent and o.role == "new"
                      and o.role_word == "to" and same_unit(o.q, q)]
         else:
+            # (changes of the claim's own paragraph, all in one direction: "A total of 31,000
+            # couples, 529 more than last year" is no sum of "outnumbered births by 515,864"
+            # and "down 7,033" in the paragraphs before; the sum's own direction may differ:
+            # "18 more … up 14 … the gap shrank by 32")
             parts = [o for o in items if claim.sent - 2 <= o.sent < claim.sent and o.q.change and o.q.direction
-                     and o.q.kind == q.kind and o.q.written is not None and o is not claim.item]
+                     and o.q.kind == q.kind and o.q.written is not None and o is not claim.item and not o.ctx]
+            if len({o.q.direction for o in parts}) > 1:
+                parts = []
         # ("up from 125 in the third quarter — a total of 84 more offences": a sentence
         # printing its own old level states its own change, not a sum of those before)
         own_old = any(o.sent == claim.sent and o.role == "old" and same_unit(o.q, q) for o in items)
