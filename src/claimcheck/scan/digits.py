@@ -171,9 +171,10 @@ _AGE_BEFORE = re.compile(
     r"|\baged?\s+\d{1,3}\s*(?:to|and|-|\u2013)\s*$",
     re.I,
 )
-
-
-_AGE_AFTER = re.compile(r"(?:\s*(?:-|\u2013|to|and)\s*\d{1,3})?[\s-]+years?[\s-]+old|\s*(?:-|\u2013|to)\s*\d{1,3}[\s-]+year[\s-]+olds|\s+and\s+(?:over|older|up)\b", re.I)
+# ("the 18-49 demographic", "adults 18-49": an audience's age band, in ratings copy)
+_AGE_AFTER = re.compile(r"(?:\s*(?:-|\u2013|to|and)\s*\d{1,3})?[\s-]+years?[\s-]+old|\s*(?:-|\u2013|to)\s*\d{1,3}[\s-]+year[\s-]+olds|\s+and\s+(?:over|older|up)\b"
+                        r"|[-\u2013]\d\d\s+(?:demo|demos|demographics?|age\s+(?:group|bracket|range)|bracket|set)\b", re.I)
+_AUDIENCE_BAND, _BAND_END = re.compile(r"\b(?:adults|viewers|women|men|persons|people)\s+$", re.I), re.compile(r"[-\u2013]\d\d(?![\d%]|\s*per)")
 
 
 # A score has the shape "24 to 20", "24-20": the first number followed by the second, or
@@ -357,6 +358,7 @@ def _number_kind(s: str, m: re.Match, words: tuple[bool, bool] = (True, True)) -
     if before.endswith(("±", "± ", "+/-", "+/- ", "+/−")):
         return None  # "58,400 (± 1,600)": a margin of error, neither a claim nor a level
     if not cur and not code and ((ages and _AGE_BEFORE.search(before)) or _AGE_AFTER.match(after) or (
+            _AUDIENCE_BAND.search(before, tail) and _BAND_END.match(after)) or (
             scores and _SCORE_BEFORE.search(before) and (_SCORE_SECOND.search(before) or _SCORE_AFTER.match(after)))):
         return None  # "aged 16 to 19", "between the ages of 15 and 29", "won 24 to 20": ages and scores
     if not cur and num.replace(",", "") in _PER_BASES and _PER_BEFORE.search(before):
