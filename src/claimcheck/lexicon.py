@@ -265,6 +265,9 @@ UP_NOUNS: tuple[str, ...] = tuple(
 DOWN_NOUNS: tuple[str, ...] = tuple(
     "drop decline decrease reduction cut fall dip slide plunge loss downturn slump contraction shortfall tumble deduction".split()
 )
+#: Down nouns that, of an amount of money, name a level rather than a fall: "a $290.4 billion
+#: shortfall" is the deficit, "a net loss of $3.2 million" a line of accounts.
+MONEY_LEVEL_NOUNS: tuple[str, ...] = ("shortfall", "loss")
 #: Change nouns written with no article before "of": "saw growth of 8%", "registering
 #: growth of 16.6 percent", "recorded contraction of 2%".
 BARE_UP_NOUNS: tuple[str, ...] = ("growth",)

@@ -172,6 +172,8 @@ _SIZED_CHANGE = re.compile(
 _DIRECTION_LAST = frozenset(v.split()[-1] for v in _ALL_DIRECTION_VERBS)
 _SIZE_WORDS = frozenset(lexicon.CHANGE_SIZE_ADJECTIVES) | frozenset(lexicon.SELF_SIZED_NOUNS)
 _CHANGE_NOUN_WORDS = frozenset(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS)
+_MONEY_LEVEL_NOUNS = frozenset(lexicon.MONEY_LEVEL_NOUNS)
+_OF_MONEY = re.compile(r"\s+of\s+(?:(?:about|nearly|almost|roughly|some|around|more\s+than)\s+)?" + lexicon.CURRENCY_CLASS, re.I)
 _WORD_RE = re.compile(r"[a-z]+")
 _CASE_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
 
@@ -191,6 +193,9 @@ def direction_matches(text: str, start: int, end: int, words: frozenset[str] | N
     """The direction verbs and sized changes of ``text[start:end]``, in order."""
     verbs, sized = _direction_words(text[start:end], words)
     found = list(direction_verb(text[start:end], words).finditer(text, start, end)) if verbs else []
+    # ("from a loss of $4.5 million": a loss of money is a level, not a fall)
+    found = [m for m in found if not (m.group(0).lower().split()[-1] in _MONEY_LEVEL_NOUNS
+                                      and _OF_MONEY.match(text, m.end()))]
     if sized:
         extra = [m for m in _SIZED_CHANGE.finditer(text, start, end)]
         if extra:

@@ -94,6 +94,8 @@ _DIR_AFTER = re.compile(
 
 
 _SHARE_OF_AFTER = re.compile(r"\s+of\b", re.I)
+_MONEY_LEVEL_NOUNS = frozenset(n + e for n in lexicon.MONEY_LEVEL_NOUNS for e in ("", "s"))
+_MONEY_LEVEL_OF = re.compile(r"\b(?:" + lexicon.alternation(lexicon.MONEY_LEVEL_NOUNS) + r")s?\s+of\s*$", re.I)
 # "about 2.1 million acres above the 10-year average of 6.3 million": a number (and what it
 # counts) set above or below a base named after it is the difference from that base. A
 # height or depth ("1,200 feet above sea level", "10 degrees below zero") is a level.
@@ -380,7 +382,9 @@ def extend_phrase(s: str, q: Quantity, floor: int = 0) -> None:
             q.pend = q.end
     rest = s[q.end : q.end + 100]
     dm2 = _DIR_AFTER.match(rest)
-    if dm2 and q.kind in ("percent", "points", "count", "money", "rate", "multiple"):
+    if dm2 and q.kind == "money" and (dm2.group("downn") or "").lower() in _MONEY_LEVEL_NOUNS:
+        pass  # "a $290.4 billion shortfall", "a $3 million loss": a gap or a loss of money is a level
+    elif dm2 and q.kind in ("percent", "points", "count", "money", "rate", "multiple"):
         if dm2.group("upn") or dm2.group("upc"):
             q.direction = "up"
         else:
@@ -414,6 +418,8 @@ def extend_phrase(s: str, q: Quantity, floor: int = 0) -> None:
         pm = _pre_step_search(None if lw.group(1) is None else lw.group(1).lower(), s, lo, pos)
         if pm is None or pm.start() < floor:
             break
+        if pm.group("dir_down") and q.kind == "money" and _MONEY_LEVEL_OF.search(pm.group("dir_down")):
+            break  # "a shortfall of $203.5 billion", "a net loss of $3.2 million": a level
         if pm.group("dir_up") or pm.group("dir_down"):
             if _PHRASAL_UP.search(s, max(0, pm.start() - 12), pm.start()) and pm.group(0).strip().lower() == "up":
                 break  # "women made up 38%": a share, not a rise
