@@ -188,6 +188,9 @@ PROSE_MONEY_WORDS: tuple[str, ...] = ("dollars", "dollar", "euros", "euro", "pou
 #: A minor unit written right after digits, and the currency sign of which it is a
 #: hundredth: "costs 13p more" is £0.13 (British copy writes pence so).
 MINOR_UNIT_SUFFIXES: Mapping[str, str] = MappingProxyType({"p": "£"})
+#: A minor unit written as a word after digits, and the currency sign of which it is a
+#: hundredth: "rose 27 cents, or 0.61%, to $44.34" is $0.27 (US copy writes cents so).
+MINOR_UNIT_WORDS: Mapping[str, str] = MappingProxyType({"cent": "$", "cents": "$"})
 #: Numbers that a "p" after them makes a video resolution, not pence ("1080p").
 RESOLUTION_NUMBERS: frozenset[str] = frozenset({"144", "240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"})
 

@@ -101,8 +101,6 @@ _MINOR_UNIT = re.compile(r"(?:" + lexicon.alternation(lexicon.MINOR_UNIT_SUFFIXE
 
 
 _SCALE_WORD = re.compile(r"\s(?:" + lexicon.alternation(lexicon.SCALE_WORDS) + r")\b", re.I)
-
-
 # "pounds of" is a weight, not money.
 _MONEY_AFTER = re.compile(
     r"\s(?:" + "|".join(re.escape(w) + r"\b" + (r"(?!\s+of)" if w.startswith("pound") else "")
@@ -434,6 +432,8 @@ def _number_kind(s: str, m: re.Match, words: tuple[bool, bool] = (True, True)) -
     elif mm and kind == "count":
         currency = mm.group(0).strip().lower()
         text_end += mm.end()
+        if currency in lexicon.MINOR_UNIT_WORDS:  # "rose 27 cents, or 0.61%, to $44.34": $0.27
+            minor = currency = lexicon.MINOR_UNIT_WORDS[currency]
         rest = s[text_end : text_end + 80]
     # "7 004 murders": digits grouped by spaces, as South African and French copy writes them
     digits = _GROUP_SPACE.sub("", num) if (" " in num or "\u00a0" in num or "\u202f" in num) else num
@@ -453,31 +453,6 @@ def _number_kind(s: str, m: re.Match, words: tuple[bool, bool] = (True, True)) -
     q = Quantity(start, text_end, start, text_end, kind if not currency or kind != "count" else "money",
                  num=s[start:text_end].strip(), written=written, currency=currency)
     return q
-
-
-# "risen 24p", "(42p a month)": pence in a claim's phrase, for the figure language
-_PENCE = re.compile(r"(?<![\w.,$\u00a3\u20ac])(?P<num>\d{1,3}(?:\.\d+)?)(?P<unit>" + lexicon.alternation(lexicon.MINOR_UNIT_SUFFIXES) + r")\b")
-
-
-def minor_units_as_major(phrase: str) -> str:
-    """``phrase`` with each sum in a minor unit written in the major one ("has risen 24p"
-    → "has risen £0.24"): the same number of the same currency, and the same precision
-    (one penny is £0.01)."""
-    def major(m: re.Match) -> str:
-        if m.group("num") in lexicon.RESOLUTION_NUMBERS:
-            return m.group(0)
-        return lexicon.MINOR_UNIT_SUFFIXES[m.group("unit")] + format(Decimal(m.group("num")).scaleb(-2), "f")
-    return _PENCE.sub(major, phrase)
-
-
-_DECIMAL_COMMA_IN = re.compile(r"(?<![\w.,])(?P<a>\d{1,3}),(?P<b>\d{1,2})(?=\s?(?:%|per[\s-]?cent\b|percent\b|(?:"
-                               + lexicon.alternation(list(lexicon.SCALE_WORDS) + list(lexicon.PROSE_SCALE_ABBREVIATIONS)) + r")\b))", re.I)
-
-
-def decimal_commas_as_points(phrase: str) -> str:
-    """``phrase`` with each decimal comma before a percent or a scale written as a point
-    ("(31,1%)" → "(31.1%)"), as :data:`_DECIMAL_COMMA` reads the number."""
-    return _DECIMAL_COMMA_IN.sub(r"\g<a>.\g<b>", phrase)
 
 
 def digit_quantities(s: str, taken: list[tuple[int, int]]) -> list[Quantity]:

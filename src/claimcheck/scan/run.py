@@ -34,7 +34,7 @@ from claimcheck.figures import ClaimedFigure
 from claimcheck.results import Problem
 from claimcheck.verdicts.diagnoses import Diagnosis
 from claimcheck.scan.detect import may_hold_numbers, read_sentence
-from claimcheck.scan.digits import decimal_commas_as_points, minor_units_as_major
+from claimcheck.scan.figure_text import decimal_commas_as_points, minor_units_as_major
 from claimcheck.scan.phrase import PASSED_BY, changed_by_lead, rate_noun_dropped
 from claimcheck.scan.words import one_point_as_digits
 from claimcheck.scan.document import Doc, DocStream, Format, Source, guess_format, open_input

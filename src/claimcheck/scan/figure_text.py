@@ -1,0 +1,47 @@
+"""A claim's phrase as the figure language reads it.
+
+The scan finds a claim in prose as it was printed; the figure language
+(:mod:`claimcheck.figures`) reads one way of writing each number. These rewrite a phrase's
+numbers into that way, keeping their value and their precision: a sum in a minor unit in
+the major one ("risen 24p" → "risen £0.24", "rose 27 cents" → "rose $0.27") and a decimal
+comma as a point ("(31,1%)" → "(31.1%)").
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from claimcheck import lexicon
+
+__all__ = ["decimal_commas_as_points", "minor_units_as_major"]
+
+
+# "risen 24p", "(42p a month)": pence in a claim's phrase, for the figure language
+_PENCE = re.compile(r"(?<![\w.,$\u00a3\u20ac])(?P<num>\d{1,3}(?:\.\d+)?)(?:(?P<unit>" + lexicon.alternation(lexicon.MINOR_UNIT_SUFFIXES)
+                    + r")|\s(?P<word>(?i:" + lexicon.alternation(lexicon.MINOR_UNIT_WORDS) + r")))\b")
+
+
+def minor_units_as_major(phrase: str) -> str:
+    """``phrase`` with each sum in a minor unit written in the major one ("has risen 24p"
+    → "has risen £0.24"): the same number of the same currency, and the same precision
+    (one penny is £0.01)."""
+    def major(m: re.Match) -> str:
+        if m.group("word"):
+            sign = lexicon.MINOR_UNIT_WORDS[m.group("word").lower()]
+        elif m.group("num") in lexicon.RESOLUTION_NUMBERS:
+            return m.group(0)
+        else:
+            sign = lexicon.MINOR_UNIT_SUFFIXES[m.group("unit")]
+        return sign + format(Decimal(m.group("num")).scaleb(-2), "f")
+    return _PENCE.sub(major, phrase)
+
+
+_DECIMAL_COMMA_IN = re.compile(r"(?<![\w.,])(?P<a>\d{1,3}),(?P<b>\d{1,2})(?=\s?(?:%|per[\s-]?cent\b|percent\b|(?:"
+                               + lexicon.alternation(list(lexicon.SCALE_WORDS) + list(lexicon.PROSE_SCALE_ABBREVIATIONS)) + r")\b))", re.I)
+
+
+def decimal_commas_as_points(phrase: str) -> str:
+    """``phrase`` with each decimal comma before a percent or a scale written as a point
+    ("(31,1%)" → "(31.1%)"), as :mod:`claimcheck.scan.digits` reads the number."""
+    return _DECIMAL_COMMA_IN.sub(r"\g<a>.\g<b>", phrase)
