@@ -173,6 +173,10 @@ _DIRECTION_LAST = frozenset(v.split()[-1] for v in _ALL_DIRECTION_VERBS)
 _SIZE_WORDS = frozenset(lexicon.CHANGE_SIZE_ADJECTIVES) | frozenset(lexicon.SELF_SIZED_NOUNS)
 _CHANGE_NOUN_WORDS = frozenset(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS)
 _MONEY_LEVEL_NOUNS = frozenset(lexicon.MONEY_LEVEL_NOUNS)
+# "filings per day in October 2014 were", "average daily ridership was": the subject names a
+# rate's period, then a verb gives its level
+_PER_PERIOD_SUBJECT = re.compile(r"\b(?:(?:per|a)\s+(?P<p>day|week|month|year|hour)|(?P<p2>daily|weekly|monthly|yearly|hourly))\b"
+                                 r"(?:[^.;:,\d]|(?:19|20)\d\d){0,50}?\b(?:were|was|are|is|averaged|stood\s+at)\s+$", re.I)
 _OF_MONEY = re.compile(r"\s+of\s+(?:(?:about|nearly|almost|roughly|some|around|more\s+than)\s+)?" + lexicon.CURRENCY_CLASS, re.I)
 _WORD_RE = re.compile(r"[a-z]+")
 _CASE_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
@@ -215,7 +219,9 @@ _BENCHMARK = re.compile(
     r"(?=\s+(?:the\s+(?:[a-z][\w'’-]*\s+){1,5}?(?:of\s+)?|(?:[a-z][\w'’-]*\s+){0,2}(?:"
     + lexicon.alternation(lexicon.FORECAST_NOUNS) + r")\s+of\s+)" + lexicon.CURRENCY_CLASS + r"?\d"
     # ("over the previous 12 months": a span of time, no benchmark)
-    r"(?![\d,.]*\s*(?:" + lexicon.alternation(lexicon.TIME_UNITS) + r")s?\b))", re.I)
+    r"(?![\d,.]*\s*(?:" + lexicon.alternation(lexicon.TIME_UNITS) + r")s?\b))"
+    # ("over the calendar year ending March 31, 2014": a date, no benchmark)
+    r"(?!\s+the\s+(?:[a-z][\w'’-]*\s+){0,5}?(?:" + lexicon.alternation(lexicon.MONTHS) + r")\.?\s+\d)", re.I)
 _BENCHMARK_WORDS = frozenset(lexicon.BENCHMARK_UP + lexicon.BENCHMARK_DOWN)
 # "Reporting on the fall in the CPI rate of inflation from 3.5 per cent to 3 per cent": a
 # change named with "the" that its own "from … to …" sets out (without them, "the fall"
@@ -630,6 +636,19 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
                 # from 112" reaches 91 homicides)
                 if b.q.direction is None:
                     share_percent(a, b)
+    # "Average total filings per day in October 2014 were 2,547, a 12 percent decrease from the
+    # 2,902 total daily filings": a count whose own sentence named the period of its rate
+    # before it, set against a rate of that period, is that rate
+    for x in items:
+        if x.q.kind != "count" or x.q.per or x.q.written is None or not x.q.plain:
+            continue
+        head = text[x.base : x.a]
+        pm = _PER_PERIOD_SUBJECT.search(head)
+        if pm is None:
+            continue
+        per = lexicon.PERIOD_WORDS[(pm.group("p") or pm.group("p2")).lower()]
+        if any(y.sent == x.sent and y is not x and y.q.kind == "rate" and y.q.per == per and y.role == "old" for y in items):
+            x.q.per, x.q.kind = per, "rate"
     # "down by 1.09% or Rs 13.60": an amount set after a change with "or" is the same change
     # in money or count, its direction the change's
     for x, y in zip(items, items[1:]):

@@ -34,7 +34,7 @@ _MONTH_FILL = "|".join(m for m in ("january february march april may june july a
 _FILL_WORDS = (r"the|a|an|its|their|his|her|our|last|this|previous|prior|same|record|new|year['’]s|month['’]s|\d{4}['’]s|[a-z]+['’]s|\d+-year"
                r"|high|low|peak|of|total|level|amount|figure|number|budgeted|average|estimated|revised|roughly|about|some"
                r"|just|only|nearly|almost|around|approximately|recent|all-time|record-high"
-               r"|" + _MONTH_FILL + r"|\d{4}|\d{4},|\d{4}[/-]\d{2}(?:\d{2})?|rs\.?|inr|ksh|sh|us\$|a\$|nz\$|c\$|r|n")
+               r"|" + _MONTH_FILL + r"|\d{4}|\d{4},|\d{4}[/-]\d{2}(?:\d{2})?|q[1-4]|h[12]|rs\.?|inr|ksh|sh|us\$|a\$|nz\$|c\$|r|n")
 _FILL = r"(?:(?:" + _FILL_WORDS + r")\s+){0,4}"
 # After a strong role word any short run of words may stand before the number: "higher
 # than the league average of $160 million", "compared to the rate recorded in February".
@@ -260,9 +260,11 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
             it.time = _time(bm)
             it.memo["time_before"] = True
         elif ym := _YEAR_IN_ROLE.search(role_words):
-            # "from the 2015 median income of $57,230": the year the role words name
-            month = ym.group("month")
-            it.time = (int(ym.group("year")), MONTH_NUM.get(month.lower().rstrip("."), 0) if month else 0)
+            # "from the 2015 median income of $57,230": the year the role words name ("from
+            # the March total of 3,658": or the month, in order within one year)
+            month = ym.group("month") or ym.group("month_only")
+            year = int(ym.group("year")) if ym.group("year") else 1
+            it.time = (year, MONTH_NUM.get(month.lower().rstrip("."), 0) if month else 0)
         elif prior is not None:
             it.time = (int(prior.group("year")), 0)
         elif "when" in before and (wm := _WHEN_LEVEL.search(before)) is not None:
@@ -287,7 +289,7 @@ _WHEN_LEVEL = re.compile(
     r"|(?P<past>last\s+(?:year|season)|the\s+(?:previous|prior)\s+(?:year|season)|a\s+year\s+(?:earlier|ago)))"
     r"\s*,?\s+when\s+(?:[a-z][\w'-]*\s+){0,5}" + lexicon.CURRENCY_CLASS + r"?$", re.I)
 _YEAR_BEFORE_WORDS = re.compile(r"the\s+year\s+before|(?:the\s+)?(?:previous|prior|preceding)\s+year\b", re.I)
-_YEAR_IN_ROLE = re.compile(r"(?<=\s)(?:(?P<month>" + MONTH + r")\s+)?(?P<year>" + YEAR + r")(?=\s+[a-z])", re.I)
+_YEAR_IN_ROLE = re.compile(r"(?<=\s)(?:(?:(?P<month>" + MONTH + r")\s+)?(?P<year>" + YEAR + r")|(?P<month_only>" + MONTH + r"))(?=\s+[a-z])", re.I)
 
 
 def _time(m: re.Match) -> tuple[int, int] | None:
