@@ -17,6 +17,7 @@ from claimcheck.expr.computation import Computation
 from claimcheck.scan.candidates import candidates_for, is_sized, BOTH_ORDERS, EARLIER_PARTS, LEVEL_NAMED, NET_FLOWS, RESTATED_NOUN, SHARED_OLD, SUM_OF_PARTS, WHICH_FOLLOWS, YEARS_SAID
 from claimcheck.scan.readings import BEAR_OUT_NOTES, bears_out_only, more_candidates, more_checks
 from claimcheck.scan.parallel import PARALLEL_LISTS
+from claimcheck.scan.elided import elided_subject_checks
 from claimcheck.scan.restated_next import restated_next_checks
 from claimcheck.scan.items import BENCHMARK_ROLES, Candidate, Check, Claim, is_level, Item, noun_of, PROGRESSIVE
 
@@ -124,6 +125,9 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
     # "… have risen by nearly 27% in the last year. …, nearly 20,000 more than in 2019": a
     # change the next sentence's check states again, from its levels (bearing out only)
     out.extend(restated_next_checks(text, items, claims, out, first, last, judge))
+    # "climbed 17 percent to 2,649 …, but dropped 21 percent from the 3,345": a change whose
+    # subject the conjunction leaves out is of the level the change before it reached
+    out.extend(elided_subject_checks(text, claims, out, first, last, judge))
     # a rate a total beside it gives over the period named ("over 19,000 … in the last
     # year — 52 a day"): read apart, it only bears a claim out
     out.extend(average_checks(text, items, first, last, judge))
