@@ -50,6 +50,7 @@ _NUM = re.compile(
 )
 
 
+_FISCAL_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)[\u2013\u2014-]$")
 # (a figure whose commas group no thousands, "Rs1,7045.22" or Indian "1,00,000", is not
 # read at all: never as the "1" before its first comma)
 
@@ -418,6 +419,9 @@ def _number_kind(s: str, m: re.Match, words: tuple[bool, bool] = (True, True)) -
         return None
     if len(num) == 2 and kind == "count" and not cur and before.endswith(("’", "'", "`")):
         return None  # "'90s"
+    if (len(num) == 2 and kind == "count" and not cur and (fy := _FISCAL_YEAR_BEFORE.search(before)) is not None
+            and (int(fy.group(1)) + 1) % 100 == int(num)):
+        return None  # "the 2022–23 fiscal year": the second year of a fiscal year, no number
     if len(num) == 4 and _DECADE_S.match(after):
         return None  # "1990s"
     rest = s[text_end : text_end + 80]
