@@ -173,6 +173,8 @@ _DIRECTION_LAST = frozenset(v.split()[-1] for v in _ALL_DIRECTION_VERBS)
 _SIZE_WORDS = frozenset(lexicon.CHANGE_SIZE_ADJECTIVES) | frozenset(lexicon.SELF_SIZED_NOUNS)
 _CHANGE_NOUN_WORDS = frozenset(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS)
 _MONEY_LEVEL_NOUNS = frozenset(lexicon.MONEY_LEVEL_NOUNS)
+_ATTRIBUTIVE = re.compile(r"\b(?:and|or|a|an|the|with|of)\s+$", re.I)
+_NOUN_NEXT = re.compile(r"\s+(?!(?:than|in|at|from|by|to|on|for|this|last|after|over|since|compared|year|month|than)\b)[a-z]", re.I)
 # "filings per day in October 2014 were", "average daily ridership was": the subject names a
 # rate's period, then a verb gives its level
 _PER_PERIOD_SUBJECT = re.compile(r"\b(?:(?:per|a)\s+(?P<p>day|week|month|year|hour)|(?P<p2>daily|weekly|monthly|yearly|hourly))\b"
@@ -199,7 +201,11 @@ def direction_matches(text: str, start: int, end: int, words: frozenset[str] | N
     found = list(direction_verb(text[start:end], words).finditer(text, start, end)) if verbs else []
     # ("from a loss of $4.5 million": a loss of money is a level, not a fall)
     found = [m for m in found if not (m.group(0).lower().split()[-1] in _MONEY_LEVEL_NOUNS
-                                      and _OF_MONEY.match(text, m.end()))]
+                                      and _OF_MONEY.match(text, m.end()))
+             # ("New tax measures and higher economic output": a comparative before its noun
+             # describes the thing, it says nothing rose)
+             and not (m.group(0).lower() in ("higher", "lower") and _ATTRIBUTIVE.search(text, max(0, m.start() - 6), m.start())
+                      and _NOUN_NEXT.match(text, m.end()))]
     if sized:
         extra = [m for m in _SIZED_CHANGE.finditer(text, start, end)]
         if extra:
