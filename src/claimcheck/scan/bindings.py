@@ -28,7 +28,7 @@ _SET_OUT = re.compile(r"\s*[\u2014\u2013:,-]+\s*|(?:\s+[^\s\d.;:,\u2014\u2013]+)
 _ANAPHOR = re.compile(
     r"[\s\"'“‘(]*(?:(?:this|that|it|these|which)(?:\s+(?:figure|number|total|increase|rise|drop|decline|fall|change|result))?"
     r"|the\s+(?:figure|number|total|increase|rise|drop|decline|fall|change|result)(?:\s+[^.;,\d\s]+){0,10}?)"
-    r"\s*(?:['’]s|\s+(?:was|is|are|were|represents|represented|marks|marked|means|meant|equates\s+to|amounts\s+to|would\s+be|works\s+out\s+(?:to|at)))?\s*",
+    r"\s*(?:['’]s|\s+(?:was|is|are|were|represents|represented|marks|marked|means|meant|equates\s+to|equated\s+to|amounts\s+to|amounted\s+to|would\s+be|works\s+out\s+(?:to|at)))?\s*",
     re.I,
 )
 # "greater than the airport took in at the end of October 2015, ": a base said in words,

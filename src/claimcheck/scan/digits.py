@@ -45,12 +45,13 @@ _DECIMAL_COMMA_NUM = re.compile(r"\d{1,3},\d{1,2}")
 
 _NUM = re.compile(
     r"(?:(?<![\w$])(?P<code>" + _CODE + r")(?:\s|(?=\d))|(?<![\w.,/:\u2010\u2011@#])(?<![^\s(]-))"
-    r"(?P<cur>" + lexicon.CURRENCY_CLASS + r")?(?P<num>" + _DECIMAL_COMMA + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+(?:\.\d+)?|\.\d+)(?!\d|,\d)",
+    r"(?P<cur>" + lexicon.CURRENCY_CLASS + r")?(?P<num>" + _DECIMAL_COMMA + r"|(?<=[$\u00a3\u20ac])\d{1,3}, \d{3}(?:,\d{3})+(?!\d|\.\d)|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+(?:\.\d+)?|\.\d+)(?!\d|,\d)",
     re.I,
 )
 
 
 _FISCAL_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)[\u2013\u2014-]$")
+# ("$68, 787,147": a sum whose first comma a space follows, a slip of typing, is one number)
 # (a figure whose commas group no thousands, "Rs1,7045.22" or Indian "1,00,000", is not
 # read at all: never as the "1" before its first comma)
 

@@ -267,7 +267,7 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
             it.time = (year, MONTH_NUM.get(month.lower().rstrip("."), 0) if month else 0)
         elif prior is not None:
             it.time = (int(prior.group("year")), 0)
-        elif "when" in before and (wm := _WHEN_LEVEL.search(before)) is not None:
+        elif "when" in (wide := text[max(sa, it.a - 130) : it.a]) and (wm := _WHEN_LEVEL.search(wide)) is not None:
             # "up 3.1% from 2006, when the ten-team league averaged 4,295 fans": the level
             # of the time named before "when" (a reading of the words: it bears a claim out)
             it.time = _time(wm)
@@ -287,7 +287,9 @@ _PRIOR_IN_BRACKETS = re.compile(
 _WHEN_LEVEL = re.compile(
     r"\b(?:from|than|since|over|on|against|compared\s+(?:to|with))\s+(?:(?:(?P<month>" + MONTH + r")\.?\s+)?(?P<year>" + YEAR + r")"
     r"|(?P<past>last\s+(?:year|season)|the\s+(?:previous|prior)\s+(?:year|season)|a\s+year\s+(?:earlier|ago)))"
-    r"\s*,?\s+when\s+(?:[a-z][\w'-]*\s+){0,5}" + lexicon.CURRENCY_CLASS + r"?$", re.I)
+    # ("compared to June 2015, when the unrestricted gaming licensees reported a gaming win
+    # of $830.9 million": what the level counts may take ten words)
+    r"\s*,?\s+when\s+(?:[a-z][\w'-]*\s+){0,10}" + lexicon.CURRENCY_CLASS + r"?$", re.I)
 _YEAR_BEFORE_WORDS = re.compile(r"the\s+year\s+before|(?:the\s+)?(?:previous|prior|preceding)\s+year\b", re.I)
 _YEAR_IN_ROLE = re.compile(r"(?<=\s)(?:(?:(?P<month>" + MONTH + r")\s+)?(?P<year>" + YEAR + r")|(?P<month_only>" + MONTH + r"))(?=\s+[a-z])", re.I)
 
