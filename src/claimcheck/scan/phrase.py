@@ -94,6 +94,7 @@ _DIR_AFTER = re.compile(
 
 
 _SHARE_OF_AFTER = re.compile(r"\s+of\b", re.I)
+_FROM_NUMBER_AFTER = re.compile(r"\s*,?\s+from\s+(?:a\s+|an\s+|the\s+)?" + lexicon.CURRENCY_CLASS + r"?\d", re.I)
 _MONEY_LEVEL_NOUNS = frozenset(n + e for n in lexicon.MONEY_LEVEL_NOUNS for e in ("", "s"))
 _MONEY_LEVEL_OF = re.compile(r"\b(?:" + lexicon.alternation(lexicon.MONEY_LEVEL_NOUNS) + r")s?\s+of\s*$", re.I)
 # "about 2.1 million acres above the 10-year average of 6.3 million": a number (and what it
@@ -436,6 +437,8 @@ def extend_phrase(s: str, q: Quantity, floor: int = 0) -> None:
                 vm = _LAST_WORD.search(s, max(0, pm.start() - 20), pm.start())
                 if vm is not None and vm.group(1) is not None and vm.group(1).lower() in lexicon.MOVE_VERBS:
                     break  # "would go up to £2,486.21": a rise to a level, its "to" a role word
+                if _FROM_NUMBER_AFTER.match(s, q.end):
+                    break  # "push … up to £514, from £469 a year ago": a move, its other end after it
             if (hw in _PREPOSITION_HEDGES and q.kind not in ("percent", "points")
                     and _CHANGE_BEFORE.search(s, max(0, pm.start() - 40), pm.start())):
                 break  # "a 2.5 percent increase over 184,533": the base of a change, not a hedge
