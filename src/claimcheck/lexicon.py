@@ -355,6 +355,12 @@ MOVE_VERBS: frozenset[str] = frozenset(
     "revise revises ramped ramp stepped step steps bumped bump bumps rose risen rise rises "
     "crawled crawl nudged nudge nudges come comes came coming".split()
 )
+#: Verbs that change a thing named after them, then its size: "increased its sales 0.4%",
+#: "raised its dividend 10%", "cut their forecast 3%".
+TRANSITIVE_CHANGE_VERBS: tuple[str, ...] = (
+    "increased", "raised", "boosted", "lifted", "grew", "expanded", "hiked", "cut", "reduced", "lowered", "slashed",
+    "trimmed", "decreased",
+)
 #: Verbs of a change stated in words alone, with no number ("dipped slightly").
 CHANGE_VERBS: tuple[str, ...] = (
     "rose", "risen", "rising", "fell", "fallen", "falling", "dropped", "dropping", "declined", "declining",

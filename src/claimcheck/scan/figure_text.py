@@ -4,7 +4,8 @@ The scan finds a claim in prose as it was printed; the figure language
 (:mod:`claimcheck.figures`) reads one way of writing each number. These rewrite a phrase's
 numbers into that way, keeping their value and their precision: a sum in a minor unit in
 the major one ("risen 24p" → "risen £0.24", "rose 27 cents" → "rose $0.27") and a decimal
-comma as a point ("(31,1%)" → "(31.1%)").
+comma as a point ("(31,1%)" → "(31.1%)"); and a change without the thing it changed
+("increased its sales 4%" → "increased 4%").
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from decimal import Decimal
 
 from claimcheck import lexicon
 
-__all__ = ["decimal_commas_as_points", "minor_units_as_major"]
+__all__ = ["decimal_commas_as_points", "minor_units_as_major", "object_dropped"]
 
 
 # "risen 24p", "(42p a month)": pence in a claim's phrase, for the figure language
@@ -45,3 +46,14 @@ def decimal_commas_as_points(phrase: str) -> str:
     """``phrase`` with each decimal comma before a percent or a scale written as a point
     ("(31,1%)" → "(31.1%)"), as :mod:`claimcheck.scan.digits` reads the number."""
     return _DECIMAL_COMMA_IN.sub(r"\g<a>.\g<b>", phrase)
+
+
+_OBJECT_LEAD = re.compile(
+    r"(?P<v>" + lexicon.alternation(lexicon.TRANSITIVE_CHANGE_VERBS) + r")\s+(?:its|their|his|her|our|the)\s+(?:[a-z][\w'\u2019-]*\s+){1,3}?(?=\S*\d)", re.I)
+
+
+def object_dropped(phrase: str) -> str | None:
+    """"increased its sales 4%" as "increased 4%": the verb and the size, without the thing
+    changed; None when the phrase does not open so."""
+    m = _OBJECT_LEAD.match(phrase)
+    return None if m is None else m.group("v") + " " + phrase[m.end() :]

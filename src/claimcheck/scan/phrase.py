@@ -297,6 +297,13 @@ _QUALIFIED_SIZE = re.compile(
     r"(?:^|(?<=\s))(?:a|an)\s+(?:(?:" + _alt(lexicon.CHANGE_SIZE_QUALIFIERS) + r")\s+){1,2}$", re.I)
 
 
+# "increased its sales 0.4%": a verb that changes a thing, the thing, then the size (the
+# look-back steps over the thing to the verb)
+_OBJECT_SIZE = re.compile(
+    r"\b(?P<v>" + lexicon.alternation(lexicon.TRANSITIVE_CHANGE_VERBS) + r")\s+(?:its|their|his|her|our|the)\s+(?:[a-z][\w'\u2019-]*\s+){1,3}$", re.I)
+_OBJECT_AFTER_VERB = re.compile(r"(?<=\s)(?:its|their|his|her|our|the)\s+(?:[a-z][\w'\u2019-]*\s+){1,3}$", re.I)
+
+
 _DOUBLE_SPACE = re.compile(r"\s\s")
 
 
@@ -410,6 +417,12 @@ def extend_phrase(s: str, q: Quantity, floor: int = 0) -> None:
         lw = _LAST_WORD.search(s, max(0, pos - 30), pos)
         if lw is None or (lw.group(1) is not None and lw.group(1).lower() not in _PRE_LAST_WORDS):
             qm = _QUALIFIED_SIZE.search(s, max(floor, pos - 50), pos) if lw is not None and q.direction is None else None
+            if qm is None and lw is not None and q.direction is None and q.kind == "percent" and pos == q.start:
+                # "increased its sales 0.4%", "raised its dividend 10% to 55 cents": a verb,
+                # the thing it changed, then the size
+                qm = _OBJECT_SIZE.search(s, max(floor, pos - 60), pos)
+                if qm is not None:
+                    qm = _OBJECT_AFTER_VERB.search(s, qm.start("v"), pos)
             if qm is None or qm.start() >= pos:
                 break
             pos = qm.start()  # then the verb before it, if any

@@ -34,7 +34,7 @@ from claimcheck.figures import ClaimedFigure
 from claimcheck.results import Problem
 from claimcheck.verdicts.diagnoses import Diagnosis
 from claimcheck.scan.detect import may_hold_numbers, read_sentence
-from claimcheck.scan.figure_text import decimal_commas_as_points, minor_units_as_major
+from claimcheck.scan.figure_text import decimal_commas_as_points, minor_units_as_major, object_dropped
 from claimcheck.scan.phrase import PASSED_BY, changed_by_lead, rate_noun_dropped
 from claimcheck.scan.words import one_point_as_digits
 from claimcheck.scan.document import Doc, DocStream, Format, Source, guess_format, open_input
@@ -259,6 +259,9 @@ def read_figure(phrase: str) -> tuple[ClaimedFigure | None, str | None]:
     lead = changed_by_lead(phrase)
     if lead is not None:
         candidates.append(f"{lead[0]} by {lead[1]}")
+    # "increased its sales 4%", "raised its dividend 10%": the change, without what changed
+    if (dropped := object_dropped(phrase)) is not None:
+        candidates.append(dropped)
     for text in list(candidates):
         if "(" in text and _PERIOD_ASIDE.search(text):
             candidates.append(_PERIOD_ASIDE.sub("", text))
