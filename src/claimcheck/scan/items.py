@@ -631,6 +631,11 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
     # "from 28.3 to 32.3 per 100,000 residents", "from 8.1 to 9.4 million": the unit written
     # once after the second number is the first's too
     for x, y in zip(items, items[1:]):
+        # ("20.1 deaths per 100,000 people against 9.9": the unit written once after the
+        # first number is the second's, set against it)
+        if (x.sent == y.sent and x.q.per and not y.q.per and y.q.kind == "count" and y.q.noun is None
+                and y.q.written is not None and _AGAINST_GAP.fullmatch(text, x.b, y.a)):
+            y.q.per, y.q.kind = x.q.per, x.q.kind
         if x.sent == y.sent and _SHARED_UNIT_GAP.fullmatch(text, x.b, y.a) and x.q.written is not None:
             if y.q.per and not x.q.per and x.q.kind == "count":
                 x.q.per, x.q.kind = y.q.per, y.q.kind
@@ -873,8 +878,9 @@ _BECOMES_GAP = re.compile(r"\s+(?:(?:would|will|could|might|then|now)\s+)?(?:bec
 _CHANGE_OF = re.compile(r"\bof\s*$", re.I)
 _LOOSE_TO_GAP = re.compile(r"(?:\s+[a-z][\w'’-]*){0,3}\s+in\s+(?:19|20)\d\d\s*,?\s+to\s+", re.I)
 _AND_GAP = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}\s*,?\s+and\s+" + lexicon.CURRENCY_CLASS + r"?", re.I)
+_AGAINST_GAP = re.compile(r"\s*,?\s*(?:against|versus|vs\.?|compared\s+(?:with|to))\s+(?:just\s+|only\s+)?", re.I)
 _SHARED_UNIT_GAP = re.compile(
-    r"\s*(?:(?:in|during|for|on)\s+(?:the\s+)?[A-Za-z]+(?:\s+\d{4})?\s*,?\s*)?(?:to|and|-|\u2013)\s*" + lexicon.CURRENCY_CLASS + r"?", re.I)
+    r"\s*(?:(?:in|during|for|on)\s+(?:the\s+)?[A-Za-z]+(?:\s+\d{4})?\s*,?\s*)?(?:to|and|-|\u2013|against|versus|vs\.?)\s*" + lexicon.CURRENCY_CLASS + r"?", re.I)
 
 
 # --- the number of a level --------------------------------------------------------------------

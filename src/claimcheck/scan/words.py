@@ -49,7 +49,7 @@ _NOT_ALONE_MULTIPLES = frozenset({"double", "triple", "quadruple", "trebled", "t
 # a longer word too, so these are prefixes): a lookahead for them lets the pattern fail
 # at once at most words instead of trying each alternative's number words there.
 _WQ_FIRST = lexicon.alternation(
-    list(_WN_UNITS) + list(_WN_TENS) + ["a", "one", "half", "the", "twice"]
+    list(_WN_UNITS) + list(_WN_TENS) + ["a", "one", "half", "the", "twice", "double", "triple", "quadruple"]
     + [w for w in lexicon.MULTIPLE_WORDS if w not in _NOT_ALONE_MULTIPLES]
 )
 
@@ -81,6 +81,9 @@ _WORD_QUANTITY = re.compile(
     r"|(?P<maj>(?:a|the)\s+(?:slim\s+|narrow\s+|large\s+|vast\s+|clear\s+|solid\s+|bare\s+)?majority)(?=\s+of\b)"
     r"|(?P<mult>" + lexicon.alternation(w for w in lexicon.MULTIPLE_WORDS if w not in _NOT_ALONE_MULTIPLES) + r")"
     r"|(?P<twice>twice|(?:" + _WN + r"|\d{1,3}(?:\.\d{1,3})?)\s+times)(?=\s+(?:as\s+\w+|" + lexicon.alternation(lexicon.TIMES_MORE) + r"|the|that|what|over)\b)"
+    # ("around double the rate for females", "triple the number of"): the adjective before
+    # "the" and what it multiplies
+    r"|(?P<twice2>double|triple|quadruple)(?=\s+(?:the|that|what)\s+(?:rate|number|amount|level|size|share|figure|total|price|cost|average|count)\b)"
     r"|(?P<fold>" + _WN + r"|\d{1,3}(?:\.\d{1,3})?)[-\u2010\u2011\s]?fold\b"
     r"|(?P<byfrac>(?:a|one|" + _WN + r")[\s-](?:" + lexicon.alternation(_FRACTION_WORDS) + r")|(?:(?<=by\s)|" + _BY_HEDGED + r")half)(?=,?\s+(?:to|from)\s)"
     r"|(?P<wscale>" + _WN + r")\s+(?P<wsc>" + lexicon.alternation(lexicon.SCALE_WORDS) + r")\b"
@@ -245,7 +248,7 @@ def word_quantities(s: str) -> list[Quantity]:
             kind = "percent"  # "fell by a third, from 2,400 to 1,650": a change, kept only with a direction
         elif m.group("fnum") is not None or m.group("half") is not None or m.group("maj") is not None:
             kind = "share"
-        elif m.group("mult") is not None or m.group("twice") is not None or m.group("fold") is not None:
+        elif m.group("mult") is not None or m.group("twice") is not None or m.group("twice2") is not None or m.group("fold") is not None:
             kind = "multiple"
         elif m.group("wscale") is not None:
             v = word_number(m.group("wscale"))
