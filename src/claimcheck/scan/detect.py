@@ -29,6 +29,7 @@ __all__ = ["Quantity", "change_words", "detect", "may_hold_numbers", "read_sente
 _NET_FLOW = re.compile(r"\bnet\s+(?:[a-z]+\s+)?(?:gain|loss|increase|decrease|inflow|outflow)s?\s+of\s+$", re.I)
 # its label ("from Asia"), then its own change after a comma: ", up 910"
 _THEN_ITS_CHANGE = re.compile(r"(?:\s+[a-z][\w'\u2019-]*){0,4}\s*,\s*", re.I)
+_RESPECTIVELY = re.compile(r"\s*,?\s*respectively\b", re.I)
 _RANGE_GAP = re.compile(r"\s?[-\u2013]\s?|\s(?:to|and)\s")
 
 
@@ -54,6 +55,8 @@ def detect(s: str) -> list[Quantity]:
                     or (gap.strip() in ("-", "\u2013") and (gap == gap.strip() or p.kind in ("count", q.kind)))
                 )
                 and not re.search(r"\bfrom\s+$", s[max(0, p.start - 10) : p.start], re.I)
+                # ("18.6 and 12.4 percent, respectively": two levels, each of its own subject)
+                and not _RESPECTIVELY.match(s, q.end)
             ) or (
                 gap in ("-", "\u2013") and p.kind == q.kind
             ):

@@ -92,4 +92,36 @@ def set_out_levels_candidates(claim: Claim, text: str, items: list[Item]) -> lis
     return [Candidate(rel, comp, (old, new), 6.0, reasons, note=SET_OUT_LEVELS)]
 
 
-__all__ = ["CHANGES_MULTIPLE", "SET_OUT_LEVELS", "changes_multiple_candidates", "set_out_levels_candidates"]
+# "double the rate for females (20.1 and 9.9 deaths per 100,000 people, respectively)": the
+# multiple's base named after it, then the two levels in the order of the sentence's subject
+# and that base
+_BASE_NAMED = re.compile(r"\s+(?:the|that|what)\s+[^.;:()\d]{1,60}?(?:\s*[(,:\u2014]|\s[-\u2013])\s*", re.I)
+_RESPECTIVELY = re.compile(r"\s*,?\s+respectively\b", re.I)
+
+
+def respectively_multiple_candidates(claim: Claim, text: str, items: list[Item]) -> list[Candidate]:
+    """The reading of a multiple set against a base it names ("around double the rate for
+    females"), whose two levels the sentence then gives "respectively": the first is the
+    subject's, the second the base's, as "respectively" says."""
+    it = claim.item
+    if it is None or claim.kind != "multiple" or claim.old is not None:
+        return []
+    m = _BASE_NAMED.match(text, claim.end)
+    if m is None:
+        return []
+    after = [o for o in items if o.sent == claim.sent and o.a >= m.end()]
+    if len(after) < 2 or after[0].pa != m.end():
+        return []
+    first, second = after[0], after[1]
+    if not (is_level(first) and is_level(second) and same_unit(first.q, second.q)
+            and _AND_GAP.fullmatch(text, first.b, second.pa) and _RESPECTIVELY.match(text, second.b)):
+        return []
+    if written_of(second).value <= 0:
+        return []
+    comp = Computation("ratio", (written_of(first), written_of(second)))
+    reasons = [f"{first.q.num} and {second.q.num}, respectively, of the subject and the base named after the claim"]
+    return [Candidate("ratio", comp, (second, first), 7.0, reasons)]
+
+
+__all__ = ["CHANGES_MULTIPLE", "SET_OUT_LEVELS", "changes_multiple_candidates", "respectively_multiple_candidates",
+           "set_out_levels_candidates"]

@@ -54,7 +54,8 @@ from claimcheck.scan.asides import (
 from claimcheck.scan.compounded import COMPOUNDED, compounded_candidates
 from claimcheck.scan.gaps import GAP_BETWEEN, gap_checks
 from claimcheck.scan.items import Candidate, Check, Claim, Item, may_hold_gaps
-from claimcheck.scan.multiples import CHANGES_MULTIPLE, SET_OUT_LEVELS, changes_multiple_candidates, set_out_levels_candidates
+from claimcheck.scan.multiples import (CHANGES_MULTIPLE, SET_OUT_LEVELS, changes_multiple_candidates, respectively_multiple_candidates,
+                                       set_out_levels_candidates)
 from claimcheck.scan.parallel import PARALLEL_LISTS, parallel_candidates
 from claimcheck.scan.per_capita import per_capita_checks
 from claimcheck.scan.per_unit import per_unit_checks
@@ -93,7 +94,7 @@ def more_candidates(claim: Claim, text: str, items: list[Item], claims: list[Cla
         out += parallel_candidates(claim, text, items)
     if kind in ("multiple", "percent"):
         if kind == "multiple":
-            out += changes_multiple_candidates(claim, text, items)
+            out += changes_multiple_candidates(claim, text, items) + respectively_multiple_candidates(claim, text, items)
         out += set_out_levels_candidates(claim, text, items)
     return out
 
