@@ -183,9 +183,10 @@ class _Evaluator:
         text = _fmt_number(value)
         if written is not None and value.denominator != 1 and written.u < 1:
             # ("US$3.084, down from US$3.203": a figure written with more decimals than a
-            # plain number shows keeps them, or "3.08 − 3.2 = −0.119" reads as wrong arithmetic)
+            # plain number shows keeps them, or "3.08 − 3.2 = −0.119" reads as wrong arithmetic;
+            # "from £2.73 to £3.30": and the zeros it was written with, "£3.3" being no price)
             places = decimal_places(written.u)
-            if (2 if abs(value) >= 1 else 4) < places <= 6 and abs(value) >= Fraction(1, 1000):
+            if places <= 6 and abs(value) >= Fraction(1, 1000):
                 text = fmt_decimal(value, places)
         if written is not None:
             currency = written.currency

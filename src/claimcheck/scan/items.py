@@ -639,6 +639,8 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
         if x.sent == y.sent and _SHARED_UNIT_GAP.fullmatch(text, x.b, y.a) and x.q.written is not None:
             if y.q.per and not x.q.per and x.q.kind == "count":
                 x.q.per, x.q.kind = y.q.per, y.q.kind
+            elif y.q.per and not x.q.per and x.q.kind == y.q.kind == "money" and currency_of(x.q) == currency_of(y.q):
+                x.q.per = y.q.per  # "from £2.73 to £3.30 an hour"
             if y.q.noun and not x.q.noun:
                 x.q.noun = y.q.noun
             for a, b in ((x, y), (y, x)):

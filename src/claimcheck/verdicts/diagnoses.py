@@ -37,6 +37,7 @@ from claimcheck.verdicts.show import (
     POINTS,
     Fmt,
     dir_word,
+    exact_places,
     fmt_amount,
     pct_plain,
     plain,
@@ -413,7 +414,9 @@ def rounding_edge(figure: ClaimedFigure, m: Measure, x: Fraction | None, bands: 
         reach = ch.of(m.via, Value.exact(old), Value.exact(new))  # type: ignore[arg-type]
         assert reach is not None
         # inputs written as percents are shown as percents ("3.245% → 3.5%", not "0.03 → 0.04")
-        edge = (lambda v: fmt_decimal(v * 100, 4, trim=True) + "%") if ch.percentish() else fmt_amount
+        # (an edge of a rounding carries one more decimal than the figure: 2.73 → 2.735)
+        edge = (lambda v: fmt_decimal(v * 100, 4, trim=True) + "%") if ch.percentish() else (
+            lambda v: fmt_amount(v, exact_places(v)))
         old_edge, new_edge = edge(old), edge(new)  # type: ignore[arg-type]
         far = sign * reach.point
         if (acc.hi is not None and far > acc.hi) if need_higher else (acc.lo is not None and far < acc.lo):

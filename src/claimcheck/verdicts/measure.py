@@ -26,7 +26,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal, Mapping
 
 from claimcheck.expr import Evaluation, Operand
-from claimcheck.numbers import Interval, Value, fmt_decimal
+from claimcheck.numbers import Interval, Value, decimal_places, fmt_decimal
 from claimcheck.verdicts import diagnoses
 from claimcheck.verdicts.diagnoses import Diagnosis
 from claimcheck.verdicts.show import AMOUNT, HUNDRED, MULT, PCT, POINTS, ZERO, Fmt, fmt_amount, pct_plain
@@ -77,6 +77,9 @@ class Change:
         if (op is None or op.written is None) and self.percentish():
             return pct_plain(v.point)  # a literal such as 25% reaches us as 1/4
         n, d = v.point.numerator, v.point.denominator
+        if op is not None and op.written is not None and d != 1 and op.written.u < 1:
+            # ("from £2.73 to £3.30": with the decimals it was written with)
+            return fmt_decimal(v.point, decimal_places(op.written.u))
         # 0 < |v| < 1, in integers
         return fmt_decimal(v.point, 4, trim=True) if n and -d < n < d else fmt_amount(v.point)
 

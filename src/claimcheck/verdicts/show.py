@@ -50,6 +50,14 @@ def fmt_amount(x: Fraction, places: int = 2) -> str:
     return fmt_decimal(x, places, trim=True)
 
 
+def exact_places(x: Fraction) -> int:
+    """How many decimals write ``x`` exactly (at least 2, at most 6): 2.735 takes 3."""
+    for p in range(2, 7):
+        if 10**p % x.denominator == 0:
+            return p
+    return 6
+
+
 def _scale_of(d: int) -> int:
     """How many decimals show a number whose denominator in lowest terms is ``d`` (at
     least 2, at most 4): x × 10^p is whole exactly when d divides 10^p."""

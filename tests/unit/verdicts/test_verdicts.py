@@ -297,6 +297,19 @@ def test_a_claim_inside_wide_rounding_is_not_said_to_sit_at_its_edge() -> None:
     )
 
 
+def test_rounding_edges_and_figures_keep_their_decimals() -> None:
+    # "a 20 per cent increase …, which will go up from £2.73 to £3.30 an hour": 3.30/2.73 − 1
+    # = +20.88% misses 19.5–20.5; 2.73 stands for 2.725–2.735 and 3.30 for 3.295–3.305, so
+    # the claim is reached at 3.295/2.735 − 1 = +20.48%, an edge written with the third
+    # decimal it needs (not "2.74 → 3.3"), and 3.30 is shown as written (not "3.3")
+    j = run("a 20% increase", "pct_change(2.73, 3.30)")
+    assert j.verdict == "approximate"
+    assert texts(j) == (
+        "20% is reachable only at the edge of the inputs' rounding (2.735 → 3.295 gives +20.48%); "
+        "as written, 2.73 → 3.30 gives +20.88%.",
+    )
+
+
 def test_wrong_base_sentence() -> None:
     j = run("a 20% rise", "pct_change(120, 150)")
     assert [d.kind for d in j.diagnoses] == ["wrong_base", "understates"]
