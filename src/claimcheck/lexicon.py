@@ -485,6 +485,11 @@ NET_OUT_NOUNS: tuple[str, ...] = ("departure", "departures", "outflow", "outflow
 #: amount of $37,435"): a comparison, up or down, with the level or rate before them.
 BENCHMARK_UP: tuple[str, ...] = ("above", "over", "outstripping", "outstripped", "outstrips")
 BENCHMARK_DOWN: tuple[str, ...] = ("below", "under", "lags", "lagged", "lagging", "trails", "trailed", "trailing")
+#: Nouns that name the level a change is measured "on" ("a rise of nearly 15% on the current
+#: inmate level of 83,518", "up 4% on the previous year's total of 1,210"): after "on the"
+#: and a few words, one of these and "of" make the number the base of the change.
+BASE_LEVEL_NOUNS: tuple[str, ...] = ("level", "levels", "figure", "figures", "total", "totals", "number", "count",
+                                     "tally", "population", "average")
 #: What a level is expected to be, a benchmark named without "the" ("slightly under
 #: consensus estimates of 230,000", "above analysts' forecasts of $4.1 billion").
 FORECAST_NOUNS: tuple[str, ...] = ("estimate", "estimates", "expectation", "expectations", "forecast", "forecasts",

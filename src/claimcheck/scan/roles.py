@@ -53,6 +53,9 @@ _ROLE_BEFORE = re.compile(
     + r"|(?P<w3>" + _PASSED + r")\s+the\s+" + _STRONG_FILL
     + r"|(?P<w4>" + _BENCHMARK + r")\s+(?:the\s+(?:(?:" + _FILL_WORDS + "|" + _ANY_WORD + r")\s+){0,4}(?:of\s+|(?=\())"
     + r"|(?:" + _ANY_WORD + r"\s+){0,2}(?:" + lexicon.alternation(lexicon.FORECAST_NOUNS) + r")\s+of\s+)"
+    # "a rise of nearly 15% on the current inmate level of 83,518": "on" names a base only
+    # with a noun of a level and "of" after it ("spent 15% on the purchase of 300 units" names none)
+    + r"|(?P<w5>on)\s+the\s+(?:(?:" + _FILL_WORDS + "|" + _ANY_WORD + r")\s+){0,4}?(?:" + lexicon.alternation(lexicon.BASE_LEVEL_NOUNS) + r")\s+of\s+"
     + r"|(?P<w2>" + _OLD_WORDS + "|" + _NEW_WORDS + r"|out\s+of|of\s+(?:all|the|its|their|those|these))\s+" + _FILL + r")" + lexicon.CURRENCY_CLASS + r"?\(?$",
     re.I,
 )
@@ -204,7 +207,7 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
         it.role, it.role_word = "by", "by"
     elif m := _ROLE_BEFORE.search(head):
         role_words = m.group(0)
-        w = re.sub(r"\s+", " ", (m.group("w") or m.group("w2") or m.group("w3") or m.group("w4")).lower())
+        w = re.sub(r"\s+", " ", (m.group("w") or m.group("w2") or m.group("w3") or m.group("w4") or m.group("w5")).lower())
         if w.startswith("to "):
             w = "to"  # "to close at 18.12": its level is where the change ended, as after "to"
         it.role_word = w
