@@ -67,6 +67,11 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
             continue
         if verdicts[id(best)] not in CONFIRMING and (
                 claim.lead or all(it.sent > claim.sent for it in best.evidence)
+                # ("… revised its projected prison population downwards from 101,900 to 95,800.
+                # The projection … represents an increase of nearly 15%": levels only the
+                # sentences before give, to a claim whose sentence does not point back to them,
+                # may be another change's)
+                or (not claim.anaphoric and all(it.sent < claim.sent for it in best.evidence))
                 # ("… has climbed 7 points, to 80%. … Among independents, Trump has bounced
                 # five points, from 35 percent": a level two sentences on is another's)
                 or any(it.sent > claim.sent + 1 for it in best.evidence)
