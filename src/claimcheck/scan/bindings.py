@@ -88,18 +88,32 @@ def _in_brackets_after(text: str, it: Item, levels: list[Item]) -> bool:
 
 def restates(text: str, claim: Claim, other: Claim) -> bool:
     """Whether ``claim`` restates the change ``other``, a direction of its sentence, states
-    with its levels, in a relative clause right after the last of them, and the sentence
+    with its levels, in a relative clause right after the last of them (or, when ``other``
+    is sized by its amount, in a percent set beside them), and the sentence
     gives no other change after it ("… which indicates an increase of 0.30million as the
     workforce grew to 61.2mn from 60.9mn": which change the amount states is then a
     reading, and scan/restated.py only bears it out)."""
-    if other.kind != "direction" or other.item is not None or other.sent != claim.sent or other.direction != claim.direction \
+    if other.sent != claim.sent or other.direction != claim.direction \
             or claim.item is None or other.old is None or other.new is None:
         return False
     last = max(other.old.b, other.new.b)
-    if not (last <= claim.start and _RESTATING.fullmatch(text, last, claim.start) is not None):
+    if last > claim.start:
+        return False
+    if other.kind == "direction" and other.item is None:
+        if _RESTATING.fullmatch(text, last, claim.start) is None:
+            return False
+    elif not (other.item is not None and other.kind != "share" and claim.kind == "percent" and other.item.b <= other.old.a
+              and _SET_BESIDE.fullmatch(text, last, claim.start) is not None):
+        # ("The Court's paid docket increased by 19 cases, from 1,722 to 1,741—a 1.1 percent
+        # increase": a change sized by its amount, then its levels, then a percent set beside
+        # them, restates that change in percent)
         return False
     stop = _SENTENCE_STOP.search(text, claim.end)
     return not any(ch.isdigit() for ch in text[claim.end : stop.start() if stop else len(text)])
+
+
+# Between a change's last level and the percent that restates it: "—", " — ", ", or ".
+_SET_BESIDE = re.compile(r"\s*(?:[\u2014\u2013]|--|,)\s*(?:or\s+)?", re.I)
 
 
 # A sentence's last words ending as a sentence does (a headline does not), then the break.
