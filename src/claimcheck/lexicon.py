@@ -190,6 +190,21 @@ PROSE_MONEY_WORDS: tuple[str, ...] = ("dollars", "dollar", "euros", "euro", "pou
 MINOR_UNIT_SUFFIXES: Mapping[str, str] = MappingProxyType({"p": "£"})
 #: Numbers that a "p" after them makes a video resolution, not pence ("1080p").
 RESOLUTION_NUMBERS: frozenset[str] = frozenset({"144", "240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"})
+#: Telephone numbers of emergency and public services ("911 calls", "dialled 999", "calls to
+#: 101"): before a word of calling, or after a verb of calling, they name a line, not a count.
+EMERGENCY_NUMBERS: frozenset[str] = frozenset({"911", "999", "112", "111", "101", "311", "211", "000"})
+#: Words after an emergency number that make it the line's name ("the number of 911 calls").
+EMERGENCY_LINE_NOUNS: tuple[str, ...] = (
+    "call", "calls", "caller", "callers", "line", "lines", "center", "centers", "centre", "centres", "dispatch",
+    "dispatcher", "dispatchers", "operator", "operators", "system", "systems", "service", "services", "emergency",
+    "emergencies", "number", "hotline", "communications", "telecommunicator", "telecommunicators", "call-taker",
+    "call-takers", "hang-up", "hang-ups", "outage", "outages", "recording", "recordings",
+)
+#: Verbs of calling before an emergency number ("dialed 911", "rang 999", "calls to 101").
+EMERGENCY_DIAL_VERBS: tuple[str, ...] = (
+    "dial", "dials", "dialed", "dialled", "dialing", "dialling", "call", "calls", "called", "calling", "ring", "rings",
+    "rang", "ringing", "phone", "phones", "phoned", "phoning", "text", "texts", "texted", "texting",
+)
 
 # --- percents, points, multiples ------------------------------------------------------------
 

@@ -8,6 +8,11 @@ addresses, ZIP codes, phone numbers, web addresses, ages, game scores, margins o
 
 Every pattern here runs in linear time on any input: no nested quantifiers over digits,
 and look-arounds over bounded windows only.
+
+(Longer than 500 lines: every test a number passes before it is a quantity — a year, a
+date, a label, an address, a phone or emergency line, an age, a score — reads the same
+window around it in one pass, and the patterns are kept together so that each one's bound
+is checked beside the others'.)
 """
 
 from __future__ import annotations
@@ -43,9 +48,15 @@ _DECIMAL_COMMA = (r"\d{1,3},\d{1,2}(?=\s?(?:%|per[\s-]?cent\b|percent\b|(?:"
 _DECIMAL_COMMA_NUM = re.compile(r"\d{1,3},\d{1,2}")
 
 
+# "some 850 911 calls each day": an emergency line's number after a count is no group of
+# its thousands
+_LINE_AFTER_SPACE = (r"(?!(?:" + lexicon.alternation(lexicon.EMERGENCY_NUMBERS) + r")[\s-]+(?:"
+                     + lexicon.alternation(lexicon.EMERGENCY_LINE_NOUNS) + r")\b)")
+
+
 _NUM = re.compile(
     r"(?:(?<![\w$])(?P<code>" + _CODE + r")(?:\s|(?=\d))|(?<![\w.,/:\u2010\u2011@#])(?<![^\s(]-))"
-    r"(?P<cur>" + lexicon.CURRENCY_CLASS + r")?(?P<num>" + _DECIMAL_COMMA + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+(?:\.\d+)?|\.\d+)(?!\d|,\d)",
+    r"(?P<cur>" + lexicon.CURRENCY_CLASS + r")?(?P<num>" + _DECIMAL_COMMA + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]" + _LINE_AFTER_SPACE + r"\d{3})+(?![\d,.])|\d+(?:\.\d+)?|\.\d+)(?!\d|,\d)",
     re.I,
 )
 
@@ -207,6 +218,11 @@ _GROUP_SPACE = re.compile(r"[ \u00a0\u202f](?=\d{3})")
 _ZIP_BEFORE = re.compile(r"\b[A-Z]{2}\s$")
 
 
+# "the number of 911 calls", "dialed 911", "calls to 101": an emergency line, not a count
+_EMERGENCY_AFTER = re.compile(r"[\s-]+(?:" + lexicon.alternation(lexicon.EMERGENCY_LINE_NOUNS) + r")\b", re.I)
+_EMERGENCY_BEFORE = re.compile(r"\b(?:" + lexicon.alternation(lexicon.EMERGENCY_DIAL_VERBS) + r")(?:\s+(?:to|on))?\s+$", re.I)
+
+
 _PHONE = re.compile(r"(?<![\w-])(?:\+?1[\s.-])?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[.-]\d{4}(?!\d)|(?<![\w-])\d{3}-\d{4}(?![\d-])")
 
 
@@ -365,6 +381,8 @@ def _number_kind(s: str, m: re.Match, words: tuple[bool, bool] = (True, True)) -
         return None
     if not cur and len(num) == 5 and num.isdigit() and _ZIP_BEFORE.search(before):
         return None
+    if not cur and not code and num in lexicon.EMERGENCY_NUMBERS and (_EMERGENCY_AFTER.match(after) or _EMERGENCY_BEFORE.search(before)):
+        return None  # "911 calls", "dialled 999": the number of a line, not a count
     kind = "count"
     text_end = e
     scale_text = ""
