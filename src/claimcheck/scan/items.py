@@ -629,8 +629,14 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
     # in money or count, its direction the change's
     for x, y in zip(items, items[1:]):
         if (x.sent == y.sent and x.q.kind == "percent" and x.q.direction and x.q.change and y.q.plain
-                and y.q.kind in ("count", "money") and y.role is None and _OR_GAP.fullmatch(text, x.b, y.a)):
-            y.q.direction = x.q.direction
+                and y.q.kind in ("count", "money") and y.role is None):
+            if _OR_GAP.fullmatch(text, x.b, y.a):
+                y.q.direction = x.q.direction
+            elif _BRACKET_OPEN.fullmatch(text, x.b, y.a) and _BRACKET_CLOSE.match(text, y.b):
+                # "declined by 2.4% (18,706 inmates)": the amount in brackets, with no "or",
+                # may as well be the level reached; read as the change, it bears a claim out
+                y.q.direction = x.q.direction
+                y.memo["bracket_amount"] = True
     # "a fall of 3 per cent on the previous year and 8 per cent on the peak coverage": a
     # percent joined by "and" to a change and its base is a second change, not a level
     for x, y in zip(items, items[1:]):
@@ -838,6 +844,8 @@ _AND_CHANGE_GAP = re.compile(
     r"(?:\s+(?:on|from|over|since|than|against|in|for|compared\s+(?:with|to))\s+[^,;:.\d()]{1,50}?(?:\s+(?:19|20)\d\d(?:[/-]\d{2,4})?)?)?"
     r"\s*,?\s+and\s+", re.I)
 _OR_GAP = re.compile(r"\s*(?:,?\s+|\(\s*)or\s+", re.I)  # (or in brackets: "rose 3.1% (or 7,138)")
+_BRACKET_OPEN = re.compile(r"\s*\(\s*")
+_BRACKET_CLOSE = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}\s*\)", re.I)  # "(18,706 inmates)", "(17,079 beds)"
 _BECOME_WORDS = frozenset({"become", "becomes", "became"})
 _BECOMES_GAP = re.compile(r"\s+(?:(?:would|will|could|might|then|now)\s+)?(?:become|becomes|became)\s+" + lexicon.CURRENCY_CLASS + r"?", re.I)
 _CHANGE_OF = re.compile(r"\bof\s*$", re.I)
