@@ -116,6 +116,11 @@ def restates(text: str, claim: Claim, other: Claim) -> bool:
 _SET_BESIDE = re.compile(r"\s*(?:[\u2014\u2013]|--|,)\s*(?:or\s+)?", re.I)
 
 
+# Between a claim and a verb of going set after its clause: a few words (no level among
+# them), a comma, and perhaps "when they": " since 2002, when they ", " in 2009 than in 2002, ".
+_ANCHOR_AFTER = re.compile(r"(?:\s+[^\s,;:.!?()\u2014\u2013]+){0,12}\s*,\s*(?:(?:when|as)\s+(?:they|it|these|those)\s+)?", re.I)
+
+
 # A sentence's last words ending as a sentence does (a headline does not), then the break.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
 _LAST_YEAR = re.compile(r"\b(?:over|from|on|than|compared\s+(?:with|to))\s+(?:a\s+year\s+(?:earlier|ago|before)|last\s+year|the\s+(?:previous|prior)\s+year)\b", re.I)
@@ -449,6 +454,16 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
             for e in ordered:
                 if e is c or e is verbs[-1] or (e.group == own and e.item is not None):
                     e.group = merged
+    # "Riverside more than doubled the number of 911 calls … since 2002, when they went from
+    # 187 to 449", "dialed 911 nearly 50 percent more often in 2009 than in 2002, going from
+    # 3,389 calls to 4,985 calls": a verb of going from one level to another, set after the
+    # claim's clause with a comma and no level between, gives its change
+    for c, d in zip(ordered, ordered[1:]):
+        if (d.kind == "anchor" and c.item is not None and (c.kind == "multiple" or (c.kind == "percent" and c.direction is not None))
+                and c.sent == d.sent and c.old is None and c.new is None and d.old is not None and d.new is not None
+                and d.start - c.end <= 90 and _ANCHOR_AFTER.fullmatch(text, c.end, d.start) is not None
+                and not any(c.end <= it.a < d.start for it in levels)):
+            d.group = c.group
     # "an 8 percent rise in the number of rapes, which went from 12 to 13": the verb of a
     # relative clause restates the claim before it
     for d in ordered:
