@@ -405,6 +405,9 @@ DIRECTION_VERBS: tuple[str, ...] = (
     "is climbing", "are climbing", "is dropping", "are dropping",
     # a level shrunk to: "dwindled to 125"
     "dwindled", "dwindling",
+    # a figure revised: "revised its highest projection … downwards from 101,900 to 95,800"
+    # ("upwards of 500" is a hedge, not a change: scan/items.py reads it so)
+    "downward", "downwards", "upward", "upwards",
 )
 #: Nouns a sentence's subject points back with to the place or body the sentence before
 #: named: "… increased in Philadelphia. The city had 324 …".

@@ -459,6 +459,8 @@ def _sentence_reading(text: str, sent: Sentence) -> tuple[list[int], list[tuple[
                 continue  # "jumped up to 67% from 59%": the particle of the verb before, one change
             if v in PROGRESSIVE and _AT_RATE.match(text, m.end()):
                 continue  # "is growing at the slowest rate for four years": a rate, not a change
+            if v.startswith("upward") and _OF_AFTER.match(text, m.end()):
+                continue  # "upwards of 500 people": a hedge on a level, no change
             if v in _THAN_SET and _DURATION_AFTER.match(text, m.end()):
                 continue  # "waiting more than a year for their treatment": a duration, no change
             if _CAUSE_BEFORE.search(text, max(sa, pos - 24), pos):
@@ -843,6 +845,7 @@ _WHOLE_COMMA = re.compile(r"(?:\s+[a-z][\w'’-]*){0,3}\s*,\s", re.I)
 _AND_CHANGE_GAP = re.compile(
     r"(?:\s+(?:on|from|over|since|than|against|in|for|compared\s+(?:with|to))\s+[^,;:.\d()]{1,50}?(?:\s+(?:19|20)\d\d(?:[/-]\d{2,4})?)?)?"
     r"\s*,?\s+and\s+", re.I)
+_OF_AFTER = re.compile(r"\s+of\b", re.I)
 _OR_GAP = re.compile(r"\s*(?:,?\s+|\(\s*)or\s+", re.I)  # (or in brackets: "rose 3.1% (or 7,138)")
 _BRACKET_OPEN = re.compile(r"\s*\(\s*")
 _BRACKET_CLOSE = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}\s*\)", re.I)  # "(18,706 inmates)", "(17,079 beds)"
