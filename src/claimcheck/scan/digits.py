@@ -53,10 +53,15 @@ _DECIMAL_COMMA_NUM = re.compile(r"\d{1,3},\d{1,2}")
 _LINE_AFTER_SPACE = (r"(?!(?:" + lexicon.alternation(lexicon.EMERGENCY_NUMBERS) + r")[\s-]+(?:"
                      + lexicon.alternation(lexicon.EMERGENCY_LINE_NOUNS) + r")\b)")
 
+# "Alabama 953 930 −2.4%": two numbers of three digits set side by side in a row, another
+# number right after, are no one number grouped by spaces ("1 250 000" and "12 500" still are)
+_NO_NUMBER_AFTER = r"(?![ \u00a0\u202f\t]{1,3}[-\u2212+]?\d)"
+
 
 _NUM = re.compile(
     r"(?:(?<![\w$])(?P<code>" + _CODE + r")(?:\s|(?=\d))|(?<![\w.,/:\u2010\u2011@#])(?<![^\s(]-))"
-    r"(?P<cur>" + lexicon.CURRENCY_CLASS + r")?(?P<num>" + _DECIMAL_COMMA + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]" + _LINE_AFTER_SPACE + r"\d{3})+(?![\d,.])|\d+(?:\.\d+)?|\.\d+)(?!\d|,\d)",
+    r"(?P<cur>" + lexicon.CURRENCY_CLASS + r")?(?P<num>" + _DECIMAL_COMMA + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]" + _LINE_AFTER_SPACE + r"\d{3}){2,}(?![\d,.])|\d{1,2}[ \u00a0\u202f]" + _LINE_AFTER_SPACE
+    + r"\d{3}(?![\d,.])|\d{3}[ \u00a0\u202f]" + _LINE_AFTER_SPACE + r"\d{3}(?![\d,.])" + _NO_NUMBER_AFTER + r"|\d+(?:\.\d+)?|\.\d+)(?!\d|,\d)",
     re.I,
 )
 
