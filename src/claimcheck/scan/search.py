@@ -72,6 +72,10 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
                 # sentences before give, to a claim whose sentence does not point back to them,
                 # may be another change's)
                 or (not claim.anaphoric and all(it.sent < claim.sent for it in best.evidence))
+                # ("Police tested 175,000 drivers. … 7,123 were arrested, which represented
+                # 4.05% of those tested": a whole "those tested" is read to name, in a
+                # sentence before, likewise)
+                or (claim.memo.get("whole_pointed", False) and any(it.sent < claim.sent for it in best.evidence))
                 # ("… has climbed 7 points, to 80%. … Among independents, Trump has bounced
                 # five points, from 35 percent": a level two sentences on is another's)
                 or any(it.sent > claim.sent + 1 for it in best.evidence)
