@@ -630,6 +630,11 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
     # "down by 1.09% or Rs 13.60": an amount set after a change with "or" is the same change
     # in money or count, its direction the change's
     for x, y in zip(items, items[1:]):
+        if (x.sent == y.sent and x.q.kind == "percent" and x.q.direction is None and x.role == "by" and y.q.plain
+                and y.q.kind in ("count", "money") and y.role is None and _OR_GAP.fullmatch(text, x.b, y.a)):
+            # "declined by 2.1 percent (or 13,900 people) … and by 5.3 percent (or 35,871
+            # people)": a change said by its size alone, then its amount, is no level
+            y.role, y.role_word = "by", "by"
         if (x.sent == y.sent and x.q.kind == "percent" and x.q.direction and x.q.change and y.q.plain
                 and y.q.kind in ("count", "money") and y.role is None):
             if _OR_GAP.fullmatch(text, x.b, y.a):
