@@ -485,12 +485,14 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
             # (nor a sentence that says its change is another: "June's trade surplus stood at
             # $22.27 billion, up 10.3 percent year on year. It also jumped from $13.05 billion in
             # May")
-            # (nor one set beside its own sentence's change: "… increased from 7,496 filings
-            # … to 8,521 filings …—an increase of 13.7 percent. The number of cases filed in the
-            # Court's in forma pauperis docket increased from 5,755 …")
+            # (nor one that has, or is set beside a change that has, both levels in its own
+            # sentence: "… increased from 7,496 filings … to 8,521 filings …—an increase of
+            # 13.7 percent. The number of cases filed in the Court's in forma pauperis docket
+            # increased from 5,755 …", "The arrest rate rose 37%, from 51 to 72 arrests. The
+            # number of applications went from 18,465 to 22,650")
             if len(prior) == 1 and not any(restates(text, prior[0], e) for e in ordered) \
-                    and not any(e is not prior[0] and e.group == prior[0].group and e.sent == prior[0].sent
-                                and e.old is not None and e.new is not None for e in ordered) \
+                    and not any(e.group == prior[0].group and e.sent == prior[0].sent and e.old is not None and e.new is not None
+                                and e.old.sent == e.new.sent == e.sent for e in ordered) \
                     and _ALSO_BEFORE.search(text, d.sa, d.start) is None:
                 prior[0].group = d.group
                 prior[0].later_ok = True
