@@ -581,6 +581,9 @@ PER_UNIT_WORDS: tuple[str, ...] = ("per", "a", "an", "each", "for each", "for ev
 #: Words before a rate per so many people that say it was worked out from a count and a
 #: population ("a murder rate for white farmers of 108 per 100,000").
 PER_CAPITA_RATE_WORDS: tuple[str, ...] = ("rate", "rates", "incidence", "prevalence")
+#: Nouns a change is said "in" that name a rate, not a count ("a 50% reduction in the murder
+#: ratio", "a 12 percent drop in the crime rate"): counts are then not its levels for sure.
+RATE_CLAIM_NOUNS: tuple[str, ...] = ("rate", "ratio", "incidence", "prevalence")
 #: Words right before a count that make it a population ("Baltimore, population about 620,000").
 POPULATION_WORDS: tuple[str, ...] = ("population", "population of", "a population of", "populations of")
 #: Words in a figure's unit that make it a rate already ("arrests/day", "per week").

@@ -33,6 +33,9 @@ CONFIRMING = frozenset({"accurate", "approximate"})
 
 
 Judge = Callable[[Claim, Candidate], str | None]
+# " in the murder ratio", " in its crime rate": what the change is of, a rate
+_RATE_AFTER = re.compile(r"\s+in\s+(?:the\s+|its\s+|their\s+|this\s+)?(?:[a-z][\w'’-]*\s+){0,2}?(?:"
+                         + lexicon.alternation(lexicon.RATE_CLAIM_NOUNS) + r")s?\b", re.I)
 
 
 def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, first: int = 0,
@@ -104,7 +107,11 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
                 # ("with 27 in Tasmania (down 30.8 per cent, from 39 deaths) and eight in the
                 # ACT (down 20 per cent, from 10)": a level another claim stands between is
                 # more likely that claim's)
-                or _claim_between(claim, best.evidence, claims)):
+                or _claim_between(claim, best.evidence, claims)
+                # ("The decrease from 26 877 to 16 834 cases … represents a 50% reduction in
+                # the murder ratio": a change of a rate, and only counts to read it on)
+                or (_RATE_AFTER.match(text, claim.end) is not None
+                    and all(it.q.kind == "count" and it.q.per is None for it in best.evidence))):
             # "approximately 93,000", "a decrease of about 440": a hedged number, or
             # numbers only the sentences after the claim give ("Burglaries fell sharply
             # this year. The city hired 43 officers, compared with 27 last year."), or the
