@@ -53,6 +53,12 @@ _DECIMAL_COMMA_NUM = re.compile(r"\d{1,3},\d{1,2}")
 _LINE_AFTER_SPACE = (r"(?!(?:" + lexicon.alternation(lexicon.EMERGENCY_NUMBERS) + r")[\s-]+(?:"
                      + lexicon.alternation(lexicon.EMERGENCY_LINE_NOUNS) + r")\b)")
 
+# "1,50,785", "4,61,312", "10,00,000": Indian copy groups the thousands, then pairs of digits
+# (lakh, crore)
+_INDIAN_GROUPS = r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?"
+_INDIAN_NUM = re.compile(_INDIAN_GROUPS)
+
+
 # "Alabama 953 930 −2.4%": two numbers of three digits set side by side in a row, another
 # number right after, are no one number grouped by spaces ("1 250 000" and "12 500" still are)
 _NO_NUMBER_AFTER = r"(?![ \u00a0\u202f\t]{1,3}[-\u2212+]?\d)"
@@ -60,14 +66,14 @@ _NO_NUMBER_AFTER = r"(?![ \u00a0\u202f\t]{1,3}[-\u2212+]?\d)"
 
 _NUM = re.compile(
     r"(?:(?<![\w$])(?P<code>" + _CODE + r")(?:\s|(?=\d))|(?<![\w.,/:\u2010\u2011@#])(?<![^\s(]-))"
-    r"(?P<cur>" + lexicon.CURRENCY_CLASS + r")?(?P<num>" + _DECIMAL_COMMA + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]" + _LINE_AFTER_SPACE + r"\d{3}){2,}(?![\d,.])|\d{1,2}[ \u00a0\u202f]" + _LINE_AFTER_SPACE
+    r"(?P<cur>" + lexicon.CURRENCY_CLASS + r")?(?P<num>" + _DECIMAL_COMMA + r"|" + _INDIAN_GROUPS + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]" + _LINE_AFTER_SPACE + r"\d{3}){2,}(?![\d,.])|\d{1,2}[ \u00a0\u202f]" + _LINE_AFTER_SPACE
     + r"\d{3}(?![\d,.])|\d{3}[ \u00a0\u202f]" + _LINE_AFTER_SPACE + r"\d{3}(?![\d,.])" + _NO_NUMBER_AFTER + r"|\d+(?:\.\d+)?|\.\d+)(?!\d|,\d)",
     re.I,
 )
 
 
-# (a figure whose commas group no thousands, "Rs1,7045.22" or Indian "1,00,000", is not
-# read at all: never as the "1" before its first comma)
+# (a figure whose commas group no thousands, "Rs1,7045.22", is not read at all: never as
+# the "1" before its first comma; Indian "1,00,000" is read as 100,000)
 
 # Every match of _NUM holds a digit, at most this many characters after its start (a
 # currency code, a space, a currency sign, a decimal point): _numbers tries the pattern
@@ -460,6 +466,8 @@ def _number_kind(s: str, m: re.Match, words: tuple[bool, bool] = (True, True)) -
     digits = _GROUP_SPACE.sub("", num) if (" " in num or "\u00a0" in num or "\u202f" in num) else num
     if _DECIMAL_COMMA_NUM.fullmatch(num):
         digits = num.replace(",", ".")
+    elif "," in num and _INDIAN_NUM.fullmatch(num):
+        digits = num.replace(",", "")  # "1,50,785" is 150,785
     if minor:
         digits = format(Decimal(digits.replace(",", "")).scaleb(-2), "f")
         cur = minor
