@@ -294,7 +294,8 @@ _WHEN_LEVEL = re.compile(
     r"|(?P<past>last\s+(?:year|season)|the\s+(?:previous|prior)\s+(?:year|season)|a\s+year\s+(?:earlier|ago)))"
     r"\s*,?\s+when\s+(?:[a-z][\w'-]*\s+){0,5}" + lexicon.CURRENCY_CLASS + r"?$", re.I)
 _YEAR_BEFORE_WORDS = re.compile(r"the\s+year\s+before|(?:the\s+)?(?:previous|prior|preceding)\s+year\b", re.I)
-_YEAR_IN_ROLE = re.compile(r"(?<=\s)(?:(?P<month>" + MONTH + r")\s+)?(?P<year>" + YEAR + r")(?=\s+[a-z])", re.I)
+# ("an increase of 7.3% over 2018 (3,78,236 cases)": or the year whose level the brackets give)
+_YEAR_IN_ROLE = re.compile(r"(?<=\s)(?:(?P<month>" + MONTH + r")\s+)?(?P<year>" + YEAR + r")(?=\s+[a-z]|\s*\($)", re.I)
 
 
 def _time(m: re.Match) -> tuple[int, int] | None:
