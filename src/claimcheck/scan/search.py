@@ -263,6 +263,16 @@ def _hedges_allow(claim: Claim, evidence: tuple[Item, ...]) -> bool:
 _THAN_AFTER = re.compile(r"\s+than\b", re.I)
 
 
+def _phrase_end(chk: Check) -> int:
+    """Where a direction's reported phrase ends: it runs on over the evidence written right
+    after the verb in its clause (as run.py reports it)."""
+    last = max(it.b for it in chk.evidence)
+    end = chk.claim.end
+    if last > end and last - end <= 60 and all(it.clause == chk.claim.clause for it in chk.evidence):
+        return last
+    return end
+
+
 def _dedupe(checks: list[Check], text: str) -> list[Check]:
     """One check per change: a direction stated alone yields to a numeric claim of its
     clause that uses the same numbers ("declined to 88 from 97, a drop of 19%"), and to the
@@ -270,6 +280,14 @@ def _dedupe(checks: list[Check], text: str) -> list[Check]:
     point last year – down from 842 to 430")."""
     out: list[Check] = []
     for c in checks:
+        if c.claim.kind == "direction" and c.claim.item is None and any(
+                # "rose to 46,265 for the year to March, up from 43,706": the second direction
+                # stands inside the first's phrase, which runs on over its levels, and says the
+                # same change again
+                o.claim.kind == "direction" and o.claim.item is None and o.claim.sent == c.claim.sent
+                and o.claim.direction == c.claim.direction and o.claim.start < c.claim.start < _phrase_end(o)
+                and set(map(id, o.evidence)) == set(map(id, c.evidence)) for o in out):
+            continue
         if c.claim.kind == "direction" and c.claim.item is None and any(
                 o.claim.kind == "direction" and o.claim.item is None and o.claim.sent == c.claim.sent
                 and o.claim.start < c.claim.start and o.claim.direction == c.claim.direction
