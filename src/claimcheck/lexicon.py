@@ -193,6 +193,21 @@ MINOR_UNIT_SUFFIXES: Mapping[str, str] = MappingProxyType({"p": "£"})
 MINOR_UNIT_WORDS: Mapping[str, str] = MappingProxyType({"cent": "$", "cents": "$"})
 #: Numbers that a "p" after them makes a video resolution, not pence ("1080p").
 RESOLUTION_NUMBERS: frozenset[str] = frozenset({"144", "240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"})
+#: Telephone numbers of emergency and public services ("911 calls", "dialled 999", "calls to
+#: 101"): before a word of calling, or after a verb of calling, they name a line, not a count.
+EMERGENCY_NUMBERS: frozenset[str] = frozenset({"911", "999", "112", "111", "101", "311", "211", "000"})
+#: Words after an emergency number that make it the line's name ("the number of 911 calls").
+EMERGENCY_LINE_NOUNS: tuple[str, ...] = (
+    "call", "calls", "caller", "callers", "line", "lines", "center", "centers", "centre", "centres", "dispatch",
+    "dispatcher", "dispatchers", "operator", "operators", "system", "systems", "service", "services", "emergency",
+    "emergencies", "number", "hotline", "communications", "telecommunicator", "telecommunicators", "call-taker",
+    "call-takers", "hang-up", "hang-ups", "outage", "outages", "recording", "recordings",
+)
+#: Verbs of calling before an emergency number ("dialed 911", "rang 999", "calls to 101").
+EMERGENCY_DIAL_VERBS: tuple[str, ...] = (
+    "dial", "dials", "dialed", "dialled", "dialing", "dialling", "call", "calls", "called", "calling", "ring", "rings",
+    "rang", "ringing", "phone", "phones", "phoned", "phoning", "text", "texts", "texted", "texting",
+)
 
 # --- percents, points, multiples ------------------------------------------------------------
 
@@ -402,6 +417,9 @@ DIRECTION_VERBS: tuple[str, ...] = (
     "is climbing", "are climbing", "is dropping", "are dropping",
     # a level shrunk to: "dwindled to 125"
     "dwindled", "dwindling",
+    # a figure revised: "revised its highest projection … downwards from 101,900 to 95,800"
+    # ("upwards of 500" is a hedge, not a change: scan/items.py reads it so)
+    "downward", "downwards", "upward", "upwards",
 )
 #: Nouns a sentence's subject points back with to the place or body the sentence before
 #: named: "… increased in Philadelphia. The city had 324 …".
@@ -497,6 +515,11 @@ NET_OUT_NOUNS: tuple[str, ...] = ("departure", "departures", "outflow", "outflow
 #: amount of $37,435"): a comparison, up or down, with the level or rate before them.
 BENCHMARK_UP: tuple[str, ...] = ("above", "over", "outstripping", "outstripped", "outstrips")
 BENCHMARK_DOWN: tuple[str, ...] = ("below", "under", "lags", "lagged", "lagging", "trails", "trailed", "trailing")
+#: Nouns that name the level a change is measured "on" ("a rise of nearly 15% on the current
+#: inmate level of 83,518", "up 4% on the previous year's total of 1,210"): after "on the"
+#: and a few words, one of these and "of" make the number the base of the change.
+BASE_LEVEL_NOUNS: tuple[str, ...] = ("level", "levels", "figure", "figures", "total", "totals", "number", "count",
+                                     "tally", "population", "average")
 #: What a level is expected to be, a benchmark named without "the" ("slightly under
 #: consensus estimates of 230,000", "above analysts' forecasts of $4.1 billion").
 FORECAST_NOUNS: tuple[str, ...] = ("estimate", "estimates", "expectation", "expectations", "forecast", "forecasts",
@@ -570,6 +593,9 @@ PER_UNIT_WORDS: tuple[str, ...] = ("per", "a", "an", "each", "for each", "for ev
 #: Words before a rate per so many people that say it was worked out from a count and a
 #: population ("a murder rate for white farmers of 108 per 100,000").
 PER_CAPITA_RATE_WORDS: tuple[str, ...] = ("rate", "rates", "incidence", "prevalence")
+#: Nouns a change is said "in" that name a rate, not a count ("a 50% reduction in the murder
+#: ratio", "a 12 percent drop in the crime rate"): counts are then not its levels for sure.
+RATE_CLAIM_NOUNS: tuple[str, ...] = ("rate", "ratio", "incidence", "prevalence")
 #: Words right before a count that make it a population ("Baltimore, population about 620,000").
 POPULATION_WORDS: tuple[str, ...] = ("population", "population of", "a population of", "populations of")
 #: Words in a figure's unit that make it a rate already ("arrests/day", "per week").

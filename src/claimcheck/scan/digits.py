@@ -8,6 +8,11 @@ addresses, ZIP codes, phone numbers, web addresses, ages, game scores, margins o
 
 Every pattern here runs in linear time on any input: no nested quantifiers over digits,
 and look-arounds over bounded windows only.
+
+(Longer than 500 lines: every test a number passes before it is a quantity — a year, a
+date, a label, an address, a phone or emergency line, an age, a score — reads the same
+window around it in one pass, and the patterns are kept together so that each one's bound
+is checked beside the others'.)
 """
 
 from __future__ import annotations
@@ -43,17 +48,34 @@ _DECIMAL_COMMA = (r"\d{1,3},\d{1,2}(?=\s?(?:%|per[\s-]?cent\b|percent\b|(?:"
 _DECIMAL_COMMA_NUM = re.compile(r"\d{1,3},\d{1,2}")
 
 
+# "some 850 911 calls each day": an emergency line's number after a count is no group of
+# its thousands
+_LINE_AFTER_SPACE = (r"(?!(?:" + lexicon.alternation(lexicon.EMERGENCY_NUMBERS) + r")[\s-]+(?:"
+                     + lexicon.alternation(lexicon.EMERGENCY_LINE_NOUNS) + r")\b)")
+
+# "1,50,785", "4,61,312", "10,00,000": Indian copy groups the thousands, then pairs of digits
+# (lakh, crore)
+_INDIAN_GROUPS = r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?"
+_INDIAN_NUM = re.compile(_INDIAN_GROUPS)
+
+
+# "Alabama 953 930 −2.4%": two numbers of three digits set side by side in a row, another
+# number right after, are no one number grouped by spaces ("1 250 000" and "12 500" still are)
+_NO_NUMBER_AFTER = r"(?![ \u00a0\u202f\t]{1,3}[-\u2212+]?\d)"
+
+
 _NUM = re.compile(
     r"(?:(?<![\w$])(?P<code>" + _CODE + r")(?:\s|(?=\d))|(?<![\w.,/:\u2010\u2011@#])(?<![^\s(]-))"
-    r"(?P<cur>" + lexicon.CURRENCY_CLASS + r")?(?P<num>" + _DECIMAL_COMMA + r"|(?<=[$\u00a3\u20ac])\d{1,3}, \d{3}(?:,\d{3})+(?!\d|\.\d)|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+(?:\.\d+)?|\.\d+)(?!\d|,\d)",
+    r"(?P<cur>" + lexicon.CURRENCY_CLASS + r")?(?P<num>" + _DECIMAL_COMMA + r"|(?<=[$\u00a3\u20ac])\d{1,3}, \d{3}(?:,\d{3})+(?!\d|\.\d)|" + _INDIAN_GROUPS + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]" + _LINE_AFTER_SPACE + r"\d{3}){2,}(?![\d,.])|\d{1,2}[ \u00a0\u202f]" + _LINE_AFTER_SPACE
+    + r"\d{3}(?![\d,.])|\d{3}[ \u00a0\u202f]" + _LINE_AFTER_SPACE + r"\d{3}(?![\d,.])" + _NO_NUMBER_AFTER + r"|\d+(?:\.\d+)?|\.\d+)(?!\d|,\d)",
     re.I,
 )
 
 
 _FISCAL_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)[\u2013\u2014-]$")
 # ("$68, 787,147": a sum whose first comma a space follows, a slip of typing, is one number)
-# (a figure whose commas group no thousands, "Rs1,7045.22" or Indian "1,00,000", is not
-# read at all: never as the "1" before its first comma)
+# (a figure whose commas group no thousands, "Rs1,7045.22", is not read at all: never as
+# the "1" before its first comma; Indian "1,00,000" is read as 100,000)
 
 # Every match of _NUM holds a digit, at most this many characters after its start (a
 # currency code, a space, a currency sign, a decimal point): _numbers tries the pattern
@@ -206,6 +228,11 @@ _GROUP_SPACE = re.compile(r"[ \u00a0\u202f](?=\d{3})")
 
 
 _ZIP_BEFORE = re.compile(r"\b[A-Z]{2}\s$")
+
+
+# "the number of 911 calls", "dialed 911", "calls to 101": an emergency line, not a count
+_EMERGENCY_AFTER = re.compile(r"[\s-]+(?:" + lexicon.alternation(lexicon.EMERGENCY_LINE_NOUNS) + r")\b", re.I)
+_EMERGENCY_BEFORE = re.compile(r"\b(?:" + lexicon.alternation(lexicon.EMERGENCY_DIAL_VERBS) + r")(?:\s+(?:to|on))?\s+$", re.I)
 
 
 _PHONE = re.compile(r"(?<![\w-])(?:\+?1[\s.-])?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[.-]\d{4}(?!\d)|(?<![\w-])\d{3}-\d{4}(?![\d-])")
@@ -367,6 +394,8 @@ def _number_kind(s: str, m: re.Match, words: tuple[bool, bool] = (True, True)) -
         return None
     if not cur and len(num) == 5 and num.isdigit() and _ZIP_BEFORE.search(before):
         return None
+    if not cur and not code and num in lexicon.EMERGENCY_NUMBERS and (_EMERGENCY_AFTER.match(after) or _EMERGENCY_BEFORE.search(before)):
+        return None  # "911 calls", "dialled 999": the number of a line, not a count
     kind = "count"
     text_end = e
     scale_text = ""
@@ -444,6 +473,8 @@ def _number_kind(s: str, m: re.Match, words: tuple[bool, bool] = (True, True)) -
     digits = _GROUP_SPACE.sub("", num) if (" " in num or "\u00a0" in num or "\u202f" in num) else num
     if _DECIMAL_COMMA_NUM.fullmatch(num):
         digits = num.replace(",", ".")
+    elif "," in num and _INDIAN_NUM.fullmatch(num):
+        digits = num.replace(",", "")  # "1,50,785" is 150,785
     if minor:
         digits = format(Decimal(digits.replace(",", "")).scaleb(-2), "f")
         cur = minor

@@ -476,6 +476,8 @@ def _sentence_reading(text: str, sent: Sentence) -> tuple[list[int], list[tuple[
                 continue  # "jumped up to 67% from 59%": the particle of the verb before, one change
             if v in PROGRESSIVE and _AT_RATE.match(text, m.end()):
                 continue  # "is growing at the slowest rate for four years": a rate, not a change
+            if v.startswith("upward") and _OF_AFTER.match(text, m.end()):
+                continue  # "upwards of 500 people": a hedge on a level, no change
             if v in _THAN_SET and _DURATION_AFTER.match(text, m.end()):
                 continue  # "waiting more than a year for their treatment": a duration, no change
             if _CAUSE_BEFORE.search(text, max(sa, pos - 24), pos):
@@ -665,9 +667,20 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
     # "down by 1.09% or Rs 13.60": an amount set after a change with "or" is the same change
     # in money or count, its direction the change's
     for x, y in zip(items, items[1:]):
-        if (x.sent == y.sent and x.q.kind == "percent" and x.q.direction and x.q.change and y.q.plain
+        if (x.sent == y.sent and x.q.kind == "percent" and x.q.direction is None and x.role == "by" and y.q.plain
                 and y.q.kind in ("count", "money") and y.role is None and _OR_GAP.fullmatch(text, x.b, y.a)):
-            y.q.direction = x.q.direction
+            # "declined by 2.1 percent (or 13,900 people) … and by 5.3 percent (or 35,871
+            # people)": a change said by its size alone, then its amount, is no level
+            y.role, y.role_word = "by", "by"
+        if (x.sent == y.sent and x.q.kind == "percent" and x.q.direction and x.q.change and y.q.plain
+                and y.q.kind in ("count", "money") and y.role is None):
+            if _OR_GAP.fullmatch(text, x.b, y.a):
+                y.q.direction = x.q.direction
+            elif _BRACKET_OPEN.fullmatch(text, x.b, y.a) and _BRACKET_CLOSE.match(text, y.b):
+                # "declined by 2.4% (18,706 inmates)": the amount in brackets, with no "or",
+                # may as well be the level reached; read as the change, it bears a claim out
+                y.q.direction = x.q.direction
+                y.memo["bracket_amount"] = True
     # "a fall of 3 per cent on the previous year and 8 per cent on the peak coverage": a
     # percent joined by "and" to a change and its base is a second change, not a level
     for x, y in zip(items, items[1:]):
@@ -874,7 +887,10 @@ _WHOLE_COMMA = re.compile(r"(?:\s+[a-z][\w'’-]*){0,3}\s*,\s", re.I)
 _AND_CHANGE_GAP = re.compile(
     r"(?:\s+(?:on|from|over|since|than|against|in|for|compared\s+(?:with|to))\s+[^,;:.\d()]{1,50}?(?:\s+(?:19|20)\d\d(?:[/-]\d{2,4})?)?)?"
     r"\s*,?\s+and\s+", re.I)
+_OF_AFTER = re.compile(r"\s+of\b", re.I)
 _OR_GAP = re.compile(r"\s*(?:,?\s+|\(\s*)or\s+", re.I)  # (or in brackets: "rose 3.1% (or 7,138)")
+_BRACKET_OPEN = re.compile(r"\s*\(\s*")
+_BRACKET_CLOSE = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}\s*\)", re.I)  # "(18,706 inmates)", "(17,079 beds)"
 _BECOME_WORDS = frozenset({"become", "becomes", "became"})
 _BECOMES_GAP = re.compile(r"\s+(?:(?:would|will|could|might|then|now)\s+)?(?:become|becomes|became)\s+" + lexicon.CURRENCY_CLASS + r"?", re.I)
 _CHANGE_OF = re.compile(r"\bof\s*$", re.I)

@@ -167,6 +167,8 @@ _LEVEL_THEN_TIME = re.compile(r"\d[\d,.]*(?:\s+[a-z]+){0,2}\s+(?:in|during|for)\
 _POINTER_IS = re.compile(
     r"\s*[\"'“‘(]*(?:this|that|it|these|those)\s+(?:is|was|are|were|remains|remained)\s+"
     r"(?:(?:still|also|now|slightly|much|far|well)\s+)?", re.I)
+# "made up ", "accounted for … up ": the particle "up" of a verb of making up, right before a hedge
+_PHRASAL_UP_PARTICLE = re.compile(r"\b(?:made|make|makes|making|sum|sums|summed|add|adds|added|adding)\s+up\s+$", re.I)
 _PHRASAL_UP = re.compile(r"\b(?:made|make|makes|making|sum|sums|summed|add|adds|added|adding|account|accounts|accounted|took|take|takes|taking|end|ended|ends|split)\s+$", re.I)
 
 
@@ -453,7 +455,9 @@ def extend_phrase(s: str, q: Quantity, floor: int = 0) -> None:
                 if _FROM_NUMBER_AFTER.match(s, q.end):
                     break  # "push … up to £514, from £469 a year ago": a move, its other end after it
             if (hw in _PREPOSITION_HEDGES and q.kind not in ("percent", "points")
-                    and _CHANGE_BEFORE.search(s, max(0, pm.start() - 40), pm.start())):
+                    and _CHANGE_BEFORE.search(s, max(0, pm.start() - 40), pm.start())
+                    # ("made up more than half": the particle of "made up", no change)
+                    and not (_PHRASAL_UP_PARTICLE.search(s, max(0, pm.start() - 16), pm.start()))):
                 break  # "a 2.5 percent increase over 184,533": the base of a change, not a hedge
             if hw in _PREPOSITION_HEDGES and _LEVEL_THEN_TIME.search(s, max(0, pm.start() - 50), pm.start()):
                 break  # "… to 2,050,832 in 2016 over 1,798,380": the base set against a level and its year

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from claimcheck import lexicon
+
 from claimcheck.expr.computation import Computation
 from claimcheck.scan.items import Candidate, Claim, Item, noun_score, same_unit, written_of
 
@@ -100,6 +102,8 @@ _DEFINITE = re.compile(r"(?:the|this|that)\s", re.I)
 
 # "dropped 144 students — or one percent —": a percent in words restating the change before it
 _OR_BEFORE = re.compile(r"(?:,|\u2014|\u2013|\()\s*or\s+$", re.I)
+# (and right after the amount of a change: "a rise of 6,182 or more than 7%")
+_OR_HEDGED_BEFORE = re.compile(r"(?:,|\u2014|\u2013|\(|\b(?:of|by)\s+" + lexicon.CURRENCY_CLASS + r"?\d[\d,.]{0,14})\s*or\s+$", re.I)
 
 
 def or_percent_in_words_claim(text: str, it: Item) -> Claim | None:
@@ -115,11 +119,12 @@ def or_percent_in_words_claim(text: str, it: Item) -> Claim | None:
 
 def or_hedged_percent_claim(text: str, it: Item) -> Claim | None:
     """The claim of a hedged percent that restates, after "or", the number before it as a
-    share ("14,891 votes cast out of 22,984 registered voters, or just over 65 percent"):
+    share ("14,891 votes cast out of 22,984 registered voters, or just over 65 percent") or
+    a change ("a rise of 6,182 or more than 7%"):
     read as a bare percent, its hedge its own; None for any other item."""
     q = it.q
     if (q.kind != "percent" or q.words or q.written is None or q.direction is not None or q.hedge is None
-            or q.share_of or it.role is not None or _OR_BEFORE.search(text, max(it.base, it.pa - 6), it.pa) is None):
+            or q.share_of or it.role is not None or _OR_HEDGED_BEFORE.search(text, max(it.base, it.pa - 30), it.pa) is None):
         return None
     return Claim(it, it.pa, it.pb, None, "percent", it.sent, it.clause, bare=True)
 

@@ -53,6 +53,9 @@ _ROLE_BEFORE = re.compile(
     + r"|(?P<w3>" + _PASSED + r")\s+the\s+" + _STRONG_FILL
     + r"|(?P<w4>" + _BENCHMARK + r")\s+(?:the\s+(?:(?:" + _FILL_WORDS + "|" + _ANY_WORD + r")\s+){0,4}(?:of\s+|(?=\())"
     + r"|(?:" + _ANY_WORD + r"\s+){0,2}(?:" + lexicon.alternation(lexicon.FORECAST_NOUNS) + r")\s+of\s+)"
+    # "a rise of nearly 15% on the current inmate level of 83,518": "on" names a base only
+    # with a noun of a level and "of" after it ("spent 15% on the purchase of 300 units" names none)
+    + r"|(?P<w5>on)\s+the\s+(?:(?:" + _FILL_WORDS + "|" + _ANY_WORD + r")\s+){0,4}?(?:" + lexicon.alternation(lexicon.BASE_LEVEL_NOUNS) + r")\s+of\s+"
     + r"|(?P<w2>" + _OLD_WORDS + "|" + _NEW_WORDS + r"|out\s+of|of\s+(?:all|the|its|their|those|these))\s+" + _FILL + r")" + lexicon.CURRENCY_CLASS + r"?\(?$",
     re.I,
 )
@@ -114,6 +117,9 @@ _RANGE_BEFORE = re.compile(
 _SCOPE_BEFORE = re.compile(r"\b(?:for|in|over|during|through|after|within)\s+(?:its|the|their|his|her|our)\s+(?:first|last|past|next|initial|final)\s+$", re.I)
 _DURATION_FOLLOWS = re.compile(r"\s+(?:" + lexicon.alternation(lexicon.DURATION_NOUNS) + r")\b", re.I)
 _THRESHOLD_BEFORE = re.compile(r"\b(?:within|under|after|longer\s+than|at\s+least)\s+$", re.I)
+# "in the 12 months ending June 30, 2010", "over the three years to March": a period named
+# by its length, not a level
+_PERIOD_THE_BEFORE = re.compile(r"\b(?:in|over|during|for|within|across|throughout)\s+the\s+$", re.I)
 # "declined by £1 to £411", "up by 26": a difference, not a level.
 _BY_BEFORE = re.compile(r"\bby\s+(?:(?:just|only|some|about|around|nearly|almost|roughly|a\s+further|another)\s+)?" + lexicon.CURRENCY_CLASS + r"?$", re.I)
 
@@ -193,7 +199,8 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
     elif may_match(low, _RANGE_STEMS, folds) and _RANGE_BEFORE.search(head):
         it.role, it.role_word = "range", "range"
     elif _SCOPE_BEFORE.search(head) or (_DURATION_FOLLOWS.match(text, it.b) and (
-            it.q.hedge in ("more_than", "less_than", "at_least", "just_over") or _THRESHOLD_BEFORE.search(head))):
+            it.q.hedge in ("more_than", "less_than", "at_least", "just_over") or _THRESHOLD_BEFORE.search(head)
+            or _PERIOD_THE_BEFORE.search(head))):
         # "average attendance was 30,298 for its first 183 games": how far a figure reaches,
         # not a level of what it measures ("patients waiting more than 52 weeks", "seen
         # within 18 weeks": a threshold of time)
@@ -204,7 +211,7 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
         it.role, it.role_word = "by", "by"
     elif m := _ROLE_BEFORE.search(head):
         role_words = m.group(0)
-        w = re.sub(r"\s+", " ", (m.group("w") or m.group("w2") or m.group("w3") or m.group("w4")).lower())
+        w = re.sub(r"\s+", " ", (m.group("w") or m.group("w2") or m.group("w3") or m.group("w4") or m.group("w5")).lower())
         if w.startswith("to "):
             w = "to"  # "to close at 18.12": its level is where the change ended, as after "to"
         it.role_word = w
@@ -291,7 +298,8 @@ _WHEN_LEVEL = re.compile(
     # of $830.9 million": what the level counts may take ten words)
     r"\s*,?\s+when\s+(?:[a-z][\w'-]*\s+){0,10}" + lexicon.CURRENCY_CLASS + r"?$", re.I)
 _YEAR_BEFORE_WORDS = re.compile(r"the\s+year\s+before|(?:the\s+)?(?:previous|prior|preceding)\s+year\b", re.I)
-_YEAR_IN_ROLE = re.compile(r"(?<=\s)(?:(?:(?P<month>" + MONTH + r")\s+)?(?P<year>" + YEAR + r")|(?P<month_only>" + MONTH + r"))(?=\s+[a-z])", re.I)
+# ("an increase of 7.3% over 2018 (3,78,236 cases)": or the year whose level the brackets give)
+_YEAR_IN_ROLE = re.compile(r"(?<=\s)(?:(?:(?P<month>" + MONTH + r")\s+)?(?P<year>" + YEAR + r")|(?P<month_only>" + MONTH + r"))(?=\s+[a-z]|\s*\($)", re.I)
 
 
 def _time(m: re.Match) -> tuple[int, int] | None:

@@ -230,9 +230,17 @@ def share_score(claim: Claim, text: str, part: Item, whole: Item) -> tuple[float
     if claim.item is not None:
         # the claim beside its part: "1,469 …, or 41 percent", "(23%)"
         between = text[part.b : claim.start] if part.b <= claim.start else text[claim.end : part.a]
-        if len(between) <= 40 and re.fullmatch(r"[^;.]*?(?:,\s*or|\(|,|\u2014|or|\s[-\u2013])\s*", between, re.I):
+        if (len(between) <= 40 and re.fullmatch(r"[^;.]*?(?:,\s*or|\(|,|\u2014|or|\s[-\u2013])\s*", between, re.I)) or (
+                # "7,123 drivers were arrested, which across all age groups represented 4.05%"
+                part.b <= claim.start and len(between) <= 90 and _WHICH_RESTATES_PART.fullmatch(between)):
             score += 2
             why.append("the claim beside its part")
+        if whole.sent < claim.sent <= whole.sent + 2 and _points_back_to(text, claim, whole):
+            # "… 175,000 people stopped and tested …. A total of 7,123 …, which represented
+            # 4.05% of those breath-tested": "those tested" names the level of the sentence before
+            score += 3
+            why.append(f"'of those …' points back to {whole.q.num}")
+            claim.memo["whole_pointed"] = True  # a reading of the words: it bears the claim out only
     if noun_of(part.q) and noun_of(part.q) == noun_of(whole.q):
         score += 1
     # "Of all calls, 239 were for fire, or 7 percent": the whole named by its noun, earlier
@@ -241,6 +249,26 @@ def share_score(claim: Claim, text: str, part: Item, whole: Item) -> tuple[float
         score += 4
         why.append(f"'of all {of_all.group('noun')}' names {whole.q.num}")
     return score, why
+
+
+# A relative clause restating the level before it: ", which across all age groups
+# represented ", ", which is ".
+_WHICH_RESTATES_PART = re.compile(r"[^;.\d]*?,\s*(?:which|that)\s+(?:[a-z]+\s+){0,4}?(?:represented|represents|is|was|amounts\s+to|amounted\s+to|accounts\s+for|accounted\s+for|made\s+up|makes\s+up)\s+", re.I)
+# "of those breath-tested", "of these surveyed": a whole named by what was done to it
+_OF_THOSE = re.compile(r"\s+of\s+(?:those|these)\s+(?:[a-z]+-)?(?P<verb>[a-z]{3,}?)(?:ed|d)\b", re.I)
+
+
+def _points_back_to(text: str, claim: Claim, whole: Item) -> bool:
+    """Whether the claim's "of those <done>" names ``whole`` by the verb the words around
+    it use ("175,000 people stopped and tested" … "of those breath-tested")."""
+    if claim.item is None:
+        return False
+    m = _OF_THOSE.match(text, claim.end)
+    if m is None:
+        return False
+    stem = m.group("verb").lower()
+    near = text[max(whole.base, whole.a - 40) : whole.b + 60].lower()
+    return re.search(r"\b(?:[a-z]+-)?" + re.escape(stem) + r"(?:ed|d|s|ing)?\b", near) is not None
 
 
 _OF_WHICH = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}\s*,\s*(?:of\s+(?:which|whom|those|these)|including)\s+(?:[a-z][\w'’-]*\s+){0,2}", re.I)

@@ -34,6 +34,9 @@ CONFIRMING = frozenset({"accurate", "approximate"})
 
 
 Judge = Callable[[Claim, Candidate], str | None]
+# " in the murder ratio", " in its crime rate": what the change is of, a rate
+_RATE_AFTER = re.compile(r"\s+in\s+(?:the\s+|its\s+|their\s+|this\s+)?(?:[a-z][\w'’-]*\s+){0,2}?(?:"
+                         + lexicon.alternation(lexicon.RATE_CLAIM_NOUNS) + r")s?\b", re.I)
 
 
 def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, first: int = 0,
@@ -68,6 +71,15 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
             continue
         if verdicts[id(best)] not in CONFIRMING and (
                 claim.lead or all(it.sent > claim.sent for it in best.evidence)
+                # ("… revised its projected prison population downwards from 101,900 to 95,800.
+                # The projection … represents an increase of nearly 15%": levels only the
+                # sentences before give, to a claim whose sentence does not point back to them,
+                # may be another change's)
+                or (not claim.anaphoric and all(it.sent < claim.sent for it in best.evidence))
+                # ("Police tested 175,000 drivers. … 7,123 were arrested, which represented
+                # 4.05% of those tested": a whole "those tested" is read to name, in a
+                # sentence before, likewise)
+                or (claim.memo.get("whole_pointed", False) and any(it.sent < claim.sent for it in best.evidence))
                 # ("… has climbed 7 points, to 80%. … Among independents, Trump has bounced
                 # five points, from 35 percent": a level two sentences on is another's)
                 or any(it.sent > claim.sent + 1 for it in best.evidence)
@@ -75,7 +87,7 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
                 or best.note in BEAR_OUT_NOTES
                 or (last is not None and any(it.sent >= last for it in best.evidence))
                 or any(it.q.hedge is not None and not it.q.avg for it in best.evidence)
-                or any(it.memo.get("loose_old") for it in best.evidence) or claim.memo.get("new_before", False) or claim.memo.get("which_new", False)
+                or any(it.memo.get("loose_old") or it.memo.get("bracket_amount") for it in best.evidence) or claim.memo.get("new_before", False) or claim.memo.get("which_new", False)
                 or claim.memo.get("when_old", False) or claim.memo.get("set_out", False) or claim.memo.get("named_old", False)
                 or (claim.old is not None and claim.old.role_word in BENCHMARK_ROLES
                     and not all(is_level(it) for it in best.evidence))
@@ -92,7 +104,15 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
                 or _JUDGED.search(text, claim.start, claim.end) is not None
                 or _one_level_twice(best.evidence)
                 or _two_nouns(best.evidence)
-                or _another_clauses_change(claim, best.evidence, owners)):
+                or _another_clauses_change(claim, best.evidence, owners)
+                # ("with 27 in Tasmania (down 30.8 per cent, from 39 deaths) and eight in the
+                # ACT (down 20 per cent, from 10)": a level another claim stands between is
+                # more likely that claim's)
+                or _claim_between(claim, best.evidence, claims)
+                # ("The decrease from 26 877 to 16 834 cases … represents a 50% reduction in
+                # the murder ratio": a change of a rate, and only counts to read it on)
+                or (_RATE_AFTER.match(text, claim.end) is not None
+                    and all(it.q.kind == "count" and it.q.per is None for it in best.evidence))):
             # "approximately 93,000", "a decrease of about 440": a hedged number, or
             # numbers only the sentences after the claim give ("Burglaries fell sharply
             # this year. The city hired 43 officers, compared with 27 last year."), or the
@@ -200,6 +220,23 @@ def _another_clauses_change(claim: Claim, evidence: tuple[Item, ...], owners: di
     return False
 
 
+def _claim_between(claim: Claim, evidence: tuple[Item, ...], claims: list[Claim]) -> bool:
+    """Whether, between a change claim and a level of its evidence in its sentence, there
+    stands a change of another group with its own size and its own old level: the level is
+    more likely that change's."""
+    if claim.direction is None:
+        return False
+    for it in evidence:
+        if it.sent != claim.sent:
+            continue
+        lo, hi = (it.b, claim.start) if it.b <= claim.start else (claim.end, it.a)
+        if any(c is not claim and c.group != claim.group and c.item is not None and c.sent == claim.sent
+               and c.direction is not None and c.old is not None and c.old is not it and c.old not in evidence
+               and lo <= c.start and c.end <= hi and not c.quiet for c in claims):
+            return True
+    return False
+
+
 def _two_nouns(evidence: tuple[Item, ...]) -> bool:
     """Two levels that name different things ("12,400 primary pupils … 5,100 secondary
     students"): copy varies its nouns, so they may still be one series, but not surely
@@ -230,6 +267,16 @@ def _hedges_allow(claim: Claim, evidence: tuple[Item, ...]) -> bool:
 _THAN_AFTER = re.compile(r"\s+than\b", re.I)
 
 
+def _phrase_end(chk: Check) -> int:
+    """Where a direction's reported phrase ends: it runs on over the evidence written right
+    after the verb in its clause (as run.py reports it)."""
+    last = max(it.b for it in chk.evidence)
+    end = chk.claim.end
+    if last > end and last - end <= 60 and all(it.clause == chk.claim.clause for it in chk.evidence):
+        return last
+    return end
+
+
 def _dedupe(checks: list[Check], text: str) -> list[Check]:
     """One check per change: a direction stated alone yields to a numeric claim of its
     clause that uses the same numbers ("declined to 88 from 97, a drop of 19%"), and to the
@@ -237,6 +284,14 @@ def _dedupe(checks: list[Check], text: str) -> list[Check]:
     point last year – down from 842 to 430")."""
     out: list[Check] = []
     for c in checks:
+        if c.claim.kind == "direction" and c.claim.item is None and any(
+                # "rose to 46,265 for the year to March, up from 43,706": the second direction
+                # stands inside the first's phrase, which runs on over its levels, and says the
+                # same change again
+                o.claim.kind == "direction" and o.claim.item is None and o.claim.sent == c.claim.sent
+                and o.claim.direction == c.claim.direction and o.claim.start < c.claim.start < _phrase_end(o)
+                and set(map(id, o.evidence)) == set(map(id, c.evidence)) for o in out):
+            continue
         if c.claim.kind == "direction" and c.claim.item is None and any(
                 o.claim.kind == "direction" and o.claim.item is None and o.claim.sent == c.claim.sent
                 and o.claim.start < c.claim.start and o.claim.direction == c.claim.direction
