@@ -2,6 +2,7 @@
 
     python tests/corpus/measure.py                         # both halves
     python tests/corpus/measure.py --half tuning --show-misses
+    python tests/corpus/measure.py --ids tests/corpus/batches/prose-econ.ids   # one batch only
 
 Each passage is scanned on its own, as a plain-text article of one paragraph. A corpus
 claim is *matched* by a checked finding whose phrase overlaps the claim's phrase in the
@@ -147,10 +148,17 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--half", choices=("tuning", "frozen", "both"), default="both")
     ap.add_argument("--show-misses", action="store_true", help="list every claim not checked right, and every alarm")
+    ap.add_argument("--ids", metavar="FILE", help="measure only the rows whose ids FILE lists, one a line (a batch)")
     args = ap.parse_args(argv)
+    wanted = None
+    if args.ids:
+        wanted = {line.strip() for line in Path(args.ids).read_text("utf-8").splitlines() if line.strip()}
     halves = ("tuning", "frozen") if args.half == "both" else (args.half,)
     for half in halves:
-        tally = measure(load(half))
+        rows = load(half)
+        if wanted is not None:
+            rows = [row for row in rows if row["id"] in wanted]
+        tally = measure(rows)
         report(half, tally)
         if args.show_misses:
             for o in tally.outcomes:
