@@ -158,6 +158,23 @@ _RESTATES = re.compile(r"\s*[\"'“‘(]*(?:the|this|that|its|it)\b", re.I)
 
 #: The reason shown for two levels read in both orders.
 BOTH_ORDERS = "'last year' against a year named: both orders read, and both give this verdict"
+#: A size with no unit read as a percent whose sign was left out (it bears a claim out only).
+PERCENT_UNSAID = "read a size with no unit, with decimals, between two whole counts as a percent whose sign was left out"
+
+
+def _percent_unsaid(claim: Claim, q: Quantity | None, old: Item, new: Item) -> bool:
+    """A size with no unit, written with decimals, set between two whole counts ("sales of
+    existing homes fell 5.14, from 1,772 … to 1,681"): the difference of two whole counts is
+    whole, so a size with decimals is not their difference; most likely the percent sign
+    was left out, a reading that rests on the words and so bears a claim out only."""
+    if claim.kind != "count" or q is None or q.noun is not None or q.currency is not None or q.per is not None:
+        return False
+    w = q.written
+    if w is None or w.percent or w.scaled or w.value.denominator == 1:
+        return False
+    return all(it.q.kind == "count" and it.q.written is not None and not it.q.written.scaled
+               and not it.q.written.decimal and it.q.written.value.denominator == 1 and it.q.per is None
+               for it in (old, new))
 
 
 def _both_orders(old: Item, new: Item) -> bool:
@@ -333,7 +350,9 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                     if claim.bare and (lv == "percent" or verb is None):
                         continue
                 else:
-                    func = "diff"
+                    # ("fell 5.14, from 1,772 … to 1,681": a size with decimals is no
+                    # difference of whole counts, and is read as a percent)
+                    func = "pct_change" if _percent_unsaid(claim, q, old, new) else "diff"
                 signal = said or relative or _order_signal(claim, text, old, new)
                 # "last year" against a year named, and nothing else to order them: which is
                 # the older depends on when the story was written, so both orders are read,
@@ -430,7 +449,9 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                     sc = (sc[0] + 4, sc[1] + [f"{size.q.num} beside it is the difference of {old.q.num} and {new.q.num}"])
                 # (the size the percent is set beside is bound as its subject: no new level)
                 add(_REL[func], comp, (old, new), {"old": old, "new": new} if verb != _EITHER else {"old": old}, sc, hint=hint)
-                if len(out) > n and old.link is not None and old.link is not claim and old.link.group != claim.group \
+                if len(out) > n and kind == "count" and func == "pct_change":
+                    out[-1].note = PERCENT_UNSAID
+                elif len(out) > n and old.link is not None and old.link is not claim and old.link.group != claim.group \
                         and old is old.link.old and old.link.new is claim.new and claim.new is not None:
                     out[-1].note = SHARED_OLD
                 elif said and len(out) > n:

@@ -39,6 +39,7 @@ from claimcheck.scan.phrase import PASSED_BY, changed_by_lead, rate_noun_dropped
 from claimcheck.scan.words import one_point_as_digits
 from claimcheck.scan.document import Doc, DocStream, Format, Source, guess_format, open_input
 from claimcheck.scan.items import Candidate, Check, Claim, Item, Sentence, build_items, clause_bounds, clause_starts, may_hold_claims
+from claimcheck.scan.candidates import PERCENT_UNSAID
 from claimcheck.scan.search import search
 from claimcheck.scan.sentences import split_sentences
 
@@ -304,7 +305,8 @@ def judge(figure: ClaimedFigure, computation: Computation) -> dict[str, Any]:
     }
 
 
-def _claim_figure(text: str, claim: Claim, hint: str | None, relation: str) -> tuple[ClaimedFigure | None, str | None]:
+def _claim_figure(text: str, claim: Claim, hint: str | None, relation: str,
+                  note: str | None = None) -> tuple[ClaimedFigure | None, str | None]:
     if claim.kind == "direction":
         verb = "rose" if claim.direction == "up" else "fell"
         # "a slight dip", "a sharp and concerted increase": the size the adjective gives
@@ -317,6 +319,9 @@ def _claim_figure(text: str, claim: Claim, hint: str | None, relation: str) -> t
         return read_figure(verb)
     phrase = _collapse(text[claim.start : claim.end])
     figure, figure_text = read_figure(phrase)
+    if figure is not None and note == PERCENT_UNSAID and figure.unit == "count":
+        # "fell 5.14, from 1,772 … to 1,681": the size read as the percent it most likely is
+        figure, figure_text = read_figure(phrase + "%")
     if figure is not None and claim.kind == "points" and figure.unit == "count":
         # "up by 0.18 from 0.88 percent": the points the level's unit makes of the change
         figure, figure_text = read_figure(phrase + " points")
@@ -479,7 +484,7 @@ def _paragraph_findings(doc: Doc, path: str, sents: list, context: list, ahead: 
         it.ctx = it.sent < len(context)
 
     def verdict_of(claim: Claim, cand: Candidate) -> str | None:
-        fig = _claim_figure(text, claim, cand.hint, cand.relation)[0]
+        fig = _claim_figure(text, claim, cand.hint, cand.relation, cand.note)[0]
         if fig is None:
             return None
         return judge(fig, cand.computation)["verdict"]
@@ -501,7 +506,7 @@ def _paragraph_findings(doc: Doc, path: str, sents: list, context: list, ahead: 
             last = max(it.b for it in chk.evidence)
             if last > end and last - end <= 60 and all(it.clause == claim.clause for it in chk.evidence):
                 end = last
-        figure, figure_text = _claim_figure(text, claim, chk.hint, chk.relation)
+        figure, figure_text = _claim_figure(text, claim, chk.hint, chk.relation, chk.note)
         sent = next(x for x in sents if x[0] <= claim.start < x[1] or (x[0] <= claim.start and claim.start == x[1]))
         sa, sb = sent[0], sent[1]
         phrase = _collapse(text[start:end])
