@@ -553,6 +553,9 @@ YEARLY_WORDS: tuple[str, ...] = (
 PER_UNIT_AVERAGE_WORDS: tuple[str, ...] = (
     "average", "averaged", "averaging", "averages", "average price of", "average cost of", "average of",
     "an average of", "an average price of", "an average cost of", "at an average of", "at an average price of")
+#: What a sum of money is per when it is an amount per share of a company ("earned $2.5
+#: billion, or 46 cents per share", "68 cents a diluted share"): no total, but a rate.
+PER_SHARE_NOUNS: tuple[str, ...] = ("share", "diluted share", "basic share", "ordinary share")
 #: The words that set a sum "per" one thing ("$11.42 per share", "$25 a ticket", "£3 each").
 PER_UNIT_WORDS: tuple[str, ...] = ("per", "a", "an", "each", "for each", "for every")
 #: Words before a rate per so many people that say it was worked out from a count and a

@@ -699,7 +699,9 @@ def _lead(text: str, c: Claim, ordered: list[Claim], levels: list[Item], owners:
     olds = [it for it in nxt if it.role == "old" and it.role_word in _COMPARED]
     if len(olds) == 1:
         old = olds[0]
-        before = [it for it in nxt if it.b <= old.a and it.clause == old.clause]
+        # (past an amount per thing beside the new level: "hit $1.3 billion, or 68 cents per
+        # share, from $844 million")
+        before = [it for it in nxt if it.b <= old.a and it.clause == old.clause and it.q.per == old.q.per]
         if not before:
             return
         new = before[-1]

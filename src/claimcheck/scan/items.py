@@ -496,7 +496,8 @@ def clause_starts(text: str, sent: Sentence) -> list[int]:
 
 def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[Claim]]:
     """The paragraph's quantities as items, and its claims."""
-    from claimcheck.scan.compared import compared_pairs_claims  # (these build on Item and Claim)
+    from claimcheck.scan.carried import carry_currency  # (these build on Item and Claim)
+    from claimcheck.scan.compared import compared_pairs_claims
     from claimcheck.scan.parts import listed_parts_claims
     from claimcheck.scan.restated import or_hedged_percent_claim, or_percent_in_words_claim
     from claimcheck.scan.unsigned import unsigned_points_claim
@@ -649,9 +650,16 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
         if x.time and x.memo.get("time_before") and not y.time and x.clause == y.clause and _AND_GAP.fullmatch(text, x.b, y.a):
             y.time = x.time
             y.memo["time_before"] = True
-    # "estimated at 50,900 … compared with 52,700": the old level's own new level
-    for x, y in zip(items, items[1:]):
-        if (y.role == "old" and x.clause == y.clause and x.q.plain and y.a - x.b <= 70
+    # "estimated at 50,900 … compared with 52,700": the old level's own new level (past an
+    # amount per thing set beside it: "hit $1.3 billion, or 68 cents per share, from $844 million")
+    for i, y in enumerate(items):
+        if y.role != "old":
+            continue
+        k = i - 1
+        while k > 0 and items[k].q.per != y.q.per and items[k].clause == y.clause:
+            k -= 1
+        x = items[k] if k >= 0 else None
+        if (x is not None and x.clause == y.clause and x.q.plain and y.a - x.b <= 70
                 and not any(c.item is None and x.b <= c.start < y.a and not c.quiet for c in claims)):
             y.partner = x
     # "… were down in other major cities: New York City reportedly had 502 murders …,
@@ -675,6 +683,9 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
             x.role, x.role_word = "old", "from"
             x.memo["loose_old"] = True  # a reading of loose words: it bears a claim out, never convicts
             x.q.roles = (x.role, x.role_word, x.time, x.memo.get("time_before", False), {"loose_old": True})
+    # "rose 10 percent to $1.1 billion from 1 billion": the bare end of a change is in the
+    # currency of its other end (scan/carried.py)
+    carry_currency(items)
     # "a tax bill of £1,000 would become £1,012.50": the level that becomes another is its
     # old level
     for x, y in zip(items, items[1:]):

@@ -52,6 +52,12 @@ _RATE_AFTER = re.compile(
 )
 
 
+# "46 cents per share", "68 cents a diluted share": an amount per share, not a total
+_PER_SHARE = re.compile(r"\s+(?:a|per|for\s+each)\s+(?:" + lexicon.alternation(lexicon.PER_SHARE_NOUNS) + r")\b", re.I)
+#: The rate an amount per share is kept as (it is no period: ``Quantity.per``).
+PER_SHARE = "per share"
+
+
 _DAILY_NOUN = re.compile(r"\s+(?P<p>daily|weekly|monthly|annual|yearly|nightly)\s+(?P<noun>[a-z][\w'-]*)")
 
 
@@ -365,6 +371,11 @@ def extend_phrase(s: str, q: Quantity, floor: int = 0) -> None:
                 q.noun = words[0].lower()
             q.end += rm.end()
             q.pend = q.end
+    if q.kind == "money" and q.per is None and _PER_SHARE.match(s, q.end):
+        # ("earned $2.5 billion, or 46 cents per share, … up from $2.2 billion, or 40 cents
+        # per share": an amount per share is never a level of the total beside it; the
+        # phrase stops at the number, as an average's does)
+        q.per = PER_SHARE
     rest = s[q.end : q.end + 100]
     dm2 = _DIR_AFTER.match(rest)
     if dm2 and q.kind in ("percent", "points", "count", "money", "rate", "multiple"):

@@ -13,6 +13,7 @@ from claimcheck import lexicon
 
 from claimcheck.scan.averages import average_checks
 from claimcheck.scan.bindings import bind_claims
+from claimcheck.scan.carried import CARRIED
 from claimcheck.expr.computation import Computation
 from claimcheck.scan.candidates import candidates_for, is_sized, BOTH_ORDERS, EARLIER_PARTS, LEVEL_NAMED, NET_FLOWS, RESTATED_NOUN, SHARED_OLD, SUM_OF_PARTS, WHICH_FOLLOWS, YEARS_SAID
 from claimcheck.scan.readings import BEAR_OUT_NOTES, bears_out_only, more_candidates, more_checks
@@ -74,7 +75,7 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
                 or best.note in BEAR_OUT_NOTES
                 or (last is not None and any(it.sent >= last for it in best.evidence))
                 or any(it.q.hedge is not None and not it.q.avg for it in best.evidence)
-                or any(it.memo.get("loose_old") for it in best.evidence) or claim.memo.get("new_before", False) or claim.memo.get("which_new", False)
+                or any(it.memo.get("loose_old") or it.memo.get(CARRIED) for it in best.evidence) or claim.memo.get("new_before", False) or claim.memo.get("which_new", False)
                 or claim.memo.get("when_old", False) or claim.memo.get("set_out", False) or claim.memo.get("named_old", False)
                 or (claim.old is not None and claim.old.role_word in BENCHMARK_ROLES
                     and not all(is_level(it) for it in best.evidence))
