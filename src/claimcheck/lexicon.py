@@ -489,6 +489,13 @@ BENCHMARK_DOWN: tuple[str, ...] = ("below", "under", "lags", "lagged", "lagging"
 #: consensus estimates of 230,000", "above analysts' forecasts of $4.1 billion").
 FORECAST_NOUNS: tuple[str, ...] = ("estimate", "estimates", "expectation", "expectations", "forecast", "forecasts",
                                    "projection", "projections")
+#: Verbs that set an outcome above or below a forecast named after them ("That beat forecasts
+#: for a gain of 0.4 percent", "missed analysts' estimates of $4.1 billion"): a comparison,
+#: read only before a forecast and its number.
+FORECAST_UP_VERBS: tuple[str, ...] = ("beat", "beats", "beating", "bested")
+FORECAST_DOWN_VERBS: tuple[str, ...] = ("missed", "misses", "missing")
+#: Participles that name a forecast after its number ("the 3% predicted by economists").
+FORECAST_PARTICIPLES: tuple[str, ...] = ("predicted", "expected", "forecast", "forecasted", "projected", "anticipated")
 SEARCH_UP_WORDS: tuple[str, ...] = ("uptick", "upticks", "raised", "boosted") + BENCHMARK_UP + PASS_VERBS + RATE_UP_VERBS
 SEARCH_DOWN_WORDS: tuple[str, ...] = (
     "dwindled", "dwindling", "reduced", "slashed", "halved", "trimmed") + BENCHMARK_DOWN + RATE_DOWN_VERBS

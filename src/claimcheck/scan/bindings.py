@@ -124,6 +124,9 @@ _POINTED = re.compile(
 _NAMED_AGAIN = re.compile(r"[\s\"'“‘(]*(?:(?:after|following|in|by|during|over|since|then)\s+[^,.;\d]{1,90},\s*)?the\s+(?P<noun>[a-z]{4,})\s+(?:has\s+|have\s+|had\s+|then\s+|also\s+)?(?=[a-z]+ed\b)", re.I)
 _THIS_COMPARES = re.compile(r"[\s\"'“‘(]*(?:this|that|it)\s+(?:compares|compared)\s+(?:with|to)\s+(?:the\s+)?" + lexicon.CURRENCY_CLASS + r"?$", re.I)
 _ALSO_BEFORE = re.compile(r"\b(?:also|too|meanwhile)\b", re.I)
+# A sentence that opens on a pointer to the sentence before and goes straight on to its
+# comparison: "That beat forecasts …", "That's slightly below the 3% predicted …"
+_POINTS_BACK = re.compile(r"\s*[\"'“‘(]*(?:that|this|it)(?:'s|’s|\s+is|\s+was)?\s+", re.I)
 _POINTER = re.compile(r"\s*[\"'“‘(]*(?:they|it|that|this|these|those|the\s+(?:figure|number|total|count)s?)\b", re.I)
 _PLACE_POINTER = re.compile(r"\s*(?:it|they|the\s+(?:" + lexicon.alternation(lexicon.PLACE_POINTER_NOUNS) + r"))\s+(?:had|has|have|recorded|reported|saw|counted|logged|tallied)\b", re.I)
 _RELATIVE = re.compile(r"\b(?:which|that|who)\s+(?:also\s+|has\s+|have\s+|had\s+)?$", re.I)
@@ -256,6 +259,16 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
                      and c.item.q.kind == "percent" == claim.old.q.kind and c.item.q.direction and c.item.q.written is not None]
             if rates and claim.start - rates[-1].b <= 60:
                 claim.new = rates[-1]
+            elif not rates and _POINTS_BACK.fullmatch(text, claim.sa, claim.start):
+                # "Retail sales were up 0.6 percent on month in August. That beat forecasts
+                # for a gain of 0.4 percent": "that" is the rate of change the sentence before
+                # ended on (a reading of the pointer: it bears the claim out only)
+                before = [c.item for c in claims if c.item is not None and c.sent == claim.sent - 1
+                          and c.item.q.kind == "percent" == claim.old.q.kind and c.item.q.direction
+                          and c.item.q.written is not None]
+                if before:
+                    claim.new = before[-1]
+                    claim.memo["pointed_back"] = True
         elif before:
             it = before[-1]
             gap = text[it.b : claim.start]

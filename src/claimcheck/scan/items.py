@@ -203,15 +203,34 @@ def direction_matches(text: str, start: int, end: int, words: frozenset[str] | N
 _RATE_VERB = re.compile(
     r"\b(?P<v>" + lexicon.alternation(lexicon.RATE_UP_VERBS + lexicon.RATE_DOWN_VERBS) + r")(?=\s+(?:from|to)\b)", re.I)
 _RATE_VERB_WORDS = frozenset(lexicon.RATE_UP_VERBS + lexicon.RATE_DOWN_VERBS)
+# "expectations for a 3.3% annual gain", "forecasts for a gain of 0.4 percent": a forecast of
+# a change, up to its number
+_FORECAST_OF_CHANGE = (r"(?:[a-z][\w'’-]*\s+){0,2}(?:" + lexicon.alternation(lexicon.FORECAST_NOUNS) + r")\s+(?:for|of)\s+"
+                       r"(?:an?\s+)(?:(?:[a-z][\w'’-]*\s+){0,2}?(?:" + lexicon.alternation(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS)
+                       + r")s?\s+of\s+)?")
+_FORECAST_CHANGE_BEFORE = re.compile(_FORECAST_OF_CHANGE + r"$", re.I)
 # "well above the national average of 8.8%", "which lags the state average of 86 percent":
 # a level set against a benchmark the words after "the" name, its number within them
 _BENCHMARK = re.compile(
     r"(?<![-\u2010\u2011])\b(?:(?:" + lexicon.alternation(lexicon.CHANGE_ADVERBS) + r")\s+)?(?P<v>" + lexicon.alternation(lexicon.BENCHMARK_UP + lexicon.BENCHMARK_DOWN) + r")"
     r"(?=\s+(?:the\s+(?:[a-z][\w'’-]*\s+){1,5}?(?:of\s+)?|(?:[a-z][\w'’-]*\s+){0,2}(?:"
-    + lexicon.alternation(lexicon.FORECAST_NOUNS) + r")\s+of\s+)" + lexicon.CURRENCY_CLASS + r"?\d"
+    + lexicon.alternation(lexicon.FORECAST_NOUNS) + r")\s+of\s+"
+    # ("below economists' expectations for a 3.3% annual gain", "above forecasts for a gain of
+    # 0.4 percent": what was forecast is a change, its rate the benchmark)
+    + r"|" + _FORECAST_OF_CHANGE
+    # ("slightly below the 3% predicted by economists": the forecast named after its number)
+    + r"|the\s+(?=[\d.,]+\s*(?:%|percent\b|per\s+cent\b)\s*(?:" + lexicon.alternation(lexicon.FORECAST_PARTICIPLES) + r")\b)"
+    + r")" + lexicon.CURRENCY_CLASS + r"?\d"
     # ("over the previous 12 months": a span of time, no benchmark)
     r"(?![\d,.]*\s*(?:" + lexicon.alternation(lexicon.TIME_UNITS) + r")s?\b))", re.I)
 _BENCHMARK_WORDS = frozenset(lexicon.BENCHMARK_UP + lexicon.BENCHMARK_DOWN)
+_FORECAST_VERBS = frozenset(lexicon.FORECAST_UP_VERBS + lexicon.FORECAST_DOWN_VERBS)
+# "That beat forecasts for a gain of 0.4 percent", "missed estimates of $4.1 billion": an
+# outcome set against a forecast the words after the verb name, its number within them
+_BEAT_FORECAST = re.compile(
+    r"\b(?P<v>" + lexicon.alternation(lexicon.FORECAST_UP_VERBS + lexicon.FORECAST_DOWN_VERBS) + r")"
+    r"(?=\s+(?:(?:[a-z][\w'’-]*\s+){0,2}(?:" + lexicon.alternation(lexicon.FORECAST_NOUNS) + r")\s+of\s+|"
+    + _FORECAST_OF_CHANGE + r")" + lexicon.CURRENCY_CLASS + r"?\d)", re.I)
 # "Reporting on the fall in the CPI rate of inflation from 3.5 per cent to 3 per cent": a
 # change named with "the" that its own "from … to …" sets out (without them, "the fall"
 # restates a change said before, or is the season)
@@ -220,7 +239,7 @@ _DEFINITE_FROM_TO = re.compile(
     r"(?=[^\d;:.]{1,80}?\bfrom\s+" + lexicon.CURRENCY_CLASS + r"?\d[^;:]{0,40}?\bto\s+" + lexicon.CURRENCY_CLASS + r"?\d)", re.I)
 _DEFINITE_WORDS = frozenset(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS)
 #: The role words of a benchmark a level or a rate of change is set against.
-BENCHMARK_ROLES = _BENCHMARK_WORDS | frozenset(lexicon.PASS_VERBS)
+BENCHMARK_ROLES = _BENCHMARK_WORDS | frozenset(lexicon.PASS_VERBS) | _FORECAST_VERBS
 _THAN_SET = frozenset(lexicon.THAN_COMPARISONS)
 _DURATION_AFTER = re.compile(r"\s+(?:a|an|" + lexicon.alternation(tuple(lexicon.ONES)) + r"|\d+)\s+(?:" + lexicon.alternation(
     lexicon.TIME_UNITS + lexicon.DURATION_NOUNS + ("hour",)) + r")\b", re.I)
@@ -239,8 +258,8 @@ _ARTICLE = re.compile(r"an?\s+", re.I)
 _APPOSED = re.compile(r",\s*(?:(?:a|an)\s+)?$", re.I)
 
 
-_UP_SET = frozenset(lexicon.UP_WORDS) | frozenset(lexicon.SEARCH_UP_WORDS) | frozenset(lexicon.JUDGED_UP)
-_DOWN_SET = frozenset(lexicon.DOWN_WORDS) | frozenset(lexicon.SEARCH_DOWN_WORDS)
+_UP_SET = frozenset(lexicon.UP_WORDS) | frozenset(lexicon.SEARCH_UP_WORDS) | frozenset(lexicon.JUDGED_UP) | frozenset(lexicon.FORECAST_UP_VERBS)
+_DOWN_SET = frozenset(lexicon.DOWN_WORDS) | frozenset(lexicon.SEARCH_DOWN_WORDS) | frozenset(lexicon.FORECAST_DOWN_VERBS)
 
 
 def verb_direction(text: str) -> str | None:
@@ -444,6 +463,8 @@ def _sentence_reading(text: str, sent: Sentence) -> tuple[list[int], list[tuple[
         found = _unnamed(text, sa, direction_matches(text, sa, sb, words)) if qs else found_alone
         if qs and not _BENCHMARK_WORDS.isdisjoint(words):
             found = sorted(found + list(_BENCHMARK.finditer(text, sa, sb)), key=lambda m: m.start())
+        if qs and not _FORECAST_VERBS.isdisjoint(words):
+            found = sorted(found + list(_BEAT_FORECAST.finditer(text, sa, sb)), key=lambda m: m.start())
         if len(qs) >= 2 and "the" in words and "from" in words and not _DEFINITE_WORDS.isdisjoint(words):
             found = sorted(found + list(_DEFINITE_FROM_TO.finditer(text, sa, sb)), key=lambda m: m.start())
         if not _RATE_VERB_WORDS.isdisjoint(words) or _CASE_FOLDS.search(text, sa, sb):
@@ -470,7 +491,7 @@ def _sentence_reading(text: str, sent: Sentence) -> tuple[list[int], list[tuple[
             quiet = ((bool(_ROLE_AFTER_VERB.match(text, m.end())) and (v in lexicon.COMPARISON_DIRECTIONS or (
                 v.split()[-1] in lexicon.COMPARISON_DIRECTIONS and _WHICH_BEFORE.search(text, max(sa, pos - 16), pos))))
                      or v in PASS_SET
-                     or v in _BENCHMARK_WORDS
+                     or v in _BENCHMARK_WORDS or v in _FORECAST_VERBS
                      # "205 cases were reported in the county, a drop from the 426": a change
                      # noun set after a comma, from a level, says it of the level before it
                      or (v.split()[-1] in _CHANGE_NOUN_SET and _ROLE_AFTER_VERB.match(text, m.end()) is not None
@@ -526,6 +547,13 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
                 # "prices were up just 0.1% in December …. That's down from a 0.2% increase in
                 # November": the rise a rate of change went from is a level of that rate (a
                 # fall is not: "down from a 0.1% decline" is a level of −0.1%)
+                q.direction = None
+                it.memo["rate_of_change"] = True
+                q.roles = (it.role, it.role_word, it.time, it.memo.get("time_before", False), {"rate_of_change": True})
+            if (q.kind == "percent" and q.direction and q.written is not None and not q.words
+                    and _FORECAST_CHANGE_BEFORE.search(text, max(sa, sa + q.pstart - 60), sa + q.start) is not None):
+                # "beat forecasts for a gain of 0.4 percent": the change forecast is a level
+                # of the rate the actual change is set against, not a change claimed
                 q.direction = None
                 it.memo["rate_of_change"] = True
                 q.roles = (it.role, it.role_word, it.time, it.memo.get("time_before", False), {"rate_of_change": True})

@@ -45,14 +45,19 @@ _STRONG_OLD = r"from|than|versus|vs\.?|against|as\s+against|compared\s+(?:with|t
 _PASSED = lexicon.alternation(lexicon.PASS_VERBS)
 # "above the national average of 8.8%", "lags the state average of 86 percent", "over the
 # same period (17,328 …": a benchmark named, its number after "of" or in brackets
-_BENCHMARK = lexicon.alternation(lexicon.BENCHMARK_UP + lexicon.BENCHMARK_DOWN)
+_BENCHMARK = lexicon.alternation(lexicon.BENCHMARK_UP + lexicon.BENCHMARK_DOWN + lexicon.FORECAST_UP_VERBS + lexicon.FORECAST_DOWN_VERBS)
 PASS_SET = frozenset(lexicon.PASS_VERBS)
 _TIME_UNITS = frozenset(lexicon.TIME_UNITS)
 _ROLE_BEFORE = re.compile(
     r"(?:^|\s|\()(?:(?P<w>" + _STRONG_OLD + r")\s+" + _STRONG_FILL + r"(?:at\s+)?"
     + r"|(?P<w3>" + _PASSED + r")\s+the\s+" + _STRONG_FILL
     + r"|(?P<w4>" + _BENCHMARK + r")\s+(?:the\s+(?:(?:" + _FILL_WORDS + "|" + _ANY_WORD + r")\s+){0,4}(?:of\s+|(?=\())"
-    + r"|(?:" + _ANY_WORD + r"\s+){0,2}(?:" + lexicon.alternation(lexicon.FORECAST_NOUNS) + r")\s+of\s+)"
+    + r"|(?:" + _ANY_WORD + r"\s+){0,2}(?:" + lexicon.alternation(lexicon.FORECAST_NOUNS) + r")\s+of\s+"
+    # ("below economists' expectations for a 3.3% annual gain", "above forecasts for a gain of
+    # 0.4 percent", "below the 3% predicted by economists")
+    + r"|(?:" + _ANY_WORD + r"\s+){0,2}(?:" + lexicon.alternation(lexicon.FORECAST_NOUNS) + r")\s+(?:for|of)\s+(?:an?\s+"
+    + r"(?:(?:" + _ANY_WORD + r"\s+){0,2}?(?:" + lexicon.alternation(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS) + r")s?\s+of\s+)?)?"
+    + r"|the\s+(?=\d[\d.,]*\s*(?:%|percent\b|per\s+cent\b)\s*(?:" + lexicon.alternation(lexicon.FORECAST_PARTICIPLES) + r")\b))"
     + r"|(?P<w2>" + _OLD_WORDS + "|" + _NEW_WORDS + r"|out\s+of|of\s+(?:all|the|its|their|those|these))\s+" + _FILL + r")" + lexicon.CURRENCY_CLASS + r"?\(?$",
     re.I,
 )
@@ -66,6 +71,7 @@ _PAREN_ROLE = re.compile(r"\b(?P<w>" + _STRONG_OLD + r")\s+(?:[^\d;:()]|(?:19|20
 _ROLE = {
     "from": "old", "than": "old", "versus": "old", "vs": "old", "vs.": "old", "against": "old",
     "over": "old", "on": "old", "since": "old", "beat": "old", "beats": "old", "exceeding": "old",
+    "beating": "old", "bested": "old", "missed": "old", "misses": "old", "missing": "old",
     "lags": "old", "trails": "old", "above": "old", "below": "old", "after": "old",
     "to": "new", "reached": "new", "reaching": "new", "reach": "new", "reaches": "new", "hit": "new", "hits": "new", "totaled": "new",
     "totalled": "new", "totaling": "new", "totalling": "new", "stood at": "new", "stands at": "new",

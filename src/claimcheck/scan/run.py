@@ -506,6 +506,9 @@ def _paragraph_findings(doc: Doc, path: str, sents: list, context: list, ahead: 
             last = max(it.b for it in chk.evidence)
             if last > end and last - end <= 60 and all(it.clause == claim.clause for it in chk.evidence):
                 end = last
+            elif claim.memo.get("pointed_back") and claim.old is not None and claim.old.clause == claim.clause \
+                    and 0 < claim.old.b - end <= 60:
+                end = claim.old.b  # "That beat forecasts for a gain of 0.4 percent": up to its benchmark
         figure, figure_text = _claim_figure(text, claim, chk.hint, chk.relation, chk.note)
         sent = next(x for x in sents if x[0] <= claim.start < x[1] or (x[0] <= claim.start and claim.start == x[1]))
         sa, sb = sent[0], sent[1]
