@@ -255,6 +255,7 @@ _ANCHOR_VERB = re.compile(r"\b(?:went|go|goes|going|moved|moves|changed|shifted|
 _ROLE_AFTER_VERB = re.compile(r"\s+(?:from|on|than|over|compared)\b", re.I)
 _CHANGE_NOUN_SET = frozenset(lexicon.UP_NOUNS) | frozenset(lexicon.DOWN_NOUNS)
 _ARTICLE = re.compile(r"an?\s+", re.I)
+_POSSESSIVE_BEFORE = re.compile(r"\b[A-Za-z]+['’]s\s+$")
 _APPOSED = re.compile(r",\s*(?:(?:a|an)\s+)?$", re.I)
 
 
@@ -540,6 +541,12 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
                     and it.role_word in ("from", "to")):
                 # "The rate increased from 11.7% year-on-year growth": a rate of growth a change
                 # goes from or to is a level of that rate, not a change claimed
+                if (q.direction == "up" and q.change and it.role == "old" and q.written is not None and q.hedge is None
+                        and not q.words and _POSSESSIVE_BEFORE.search(text, max(sa, sa + q.start - 30), sa + q.start)):
+                    # ("up from June’s 3% annual increase": the rise of the time named, a level
+                    # of the rate of change a rise went from, as after an article below)
+                    it.memo["rate_of_change"] = True
+                    q.roles = (it.role, it.role_word, it.time, it.memo.get("time_before", False), {"rate_of_change": True})
                 q.direction = None
             elif (q.kind == "percent" and q.direction == "up" and q.change and it.role == "old" and it.role_word == "from"
                   and q.written is not None and q.hedge is None and not q.words
