@@ -494,6 +494,9 @@ FORECAST_NOUNS: tuple[str, ...] = ("estimate", "estimates", "expectation", "expe
 #: read only before a forecast and its number.
 FORECAST_UP_VERBS: tuple[str, ...] = ("beat", "beats", "beating", "bested")
 FORECAST_DOWN_VERBS: tuple[str, ...] = ("missed", "misses", "missing")
+#: Nouns "that" points back to a level with ("… 765 people hospitalized, and this week, that
+#: number has jumped up to 909").
+POINTER_NOUNS: tuple[str, ...] = ("number", "figure", "total", "count", "tally")
 #: Participles that name a forecast after its number ("the 3% predicted by economists").
 FORECAST_PARTICIPLES: tuple[str, ...] = ("predicted", "expected", "forecast", "forecasted", "projected", "anticipated")
 SEARCH_UP_WORDS: tuple[str, ...] = ("uptick", "upticks", "raised", "boosted") + BENCHMARK_UP + PASS_VERBS + RATE_UP_VERBS

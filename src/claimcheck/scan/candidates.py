@@ -336,6 +336,9 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                         # "120 extreme DUI arrests, which went down to 58 in 2022": a relative
                         # clause's direction starts from the level its "which" follows
                         relative = not said and _which_follows(text, claim, old, new)
+                        # "last week, there were 765 people hospitalized, and this week, that
+                        # number has jumped up to 909": "that number" is the level before
+                        relative = relative or (not said and _that_number(text, claim, old, new, near))
                         if not (said or relative):
                             continue
                 elif kind == "multiple":
@@ -428,7 +431,8 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                 if said:
                     sc = (sc[0] + 2, sc[1] + ["the years said before them in order"])
                 elif relative:
-                    sc = (sc[0] + 3, sc[1] + [f"', which' follows {old.q.num}"])
+                    sc = (sc[0] + 3, sc[1] + [f"', which' follows {old.q.num}" if _which_follows(text, claim, old, new)
+                                              else f"'that number' points to {old.q.num}"])
                 if note:
                     sc[1].append(note)
                 if claim.bare:
@@ -457,7 +461,7 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                 elif said and len(out) > n:
                     out[-1].note = YEARS_SAID
                 elif relative and len(out) > n:
-                    out[-1].note = WHICH_FOLLOWS
+                    out[-1].note = WHICH_FOLLOWS if _which_follows(text, claim, old, new) else THAT_NUMBER
     if (kind == "percent" and not claim.bare) or (claim.bare and _bare_direction(text, claim, items)) or sized:
         # an old value derived from a new one and a stated difference: "9,379, an increase
         # of 324 students or 3.6%"
@@ -770,6 +774,26 @@ def _hedge_holds(hedge: str | None, said: Fraction, v: Fraction) -> bool:
 _WHICH_GAP = re.compile(r"(?:\s+(?:[^\s\d,;:.()]+|(?:19|20)\d\d)){0,4}\s*,\s*which\s+(?:(?:has|have|had|then|later|also)\s+)*", re.I)
 #: The note of a change read from the level a relative clause follows: it bears a claim out only.
 WHICH_FOLLOWS = "read the level the 'which' follows as the one the clause's change starts from"
+
+
+#: The note of a change whose old level is the one "that number" before its verb points to.
+THAT_NUMBER = "read the level before as the one 'that number' points to, where the clause's change starts"
+# "…, and this week, that number has jumped": the pointer right before the claim's verb
+_THAT_NUMBER = re.compile(r"\b(?:that|this|the)\s+(?:" + lexicon.alternation(lexicon.POINTER_NOUNS)
+                          + r")\s+(?:(?:has|have|had|then|also|now|since)\s+)*$", re.I)
+
+
+def _that_number(text: str, claim: Claim, old: Item, new: Item, near: list[Item]) -> bool:
+    """Whether ``old`` is the one level of its unit before "that number" right before the
+    claim's verb, in the claim's sentence, and ``new`` the level the claim's words reach;
+    labelled times must be in order."""
+    if not (new is claim.new and old.role is None and old.sent == claim.sent and old.b <= claim.start
+            and _THAT_NUMBER.search(text, old.b, claim.start) is not None
+            and not any(o is not old and o.sent == claim.sent and o.b <= claim.start and same_unit(o.q, old.q) for o in near)):
+        return False
+    if old.time and new.time and comparable(old.time, new.time):
+        return is_before(old.time, new.time)
+    return True
 
 
 def _which_follows(text: str, claim: Claim, old: Item, new: Item) -> bool:

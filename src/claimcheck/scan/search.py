@@ -15,7 +15,7 @@ from claimcheck.scan.averages import average_checks
 from claimcheck.scan.bindings import bind_claims
 from claimcheck.scan.carried import CARRIED
 from claimcheck.expr.computation import Computation
-from claimcheck.scan.candidates import candidates_for, is_sized, BOTH_ORDERS, EARLIER_PARTS, LEVEL_NAMED, NET_FLOWS, RESTATED_NOUN, SHARED_OLD, SUM_OF_PARTS, WHICH_FOLLOWS, YEARS_SAID
+from claimcheck.scan.candidates import candidates_for, is_sized, BOTH_ORDERS, EARLIER_PARTS, LEVEL_NAMED, NET_FLOWS, RESTATED_NOUN, SHARED_OLD, SUM_OF_PARTS, THAT_NUMBER, WHICH_FOLLOWS, YEARS_SAID
 from claimcheck.scan.readings import BEAR_OUT_NOTES, bears_out_only, more_candidates, more_checks
 from claimcheck.scan.parallel import PARALLEL_LISTS
 from claimcheck.scan.restated_next import restated_next_checks
@@ -71,7 +71,7 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
                 # ("… has climbed 7 points, to 80%. … Among independents, Trump has bounced
                 # five points, from 35 percent": a level two sentences on is another's)
                 or any(it.sent > claim.sent + 1 for it in best.evidence)
-                or best.note in (EARLIER_PARTS, LEVEL_NAMED, NET_FLOWS, RESTATED_NOUN, SHARED_OLD, SUM_OF_PARTS, WHICH_FOLLOWS, YEARS_SAID)
+                or best.note in (EARLIER_PARTS, LEVEL_NAMED, NET_FLOWS, RESTATED_NOUN, SHARED_OLD, SUM_OF_PARTS, THAT_NUMBER, WHICH_FOLLOWS, YEARS_SAID)
                 or best.note in BEAR_OUT_NOTES
                 or (last is not None and any(it.sent >= last for it in best.evidence))
                 or any(it.q.hedge is not None and not it.q.avg for it in best.evidence)
