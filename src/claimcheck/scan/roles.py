@@ -238,6 +238,14 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
         it.role_word = re.sub(r"\s+", " ", m.group("w").lower())
         it.role = "old"
         role_words = m.group(0)
+    elif "when" in low and (m := _WHEN_LEVEL.search(head)) is not None and m.group("w") and not _WHEN_THERE.search(m.group(0)):
+        # "a decline from the previous year, when a 4.1 percent dropout rate was reported":
+        # the level of the time the comparison names, given after "when" (a reading of the
+        # words: it bears a claim out)
+        it.role_word = re.sub(r"\s+", " ", m.group("w").lower())
+        it.role = "old"
+        role_words = m.group(0)
+        it.memo["when_level"] = it.memo["loose_old"] = True
     elif head.endswith("(") and (m := _PAREN_ROLE.search(head)):
         # "lower than the rate recorded in August (17.01) per cent": the number in brackets
         # is the value of what the comparison names
@@ -289,7 +297,7 @@ _PRIOR_IN_BRACKETS = re.compile(
     r"\(\s*(?:FY\s?)?(?P<year>" + YEAR + r")(?:\s*[/-]\s*\d{2,4})?\s*:\s*(?:[a-z][\w'-]*\s+){0,4}" + lexicon.CURRENCY_CLASS + r"?$",
     re.I)
 _WHEN_LEVEL = re.compile(
-    r"\b(?:from|than|since|over|on|against|compared\s+(?:to|with))\s+(?:(?:(?P<month>" + MONTH + r")\.?\s+)?(?P<year>" + YEAR + r")"
+    r"\b(?P<w>from|than|since|over|on|against|compared\s+(?:to|with))\s+(?:(?:(?P<month>" + MONTH + r")\.?\s+)?(?P<year>" + YEAR + r")"
     r"|(?P<past>last\s+(?:year|season)|the\s+(?:previous|prior)\s+(?:year|season)|a\s+year\s+(?:earlier|ago)))"
     r"\s*,?\s+when\s+(?:[a-z][\w'-]*\s+){0,5}" + lexicon.CURRENCY_CLASS + r"?$", re.I)
 _YEAR_BEFORE_WORDS = re.compile(r"the\s+year\s+before|(?:the\s+)?(?:previous|prior|preceding)\s+year\b", re.I)
