@@ -355,7 +355,7 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                 else:
                     # ("fell 5.14, from 1,772 … to 1,681": a size with decimals is no
                     # difference of whole counts, and is read as a percent)
-                    func = "pct_change" if _percent_unsaid(claim, q, old, new) else "diff"
+                    func = "diff"
                 signal = said or relative or _order_signal(claim, text, old, new)
                 # "last year" against a year named, and nothing else to order them: which is
                 # the older depends on when the story was written, so both orders are read,
@@ -453,8 +453,13 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                     sc = (sc[0] + 4, sc[1] + [f"{size.q.num} beside it is the difference of {old.q.num} and {new.q.num}"])
                 # (the size the percent is set beside is bound as its subject: no new level)
                 add(_REL[func], comp, (old, new), {"old": old, "new": new} if verb != _EITHER else {"old": old}, sc, hint=hint)
-                if len(out) > n and kind == "count" and func == "pct_change":
-                    out[-1].note = PERCENT_UNSAID
+                if len(out) > n and kind == "count" and _percent_unsaid(claim, q, old, new):
+                    # ("fell 5.14, from 1,772 … to 1,681": a size with decimals is no
+                    # difference of whole counts, and may be a percent; the search takes this
+                    # reading where it bears the claim out, the difference where it does not)
+                    d = out[-1]
+                    out.append(Candidate(_REL["pct_change"], Computation("pct_change", comp.args), d.evidence, d.score, list(d.reasons),
+                                         d.hint, PERCENT_UNSAID))
                 elif len(out) > n and old.link is not None and old.link is not claim and old.link.group != claim.group \
                         and old is old.link.old and old.link.new is claim.new and claim.new is not None:
                     out[-1].note = SHARED_OLD

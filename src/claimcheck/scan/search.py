@@ -15,7 +15,7 @@ from claimcheck.scan.averages import average_checks
 from claimcheck.scan.bindings import bind_claims
 from claimcheck.scan.carried import CARRIED
 from claimcheck.expr.computation import Computation
-from claimcheck.scan.candidates import candidates_for, is_sized, BOTH_ORDERS, EARLIER_PARTS, LEVEL_NAMED, NET_FLOWS, RESTATED_NOUN, SHARED_OLD, SUM_OF_PARTS, THAT_NUMBER, WHICH_FOLLOWS, YEARS_SAID
+from claimcheck.scan.candidates import candidates_for, is_sized, BOTH_ORDERS, EARLIER_PARTS, LEVEL_NAMED, NET_FLOWS, PERCENT_UNSAID, RESTATED_NOUN, SHARED_OLD, SUM_OF_PARTS, THAT_NUMBER, WHICH_FOLLOWS, YEARS_SAID
 from claimcheck.scan.readings import BEAR_OUT_NOTES, bears_out_only, more_candidates, more_checks
 from claimcheck.scan.parallel import PARALLEL_LISTS
 from claimcheck.scan.restated_next import restated_next_checks
@@ -56,6 +56,12 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
                  and not (cause is not None and any(it.sent == claim.sent and it.b <= cause for it in c.evidence))]
         if not cands:
             continue
+        if any(c.note == PERCENT_UNSAID for c in cands):
+            # ("fell 5.14, from 1,772 … to 1,681": a size with no unit, with decimals, read as a
+            # percent where that bears it out; where it does not, the difference it was
+            # written as is the reading, and may prove it wrong)
+            unsaid = [c for c in cands if c.note == PERCENT_UNSAID and judge(claim, c) in CONFIRMING]
+            cands = unsaid or [c for c in cands if c.note != PERCENT_UNSAID]
         if any(c.note == PARALLEL_LISTS for c in cands):
             # ("rose 5% and 7% to 126 and 107, respectively, from 120 and 100": lists set out
             # in one order pair each change with its own levels, and no others)
