@@ -158,6 +158,9 @@ _RESTATES = re.compile(r"\s*[\"'“‘(]*(?:the|this|that|its|it)\b", re.I)
 
 #: The reason shown for two levels read in both orders.
 BOTH_ORDERS = "'last year' against a year named: both orders read, and both give this verdict"
+#: The note of a total change read as the sum of the changes the next sentence sets it out
+#: in: a reading across sentences, it bears a claim out only.
+PARTS_AFTER = "read the change as the sum of the changes the next sentence sets it out in"
 #: A size with no unit read as a percent whose sign was left out (it bears a claim out only).
 PERCENT_UNSAID = "read a size with no unit, with decimals, between two whole counts as a percent whose sign was left out"
 
@@ -604,20 +607,32 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                                  [f"'{claim.old.role_word}' before {claim.old.q.num}"],
                                  note=_rate_reading_note(text, claim, old_w, own)))
     # sums: "rose by 514,000 … rose by 222,000 … The net effect: … grew by 736,000"
-    if claim.item is not None and kind in ("count", "money", "rate") and (claim.summed or (
+    # (and of points: "The average reading score fell five points … and math fell two points
+    # …. Overall combined scores dropped by seven points")
+    if claim.item is not None and kind in ("count", "money", "rate", "points") and (claim.summed or (
             claim.direction and SUM_CUE.search(text, claim.sa, claim.start))):
+        after = False
         if claim.summed:
             parts = [o for o in items if claim.sent - 2 <= o.sent < claim.sent and o.role == "new"
                      and o.role_word == "to" and same_unit(o.q, q)]
         else:
             parts = [o for o in items if claim.sent - 2 <= o.sent < claim.sent and o.q.change and o.q.direction
                      and o.q.kind == q.kind and o.q.written is not None and o is not claim.item]
+            if kind == "points" and any(o.q.direction != claim.direction for o in parts):
+                parts = []  # (sizes in points are summed only all the one way)
+            if not parts:
+                # "Combined scores declined by four points …. Math scores fell three points, to
+                # 515, and reading scores fell one point, to 502": the total, then its parts
+                parts = [o for o in items if o.sent == claim.sent + 1 and o.q.change and o.q.direction == claim.direction
+                         and o.q.kind == q.kind and o.q.written is not None]
+                after = bool(parts)
         # ("up from 125 in the third quarter — a total of 84 more offences": a sentence
         # printing its own old level states its own change, not a sum of those before)
         own_old = any(o.sent == claim.sent and o.role == "old" and same_unit(o.q, q) for o in items)
         if 2 <= len(parts) <= 4 and not own_old:
-            sc, why = 5.0, [f"the sentence sums up the {len(parts)} before it"]
-            out.append(Candidate("sum", Computation("sum", tuple(written_of(o) for o in parts)), tuple(parts), sc, why))
+            sc, why = 5.0, [f"the sentence sums up the {len(parts)} " + ("after it" if after else "before it")]
+            out.append(Candidate("sum", Computation("sum", tuple(written_of(o) for o in parts)), tuple(parts), sc, why,
+                                 note=PARTS_AFTER if after else None))
     if claim.summed:
         # a level claimed as the sum of the levels before it is that sum or nothing, never a
         # change ("Reported net income grew … to ¥635.0 million, or ¥19.39 per share, from

@@ -305,6 +305,9 @@ def judge(figure: ClaimedFigure, computation: Computation) -> dict[str, Any]:
     }
 
 
+_PERCENT_WORDS = re.compile(r"%|\bper\s?cent|\bpercentage\b|\bbasis\b", re.I)
+
+
 def _claim_figure(text: str, claim: Claim, hint: str | None, relation: str,
                   note: str | None = None) -> tuple[ClaimedFigure | None, str | None]:
     if claim.kind == "direction":
@@ -325,6 +328,12 @@ def _claim_figure(text: str, claim: Claim, hint: str | None, relation: str,
     if figure is not None and claim.kind == "points" and figure.unit == "count":
         # "up by 0.18 from 0.88 percent": the points the level's unit makes of the change
         figure, figure_text = read_figure(phrase + " points")
+    if (figure is not None and relation == "sum" and figure.unit == "points" and figure.value is not None
+            and _PERCENT_WORDS.search(phrase) is None):
+        # "dropped by seven points" as the sum of sizes in bare points ("fell five points …
+        # fell two points"): points of a score, in the parts' own unit, not percentage points
+        figure = replace(figure, unit="count", value=figure.value * 100, u=None if figure.u is None else figure.u * 100,
+                         noun="points")
     if figure is not None and relation == "sum" and figure.direction != "none":
         # the parts of a sum are sizes of changes, each in its own direction ("18 more
         # stayed … 14 more came in … the gap shrank by 32"): the sum checks the size
