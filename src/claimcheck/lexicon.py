@@ -497,6 +497,10 @@ FORECAST_DOWN_VERBS: tuple[str, ...] = ("missed", "misses", "missing")
 #: Nouns "that" points back to a level with ("… 765 people hospitalized, and this week, that
 #: number has jumped up to 909").
 POINTER_NOUNS: tuple[str, ...] = ("number", "figure", "total", "count", "tally")
+#: Nouns a sentence opens on to name again the rate of change the sentence before gave
+#: ("The annual headline rate’s increase … came in below expectations for a 3.3% gain").
+RATE_POINTER_NOUNS: tuple[str, ...] = ("rate", "increase", "rise", "gain", "decline", "drop", "fall", "reading",
+                                       "figure", "growth")
 #: Participles that name a forecast after its number ("the 3% predicted by economists").
 FORECAST_PARTICIPLES: tuple[str, ...] = ("predicted", "expected", "forecast", "forecasted", "projected", "anticipated")
 SEARCH_UP_WORDS: tuple[str, ...] = ("uptick", "upticks", "raised", "boosted") + BENCHMARK_UP + PASS_VERBS + RATE_UP_VERBS

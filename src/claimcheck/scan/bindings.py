@@ -126,7 +126,13 @@ _THIS_COMPARES = re.compile(r"[\s\"'“‘(]*(?:this|that|it)\s+(?:compares|comp
 _ALSO_BEFORE = re.compile(r"\b(?:also|too|meanwhile)\b", re.I)
 # A sentence that opens on a pointer to the sentence before and goes straight on to its
 # comparison: "That beat forecasts …", "That's slightly below the 3% predicted …"
-_POINTS_BACK = re.compile(r"\s*[\"'“‘(]*(?:that|this|it)(?:'s|’s|\s+is|\s+was)?\s+", re.I)
+# ("The annual headline rate’s increase, which …, came in below economists’ expectations
+# for a 3.3% annual gain": or on the rate or change it names again, an aside between commas)
+_POINTS_BACK = re.compile(
+    r"\s*[\"'“‘(]*(?:(?:that|this|it)(?:'s|’s|\s+is|\s+was)?"
+    r"|the\s+(?:[a-z][\w-]*\s+){0,3}?(?:" + lexicon.alternation(lexicon.RATE_POINTER_NOUNS) + r")"
+    r"(?:['’]s\s+(?:" + lexicon.alternation(lexicon.RATE_POINTER_NOUNS) + r"))?(?:\s*,[^;:()]{1,160}?,)?"
+    r"(?:\s+(?:came\s+in|was|is|also|then))*)\s+", re.I)
 _POINTER = re.compile(r"\s*[\"'“‘(]*(?:they|it|that|this|these|those|the\s+(?:figure|number|total|count)s?)\b", re.I)
 _PLACE_POINTER = re.compile(r"\s*(?:it|they|the\s+(?:" + lexicon.alternation(lexicon.PLACE_POINTER_NOUNS) + r"))\s+(?:had|has|have|recorded|reported|saw|counted|logged|tallied)\b", re.I)
 _RELATIVE = re.compile(r"\b(?:which|that|who)\s+(?:also\s+|has\s+|have\s+|had\s+)?$", re.I)
