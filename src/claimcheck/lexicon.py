@@ -501,6 +501,9 @@ POINTER_NOUNS: tuple[str, ...] = ("number", "figure", "total", "count", "tally")
 #: ("The annual headline rate’s increase … came in below expectations for a 3.3% gain").
 RATE_POINTER_NOUNS: tuple[str, ...] = ("rate", "increase", "rise", "gain", "decline", "drop", "fall", "reading",
                                        "figure", "growth")
+#: Words that say a change is net of inflation ("earning 2.9% more in real terms").
+REAL_TERMS_WORDS: tuple[str, ...] = ("in real terms", "after inflation", "adjusted for inflation",
+                                     "in inflation-adjusted terms")
 #: Participles that name a forecast after its number ("the 3% predicted by economists").
 FORECAST_PARTICIPLES: tuple[str, ...] = ("predicted", "expected", "forecast", "forecasted", "projected", "anticipated")
 SEARCH_UP_WORDS: tuple[str, ...] = ("uptick", "upticks", "raised", "boosted") + BENCHMARK_UP + PASS_VERBS + RATE_UP_VERBS
