@@ -29,6 +29,7 @@ from claimcheck.scan.items import (
     rate_level,
     same_unit,
     SUM_CUE,
+    summed_parts,
     verb_direction,
     written_of,
 )
@@ -260,7 +261,8 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
     ) and not (_AN_ANNUAL.search(text, claim.start, claim.item.a) and _IN_MONTH.match(text, claim.end))
     claim_place = _claim_place(text, claim) if claim.item is not None else None
     relative_base = claim.item is not None and _BASE_RELATIVE.match(text, claim.end) is not None
-    if kind in ("percent", "points", "count", "money", "rate", "multiple", "direction") and not per_period:
+    # (a level claimed as a sum is that sum or nothing, never a change: below)
+    if kind in ("percent", "points", "count", "money", "rate", "multiple", "direction") and not per_period and not claim.summed:
         verb = _bare_direction(text, claim, items) if claim.bare else None
         size = _difference_item(text, claim, items) if verb == _EITHER else None
         base = base_time(text, claim) if claim.item is not None else None
@@ -613,8 +615,7 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
             claim.direction and SUM_CUE.search(text, claim.sa, claim.start))):
         after = False
         if claim.summed:
-            parts = [o for o in items if claim.sent - 2 <= o.sent < claim.sent and o.role == "new"
-                     and o.role_word == "to" and same_unit(o.q, q)]
+            parts = summed_parts(text, items, claim.item)
         else:
             parts = [o for o in items if claim.sent - 2 <= o.sent < claim.sent and o.q.change and o.q.direction
                      and o.q.kind == q.kind and o.q.written is not None and o is not claim.item]
@@ -628,7 +629,10 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                 after = bool(parts)
         # ("up from 125 in the third quarter — a total of 84 more offences": a sentence
         # printing its own old level states its own change, not a sum of those before)
-        own_old = any(o.sent == claim.sent and o.role == "old" and same_unit(o.q, q) for o in items)
+        own_old = any(o.sent == claim.sent and o.role == "old" and same_unit(o.q, q) for o in items) and not (
+            # (but its own sentence's parts, "from 500 to 497, … from 491 to 489, for an overall
+            # score change from 1506 to 1500", come with their old levels)
+            claim.summed and all(o.sent == claim.sent for o in parts))
         if 2 <= len(parts) <= 4 and not own_old:
             sc, why = 5.0, [f"the sentence sums up the {len(parts)} " + ("after it" if after else "before it")]
             out.append(Candidate("sum", Computation("sum", tuple(written_of(o) for o in parts)), tuple(parts), sc, why,

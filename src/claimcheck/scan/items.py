@@ -595,12 +595,8 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
     # sentence that sums up, a level reached ("to 167.8 million") is claimed as the sum of
     # the levels the sentences before reached
     for it in items:
-        if it.role == "new" and it.role_word == "to" and any(
-                _ACCOUNT_LINE.match(text, m.end()) is None for m in SUM_CUE.finditer(text, max(0, it.base), it.a)):
-            before = [o for o in items if it.sent - 2 <= o.sent < it.sent and o.role == "new" and o.role_word == "to"
-                      and same_unit(o.q, it.q)]
-            if len(before) >= 2:
-                claims.append(Claim(it, it.pa, it.pb, None, it.q.kind, it.sent, it.clause, sa=it.base, summed=True))
+        if it.role == "new" and it.role_word == "to" and len(summed_parts(text, items, it)) >= 2:
+            claims.append(Claim(it, it.pa, it.pb, None, it.q.kind, it.sent, it.clause, sa=it.base, summed=True))
     # "The budget totals $4.36 billion, including $3.53 billion for operating expenditures
     # and $833.2 million for capital projects", "a total of more than $1.5 billion … State tax
     # revenue totaled more than $947 million and local tax revenues were $546 million": a
@@ -864,6 +860,23 @@ SUBJECT_GAP = re.compile(
 
 # A sentence that adds up the ones before it.
 SUM_CUE = re.compile(r"\b(?:net|total|totals|totalled|totaled|combined|together|altogether|in\s+all|all\s+told|overall|sum|adds?\s+up|added\s+up)\b", re.I)
+
+
+def summed_parts(text: str, items: list[Item], it: Item) -> list[Item]:
+    """The levels a level reached in a sentence that sums up ("The net effect: … to 167.8
+    million") is the sum of: those the two sentences before reached, or those its own
+    sentence reached before its sum word ("dropped from 500 to 497, math from 515 to 514, and
+    writing from 491 to 489, for an overall score change from 1506 to 1500"); none when the
+    sentence has no sum word before it."""
+    cues = [m for m in SUM_CUE.finditer(text, max(0, it.base), it.a) if _ACCOUNT_LINE.match(text, m.end()) is None]
+    if not cues:
+        return []
+    before = [o for o in items if it.sent - 2 <= o.sent < it.sent and o.role == "new" and o.role_word == "to"
+              and same_unit(o.q, it.q)]
+    if len(before) >= 2:
+        return before
+    return [o for o in items if o.sent == it.sent and o.b <= cues[0].start() and o.role == "new" and o.role_word == "to"
+            and same_unit(o.q, it.q)]
 
 
 # "net income", "total revenue": a line of accounts after a sum word, no sum
