@@ -489,6 +489,10 @@ BENCHMARK_DOWN: tuple[str, ...] = ("below", "under", "lags", "lagged", "lagging"
 #: consensus estimates of 230,000", "above analysts' forecasts of $4.1 billion").
 FORECAST_NOUNS: tuple[str, ...] = ("estimate", "estimates", "expectation", "expectations", "forecast", "forecasts",
                                    "projection", "projections")
+#: Words that set an amount of money above another named after them ("Revenue of $37.7
+#: million was slightly ahead of revenue of $36.8 million"): read only before a sum of money
+#: (not "ahead of the 9 a.m. deadline").
+AHEAD_WORDS: tuple[str, ...] = ("ahead of",)
 #: Verbs that set an outcome above or below a forecast named after them ("That beat forecasts
 #: for a gain of 0.4 percent", "missed analysts' estimates of $4.1 billion"): a comparison,
 #: read only before a forecast and its number.

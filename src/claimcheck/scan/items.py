@@ -225,6 +225,13 @@ _BENCHMARK = re.compile(
     r"(?![\d,.]*\s*(?:" + lexicon.alternation(lexicon.TIME_UNITS) + r")s?\b))", re.I)
 _BENCHMARK_WORDS = frozenset(lexicon.BENCHMARK_UP + lexicon.BENCHMARK_DOWN)
 _FORECAST_VERBS = frozenset(lexicon.FORECAST_UP_VERBS + lexicon.FORECAST_DOWN_VERBS)
+_AHEAD_WORDS = frozenset(lexicon.AHEAD_WORDS)
+# "Revenue of $37.7 million was slightly ahead of revenue of $36.8 million": an amount set
+# above another, a sum of money after a short noun phrase
+_AHEAD = re.compile(
+    r"\b(?:(?:" + lexicon.alternation(lexicon.CHANGE_ADVERBS) + r"|well|just|comfortably)\s+)?(?P<v>"
+    + lexicon.alternation(lexicon.AHEAD_WORDS) + r")(?=\s+(?:the\s+)?(?:[a-z][\w'’-]*\s+){0,3}?(?:of\s+)?"
+    + lexicon.CURRENCY_CLASS + r"\d)", re.I)
 # "That beat forecasts for a gain of 0.4 percent", "missed estimates of $4.1 billion": an
 # outcome set against a forecast the words after the verb name, its number within them
 _BEAT_FORECAST = re.compile(
@@ -239,7 +246,7 @@ _DEFINITE_FROM_TO = re.compile(
     r"(?=[^\d;:.]{1,80}?\bfrom\s+" + lexicon.CURRENCY_CLASS + r"?\d[^;:]{0,40}?\bto\s+" + lexicon.CURRENCY_CLASS + r"?\d)", re.I)
 _DEFINITE_WORDS = frozenset(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS)
 #: The role words of a benchmark a level or a rate of change is set against.
-BENCHMARK_ROLES = _BENCHMARK_WORDS | frozenset(lexicon.PASS_VERBS) | _FORECAST_VERBS
+BENCHMARK_ROLES = _BENCHMARK_WORDS | frozenset(lexicon.PASS_VERBS) | _FORECAST_VERBS | _AHEAD_WORDS
 _THAN_SET = frozenset(lexicon.THAN_COMPARISONS)
 _DURATION_AFTER = re.compile(r"\s+(?:a|an|" + lexicon.alternation(tuple(lexicon.ONES)) + r"|\d+)\s+(?:" + lexicon.alternation(
     lexicon.TIME_UNITS + lexicon.DURATION_NOUNS + ("hour",)) + r")\b", re.I)
@@ -259,7 +266,8 @@ _POSSESSIVE_BEFORE = re.compile(r"\b[A-Za-z]+['’]s\s+$")
 _APPOSED = re.compile(r",\s*(?:(?:a|an)\s+)?$", re.I)
 
 
-_UP_SET = frozenset(lexicon.UP_WORDS) | frozenset(lexicon.SEARCH_UP_WORDS) | frozenset(lexicon.JUDGED_UP) | frozenset(lexicon.FORECAST_UP_VERBS)
+_UP_SET = (frozenset(lexicon.UP_WORDS) | frozenset(lexicon.SEARCH_UP_WORDS) | frozenset(lexicon.JUDGED_UP)
+           | frozenset(lexicon.FORECAST_UP_VERBS) | frozenset(w.split()[0] for w in lexicon.AHEAD_WORDS))
 _DOWN_SET = frozenset(lexicon.DOWN_WORDS) | frozenset(lexicon.SEARCH_DOWN_WORDS) | frozenset(lexicon.FORECAST_DOWN_VERBS)
 
 
@@ -466,6 +474,8 @@ def _sentence_reading(text: str, sent: Sentence) -> tuple[list[int], list[tuple[
             found = sorted(found + list(_BENCHMARK.finditer(text, sa, sb)), key=lambda m: m.start())
         if qs and not _FORECAST_VERBS.isdisjoint(words):
             found = sorted(found + list(_BEAT_FORECAST.finditer(text, sa, sb)), key=lambda m: m.start())
+        if qs and "ahead" in words:
+            found = sorted(found + list(_AHEAD.finditer(text, sa, sb)), key=lambda m: m.start())
         if len(qs) >= 2 and "the" in words and "from" in words and not _DEFINITE_WORDS.isdisjoint(words):
             found = sorted(found + list(_DEFINITE_FROM_TO.finditer(text, sa, sb)), key=lambda m: m.start())
         if not _RATE_VERB_WORDS.isdisjoint(words) or _CASE_FOLDS.search(text, sa, sb):
@@ -492,7 +502,7 @@ def _sentence_reading(text: str, sent: Sentence) -> tuple[list[int], list[tuple[
             quiet = ((bool(_ROLE_AFTER_VERB.match(text, m.end())) and (v in lexicon.COMPARISON_DIRECTIONS or (
                 v.split()[-1] in lexicon.COMPARISON_DIRECTIONS and _WHICH_BEFORE.search(text, max(sa, pos - 16), pos))))
                      or v in PASS_SET
-                     or v in _BENCHMARK_WORDS or v in _FORECAST_VERBS
+                     or v in _BENCHMARK_WORDS or v in _FORECAST_VERBS or re.sub(r"\s+", " ", v) in _AHEAD_WORDS
                      # "205 cases were reported in the county, a drop from the 426": a change
                      # noun set after a comma, from a level, says it of the level before it
                      or (v.split()[-1] in _CHANGE_NOUN_SET and _ROLE_AFTER_VERB.match(text, m.end()) is not None

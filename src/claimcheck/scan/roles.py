@@ -58,6 +58,8 @@ _ROLE_BEFORE = re.compile(
     + r"|(?:" + _ANY_WORD + r"\s+){0,2}(?:" + lexicon.alternation(lexicon.FORECAST_NOUNS) + r")\s+(?:for|of)\s+(?:an?\s+"
     + r"(?:(?:" + _ANY_WORD + r"\s+){0,2}?(?:" + lexicon.alternation(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS) + r")s?\s+of\s+)?)?"
     + r"|the\s+(?=\d[\d.,]*\s*(?:%|percent\b|per\s+cent\b)\s*(?:" + lexicon.alternation(lexicon.FORECAST_PARTICIPLES) + r")\b))"
+    # ("slightly ahead of revenue of $36.8 million": a sum of money after a short noun phrase)
+    + r"|(?P<w5>" + lexicon.alternation(lexicon.AHEAD_WORDS) + r")\s+(?:the\s+)?(?:" + _ANY_WORD + r"\s+){0,3}?(?:of\s+)?"
     + r"|(?P<w2>" + _OLD_WORDS + "|" + _NEW_WORDS + r"|out\s+of|of\s+(?:all|the|its|their|those|these))\s+" + _FILL + r")" + lexicon.CURRENCY_CLASS + r"?\(?$",
     re.I,
 )
@@ -71,7 +73,7 @@ _PAREN_ROLE = re.compile(r"\b(?P<w>" + _STRONG_OLD + r")\s+(?:[^\d;:()]|(?:19|20
 _ROLE = {
     "from": "old", "than": "old", "versus": "old", "vs": "old", "vs.": "old", "against": "old",
     "over": "old", "on": "old", "since": "old", "beat": "old", "beats": "old", "exceeding": "old",
-    "beating": "old", "bested": "old", "missed": "old", "misses": "old", "missing": "old",
+    "beating": "old", "bested": "old", "missed": "old", "misses": "old", "missing": "old", "ahead of": "old",
     "lags": "old", "trails": "old", "above": "old", "below": "old", "after": "old",
     "to": "new", "reached": "new", "reaching": "new", "reach": "new", "reaches": "new", "hit": "new", "hits": "new", "totaled": "new",
     "totalled": "new", "totaling": "new", "totalling": "new", "stood at": "new", "stands at": "new",
@@ -210,7 +212,7 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
         it.role, it.role_word = "by", "by"
     elif m := _ROLE_BEFORE.search(head):
         role_words = m.group(0)
-        w = re.sub(r"\s+", " ", (m.group("w") or m.group("w2") or m.group("w3") or m.group("w4")).lower())
+        w = re.sub(r"\s+", " ", (m.group("w") or m.group("w2") or m.group("w3") or m.group("w4") or m.group("w5")).lower())
         if w.startswith("to "):
             w = "to"  # "to close at 18.12": its level is where the change ended, as after "to"
         it.role_word = w
