@@ -276,7 +276,7 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                 it is claim.new or (it.sent == claim.sent and it.b <= claim.start))]
         if (kind == "direction" and claim.new is not None and claim.new not in near and claim.old is not None
                 and claim.new.q.kind == "percent" == claim.old.q.kind and claim.new.q.written is not None
-                and claim.old.role_word in BENCHMARK_ROLES):
+                and (claim.old.role_word in BENCHMARK_ROLES or claim.old.role_word == "than")):
             # "grew by 104 percent, far surpassing the overall growth rate of 3.4 percent": a
             # rate of change set against a benchmark rate is a level of it
             news = near + [claim.new]

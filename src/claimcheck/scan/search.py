@@ -84,7 +84,7 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
                 or any(it.memo.get("loose_old") or it.memo.get(CARRIED) for it in best.evidence) or claim.memo.get("new_before", False) or claim.memo.get("which_new", False)
                 or claim.memo.get("when_old", False) or claim.memo.get("set_out", False) or claim.memo.get("named_old", False)
                 or claim.memo.get("pointed_back", False)
-                or (claim.old is not None and claim.old.role_word in BENCHMARK_ROLES
+                or (claim.old is not None and (claim.old.role_word in BENCHMARK_ROLES or claim.old.role_word == "than")
                     and not all(is_level(it) for it in best.evidence))
                 or (claim.kind == "direction" and text[claim.start : claim.end].lower() in PROGRESSIVE)
                 or (claim.kind == "direction" and _gap_as_level(best.evidence))
