@@ -710,7 +710,10 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
         if said is not None:
             out.append(Candidate("share", Computation("share", (written_of(said), parse_number("100%"))), (said,), 8.0,
                                  [f"{said.q.num} written beside the claim"]))
-    if kind == "share" or claim.bare or (q is not None and q.share_of):
+    if (kind == "share" or claim.bare or (q is not None and q.share_of)) and not (
+            # "15 per cent below 2019, when 1.41 billion trips were made": a percent set
+            # above or below something is how far from it, never a share of a level beside it
+            claim.bare and _POSITION_AFTER.match(text, claim.end) is not None):
         near_of_unit = _by_unit(near)
         for part in near:
             if part.q.kind == "percent":
@@ -739,6 +742,7 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
     return out
 
 
+_POSITION_AFTER = re.compile(r"\s+(?:above|below)\b", re.I)
 #: The note of an old level derived from a level an earlier sentence gives of what the
 #: change's sentence names: it bears a claim out only.
 LEVEL_NAMED = "read the level an earlier sentence gives of what the change's sentence names as the level it led to"
