@@ -213,7 +213,7 @@ _FORECAST_CHANGE_BEFORE = re.compile(_FORECAST_OF_CHANGE + r"$", re.I)
 # a level set against a benchmark the words after "the" name, its number within them
 _BENCHMARK = re.compile(
     r"(?<![-\u2010\u2011])\b(?:(?:" + lexicon.alternation(lexicon.CHANGE_ADVERBS) + r")\s+)?(?P<v>" + lexicon.alternation(lexicon.BENCHMARK_UP + lexicon.BENCHMARK_DOWN) + r")"
-    r"(?=\s+(?:the\s+(?:[a-z][\w'’-]*\s+){1,5}?(?:of\s+)?|(?:[a-z][\w'’-]*\s+){0,2}(?:"
+    r"(?=\s+(?:the\s+(?:(?:[a-z][\w'’-]*|(?:19|20)\d\d)\s+){1,5}?(?:of\s+)?|(?:[a-z][\w'’-]*\s+){0,2}(?:"
     + lexicon.alternation(lexicon.FORECAST_NOUNS) + r")\s+of\s+"
     # ("below economists' expectations for a 3.3% annual gain", "above forecasts for a gain of
     # 0.4 percent": what was forecast is a change, its rate the benchmark)
