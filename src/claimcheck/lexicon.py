@@ -390,6 +390,9 @@ DIRECTION_VERBS: tuple[str, ...] = (
     "is climbing", "are climbing", "is dropping", "are dropping",
     # a level shrunk to: "dwindled to 125"
     "dwindled", "dwindling",
+    # results and markets copy: "margins widened to 12.5% from 11.9%", "losses narrowed to
+    # $2m from $5m", "output contracted to 48.1 from 49.6", "the index advanced to 3,210"
+    "widened", "narrowed", "expanded", "contracted", "advanced", "retreated",
 )
 #: Nouns a sentence's subject points back with to the place or body the sentence before
 #: named: "… increased in Philadelphia. The city had 324 …".
