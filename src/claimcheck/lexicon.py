@@ -508,6 +508,10 @@ POINTER_NOUNS: tuple[str, ...] = ("number", "figure", "total", "count", "tally")
 #: ("The annual headline rate’s increase … came in below expectations for a 3.3% gain").
 RATE_POINTER_NOUNS: tuple[str, ...] = ("rate", "increase", "rise", "gain", "decline", "drop", "fall", "reading",
                                        "figure", "growth")
+#: Nouns that name a share set after its part and a comma ("2,061 graduated on time, a rate
+#: of 88.1 percent").
+SHARE_NAME_NOUNS: tuple[str, ...] = ("rate", "share", "proportion", "pass rate", "graduation rate", "take-up rate",
+                                     "uptake rate", "coverage rate", "vaccination rate", "turnout", "turnout rate")
 #: Words that say a change is net of inflation ("earning 2.9% more in real terms").
 REAL_TERMS_WORDS: tuple[str, ...] = ("in real terms", "after inflation", "adjusted for inflation",
                                      "in inflation-adjusted terms")

@@ -137,7 +137,9 @@ _POINTER = re.compile(r"\s*[\"'“‘(]*(?:they|it|that|this|these|those|the\s+(
 _PLACE_POINTER = re.compile(r"\s*(?:it|they|the\s+(?:" + lexicon.alternation(lexicon.PLACE_POINTER_NOUNS) + r"))\s+(?:had|has|have|recorded|reported|saw|counted|logged|tallied)\b", re.I)
 _RELATIVE = re.compile(r"\b(?:which|that|who)\s+(?:also\s+|has\s+|have\s+|had\s+)?$", re.I)
 # A bare percent beside its part: "1,469 were for medical emergencies, or 41 percent", "25 areas (14 percent)"
-_PART_GAP = re.compile(r"(?:\s+[^\s\d;:.,()]+){0,5}?\s*(?:,\s*or|\(|\u2014|\u2013|,|or|\s-)\s*", re.I)
+_PART_GAP = re.compile(r"(?:\s+[^\s\d;:.,()]+){0,5}?\s*(?:,\s*or|\(|\u2014|\u2013|,|or|\s-)\s*"
+                       # ("2,061 graduated on time, a rate of 88.1 percent": the share named)
+                       r"(?:(?<=,\s)(?:a|an)\s+(?:" + lexicon.alternation(lexicon.SHARE_NAME_NOUNS) + r")\s+of\s+)?", re.I)
 # Between two claims of one quantity: "13p (or 8%)", "324 students or 3.6%", "up 10,060 or 17 per cent".
 _GROUP_GAP = re.compile(r"(?:\s+[a-z][\w'’-]*)?\s*[,(]?\s*(?:or|and)?\s*[(]?\s*", re.I)
 
@@ -282,7 +284,9 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
                 if (claim.kind == "share" and not claim.bare) or (claim.bare and _PART_GAP.fullmatch(gap)):
                     part = it
                     if it.role == "whole" and len(before) > 1 and re.fullmatch(
-                            r"(?:\s+[a-z][\w'’-]*){0,2}\s+(?:of|out\s+of)\s+(?:the\s+|all\s+|its\s+|their\s+)?" + lexicon.CURRENCY_CLASS + r"?", text[before[-2].b : it.a], re.I):
+                            r"(?:\s+[a-z][\w'’-]*){0,2}\s+(?:of|out\s+of)\s+(?:the\s+|all\s+|its\s+|their\s+)?"
+                            # ("41 of the state's 67 districts, or 61 percent": a possessive too)
+                            r"(?:[a-z][\w-]*['’]s\s+)?" + lexicon.CURRENCY_CLASS + r"?", text[before[-2].b : it.a], re.I):
                         # "Only 27 of the 300 schools, or 9%", "14,891 votes cast out of 22,984
                         # registered voters, or 65 percent": the part, then its whole
                         part = before[-2]

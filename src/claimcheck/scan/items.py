@@ -863,7 +863,9 @@ SUBJECT_GAP = re.compile(
     r"(?:\s+(?:[^\s\d;:.,()]+|(?:19|20)\d\d)){0,4}?\s*(?:[,(\u2014\u2013-]\s*)?"
     r"(?:(?:which|that|this|it)\s+(?:is|was|represents|represented|marks|marked|means|meant)\s+"
     r"|(?:was|were|is|are|has\s+been|have\s+been|represents?|represented|representing|marks?|marked|marking"
-    r"|or|and|that['’]s|it['’]s|[a-z]+ing)\s+)?",
+    r"|or|and|that['’]s|it['’]s|[a-z]+ing)\s+"
+    # ("2,061 graduated on time, a rate of 88.1 percent": the share named after a comma)
+    r"|(?<=,\s)(?:a|an)\s+(?:" + lexicon.alternation(lexicon.SHARE_NAME_NOUNS) + r")\s+of\s+)?",
     re.I,
 )
 
