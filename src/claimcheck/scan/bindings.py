@@ -215,6 +215,13 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
                 if claim.old is None and base and base is not True and it.time == base and len(gap) <= 90:
                     claim.old = it
                 break
+            if (it.role == "new" and it.role_word == "to" and claim.new is None and claim.kind != "share"
+                    and _CARRYING.search(gap) and claim.item is not None and claim.kind == "percent"
+                    and any(o.b <= claim.start and o.role is None and same_unit(o.q, it.q) for o in clause)):
+                # "The film's second weekend take of $31.5 million was down 62% from its $82.9
+                # million debut, bringing its total to $143.2 million": a percent change with its
+                # level before it; the total a carrying clause reaches is another quantity's
+                break
             if it.role == "new" and it.role_word == "to" and claim.new is None and claim.kind != "share":
                 claim.new, claim.new_strong = it, True
             elif it.role == "old" and claim.old is None and claim.kind != "share":
