@@ -299,7 +299,14 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
                         part = before[-2]
                         claim.whole = claim.whole or it
                     claim.part = claim.part or part
-                if claim.kind != "share" and it.role == "old" and (it.link is None or it.link is claim) and claim.old is None:
+                if (claim.kind != "share" and it.role == "old" and claim.item is not None and claim.old is None
+                        and claim.new is None and _WHICH_WAS.fullmatch(text, it.b, claim.start)):
+                    # "… compared with £287,000 in England, which was up 1.1%": the change of
+                    # a relative clause is of the level its "which" follows, which it reached
+                    # (a reading: it bears the claim out only), never the base of the comparison
+                    claim.new = it
+                    claim.memo["which_new"] = True
+                elif claim.kind != "share" and it.role == "old" and (it.link is None or it.link is claim) and claim.old is None:
                     # "Rs 339 crore against Rs 298 crore, up 14 per cent": the old level
                     # last, its new level before it
                     claim.old = it

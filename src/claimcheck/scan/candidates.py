@@ -73,6 +73,8 @@ _EXPECTED = re.compile(r"\b(?:expect(?:ed|s|ing)?|forecasts?|forecasted|projecte
 _ESTIMATED_BE = re.compile(r"\b(?:is|are|was|were)\s+estimated\s+to\s+be\s+(?:[a-z]+\s+){0,2}$", re.I)
 _PLACE_AFTER = re.compile(r"(?:\s+[a-z][\w'’-]*){0,3}?\s+in\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
 _PLACE_BEFORE = re.compile(r"\bin\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
+# (and at the head of a sentence: "In Scotland the average price was £190,000")
+_PLACE_IN_SENTENCE = re.compile(r"\b[Ii]n\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
 _BECOME_WORDS = frozenset({"become", "becomes", "became"})
 _MONTH_NAMES = frozenset(m.capitalize() for m in lexicon.MONTHS) | {"The", "A", "An", "Q1", "Q2", "Q3", "Q4"}
 
@@ -127,9 +129,16 @@ def _claim_period(text: str, claim: Claim) -> tuple[int, int] | None:
 
 
 def _place(text: str, it: Item) -> str | None:
+    """The place a level is of: named after it ("£287,000 in England"), or else before it in
+    its sentence ("In Scotland the average price was £190,000")."""
     if "place" not in it.memo:
         m = _PLACE_AFTER.match(text, it.b, it.b + 50)
-        it.memo["place"] = m.group("place") if m and m.group("place").split()[0] not in _MONTH_NAMES else None
+        place = m.group("place") if m and m.group("place").split()[0] not in _MONTH_NAMES else None
+        if place is None:
+            before = [b.group("place") for b in _PLACE_IN_SENTENCE.finditer(text, it.base, it.pa)
+                      if b.group("place").split()[0] not in _MONTH_NAMES]
+            place = before[-1] if before else None
+        it.memo["place"] = place
     return it.memo["place"]
 
 
