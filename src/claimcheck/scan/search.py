@@ -99,6 +99,7 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
                 or _JUDGED.search(text, claim.start, claim.end) is not None
                 or _one_level_twice(best.evidence)
                 or _two_nouns(best.evidence)
+                or _own_level_left_out(claim, best.evidence)
                 or _another_clauses_change(claim, best.evidence, owners)):
             # "approximately 93,000", "a decrease of about 440": a hedged number, or
             # numbers only the sentences after the claim give ("Burglaries fell sharply
@@ -202,6 +203,15 @@ def _another_clauses_change(claim: Claim, evidence: tuple[Item, ...], owners: di
                 and other.sent == claim.sent and other.clause != claim.clause:
             return True
     return False
+
+
+def _own_level_left_out(claim: Claim, evidence: tuple[Item, ...]) -> bool:
+    """The claim's own sentence gives the level it reached ("Net profit was A$61 million, up
+    18%"), and the evidence is levels of the sentences before, without it: they may be
+    another thing's ("revenue was A$512 million, against A$468 million"), so they bear the
+    claim out, never prove it wrong."""
+    return (claim.new is not None and claim.new.sent == claim.sent and claim.new not in evidence
+            and bool(evidence) and all(it.sent < claim.sent for it in evidence))
 
 
 def _two_nouns(evidence: tuple[Item, ...]) -> bool:
