@@ -512,6 +512,9 @@ RATE_POINTER_NOUNS: tuple[str, ...] = ("rate", "increase", "rise", "gain", "decl
 #: of 88.1 percent").
 SHARE_NAME_NOUNS: tuple[str, ...] = ("rate", "share", "proportion", "pass rate", "graduation rate", "take-up rate",
                                      "uptake rate", "coverage rate", "vaccination rate", "turnout", "turnout rate")
+#: Words that name a narrower group of what is counted ("Cases among adults rose fourfold",
+#: "deaths of people aged 65 and over").
+NARROWING_WORDS: tuple[str, ...] = ("among", "aged")
 #: Words that say a change is net of inflation ("earning 2.9% more in real terms").
 REAL_TERMS_WORDS: tuple[str, ...] = ("in real terms", "after inflation", "adjusted for inflation",
                                      "in inflation-adjusted terms")

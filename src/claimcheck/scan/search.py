@@ -100,6 +100,7 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
                 or _one_level_twice(best.evidence)
                 or _two_nouns(best.evidence)
                 or _own_level_left_out(claim, best.evidence)
+                or _narrowed_subject(text, claim, best.evidence)
                 or _another_clauses_change(claim, best.evidence, owners)):
             # "approximately 93,000", "a decrease of about 440": a hedged number, or
             # numbers only the sentences after the claim give ("Burglaries fell sharply
@@ -212,6 +213,22 @@ def _own_level_left_out(claim: Claim, evidence: tuple[Item, ...]) -> bool:
     claim out, never prove it wrong."""
     return (claim.new is not None and claim.new.sent == claim.sent and claim.new not in evidence
             and bool(evidence) and all(it.sent < claim.sent for it in evidence))
+
+
+_NARROWING = re.compile(r"\b(?:" + lexicon.alternation(lexicon.NARROWING_WORDS) + r")\b", re.I)
+
+
+def _narrowed_subject(text: str, claim: Claim, evidence: tuple[Item, ...]) -> bool:
+    """The claim's sentence, read on levels of the sentences before, names a narrower group
+    before it than theirs does ("There were 4,350 cases of measles in 2023, compared with 735
+    in 2022. Cases among adults rose fourfold"): the levels may be the whole's, not the
+    group's, so they bear the claim out and never prove it wrong."""
+    if not evidence or any(it.sent >= claim.sent for it in evidence):
+        return False
+    if _NARROWING.search(text, claim.sa, claim.start) is None:
+        return False
+    first = min(evidence, key=lambda it: it.base)
+    return _NARROWING.search(text, first.base, claim.sa) is None
 
 
 def _two_nouns(evidence: tuple[Item, ...]) -> bool:
