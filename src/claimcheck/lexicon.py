@@ -420,6 +420,9 @@ DIRECTION_VERBS: tuple[str, ...] = (
     # a figure revised: "revised its highest projection … downwards from 101,900 to 95,800"
     # ("upwards of 500" is a hedge, not a change: scan/items.py reads it so)
     "downward", "downwards", "upward", "upwards",
+    # results and markets copy: "margins widened to 12.5% from 11.9%", "losses narrowed to
+    # $2m from $5m", "output contracted to 48.1 from 49.6", "the index advanced to 3,210"
+    "widened", "narrowed", "expanded", "contracted", "advanced", "retreated",
 )
 #: Nouns a sentence's subject points back with to the place or body the sentence before
 #: named: "… increased in Philadelphia. The city had 324 …".
@@ -524,6 +527,34 @@ BASE_LEVEL_NOUNS: tuple[str, ...] = ("level", "levels", "figure", "figures", "to
 #: consensus estimates of 230,000", "above analysts' forecasts of $4.1 billion").
 FORECAST_NOUNS: tuple[str, ...] = ("estimate", "estimates", "expectation", "expectations", "forecast", "forecasts",
                                    "projection", "projections")
+#: Words that set an amount of money above another named after them ("Revenue of $37.7
+#: million was slightly ahead of revenue of $36.8 million"): read only before a sum of money
+#: (not "ahead of the 9 a.m. deadline").
+AHEAD_WORDS: tuple[str, ...] = ("ahead of",)
+#: Verbs that set an outcome above or below a forecast named after them ("That beat forecasts
+#: for a gain of 0.4 percent", "missed analysts' estimates of $4.1 billion"): a comparison,
+#: read only before a forecast and its number.
+FORECAST_UP_VERBS: tuple[str, ...] = ("beat", "beats", "beating", "bested")
+FORECAST_DOWN_VERBS: tuple[str, ...] = ("missed", "misses", "missing")
+#: Nouns "that" points back to a level with ("… 765 people hospitalized, and this week, that
+#: number has jumped up to 909").
+POINTER_NOUNS: tuple[str, ...] = ("number", "figure", "total", "count", "tally")
+#: Nouns a sentence opens on to name again the rate of change the sentence before gave
+#: ("The annual headline rate’s increase … came in below expectations for a 3.3% gain").
+RATE_POINTER_NOUNS: tuple[str, ...] = ("rate", "increase", "rise", "gain", "decline", "drop", "fall", "reading",
+                                       "figure", "growth")
+#: Nouns that name a share set after its part and a comma ("2,061 graduated on time, a rate
+#: of 88.1 percent").
+SHARE_NAME_NOUNS: tuple[str, ...] = ("rate", "share", "proportion", "pass rate", "graduation rate", "take-up rate",
+                                     "uptake rate", "coverage rate", "vaccination rate", "turnout", "turnout rate")
+#: Words that name a narrower group of what is counted ("Cases among adults rose fourfold",
+#: "deaths of people aged 65 and over").
+NARROWING_WORDS: tuple[str, ...] = ("among", "aged")
+#: Words that say a change is net of inflation ("earning 2.9% more in real terms").
+REAL_TERMS_WORDS: tuple[str, ...] = ("in real terms", "after inflation", "adjusted for inflation",
+                                     "in inflation-adjusted terms")
+#: Participles that name a forecast after its number ("the 3% predicted by economists").
+FORECAST_PARTICIPLES: tuple[str, ...] = ("predicted", "expected", "forecast", "forecasted", "projected", "anticipated")
 SEARCH_UP_WORDS: tuple[str, ...] = ("uptick", "upticks", "raised", "boosted") + BENCHMARK_UP + PASS_VERBS + RATE_UP_VERBS
 SEARCH_DOWN_WORDS: tuple[str, ...] = (
     "dwindled", "dwindling", "reduced", "slashed", "halved", "trimmed") + BENCHMARK_DOWN + RATE_DOWN_VERBS
@@ -588,6 +619,9 @@ YEARLY_WORDS: tuple[str, ...] = (
 PER_UNIT_AVERAGE_WORDS: tuple[str, ...] = (
     "average", "averaged", "averaging", "averages", "average price of", "average cost of", "average of",
     "an average of", "an average price of", "an average cost of", "at an average of", "at an average price of")
+#: What a sum of money is per when it is an amount per share of a company ("earned $2.5
+#: billion, or 46 cents per share", "68 cents a diluted share"): no total, but a rate.
+PER_SHARE_NOUNS: tuple[str, ...] = ("share", "diluted share", "basic share", "ordinary share")
 #: The words that set a sum "per" one thing ("$11.42 per share", "$25 a ticket", "£3 each").
 PER_UNIT_WORDS: tuple[str, ...] = ("per", "a", "an", "each", "for each", "for every")
 #: Words before a rate per so many people that say it was worked out from a count and a

@@ -143,11 +143,22 @@ _POINTED = re.compile(
 _NAMED_AGAIN = re.compile(r"[\s\"'“‘(]*(?:(?:after|following|in|by|during|over|since|then)\s+[^,.;\d]{1,90},\s*)?the\s+(?P<noun>[a-z]{4,})\s+(?:has\s+|have\s+|had\s+|then\s+|also\s+)?(?=[a-z]+ed\b)", re.I)
 _THIS_COMPARES = re.compile(r"[\s\"'“‘(]*(?:this|that|it)\s+(?:compares|compared)\s+(?:with|to)\s+(?:the\s+)?" + lexicon.CURRENCY_CLASS + r"?$", re.I)
 _ALSO_BEFORE = re.compile(r"\b(?:also|too|meanwhile)\b", re.I)
+# A sentence that opens on a pointer to the sentence before and goes straight on to its
+# comparison: "That beat forecasts …", "That's slightly below the 3% predicted …"
+# ("The annual headline rate’s increase, which …, came in below economists’ expectations
+# for a 3.3% annual gain": or on the rate or change it names again, an aside between commas)
+_POINTS_BACK = re.compile(
+    r"\s*[\"'“‘(]*(?:(?:that|this|it)(?:'s|’s|\s+is|\s+was)?"
+    r"|the\s+(?:[a-z][\w-]*\s+){0,3}?(?:" + lexicon.alternation(lexicon.RATE_POINTER_NOUNS) + r")"
+    r"(?:['’]s\s+(?:" + lexicon.alternation(lexicon.RATE_POINTER_NOUNS) + r"))?(?:\s*,[^;:()]{1,160}?,)?"
+    r"(?:\s+(?:came\s+in|was|is|also|then))*)\s+", re.I)
 _POINTER = re.compile(r"\s*[\"'“‘(]*(?:they|it|that|this|these|those|the\s+(?:figure|number|total|count)s?)\b", re.I)
 _PLACE_POINTER = re.compile(r"\s*(?:it|they|the\s+(?:" + lexicon.alternation(lexicon.PLACE_POINTER_NOUNS) + r"))\s+(?:had|has|have|recorded|reported|saw|counted|logged|tallied)\b", re.I)
 _RELATIVE = re.compile(r"\b(?:which|that|who)\s+(?:also\s+|has\s+|have\s+|had\s+)?$", re.I)
 # A bare percent beside its part: "1,469 were for medical emergencies, or 41 percent", "25 areas (14 percent)"
-_PART_GAP = re.compile(r"(?:\s+[^\s\d;:.,()]+){0,5}?\s*(?:,\s*or|\(|\u2014|\u2013|,|or|\s-)\s*", re.I)
+_PART_GAP = re.compile(r"(?:\s+[^\s\d;:.,()]+){0,5}?\s*(?:,\s*or|\(|\u2014|\u2013|,|or|\s-)\s*"
+                       # ("2,061 graduated on time, a rate of 88.1 percent": the share named)
+                       r"(?:(?<=,\s)(?:a|an)\s+(?:" + lexicon.alternation(lexicon.SHARE_NAME_NOUNS) + r")\s+of\s+)?", re.I)
 # Between two claims of one quantity: "13p (or 8%)", "324 students or 3.6%", "up 10,060 or 17 per cent".
 _GROUP_GAP = re.compile(r"(?:\s+[a-z][\w'’-]*)?\s*[,(]?\s*(?:or|and)?\s*[(]?\s*", re.I)
 
@@ -223,6 +234,13 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
                 if claim.old is None and base and base is not True and it.time == base and len(gap) <= 90:
                     claim.old = it
                 break
+            if (it.role == "new" and it.role_word == "to" and claim.new is None and claim.kind != "share"
+                    and _CARRYING.search(gap) and claim.item is not None and claim.kind == "percent"
+                    and any(o.b <= claim.start and o.role is None and same_unit(o.q, it.q) for o in clause)):
+                # "The film's second weekend take of $31.5 million was down 62% from its $82.9
+                # million debut, bringing its total to $143.2 million": a percent change with its
+                # level before it; the total a carrying clause reaches is another quantity's
+                break
             if it.role == "new" and it.role_word == "to" and claim.new is None and claim.kind != "share":
                 claim.new, claim.new_strong = it, True
             elif it.role == "old" and claim.old is None and claim.kind != "share":
@@ -275,6 +293,16 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
                      and c.item.q.kind == "percent" == claim.old.q.kind and c.item.q.direction and c.item.q.written is not None]
             if rates and claim.start - rates[-1].b <= 60:
                 claim.new = rates[-1]
+            elif not rates and _POINTS_BACK.fullmatch(text, claim.sa, claim.start):
+                # "Retail sales were up 0.6 percent on month in August. That beat forecasts
+                # for a gain of 0.4 percent": "that" is the rate of change the sentence before
+                # ended on (a reading of the pointer: it bears the claim out only)
+                before = [c.item for c in claims if c.item is not None and c.sent == claim.sent - 1
+                          and c.item.q.kind == "percent" == claim.old.q.kind and c.item.q.direction
+                          and c.item.q.written is not None]
+                if before:
+                    claim.new = before[-1]
+                    claim.memo["pointed_back"] = True
         elif before:
             it = before[-1]
             gap = text[it.b : claim.start]
@@ -282,13 +310,22 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
                 if (claim.kind == "share" and not claim.bare) or (claim.bare and _PART_GAP.fullmatch(gap)):
                     part = it
                     if it.role == "whole" and len(before) > 1 and re.fullmatch(
-                            r"(?:\s+[a-z][\w'’-]*){0,2}\s+(?:of|out\s+of)\s+(?:the\s+|all\s+|its\s+|their\s+)?" + lexicon.CURRENCY_CLASS + r"?", text[before[-2].b : it.a], re.I):
+                            r"(?:\s+[a-z][\w'’-]*){0,2}\s+(?:of|out\s+of)\s+(?:the\s+|all\s+|its\s+|their\s+)?"
+                            # ("41 of the state's 67 districts, or 61 percent": a possessive too)
+                            r"(?:[a-z][\w-]*['’]s\s+)?" + lexicon.CURRENCY_CLASS + r"?", text[before[-2].b : it.a], re.I):
                         # "Only 27 of the 300 schools, or 9%", "14,891 votes cast out of 22,984
                         # registered voters, or 65 percent": the part, then its whole
                         part = before[-2]
                         claim.whole = claim.whole or it
                     claim.part = claim.part or part
-                if claim.kind != "share" and it.role == "old" and (it.link is None or it.link is claim) and claim.old is None:
+                if (claim.kind != "share" and it.role == "old" and claim.item is not None and claim.old is None
+                        and claim.new is None and _WHICH_WAS.fullmatch(text, it.b, claim.start)):
+                    # "… compared with £287,000 in England, which was up 1.1%": the change of
+                    # a relative clause is of the level its "which" follows, which it reached
+                    # (a reading: it bears the claim out only), never the base of the comparison
+                    claim.new = it
+                    claim.memo["which_new"] = True
+                elif claim.kind != "share" and it.role == "old" and (it.link is None or it.link is claim) and claim.old is None:
                     # "Rs 339 crore against Rs 298 crore, up 14 per cent": the old level
                     # last, its new level before it
                     claim.old = it
@@ -735,7 +772,9 @@ def _lead(text: str, c: Claim, ordered: list[Claim], levels: list[Item], owners:
     olds = [it for it in nxt if it.role == "old" and it.role_word in _COMPARED]
     if len(olds) == 1:
         old = olds[0]
-        before = [it for it in nxt if it.b <= old.a and it.clause == old.clause]
+        # (past an amount per thing beside the new level: "hit $1.3 billion, or 68 cents per
+        # share, from $844 million")
+        before = [it for it in nxt if it.b <= old.a and it.clause == old.clause and it.q.per == old.q.per]
         if not before:
             return
         new = before[-1]

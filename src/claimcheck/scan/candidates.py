@@ -29,6 +29,7 @@ from claimcheck.scan.items import (
     rate_level,
     same_unit,
     SUM_CUE,
+    summed_parts,
     verb_direction,
     written_of,
 )
@@ -72,6 +73,8 @@ _EXPECTED = re.compile(r"\b(?:expect(?:ed|s|ing)?|forecasts?|forecasted|projecte
 _ESTIMATED_BE = re.compile(r"\b(?:is|are|was|were)\s+estimated\s+to\s+be\s+(?:[a-z]+\s+){0,2}$", re.I)
 _PLACE_AFTER = re.compile(r"(?:\s+[a-z][\w'’-]*){0,3}?\s+in\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
 _PLACE_BEFORE = re.compile(r"\bin\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
+# (and at the head of a sentence: "In Scotland the average price was £190,000")
+_PLACE_IN_SENTENCE = re.compile(r"\b[Ii]n\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
 _BECOME_WORDS = frozenset({"become", "becomes", "became"})
 _MONTH_NAMES = frozenset(m.capitalize() for m in lexicon.MONTHS) | {"The", "A", "An", "Q1", "Q2", "Q3", "Q4"}
 
@@ -126,9 +129,16 @@ def _claim_period(text: str, claim: Claim) -> tuple[int, int] | None:
 
 
 def _place(text: str, it: Item) -> str | None:
+    """The place a level is of: named after it ("£287,000 in England"), or else before it in
+    its sentence ("In Scotland the average price was £190,000")."""
     if "place" not in it.memo:
         m = _PLACE_AFTER.match(text, it.b, it.b + 50)
-        it.memo["place"] = m.group("place") if m and m.group("place").split()[0] not in _MONTH_NAMES else None
+        place = m.group("place") if m and m.group("place").split()[0] not in _MONTH_NAMES else None
+        if place is None:
+            before = [b.group("place") for b in _PLACE_IN_SENTENCE.finditer(text, it.base, it.pa)
+                      if b.group("place").split()[0] not in _MONTH_NAMES]
+            place = before[-1] if before else None
+        it.memo["place"] = place
     return it.memo["place"]
 
 
@@ -158,6 +168,26 @@ _RESTATES = re.compile(r"\s*[\"'“‘(]*(?:the|this|that|its|it)\b", re.I)
 
 #: The reason shown for two levels read in both orders.
 BOTH_ORDERS = "'last year' against a year named: both orders read, and both give this verdict"
+#: The note of a total change read as the sum of the changes the next sentence sets it out
+#: in: a reading across sentences, it bears a claim out only.
+PARTS_AFTER = "read the change as the sum of the changes the next sentence sets it out in"
+#: A size with no unit read as a percent whose sign was left out (it bears a claim out only).
+PERCENT_UNSAID = "read a size with no unit, with decimals, between two whole counts as a percent whose sign was left out"
+
+
+def _percent_unsaid(claim: Claim, q: Quantity | None, old: Item, new: Item) -> bool:
+    """A size with no unit, written with decimals, set between two whole counts ("sales of
+    existing homes fell 5.14, from 1,772 … to 1,681"): the difference of two whole counts is
+    whole, so a size with decimals is not their difference; most likely the percent sign
+    was left out, a reading that rests on the words and so bears a claim out only."""
+    if claim.kind != "count" or q is None or q.noun is not None or q.currency is not None or q.per is not None:
+        return False
+    w = q.written
+    if w is None or w.percent or w.scaled or w.value.denominator == 1:
+        return False
+    return all(it.q.kind == "count" and it.q.written is not None and not it.q.written.scaled
+               and not it.q.written.decimal and it.q.written.value.denominator == 1 and it.q.per is None
+               for it in (old, new))
 
 
 def _both_orders(old: Item, new: Item) -> bool:
@@ -240,7 +270,8 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
     ) and not (_AN_ANNUAL.search(text, claim.start, claim.item.a) and _IN_MONTH.match(text, claim.end))
     claim_place = _claim_place(text, claim) if claim.item is not None else None
     relative_base = claim.item is not None and _BASE_RELATIVE.match(text, claim.end) is not None
-    if kind in ("percent", "points", "count", "money", "rate", "multiple", "direction") and not per_period:
+    # (a level claimed as a sum is that sum or nothing, never a change: below)
+    if kind in ("percent", "points", "count", "money", "rate", "multiple", "direction") and not per_period and not claim.summed:
         verb = _bare_direction(text, claim, items) if claim.bare else None
         size = _difference_item(text, claim, items) if verb == _EITHER else None
         base = base_time(text, claim) if claim.item is not None else None
@@ -254,7 +285,7 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                 it is claim.new or (it.sent == claim.sent and it.b <= claim.start))]
         if (kind == "direction" and claim.new is not None and claim.new not in near and claim.old is not None
                 and claim.new.q.kind == "percent" == claim.old.q.kind and claim.new.q.written is not None
-                and claim.old.role_word in BENCHMARK_ROLES):
+                and (claim.old.role_word in BENCHMARK_ROLES or claim.old.role_word == "than")):
             # "grew by 104 percent, far surpassing the overall growth rate of 3.4 percent": a
             # rate of change set against a benchmark rate is a level of it
             news = near + [claim.new]
@@ -319,6 +350,9 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                         # "120 extreme DUI arrests, which went down to 58 in 2022": a relative
                         # clause's direction starts from the level its "which" follows
                         relative = not said and _which_follows(text, claim, old, new)
+                        # "last week, there were 765 people hospitalized, and this week, that
+                        # number has jumped up to 909": "that number" is the level before
+                        relative = relative or (not said and _that_number(text, claim, old, new, near))
                         subject = not (said or relative) and _subject_level(text, claim, old, new)
                         if not (said or relative or subject):
                             continue
@@ -334,6 +368,8 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                     if claim.bare and (lv == "percent" or verb is None):
                         continue
                 else:
+                    # ("fell 5.14, from 1,772 … to 1,681": a size with decimals is no
+                    # difference of whole counts, and is read as a percent)
                     func = "diff"
                 if kind != "direction":
                     subject = kind in ("percent", "count", "money") and _subject_level(text, claim, old, new)
@@ -412,7 +448,8 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                 if said:
                     sc = (sc[0] + 2, sc[1] + ["the years said before them in order"])
                 elif relative:
-                    sc = (sc[0] + 3, sc[1] + [f"', which' follows {old.q.num}"])
+                    sc = (sc[0] + 3, sc[1] + [f"', which' follows {old.q.num}" if _which_follows(text, claim, old, new)
+                                              else f"'that number' points to {old.q.num}"])
                 elif subject:
                     sc = (sc[0] + 3, sc[1] + [f"{old.q.num} is what the claim's verb says changed"])
                 if note:
@@ -435,13 +472,20 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                     sc = (sc[0] + 4, sc[1] + [f"{size.q.num} beside it is the difference of {old.q.num} and {new.q.num}"])
                 # (the size the percent is set beside is bound as its subject: no new level)
                 add(_REL[func], comp, (old, new), {"old": old, "new": new} if verb != _EITHER else {"old": old}, sc, hint=hint)
-                if len(out) > n and old.link is not None and old.link is not claim and old.link.group != claim.group \
+                if len(out) > n and kind == "count" and _percent_unsaid(claim, q, old, new):
+                    # ("fell 5.14, from 1,772 … to 1,681": a size with decimals is no
+                    # difference of whole counts, and may be a percent; the search takes this
+                    # reading where it bears the claim out, the difference where it does not)
+                    d = out[-1]
+                    out.append(Candidate(_REL["pct_change"], Computation("pct_change", comp.args), d.evidence, d.score, list(d.reasons),
+                                         d.hint, PERCENT_UNSAID))
+                elif len(out) > n and old.link is not None and old.link is not claim and old.link.group != claim.group \
                         and old is old.link.old and old.link.new is claim.new and claim.new is not None:
                     out[-1].note = SHARED_OLD
                 elif said and len(out) > n:
                     out[-1].note = YEARS_SAID
                 elif relative and len(out) > n:
-                    out[-1].note = WHICH_FOLLOWS
+                    out[-1].note = WHICH_FOLLOWS if _which_follows(text, claim, old, new) else THAT_NUMBER
     if (kind == "percent" and not claim.bare) or (claim.bare and _bare_direction(text, claim, items)) or sized:
         # an old value derived from a new one and a stated difference: "9,379, an increase
         # of 324 students or 3.6%"
@@ -579,11 +623,13 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                                  [f"'{claim.old.role_word}' before {claim.old.q.num}"],
                                  note=_rate_reading_note(text, claim, old_w, own)))
     # sums: "rose by 514,000 … rose by 222,000 … The net effect: … grew by 736,000"
-    if claim.item is not None and kind in ("count", "money", "rate") and (claim.summed or (
+    # (and of points: "The average reading score fell five points … and math fell two points
+    # …. Overall combined scores dropped by seven points")
+    if claim.item is not None and kind in ("count", "money", "rate", "points") and (claim.summed or (
             claim.direction and SUM_CUE.search(text, claim.sa, claim.start))):
+        after = False
         if claim.summed:
-            parts = [o for o in items if claim.sent - 2 <= o.sent < claim.sent and o.role == "new"
-                     and o.role_word == "to" and same_unit(o.q, q)]
+            parts = summed_parts(text, items, claim.item)
         else:
             # (changes of the claim's own paragraph, all in one direction: "A total of 31,000
             # couples, 529 more than last year" is no sum of "outnumbered births by 515,864"
@@ -593,12 +639,24 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                      and o.q.kind == q.kind and o.q.written is not None and o is not claim.item and not o.ctx]
             if len({o.q.direction for o in parts}) > 1:
                 parts = []
+            if kind == "points" and any(o.q.direction != claim.direction for o in parts):
+                parts = []  # (sizes in points are summed only all the one way)
+            if not parts:
+                # "Combined scores declined by four points …. Math scores fell three points, to
+                # 515, and reading scores fell one point, to 502": the total, then its parts
+                parts = [o for o in items if o.sent == claim.sent + 1 and o.q.change and o.q.direction == claim.direction
+                         and o.q.kind == q.kind and o.q.written is not None]
+                after = bool(parts)
         # ("up from 125 in the third quarter — a total of 84 more offences": a sentence
         # printing its own old level states its own change, not a sum of those before)
-        own_old = any(o.sent == claim.sent and o.role == "old" and same_unit(o.q, q) for o in items)
+        own_old = any(o.sent == claim.sent and o.role == "old" and same_unit(o.q, q) for o in items) and not (
+            # (but its own sentence's parts, "from 500 to 497, … from 491 to 489, for an overall
+            # score change from 1506 to 1500", come with their old levels)
+            claim.summed and all(o.sent == claim.sent for o in parts))
         if 2 <= len(parts) <= 4 and not own_old:
-            sc, why = 5.0, [f"the sentence sums up the {len(parts)} before it"]
-            out.append(Candidate("sum", Computation("sum", tuple(written_of(o) for o in parts)), tuple(parts), sc, why))
+            sc, why = 5.0, [f"the sentence sums up the {len(parts)} " + ("after it" if after else "before it")]
+            out.append(Candidate("sum", Computation("sum", tuple(written_of(o) for o in parts)), tuple(parts), sc, why,
+                                 note=PARTS_AFTER if after else None))
     if claim.summed:
         # a level claimed as the sum of the levels before it is that sum or nothing, never a
         # change ("Reported net income grew … to ¥635.0 million, or ¥19.39 per share, from
@@ -672,7 +730,10 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
         if said is not None:
             out.append(Candidate("share", Computation("share", (written_of(said), parse_number("100%"))), (said,), 8.0,
                                  [f"{said.q.num} written beside the claim"]))
-    if kind == "share" or claim.bare or (q is not None and q.share_of):
+    if (kind == "share" or claim.bare or (q is not None and q.share_of)) and not (
+            # "15 per cent below 2019, when 1.41 billion trips were made": a percent set
+            # above or below something is how far from it, never a share of a level beside it
+            claim.bare and _POSITION_AFTER.match(text, claim.end) is not None):
         near_of_unit = _by_unit(near)
         for part in near:
             if part.q.kind == "percent":
@@ -701,6 +762,7 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
     return out
 
 
+_POSITION_AFTER = re.compile(r"\s+(?:above|below)\b", re.I)
 #: The note of an old level derived from a level an earlier sentence gives of what the
 #: change's sentence names: it bears a claim out only.
 LEVEL_NAMED = "read the level an earlier sentence gives of what the change's sentence names as the level it led to"
@@ -760,6 +822,26 @@ def _hedge_holds(hedge: str | None, said: Fraction, v: Fraction) -> bool:
 _WHICH_GAP = re.compile(r"(?:\s+(?:[^\s\d,;:.()]+|(?:19|20)\d\d)){0,4}\s*,\s*which\s+(?:(?:has|have|had|then|later|also)\s+)*", re.I)
 #: The note of a change read from the level a relative clause follows: it bears a claim out only.
 WHICH_FOLLOWS = "read the level the 'which' follows as the one the clause's change starts from"
+
+
+#: The note of a change whose old level is the one "that number" before its verb points to.
+THAT_NUMBER = "read the level before as the one 'that number' points to, where the clause's change starts"
+# "…, and this week, that number has jumped": the pointer right before the claim's verb
+_THAT_NUMBER = re.compile(r"\b(?:that|this|the)\s+(?:" + lexicon.alternation(lexicon.POINTER_NOUNS)
+                          + r")\s+(?:(?:has|have|had|then|also|now|since)\s+)*$", re.I)
+
+
+def _that_number(text: str, claim: Claim, old: Item, new: Item, near: list[Item]) -> bool:
+    """Whether ``old`` is the one level of its unit before "that number" right before the
+    claim's verb, in the claim's sentence, and ``new`` the level the claim's words reach;
+    labelled times must be in order."""
+    if not (new is claim.new and old.role is None and old.sent == claim.sent and old.b <= claim.start
+            and _THAT_NUMBER.search(text, old.b, claim.start) is not None
+            and not any(o is not old and o.sent == claim.sent and o.b <= claim.start and same_unit(o.q, old.q) for o in near)):
+        return False
+    if old.time and new.time and comparable(old.time, new.time):
+        return is_before(old.time, new.time)
+    return True
 
 
 def _which_follows(text: str, claim: Claim, old: Item, new: Item) -> bool:

@@ -218,17 +218,43 @@ def direction_matches(text: str, start: int, end: int, words: frozenset[str] | N
 _RATE_VERB = re.compile(
     r"\b(?P<v>" + lexicon.alternation(lexicon.RATE_UP_VERBS + lexicon.RATE_DOWN_VERBS) + r")(?=\s+(?:from|to)\b)", re.I)
 _RATE_VERB_WORDS = frozenset(lexicon.RATE_UP_VERBS + lexicon.RATE_DOWN_VERBS)
+# "expectations for a 3.3% annual gain", "forecasts for a gain of 0.4 percent": a forecast of
+# a change, up to its number
+_FORECAST_OF_CHANGE = (r"(?:[a-z][\w'’-]*\s+){0,2}(?:" + lexicon.alternation(lexicon.FORECAST_NOUNS) + r")\s+(?:for|of)\s+"
+                       r"(?:an?\s+)(?:(?:[a-z][\w'’-]*\s+){0,2}?(?:" + lexicon.alternation(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS)
+                       + r")s?\s+of\s+)?")
+_FORECAST_CHANGE_BEFORE = re.compile(_FORECAST_OF_CHANGE + r"$", re.I)
 # "well above the national average of 8.8%", "which lags the state average of 86 percent":
 # a level set against a benchmark the words after "the" name, its number within them
 _BENCHMARK = re.compile(
     r"(?<![-\u2010\u2011])\b(?:(?:" + lexicon.alternation(lexicon.CHANGE_ADVERBS) + r")\s+)?(?P<v>" + lexicon.alternation(lexicon.BENCHMARK_UP + lexicon.BENCHMARK_DOWN) + r")"
-    r"(?=\s+(?:the\s+(?:[a-z][\w'’-]*\s+){1,5}?(?:of\s+)?|(?:[a-z][\w'’-]*\s+){0,2}(?:"
-    + lexicon.alternation(lexicon.FORECAST_NOUNS) + r")\s+of\s+)" + lexicon.CURRENCY_CLASS + r"?\d"
+    r"(?=\s+(?:the\s+(?:(?:[a-z][\w'’-]*|(?:19|20)\d\d)\s+){1,5}?(?:of\s+)?|(?:[a-z][\w'’-]*\s+){0,2}(?:"
+    + lexicon.alternation(lexicon.FORECAST_NOUNS) + r")\s+of\s+"
+    # ("below economists' expectations for a 3.3% annual gain", "above forecasts for a gain of
+    # 0.4 percent": what was forecast is a change, its rate the benchmark)
+    + r"|" + _FORECAST_OF_CHANGE
+    # ("slightly below the 3% predicted by economists": the forecast named after its number)
+    + r"|the\s+(?=[\d.,]+\s*(?:%|percent\b|per\s+cent\b)\s*(?:" + lexicon.alternation(lexicon.FORECAST_PARTICIPLES) + r")\b)"
+    + r")" + lexicon.CURRENCY_CLASS + r"?\d"
     # ("over the previous 12 months": a span of time, no benchmark)
     r"(?![\d,.]*\s*(?:" + lexicon.alternation(lexicon.TIME_UNITS) + r")s?\b))"
     # ("over the calendar year ending March 31, 2014": a date, no benchmark)
     r"(?!\s+the\s+(?:[a-z][\w'’-]*\s+){0,5}?(?:" + lexicon.alternation(lexicon.MONTHS) + r")\.?\s+\d)", re.I)
 _BENCHMARK_WORDS = frozenset(lexicon.BENCHMARK_UP + lexicon.BENCHMARK_DOWN)
+_FORECAST_VERBS = frozenset(lexicon.FORECAST_UP_VERBS + lexicon.FORECAST_DOWN_VERBS)
+_AHEAD_WORDS = frozenset(lexicon.AHEAD_WORDS)
+# "Revenue of $37.7 million was slightly ahead of revenue of $36.8 million": an amount set
+# above another, a sum of money after a short noun phrase
+_AHEAD = re.compile(
+    r"\b(?:(?:" + lexicon.alternation(lexicon.CHANGE_ADVERBS) + r"|well|just|comfortably)\s+)?(?P<v>"
+    + lexicon.alternation(lexicon.AHEAD_WORDS) + r")(?=\s+(?:the\s+)?(?:[a-z][\w'’-]*\s+){0,3}?(?:of\s+)?"
+    + lexicon.CURRENCY_CLASS + r"\d)", re.I)
+# "That beat forecasts for a gain of 0.4 percent", "missed estimates of $4.1 billion": an
+# outcome set against a forecast the words after the verb name, its number within them
+_BEAT_FORECAST = re.compile(
+    r"\b(?P<v>" + lexicon.alternation(lexicon.FORECAST_UP_VERBS + lexicon.FORECAST_DOWN_VERBS) + r")"
+    r"(?=\s+(?:(?:[a-z][\w'’-]*\s+){0,2}(?:" + lexicon.alternation(lexicon.FORECAST_NOUNS) + r")\s+of\s+|"
+    + _FORECAST_OF_CHANGE + r")" + lexicon.CURRENCY_CLASS + r"?\d)", re.I)
 # "Reporting on the fall in the CPI rate of inflation from 3.5 per cent to 3 per cent": a
 # change named with "the" that its own "from … to …" sets out (without them, "the fall"
 # restates a change said before, or is the season)
@@ -237,7 +263,7 @@ _DEFINITE_FROM_TO = re.compile(
     r"(?=[^\d;:.]{1,80}?\bfrom\s+" + lexicon.CURRENCY_CLASS + r"?\d[^;:]{0,40}?\bto\s+" + lexicon.CURRENCY_CLASS + r"?\d)", re.I)
 _DEFINITE_WORDS = frozenset(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS)
 #: The role words of a benchmark a level or a rate of change is set against.
-BENCHMARK_ROLES = _BENCHMARK_WORDS | frozenset(lexicon.PASS_VERBS)
+BENCHMARK_ROLES = _BENCHMARK_WORDS | frozenset(lexicon.PASS_VERBS) | _FORECAST_VERBS | _AHEAD_WORDS
 _THAN_SET = frozenset(lexicon.THAN_COMPARISONS)
 _DURATION_AFTER = re.compile(r"\s+(?:a|an|" + lexicon.alternation(tuple(lexicon.ONES)) + r"|\d+)\s+(?:" + lexicon.alternation(
     lexicon.TIME_UNITS + lexicon.DURATION_NOUNS + ("hour",)) + r")\b", re.I)
@@ -253,11 +279,13 @@ _ANCHOR_VERB = re.compile(r"\b(?:went|go|goes|going|moved|moves|changed|shifted|
 _ROLE_AFTER_VERB = re.compile(r"\s+(?:from|on|than|over|compared)\b", re.I)
 _CHANGE_NOUN_SET = frozenset(lexicon.UP_NOUNS) | frozenset(lexicon.DOWN_NOUNS)
 _ARTICLE = re.compile(r"an?\s+", re.I)
+_POSSESSIVE_BEFORE = re.compile(r"\b[A-Za-z]+['’]s\s+$")
 _APPOSED = re.compile(r",\s*(?:(?:a|an)\s+)?$", re.I)
 
 
-_UP_SET = frozenset(lexicon.UP_WORDS) | frozenset(lexicon.SEARCH_UP_WORDS) | frozenset(lexicon.JUDGED_UP)
-_DOWN_SET = frozenset(lexicon.DOWN_WORDS) | frozenset(lexicon.SEARCH_DOWN_WORDS)
+_UP_SET = (frozenset(lexicon.UP_WORDS) | frozenset(lexicon.SEARCH_UP_WORDS) | frozenset(lexicon.JUDGED_UP)
+           | frozenset(lexicon.FORECAST_UP_VERBS) | frozenset(w.split()[0] for w in lexicon.AHEAD_WORDS))
+_DOWN_SET = frozenset(lexicon.DOWN_WORDS) | frozenset(lexicon.SEARCH_DOWN_WORDS) | frozenset(lexicon.FORECAST_DOWN_VERBS)
 
 
 def verb_direction(text: str) -> str | None:
@@ -461,6 +489,10 @@ def _sentence_reading(text: str, sent: Sentence) -> tuple[list[int], list[tuple[
         found = _unnamed(text, sa, direction_matches(text, sa, sb, words)) if qs else found_alone
         if qs and not _BENCHMARK_WORDS.isdisjoint(words):
             found = sorted(found + list(_BENCHMARK.finditer(text, sa, sb)), key=lambda m: m.start())
+        if qs and not _FORECAST_VERBS.isdisjoint(words):
+            found = sorted(found + list(_BEAT_FORECAST.finditer(text, sa, sb)), key=lambda m: m.start())
+        if qs and "ahead" in words:
+            found = sorted(found + list(_AHEAD.finditer(text, sa, sb)), key=lambda m: m.start())
         if len(qs) >= 2 and "the" in words and "from" in words and not _DEFINITE_WORDS.isdisjoint(words):
             found = sorted(found + list(_DEFINITE_FROM_TO.finditer(text, sa, sb)), key=lambda m: m.start())
         if not _RATE_VERB_WORDS.isdisjoint(words) or _CASE_FOLDS.search(text, sa, sb):
@@ -489,7 +521,7 @@ def _sentence_reading(text: str, sent: Sentence) -> tuple[list[int], list[tuple[
             quiet = ((bool(_ROLE_AFTER_VERB.match(text, m.end())) and (v in lexicon.COMPARISON_DIRECTIONS or (
                 v.split()[-1] in lexicon.COMPARISON_DIRECTIONS and _WHICH_BEFORE.search(text, max(sa, pos - 16), pos))))
                      or v in PASS_SET
-                     or v in _BENCHMARK_WORDS
+                     or v in _BENCHMARK_WORDS or v in _FORECAST_VERBS or re.sub(r"\s+", " ", v) in _AHEAD_WORDS
                      # "205 cases were reported in the county, a drop from the 426": a change
                      # noun set after a comma, from a level, says it of the level before it
                      or (v.split()[-1] in _CHANGE_NOUN_SET and _ROLE_AFTER_VERB.match(text, m.end()) is not None
@@ -515,7 +547,8 @@ def clause_starts(text: str, sent: Sentence) -> list[int]:
 
 def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[Claim]]:
     """The paragraph's quantities as items, and its claims."""
-    from claimcheck.scan.compared import compared_pairs_claims  # (these build on Item and Claim)
+    from claimcheck.scan.carried import carry_currency  # (these build on Item and Claim)
+    from claimcheck.scan.compared import compared_pairs_claims
     from claimcheck.scan.parts import listed_parts_claims
     from claimcheck.scan.restated import or_hedged_percent_claim, or_percent_in_words_claim
     from claimcheck.scan.unsigned import unsigned_points_claim
@@ -537,6 +570,12 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
                     and it.role_word in ("from", "to")):
                 # "The rate increased from 11.7% year-on-year growth": a rate of growth a change
                 # goes from or to is a level of that rate, not a change claimed
+                if (q.direction == "up" and q.change and it.role == "old" and q.written is not None and q.hedge is None
+                        and not q.words and _POSSESSIVE_BEFORE.search(text, max(sa, sa + q.start - 30), sa + q.start)):
+                    # ("up from June’s 3% annual increase": the rise of the time named, a level
+                    # of the rate of change a rise went from, as after an article below)
+                    it.memo["rate_of_change"] = True
+                    q.roles = (it.role, it.role_word, it.time, it.memo.get("time_before", False), {"rate_of_change": True})
                 q.direction = None
             elif (q.kind == "percent" and q.direction == "up" and q.change and it.role == "old" and it.role_word == "from"
                   and q.written is not None and q.hedge is None and not q.words
@@ -544,6 +583,13 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
                 # "prices were up just 0.1% in December …. That's down from a 0.2% increase in
                 # November": the rise a rate of change went from is a level of that rate (a
                 # fall is not: "down from a 0.1% decline" is a level of −0.1%)
+                q.direction = None
+                it.memo["rate_of_change"] = True
+                q.roles = (it.role, it.role_word, it.time, it.memo.get("time_before", False), {"rate_of_change": True})
+            if (q.kind == "percent" and q.direction and q.written is not None and not q.words
+                    and _FORECAST_CHANGE_BEFORE.search(text, max(sa, sa + q.pstart - 60), sa + q.start) is not None):
+                # "beat forecasts for a gain of 0.4 percent": the change forecast is a level
+                # of the rate the actual change is set against, not a change claimed
                 q.direction = None
                 it.memo["rate_of_change"] = True
                 q.roles = (it.role, it.role_word, it.time, it.memo.get("time_before", False), {"rate_of_change": True})
@@ -578,12 +624,8 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
     # sentence that sums up, a level reached ("to 167.8 million") is claimed as the sum of
     # the levels the sentences before reached
     for it in items:
-        if it.role == "new" and it.role_word == "to" and any(
-                _ACCOUNT_LINE.match(text, m.end()) is None for m in SUM_CUE.finditer(text, max(0, it.base), it.a)):
-            before = [o for o in items if it.sent - 2 <= o.sent < it.sent and o.role == "new" and o.role_word == "to"
-                      and same_unit(o.q, it.q)]
-            if len(before) >= 2:
-                claims.append(Claim(it, it.pa, it.pb, None, it.q.kind, it.sent, it.clause, sa=it.base, summed=True))
+        if it.role == "new" and it.role_word == "to" and len(summed_parts(text, items, it)) >= 2:
+            claims.append(Claim(it, it.pa, it.pb, None, it.q.kind, it.sent, it.clause, sa=it.base, summed=True))
     # "The budget totals $4.36 billion, including $3.53 billion for operating expenditures
     # and $833.2 million for capital projects", "a total of more than $1.5 billion … State tax
     # revenue totaled more than $947 million and local tax revenues were $546 million": a
@@ -633,11 +675,12 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
     # "from 28.3 to 32.3 per 100,000 residents", "from 8.1 to 9.4 million": the unit written
     # once after the second number is the first's too
     for x, y in zip(items, items[1:]):
-        # ("20.1 deaths per 100,000 people against 9.9": the unit written once after the
-        # first number is the second's, set against it)
-        if (x.sent == y.sent and x.q.per and not y.q.per and y.q.kind == "count" and y.q.noun is None
+        # ("20.1 deaths per 100,000 people against 9.9", "$2,150 a month, against $860": the
+        # unit written once after the first number is the second's, set against it; not after
+        # "from": "fell 19% to 990 a day, from 31,000 in June" sets a rate against a count)
+        if (x.sent == y.sent and x.q.per and not y.q.per and y.q.kind in ("count", "money") and y.q.noun is None
                 and y.q.written is not None and _AGAINST_GAP.fullmatch(text, x.b, y.a)):
-            y.q.per, y.q.kind = x.q.per, x.q.kind
+            y.q.per, y.q.kind = x.q.per, (x.q.kind if y.q.kind == "count" else y.q.kind)
         if x.sent == y.sent and _SHARED_UNIT_GAP.fullmatch(text, x.b, y.a) and x.q.written is not None:
             if y.q.per and not x.q.per and x.q.kind == "count":
                 x.q.per, x.q.kind = y.q.per, y.q.kind
@@ -699,9 +742,16 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
         if x.time and x.memo.get("time_before") and not y.time and x.clause == y.clause and _AND_GAP.fullmatch(text, x.b, y.a):
             y.time = x.time
             y.memo["time_before"] = True
-    # "estimated at 50,900 … compared with 52,700": the old level's own new level
-    for x, y in zip(items, items[1:]):
-        if (y.role == "old" and x.clause == y.clause and x.q.plain and y.a - x.b <= 70
+    # "estimated at 50,900 … compared with 52,700": the old level's own new level (past an
+    # amount per thing set beside it: "hit $1.3 billion, or 68 cents per share, from $844 million")
+    for i, y in enumerate(items):
+        if y.role != "old":
+            continue
+        k = i - 1
+        while k > 0 and items[k].q.per != y.q.per and items[k].clause == y.clause:
+            k -= 1
+        x = items[k] if k >= 0 else None
+        if (x is not None and x.clause == y.clause and x.q.plain and y.a - x.b <= 70
                 and not any(c.item is None and x.b <= c.start < y.a and not c.quiet for c in claims)):
             y.partner = x
     # "… were down in other major cities: New York City reportedly had 502 murders …,
@@ -725,6 +775,9 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
             x.role, x.role_word = "old", "from"
             x.memo["loose_old"] = True  # a reading of loose words: it bears a claim out, never convicts
             x.q.roles = (x.role, x.role_word, x.time, x.memo.get("time_before", False), {"loose_old": True})
+    # "rose 10 percent to $1.1 billion from 1 billion": the bare end of a change is in the
+    # currency of its other end (scan/carried.py)
+    carry_currency(items)
     # "a tax bill of £1,000 would become £1,012.50": the level that becomes another is its
     # old level
     for x, y in zip(items, items[1:]):
@@ -861,13 +914,32 @@ SUBJECT_GAP = re.compile(
     r"(?:\s+(?:[^\s\d;:.,()]+|(?:19|20)\d\d)){0,4}?\s*(?:[,(\u2014\u2013-]\s*)?"
     r"(?:(?:which|that|this|it)\s+(?:is|was|represents|represented|marks|marked|means|meant)\s+"
     r"|(?:was|were|is|are|has\s+been|have\s+been|represents?|represented|representing|marks?|marked|marking"
-    r"|or|and|that['’]s|it['’]s|[a-z]+ing)\s+)?",
+    r"|or|and|that['’]s|it['’]s|[a-z]+ing)\s+"
+    # ("2,061 graduated on time, a rate of 88.1 percent": the share named after a comma)
+    r"|(?<=,\s)(?:a|an)\s+(?:" + lexicon.alternation(lexicon.SHARE_NAME_NOUNS) + r")\s+of\s+)?",
     re.I,
 )
 
 
 # A sentence that adds up the ones before it.
 SUM_CUE = re.compile(r"\b(?:net|total|totals|totalled|totaled|combined|together|altogether|in\s+all|all\s+told|overall|sum|adds?\s+up|added\s+up)\b", re.I)
+
+
+def summed_parts(text: str, items: list[Item], it: Item) -> list[Item]:
+    """The levels a level reached in a sentence that sums up ("The net effect: … to 167.8
+    million") is the sum of: those the two sentences before reached, or those its own
+    sentence reached before its sum word ("dropped from 500 to 497, math from 515 to 514, and
+    writing from 491 to 489, for an overall score change from 1506 to 1500"); none when the
+    sentence has no sum word before it."""
+    cues = [m for m in SUM_CUE.finditer(text, max(0, it.base), it.a) if _ACCOUNT_LINE.match(text, m.end()) is None]
+    if not cues:
+        return []
+    before = [o for o in items if it.sent - 2 <= o.sent < it.sent and o.role == "new" and o.role_word == "to"
+              and same_unit(o.q, it.q)]
+    if len(before) >= 2:
+        return before
+    return [o for o in items if o.sent == it.sent and o.b <= cues[0].start() and o.role == "new" and o.role_word == "to"
+            and same_unit(o.q, it.q)]
 
 
 # "net income", "total revenue": a line of accounts after a sum word, no sum

@@ -16,6 +16,7 @@ from typing import Callable
 from claimcheck import lexicon
 from claimcheck.expr.computation import Computation
 from claimcheck.scan.items import Candidate, Check, Claim, currency_of, Item, written_of
+from claimcheck.scan.phrase import PER_SHARE
 
 #: The note of an average read as the sum beside it over the count of what it is per.
 PER_UNIT = "read the average as the sum beside it over the count of what it is per"
@@ -44,7 +45,7 @@ def per_unit_checks(text: str, items: list[Item], first: int, last: int | None,
         q = it.q
         if it.sent < first or (last is not None and it.sent >= last):
             continue
-        if q.kind != "money" or q.written is None or q.words or q.direction or q.per is not None:
+        if q.kind != "money" or q.written is None or q.words or q.direction or q.per not in (None, PER_SHARE):
             continue
         if not (q.avg or _AVERAGE_BEFORE.search(text, max(it.base, it.a - 40), it.a)):
             continue

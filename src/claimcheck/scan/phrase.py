@@ -42,7 +42,6 @@ def rate_noun_dropped(phrase: str) -> str:
 
 _PERIODS = lexicon.PERIOD_WORDS
 
-
 _RATE_AFTER = re.compile(
     r"(?:\s+(?:[A-Za-z][\w'-]*\s+){0,2}?(?:a|per|each|every|an)\s+(?P<p1>day|week|month|year|hour)\b"
     r"(?!\s+(?:ago|earlier|later|prior)\b)"
@@ -52,11 +51,15 @@ _RATE_AFTER = re.compile(
 )
 
 
+# "46 cents per share", "68 cents a diluted share": an amount per share, not a total
+_PER_SHARE = re.compile(r"\s+(?:a|per|for\s+each)\s+(?:" + lexicon.alternation(lexicon.PER_SHARE_NOUNS) + r")\b", re.I)
+#: The rate an amount per share is kept as (it is no period: ``Quantity.per``).
+PER_SHARE = "per share"
+
+
 _DAILY_NOUN = re.compile(r"\s+(?P<p>daily|weekly|monthly|annual|yearly|nightly)\s+(?P<noun>[a-z][\w'-]*)")
 
-
 _NOUN_AFTER = re.compile(r"\s+(?P<noun>[a-zA-Z][\w'-]*)")
-
 
 _NOT_NOUNS = frozenset(
     "in on at as to from of and or but by for with than since during between through "
@@ -65,9 +68,7 @@ _NOT_NOUNS = frozenset(
     "more less fewer higher lower up down compared versus vs".split()
 )
 
-
 _UP_NOUNS = "|".join(lexicon.UP_NOUNS)
-
 
 _DOWN_NOUNS = "|".join(lexicon.DOWN_NOUNS)
 
@@ -92,7 +93,6 @@ _DIR_AFTER = re.compile(
     re.I,
 )
 
-
 _SHARE_OF_AFTER = re.compile(r"\s+of\b", re.I)
 _FROM_NUMBER_AFTER = re.compile(r"\s*,?\s+from\s+(?:a\s+|an\s+|the\s+)?" + lexicon.CURRENCY_CLASS + r"?\d", re.I)
 _MONEY_LEVEL_NOUNS = frozenset(n + e for n in lexicon.MONEY_LEVEL_NOUNS for e in ("", "s"))
@@ -111,9 +111,7 @@ _ABOVE_AFTER = re.compile(
 # before it, and is read as one)
 _LEVEL_BEFORE = re.compile(r"\b(?:at|to|of|hit|reached|reaching|or)\s+(?:" + lexicon.CURRENCY_CLASS + r")?$", re.I)
 
-
 _UP_WORDS = lexicon.PROSE_UP
-
 
 _DOWN_WORDS = lexicon.PROSE_DOWN
 
@@ -390,6 +388,11 @@ def extend_phrase(s: str, q: Quantity, floor: int = 0) -> None:
                 q.noun = words[0].lower()
             q.end += rm.end()
             q.pend = q.end
+    if q.kind == "money" and q.per is None and _PER_SHARE.match(s, q.end):
+        # ("earned $2.5 billion, or 46 cents per share, … up from $2.2 billion, or 40 cents
+        # per share": an amount per share is never a level of the total beside it; the
+        # phrase stops at the number, as an average's does)
+        q.per = PER_SHARE
     rest = s[q.end : q.end + 100]
     dm2 = _DIR_AFTER.match(rest)
     if dm2 and q.kind == "money" and (dm2.group("downn") or "").lower() in _MONEY_LEVEL_NOUNS:

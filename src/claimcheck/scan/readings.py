@@ -31,6 +31,9 @@ its own, offered to :func:`~claimcheck.scan.search.search` in one place:
   ("The District's 2011 figure represents fewer than half the 232 homicides");
 * :mod:`~claimcheck.scan.unsigned` — points with no direction before "from" ("showing 0.06
   per cent point from 11.40 per cent").
+* :mod:`~claimcheck.scan.real_terms` — a change in real terms, the change before it over
+  the inflation its sentence names ("taking into account 0.1% inflation … 2.9% more in real
+  terms");
 * :mod:`~claimcheck.scan.parallel` — changes listed, then their new and old levels in the
   same order ("dropped by 0.1 percent in February and 2.5 percent in March … to 197,517 and
   188,076 compared 197,697 and 192,841").
@@ -52,6 +55,7 @@ from claimcheck.scan.asides import (
     ACCOUNTS_FOR, ASIDE_PART, BRACKETED_WHOLE, OUT_OF_WHOLE, SET_OUT_SHARE, accounts_for_candidates, aside_share_candidates,
     aside_then_whole_candidates, bracketed_whole_candidates, out_of_candidates, set_out_share_candidates)
 from claimcheck.scan.compounded import COMPOUNDED, compounded_candidates
+from claimcheck.scan.candidates import PARTS_AFTER, PERCENT_UNSAID
 from claimcheck.scan.gaps import GAP_BETWEEN, gap_checks
 from claimcheck.scan.items import Candidate, Check, Claim, Item, may_hold_gaps
 from claimcheck.scan.multiples import (CHANGES_MULTIPLE, SET_OUT_LEVELS, changes_multiple_candidates, respectively_multiple_candidates,
@@ -62,6 +66,7 @@ from claimcheck.scan.per_unit import per_unit_checks
 from claimcheck.scan.restated import RESTATED_AMOUNT, restated_candidates
 from claimcheck.scan.restated_next import RESTATED_NEXT
 from claimcheck.scan.restated_rate import restated_rate_checks
+from claimcheck.scan.real_terms import REAL_TERMS, may_hold_real_terms, real_terms_checks
 from claimcheck.scan.records import PREVIOUS_RECORD, may_hold_records, record_checks
 from claimcheck.scan.rows import ROW_NOTES, row_checks
 from claimcheck.scan.unsigned import bears_out_only
@@ -70,7 +75,7 @@ from claimcheck.scan.year_figure import YEAR_FIGURE, year_figure_candidates
 #: The notes of candidates read here: a verdict on them that is not confirming is no verdict.
 BEAR_OUT_NOTES = frozenset({RESTATED_AMOUNT, GAP_BETWEEN, ASIDE_PART, SET_OUT_SHARE, CHANGES_MULTIPLE, ACCOUNTS_FOR, BRACKETED_WHOLE,
                             SET_OUT_LEVELS, PREVIOUS_RECORD, RESTATED_NEXT, COMPOUNDED, YEAR_FIGURE, PARALLEL_LISTS,
-                            OUT_OF_WHOLE}) | ROW_NOTES
+                            OUT_OF_WHOLE, PERCENT_UNSAID, PARTS_AFTER, REAL_TERMS}) | ROW_NOTES
 
 
 def more_candidates(claim: Claim, text: str, items: list[Item], claims: list[Claim]) -> list[Candidate]:
@@ -114,6 +119,10 @@ def more_checks(text: str, items: list[Item], first: int, last: int | None, judg
         # (a record is a direction stated alone: no item; it is new where no check's phrase is)
         out += [c for c in record_checks(text, items, first, last, judge)
                 if not any(d.claim.start < c.claim.end and c.claim.start < d.claim.end for d in done)]
+    if may_hold_real_terms(span):
+        # "taking into account 0.1% inflation … earning 2.9% more in real terms" (scan/real_terms.py)
+        out += [c for c in real_terms_checks(text, items, first, last, judge, done) if id(c.claim.item) not in seen]
+        seen.update(id(c.claim.item) for c in out)
     rates = any(it.q.per for it in items)
     money = any(it.q.kind == "money" for it in items)
     shares = any(it.q.kind == "share" for it in items)

@@ -45,17 +45,24 @@ _STRONG_OLD = r"from|than|versus|vs\.?|against|as\s+against|compared\s+(?:with|t
 _PASSED = lexicon.alternation(lexicon.PASS_VERBS)
 # "above the national average of 8.8%", "lags the state average of 86 percent", "over the
 # same period (17,328 …": a benchmark named, its number after "of" or in brackets
-_BENCHMARK = lexicon.alternation(lexicon.BENCHMARK_UP + lexicon.BENCHMARK_DOWN)
+_BENCHMARK = lexicon.alternation(lexicon.BENCHMARK_UP + lexicon.BENCHMARK_DOWN + lexicon.FORECAST_UP_VERBS + lexicon.FORECAST_DOWN_VERBS)
 PASS_SET = frozenset(lexicon.PASS_VERBS)
 _TIME_UNITS = frozenset(lexicon.TIME_UNITS)
 _ROLE_BEFORE = re.compile(
     r"(?:^|\s|\()(?:(?P<w>" + _STRONG_OLD + r")\s+" + _STRONG_FILL + r"(?:at\s+)?"
     + r"|(?P<w3>" + _PASSED + r")\s+the\s+" + _STRONG_FILL
     + r"|(?P<w4>" + _BENCHMARK + r")\s+(?:the\s+(?:(?:" + _FILL_WORDS + "|" + _ANY_WORD + r")\s+){0,4}(?:of\s+|(?=\())"
-    + r"|(?:" + _ANY_WORD + r"\s+){0,2}(?:" + lexicon.alternation(lexicon.FORECAST_NOUNS) + r")\s+of\s+)"
+    + r"|(?:" + _ANY_WORD + r"\s+){0,2}(?:" + lexicon.alternation(lexicon.FORECAST_NOUNS) + r")\s+of\s+"
+    # ("below economists' expectations for a 3.3% annual gain", "above forecasts for a gain of
+    # 0.4 percent", "below the 3% predicted by economists")
+    + r"|(?:" + _ANY_WORD + r"\s+){0,2}(?:" + lexicon.alternation(lexicon.FORECAST_NOUNS) + r")\s+(?:for|of)\s+(?:an?\s+"
+    + r"(?:(?:" + _ANY_WORD + r"\s+){0,2}?(?:" + lexicon.alternation(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS) + r")s?\s+of\s+)?)?"
+    + r"|the\s+(?=\d[\d.,]*\s*(?:%|percent\b|per\s+cent\b)\s*(?:" + lexicon.alternation(lexicon.FORECAST_PARTICIPLES) + r")\b))"
     # "a rise of nearly 15% on the current inmate level of 83,518": "on" names a base only
     # with a noun of a level and "of" after it ("spent 15% on the purchase of 300 units" names none)
     + r"|(?P<w5>on)\s+the\s+(?:(?:" + _FILL_WORDS + "|" + _ANY_WORD + r")\s+){0,4}?(?:" + lexicon.alternation(lexicon.BASE_LEVEL_NOUNS) + r")\s+of\s+"
+    # ("slightly ahead of revenue of $36.8 million": a sum of money after a short noun phrase)
+    + r"|(?P<w6>" + lexicon.alternation(lexicon.AHEAD_WORDS) + r")\s+(?:the\s+)?(?:" + _ANY_WORD + r"\s+){0,3}?(?:of\s+)?"
     + r"|(?P<w2>" + _OLD_WORDS + "|" + _NEW_WORDS + r"|out\s+of|of\s+(?:all|the|its|their|those|these))\s+" + _FILL + r")" + lexicon.CURRENCY_CLASS + r"?\(?$",
     re.I,
 )
@@ -69,6 +76,7 @@ _PAREN_ROLE = re.compile(r"\b(?P<w>" + _STRONG_OLD + r")\s+(?:[^\d;:()]|(?:19|20
 _ROLE = {
     "from": "old", "than": "old", "versus": "old", "vs": "old", "vs.": "old", "against": "old",
     "over": "old", "on": "old", "since": "old", "beat": "old", "beats": "old", "exceeding": "old",
+    "beating": "old", "bested": "old", "missed": "old", "misses": "old", "missing": "old", "ahead of": "old",
     "lags": "old", "trails": "old", "above": "old", "below": "old", "after": "old",
     "to": "new", "reached": "new", "reaching": "new", "reach": "new", "reaches": "new", "hit": "new", "hits": "new", "totaled": "new",
     "totalled": "new", "totaling": "new", "totalling": "new", "stood at": "new", "stands at": "new",
@@ -211,7 +219,7 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
         it.role, it.role_word = "by", "by"
     elif m := _ROLE_BEFORE.search(head):
         role_words = m.group(0)
-        w = re.sub(r"\s+", " ", (m.group("w") or m.group("w2") or m.group("w3") or m.group("w4") or m.group("w5")).lower())
+        w = re.sub(r"\s+", " ", (m.group("w") or m.group("w2") or m.group("w3") or m.group("w4") or m.group("w5") or m.group("w6")).lower())
         if w.startswith("to "):
             w = "to"  # "to close at 18.12": its level is where the change ended, as after "to"
         it.role_word = w
@@ -239,6 +247,14 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
         it.role_word = re.sub(r"\s+", " ", m.group("w").lower())
         it.role = "old"
         role_words = m.group(0)
+    elif "when" in low and (m := _WHEN_LEVEL.search(head)) is not None and m.group("w") and not _WHEN_THERE.search(m.group(0)):
+        # "a decline from the previous year, when a 4.1 percent dropout rate was reported":
+        # the level of the time the comparison names, given after "when" (a reading of the
+        # words: it bears a claim out)
+        it.role_word = re.sub(r"\s+", " ", m.group("w").lower())
+        it.role = "old"
+        role_words = m.group(0)
+        it.memo["when_level"] = it.memo["loose_old"] = True
     elif head.endswith("(") and (m := _PAREN_ROLE.search(head)):
         # "lower than the rate recorded in August (17.01) per cent": the number in brackets
         # is the value of what the comparison names
@@ -292,7 +308,7 @@ _PRIOR_IN_BRACKETS = re.compile(
     r"\(\s*(?:FY\s?)?(?P<year>" + YEAR + r")(?:\s*[/-]\s*\d{2,4})?\s*:\s*(?:[a-z][\w'-]*\s+){0,4}" + lexicon.CURRENCY_CLASS + r"?$",
     re.I)
 _WHEN_LEVEL = re.compile(
-    r"\b(?:from|than|since|over|on|against|compared\s+(?:to|with))\s+(?:(?:(?P<month>" + MONTH + r")\.?\s+)?(?P<year>" + YEAR + r")"
+    r"\b(?P<w>from|than|since|over|on|against|compared\s+(?:to|with))\s+(?:(?:(?P<month>" + MONTH + r")\.?\s+)?(?P<year>" + YEAR + r")"
     r"|(?P<past>last\s+(?:year|season)|the\s+(?:previous|prior)\s+(?:year|season)|a\s+year\s+(?:earlier|ago)))"
     # ("compared to June 2015, when the unrestricted gaming licensees reported a gaming win
     # of $830.9 million": what the level counts may take ten words)

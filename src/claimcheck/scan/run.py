@@ -39,6 +39,7 @@ from claimcheck.scan.phrase import PASSED_BY, changed_by_lead, rate_noun_dropped
 from claimcheck.scan.words import one_point_as_digits
 from claimcheck.scan.document import Doc, DocStream, Format, Source, guess_format, open_input
 from claimcheck.scan.items import Candidate, Check, Claim, Item, Sentence, build_items, clause_bounds, clause_starts, may_hold_claims
+from claimcheck.scan.candidates import PERCENT_UNSAID
 from claimcheck.scan.search import search
 from claimcheck.scan.sentences import split_sentences
 
@@ -307,7 +308,11 @@ def judge(figure: ClaimedFigure, computation: Computation) -> dict[str, Any]:
     }
 
 
-def _claim_figure(text: str, claim: Claim, hint: str | None, relation: str) -> tuple[ClaimedFigure | None, str | None]:
+_PERCENT_WORDS = re.compile(r"%|\bper\s?cent|\bpercentage\b|\bbasis\b", re.I)
+
+
+def _claim_figure(text: str, claim: Claim, hint: str | None, relation: str,
+                  note: str | None = None) -> tuple[ClaimedFigure | None, str | None]:
     if claim.kind == "direction":
         verb = "rose" if claim.direction == "up" else "fell"
         # "a slight dip", "a sharp and concerted increase": the size the adjective gives
@@ -320,9 +325,18 @@ def _claim_figure(text: str, claim: Claim, hint: str | None, relation: str) -> t
         return read_figure(verb)
     phrase = _collapse(text[claim.start : claim.end])
     figure, figure_text = read_figure(phrase)
+    if figure is not None and note == PERCENT_UNSAID and figure.unit == "count":
+        # "fell 5.14, from 1,772 … to 1,681": the size read as the percent it most likely is
+        figure, figure_text = read_figure(phrase + "%")
     if figure is not None and claim.kind == "points" and figure.unit == "count":
         # "up by 0.18 from 0.88 percent": the points the level's unit makes of the change
         figure, figure_text = read_figure(phrase + " points")
+    if (figure is not None and relation == "sum" and figure.unit == "points" and figure.value is not None
+            and _PERCENT_WORDS.search(phrase) is None):
+        # "dropped by seven points" as the sum of sizes in bare points ("fell five points …
+        # fell two points"): points of a score, in the parts' own unit, not percentage points
+        figure = replace(figure, unit="count", value=figure.value * 100, u=None if figure.u is None else figure.u * 100,
+                         noun="points")
     if figure is not None and relation == "sum" and figure.direction != "none":
         # the parts of a sum are sizes of changes, each in its own direction ("18 more
         # stayed … 14 more came in … the gap shrank by 32"): the sum checks the size
@@ -482,7 +496,7 @@ def _paragraph_findings(doc: Doc, path: str, sents: list, context: list, ahead: 
         it.ctx = it.sent < len(context)
 
     def verdict_of(claim: Claim, cand: Candidate) -> str | None:
-        fig = _claim_figure(text, claim, cand.hint, cand.relation)[0]
+        fig = _claim_figure(text, claim, cand.hint, cand.relation, cand.note)[0]
         if fig is None:
             return None
         return judge(fig, cand.computation)["verdict"]
@@ -504,7 +518,10 @@ def _paragraph_findings(doc: Doc, path: str, sents: list, context: list, ahead: 
             last = max(it.b for it in chk.evidence)
             if last > end and last - end <= 60 and all(it.clause == claim.clause for it in chk.evidence):
                 end = last
-        figure, figure_text = _claim_figure(text, claim, chk.hint, chk.relation)
+            elif claim.memo.get("pointed_back") and claim.old is not None and claim.old.clause == claim.clause \
+                    and 0 < claim.old.b - end <= 60:
+                end = claim.old.b  # "That beat forecasts for a gain of 0.4 percent": up to its benchmark
+        figure, figure_text = _claim_figure(text, claim, chk.hint, chk.relation, chk.note)
         sent = next(x for x in sents if x[0] <= claim.start < x[1] or (x[0] <= claim.start and claim.start == x[1]))
         sa, sb = sent[0], sent[1]
         phrase = _collapse(text[start:end])

@@ -214,7 +214,8 @@ def share_score(claim: Claim, text: str, part: Item, whole: Item) -> tuple[float
     score, why = distance(claim, part, whole)
     lo, hi = (part, whole) if part.a < whole.a else (whole, part)
     gap = text[lo.b : hi.a]
-    if part.a < whole.a and re.fullmatch(r"(?:\s+[a-z][\w'’-]*){0,2}\s+(?:of|out\s+of|in)\s+(?:the\s+|all\s+|its\s+|their\s+|every\s+)?", gap, re.I):
+    if part.a < whole.a and re.fullmatch(r"(?:\s+[a-z][\w'’-]*){0,2}\s+(?:of|out\s+of|in)\s+(?:the\s+|all\s+|its\s+|their\s+|every\s+)?"
+                                         r"(?:[a-z][\w-]*['’]s\s+)?", gap, re.I):  # ("41 of the state's 67")
         score += 4
         why.append(f"{part.q.num} of {whole.q.num}")
     elif whole.a < part.a and re.search(r"\bof\s+(?:the\s+|all\s+|those\s+|these\s+)?$", text[max(0, whole.a - 14) : whole.a], re.I):

@@ -13,8 +13,9 @@ from claimcheck import lexicon
 
 from claimcheck.scan.averages import average_checks
 from claimcheck.scan.bindings import bind_claims
+from claimcheck.scan.carried import CARRIED
 from claimcheck.expr.computation import Computation
-from claimcheck.scan.candidates import candidates_for, is_sized, BOTH_ORDERS, EARLIER_PARTS, LEVEL_NAMED, NET_FLOWS, RESTATED_NOUN, SHARED_OLD, SUM_OF_PARTS, WHICH_FOLLOWS, YEARS_SAID
+from claimcheck.scan.candidates import candidates_for, is_sized, BOTH_ORDERS, EARLIER_PARTS, LEVEL_NAMED, NET_FLOWS, PERCENT_UNSAID, RESTATED_NOUN, SHARED_OLD, SUM_OF_PARTS, THAT_NUMBER, WHICH_FOLLOWS, YEARS_SAID
 from claimcheck.scan.readings import BEAR_OUT_NOTES, bears_out_only, more_candidates, more_checks
 from claimcheck.scan.parallel import PARALLEL_LISTS
 from claimcheck.scan.elided import elided_subject_checks
@@ -59,6 +60,12 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
                  and not (cause is not None and any(it.sent == claim.sent and it.b <= cause for it in c.evidence))]
         if not cands:
             continue
+        if any(c.note == PERCENT_UNSAID for c in cands):
+            # ("fell 5.14, from 1,772 … to 1,681": a size with no unit, with decimals, read as a
+            # percent where that bears it out; where it does not, the difference it was
+            # written as is the reading, and may prove it wrong)
+            unsaid = [c for c in cands if c.note == PERCENT_UNSAID and judge(claim, c) in CONFIRMING]
+            cands = unsaid or [c for c in cands if c.note != PERCENT_UNSAID]
         if any(c.note == PARALLEL_LISTS for c in cands):
             # ("rose 5% and 7% to 126 and 107, respectively, from 120 and 100": lists set out
             # in one order pair each change with its own levels, and no others)
@@ -83,13 +90,14 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
                 # ("… has climbed 7 points, to 80%. … Among independents, Trump has bounced
                 # five points, from 35 percent": a level two sentences on is another's)
                 or any(it.sent > claim.sent + 1 for it in best.evidence)
-                or best.note in (EARLIER_PARTS, LEVEL_NAMED, NET_FLOWS, RESTATED_NOUN, SHARED_OLD, SUM_OF_PARTS, WHICH_FOLLOWS, YEARS_SAID)
+                or best.note in (EARLIER_PARTS, LEVEL_NAMED, NET_FLOWS, RESTATED_NOUN, SHARED_OLD, SUM_OF_PARTS, THAT_NUMBER, WHICH_FOLLOWS, YEARS_SAID)
                 or best.note in BEAR_OUT_NOTES
                 or (last is not None and any(it.sent >= last for it in best.evidence))
                 or any(it.q.hedge is not None and not it.q.avg for it in best.evidence)
-                or any(it.memo.get("loose_old") or it.memo.get("bracket_amount") for it in best.evidence) or claim.memo.get("new_before", False) or claim.memo.get("which_new", False)
+                or any(it.memo.get("loose_old") or it.memo.get("bracket_amount") or it.memo.get(CARRIED) for it in best.evidence) or claim.memo.get("new_before", False) or claim.memo.get("which_new", False)
                 or claim.memo.get("when_old", False) or claim.memo.get("set_out", False) or claim.memo.get("named_old", False)
-                or (claim.old is not None and claim.old.role_word in BENCHMARK_ROLES
+                or claim.memo.get("pointed_back", False)
+                or (claim.old is not None and (claim.old.role_word in BENCHMARK_ROLES or claim.old.role_word == "than")
                     and not all(is_level(it) for it in best.evidence))
                 or (claim.kind == "direction" and text[claim.start : claim.end].lower() in PROGRESSIVE)
                 or (claim.kind == "direction" and _gap_as_level(best.evidence))
@@ -104,6 +112,8 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
                 or _JUDGED.search(text, claim.start, claim.end) is not None
                 or _one_level_twice(best.evidence)
                 or _two_nouns(best.evidence)
+                or _own_level_left_out(claim, best.evidence)
+                or _narrowed_subject(text, claim, best.evidence)
                 or _another_clauses_change(claim, best.evidence, owners)
                 # ("with 27 in Tasmania (down 30.8 per cent, from 39 deaths) and eight in the
                 # ACT (down 20 per cent, from 10)": a level another claim stands between is
@@ -235,6 +245,31 @@ def _claim_between(claim: Claim, evidence: tuple[Item, ...], claims: list[Claim]
                and lo <= c.start and c.end <= hi and not c.quiet for c in claims):
             return True
     return False
+
+
+def _own_level_left_out(claim: Claim, evidence: tuple[Item, ...]) -> bool:
+    """The claim's own sentence gives the level it reached ("Net profit was A$61 million, up
+    18%"), and the evidence is levels of the sentences before, without it: they may be
+    another thing's ("revenue was A$512 million, against A$468 million"), so they bear the
+    claim out, never prove it wrong."""
+    return (claim.new is not None and claim.new.sent == claim.sent and claim.new not in evidence
+            and bool(evidence) and all(it.sent < claim.sent for it in evidence))
+
+
+_NARROWING = re.compile(r"\b(?:" + lexicon.alternation(lexicon.NARROWING_WORDS) + r")\b", re.I)
+
+
+def _narrowed_subject(text: str, claim: Claim, evidence: tuple[Item, ...]) -> bool:
+    """The claim's sentence, read on levels of the sentences before, names a narrower group
+    before it than theirs does ("There were 4,350 cases of measles in 2023, compared with 735
+    in 2022. Cases among adults rose fourfold"): the levels may be the whole's, not the
+    group's, so they bear the claim out and never prove it wrong."""
+    if not evidence or any(it.sent >= claim.sent for it in evidence):
+        return False
+    if _NARROWING.search(text, claim.sa, claim.start) is None:
+        return False
+    first = min(evidence, key=lambda it: it.base)
+    return _NARROWING.search(text, first.base, claim.sa) is None
 
 
 def _two_nouns(evidence: tuple[Item, ...]) -> bool:

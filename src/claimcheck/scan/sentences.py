@@ -37,6 +37,7 @@ _SENTENCE_OPENERS = frozenset(
     "there here one some many most according".split()
 )
 _INNER_DOTS = re.compile(r"(?:[A-Za-z]\.){2,}$")
+_CAMEL_NAME = re.compile(r"[a-z][A-Z][a-z]")
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -69,7 +70,10 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         if nxt is None:
             continue
         first = nxt.group("first")
-        if not (first.isupper() or first.isdigit() or first in lexicon.CURRENCY_SYMBOLS):
+        if not (first.isupper() or first.isdigit() or first in lexicon.CURRENCY_SYMBOLS
+                # ("… a year ago. iPhone sales fell 3%": a name written with a lower-case
+                # first letter and a capital second, "iPhone", "eBay")
+                or _CAMEL_NAME.match(text, nxt.start("first")) is not None):
             continue
         punct = m.group(0)
         if punct.startswith(".") and len(punct.rstrip("\"'\u201d\u2019)]")) == 1:

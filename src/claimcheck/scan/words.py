@@ -87,6 +87,8 @@ _WORD_QUANTITY = re.compile(
     r"|(?P<fold>" + _WN + r"|\d{1,3}(?:\.\d{1,3})?)[-\u2010\u2011\s]?fold\b"
     r"|(?P<byfrac>(?:a|one|" + _WN + r")[\s-](?:" + lexicon.alternation(_FRACTION_WORDS) + r")|(?:(?<=by\s)|" + _BY_HEDGED + r")half)(?=,?\s+(?:to|from)\s)"
     r"|(?P<wscale>" + _WN + r")\s+(?P<wsc>" + lexicon.alternation(lexicon.SCALE_WORDS) + r")\b"
+    # "fell three points, to 515", "rose two percentage points": points in words
+    r"|(?P<wpts>" + _WN + r")[\s-](?:(?:percentage|per\s?cent)[\s-]+)?points?\b"
     r")",
     re.I,
 )
@@ -114,7 +116,7 @@ _WORDS = re.compile(r"[a-z]+")
 
 
 _WQ_STRONG = frozenset(
-    ["percent", "cent", "majority", "times", "fold", "percentage"] + list(_FRACTION_WORDS) + list(lexicon.MULTIPLE_WORDS)
+    ["percent", "cent", "majority", "times", "fold", "percentage", "point", "points"] + list(_FRACTION_WORDS) + list(lexicon.MULTIPLE_WORDS)
     + list(lexicon.SCALE_WORDS)
 )
 
@@ -196,6 +198,8 @@ def _wq_possible(s: str, low: str, words: frozenset[str]) -> bool:
     wn = not _WN_ANY.isdisjoint(words)
     if wn and not _WQ_AFTER_WN.isdisjoint(words):
         return True  # "twenty percent", "two million"
+    if wn and ("points" in words or "point" in words):
+        return True  # "fell three points"
     # "one in five", "1 in 4" (but not "12,000 in 2024": four digits are no "every")
     return ("in" in words or "out" in words) and (wn or _DIGIT_IN_EVERY.search(s) is not None)
 
@@ -250,6 +254,14 @@ def word_quantities(s: str) -> list[Quantity]:
             kind = "share"
         elif m.group("mult") is not None or m.group("twice") is not None or m.group("twice2") is not None or m.group("fold") is not None:
             kind = "multiple"
+        elif m.group("wpts") is not None:
+            # "fell three points, to 515": a change in points, kept as a claim only with a
+            # direction (as its digits are)
+            v = word_number(m.group("wpts"))
+            if v is None:
+                continue
+            kind = "points"
+            written = Written(Fraction(v), Fraction(1), num)
         elif m.group("wscale") is not None:
             v = word_number(m.group("wscale"))
             if v is None:
