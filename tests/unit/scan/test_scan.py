@@ -300,3 +300,14 @@ def test_the_nations_health_income_figures_in_the_wrong_order() -> None:
         "increased 3.2 percent", "pct_change(59039, 57230)", "inaccurate", "\u22123.06%"
     )
     assert any("Wrong direction" in str(d) for d in f.diagnoses)
+
+
+def test_a_verb_of_a_level_ends_the_words_a_from_may_stand_before() -> None:
+    # "Revenue from online orders reached $550,000": the "from" is of "revenue from online
+    # orders", and "reached" gives $550,000 its role; the pairing says so (it said "'from'
+    # before $550,000", which read the new level as a base)
+    result = scan_text("Revenue from online orders reached $550,000 this year, a 10 percent increase over the "
+                       "$500,000 of last year.", fmt="text")
+    (f,) = result.findings
+    assert f.verdict == "accurate" and f.compute == "pct_change(500000, 550000)"
+    assert "'reached' before $550,000" in f.pairing and "'from' before $550,000" not in f.pairing
