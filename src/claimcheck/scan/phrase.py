@@ -96,6 +96,7 @@ _DIR_AFTER = re.compile(
 _SHARE_OF_AFTER = re.compile(r"\s+of\b", re.I)
 _FROM_NUMBER_AFTER = re.compile(r"\s*,?\s+from\s+(?:a\s+|an\s+|the\s+)?" + lexicon.CURRENCY_CLASS + r"?\d", re.I)
 _MONEY_LEVEL_NOUNS = frozenset(n + e for n in lexicon.MONEY_LEVEL_NOUNS for e in ("", "s"))
+_LOST_TO = re.compile(r"\s+(?:in\s+\w+\s+)?to\b", re.I)
 _MONEY_LEVEL_OF = re.compile(r"\b(?:" + lexicon.alternation(lexicon.MONEY_LEVEL_NOUNS) + r")s?\s+of\s*$", re.I)
 # "about 2.1 million acres above the 10-year average of 6.3 million": a number (and what it
 # counts) set above or below a base named after it is the difference from that base. A
@@ -437,8 +438,9 @@ def extend_phrase(s: str, q: Quantity, floor: int = 0) -> None:
         pm = _pre_step_search(None if lw.group(1) is None else lw.group(1).lower(), s, lo, pos)
         if pm is None or pm.start() < floor:
             break
-        if pm.group("dir_down") and q.kind == "money" and _MONEY_LEVEL_OF.search(pm.group("dir_down")):
-            break  # "a shortfall of $203.5 billion", "a net loss of $3.2 million": a level
+        if pm.group("dir_down") and q.kind == "money" and (_MONEY_LEVEL_OF.search(pm.group("dir_down")) or (
+                pm.group("dir_down").strip().lower() == "lost" and _LOST_TO.match(s, q.end))):
+            break  # "a shortfall of $203.5 billion", "a net loss of $3.2 million", "lost $634 million to scammers": a level
         if pm.group("dir_up") or pm.group("dir_down"):
             if _PHRASAL_UP.search(s, max(0, pm.start() - 12), pm.start()) and pm.group(0).strip().lower() == "up":
                 break  # "women made up 38%": a share, not a rise
