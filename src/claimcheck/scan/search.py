@@ -20,7 +20,7 @@ from claimcheck.scan.readings import BEAR_OUT_NOTES, bears_out_only, more_candid
 from claimcheck.scan.parallel import PARALLEL_LISTS
 from claimcheck.scan.elided import elided_subject_checks
 from claimcheck.scan.restated_next import restated_next_checks
-from claimcheck.scan.items import BENCHMARK_ROLES, Candidate, Check, Claim, is_level, Item, noun_of, PROGRESSIVE
+from claimcheck.scan.items import BENCHMARK_ROLES, Candidate, Check, Claim, is_level, Item, noun_of, PROGRESSIVE, same_unit
 
 
 # "improved to 21.17% from 15.4%", "7.6 percent better": a change for the better, read as a
@@ -119,6 +119,10 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
                 # ACT (down 20 per cent, from 10)": a level another claim stands between is
                 # more likely that claim's)
                 or _claim_between(claim, best.evidence, claims)
+                # ("between 925 and 952 wolves …. That's up about 6 percent from the then-record
+                # count of 866 to 897 wolves": where the levels beside are ranges, "X to Y" may
+                # be one more range, not a change from X to Y)
+                or _range_beside(best.evidence, items)
                 # ("The decrease from 26 877 to 16 834 cases … represents a 50% reduction in
                 # the murder ratio": a change of a rate, and only counts to read it on)
                 or (_RATE_AFTER.match(text, claim.end) is not None
@@ -270,6 +274,17 @@ def _narrowed_subject(text: str, claim: Claim, evidence: tuple[Item, ...]) -> bo
         return False
     first = min(evidence, key=lambda it: it.base)
     return _NARROWING.search(text, first.base, claim.sa) is None
+
+
+def _range_beside(evidence: tuple[Item, ...], items: list[Item]) -> bool:
+    """Whether the evidence is a pair "from X to Y" and a range of the same unit stands in
+    its sentence or the one before: the pair may be a range too."""
+    if len(evidence) != 2:
+        return False
+    old, new = evidence
+    if not (old.role_word == "from" and new.role_word == "to" and old.sent == new.sent):
+        return False
+    return any(it.role == "range" and it.sent in (old.sent, old.sent - 1) and same_unit(it.q, old.q) for it in items)
 
 
 def _two_nouns(evidence: tuple[Item, ...]) -> bool:
