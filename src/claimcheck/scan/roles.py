@@ -117,7 +117,9 @@ _TIME_BEFORE = re.compile(
     r"|(?:in|during)\s+(?P<month2>" + MONTH + r")(?:\s*,)?(?:\s+[a-z][\w'-]*){0,3}"
     r"|(?P<poss>" + YEAR + r")['’]s(?:\s+[a-z][\w'-]*){0,2}"
     # ("fell from 439 students last year to 417": "last year" is the level's before it)
-    r"|(?P<past>last\s+year|a\s+year\s+(?:earlier|ago)|the\s+(?:previous|prior)\s+year)['’]?s?,?(?:\s+(?!(?:to|from)\b)[a-z][\w'-]*){0,3}"
+    # ("up by 2.1% from the previous year, with men earning £538": a clause after the time
+    # is another's, its number not of that time)
+    r"|(?P<past>last\s+year|a\s+year\s+(?:earlier|ago)|the\s+(?:previous|prior)\s+year)['’]?s?,?(?:\s+(?!(?:to|from|with|while|whereas|and|but|as|compared|against)\b)[a-z][\w'-]*){0,3}"
     r"|(?P<present>this\s+year)['’]?s?,?(?:\s+[a-z][\w'-]*){0,3})\s+" + lexicon.CURRENCY_CLASS + r"?\(?$",
     re.I,
 )

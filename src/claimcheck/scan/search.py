@@ -123,6 +123,11 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
                 # count of 866 to 897 wolves": where the levels beside are ranges, "X to Y" may
                 # be one more range, not a change from X to Y)
                 or _range_beside(best.evidence, items)
+                # ("£499, up by 2.1% from the previous year, with men earning £538 compared
+                # with £439 for women": a level compared with another after the claim is that
+                # one's base)
+                or any(it.role == "old" and it.partner is not None and it.partner not in best.evidence
+                       and it.partner.a > claim.end for it in best.evidence)
                 # ("The decrease from 26 877 to 16 834 cases … represents a 50% reduction in
                 # the murder ratio": a change of a rate, and only counts to read it on)
                 or (_RATE_AFTER.match(text, claim.end) is not None
