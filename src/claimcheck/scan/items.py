@@ -242,6 +242,8 @@ _BENCHMARK = re.compile(
     r"(?!\s+the\s+(?:[a-z][\w'’-]*\s+){0,5}?(?:" + lexicon.alternation(lexicon.MONTHS) + r")\.?\s+\d)", re.I)
 _BENCHMARK_WORDS = frozenset(lexicon.BENCHMARK_UP + lexicon.BENCHMARK_DOWN)
 _FORECAST_VERBS = frozenset(lexicon.FORECAST_UP_VERBS + lexicon.FORECAST_DOWN_VERBS)
+# "Revenue … was slightly ahead of": "ahead of" compares only after a copula (else it is a time)
+_AHEAD_COPULA = re.compile(r"\b(?:was|were|is|are|came\s+in|finished|ended|stood|remained|remains|is\s+still|was\s+still)\s+$", re.I)
 _AHEAD_WORDS = frozenset(lexicon.AHEAD_WORDS)
 # "Revenue of $37.7 million was slightly ahead of revenue of $36.8 million": an amount set
 # above another, a sum of money after a short noun phrase
@@ -502,6 +504,8 @@ def _sentence_reading(text: str, sent: Sentence) -> tuple[list[int], list[tuple[
             if any(sa + q.pstart < m.end() and pos < sa + max(q.pend, q.end) for q in qs):
                 continue
             v = m.group("v").lower()
+            if v.startswith("ahead") and _AHEAD_COPULA.search(text, max(sa, pos - 24), pos) is None:
+                continue  # "closed at $45.10, ahead of the $2 billion bond sale": a time, no comparison
             if v == "up" and _PHRASAL_BEFORE.search(text, max(sa, pos - 12), pos):
                 continue  # "made up", "adds up": no change
             if v in ("up", "down") and directions and directions[-1][1] <= pos and not text[directions[-1][1] : pos].strip():

@@ -116,6 +116,8 @@ _TIME_BEFORE = re.compile(
     r"(?:(?:in|during|for|by|on|as\s+of|compared\s+(?:to|with)|than|versus)\s+(?:fiscal\s+|calendar\s+)?(?:(?P<month>" + MONTH + r")\s+)?(?P<year>" + YEAR + r")(?:\s*,)?(?:\s+[a-z][\w'-]*){0,4}"
     r"|(?:in|during)\s+(?P<month2>" + MONTH + r")(?:\s*,)?(?:\s+[a-z][\w'-]*){0,3}"
     r"|(?P<poss>" + YEAR + r")['’]s(?:\s+[a-z][\w'-]*){0,2}"
+    # ("6% more than February's 7,660": a month's, possessive)
+    r"|(?P<month3>" + MONTH + r")['’]s(?:\s+[a-z][\w'-]*){0,2}"
     # ("fell from 439 students last year to 417": "last year" is the level's before it)
     # ("up by 2.1% from the previous year, with men earning £538": a clause after the time
     # is another's, its number not of that time)

@@ -114,6 +114,7 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
                 or _two_nouns(best.evidence)
                 or _own_level_left_out(claim, best.evidence)
                 or _narrowed_subject(text, claim, best.evidence)
+                or _own_subject_clause(text, claim, best.evidence)
                 or _another_clauses_change(claim, best.evidence, owners)
                 # ("with 27 in Tasmania (down 30.8 per cent, from 39 deaths) and eight in the
                 # ACT (down 20 per cent, from 10)": a level another claim stands between is
@@ -263,6 +264,21 @@ def _own_level_left_out(claim: Claim, evidence: tuple[Item, ...]) -> bool:
     claim out, never prove it wrong."""
     return (claim.new is not None and claim.new.sent == claim.sent and claim.new not in evidence
             and bool(evidence) and all(it.sent < claim.sent for it in evidence))
+
+
+# ", while wages rose 3.9%": a clause with a subject of its own, right before the claim
+_OWN_SUBJECT_HEAD = re.compile(r"(?:^|[,;]\s*)(?:" + lexicon.alternation(lexicon.OWN_SUBJECT_SUBORDINATORS)
+                               + r")\s+(?:[a-z][\w'’-]*\s+){1,4}$", re.I)
+
+
+def _own_subject_clause(text: str, claim: Claim, evidence: tuple[Item, ...]) -> bool:
+    """The claim opens a clause with a subject of its own ("Unemployment in the region was
+    5.1%, compared with 4.2% nationally, while wages rose 3.9%") and none of the evidence is
+    in that clause: the levels are another subject's, so they bear it out at most."""
+    if not evidence or any(it.clause == claim.clause for it in evidence):
+        return False
+    head = text[claim.sa : claim.start]
+    return _OWN_SUBJECT_HEAD.search(head) is not None
 
 
 _NARROWING = re.compile(r"\b(?:" + lexicon.alternation(lexicon.NARROWING_WORDS) + r")\b", re.I)
