@@ -112,6 +112,9 @@ def restates(text: str, claim: Claim, other: Claim) -> bool:
     return not any(ch.isdigit() for ch in text[claim.end : stop.start() if stop else len(text)])
 
 
+# Between a level and a claim set off by a dash after it: its subject's words, the dash:
+# " migrants arrived at Italy's shores — ".
+_DASH_APPOSED = re.compile(r"(?:\s+[^\s\d;:.,()\u2014\u2013]+){0,7}\s*(?:[\u2014\u2013]|\s--|\s-)\s*", re.I)
 # Between a change's last level and the percent that restates it: "—", " — ", ", or ".
 _SET_BESIDE = re.compile(r"\s*(?:[\u2014\u2013]|--|,)\s*(?:or\s+)?", re.I)
 
@@ -296,6 +299,15 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
                         claim.new = claim.new or before[-2]
                 elif claim.kind != "share" and claim.new is None and it is not claim.old:
                     claim.new = it
+        if not before and claim.new is None and claim.item is not None and claim.kind in ("percent", "count", "money", "multiple"):
+            # "21,618 migrants arrived at Italy's shores — 148.7 percent higher than the 8,691
+            # landings a year earlier": a claim set off by a dash after the level it is of,
+            # with only its subject's words between, is that level's change
+            prev = [it for it in levels if it.sent == claim.sent and it.b <= claim.start]
+            if (prev and prev[-1] is not claim.old and prev[-1].role is None and prev[-1].q.plain
+                    and _DASH_APPOSED.fullmatch(text, prev[-1].b, claim.start) is not None
+                    and not any(prev[-1].b <= c.start < claim.start for c in claims if c is not claim and not c.quiet)):
+                claim.new = prev[-1]
         # ("… over the 658 interceptions in February — which was a 108 per cent increase over
         # the 315 in January": the dash ends the clause, the level "which" follows is before it)
         before_which = before or [it for it in levels if it.sent == claim.sent and it.b <= claim.start]
