@@ -396,6 +396,14 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                 wo, wn, note = _same_scale(old, new)
                 comp = Computation("ratio", (wn, wo)) if func == "ratio" else Computation(func, (wo, wn))
                 sc = change_score(claim, text, old, new)
+                if (claim.item is not None and new is not claim.new and new.sent == claim.sent and new.b <= claim.start
+                        and any(o is not new and o is not old and o.sent == claim.sent and new.b <= o.a and o.b <= claim.start
+                                and _unit_key(o.q) == _unit_key(new.q) for o in near)):
+                    # "Along with the 2.6 tonnes of cocaine found last year, 758,700 cannabis plants
+                    # were also seized, up 18% from the 643,296": a level of the unit nearer the
+                    # claim stands between, and it is the one the claim follows (what "subject
+                    # first" and the subject's noun gave the farther level is taken back)
+                    sc = (sc[0] - 4, sc[1] + ["a nearer level stands between"])
                 if (claim.item is not None and old.sent == new.sent == claim.sent and max(old.b, new.b) <= claim.start
                         and _AFTER_COMPARISON.fullmatch(text, max(old.b, new.b), claim.start) is not None):
                     # "20,293 students … compared to the 20,894 … last year, a difference of 601
