@@ -40,7 +40,7 @@ _FAR_FROM = re.compile(r"[^\d;:()]*,\s*from\s+(?:[a-z]+\s+){0,2}", re.I)
 # the old level's own role words)
 _FROM_RUN = re.compile(r"\s+from\s+(?:[a-z]+(?:['’]s)?\s+){1,6}", re.I)
 # From a level to the change a relative clause after it states: "… in 2001, which itself was a "
-_WHICH_WAS = re.compile(r"[^;:.,()]{0,60}?,\s*which\s+(?:itself\s+|also\s+)?"
+_WHICH_WAS = re.compile(r"[^;:.,()\u2014\u2013]{0,60}?(?:,|\s*[\u2014\u2013]|\s--)\s*which\s+(?:itself\s+|also\s+)?"
                         r"(?:was|is|were|are|represents|represented|marks|marked)\s+(?:an?\s+)?", re.I)
 # "over the same time period last year when ": a base said in words, its level after "when"
 _OVER_WHEN = re.compile(r"\s+(?:over|from|than|compared\s+(?:to|with))\s+(?:the\s+)?[^\d,;.()]{3,60}?\s+when\s+"
@@ -112,6 +112,9 @@ def restates(text: str, claim: Claim, other: Claim) -> bool:
     return not any(ch.isdigit() for ch in text[claim.end : stop.start() if stop else len(text)])
 
 
+# Between a level and a claim set off by a dash after it: its subject's words, the dash:
+# " migrants arrived at Italy's shores — ".
+_DASH_APPOSED = re.compile(r"(?:\s+[^\s\d;:.,()\u2014\u2013]+){0,7}\s*(?:[\u2014\u2013]|\s--|\s-)\s*", re.I)
 # Between a change's last level and the percent that restates it: "—", " — ", ", or ".
 _SET_BESIDE = re.compile(r"\s*(?:[\u2014\u2013]|--|,)\s*(?:or\s+)?", re.I)
 
@@ -333,15 +336,27 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
                         claim.new = claim.new or before[-2]
                 elif claim.kind != "share" and claim.new is None and it is not claim.old:
                     claim.new = it
-        if (claim.new is None and claim.old is not None and claim.item is not None and claim.kind != "share" and before
-                and claim.old.a >= claim.end and same_unit(before[-1].q, claim.old.q)
-                and _WHICH_WAS.fullmatch(text, before[-1].b, claim.start)
-                and not any(before[-1].b <= c.start < claim.start for c in claims if c is not claim and not c.quiet)):
+        if not before and claim.new is None and claim.item is not None and claim.kind in ("percent", "count", "money", "multiple"):
+            # "21,618 migrants arrived at Italy's shores — 148.7 percent higher than the 8,691
+            # landings a year earlier": a claim set off by a dash after the level it is of,
+            # with only its subject's words between, is that level's change
+            prev = [it for it in levels if it.sent == claim.sent and it.b <= claim.start]
+            if (prev and prev[-1] is not claim.old and prev[-1].role is None and prev[-1].q.plain
+                    and _DASH_APPOSED.fullmatch(text, prev[-1].b, claim.start) is not None
+                    and not any(prev[-1].b <= c.start < claim.start for c in claims if c is not claim and not c.quiet)):
+                claim.new = prev[-1]
+        # ("… over the 658 interceptions in February — which was a 108 per cent increase over
+        # the 315 in January": the dash ends the clause, the level "which" follows is before it)
+        before_which = before or [it for it in levels if it.sent == claim.sent and it.b <= claim.start]
+        if (claim.new is None and claim.old is not None and claim.item is not None and claim.kind != "share" and before_which
+                and claim.old.a >= claim.end and same_unit(before_which[-1].q, claim.old.q)
+                and _WHICH_WAS.fullmatch(text, before_which[-1].b, claim.start)
+                and not any(before_which[-1].b <= c.start < claim.start for c in claims if c is not claim and not c.quiet)):
             # "… the 232 homicides recorded 10 years ago in 2001, which itself was a decrease
             # by more than half from the 479 killings": the change of a relative clause, from
             # the level it names, went to the level its "which" follows (what "which" stands
             # for is a reading: it bears the claim out only)
-            claim.new = before[-1]
+            claim.new = before_which[-1]
             claim.memo["which_new"] = True
         if (claim.kind == "direction" and claim.new is None and claim.old is not None and claim.old.q.kind == "percent"
                 and claim.old.a >= claim.end):
@@ -643,10 +658,11 @@ def bound_score(claim: Claim, slots: dict[str, Item], owners: dict[int, Claim], 
                 and not (slot in ("old", "new") and restates(text, claim, owner)):
             # (a number another claim owns is no evidence of this one, unless that claim's own
             # quantity is evidence too: "rose by 18,900 to 130,570" gives the level 18,900 led to)
-            if slot == "new" and owner.old is it and owner.sent == claim.sent:
+            if slot == "new" and owner.old is it and owner.sent == claim.sent and not (bound is it and claim.memo.get("which_new")):
                 # "a 22 per cent increase on 2020, when there were 150,748, and is up 13 per
                 # cent from the 163,067 in 2019": the base of one change in the sentence is
-                # not where the next one ended
+                # not where the next one ended (unless the next one's "which" follows it: "over
+                # the 658 … — which was a 108 per cent increase over the 315")
                 return None
             score -= 4
     lo = min([claim.start] + [it.a for it in slots.values()])

@@ -435,6 +435,19 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                 wo, wn, note = _same_scale(old, new)
                 comp = Computation("ratio", (wn, wo)) if func == "ratio" else Computation(func, (wo, wn))
                 sc = change_score(claim, text, old, new)
+                if (claim.item is not None and new is not claim.new and new.sent == claim.sent and new.b <= claim.start
+                        and any(o is not new and o is not old and o.sent == claim.sent and new.b <= o.a and o.b <= claim.start
+                                and _unit_key(o.q) == _unit_key(new.q) and not _aside(text, o, claim) for o in near)):
+                    # "Along with the 2.6 tonnes of cocaine found last year, 758,700 cannabis plants
+                    # were also seized, up 18% from the 643,296": a level of the unit nearer the
+                    # claim stands between, and it is the one the claim follows (what "subject
+                    # first" and the subject's noun gave the farther level is taken back)
+                    sc = (sc[0] - 4, sc[1] + ["a nearer level stands between"])
+                if (claim.item is not None and new is not claim.new and new.sent == claim.sent and new.b <= claim.start
+                        and _aside(text, new, claim)):
+                    # "2,994 (of which, 2 were children) people were in detention, 4% more than …":
+                    # a level in an aside closed before the claim is not the one it follows
+                    sc = (sc[0] - 4, sc[1] + ["an aside in brackets"])
                 if (claim.item is not None and old.sent == new.sent == claim.sent and max(old.b, new.b) <= claim.start
                         and _AFTER_COMPARISON.fullmatch(text, max(old.b, new.b), claim.start) is not None):
                     # "20,293 students … compared to the 20,894 … last year, a difference of 601
@@ -943,6 +956,13 @@ _COMPARED_AFTER = re.compile(r"\s+(?:below|above|under|over|short\s+of|higher|lo
 EARLIER_PARTS = "read the shares of the sentences before as the parts the remainder is left by"
 _POINTS_OR = re.compile(r"\s*(?:,\s*)?(?:or|\()\s*", re.I)
 _RESTATED_PCT = re.compile(r"\s*\(?\s*")
+def _aside(text: str, it: Item, claim: Claim) -> bool:
+    """Whether ``it`` stands in brackets closed before the claim ("2,994 (of which, 2 were
+    children) people … 4% more"): an aside, not the level a claim follows."""
+    opened = text.rfind("(", 0, it.a)
+    return opened >= 0 and text.rfind(")", opened, it.a) < 0 and text.find(")", it.b, claim.start) >= 0
+
+
 _WHICH_IS = re.compile(r"[^\d;:.]{0,60}?,?\s+(?:which|that)\s+(?:is|was|are|were)\s+(?:(?:just|only|some|about|nearly|almost)\s+)?" + lexicon.CURRENCY_CLASS + r"?", re.I)
 _STEM_WORD = re.compile(r"[a-z]{4,}")
 

@@ -135,9 +135,9 @@ _RANGE_BEFORE = re.compile(
 _SCOPE_BEFORE = re.compile(r"\b(?:for|in|over|during|through|after|within)\s+(?:its|the|their|his|her|our)\s+(?:first|last|past|next|initial|final)\s+$", re.I)
 _DURATION_FOLLOWS = re.compile(r"\s+(?:" + lexicon.alternation(lexicon.DURATION_NOUNS) + r")\b", re.I)
 _THRESHOLD_BEFORE = re.compile(r"\b(?:within|under|after|longer\s+than|at\s+least)\s+$", re.I)
-# "in the 12 months ending June 30, 2010", "over the three years to March": a period named
-# by its length, not a level
-_PERIOD_THE_BEFORE = re.compile(r"\b(?:in|over|during|for|within|across|throughout)\s+the\s+$", re.I)
+# "in the 12 months ending June 30, 2010", "over the three years to March", "32 deaths in 12
+# months to March 31": a period named by its length, not a level
+_PERIOD_THE_BEFORE = re.compile(r"\b(?:in|over|during|for|within|across|throughout)\s+(?:the\s+)?$", re.I)
 # "declined by £1 to £411", "up by 26": a difference, not a level.
 _BY_BEFORE = re.compile(r"\bby\s+(?:(?:just|only|some|about|around|nearly|almost|roughly|a\s+further|another)\s+)?" + lexicon.CURRENCY_CLASS + r"?$", re.I)
 
