@@ -264,10 +264,13 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
             _ESTIMATED_BE.search(text, max(claim.sa, claim.start - 60), claim.start) is not None
             and claim.old is not None and claim.old.sent == claim.sent and claim.old.time is not None
             and claim.old.time[0] == 0 and claim.old.time[1] < 0):
+        claim.memo["forecast"] = True
         return out  # a forecast or a hypothetical is not checked against the numbers
     per_period = claim.item is not None and kind == "percent" and (
         _PER_PERIOD_AFTER.match(text, claim.end) or _per_period_before(text, max(claim.sa, claim.start - 40), claim.item.a)
     ) and not (_AN_ANNUAL.search(text, claim.start, claim.item.a) and _IN_MONTH.match(text, claim.end))
+    if per_period:
+        claim.memo["per_period"] = True
     claim_place = _claim_place(text, claim) if claim.item is not None else None
     relative_base = claim.item is not None and _BASE_RELATIVE.match(text, claim.end) is not None
     # (a level claimed as a sum is that sum or nothing, never a change: below)

@@ -18,6 +18,7 @@ from claimcheck.expr.computation import Computation
 from claimcheck.scan.candidates import candidates_for, is_sized, BOTH_ORDERS, EARLIER_PARTS, LEVEL_NAMED, NET_FLOWS, PERCENT_UNSAID, RESTATED_NOUN, SHARED_OLD, SUM_OF_PARTS, THAT_NUMBER, WHICH_FOLLOWS, YEARS_SAID
 from claimcheck.scan.readings import BEAR_OUT_NOTES, bears_out_only, more_candidates, more_checks
 from claimcheck.scan.parallel import PARALLEL_LISTS
+from claimcheck.scan.borne_out import borne_out_checks
 from claimcheck.scan.elided import elided_subject_checks
 from claimcheck.scan.restated_next import restated_next_checks
 from claimcheck.scan.items import BENCHMARK_ROLES, Candidate, Check, Claim, is_level, Item, noun_of, PROGRESSIVE, same_unit
@@ -53,13 +54,17 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
         if claim.sent < first or (last is not None and claim.sent >= last):
             continue
         cause = _cause_at(text, claim)
-        cands = [c for c in candidates_for(claim, text, levels, items, owners, claims) + more_candidates(claim, text, items, claims)
+        raw = candidates_for(claim, text, levels, items, owners, claims) + more_candidates(claim, text, items, claims)
+        cands = [c for c in raw
                  if c.score >= MIN_SCORE and _hedges_allow(claim, c.evidence)
                  # ("Revenue rose from £164.97m to £193.17m, driven by …, a 17.5% rise in used
                  # car unit sales": the levels before the cause words are the change it caused)
                  and not (cause is not None and any(it.sent == claim.sent and it.b <= cause for it in c.evidence))]
         if not cands:
             continue
+        # (a reading found evidence the structure supports: whatever it decides, the
+        # arithmetic alone never overrules it, scan/borne_out.py)
+        claim.memo["considered"] = True
         if any(c.note == PERCENT_UNSAID for c in cands):
             # ("fell 5.14, from 1,772 … to 1,681": a size with no unit, with decimals, read as a
             # percent where that bears it out; where it does not, the difference it was
@@ -173,6 +178,9 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
     out.extend(average_checks(text, items, first, last, judge))
     # "£1.48 for the year (12p a month)", "an average price of $11.42 per share": bearing out only
     out.extend(more_checks(text, items, first, last, judge, out))
+    # the last reading: a claim no reading found evidence for, borne out by the arithmetic of
+    # the one pair of levels beside it that gives its figure (bearing out only)
+    out.extend(borne_out_checks(text, items, claims, out, first, last, judge))
     return out
 
 
