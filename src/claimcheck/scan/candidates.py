@@ -308,7 +308,10 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
         news_of_unit = _by_unit(news)
         for old in near:
             if kind in ("count", "money", "rate") and q is not None and not same_unit(old.q, q) and not (
-                    q.kind == "count" and old.q.kind in ("count", "money") and q.noun is None):
+                    q.kind == "count" and old.q.kind in ("count", "money") and q.noun is None) and not (
+                    # ("risen by £149 from the previous £1,568 a year … to £1,717": the change
+                    # in a sum of money is of the period its levels are)
+                    q.kind == old.q.kind == "money" and not q.per and currency_of(q) == currency_of(old.q)):
                 continue  # (asked once per old level: the claim's unit, whatever the new one is)
             for new in news_of_unit.get(_unit_key(old.q), ()):
                 if old is new:

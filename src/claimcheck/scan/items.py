@@ -711,6 +711,25 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
         per = lexicon.PERIOD_WORDS[(pm.group("p") or pm.group("p2")).lower()]
         if any(y.sent == x.sent and y is not x and y.q.kind == "rate" and y.q.per == per and y.role == "old" for y in items):
             x.q.per, x.q.kind = per, "rate"
+    # "risen to £1,717 per year, a 10% increase from the previous cap of £1,568", "risen by
+    # £149 from the previous £1,568 a year … to £1,717": a sum of money whose period is written
+    # once, at one end of a change, is of that period at the other too, when the two are of
+    # a size (a rate of a day and a total of a month are not: "990 a day, from 31,000")
+    for y in items:
+        if y.q.kind != "money" or y.role not in ("old", "new") or y.q.written is None or not y.q.plain:
+            continue
+        other = "new" if y.role == "old" else "old"
+        for x in items:
+            if (x is y or x.sent != y.sent or x.q.kind != "money" or x.role != other or x.q.written is None
+                    or bool(x.q.per) == bool(y.q.per) or currency_of(x.q) != currency_of(y.q)):
+                continue
+            a, b = written_of(x).value, written_of(y).value
+            if a > 0 and b > 0 and 2 * min(a, b) >= max(a, b):
+                if x.q.per:
+                    y.q.per = x.q.per
+                else:
+                    x.q.per = y.q.per
+                break
     # "down by 1.09% or Rs 13.60": an amount set after a change with "or" is the same change
     # in money or count, its direction the change's
     for x, y in zip(items, items[1:]):
