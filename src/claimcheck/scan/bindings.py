@@ -555,7 +555,7 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
         if c.direction is None or c.old is not None or c.new is None or c.new.sent != c.sent:
             continue
         nxt = [it for it in levels if it.sent == c.sent + 1 and same_unit(it.q, c.new.q)]
-        if len(nxt) == 1 and nxt[0].role is None and _THIS_COMPARES.match(text, nxt[0].base, nxt[0].pa) is not None:
+        if len(nxt) == 1 and nxt[0].role in (None, "old") and _THIS_COMPARES.match(text, nxt[0].base, nxt[0].pa) is not None:
             # "Sales in Brazil and Argentina fell to 269,000 units in the month. This compares
             # with 275,000 units in the same month in 2018": the next sentence names the base
             # (read across a sentence, it bears the claim out only)

@@ -94,7 +94,8 @@ _DIR_AFTER = re.compile(
 )
 
 _SHARE_OF_AFTER = re.compile(r"\s+of\b", re.I)
-_FROM_NUMBER_AFTER = re.compile(r"\s*,?\s+from\s+(?:a\s+|an\s+|the\s+)?" + lexicon.CURRENCY_CLASS + r"?\d", re.I)
+_FROM_NUMBER_AFTER = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}\s*,?\s+(?:from|compared\s+(?:to|with)|versus|against)\s+(?:a\s+|an\s+|the\s+)?"
+                                + lexicon.CURRENCY_CLASS + r"?\d", re.I)
 _MONEY_LEVEL_NOUNS = frozenset(n + e for n in lexicon.MONEY_LEVEL_NOUNS for e in ("", "s"))
 _LOST_TO = re.compile(r"\s+(?:in\s+\w+\s+)?to\b", re.I)
 _MONEY_LEVEL_OF = re.compile(r"\b(?:" + lexicon.alternation(lexicon.MONEY_LEVEL_NOUNS) + r")s?\s+of\s*$", re.I)
@@ -458,7 +459,7 @@ def extend_phrase(s: str, q: Quantity, floor: int = 0) -> None:
                 if vm is not None and vm.group(1) is not None and vm.group(1).lower() in lexicon.MOVE_VERBS:
                     break  # "would go up to £2,486.21": a rise to a level, its "to" a role word
                 if _FROM_NUMBER_AFTER.match(s, q.end):
-                    break  # "push … up to £514, from £469 a year ago": a move, its other end after it
+                    break  # "push … up to £514, from £469", "is up to 605,719 students, compared to 575,925": a move
             if (hw in _PREPOSITION_HEDGES and q.kind not in ("percent", "points")
                     and _CHANGE_BEFORE.search(s, max(0, pm.start() - 40), pm.start())
                     # ("made up more than half": the particle of "made up", no change)

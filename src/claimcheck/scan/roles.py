@@ -46,7 +46,8 @@ _ANY_WORD = (r"(?!(?:to|from|than|against|versus|over|on|since|at|and|or|but|whi
 # the base's own)
 _STRONG_FILL = (r"(?:(?:" + _FILL_WORDS + "|" + _ANY_WORD
                 + r"|when\s+(?:it|they|there|we)\s+(?:reached|totaled|totalled|stood|hit|was|were))\s+){0,6}")
-_STRONG_OLD = r"from|than|versus|vs\.?|against|as\s+against|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to|as\s+opposed\s+to"
+_STRONG_OLD = (r"from|than|versus|vs\.?|against|as\s+against|compared\s+(?:with|to)|compares?\s+(?:with|to)"
+               r"|in\s+comparison\s+(?:with|to)|relative\s+to|as\s+opposed\s+to")
 # "surpassing the peak of 70,699": a level passed, named after a short noun phrase
 _PASSED = lexicon.alternation(lexicon.PASS_VERBS)
 # "above the national average of 8.8%", "lags the state average of 86 percent", "over the
@@ -238,7 +239,7 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
             it.role, it.role_word = None, ""  # "over the previous 12 months": a span of time, no benchmark
         if w == "to" and _NOT_BEFORE_TO.search(head, 0, m.start("w2")):
             it.role, it.role_word = None, ""  # "translating to around 27 million", "according to": no endpoint
-        if w.startswith(("compared", "in comparison", "relative", "as against", "as opposed")):
+        if w.startswith(("compared", "compare", "in comparison", "relative", "as against", "as opposed")):
             it.role = "old"
         if it.role == "new" and (wm := _WHICH_WAS_ROLE.search(text, max(sa, it.pa - 110), it.pa)) is not None \
                 and not re.search(r"[;:\u2014]", wm.group(0)):
