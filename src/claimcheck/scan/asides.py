@@ -202,6 +202,37 @@ def out_of_candidates(claim: Claim, text: str, items: list[Item]) -> list[Candid
                       [f"{part.q.num} out of {whole.q.num}"], note=OUT_OF_WHOLE)]
 
 
+#: The note of a turnout read as the ballots cast over the voters who could cast them.
+TURNOUT = "read the turnout as the ballots cast over the voters eligible or registered"
+_TURNOUT = re.compile(r"\bturnout\b", re.I)
+# "4,000 eligible voters", "the 4,000 registered voters", "4,000 registered": the whole
+_ELIGIBLE_AFTER = re.compile(r"\s+(?:eligible|registered)\b", re.I)
+_ELIGIBLE_BEFORE = re.compile(r"\b(?:eligible|registered)\s+(?:voters?|electors?)\s+(?:of\s+)?$", re.I)
+_CAST_NEAR = re.compile(r"\b(?:ballots?|votes?|voted|voters?\s+who\s+voted)\b", re.I)
+
+
+def turnout_candidates(claim: Claim, text: str, items: list[Item]) -> list[Candidate]:
+    """A turnout in percent, its sentence setting out the ballots cast and the voters who
+    could cast them ("A total of 2,451 ballots were cast for 4,000 eligible voters for a
+    turnout percentage of 61.11 percent"): the ballots over the voters."""
+    it = claim.item
+    if it is None or claim.kind not in ("percent", "share") or claim.direction is not None:
+        return []
+    if _TURNOUT.search(text, claim.sa, claim.end + 20) is None:
+        return []
+    sent = [o for o in items if o.sent == claim.sent and o is not it and is_level(o) and o.q.kind == "count"
+            and o.q.hedge is None]
+    wholes = [o for o in sent if _ELIGIBLE_AFTER.match(text, o.b) or _ELIGIBLE_BEFORE.search(text, max(claim.sa, o.pa - 30), o.pa)]
+    casts = [o for o in sent if o not in wholes and _CAST_NEAR.search(text, o.b, o.b + 25)]
+    if len(wholes) != 1 or len(casts) != 1:
+        return []
+    part, whole = casts[0], wholes[0]
+    if not 0 < written_of(part).value <= written_of(whole).value:
+        return []
+    return [Candidate("share", Computation("share", (written_of(part), written_of(whole))), (part, whole), 8.0,
+                      [f"{part.q.num} cast of {whole.q.num} who could vote"], note=TURNOUT)]
+
+
 # "87 percent – 133 – of the 153 homicides": the share, its part in an aside, then "of" and
 # the whole
 _ASIDE_OPEN = re.compile(r"\s*(?:\(\s*|[\u2013\u2014]\s*|\s-\s+)")

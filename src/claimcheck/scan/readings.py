@@ -53,7 +53,8 @@ from typing import Callable
 
 from claimcheck.scan.asides import (
     ACCOUNTS_FOR, ASIDE_PART, BRACKETED_WHOLE, OUT_OF_WHOLE, SET_OUT_SHARE, accounts_for_candidates, aside_share_candidates,
-    aside_then_whole_candidates, bracketed_whole_candidates, out_of_candidates, set_out_share_candidates)
+    aside_then_whole_candidates, bracketed_whole_candidates, out_of_candidates, set_out_share_candidates,
+    turnout_candidates)
 from claimcheck.scan.compounded import COMPOUNDED, compounded_candidates
 from claimcheck.scan.candidates import PARTS_AFTER, PERCENT_UNSAID
 from claimcheck.scan.gaps import GAP_BETWEEN, gap_checks
@@ -93,6 +94,8 @@ def more_candidates(claim: Claim, text: str, items: list[Item], claims: list[Cla
         out += year_figure_candidates(claim, text, items)
         out += out_of_candidates(claim, text, items)
         out += aside_then_whole_candidates(claim, text, items)
+    if kind in ("percent", "share") and claim.direction is None:
+        out += turnout_candidates(claim, text, items)
     if kind == "percent" and claim.direction is not None:
         out += compounded_candidates(claim, text, items)
     if kind == "percent":
