@@ -304,7 +304,7 @@ PROSE_UP: tuple[str, ...] = (
     "increase", "grew", "growing", "grown", "grows", "climbed", "climbing", "climbs",
     "jumped", "jumping", "jumps", "gained", "gaining", "soared", "soaring", "surged",
     "surging", "spiked", "higher", "ticked up", "edged up", "inched up", "went up", "gone up",
-    "boosted", "raised", "swelled", "expanded", "rebounded", "widened", "widening",
+    "boosted", "raised", "swelled", "expanded", "rebounded", "bounced", "widened", "widening",
 )
 PROSE_DOWN: tuple[str, ...] = (
     "down", "fell", "fall", "falls", "falling", "fallen", "dropped", "dropping", "drops",
@@ -403,7 +403,7 @@ DIRECTION_VERBS: tuple[str, ...] = (
     "declined", "declines", "dropped", "drops", "climbed", "climbs", "grew", "grows", "jumped", "slipped",
     "dipped", "eased", "edged up", "edged down", "edged higher", "edged lower", "ticked up", "ticked down",
     "went up", "went down", "shrank", "swelled", "soared", "surged", "plunged", "plummeted", "tumbled",
-    "slid", "sank", "rebounded", "lowered", "was up", "were up", "was down", "were down",
+    "slid", "sank", "rebounded", "bounced", "lowered", "was up", "were up", "was down", "were down",
     "is up", "are up", "is down", "are down", "has risen", "have risen", "has fallen", "have fallen",
     "has increased", "have increased", "has decreased", "have decreased", "has declined", "have declined",
     "has grown", "have grown", "has dropped", "have dropped", "higher", "lower", "up", "down",

@@ -178,7 +178,7 @@ def _collapse(text: str) -> str:
     return " ".join(text.split())
 
 
-_WIDENED = re.compile(r"\bwiden(?:ed|ing)\b", re.I)
+_WIDENED = re.compile(r"\b(?:widen(?:ed|ing)|bounced|rebounded)\b", re.I)
 _NARROWED = re.compile(r"\bnarrow(?:ed|ing)\b", re.I)
 _COMPARATIVE_UP = re.compile(r"\b(?:larger|bigger|greater|longer|better)$", re.I)
 _COMPARATIVE_DOWN = re.compile(r"\b(?:smaller|shorter|cheaper)$", re.I)
@@ -269,7 +269,7 @@ def read_figure(phrase: str) -> tuple[ClaimedFigure | None, str | None]:
     for text in list(candidates):
         # "4% larger than", "30% shorter than": the figure language reads more/less
         alt = _COMPARATIVE_UP.sub("more", _COMPARATIVE_DOWN.sub("less", text))
-        # "a shortfall widened 40%": the figure language knows rose/fell
+        # "a shortfall widened 40%", "bounced five points": the figure language knows rose/fell
         alt = _WIDENED.sub("rose", _NARROWED.sub("fell", alt))
         if alt != text:
             candidates.append(alt)
