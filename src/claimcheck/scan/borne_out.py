@@ -48,7 +48,7 @@ def borne_out_checks(text: str, items: list[Item], claims: list[Claim], done: li
             continue
         if (claim.memo.get("considered") or claim.memo.get("forecast") or claim.memo.get("per_period")
                 or claim.old is not None or claim.new is not None or base_time(text, claim) is not None):
-            # a reading weighed evidence and set it aside, or the claim is a forecast, a rate a
+            # a reading weighed evidence and set it aside, or the claim is a forecast, a rate of a
             # period, or names its own base or level: the arithmetic alone never overrules that
             continue
         near = [o for o in items if not o.ctx and abs(o.sent - claim.sent) <= 1 and (last is None or o.sent < last)
