@@ -49,7 +49,10 @@ _OVER_WHEN = re.compile(r"\s+(?:over|from|than|compared\s+(?:to|with))\s+(?:the\
 # numbers before it
 _MEANING = re.compile(r",\s*(?:meaning|which\s+means|resulting\s+in)\s+(?:that\s+)?(?:[a-z][\w'’-]*\s+){0,4}$", re.I)
 # "added 1,150 jobs in March, bringing total employment to 412,300": the level a change led to
-_CARRYING = re.compile(r"\b(?:bringing|taking|pushing|lifting|raising|lowering|leaving|putting)\b", re.I)
+_CARRYING = re.compile(r"\b(?:bringing|brings|brought|taking|takes|took|pushing|pushes|pushed|lifting|lifts|lifted|raising"
+                       r"|lowering|leaving|leaves|putting|puts)\b", re.I)
+#: "… and takes the amount raised since 2008 to £280m": a carrying verb with a thing of its own
+CARRYING_OBJECT = re.compile(_CARRYING.pattern + r"\s+(?:the|its|their|his|her|our)\s", re.I)
 
 
 # A claim set beside a change as its restatement: ", a drop of 19%", ", or 14%", "— a 17% decline",
@@ -239,7 +242,8 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
                 break
             if (it.role == "new" and it.role_word == "to" and claim.new is None and claim.kind != "share"
                     and _CARRYING.search(gap) and claim.item is not None and claim.kind == "percent"
-                    and any(o.b <= claim.start and o.role is None and same_unit(o.q, it.q) for o in clause)):
+                    and (any(o.b <= claim.start and o.role is None and same_unit(o.q, it.q) for o in clause)
+                         or CARRYING_OBJECT.search(gap))):
                 # "The film's second weekend take of $31.5 million was down 62% from its $82.9
                 # million debut, bringing its total to $143.2 million": a percent change with its
                 # level before it; the total a carrying clause reaches is another quantity's

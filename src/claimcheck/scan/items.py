@@ -173,6 +173,9 @@ _DIRECTION_LAST = frozenset(v.split()[-1] for v in _ALL_DIRECTION_VERBS)
 _SIZE_WORDS = frozenset(lexicon.CHANGE_SIZE_ADJECTIVES) | frozenset(lexicon.SELF_SIZED_NOUNS)
 _CHANGE_NOUN_WORDS = frozenset(lexicon.UP_NOUNS + lexicon.DOWN_NOUNS)
 _MONEY_LEVEL_NOUNS = frozenset(lexicon.MONEY_LEVEL_NOUNS)
+_FUNDS_BEFORE = re.compile(r"\b(?:amount|money|funds|sum|total|donations)\s+$", re.I)
+_MONEY_NEXT = re.compile(r"\s+(?:(?:a|an|a\s+record|over|more\s+than|nearly|almost|about|some|just\s+over)\s+)?"
+                         + lexicon.CURRENCY_CLASS + r"?\d", re.I)
 _ATTRIBUTIVE = re.compile(r"\b(?:and|or|a|an|the|with|of)\s+$", re.I)
 _NOUN_NEXT = re.compile(r"\s+(?!(?:than|in|at|from|by|to|on|for|this|last|after|over|since|compared|year|month|than)\b)[a-z]", re.I)
 # "filings per day in October 2014 were", "average daily ridership was": the subject names a
@@ -202,6 +205,10 @@ def direction_matches(text: str, start: int, end: int, words: frozenset[str] | N
     # ("from a loss of $4.5 million": a loss of money is a level, not a fall)
     found = [m for m in found if not (m.group(0).lower().split()[-1] in _MONEY_LEVEL_NOUNS
                                       and _OF_MONEY.match(text, m.end()))
+             # ("takes the amount raised since the event was first held … to £280m": money
+             # raised is collected, not increased)
+             and not (m.group(0).lower() == "raised" and (_FUNDS_BEFORE.search(text, max(0, m.start() - 20), m.start())
+                                                          or _MONEY_NEXT.match(text, m.end())))
              # ("New tax measures and higher economic output": a comparative before its noun
              # describes the thing, it says nothing rose)
              and not (m.group(0).lower() in ("higher", "lower") and _ATTRIBUTIVE.search(text, max(0, m.start() - 6), m.start())

@@ -97,8 +97,7 @@ _SHARE_OF_AFTER = re.compile(r"\s+of\b", re.I)
 _FROM_NUMBER_AFTER = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}\s*,?\s+(?:from|compared\s+(?:to|with)|versus|against)\s+(?:a\s+|an\s+|the\s+)?"
                                 + lexicon.CURRENCY_CLASS + r"?\d", re.I)
 _MONEY_LEVEL_NOUNS = frozenset(n + e for n in lexicon.MONEY_LEVEL_NOUNS for e in ("", "s"))
-_LOST_TO = re.compile(r"\s+(?:in\s+\w+\s+)?to\b", re.I)
-_MONEY_LEVEL_OF = re.compile(r"\b(?:" + lexicon.alternation(lexicon.MONEY_LEVEL_NOUNS) + r")s?\s+of\s*$", re.I)
+_LOST_TO, _MONEY_LEVEL_OF = re.compile(r"\s+(?:in\s+\w+\s+)?to\b", re.I), re.compile(r"\b(?:" + lexicon.alternation(lexicon.MONEY_LEVEL_NOUNS) + r")s?\s+of\s*$", re.I)
 # "about 2.1 million acres above the 10-year average of 6.3 million": a number (and what it
 # counts) set above or below a base named after it is the difference from that base. A
 # height or depth ("1,200 feet above sea level", "10 degrees below zero") is a level.
@@ -439,9 +438,10 @@ def extend_phrase(s: str, q: Quantity, floor: int = 0) -> None:
         pm = _pre_step_search(None if lw.group(1) is None else lw.group(1).lower(), s, lo, pos)
         if pm is None or pm.start() < floor:
             break
-        if pm.group("dir_down") and q.kind == "money" and (_MONEY_LEVEL_OF.search(pm.group("dir_down")) or (
-                pm.group("dir_down").strip().lower() == "lost" and _LOST_TO.match(s, q.end))):
-            break  # "a shortfall of $203.5 billion", "a net loss of $3.2 million", "lost $634 million to scammers": a level
+        if q.kind == "money" and ((pm.group("dir_down") and (_MONEY_LEVEL_OF.search(pm.group("dir_down")) or (
+                pm.group("dir_down").strip().lower() == "lost" and _LOST_TO.match(s, q.end))))
+                or ((pm.group("dir_up") or "").strip().lower() == "raised" and pos == q.start)):
+            break  # "a shortfall of $203.5 billion", "lost $634 million to scammers", "the appeal raised £240,000": levels
         if pm.group("dir_up") or pm.group("dir_down"):
             if _PHRASAL_UP.search(s, max(0, pm.start() - 12), pm.start()) and pm.group(0).strip().lower() == "up":
                 break  # "women made up 38%": a share, not a rise

@@ -12,7 +12,7 @@ from typing import Callable, Iterable
 from claimcheck import lexicon
 
 from claimcheck.scan.averages import average_checks
-from claimcheck.scan.bindings import bind_claims
+from claimcheck.scan.bindings import CARRYING_OBJECT, bind_claims
 from claimcheck.scan.carried import CARRIED
 from claimcheck.expr.computation import Computation
 from claimcheck.scan.candidates import candidates_for, is_sized, BOTH_ORDERS, EARLIER_PARTS, LEVEL_NAMED, NET_FLOWS, PERCENT_UNSAID, RESTATED_NOUN, SHARED_OLD, SUM_OF_PARTS, THAT_NUMBER, WHICH_FOLLOWS, YEARS_SAID
@@ -98,6 +98,15 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
                 or best.note in (EARLIER_PARTS, LEVEL_NAMED, NET_FLOWS, RESTATED_NOUN, SHARED_OLD, SUM_OF_PARTS, THAT_NUMBER, WHICH_FOLLOWS, YEARS_SAID)
                 or best.note in BEAR_OUT_NOTES
                 or (last is not None and any(it.sent >= last for it in best.evidence))
+                # ("… pushed our final total to £2.19 million.¶ This year's figure is 15 per cent
+                # up on last year's total of £28.6m": a level of the paragraph before may be
+                # another story's, unless the claim's sentence points back to it: "That is a
+                # 20% increase")
+                or (not claim.anaphoric and any(it.ctx for it in best.evidence))
+                # ("15 per cent up on last year's total of £28.6m and takes the amount raised
+                # since 2008 to £280m": the level a carrying verb takes a thing of its own to)
+                or (claim.kind == "percent" and any(it.role_word == "to" and it.a > claim.end
+                                                    and CARRYING_OBJECT.search(text, claim.end, it.a) for it in best.evidence))
                 or any(it.q.hedge is not None and not it.q.avg for it in best.evidence)
                 or any(it.memo.get("loose_old") or it.memo.get("bracket_amount") or it.memo.get(CARRIED) for it in best.evidence) or claim.memo.get("new_before", False) or claim.memo.get("which_new", False)
                 or claim.memo.get("when_old", False) or claim.memo.get("set_out", False) or claim.memo.get("named_old", False)
