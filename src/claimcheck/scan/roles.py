@@ -38,14 +38,15 @@ _FILL_WORDS = (r"the|a|an|its|their|his|her|our|last|this|previous|prior|same|re
 _FILL = r"(?:(?:" + _FILL_WORDS + r")\s+){0,4}"
 # After a strong role word any short run of words may stand before the number: "higher
 # than the league average of $160 million", "compared to the rate recorded in February".
-# (no verb that gives a level its own: "reported losses from scams reached $118,993,148"
-# names no base)
+# (no verb that gives a level its own: "reported losses from scams reached $118,993,148",
+# "the tax revenue produced from table games play in May was $10,156,714" name no base)
 _ANY_WORD = (r"(?!(?:to|from|than|against|versus|over|on|since|at|and|or|but|while|reached|reaching|totaled|totalled"
-             r"|totaling|totalling|hit|hits|stood|stands|rose|fell|climbed|jumped|increased|decreased|grew|dropped|declined)\b)[a-z][a-z'’-]*")
-# ("more than last year when it reached $2,915,488": a verb of a level after "when it" is
-# the base's own)
+             r"|totaling|totalling|hit|hits|stood|stands|rose|fell|climbed|jumped|increased|decreased|grew|dropped|declined"
+             r"|was|were|is|are)\b)[a-z][a-z'’-]*")
+# ("more than last year when it reached $2,915,488", "than in May 2015 when revenue totaled
+# $66,748,021": a verb of a level after "when" and its subject is the base's own)
 _STRONG_FILL = (r"(?:(?:" + _FILL_WORDS + "|" + _ANY_WORD
-                + r"|when\s+(?:it|they|there|we)\s+(?:reached|totaled|totalled|stood|hit|was|were))\s+){0,6}")
+                + r"|when\s+(?:[a-z][\w'’-]*\s+){1,3}?(?:reached|totaled|totalled|stood|hit|was|were))\s+){0,6}")
 _STRONG_OLD = (r"from|than|versus|vs\.?|against|as\s+against|compared\s+(?:with|to)|compares?\s+(?:with|to)"
                r"|in\s+comparison\s+(?:with|to)|relative\s+to|as\s+opposed\s+to")
 # "surpassing the peak of 70,699": a level passed, named after a short noun phrase
