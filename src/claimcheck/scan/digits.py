@@ -97,7 +97,8 @@ _SPLIT_BEFORE = re.compile(r"\d\.\d+[ \u00a0]$")
 _COUNTED_NOT_YEAR = re.compile(r"\s(?:" + lexicon.alternation(sorted(lexicon.YEAR_LIKE_COUNT_NOUNS)) + r")\b", re.I)
 _YEAR_BEFORE = re.compile(r"(?:\b(?:the|in|since|of|by|during|from|until|till|through|before|after|to|and|or|fiscal|year|between|"
                           r"early|late|mid|spring|summer|autumn|fall|winter|[A-Z][a-z]+)|['\u2019]s|[-\u2013/])\s*$")
-_PCT = re.compile(r"\s?(?:%|per[\s-]?cent\b)|[\s-]percent\b", re.I)
+# ("rose 25 pct", "up 5pc": wire copy's and British papers' spellings, "pc" only written on)
+_PCT = re.compile(r"\s?(?:%|per[\s-]?cent\b|pct\b)|[\s-]percent\b|(?-i:pc)\b", re.I)
 
 
 # "0.38 per cent points", "0.09 percent point": Nigerian and Indian copy name percentage

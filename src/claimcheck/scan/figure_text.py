@@ -4,8 +4,8 @@ The scan finds a claim in prose as it was printed; the figure language
 (:mod:`claimcheck.figures`) reads one way of writing each number. These rewrite a phrase's
 numbers into that way, keeping their value and their precision: a sum in a minor unit in
 the major one ("risen 24p" → "risen £0.24", "rose 27 cents" → "rose $0.27") and a decimal
-comma as a point ("(31,1%)" → "(31.1%)"); and a change without the thing it changed
-("increased its sales 4%" → "increased 4%").
+comma as a point ("(31,1%)" → "(31.1%)"), "25 pct" and "5pc" as "25%" and "5%"; and a change
+without the thing it changed ("increased its sales 4%" → "increased 4%").
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from claimcheck import lexicon
 
-__all__ = ["decimal_commas_as_points", "minor_units_as_major", "object_dropped"]
+__all__ = ["decimal_commas_as_points", "minor_units_as_major", "object_dropped", "percent_spellings_as_sign"]
 
 
 # "risen 24p", "(42p a month)": pence in a claim's phrase, for the figure language
@@ -57,3 +57,12 @@ def object_dropped(phrase: str) -> str | None:
     changed; None when the phrase does not open so."""
     m = _OBJECT_LEAD.match(phrase)
     return None if m is None else m.group("v") + " " + phrase[m.end() :]
+
+
+_PCT_SPELLING = re.compile(r"(?<=\d)(?:\s?(?i:pct)\b\.?|pc\b)")
+
+
+def percent_spellings_as_sign(phrase: str) -> str:
+    """``phrase`` with "pct" and "pc" after a number written as the sign ("rose 25 pct" →
+    "rose 25%"), as :mod:`claimcheck.scan.digits` reads them."""
+    return _PCT_SPELLING.sub("%", phrase)

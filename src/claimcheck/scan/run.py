@@ -34,7 +34,7 @@ from claimcheck.figures import ClaimedFigure
 from claimcheck.results import Problem
 from claimcheck.verdicts.diagnoses import Diagnosis
 from claimcheck.scan.detect import may_hold_numbers, read_sentence
-from claimcheck.scan.figure_text import decimal_commas_as_points, minor_units_as_major, object_dropped
+from claimcheck.scan.figure_text import decimal_commas_as_points, minor_units_as_major, object_dropped, percent_spellings_as_sign
 from claimcheck.scan.phrase import PASSED_BY, changed_by_lead, rate_noun_dropped
 from claimcheck.scan.words import one_point_as_digits
 from claimcheck.scan.document import Doc, DocStream, Format, Source, guess_format, open_input
@@ -225,7 +225,7 @@ def read_figure(phrase: str) -> tuple[ClaimedFigure | None, str | None]:
     from claimcheck.figures import FigureError, parse_figure
 
     candidates = [phrase]
-    pounds = rate_noun_dropped(one_point_as_digits(decimal_commas_as_points(minor_units_as_major(phrase))))
+    pounds = rate_noun_dropped(one_point_as_digits(decimal_commas_as_points(minor_units_as_major(percent_spellings_as_sign(phrase)))))
     if pounds != phrase:
         candidates.insert(0, pounds)  # "risen 24p" is "risen £0.24", "(31,1%)" "(31.1%)", "a full point" "1 point"
         phrase = pounds
