@@ -29,10 +29,11 @@ ELIDED_SUBJECT = "read the change, its subject left out after the conjunction, a
 
 # What stands between the end of the first change's clause and the second claim: a comma,
 # a conjunction and, at most, the subject said again as a pronoun and a verb of being.
+_CONJUNCTIONS = r"(?:but|and|yet|while)"
 _ELIDED = re.compile(
-    r"\s*,?\s*(?:but|and|yet|while)\s+(?:(?:they|it|that|this|these|those)\s+)?(?:(?:were|was|are|is|had\s+been|have\s+been|has\s+been)\s+)?$",
+    r"\s*,?\s*" + _CONJUNCTIONS + r"\s+(?:(?:they|it|that|this|these|those)\s+)?(?:(?:were|was|are|is|had\s+been|have\s+been|has\s+been)\s+)?$",
     re.I)
-_CONJUNCTION = re.compile(r"\s*,?\s*\b(?:but|and|yet|while)\b", re.I)
+_CONJUNCTION = re.compile(r"\s*,?\s*\b" + _CONJUNCTIONS + r"\b", re.I)
 _CONFIRMING = ("accurate", "approximate")
 _SCORE = 6.0
 #: The relations of a check whose evidence is an old level and a new one, in that order.

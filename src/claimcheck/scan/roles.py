@@ -36,17 +36,29 @@ _FILL_WORDS = (r"the|a|an|its|their|his|her|our|last|this|previous|prior|same|re
                r"|just|only|nearly|almost|around|approximately|recent|all-time|record-high"
                r"|" + _MONTH_FILL + r"|\d{4}|\d{4},|\d{4}[/-]\d{2}(?:\d{2})?|q[1-4]|h[12]|rs\.?|inr|ksh|sh|us\$|a\$|nz\$|c\$|r|n")
 _FILL = r"(?:(?:" + _FILL_WORDS + r")\s+){0,4}"
+_ROLE = {
+    "from": "old", "than": "old", "versus": "old", "vs": "old", "vs.": "old", "against": "old",
+    "over": "old", "on": "old", "since": "old", "beat": "old", "beats": "old", "exceeding": "old",
+    "beating": "old", "bested": "old", "missed": "old", "misses": "old", "missing": "old", "ahead of": "old",
+    "lags": "old", "trails": "old", "above": "old", "below": "old", "after": "old",
+    "to": "new", "reached": "new", "reaching": "new", "reach": "new", "reaches": "new", "hit": "new", "hits": "new", "totaled": "new",
+    "totalled": "new", "totaling": "new", "totalling": "new", "stood at": "new", "stands at": "new",
+    "become": "new", "becomes": "new", "became": "new",
+    "out of": "whole", "of all": "whole", "of the": "whole", "of its": "whole", "of their": "whole",
+    "of those": "whole", "of these": "whole",
+}
+# Verbs that give a level its own: the new-level role words, the plainest changes and "is".
+_LEVEL_VERBS = lexicon.alternation(sorted({w.split()[0] for w, r in _ROLE.items() if r == "new" and w != "to"}
+                                          | set(lexicon.PAST_CHANGE_VERBS) | {"was", "were", "is", "are"}))
 # After a strong role word any short run of words may stand before the number: "higher
 # than the league average of $160 million", "compared to the rate recorded in February".
 # (no verb that gives a level its own: "reported losses from scams reached $118,993,148",
 # "the tax revenue produced from table games play in May was $10,156,714" name no base)
-_ANY_WORD = (r"(?!(?:to|from|than|against|versus|over|on|since|at|and|or|but|while|reached|reaching|totaled|totalled"
-             r"|totaling|totalling|hit|hits|stood|stands|rose|fell|climbed|jumped|increased|decreased|grew|dropped|declined"
-             r"|was|were|is|are)\b)[a-z][a-z'’-]*")
+_ANY_WORD = r"(?!(?:to|from|than|against|versus|over|on|since|at|and|or|but|while|" + _LEVEL_VERBS + r")\b)[a-z][a-z'’-]*"
 # ("more than last year when it reached $2,915,488", "than in May 2015 when revenue totaled
 # $66,748,021": a verb of a level after "when" and its subject is the base's own)
 _STRONG_FILL = (r"(?:(?:" + _FILL_WORDS + "|" + _ANY_WORD
-                + r"|when\s+(?:[a-z][\w'’-]*\s+){1,3}?(?:reached|totaled|totalled|stood|hit|was|were))\s+){0,6}")
+                + r"|when\s+(?:[a-z][\w'’-]*\s+){1,3}?(?:" + _LEVEL_VERBS + r"))\s+){0,6}")
 _STRONG_OLD = (r"from|than|versus|vs\.?|against|as\s+against|compared\s+(?:with|to)|compares?\s+(?:with|to)"
                r"|in\s+comparison\s+(?:with|to)|relative\s+to|as\s+opposed\s+to")
 # "surpassing the peak of 70,699": a level passed, named after a short noun phrase
@@ -81,17 +93,6 @@ _WHEN_THERE = re.compile(r"\b(?:when|where)\s+there\s+(?:were|was|are|is)\b", re
 _WHICH_WAS_ROLE = re.compile(r"\b(?P<w>" + _STRONG_OLD + r")\s+(?:[^\d;:()]|(?:19|20)\d\d\b){0,60}?,?\s+(?:which|that|when\s+(?:they|it))\s+(?:was|were|stood\s+at)\s+"
                              + lexicon.CURRENCY_CLASS + r"?$", re.I)
 _PAREN_ROLE = re.compile(r"\b(?P<w>" + _STRONG_OLD + r")\s+(?:[^\d;:()]|(?:19|20)\d\d\b){0,60}\($", re.I)
-_ROLE = {
-    "from": "old", "than": "old", "versus": "old", "vs": "old", "vs.": "old", "against": "old",
-    "over": "old", "on": "old", "since": "old", "beat": "old", "beats": "old", "exceeding": "old",
-    "beating": "old", "bested": "old", "missed": "old", "misses": "old", "missing": "old", "ahead of": "old",
-    "lags": "old", "trails": "old", "above": "old", "below": "old", "after": "old",
-    "to": "new", "reached": "new", "reaching": "new", "reach": "new", "reaches": "new", "hit": "new", "hits": "new", "totaled": "new",
-    "totalled": "new", "totaling": "new", "totalling": "new", "stood at": "new", "stands at": "new",
-    "become": "new", "becomes": "new", "became": "new",
-    "out of": "whole", "of all": "whole", "of the": "whole", "of its": "whole", "of their": "whole",
-    "of those": "whole", "of these": "whole",
-}
 # Time labels: after a number ("344 in 2007", "88 last year", "the 392 the year before"),
 # or before it ("In 2016 there were 1,433", "2009’s 54.2%").
 YEAR = r"(?:19|20)\d\d"
