@@ -187,6 +187,28 @@ def _appositive_in(window: str, at: int) -> bool:
     return _APPOSITIVE.search(window, at) is not None
 
 
+# A level said again right after the one before it: in brackets ("($9.12 billion)", "(about
+# US$535 million)") or as an amount per share (", or 25.2 pence a share")
+_BRACKET_OPEN = re.compile(r"(?:\s+[^\W\d][\w'’-]*){0,2}\s*\(\s*(?:(?:about|around|roughly|some|approximately|or|nearly)\s+)?(?:[A-Z]{1,3}\s?)?$")
+_BRACKET_CLOSE = re.compile(r"\s*\)")
+_PER_OPEN = re.compile(r"(?:\s+[^\W\d][\w'’-]*){0,2}\s*,\s*or\s+(?:(?:about|around|roughly|some|nearly)\s+)?$", re.I)
+_PER_CLOSE = re.compile(r"(?:\s+(?:pence|cents?|p)\b)?(?:\s+(?:a|per|each)\s+(?:share|unit)\b)?\s*(?=,)", re.I)
+
+
+def _restated_end(text: str, pos: int, it: Item) -> int | None:
+    """Where the aside ends when ``it`` only says again the level that ends at ``pos``: in
+    brackets, or as ", or N a share"; None when it is a level of its own."""
+    gap = text[pos : it.pa]
+    if it.role is not None:
+        return None
+    if _BRACKET_OPEN.fullmatch(gap) and (m := _BRACKET_CLOSE.match(text, it.b)) is not None:
+        return m.end()
+    if _PER_OPEN.fullmatch(gap) and (m := _PER_CLOSE.match(text, it.b)) is not None and (
+            it.q.per is not None or m.end() > it.b):
+        return m.end()
+    return None
+
+
 def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | None = None) -> dict[int, Claim]:
     """Tie each claim to the numbers its own words name; return the owner of each number
     bound strongly ("from", "to", "than", "of the"), by the number's id. Sentences from
@@ -206,7 +228,17 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
                 claim.new, claim.old = nxt[0], nxt[1]
                 after = []
         base = base_time(text, claim) if claim.item is not None else None
-        for it in after[:2]:
+        taken = 0
+        for it in after:
+            if taken == 2:
+                break
+            if pos > claim.end and (close := _restated_end(text, pos, it)) is not None:
+                # ("rose to 60.6 billion yuan ($9.12 billion) from 57.3 billion yuan", "rose to
+                # £353 million, or 25.2 pence a share, from £202 million": the level just bound,
+                # said again in another currency or per share, is passed over)
+                pos = close
+                continue
+            taken += 1
             gap = text[pos : it.a]
             if any(pos <= c.start < it.a for c in claims if c is not claim and not c.quiet):
                 break
