@@ -255,7 +255,8 @@ DOWN_WORDS: tuple[str, ...] = tuple((
     "reductions loss losses lost lose loses slump slumps slumped slumping contracted "
     "contraction eased slipped slip slips retreated collapse collapsed cratered nosedived "
     "nosedive downward downwards fewer less lowered "
-    "tanked crashed dived dove narrowed narrowing"
+    "tanked crashed dived dove narrowed narrowing "
+    "slipping tanks dives skidded skids eases"
 ).split())
 #: Words of a rise.
 UP_WORDS: tuple[str, ...] = tuple((
@@ -265,7 +266,8 @@ UP_WORDS: tuple[str, ...] = tuple((
     "spike spikes spiked spiking skyrocketed skyrocket rebound rebounded boosted boost "
     "added expanded expand swelled swell upward upwards hike hiked leapt leaped leap "
     "ballooned balloon more raised raise raises rallied rally rallies "
-    "rocketed rocket rockets rocketing advanced widened widening escalated escalating"
+    "rocketed rocket rockets rocketing advanced widened widening escalated escalating "
+    "bounced zoomed zooms zoom zooming leaps skyrockets spurted spurts"
 ).split())
 #: Two-word directions the figure language reads as one ("went up").
 DIRECTION_PHRASES: Mapping[tuple[str, ...], str] = MappingProxyType(
@@ -305,6 +307,9 @@ PROSE_UP: tuple[str, ...] = (
     "jumped", "jumping", "jumps", "gained", "gaining", "soared", "soaring", "surged",
     "surging", "spiked", "higher", "ticked up", "edged up", "inched up", "went up", "gone up",
     "boosted", "raised", "swelled", "expanded", "rebounded", "bounced", "widened", "widening",
+    # (the present tense of headlines and results copy: "Net profit surges 82.38% to …")
+    "surges", "soars", "zoomed", "zooms", "leapt", "leaped", "leaps", "rocketed", "rockets",
+    "skyrocketed", "skyrockets", "spikes", "spurted", "spurts", "rallied", "grows", "climbs",
 )
 PROSE_DOWN: tuple[str, ...] = (
     "down", "fell", "fall", "falls", "falling", "fallen", "dropped", "dropping", "drops",
@@ -314,6 +319,8 @@ PROSE_DOWN: tuple[str, ...] = (
     "shrinking", "lost", "reduced", "slipped", "slipping", "slashed", "lowered", "ticked down", "edged down",
     "inched down", "went down", "gone down", "contracted", "eased", "narrowed", "narrowing",
     "shed", "sheds", "shedding",
+    "slumped", "slumps", "tanked", "tanks", "dived", "dives", "plunges", "tumbles", "sinks", "slides",
+    "dips", "plummets", "crashed", "nosedived", "retreated", "slips", "shrinks", "skidded", "skids", "eases",
 )
 #: Words between a change verb's article and its number that leave it the size of the
 #: change: "jumped an annual 7.5% in September", "rose a seasonally adjusted 0.4%", "fell a

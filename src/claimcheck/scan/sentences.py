@@ -109,6 +109,8 @@ def _period_ends(text: str, dot: int, nxt: re.Match, end: int) -> bool:
         return following is not None and following.group(0).lower() in _SENTENCE_OPENERS
     if low in _ABBREV_TITLES:
         return False
+    if low + "." in lexicon.CURRENCY_PREFIXES and nxt.group("first").isdigit():
+        return False  # "Rs. 57.46 crore": a currency written before its number
     if low in _ABBREV_ALWAYS:
         # "No. 3", "Jan. 6": an abbreviation before a number never ends a sentence;
         # before a word, the month and company forms still do not.
