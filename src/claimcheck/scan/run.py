@@ -180,8 +180,10 @@ def _collapse(text: str) -> str:
 
 _WIDENED = re.compile(r"\b(?:widen(?:ed|ing)|bounced|rebounded)\b", re.I)
 _NARROWED = re.compile(r"\bnarrow(?:ed|ing)\b", re.I)
-_COMPARATIVE_UP = re.compile(r"\b(?:larger|bigger|greater|longer|better)$", re.I)
-_COMPARATIVE_DOWN = re.compile(r"\b(?:smaller|shorter|cheaper)$", re.I)
+# ("5,517 …, 0.4 percent above the 5,496 sold a year ago": a number set above or below its
+# base is that much more or less)
+_COMPARATIVE_UP = re.compile(r"\b(?:larger|bigger|greater|longer|better|above)$", re.I)
+_COMPARATIVE_DOWN = re.compile(r"\b(?:smaller|shorter|cheaper|below)$", re.I)
 # "61 per cent year-on-year (YoY) jump": the period's abbreviation in brackets says again
 # what the words before it said
 _PERIOD_ASIDE = re.compile(r"\s*\((?:yoy|y-o-y|mom|m-o-m|qoq|q-o-q|year[\s-]on[\s-]year|month[\s-]on[\s-]month)\)", re.I)
