@@ -185,6 +185,12 @@ _PER_PERIOD_SUBJECT = re.compile(r"\b(?:(?:per|a)\s+(?P<p>day|week|month|year|ho
 _OF_MONEY = re.compile(r"\s+of\s+(?:(?:about|nearly|almost|roughly|some|around|more\s+than)\s+)?" + lexicon.CURRENCY_CLASS, re.I)
 _WORD_RE = re.compile(r"[a-z]+")
 _CASE_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
+_THAN_SET = frozenset(lexicon.THAN_COMPARISONS)
+# ("reduce the deficit … by more than half", "fewer than a third of"): a comparison before a
+# fraction or a multiple in words sizes that amount; it says nothing rose or fell
+_AMOUNT_IN_WORDS_NEXT = re.compile(
+    r"\s+(?:(?:a|an|one|two|three|four|five)[\s-]+)?(?:" + lexicon.alternation(list(lexicon.FRACTION_WORDS))
+    + r"|double|twice|triple|threefold|twofold)\b", re.I)
 
 
 def _direction_words(piece: str, words: frozenset[str] | None = None) -> tuple[bool, bool]:
@@ -209,6 +215,7 @@ def direction_matches(text: str, start: int, end: int, words: frozenset[str] | N
              # raised is collected, not increased)
              and not (m.group(0).lower() == "raised" and (_FUNDS_BEFORE.search(text, max(0, m.start() - 20), m.start())
                                                           or _MONEY_NEXT.match(text, m.end())))
+             and not (m.group(0).lower() in _THAN_SET and _AMOUNT_IN_WORDS_NEXT.match(text, m.end()))
              # ("New tax measures and higher economic output": a comparative before its noun
              # describes the thing, it says nothing rose)
              and not (m.group(0).lower() in ("higher", "lower") and _ATTRIBUTIVE.search(text, max(0, m.start() - 6), m.start())
