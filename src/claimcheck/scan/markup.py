@@ -289,6 +289,9 @@ class TextReader:
         # reading a long line in pieces: whether it opened a block, or "skip" when its
         # first piece was no text (a fence, a rule, a reference definition)
         self.cont: bool | str | None = None
+        # whether the line before stopped mid-sentence (text with no blank lines: a line
+        # that goes on in lower case after it was wrapped, not a paragraph of its own)
+        self.open = False
 
     def feed_chunk(self, chunk: str) -> None:
         nl = chunk.find("\n")
@@ -381,6 +384,7 @@ class TextReader:
             return None
         if self.fenced or not line.strip():
             out.paragraph_break(start)
+            self.open = False
             return None
         pos = 0
         block = False
@@ -402,9 +406,13 @@ class TextReader:
         if m:
             pos = m.end()
             block = True
-        if block or not self.blank_lines:
+        # ("… compared to net sales of $454.1\nmillion for the same period": a press release
+        # wrapped at a fixed width goes on in lower case on the next line)
+        wrapped = self.open and not block and _WRAPPED_ON.match(line, pos) is not None
+        if block or not (self.blank_lines or wrapped):
             out.paragraph_break(start)
         self._inline(line, pos, start)
+        self.open = not more and not block and _OPEN_END.search(line) is not None
         if more:
             return block
         out.synthetic(" ", start + len(line))
@@ -413,5 +421,9 @@ class TextReader:
         return block
 
 
+# A line that stops mid-sentence (no sentence end, colon or closing quote last), and the
+# next that goes on in lower case.
+_OPEN_END = re.compile(r"[^\s.!?:;\"'\u201d\u2019)\]|]\s*$")
+_WRAPPED_ON = re.compile(r"[ \t]*[a-z]")
 # A line break tag left in text copied from a web page ("1,433 <br /> incidents"): a space.
 _BR_TAG = re.compile(r"<br\s*/?>", re.I)
