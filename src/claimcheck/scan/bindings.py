@@ -691,7 +691,10 @@ def bound_score(claim: Claim, slots: dict[str, Item], owners: dict[int, Claim], 
         if owner is not None and owner is not claim and owner.group != claim.group and not any(owner.item is v for v in slots.values()) \
                 and not (slot == "old" and owner.old is it and owner.new is not None and owner.new is claim.new
                          and owner.sent == claim.sent and claim.kind != "direction") \
-                and not (slot in ("old", "new") and restates(text, claim, owner)):
+                and not (slot in ("old", "new") and restates(text, claim, owner)) \
+                and not (slot == "whole" and owner.new is it and claim.memo.get("whole_pointed")):
+            # ("Sales increased 10.3% to $930.9 million. … $141.5 million, or 15.2% of sales":
+            # the level a change reached is the whole the share's words point back to)
             # (a number another claim owns is no evidence of this one, unless that claim's own
             # quantity is evidence too: "rose by 18,900 to 130,570" gives the level 18,900 led to)
             if slot == "new" and owner.old is it and owner.sent == claim.sent and not (bound is it and claim.memo.get("which_new")):

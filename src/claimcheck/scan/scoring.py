@@ -242,6 +242,13 @@ def share_score(claim: Claim, text: str, part: Item, whole: Item) -> tuple[float
             score += 3
             why.append(f"'of those …' points back to {whole.q.num}")
             claim.memo["whole_pointed"] = True  # a reading of the words: it bears the claim out only
+        if whole.sent < claim.sent <= whole.sent + 2 and _of_noun_names(text, claim, whole):
+            # "Sales were $930.9 million. Operating income was $141.5 million, or 15.2% of
+            # sales": what the share is of, named in the whole's own sentence (a reading of
+            # the words: it bears the claim out only)
+            score += 4
+            why.append(f"'of {_OF_NOUN.match(text, claim.end).group('noun')}' names {whole.q.num}")
+            claim.memo["whole_pointed"] = True
     if noun_of(part.q) and noun_of(part.q) == noun_of(whole.q):
         score += 1
     # "Of all calls, 239 were for fire, or 7 percent": the whole named by its noun, earlier
@@ -257,6 +264,24 @@ def share_score(claim: Claim, text: str, part: Item, whole: Item) -> tuple[float
 _WHICH_RESTATES_PART = re.compile(r"[^;.\d]*?,\s*(?:which|that)\s+(?:[a-z]+\s+){0,4}?(?:represented|represents|is|was|amounts\s+to|amounted\s+to|accounts\s+for|accounted\s+for|made\s+up|makes\s+up)\s+", re.I)
 # "of those breath-tested", "of these surveyed": a whole named by what was done to it
 _OF_THOSE = re.compile(r"\s+of\s+(?:those|these)\s+(?:[a-z]+-)?(?P<verb>[a-z]{3,}?)(?:ed|d)\b", re.I)
+
+
+# "15.2% of sales", "23% of its revenue": the noun a percent is of
+_OF_NOUN = re.compile(r"\s+of\s+(?:(?:the|its|their|total|net|all)\s+)?(?P<noun>[a-z]{4,})\b", re.I)
+
+
+def _of_noun_names(text: str, claim: Claim, whole: Item) -> bool:
+    """Whether the noun the claim is "of" stands in the whole's own clause, before it or
+    right after it ("Sales were $930.9 million", "sales of $930.9 million")."""
+    if claim.item is None:
+        return False
+    m = _OF_NOUN.match(text, claim.end)
+    if m is None:
+        return False
+    stem = m.group("noun").lower()
+    stem = stem[:-1] if stem.endswith("s") else stem
+    near = text[whole.base : whole.a].lower() + " " + text[whole.b : whole.b + 25].lower()
+    return re.search(r"\b" + re.escape(stem) + r"s?\b", near) is not None
 
 
 def _points_back_to(text: str, claim: Claim, whole: Item) -> bool:
