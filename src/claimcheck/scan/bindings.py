@@ -795,8 +795,12 @@ def _lead(text: str, c: Claim, ordered: list[Claim], levels: list[Item], owners:
         return
     if c.anaphoric or any(it.sent == c.sent for it in levels):
         return
-    if [d for d in ordered if d.sent == c.sent and d.kind != "anchor" and (c.alone or not d.quiet)] != [c]:
-        return  # one change in the sentence, or the numbers may be another's
+    if any(d is not c and not (d.kind == "direction" and d.item is None and d.start > c.end)
+           for d in ordered if d.sent == c.sent and d.kind != "anchor" and (c.alone or not d.quiet)):
+        # one change in the sentence, or the numbers may be another's (a direction with no
+        # number after it is a clause of its own: "posted a 14% jump in first-half pre-tax
+        # profit … as revenue rose")
+        return
     changes = [d for d in ordered if d.sent == c.sent + 1 and not d.quiet and d.kind != "anchor"]
     if changes:
         # "… there was a decline in the number of opioid overdose deaths. The 195 deaths
@@ -807,13 +811,16 @@ def _lead(text: str, c: Claim, ordered: list[Claim], levels: list[Item], owners:
         # ("Tata Comm also incurred revenue loss by 23.47% for the current quarter. Its
         # revenues declined from Rs 992.14 crore … to Rs 759.23 crore": a change with a
         # size and none of its levels, then a direction with both and no size of its own)
-        d = changes[0]
+        # ("… pre-tax profit rose to £11.1m from £9.7m on revenue of £60.5m, up 9.1%": of the
+        # next sentence's changes, the one with both its levels set out)
+        full = [d for d in changes if d.old is not None and d.new is not None]
+        d = full[0] if len(full) == 1 else changes[0]
         # (the first sentence of the next paragraph too, after a claim's sentence that ends
         # as a sentence does, which a headline does not: "… an increase in enrollment of 13.5
         # percent over last year, … said on Monday.¶ … the number of students at FAU grew to
         # 12,031, compared with 10,600 at the same time last year")
         in_reach = last is None or d.sent < last or (d.sent == last and _SENTENCE_END.search(text, c.sa, d.sa) is not None)
-        if (len(changes) == 1 and (c.item is None) != (d.item is None) and in_reach
+        if ((len(changes) == 1 or len(full) == 1) and (c.item is None) != (d.item is None) and in_reach
                 and d.direction == c.direction
                 and d.old is not None and d.new is not None and d.old.sent == d.new.sent == d.sent
                 and same_unit(d.old.q, d.new.q)
