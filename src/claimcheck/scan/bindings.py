@@ -187,6 +187,8 @@ def _appositive_in(window: str, at: int) -> bool:
     return _APPOSITIVE.search(window, at) is not None
 
 
+# A percent of a whole of its own: "29% of 950 hires"
+_OF_A_WHOLE = re.compile(r"\s+of\s+(?:the\s+|all\s+)?" + lexicon.CURRENCY_CLASS + r"?\d", re.I)
 # A level said again right after the one before it: in brackets ("($9.12 billion)", "(about
 # US$535 million)") or as an amount per share (", or 25.2 pence a share")
 _BRACKET_OPEN = re.compile(r"(?:\s+[^\W\d][\w'’-]*){0,2}\s*\(\s*(?:(?:about|around|roughly|some|approximately|or|nearly)\s+)?(?:[A-Z]{1,3}\s?)?$")
@@ -305,7 +307,11 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
         # from 9.1 percent": the subject is the level of the old one's unit)
         # (but not past a whole: "38% of the 1,200 new hires, up from 29% of 950 hires" compares
         # shares of two wholes)
-        subjects = before if not before or before[-1].role == "whole" else [
+        subjects = before if not before or (before[-1].role == "whole" and not (
+            # ("60 per cent of 680 businesses surveyed …, up from 39 per cent": a percent
+            # base is never the change of the count a share is of)
+            claim.old is not None and claim.old.q.kind == "percent" != before[-1].q.kind
+            and not _OF_A_WHOLE.match(text, claim.old.b))) else [
             it for it in before if claim.old is None or same_unit(it.q, claim.old.q)]
         # ("34 percent of sales …, up from 30 percent for the same period in 2009 and up from
         # 32 percent in the second quarter": the base of the comparison before is no subject)
