@@ -379,7 +379,11 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                     func = "diff"
                 if kind != "direction":
                     subject = kind in ("percent", "count", "money") and _subject_level(text, claim, old, new)
-                signal = said or relative or subject or _order_signal(claim, text, old, new)
+                # ("1,240 burglaries last year, nearly three times the 420 recorded in 2015": a
+                # multiple compares the level before it with the one it is "times"; the years
+                # do not order them)
+                compared = kind == "multiple" and _times_the(text, claim, old, new)
+                signal = said or relative or subject or compared or _order_signal(claim, text, old, new)
                 # "last year" against a year named, and nothing else to order them: which is
                 # the older depends on when the story was written, so both orders are read,
                 # and a verdict stands only where they agree (search.py)
@@ -881,6 +885,16 @@ _VERB_THEN_SIZE = re.compile(
     r"(?:" + lexicon.alternation(lexicon.DIRECTION_VERBS) + r")(?:\s+(?:by|" + lexicon.alternation(tuple(
         w for rule, words in lexicon.HEDGE_WORDS.items() if rule != "multiple" for w in words if w[0].isalpha())) + r"))*\s+",
     re.I)
+
+
+_TIMES_THE = re.compile(r"\s+(?:(?:as\s+(?:many|much|large|high|big)(?:\s+[a-z]+)?\s+as|that\s+of|those\s+of)\s+)?(?:the\s+)?", re.I)
+
+
+def _times_the(text: str, claim: Claim, old: Item, new: Item) -> bool:
+    """Whether a multiple stands between the level it is of and the level it is "times":
+    "1,240 …, nearly three times the 420", "… three times as many as the 420"."""
+    return (new is claim.new and new.b <= claim.start and old.a >= claim.end and old.sent == claim.sent == new.sent
+            and _TIMES_THE.fullmatch(text, claim.end, old.a) is not None)
 
 
 def _subject_level(text: str, claim: Claim, old: Item, new: Item) -> bool:

@@ -332,7 +332,12 @@ def _two_nouns(evidence: tuple[Item, ...]) -> bool:
     if len(evidence) != 2:
         return False
     a, b = (noun_of(it.q) for it in evidence)
-    return a is not None and b is not None and a != b
+    # ("1,240 burglaries … the 420 recorded in 2015": a verb after a number names nothing)
+    return a is not None and b is not None and a != b and not {a, b} & _REPORTING
+
+
+
+_REPORTING = frozenset(lexicon.REPORTING_PARTICIPLES)
 
 
 # Hedges that keep a number within a tenth of itself ("nearly", "about", "just over").
