@@ -5,7 +5,8 @@ beside it, spread over the period the text names, may give.
 next nine years, we're expecting enrollment to increase by 3,596 students. That's about
 400 new students every year": 3,596 ÷ 9. The total is the nearest count or sum of money
 before the rate (its sentence, else the one before), and the period the one span of time
-the total's sentence names ("in the last year", "in 2009", "over the next nine years").
+the total's sentence names ("in the last year", "last year", "in 2009", "over the next nine
+years").
 The reading rests on which span the total covers, so it bears a claim out and never
 proves it wrong.
 """
@@ -30,6 +31,8 @@ _NUMBER_WORDS = lexicon.alternation(list(lexicon.ONES) + list(lexicon.TENS))
 _SPAN = re.compile(
     r"\b(?:in|during|over|for|across|within)\s+the\s+(?:last|past|next|previous|coming|following)\s+"
     r"(?:(?P<n>\d{1,2}|" + _NUMBER_WORDS + r")\s+)?(?P<unit>" + _PERIODS + r")\b", re.I)
+# "handled 36,500 calls last year": the one year (month, week) before this one
+_LAST = re.compile(r"\b(?:last|this\s+past)\s+(?P<unit>year|month|week)\b(?!['\u2019])", re.I)
 # "in 2009", "during fiscal 2019": one calendar year
 _YEAR = re.compile(r"\b(?:in|during|for|throughout)\s+(?:fiscal\s+|calendar\s+)?(?P<year>(?:19|20)\d\d)\b(?![-\u2013/]|\s*(?:to|and)\s+\d)", re.I)
 # Where the rate's sentence ends, or its paragraph.
@@ -56,6 +59,9 @@ def _period(text: str, a: int, b: int, skip: tuple[int, int]) -> tuple[str, int,
         if not count:
             return None
         found.append((m.group("unit").lower().rstrip("s"), count, None))
+    for m in _LAST.finditer(text, a, b):
+        if not (skip[0] <= m.start() < skip[1]):
+            found.append((m.group("unit").lower(), 1, None))
     for m in _YEAR.finditer(text, a, b):
         if not (skip[0] <= m.start() < skip[1]):
             found.append(("year", 1, int(m.group("year"))))
