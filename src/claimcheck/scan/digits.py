@@ -66,14 +66,16 @@ _NO_NUMBER_AFTER = r"(?![ \u00a0\u202f\t]{1,3}[-\u2212+]?\d)"
 
 _NUM = re.compile(
     r"(?:(?<![\w$])(?P<code>" + _CODE + r")(?:\s|(?=\d))|(?<![\w.,/:\u2010\u2011@#])(?<![^\s(]-))"
-    r"(?P<cur>" + lexicon.CURRENCY_CLASS + r")?(?P<num>" + _DECIMAL_COMMA + r"|(?<=[$\u00a3\u20ac])\d{1,3}, \d{3}(?:,\d{3})+(?!\d|\.\d)|" + _INDIAN_GROUPS + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]" + _LINE_AFTER_SPACE + r"\d{3}){2,}(?![\d,.])|\d{1,2}[ \u00a0\u202f]" + _LINE_AFTER_SPACE
+    r"(?P<cur>" + lexicon.CURRENCY_CLASS + r")?(?P<num>" + _DECIMAL_COMMA + r"|(?<=[$\u00a3\u20ac])(?=[\d,]*, \d)\d{1,3}(?:, ?\d{3}){2,}(?!\d|\.\d)"
+    r"|(?(code)(?=[\d,]*, \d)\d{1,3}(?:, ?\d{3}){2,}(?![\d,]|\.\d)|(?!))|" + _INDIAN_GROUPS + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]" + _LINE_AFTER_SPACE + r"\d{3}){2,}(?![\d,.])|\d{1,2}[ \u00a0\u202f]" + _LINE_AFTER_SPACE
     + r"\d{3}(?![\d,.])|\d{3}[ \u00a0\u202f]" + _LINE_AFTER_SPACE + r"\d{3}(?![\d,.])" + _NO_NUMBER_AFTER + r"|\d+(?:\.\d+)?|\.\d+)(?!\d|,\d)",
     re.I,
 )
 
 
 _FISCAL_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)[\u2013\u2014-]$")
-# ("$68, 787,147": a sum whose first comma a space follows, a slip of typing, is one number)
+# ("$68, 787,147", "Ksh 1, 005, 183,000,000": a sum whose commas a space follows, a slip of
+# typing, is one number, after a currency sign or code)
 # (a figure whose commas group no thousands, "Rs1,7045.22", is not read at all: never as
 # the "1" before its first comma; Indian "1,00,000" is read as 100,000)
 

@@ -75,7 +75,7 @@ _WORD_QUANTITY = re.compile(
     r"|(?P<pone2>a|one)\s+(?:" + lexicon.alternation(lexicon.FRACTION_POINT_UNITS[:-1]).replace(r"\s+", r"[\s-]+") + r")\b"
     r"|(?P<pnum>a|one|" + _WN + r")[\s-](?P<pfrac>" + lexicon.alternation(_FRACTION_WORDS) + r")\s+of\s+an?\s+(?:"
     + lexicon.alternation(lexicon.FRACTION_POINT_UNITS).replace(r"\s+", r"[\s-]+") + r")\b"
-    r"|(?P<one>" + _WN + r"|\d{1,3})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<every>" + _WN + r"|\d{1,3}(?:,\d{3})*)\b"
+    r"|(?<![\d,.])(?P<one>" + _WN + r"|\d{1,3})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<every>" + _WN + r"|\d{1,3}(?:,\d{3})*)\b"
     r"|" + _NOT_A_PERIOD + r"(?P<fnum>a|one|" + _WN + r")[\s-](?P<frac>" + lexicon.alternation(_FRACTION_WORDS) + r")(?=\s+(?:of|the|all)\b|" + _PCT_AFTER + r")"
     r"|" + _NOT_A_PERIOD + r"(?P<half>half)(?=\s+(?:of|the|all|its|their|those|these|his|her|our)\b|\s*[\u2014\u2013)]|" + _PCT_AFTER + r")"
     r"|(?P<maj>(?:a|the)\s+(?:slim\s+|narrow\s+|large\s+|vast\s+|clear\s+|solid\s+|bare\s+)?majority)(?=\s+of\b)"
