@@ -124,8 +124,10 @@ _EM_DASH = re.compile("\u2014")
 # (", but 0.4 percentage points higher than …": a "but" with no subject of its own goes on
 # with the clause before it)
 # ("£92.4 million (2016: £87.8 million)": the year before's level in brackets is no clause)
+# (a change verb of the prose: no comparative, no bare "down")
 _WHILE_CHANGE = lexicon.alternation(sorted({w for w in lexicon.PROSE_UP + lexicon.PROSE_DOWN if " " not in w and len(w) > 3
-                                              and w not in ("higher", "lower", "down")}))
+                                              and w not in lexicon.UP_COMPARATIVES + lexicon.DOWN_COMPARATIVES
+                                              and w != "down"}))
 _CLAUSE_BREAK = re.compile(r";|\u2014|\s--\s|(?<!\((?:19|20)\d\d):\s|[,.!?][\u201d\"]|[\u201d\"],|,\s+(?=(?:while|whereas)\b|but\b(?!\s+[\d$\u00a3\u20ac]))"
                            # ("grew by 5.9pc to Ksh 359.6 billion from 339.68 billion while domestic
                            # taxes rose by 3.5pc": "while" and a change of its own open a clause, comma
