@@ -187,6 +187,9 @@ def _appositive_in(window: str, at: int) -> bool:
     return _APPOSITIVE.search(window, at) is not None
 
 
+# ", totalling", ", reaching": the level a change reached, after a comma
+_TOTALLING = re.compile(r"(?:\s+[^\W\d][\w'’-]*){0,6}?\s*,\s*(?:totall?ing|reaching|to\s+reach|to\s+total)\s+(?:a\s+total\s+of\s+|some\s+)?"
+                        + lexicon.CURRENCY_CLASS + r"?", re.I)
 # A percent of a whole of its own: "29% of 950 hires"
 _OF_A_WHOLE = re.compile(r"\s+of\s+(?:the\s+|all\s+)?" + lexicon.CURRENCY_CLASS + r"?\d", re.I)
 # A level said again right after the one before it: in brackets ("($9.12 billion)", "(about
@@ -282,7 +285,11 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
                 # million debut, bringing its total to $143.2 million": a percent change with its
                 # level before it; the total a carrying clause reaches is another quantity's
                 break
-            if it.role == "new" and it.role_word == "to" and claim.new is None and claim.kind != "share":
+            if it.role == "new" and claim.new is None and claim.kind != "share" and (
+                    it.role_word == "to"
+                    # ("increased five per cent …, totalling 1,771,861 units": the level a change
+                    # reached, after a comma)
+                    or (_TOTALLING.fullmatch(gap) is not None and claim.direction is not None)):
                 claim.new, claim.new_strong = it, True
             elif it.role == "old" and claim.old is None and claim.kind != "share":
                 claim.old = it
