@@ -153,7 +153,8 @@ _DATE_AFTER = re.compile(r"/\d|-\d{1,2}-\d|\s(?:" + _MONTHS + r")\b\.?")
 _DATE_BEFORE = re.compile(r"(?:\b(?:" + _MONTHS + r")\.?|\d/)\s?$")
 
 
-_HYPHEN_UNIT = re.compile(r"[-\u2010\u2011](?P<u>percent|per-cent|point|fold|times)\b", re.I)
+# ("an 8.8-per cent growth", "a 24.1-percent decline", "a two-fold rise")
+_HYPHEN_UNIT = re.compile(r"[-\u2010\u2011](?P<u>percent|per[-\u2010\u2011 ]cent|point|fold|times)\b", re.I)
 
 
 _HYPHEN_WORD = re.compile(r"[-\u2010\u2011][A-Za-z]")
