@@ -542,6 +542,11 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                     continue
                 if currency_of(new.q) != currency_of(d.q):
                     continue
+                if new.role == "old" and new.role_word in _BASE_WORDS:
+                    # ("an N88.6 billion or 15.8% increase, as against the N559 billion recorded in
+                    # the corresponding period": the level the words make the base is never the
+                    # one the difference led to)
+                    continue
                 # "a surge in international visitors …: in 2011, 62 million international visitors
                 # came …, an increase of 2.5 million from the year before": a sized direction
                 # set out after a colon in a level and the change that led to it
@@ -786,6 +791,8 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
 
 
 _POSITION_AFTER = re.compile(r"\s+(?:above|below)\b", re.I)
+# Role words that make a level the base of a comparison outright
+_BASE_WORDS = frozenset({"from", "than", "against", "as against", "versus", "vs", "vs.", "compared with", "compared to"})
 #: The note of an old level derived from a level an earlier sentence gives of what the
 #: change's sentence names: it bears a claim out only.
 LEVEL_NAMED = "read the level an earlier sentence gives of what the change's sentence names as the level it led to"

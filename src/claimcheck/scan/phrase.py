@@ -82,7 +82,11 @@ _NOT_NEXT_NUMBERS = (r"(?!\s+(?:by\s+)?(?:(?:" + lexicon.alternation([w for w in
 
 _DIR_AFTER = re.compile(
     r"(?:\s+(?:year[\s-]+(?:on|over)[\s-]+year|month[\s-]+(?:on|over)[\s-]+month|quarter[\s-]+(?:on|over)[\s-]+quarter"
-    r"|y-?o-?y|yoy|annual|annualised|annualized|quarterly|sequential|overall|net|\((?:yoy|y-o-y|mom|qoq)\)))*"
+    r"|y-?o-?y|yoy|annual|annualised|annualized|quarterly|sequential|overall|net|\((?:yoy|y-o-y|mom|qoq)\)"
+    # ("an N88.6 billion or 15.8% increase", "a 76% or N1.8 billion decrease": the change noun
+    # after the second size is the first one's too)
+    r"|or\s+(?:[A-Za-z]{1,3}\$?\s?|" + lexicon.CURRENCY_CLASS + r")?\d[\d,.]*(?:\s?(?:" + lexicon.alternation(list(lexicon.SCALES)) + r"))?"
+    r"(?:\s?(?:%|per\s?cent|percent|pc))?(?=\s+(?:" + _UP_NOUNS + "|" + _DOWN_NOUNS + r")s?\b)))*"
     # "562 votes more than the 11,259": what the number counts, then its comparison (else
     # "more than" reads as a claim that 562 is more than 11,259)
     r"(?:\s+(?!(?:" + "|".join(sorted(_NOT_NOUNS)) + r")\b)[a-z][\w'-]*(?=\s+(?:"
