@@ -174,6 +174,10 @@ _LABEL_WORDS_RE = (
     r"|Zone|Region|Regulation|Directive|Code|Paragraph|Clause|Item|Step|Slide|Figure|Fig\.|Table"
     r"|Appendix|Exhibit|Count|Schedule|Class|Tier|Bus|Train|Pixel|Formula|Mark|Mk\.|Series|Type"
     r"|H\.R\.|S\.|HR|SB|AB|HB|SF|HF|LB|Ex\.|Ref\.|Ticket|Policy|Patent|Seat|Block|Row|Plot|Lane"
+    # ("The S&P 500 index is up 163.00 points, or 8.8 percent": a market index, or a ranking,
+    # named by its number)
+    r"|S&P|FTSE|Nasdaq|NASDAQ|Russell|Nikkei|Stoxx|STOXX|ASX|Sensex|SENSEX|Nifty|NIFTY|DAX|CAC|TSX|KOSPI|Kospi"
+    r"|Topix|TOPIX|IBEX|AEX|JSE|NZX|Fortune|Inc\."
 )
 
 
