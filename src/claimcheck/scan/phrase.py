@@ -172,7 +172,9 @@ _POINTER_IS = re.compile(
     r"(?:(?:still|also|now|slightly|much|far|well)\s+)?", re.I)
 # "made up ", "accounted for … up ": the particle "up" of a verb of making up, right before a hedge
 _PHRASAL_UP_PARTICLE = re.compile(r"\b(?:made|make|makes|making|sum|sums|summed|add|adds|added|adding)\s+up\s+$", re.I)
-_PHRASAL_UP = re.compile(r"\b(?:made|make|makes|making|sum|sums|summed|add|adds|added|adding|account|accounts|accounted|took|take|takes|taking|end|ended|ends|split)\s+$", re.I)
+# ("women made up 38%", "he put up 44 points on only 16 field goal attempts": scored, not a rise)
+_PHRASAL_UP = re.compile(r"\b(?:made|make|makes|making|sum|sums|summed|add|adds|added|adding|account|accounts|accounted|took|take|takes|taking|end|ended|ends|split"
+                         r"|put|puts|putting|racked|racks|racking|chalked|chalks|notched|notches|rolled|rolls|ringing|rang|rung|wrapped)\s+$", re.I)
 
 
 # One look-back step: the last hedge, framing word, direction or article before a
