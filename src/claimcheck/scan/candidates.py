@@ -563,8 +563,9 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                     continue
                 between = text[min(d.b, claim.end) : max(d.a, claim.start)]
                 # (", or 3.6%", " students — or one percent —": a dash sets the restatement off too;
-                # " students, or 2.7 percent": the noun, then its comma; "rose 3.1% (or 7,138)": or a bracket)
-                beside = len(between) <= 30 and re.fullmatch(r"[\s,]*(?:[a-z]+(?:\s+|\s*,\s*))?[\u2014\u2013]?\s*(?:\(?\s*or|\(|,|and)?[\s(]*", between, re.I)
+                # " students, or 2.7 percent": the noun, then its comma; "rose 3.1% (or 7,138)": or a bracket;
+                # "rose 0.4 percent m-o-m (11 cents)": a period's abbreviation first)
+                beside = len(between) <= 30 and re.fullmatch(r"[\s,]*(?:[a-z]+(?:-[a-z]+)*(?:\s+|\s*,\s*))?[\u2014\u2013]?\s*(?:\(?\s*or|\(|,|and)?[\s(]*", between, re.I)
                 # "rose by 13 per cent to 5.2 million offences … – an increase of 583,782": the
                 # claim's own new level, and the change stated after it
                 after_new = ((claim.new is new and new.b <= d.a and d.sent == new.sent) or (

@@ -1005,8 +1005,11 @@ _AND_CHANGE_GAP = re.compile(
     r"(?:\s+(?:on|from|over|since|than|against|in|for|compared\s+(?:with|to))\s+[^,;:.\d()]{1,50}?(?:\s+(?:19|20)\d\d(?:[/-]\d{2,4})?)?)?"
     r"\s*,?\s+and\s+", re.I)
 _OF_AFTER = re.compile(r"\s+of\b", re.I)
-_OR_GAP = re.compile(r"\s*(?:,?\s+|\(\s*)or\s+", re.I)  # (or in brackets: "rose 3.1% (or 7,138)")
-_BRACKET_OPEN = re.compile(r"\s*\(\s*")
+# (or in brackets: "rose 3.1% (or 7,138)"; after a period's abbreviation: "rose 0.4 percent
+# m-o-m (11 cents)")
+_PERIOD_ABBREVIATION = r"(?:\s+(?:m-?o-?m|y-?o-?y|q-?o-?q|mom|yoy|qoq))?"
+_OR_GAP = re.compile(_PERIOD_ABBREVIATION + r"\s*(?:,?\s+|\(\s*)or\s+", re.I)
+_BRACKET_OPEN = re.compile(_PERIOD_ABBREVIATION + r"\s*\(\s*", re.I)
 _BRACKET_CLOSE = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}\s*\)", re.I)  # "(18,706 inmates)", "(17,079 beds)"
 _BECOME_WORDS = frozenset({"become", "becomes", "became"})
 _BECOMES_GAP = re.compile(r"\s+(?:(?:would|will|could|might|then|now)\s+)?(?:become|becomes|became)\s+" + lexicon.CURRENCY_CLASS + r"?", re.I)
