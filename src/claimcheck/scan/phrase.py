@@ -98,6 +98,8 @@ _DIR_AFTER = re.compile(
 )
 
 _SHARE_OF_AFTER = re.compile(r"\s+of\b", re.I)
+_SIGN_IN_BRACKETS = re.compile(r"\(\s*(?P<sign>[+\-\u2212\u2013])$")
+_CLOSE_BRACKET = re.compile(r"\s*\)")
 _FROM_NUMBER_AFTER = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}\s*,?\s+(?:from|compared\s+(?:to|with)|versus|against)\s+(?:a\s+|an\s+|the\s+)?"
                                 + lexicon.CURRENCY_CLASS + r"?\d", re.I)
 _MONEY_LEVEL_NOUNS = frozenset(n + e for n in lexicon.MONEY_LEVEL_NOUNS for e in ("", "s"))
@@ -416,6 +418,12 @@ def extend_phrase(s: str, q: Quantity, floor: int = 0) -> None:
         q.pend = q.end + am.end("up" if am.group("up") else "down")
     elif q.kind == "percent" and _SHARE_OF_AFTER.match(rest):
         q.share_of = True
+    elif (q.kind == "percent" and (sm := _SIGN_IN_BRACKETS.search(s, max(0, q.start - 3), q.start)) is not None
+          and _CLOSE_BRACKET.match(s, q.end)):
+        # ("a net increase of 9 000 employees (+0,1%)", "decreased by R6,1 billion (-3,0%)":
+        # a signed percent in brackets is a change, its sign the direction)
+        q.direction = "down" if sm.group("sign") in "-\u2212\u2013" else "up"
+        q.pstart = sm.start("sign")
     if q.noun is None and q.kind in ("count", "rate", "money"):
         nm = _NOUN_AFTER.match(s, q.end)
         if nm and nm.group("noun").lower() not in _NOT_NOUNS:
