@@ -446,7 +446,7 @@ def may_hold_claims(text: str, sentences: list[Sentence]) -> bool:
     for sent in sentences:
         sa, sb, qs, _ = sent
         if not qs:
-            if _sentence_reading(text, sent)[2]:
+            if _directions_alone(text, sent):
                 return True  # a direction the next sentence may give the levels of
             continue
         if any(q.kind not in ("count", "rate", "money") or q.direction or q.share_of for q in qs):
@@ -564,6 +564,20 @@ def _sentence_reading(text: str, sent: Sentence) -> tuple[list[int], list[tuple[
             directions.sort()
     got = memo["reading"] = (starts, anchors, directions)
     return got
+
+
+def _directions_alone(text: str, sent: Sentence) -> list[tuple[int, int, str, bool]]:
+    """The directions :func:`_sentence_reading` gives a sentence with no number, read
+    without its clauses when it has none (most sentences: its clauses are wanted only when
+    its paragraph is searched, and one that holds no claim is not)."""
+    got = sent[3].get("reading")
+    if got is not None:
+        return got[2]
+    sa, sb = sent[0], sent[1]
+    # (a sentence with no number has a direction only where it holds exactly one)
+    if len(_unnamed(text, sa, direction_matches(text, sa, sb, _words(text, sent)))) != 1:
+        return []
+    return _sentence_reading(text, sent)[2]
 
 
 def clause_starts(text: str, sent: Sentence) -> list[int]:

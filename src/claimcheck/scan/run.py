@@ -33,7 +33,7 @@ from claimcheck.numbers import Written
 from claimcheck.figures import ClaimedFigure
 from claimcheck.results import Problem
 from claimcheck.verdicts.diagnoses import Diagnosis
-from claimcheck.scan.detect import may_hold_numbers, read_sentence
+from claimcheck.scan.detect import may_hold_numbers, read_sentence, sentence_words
 from claimcheck.scan.figure_text import decimal_commas_as_points, minor_units_as_major, object_dropped, percent_spellings_as_sign
 from claimcheck.scan.phrase import PASSED_BY, changed_by_lead, rate_noun_dropped
 from claimcheck.scan.words import one_point_as_digits
@@ -448,6 +448,10 @@ def _sentence_quantities(text: str, pa: int, pb: int, budget: int | None = None)
                     sents.append((a, b, qs[:budget], memo))
                     return sents, a + cut
                 budget -= len(qs)
+        else:
+            # (the test has just read its words: the evidence search asks for them again
+            # to look for a direction verb, scan/items.py)
+            memo["words"] = sentence_words(s)
         sents.append((a, b, qs, memo))
     return sents, None
 
