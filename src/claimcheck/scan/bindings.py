@@ -687,8 +687,9 @@ def bound_score(claim: Claim, slots: dict[str, Item], owners: dict[int, Claim], 
 
 
 # The comparisons that name an old level outright: "compared to 72,000 in 2019".
-_COMPARED = frozenset({"compared with", "compared to", "than", "versus", "vs", "vs.", "against", "as against",
-                       "in comparison with", "in comparison to", "from"})
+# ("There were 290,761 applications lodged this year which compares with 280,003 last year")
+_COMPARED = frozenset({"compared with", "compared to", "compares with", "compares to", "than", "versus", "vs", "vs.",
+                       "against", "as against", "in comparison with", "in comparison to", "from"})
 _STEM = re.compile(r"[a-z]{4,}")
 # Words too common to say two sentences count one thing.
 _COMMON = frozenset({"number", "total", "year", "month", "rate", "percent", "cent", "level", "figure", "this", "that", "their",
