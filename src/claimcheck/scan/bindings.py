@@ -160,6 +160,8 @@ _POINTS_BACK = re.compile(
     r"(?:\s+(?:came\s+in|was|is|also|then))*)\s+", re.I)
 _POINTER = re.compile(r"\s*[\"'“‘(]*(?:they|it|that|this|these|those|the\s+(?:figure|number|total|count)s?)\b", re.I)
 _PLACE_POINTER = re.compile(r"\s*(?:it|they|the\s+(?:" + lexicon.alternation(lexicon.PLACE_POINTER_NOUNS) + r"))\s+(?:had|has|have|recorded|reported|saw|counted|logged|tallied)\b", re.I)
+# From a level to the claim its subject goes on to: " head, and is ", ", and was "
+_AND_IS_GAP = re.compile(r"(?:\s+[^\s\d;:.,()]+){0,2}\s*,?\s+and\s+(?:is|was|are|were)\s+", re.I)
 _RELATIVE = re.compile(r"\b(?:which|that|who)\s+(?:also\s+|has\s+|have\s+|had\s+)?$", re.I)
 # A bare percent beside its part: "1,469 were for medical emergencies, or 41 percent", "25 areas (14 percent)"
 _PART_GAP = re.compile(r"(?:\s+[^\s\d;:.,()]+){0,5}?\s*(?:,\s*or|\(|\u2014|\u2013|,|or|\s-)\s*"
@@ -340,6 +342,14 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
                         claim.new = claim.new or before[-2]
                 elif claim.kind != "share" and claim.new is None and it is not claim.old:
                     claim.new = it
+            elif (claim.kind != "share" and claim.new is None and it.role == "new" and it is not claim.old
+                  and _AND_IS_GAP.fullmatch(gap)
+                  and not any(it.b <= c.start < claim.start for c in claims if c is not claim and not c.quiet)):
+                # "lamb slaughter … eased 6% …, to 298,095 head, and is 7% lower than the five
+                # -year average for the month (321,718 head)": the subject goes on after "and
+                # is", the level its first change reached its own (no other level: "on 2020,
+                # when there were 150,748, and is up 13 per cent from the 163,067")
+                claim.new = it
         if not before and claim.new is None and claim.item is not None and claim.kind in ("percent", "count", "money", "multiple"):
             # "21,618 migrants arrived at Italy's shores — 148.7 percent higher than the 8,691
             # landings a year earlier": a claim set off by a dash after the level it is of,
