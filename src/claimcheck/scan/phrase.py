@@ -82,7 +82,7 @@ _NOT_NEXT_NUMBERS = (r"(?!\s+(?:by\s+)?(?:(?:" + lexicon.alternation([w for w in
 
 _DIR_AFTER = re.compile(
     r"(?:\s+(?:year[\s-]+(?:on|over)[\s-]+year|month[\s-]+(?:on|over)[\s-]+month|quarter[\s-]+(?:on|over)[\s-]+quarter"
-    r"|y-?o-?y|yoy|annual|annualised|annualized|quarterly|sequential|overall|net|\((?:yoy|y-o-y|mom|qoq)\)))*"
+    r"|y-?o-?y|yoy|annual|annualised|annualized|quarterly|sequential|overall|net|\((?:yoy|y-o-y|mom|qoq)\)|\((?![^()]*(?:%|per\s?cent|\bor\b))[^()\d]{0,4}\d[^()]{0,30}\)))*"
     # "562 votes more than the 11,259": what the number counts, then its comparison (else
     # "more than" reads as a claim that 562 is more than 11,259)
     r"(?:\s+(?!(?:" + "|".join(sorted(_NOT_NOUNS)) + r")\b)[a-z][\w'-]*(?=\s+(?:"
