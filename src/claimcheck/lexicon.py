@@ -164,6 +164,30 @@ def word_number(text: str) -> int | None:
     return got[0]
 
 
+# --- units of measure ---------------------------------------------------------------------
+
+#: A unit of measure and the one name its spellings share: "fell from 77 kilograms to 71
+#: kilos" measures one thing twice (what a level counts is compared by this name).
+UNIT_NAMES: Mapping[str, str] = MappingProxyType({
+    **dict.fromkeys(("kg", "kgs", "kilo", "kilos", "kilogram", "kilograms", "kilogramme", "kilogrammes"), "kilogram"),
+    **dict.fromkeys(("km", "kms", "kilometre", "kilometres", "kilometer", "kilometers"), "kilometre"),
+    **dict.fromkeys(("mm", "millimetre", "millimetres", "millimeter", "millimeters"), "millimetre"),
+    **dict.fromkeys(("cm", "centimetre", "centimetres", "centimeter", "centimeters"), "centimetre"),
+    **dict.fromkeys(("ml", "millilitre", "millilitres", "milliliter", "milliliters"), "millilitre"),
+    **dict.fromkeys(("mg", "milligram", "milligrams", "milligramme", "milligrammes"), "milligram"),
+    **dict.fromkeys(("ha", "hectare", "hectares"), "hectare"),
+    **dict.fromkeys(("ug/m3", "µg/m3", "μg/m3", "mcg/m3", "microgram", "micrograms"), "microgram"),
+    **dict.fromkeys(("kwh", "kilowatt-hour", "kilowatt-hours"), "kilowatt-hour"),
+    **dict.fromkeys(("kph", "km/h", "kmh"), "kph"),
+})  # fmt: skip
+#: Units of measure written right after the digits ("35mm", "77kg", "41.3ug/m3"): the
+#: number is a count of that unit, not a label ("5G", "3D" are labels).
+GLUED_UNITS: tuple[str, ...] = (
+    "mm", "cm", "km", "kms", "kg", "kgs", "ml", "mg", "ha", "mph", "kph", "km/h", "kmh", "kwh",
+    "ug/m3", "µg/m3", "μg/m3", "mcg/m3",
+)
+
+
 # --- money --------------------------------------------------------------------------------
 
 #: Currency signs written before digits, and the ISO code each stands for.

@@ -160,6 +160,21 @@ _POINTS_BACK = re.compile(
     r"(?:\s+(?:came\s+in|was|is|also|then))*)\s+", re.I)
 _POINTER = re.compile(r"\s*[\"'“‘(]*(?:they|it|that|this|these|those|the\s+(?:figure|number|total|count)s?)\b", re.I)
 _PLACE_POINTER = re.compile(r"\s*(?:it|they|the\s+(?:" + lexicon.alternation(lexicon.PLACE_POINTER_NOUNS) + r"))\s+(?:had|has|have|recorded|reported|saw|counted|logged|tallied)\b", re.I)
+# "The number of student visa holders …": a subject naming a number of something
+_THE_NUMBER_OF = re.compile(r"[\s\"'“‘(]*the\s+(?:figure|number|total)\s+of\s", re.I)
+
+
+def _names_its_own(text: str, claim: Claim, levels: list[Item]) -> bool:
+    """Whether a claim whose subject is "the number of …" gives its own levels after it,
+    two of them in its sentence ("The number of student visa holders in Australia decreased
+    by 0.9% between 30 June 2012 when there were 307,050 students and 30 June 2013 when
+    there were 304,251 students"): the subject names what it counts, no pointer back."""
+    return (_THE_NUMBER_OF.match(text, claim.sa) is not None
+            and sum(1 for it in levels if it.sent == claim.sent and it.a >= claim.end) >= 2)
+
+
+# From a level to the claim its subject goes on to: " head, and is ", ", and was "
+_AND_IS_GAP = re.compile(r"(?:\s+[^\s\d;:.,()]+){0,2}\s*,?\s+and\s+(?:is|was|are|were)\s+", re.I)
 _RELATIVE = re.compile(r"\b(?:which|that|who)\s+(?:also\s+|has\s+|have\s+|had\s+)?$", re.I)
 # A bare percent beside its part: "1,469 were for medical emergencies, or 41 percent", "25 areas (14 percent)"
 _PART_GAP = re.compile(r"(?:\s+[^\s\d;:.,()]+){0,5}?\s*(?:,\s*or|\(|\u2014|\u2013|,|or|\s-)\s*"
@@ -385,6 +400,14 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
                         claim.new = claim.new or before[-2]
                 elif claim.kind != "share" and claim.new is None and it is not claim.old:
                     claim.new = it
+            elif (claim.kind != "share" and claim.new is None and it.role == "new" and it is not claim.old
+                  and _AND_IS_GAP.fullmatch(gap)
+                  and not any(it.b <= c.start < claim.start for c in claims if c is not claim and not c.quiet)):
+                # "lamb slaughter … eased 6% …, to 298,095 head, and is 7% lower than the five
+                # -year average for the month (321,718 head)": the subject goes on after "and
+                # is", the level its first change reached its own (no other level: "on 2020,
+                # when there were 150,748, and is up 13 per cent from the 163,067")
+                claim.new = it
         if not before and claim.new is None and claim.item is not None and claim.kind in ("percent", "count", "money", "multiple"):
             # "21,618 migrants arrived at Italy's shores — 148.7 percent higher than the 8,691
             # landings a year earlier": a claim set off by a dash after the level it is of,
@@ -419,7 +442,7 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
         # in transfers", "This was a 22 per cent increase on 2020, when there were 150,748,
         # and is up 13 per cent": every claim of a sentence that opens by pointing back
         # points back, past the numbers of the claims before it
-        if (_ANAPHOR.fullmatch(text[claim.sa : claim.start])
+        if ((_ANAPHOR.fullmatch(text[claim.sa : claim.start]) and not _names_its_own(text, claim, levels))
                 # ("The increase was 12%": the phrase itself opens by pointing back)
                 or (claim.item is not None and claim.start == claim.sa and _ANAPHOR.fullmatch(text[claim.sa : claim.item.a]))
                 or any(
@@ -736,8 +759,9 @@ def bound_score(claim: Claim, slots: dict[str, Item], owners: dict[int, Claim], 
 
 # The comparisons that name an old level outright: "compared to 72,000 in 2019", "well above
 # the 3,627 sold in September, 2012".
-_COMPARED = frozenset({"compared with", "compared to", "than", "versus", "vs", "vs.", "against", "as against",
-                       "in comparison with", "in comparison to", "from", "above", "below"})
+# ("There were 290,761 applications lodged this year which compares with 280,003 last year")
+_COMPARED = frozenset({"compared with", "compared to", "compares with", "compares to", "than", "versus", "vs", "vs.",
+                       "against", "as against", "in comparison with", "in comparison to", "from", "above", "below"})
 _STEM = re.compile(r"[a-z]{4,}")
 # Words too common to say two sentences count one thing.
 _COMMON = frozenset({"number", "total", "year", "month", "rate", "percent", "cent", "level", "figure", "this", "that", "their",

@@ -609,6 +609,12 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                 sc, why = distance(claim, d, new)
                 sc += 3
                 why.append(f"{d.q.num} beside the claim gives the change")
+                if beside:
+                    # ("residential work was up $308 million (40 percent) to $1.1 billion
+                    # non-residential work was down $99 million": the amount right beside the
+                    # claim restates it, before any amount further on)
+                    sc += 2
+                    why.append(f"{d.q.num} right beside the claim")
                 if total_after:
                     sc += 1.5
                     why.append(f"the total {new.q.num} after the change it led to")

@@ -123,6 +123,10 @@ _PER_BEFORE = re.compile(r"\b(?:per|every)\s$", re.I)
 _SCALE_ATTACHED = re.compile(r"(?:" + lexicon.alternation(list(lexicon.PROSE_SCALE_ABBREVIATIONS) + list(lexicon.SCALE_WORDS)) + r")\b", re.I)
 
 
+# "fell from 77kg to 71kg", "41.3ug/m3": a unit of measure written right after the digits
+_GLUED_UNIT = re.compile(r"(?:" + lexicon.alternation(lexicon.GLUED_UNITS) + r")(?![^\W_]|/)", re.I)
+
+
 # "costs 13p more", "(42p a month)": pence, a hundredth of a pound (as written: lower case)
 _MINOR_UNIT = re.compile(r"(?:" + lexicon.alternation(lexicon.MINOR_UNIT_SUFFIXES) + r")\b")
 
@@ -407,6 +411,7 @@ def _number_kind(s: str, m: re.Match, words: tuple[bool, bool] = (True, True)) -
     kind = "count"
     text_end = e
     scale_text = ""
+    glued = None  # a unit of measure written right after the digits
     minor = None  # the currency of which the number is hundredths ("13p")
     pm = _PCT.match(after)
     ptm = _POINTS.match(after)
@@ -436,6 +441,9 @@ def _number_kind(s: str, m: re.Match, words: tuple[bool, bool] = (True, True)) -
                   and num.replace(",", "") not in lexicon.RESOLUTION_NUMBERS):
                 minor = lexicon.MINOR_UNIT_SUFFIXES[_MINOR_UNIT.match(after).group(0)]
                 text_end = e + 1
+            elif not cur and not code and (gm := _GLUED_UNIT.match(after)) is not None:
+                glued = gm.group(0).lower()  # a count of the unit, which is what it counts
+                text_end = e + gm.end()
             else:
                 return None  # "5G", "3D", "10am" is caught above: a label
         elif not cur and (hs := _HYPHEN_SCALE.match(after)) is not None:
@@ -495,7 +503,7 @@ def _number_kind(s: str, m: re.Match, words: tuple[bool, bool] = (True, True)) -
         return None
     start = m.start() if code else a
     q = Quantity(start, text_end, start, text_end, kind if not currency or kind != "count" else "money",
-                 num=s[start:text_end].strip(), written=written, currency=currency)
+                 num=s[start:text_end].strip(), written=written, currency=currency, noun=glued)
     return q
 
 

@@ -931,6 +931,9 @@ def noun_of(q: Quantity) -> str | None:
     n = q.noun
     if not n:
         return None
+    unit = lexicon.UNIT_NAMES.get(n.lower())
+    if unit is not None:
+        return unit  # "77 kilograms", "71 kilos", "71kg": one unit, however spelt
     return n[:-1] if n.endswith("s") else n
 
 

@@ -83,6 +83,7 @@ _NOT_NEXT_NUMBERS = (r"(?!\s+(?:by\s+)?(?:(?:" + lexicon.alternation([w for w in
 _DIR_AFTER = re.compile(
     r"(?:\s+(?:year[\s-]+(?:on|over)[\s-]+year|month[\s-]+(?:on|over)[\s-]+month|quarter[\s-]+(?:on|over)[\s-]+quarter"
     r"|y-?o-?y|yoy|annual|annualised|annualized|quarterly|sequential|overall|net|\((?:yoy|y-o-y|mom|qoq)\)"
+    r"|\((?![^()]*(?:%|per\s?cent|\bor\b))[^()\d]{0,4}\d[^()]{0,30}\)"
     # ("an N88.6 billion or 15.8% increase", "a 76% or N1.8 billion decrease": the change noun
     # after the second size is the first one's too)
     r"|or\s+(?:[A-Za-z]{1,3}\$?\s?|" + lexicon.CURRENCY_CLASS + r")?\d[\d,.]*(?:\s?(?:" + lexicon.alternation(list(lexicon.SCALES)) + r"))?"
@@ -192,11 +193,11 @@ def _pre_step_pattern(keep) -> str:  # noqa: ANN001
     def noun_of(nouns: str) -> str:
         # "a modest decline of", and "a rise in their bill of", "an increase in real terms of"
         # ("the statewide drop of 38 homicides" too, but not "The (provisional) net migration
-        # gain of 52,000": a net flow named with "the" is a level); up to three words, none an
-        # article: "a year on year growth of 14 percent"; no verb a subject reports the change
-        # with: "The port recorded growth of 6 percent"
+        # gain of 52,000": a net flow named with "the" is a level); up to three words (or an
+        # abbreviation in brackets), none an article: "a year on year growth of 14 percent", "a
+        # year-on-year (YoY) increase of"; no verb a subject reports with: "recorded growth of"
         return (r"|(?:a|an|the(?!(?:\s+[a-z][a-z-]{0,15}){0,2}\s+net\b))\s+(?:" + _NOT_REPORTING
-                + r"(?!(?:a|an|the)\s)[a-z][a-z-]{0,15}\s+){1,3}(?:" + nouns + r")s?\s+of"
+                + r"(?!(?:a|an|the)\s)(?:[a-z][a-z-]{0,15}|\([a-z][a-z-]{1,7}\))\s+){1,3}(?:" + nouns + r")s?\s+of"
                 r"|(?:a|an)\s+(?:[a-z][a-z-]{0,15}\s+){0,2}(?:" + nouns + r")s?\s+in\s+(?:[a-z][\w'’-]{0,15}\s+){1,3}of"
                 ) if keep("of", False) else ""
 

@@ -205,6 +205,8 @@ _QUALIFIED_CHANGE = re.compile(
 # qualify the change, between its verb and its size (read without them)
 _SIZE_QUALIFIED = re.compile(
     r"\b(?:a|an)\s+(?:(?:" + lexicon.alternation(lexicon.CHANGE_SIZE_QUALIFIERS) + r")\s+){1,2}(?=[~$\u00a3\u20ac]?\d)", re.I)
+# an amount in brackets inside a phrase, between a change's size and its direction
+_BRACKETED_AMOUNT = re.compile(r"\s*\((?![^()]*(?:%|per\s?cent|\bor\b))[^()\d]{0,4}\d[^()]{0,30}\)(?=\s+[a-z])", re.I)
 # "slight" → "slightly", "dramatic" → "dramatically": the size adjectives whose adverb is a
 # hedge of the size of a change
 _SIZE_ADVERBS = {
@@ -241,6 +243,10 @@ def read_figure(phrase: str) -> tuple[ClaimedFigure | None, str | None]:
     if m:
         candidates.append(phrase[m.end() :])
     m = _SIZE_QUALIFIED.search(phrase)
+    if m and m.start() > 0:
+        candidates.append(phrase[: m.start()] + phrase[m.end() :])
+    # "0.9 per cent (0.53 Mt CO2 eq) lower": the amount in brackets restates the change
+    m = _BRACKETED_AMOUNT.search(phrase)
     if m and m.start() > 0:
         candidates.append(phrase[: m.start()] + phrase[m.end() :])
     # "a deduction of 60,520 votes", "a shortfall of 12%": a change noun the figure language
