@@ -128,6 +128,8 @@ _GLUED_UNIT = re.compile(r"(?:" + lexicon.alternation(lexicon.GLUED_UNITS) + r")
 
 
 # "costs 13p more", "(42p a month)": pence, a hundredth of a pound (as written: lower case)
+# British fuel copy's pence a litre: "145ppl", "131.4 p/litre", "131.4p/litre"
+_PENCE_PER_LITRE = re.compile(r"(?:ppl|\s?p\s?/\s?l(?:itre)?|\s?p\s+(?:per|a)\s+litre)\b", re.I)
 _MINOR_UNIT = re.compile(r"(?:" + lexicon.alternation(lexicon.MINOR_UNIT_SUFFIXES) + r")\b")
 
 
@@ -437,6 +439,9 @@ def _number_kind(s: str, m: re.Match, words: tuple[bool, bool] = (True, True)) -
             if after[:1] in "xX" and not after[1:2].isalnum():
                 kind = "multiple"
                 text_end = e + 1
+            elif not cur and not code and (pl := _PENCE_PER_LITRE.match(after)) is not None:
+                minor = "\u00a3"  # ("dropped below 145ppl": British fuel copy's pence a litre)
+                text_end = e + pl.end()
             elif (not cur and not code and _MINOR_UNIT.match(after)
                   and num.replace(",", "") not in lexicon.RESOLUTION_NUMBERS):
                 minor = lexicon.MINOR_UNIT_SUFFIXES[_MINOR_UNIT.match(after).group(0)]
@@ -446,6 +451,9 @@ def _number_kind(s: str, m: re.Match, words: tuple[bool, bool] = (True, True)) -
                 text_end = e + gm.end()
             else:
                 return None  # "5G", "3D", "10am" is caught above: a label
+        elif not cur and not code and (pl := _PENCE_PER_LITRE.match(after)) is not None:
+            minor = "\u00a3"  # ("from 131.4 p/litre to 131.7 p/litre": pence a litre, spaced)
+            text_end = e + pl.end()
         elif not cur and (hs := _HYPHEN_SCALE.match(after)) is not None:
             # "13-thousand-926", "2-million": radio copy spells the scale out between hyphens
             scale = lexicon.SCALE_WORDS[hs.group("scale").lower()]

@@ -19,8 +19,9 @@ __all__ = ["decimal_commas_as_points", "minor_units_as_major", "object_dropped",
 
 
 # "risen 24p", "(42p a month)": pence in a claim's phrase, for the figure language
+# ("risen 24p", "fell 3.2ppl", "risen 0.3 p/litre": pence, and British fuel copy's pence a litre)
 _PENCE = re.compile(r"(?<![\w.,$\u00a3\u20ac])(?P<num>\d{1,3}(?:\.\d+)?)(?:(?P<unit>" + lexicon.alternation(lexicon.MINOR_UNIT_SUFFIXES)
-                    + r")|\s(?P<word>(?i:" + lexicon.alternation(lexicon.MINOR_UNIT_WORDS) + r")))\b")
+                    + r")(?:pl)?|\s?(?P<litre>p)\s?/\s?l(?:itre)?|\s(?P<word>(?i:" + lexicon.alternation(lexicon.MINOR_UNIT_WORDS) + r")))\b")
 
 
 def minor_units_as_major(phrase: str) -> str:
@@ -33,7 +34,7 @@ def minor_units_as_major(phrase: str) -> str:
         elif m.group("num") in lexicon.RESOLUTION_NUMBERS:
             return m.group(0)
         else:
-            sign = lexicon.MINOR_UNIT_SUFFIXES[m.group("unit")]
+            sign = lexicon.MINOR_UNIT_SUFFIXES[m.group("unit") or m.group("litre")]
         return sign + format(Decimal(m.group("num")).scaleb(-2), "f")
     return _PENCE.sub(major, phrase)
 
