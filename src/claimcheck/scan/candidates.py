@@ -432,6 +432,9 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                          and old.time[0] == 0 and old.time[1] < 0 and (new.time is None or new.time == (0, 0))
                          and _BASE_RELATIVE.match(text, claim.end) is not None)) or (
                         old is claim.old and new is claim.new and base is not True and (
+                            # ("have risen 225% since 2019, from 120 to 390": the base's level
+                            # right after the year it names)
+                            (old.time is None and _SINCE_THEN_FROM.fullmatch(text, claim.end, old.a) is not None) or
                             (old.time is None and text[old.base + old.q.pstart - 1 : old.base + old.q.pstart] == "(") or (
                             old.time is not None and old.time[0] == 0 and old.time[1] < 0
                             and (new.time is None or new.time[0] in (0, base[0] + 1)))))):
@@ -798,6 +801,7 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
 
 
 _POSITION_AFTER = re.compile(r"\s+(?:above|below)\b", re.I)
+_SINCE_THEN_FROM = re.compile(r"\s+(?:since|from)\s+(?:(?:" + MONTH + r")\s+)?(?:19|20)\d\d\s*,\s*from\s+(?:the\s+)?" + lexicon.CURRENCY_CLASS + r"?", re.I)
 # Role words that make a level the base of a comparison outright
 _BASE_WORDS = frozenset({"from", "than", "against", "as against", "versus", "vs", "vs.", "compared with", "compared to"})
 #: The note of an old level derived from a level an earlier sentence gives of what the
