@@ -790,6 +790,13 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
                 and y.q.direction is None and not y.q.share_of and not y.q.words and y.role is None
                 and _AND_CHANGE_GAP.fullmatch(text, x.b, y.pa)):
             y.q.direction = x.q.direction
+    # "320 and 290 homicides in 2022 and 2023, respectively": two levels joined by "and",
+    # then their years in the same order
+    for x, y in zip(items, items[1:]):
+        if (x.clause == y.clause and x.time is None and _AND_GAP.fullmatch(text, x.b, y.a)
+                and (m := _RESPECTIVE_YEARS.match(text, y.b)) is not None and y.time in (None, (int(m.group("y1")), 0))):
+            # (the first year, read as the second level's own label, is the first level's)
+            x.time, y.time = (int(m.group("y1")), 0), (int(m.group("y2")), 0)
     # "412,000 visitors and 3,000 members in 2024": a label after the last of levels joined
     # by "and" is every one's
     for x, y in zip(reversed(items[:-1]), reversed(items[1:])):
@@ -1032,6 +1039,7 @@ _BECOME_WORDS = frozenset({"become", "becomes", "became"})
 _BECOMES_GAP = re.compile(r"\s+(?:(?:would|will|could|might|then|now)\s+)?(?:become|becomes|became)\s+" + lexicon.CURRENCY_CLASS + r"?", re.I)
 _CHANGE_OF = re.compile(r"\bof\s*$", re.I)
 _LOOSE_TO_GAP = re.compile(r"(?:\s+[a-z][\w'’-]*){0,3}\s+in\s+(?:19|20)\d\d\s*,?\s+to\s+", re.I)
+_RESPECTIVE_YEARS = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}\s+in\s+(?P<y1>(?:19|20)\d\d)\s+and\s+(?P<y2>(?:19|20)\d\d)\s*,?\s+respectively\b", re.I)
 _AND_GAP = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}\s*,?\s+and\s+" + lexicon.CURRENCY_CLASS + r"?", re.I)
 _AGAINST_GAP = re.compile(r"\s*,?\s*(?:against|versus|vs\.?|compared\s+(?:with|to))\s+(?:just\s+|only\s+)?", re.I)
 _SHARED_UNIT_GAP = re.compile(
