@@ -719,7 +719,13 @@ def build_items(text: str, sentences: list[Sentence]) -> tuple[list[Item], list[
         # unit written once after the first number is the second's, set against it; not after
         # "from": "fell 19% to 990 a day, from 31,000 in June" sets a rate against a count)
         if (x.sent == y.sent and x.q.per and not y.q.per and y.q.kind in ("count", "money") and y.q.noun is None
-                and y.q.written is not None and _AGAINST_GAP.fullmatch(text, x.b, y.a)):
+                and y.q.written is not None and (_AGAINST_GAP.fullmatch(text, x.b, y.a) or (
+                    # ("Ridership averaged 41,000 a day in 2023, down from 52,000 in 2019": after
+                    # "from", only a base of the rate's own size; 31,000 against 990 a day is a
+                    # month's count set against a day's rate)
+                    _FROM_GAP.fullmatch(text, x.b, y.a) and x.q.per in _PER_PERIODS and x.q.written is not None
+                    and 0 < written_of(x).value and 0 < written_of(y).value
+                    and 2 * min(written_of(x).value, written_of(y).value) >= max(written_of(x).value, written_of(y).value)))):
             y.q.per, y.q.kind = x.q.per, (x.q.kind if y.q.kind == "count" else y.q.kind)
         if x.sent == y.sent and _SHARED_UNIT_GAP.fullmatch(text, x.b, y.a) and x.q.written is not None:
             if y.q.per and not x.q.per and x.q.kind == "count":
@@ -1040,6 +1046,9 @@ _BECOMES_GAP = re.compile(r"\s+(?:(?:would|will|could|might|then|now)\s+)?(?:bec
 _CHANGE_OF = re.compile(r"\bof\s*$", re.I)
 _LOOSE_TO_GAP = re.compile(r"(?:\s+[a-z][\w'’-]*){0,3}\s+in\s+(?:19|20)\d\d\s*,?\s+to\s+", re.I)
 _RESPECTIVE_YEARS = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}\s+in\s+(?P<y1>(?:19|20)\d\d)\s+and\s+(?P<y2>(?:19|20)\d\d)\s*,?\s+respectively\b", re.I)
+# A rate, its period's words, then "down/up from" and its base: " in 2023, down from "
+_FROM_GAP = re.compile(r"(?:\s+(?:in|during|for|last|this)\s+[^\d,;.]{0,20}?(?:(?:19|20)\d\d)?)?\s*,?\s+(?:(?:up|down)\s+)?from\s+(?:the\s+)?", re.I)
+_PER_PERIODS = frozenset({"per day", "per week", "per month", "per year", "a day", "a week", "a month", "a year", "day", "week", "month", "year"})
 _AND_GAP = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}\s*,?\s+and\s+" + lexicon.CURRENCY_CLASS + r"?", re.I)
 _AGAINST_GAP = re.compile(r"\s*,?\s*(?:against|versus|vs\.?|compared\s+(?:with|to))\s+(?:just\s+|only\s+)?", re.I)
 _SHARED_UNIT_GAP = re.compile(
