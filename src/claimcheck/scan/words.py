@@ -77,6 +77,8 @@ _WORD_QUANTITY = re.compile(
     + lexicon.alternation(lexicon.FRACTION_POINT_UNITS).replace(r"\s+", r"[\s-]+") + r")\b"
     r"|(?<![\d,.])(?P<one>" + _WN + r"|\d{1,3})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<every>" + _WN + r"|\d{1,3}(?:,\d{3})*)\b"
     r"|" + _NOT_A_PERIOD + r"(?P<fnum>a|one|" + _WN + r")[\s-](?P<frac>" + lexicon.alternation(_FRACTION_WORDS) + r")(?=\s+(?:of|the|all)\b|" + _PCT_AFTER + r")"
+    # ("1,350, or a quarter, involved bicycles": a fraction set off after "or" restates the part before it)
+    r"|(?<=\bor\s)(?P<ofnum>a|one|" + _WN + r")[\s-](?P<ofrac>" + lexicon.alternation(_FRACTION_WORDS) + r")(?=\s*[,;)])"
     r"|" + _NOT_A_PERIOD + r"(?P<half>half)(?=\s+(?:of|the|all|its|their|those|these|his|her|our)\b|\s*[\u2014\u2013)]|" + _PCT_AFTER + r")"
     r"|(?P<maj>(?:a|the)\s+(?:slim\s+|narrow\s+|large\s+|vast\s+|clear\s+|solid\s+|bare\s+)?majority)(?=\s+of\b)"
     r"|(?P<mult>" + lexicon.alternation(w for w in lexicon.MULTIPLE_WORDS if w not in _NOT_ALONE_MULTIPLES) + r")"
@@ -250,7 +252,8 @@ def word_quantities(s: str) -> list[Quantity]:
             kind = "share"
         elif m.group("byfrac") is not None:
             kind = "percent"  # "fell by a third, from 2,400 to 1,650": a change, kept only with a direction
-        elif m.group("fnum") is not None or m.group("half") is not None or m.group("maj") is not None:
+        elif (m.group("fnum") is not None or m.group("half") is not None or m.group("maj") is not None
+              or m.group("ofnum") is not None):
             kind = "share"
         elif m.group("mult") is not None or m.group("twice") is not None or m.group("twice2") is not None or m.group("fold") is not None:
             kind = "multiple"
