@@ -85,7 +85,9 @@ _WORD_QUANTITY = re.compile(
     r"|(?P<twice>twice|(?:" + _WN + r"|\d{1,3}(?:\.\d{1,3})?)\s+times)(?=\s+(?:as\s+\w+|" + lexicon.alternation(lexicon.TIMES_MORE) + r"|the|that|what|over)\b)"
     # ("around double the rate for females", "triple the number of"): the adjective before
     # "the" and what it multiplies
-    r"|(?P<twice2>double|triple|quadruple)(?=\s+(?:the|that|what)\s+(?:rate|number|amount|level|size|share|figure|total|price|cost|average|count)\b)"
+    r"|(?P<twice2>double|triple|quadruple)(?=\s+(?:the|that|what)\s+(?:rate|number|amount|level|size|share|figure|total|price|cost|average|count)\b"
+    # ("nearly double the $1.1 million it spent in 2021": or the number itself)
+    r"|\s+the\s+(?:" + lexicon.CURRENCY_CLASS + r"\s?)?\d)"
     r"|(?P<fold>" + _WN + r"|\d{1,3}(?:\.\d{1,3})?)[-\u2010\u2011\s]?fold\b"
     r"|(?P<byfrac>(?:a|one|" + _WN + r")[\s-](?:" + lexicon.alternation(_FRACTION_WORDS) + r")|(?:(?<=by\s)|" + _BY_HEDGED + r")half)(?=,?\s+(?:to|from)\s)"
     r"|(?P<wscale>" + _WN + r")\s+(?P<wsc>" + lexicon.alternation(lexicon.SCALE_WORDS) + r")\b"
