@@ -270,15 +270,19 @@ _OF_THOSE = re.compile(r"\s+of\s+(?:those|these)\s+(?:[a-z]+-)?(?P<verb>[a-z]{3,
 _OF_NOUN = re.compile(r"\s+of\s+(?:(?:the|its|their|total|net|all)\s+)?(?P<noun>[a-z]{4,})\b", re.I)
 
 
+def _word_after(text: str, claim: Claim, pattern: re.Pattern, group: str) -> str | None:
+    """The word ``pattern`` finds right after a claim with a number ("of sales", "of those
+    tested"), lower-cased; None when there is none."""
+    m = pattern.match(text, claim.end) if claim.item is not None else None
+    return None if m is None else m.group(group).lower()
+
+
 def _of_noun_names(text: str, claim: Claim, whole: Item) -> bool:
     """Whether the noun the claim is "of" stands in the whole's own clause, before it or
     right after it ("Sales were $930.9 million", "sales of $930.9 million")."""
-    if claim.item is None:
+    stem = _word_after(text, claim, _OF_NOUN, "noun")
+    if stem is None:
         return False
-    m = _OF_NOUN.match(text, claim.end)
-    if m is None:
-        return False
-    stem = m.group("noun").lower()
     stem = stem[:-1] if stem.endswith("s") else stem
     near = text[whole.base : whole.a].lower() + " " + text[whole.b : whole.b + 25].lower()
     return re.search(r"\b" + re.escape(stem) + r"s?\b", near) is not None
@@ -287,12 +291,9 @@ def _of_noun_names(text: str, claim: Claim, whole: Item) -> bool:
 def _points_back_to(text: str, claim: Claim, whole: Item) -> bool:
     """Whether the claim's "of those <done>" names ``whole`` by the verb the words around
     it use ("175,000 people stopped and tested" … "of those breath-tested")."""
-    if claim.item is None:
+    stem = _word_after(text, claim, _OF_THOSE, "verb")
+    if stem is None:
         return False
-    m = _OF_THOSE.match(text, claim.end)
-    if m is None:
-        return False
-    stem = m.group("verb").lower()
     near = text[max(whole.base, whole.a - 40) : whole.b + 60].lower()
     return re.search(r"\b(?:[a-z]+-)?" + re.escape(stem) + r"(?:ed|d|s|ing)?\b", near) is not None
 
