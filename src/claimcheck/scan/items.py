@@ -128,7 +128,9 @@ _EM_DASH = re.compile("\u2014")
 _WHILE_CHANGE = lexicon.alternation(sorted({w for w in lexicon.PROSE_UP + lexicon.PROSE_DOWN if " " not in w and len(w) > 3
                                               and w not in lexicon.UP_COMPARATIVES + lexicon.DOWN_COMPARATIVES
                                               and w != "down"}))
-_CLAUSE_BREAK = re.compile(r";|\u2014|\s--\s|(?<!\((?:19|20)\d\d):\s|[,.!?][\u201d\"]|[\u201d\"],|,\s+(?=(?:while|whereas)\b|but\b(?!\s+[\d$\u00a3\u20ac]))"
+# ("renewables provided 21.2% of total electrical output — up from 19.2% a year earlier": a dash
+# before "up from" sets the comparison after its level, in its clause)
+_CLAUSE_BREAK = re.compile(r";|\u2014(?!\s*(?:up|down)\s+from\b)|\s--\s|(?<!\((?:19|20)\d\d):\s|[,.!?][\u201d\"]|[\u201d\"],|,\s+(?=(?:while|whereas)\b|but\b(?!\s+[\d$\u00a3\u20ac]))"
                            # ("grew by 5.9pc to Ksh 359.6 billion from 339.68 billion while domestic
                            # taxes rose by 3.5pc": "while" and a change of its own open a clause, comma
                            # or not; "136,343 … last year while 130,298 … in 2015" compares levels)
