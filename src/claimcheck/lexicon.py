@@ -433,7 +433,7 @@ DIRECTION_VERBS: tuple[str, ...] = (
     "rose", "risen", "rises", "fell", "fallen", "falls", "increased", "increases", "decreased", "decreases",
     "declined", "declines", "dropped", "drops", "climbed", "climbs", "grew", "grows", "jumped", "slipped",
     "dipped", "eased", "edged up", "edged down", "edged higher", "edged lower", "ticked up", "ticked down",
-    "went up", "went down", "shrank", "swelled", "soared", "surged", "plunged", "plummeted", "tumbled",
+    "went up", "went down", "shrank", "shrunk", "shrinks", "swelled", "soared", "surged", "plunged", "plummeted", "tumbled",
     "slid", "sank", "rebounded", "bounced", "lowered", "was up", "were up", "was down", "were down",
     "is up", "are up", "is down", "are down", "has risen", "have risen", "has fallen", "have fallen",
     "has increased", "have increased", "has decreased", "have decreased", "has declined", "have declined",

@@ -133,8 +133,10 @@ _WHILE_CHANGE = lexicon.alternation(sorted({w for w in lexicon.PROSE_UP + lexico
 _CLAUSE_BREAK = re.compile(r";|\u2014(?!\s*(?:up|down)\s+from\b)|\s--\s|(?<!\((?:19|20)\d\d):\s|[,.!?][\u201d\"]|[\u201d\"],|,\s+(?=(?:while|whereas)\b|but\b(?!\s+[\d$\u00a3\u20ac]))"
                            # ("grew by 5.9pc to Ksh 359.6 billion from 339.68 billion while domestic
                            # taxes rose by 3.5pc": "while" and a change of its own open a clause, comma
-                           # or not; "136,343 … last year while 130,298 … in 2015" compares levels)
-                           r"|(?<!\ba)\s+(?=(?:while|whereas)\s+(?:[^\W\d][\w'’-]*\s+){1,4}?(?:" + _WHILE_CHANGE + r")\b)")
+                           # or not, as "even as" does: "registering a 12.7-percent growth rate even as
+                           # its global shipment share shrunk annually from 13 percent to 11.7 percent";
+                           # "136,343 … last year while 130,298 … in 2015" compares levels)
+                           r"|(?<!\ba)\s+(?=(?:while|whereas|even\s+as|even\s+though|although|though)\s+(?:[^\W\d][\w'’-]*\s+){1,4}?(?:" + _WHILE_CHANGE + r")\b)")
 
 
 # Not a part of a hyphenated word: "the clean-up", "a follow-up", "up-to-date".
