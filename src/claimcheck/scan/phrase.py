@@ -7,6 +7,10 @@ claim is quoted by.
 
 Every pattern here runs in linear time on any input; the look-back searches a window of
 at most 60 characters, a few times per number.
+
+It is longer than the other modules because the words after a number and the words
+before it are read in one pass, each step narrowing the next; split, the two halves would
+pass half-built quantities between modules.
 """
 
 from __future__ import annotations
