@@ -96,6 +96,8 @@ def more_candidates(claim: Claim, text: str, items: list[Item], claims: list[Cla
         out += aside_then_whole_candidates(claim, text, items)
     if kind in ("percent", "share") and claim.direction is None:
         out += turnout_candidates(claim, text, items)
+        if kind == "percent" and not claim.bare:
+            out += year_figure_candidates(claim, text, items)
     if kind == "percent" and claim.direction is not None:
         out += compounded_candidates(claim, text, items)
     if kind == "percent":
