@@ -211,26 +211,44 @@ _ELIGIBLE_BEFORE = re.compile(r"\b(?:eligible|registered)\s+(?:voters?|electors?
 _CAST_NEAR = re.compile(r"\b(?:ballots?|votes?|voted|voters?\s+who\s+voted)\b", re.I)
 
 
+#: The note of a turnout whose ballots or voters the sentence before counts (bearing out only).
+TURNOUT_BEFORE = "read the turnout as the ballots cast over the voters eligible or registered, counted in the sentence before"
+
+
 def turnout_candidates(claim: Claim, text: str, items: list[Item]) -> list[Candidate]:
     """A turnout in percent, its sentence setting out the ballots cast and the voters who
     could cast them ("A total of 2,451 ballots were cast for 4,000 eligible voters for a
-    turnout percentage of 61.11 percent"): the ballots over the voters."""
+    turnout percentage of 61.11 percent"): the ballots over the voters. What the claim's
+    sentence leaves out the sentence before may count ("… a total of 17,524 voters casting
+    ballots …. The turnout included 73% of the 24,000 registered voters"): read across a
+    sentence, that only bears the turnout out."""
     it = claim.item
     if it is None or claim.kind not in ("percent", "share") or claim.direction is not None:
         return []
     if _TURNOUT.search(text, claim.sa, claim.end + 20) is None:
         return []
-    sent = [o for o in items if o.sent == claim.sent and o is not it and is_level(o) and o.q.kind == "count"
-            and o.q.hedge is None]
-    wholes = [o for o in sent if _ELIGIBLE_AFTER.match(text, o.b) or _ELIGIBLE_BEFORE.search(text, max(claim.sa, o.pa - 30), o.pa)]
-    casts = [o for o in sent if o not in wholes and _CAST_NEAR.search(text, o.b, o.b + 25)]
+    found = []
+    for sent_no in (claim.sent, claim.sent - 1):
+        sent = [o for o in items if o.sent == sent_no and o is not it and is_level(o) and o.q.kind == "count"
+                and o.q.hedge is None]
+        wholes = [o for o in sent if _ELIGIBLE_AFTER.match(text, o.b) or _ELIGIBLE_BEFORE.search(text, max(o.base, o.pa - 30), o.pa)]
+        casts = [o for o in sent if o not in wholes and _CAST_NEAR.search(text, o.b, o.b + 25)]
+        found.append((wholes, casts))
+    (wholes, casts), (wholes_before, casts_before) = found
+    note = TURNOUT
+    if not wholes and not casts:
+        wholes, casts, note = wholes_before, casts_before, TURNOUT_BEFORE
+    elif not casts and len(wholes) == 1:
+        casts, note = casts_before, TURNOUT_BEFORE
+    elif not wholes and len(casts) == 1:
+        wholes, note = wholes_before, TURNOUT_BEFORE
     if len(wholes) != 1 or len(casts) != 1:
         return []
     part, whole = casts[0], wholes[0]
     if not 0 < written_of(part).value <= written_of(whole).value:
         return []
     return [Candidate("share", Computation("share", (written_of(part), written_of(whole))), (part, whole), 8.0,
-                      [f"{part.q.num} cast of {whole.q.num} who could vote"], note=TURNOUT)]
+                      [f"{part.q.num} cast of {whole.q.num} who could vote"], note=note)]
 
 
 # "87 percent – 133 – of the 153 homicides": the share, its part in an aside, then "of" and

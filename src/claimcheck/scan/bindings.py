@@ -832,13 +832,21 @@ def _lead(text: str, c: Claim, ordered: list[Claim], levels: list[Item], owners:
         return
     if c.anaphoric or any(it.sent == c.sent for it in levels):
         return
-    if any(d is not c and not (d.kind == "direction" and d.item is None and d.start > c.end)
-           for d in ordered if d.sent == c.sent and d.kind != "anchor" and (c.alone or not d.quiet)):
-        # one change in the sentence, or the numbers may be another's (a direction with no
-        # number after it is a clause of its own: "posted a 14% jump in first-half pre-tax
-        # profit … as revenue rose")
+    # (a direction with no number after the claim is a clause of its own: "posted a 14% jump
+    # in first-half pre-tax profit … as revenue rose")
+    mine = [d for d in ordered if d.sent == c.sent and d.kind != "anchor" and (c.alone or not d.quiet)
+            and not (d is not c and d.kind == "direction" and d.item is None and d.start > c.end)]
+    if c not in mine:
         return
+    # one change in the sentence, or the numbers may be another's; but the one pair "X,
+    # compared to Y" of the next sentence is read with each ("a 9% increase in the total CAO
+    # applications …, with a 136% increase in applications from other EU countries. There
+    # were a total of 84,526 applications …, compared to 77,831 applications last year"):
+    # read across a sentence it only bears a change out, and it fits one at most
+    several = len(mine) > 1
     changes = [d for d in ordered if d.sent == c.sent + 1 and not d.quiet and d.kind != "anchor"]
+    if changes and several:
+        return
     if changes:
         # "… there was a decline in the number of opioid overdose deaths. The 195 deaths
         # represent an 11 percent decrease from the 220 deaths": the next sentence's one
@@ -870,6 +878,8 @@ def _lead(text: str, c: Claim, ordered: list[Claim], levels: list[Item], owners:
         return  # the next sentence states a change of its own
     nxt = [it for it in levels if it.sent == c.sent + 1]
     olds = [it for it in nxt if it.role == "old" and it.role_word in _COMPARED]
+    if several and len(olds) != 1:
+        return
     if len(olds) == 1:
         old = olds[0]
         # (past an amount per thing beside the new level: "hit $1.3 billion, or 68 cents per

@@ -608,6 +608,11 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                 if not (beside or after_new or which or shared or set_out or total_after or new is named):
                     continue
                 op = "sub" if (d.q.direction or claim.direction) == "up" else "add"
+                if op == "sub" and written_of(new).value <= written_of(d).value:
+                    # "up 274 Efts (7.5%) on last year, and 39 Efts on semester one": a rise
+                    # as large as the level it would have reached leaves no old level to be a
+                    # percent of; that level is another change, not the one this rise led to
+                    continue
                 comp = Computation("pct_change", (Computation(op, (written_of(new), written_of(d))), written_of(new)))
                 sc, why = distance(claim, d, new)
                 sc += 3

@@ -507,10 +507,10 @@ def extend_phrase(s: str, q: Quantity, floor: int = 0) -> None:
         if pm is not None:
             q.direction = "up"
             q.pstart = pm.start()
-    if q.direction is None and q.kind in ("count", "money", "percent", "points") and (not q.words or q.byfrac):
+    if q.direction is None and q.kind in ("count", "money", "percent", "points") and (not q.words or q.byfrac or q.kind in ("percent", "points")):
         if _BY_BEFORE.search(s, max(floor, q.pstart - 4), q.pstart):
-            # "put up their bills by 5%", "sank in its … enrollment by 191 students": the
-            # change and what changed, before "by" and the size of the change
+            # "put up their bills by 5%", "sank in its … enrollment by 191 students", "… pass rate by almost
+            # five percentage points" (a number word only in a unit of change): what changed, "by", the size
             cm = CHANGED_BY.search(s, max(floor, q.pstart - 80), q.pstart)
             if cm is not None:
                 q.direction = _changed_by_direction(cm)

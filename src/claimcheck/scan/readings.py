@@ -54,7 +54,7 @@ from typing import Callable
 from claimcheck.scan.asides import (
     ACCOUNTS_FOR, ASIDE_PART, BRACKETED_WHOLE, OUT_OF_WHOLE, SET_OUT_SHARE, accounts_for_candidates, aside_share_candidates,
     aside_then_whole_candidates, bracketed_whole_candidates, out_of_candidates, set_out_share_candidates,
-    turnout_candidates)
+    TURNOUT_BEFORE, turnout_candidates)
 from claimcheck.scan.compounded import COMPOUNDED, compounded_candidates
 from claimcheck.scan.candidates import PARTS_AFTER, PERCENT_UNSAID
 from claimcheck.scan.gaps import GAP_BETWEEN, gap_checks
@@ -76,7 +76,7 @@ from claimcheck.scan.year_figure import YEAR_FIGURE, year_figure_candidates
 #: The notes of candidates read here: a verdict on them that is not confirming is no verdict.
 BEAR_OUT_NOTES = frozenset({RESTATED_AMOUNT, GAP_BETWEEN, ASIDE_PART, SET_OUT_SHARE, CHANGES_MULTIPLE, ACCOUNTS_FOR, BRACKETED_WHOLE,
                             SET_OUT_LEVELS, PREVIOUS_RECORD, RESTATED_NEXT, COMPOUNDED, YEAR_FIGURE, PARALLEL_LISTS,
-                            OUT_OF_WHOLE, PERCENT_UNSAID, PARTS_AFTER, REAL_TERMS}) | ROW_NOTES
+                            OUT_OF_WHOLE, PERCENT_UNSAID, PARTS_AFTER, REAL_TERMS, TURNOUT_BEFORE}) | ROW_NOTES
 
 
 def more_candidates(claim: Claim, text: str, items: list[Item], claims: list[Claim]) -> list[Candidate]:
@@ -96,6 +96,8 @@ def more_candidates(claim: Claim, text: str, items: list[Item], claims: list[Cla
         out += aside_then_whole_candidates(claim, text, items)
     if kind in ("percent", "share") and claim.direction is None:
         out += turnout_candidates(claim, text, items)
+        if kind == "percent" and not claim.bare:
+            out += year_figure_candidates(claim, text, items)
     if kind == "percent" and claim.direction is not None:
         out += compounded_candidates(claim, text, items)
     if kind == "percent":

@@ -138,6 +138,11 @@ _RANGE_BEFORE = re.compile(
 _SCOPE_BEFORE = re.compile(r"\b(?:for|in|over|during|through|after|within)\s+(?:its|the|their|his|her|our)\s+(?:first|last|past|next|initial|final)\s+$", re.I)
 _DURATION_FOLLOWS = re.compile(r"\s+(?:" + lexicon.alternation(lexicon.DURATION_NOUNS) + r")\b", re.I)
 _THRESHOLD_BEFORE = re.compile(r"\b(?:within|under|after|longer\s+than|at\s+least)\s+$", re.I)
+# "half of all patients were admitted … within 41 days of being added to the waiting list, up
+# from 40 days the previous year": a threshold of time that itself moved, from a number of the
+# same unit, is a level (a median wait), not a scope
+_MOVED_AFTER = re.compile(r"\s+(?P<unit>" + lexicon.alternation(lexicon.DURATION_NOUNS) + r")\b[^\d;.]{0,50}?\b(?:up|down)\s+from\s+"
+                          r"\d[\d,.]*\s+(?P=unit)\b", re.I)
 # "in the 12 months ending June 30, 2010", "over the three years to March", "32 deaths in 12
 # months to March 31": a period named by its length, not a level
 _PERIOD_THE_BEFORE = re.compile(r"\b(?:in|over|during|for|within|across|throughout)\s+(?:the\s+)?$", re.I)
@@ -221,7 +226,7 @@ def _read_roles(text: str, sa: int, it: Item) -> None:
         it.role, it.role_word = "range", "range"
     elif _SCOPE_BEFORE.search(head) or (_DURATION_FOLLOWS.match(text, it.b) and (
             it.q.hedge in ("more_than", "less_than", "at_least", "just_over") or _THRESHOLD_BEFORE.search(head)
-            or _PERIOD_THE_BEFORE.search(head))):
+            or _PERIOD_THE_BEFORE.search(head)) and not _MOVED_AFTER.match(text, it.b)):
         # "average attendance was 30,298 for its first 183 games": how far a figure reaches,
         # not a level of what it measures ("patients waiting more than 52 weeks", "seen
         # within 18 weeks": a threshold of time)

@@ -125,6 +125,7 @@ def search(text: str, items: list[Item], claims: list[Claim], judge: Judge, firs
                 or _adjusted(text, claim)
                 or _JUDGED.search(text, claim.start, claim.end) is not None
                 or _one_level_twice(best.evidence)
+                or _compared_other_year(text, claim, best.evidence)
                 or _two_nouns(best.evidence)
                 or _own_level_left_out(claim, best.evidence)
                 or _narrowed_subject(text, claim, best.evidence)
@@ -234,6 +235,40 @@ def _gap_as_level(evidence: tuple[Item, ...]) -> bool:
         return False
     a, b = sorted(abs(it.q.written.value) for it in evidence)  # type: ignore[union-attr]
     return a * 10 < b
+
+
+# the time a direction's sentence says before it: "Last year, the … rose to 77,425"
+_TIME_BEFORE = re.compile(r"\b(?:(?P<rel>last|this)\s+year|(?:in|during|by)\s+(?P<year>(?:19|20)\d\d))\b", re.I)
+
+
+def _compared_other_year(text: str, claim: Claim, evidence: tuple[Item, ...]) -> bool:
+    """A direction to a level ("rose to …") whose base is a level "compared with" and
+    labelled by a year that need not be the one the change was from: "Last year, the overall number of applications rose
+    to 77,425, compared with a final tally of 80,766 in 2016" (which year "last year" is
+    goes unsaid), "rose to 1,200 in 2021, compared with 1,400 in 2019" (two years apart).
+    The rise may be from a level not printed; the comparison bears it out, never convicts."""
+    if claim.kind != "direction" or len(evidence) != 2:
+        return False
+    olds = [it for it in evidence if it.role_word.startswith("compared")]
+    if len(olds) != 1:
+        return False
+    old = olds[0]
+    new = evidence[1] if evidence[0] is old else evidence[0]
+    if old.time is None or old.time[0] <= 1 or new.role_word != "to":
+        # (a change between the two levels themselves, "a sharp drop in deaths …: 399 last
+        # year, compared to 92 in 2015", is of them: only a level the verb moved "to" may
+        # have moved from another)
+        return False
+    when = new.time
+    if when is None:
+        said = [m for m in _TIME_BEFORE.finditer(text, claim.sa, claim.start)]
+        if not said:
+            return False
+        m = said[-1]
+        when = (0, -1 if m["rel"].lower() == "last" else 0) if m["rel"] else (int(m["year"]), 0)
+    if when[0] <= 1:
+        return True  # "last year", "this year" against a year named
+    return when[0] - old.time[0] > 1
 
 
 def _one_level_twice(evidence: tuple[Item, ...]) -> bool:
