@@ -314,7 +314,9 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                     q.kind == old.q.kind == "money" and not q.per and currency_of(q) == currency_of(old.q)):
                 continue  # (asked once per old level: the claim's unit, whatever the new one is)
             for new in news_of_unit.get(_unit_key(old.q), ()):
-                if old is new:
+                if old is new or (old.q.num == new.q.num and written_of(old).value == written_of(new).value):
+                    # ("2.6 billion trips … . 2.6 billion trips …, a two percent increase": a
+                    # level said again is no change from itself)
                     continue
                 lv = old.q.kind
                 index_points = False
@@ -568,7 +570,10 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                 # (", or 3.6%", " students — or one percent —": a dash sets the restatement off too;
                 # " students, or 2.7 percent": the noun, then its comma; "rose 3.1% (or 7,138)": or a bracket;
                 # "rose 0.4 percent m-o-m (11 cents)": a period's abbreviation first)
-                beside = len(between) <= 30 and re.fullmatch(r"[\s,]*(?:[a-z]+(?:-[a-z]+)*(?:\s+|\s*,\s*))?[\u2014\u2013]?\s*(?:\(?\s*or|\(|,|and)?[\s(]*", between, re.I)
+                # ("a two percent increase over the same quarter last year -- almost 52 million
+                # additional trips": the base the claim names, then the change restated)
+                beside = (d.a > claim.end and d.sent == claim.sent and _BASE_THEN_OR.fullmatch(text, claim.end, d.a) is not None) or (
+                    len(between) <= 30 and re.fullmatch(r"[\s,]*(?:[a-z]+(?:-[a-z]+)*(?:\s+|\s*,\s*))?[\u2014\u2013]?\s*(?:\(?\s*or|\(|,|and)?[\s(]*", between, re.I) is not None)
                 # "rose by 13 per cent to 5.2 million offences … – an increase of 583,782": the
                 # claim's own new level, and the change stated after it
                 after_new = ((claim.new is new and new.b <= d.a and d.sent == new.sent) or (
@@ -623,6 +628,14 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
                     # claim restates it, before any amount further on)
                     sc += 2
                     why.append(f"{d.q.num} right beside the claim")
+                if (beside and new.sent == claim.sent and new.b <= claim.start and not claim.new
+                        and _APPOSED_CHANGE.fullmatch(text, new.b, claim.start) is not None
+                        and not any(it is not new and new.b <= it.a and it.b <= claim.start for it in items)):
+                    # ("2.6 billion trips were taken … in the third quarter, a two percent increase
+                    # over the same quarter last year -- almost 52 million additional trips": the
+                    # level a change set after a comma is of, with its own difference beside it)
+                    sc += 2
+                    why.append(f"{new.q.num} is the level the change's clause follows")
                 if total_after:
                     sc += 1.5
                     why.append(f"the total {new.q.num} after the change it led to")
@@ -947,6 +960,10 @@ def is_sized(text: str, claim: Claim) -> bool:
     return claim.item is None and any(w in _SELF_SIZED or w in _SIZE_ADJ for w in text[claim.start : claim.end].lower().split())
 # A level's noun, then the comma its change is set after: " passengers, " in "19 million
 # passengers, 2.4 million more than in 2016".
+_APPOSED_CHANGE = re.compile(r"[^\d;:.]{0,80},\s+(?:(?:a|an)\s+)?", re.I)
+_BASE_THEN_OR = re.compile(
+    r"\s+(?:over|on|from|than|compared\s+(?:with|to)|against|versus)\s+[^\d,;:.()]{1,40}?\s*(?:,\s*or|\(|--|[\u2014\u2013])\s*(?:(?:almost|nearly|about|some|roughly|around)\s+)?",
+    re.I)
 _LEVEL_COMMA_CHANGE = re.compile(r"(?:\s+[a-z][\w'’-]*){0,3}\s*,\s*", re.I)
 _LEVEL_THEN_CHANGE = re.compile(r"[^\d;:]{0,80}?,\s*")
 #: The note of a change whose levels only the years said before them put in order: it
