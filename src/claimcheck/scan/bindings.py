@@ -508,6 +508,21 @@ def bind_claims(text: str, claims: list[Claim], levels: list[Item], last: int | 
                     # council workshops, the budget increased about $701,000 to $96.01
                     # million": a noun named again is a reading; it bears the claim out only
                     claim.memo["named_old"] = True
+        if claim.item is not None and claim.old is None and claim.new is None and claim.kind in ("percent", "count", "money") \
+                and not claim.quiet:
+            # "… totaled 20,429 students.¶ That compares to 21,216 for the same time period a
+            # year ago, or 787 fewer students this year": a sentence opening "that compares
+            # with" names the base; the level "that" means is the one of its unit the
+            # sentence before gave
+            base = next((it for it in levels if it.sent == claim.sent and it.b <= claim.start and it.role in (None, "old")
+                         and _THIS_COMPARES.match(text, it.base, it.pa) is not None), None)
+            if base is not None and not any(it.sent == claim.sent and base.b <= it.a and it.b <= claim.start
+                                            and same_unit(it.q, base.q) for it in levels):
+                prev = [it for it in levels if it.sent == claim.sent - 1 and same_unit(it.q, base.q)
+                        and it.role not in ("old", "range", "by") and text[it.base] != "(" and not _in_brackets_after(text, it, levels)]
+                if len(prev) == 1:
+                    claim.old, claim.new = base, prev[0]
+                    claim.anaphoric = True
         pointed = None
         if (claim.new is None and claim.old is not None and claim.old.sent == claim.sent
                 and (claim.kind == "direction" or (claim.kind in ("percent", "count", "money") and claim.item is not None

@@ -40,6 +40,7 @@ class Item:
     link: "Claim | None" = None  # the claim its role word belongs to: the nearest in its clause
     memo: dict = field(default_factory=dict)  # features computed once: label, place
     ctx: bool = False  # from the paragraph before the claim's
+    ahead: bool = False  # from the paragraph after the claim's
     partner: "Item | None" = None  # "50,900 … compared with 52,700": the level an old one is paired with
 
     @property

@@ -506,6 +506,7 @@ def _paragraph_findings(doc: Doc, path: str, sents: list, context: list, ahead: 
     items, all_claims = build_items(text, context + sents + ahead)
     for it in items:
         it.ctx = it.sent < len(context)
+        it.ahead = it.sent >= len(context) + len(sents)
 
     def verdict_of(claim: Claim, cand: Candidate) -> str | None:
         fig = _claim_figure(text, claim, cand.hint, cand.relation, cand.note)[0]
