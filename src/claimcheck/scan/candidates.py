@@ -818,7 +818,10 @@ def candidates_for(claim: Claim, text: str, levels: list[Item], items: list[Item
     return out
 
 
-_POSITION_AFTER = re.compile(r"\s+(?:above|below)\b", re.I)
+# ("$12.7 million, or 38.9%, more than last August with $45.3 million collected": how much
+# more, set off by a comma)
+_POSITION_AFTER = re.compile(r"\s*,?\s+(?:above|below|(?:more|less|higher|lower|greater|fewer)\s+than"
+                             r"(?!\s+(?:half|a\s+third|a\s+quarter|any|all|every|the\s+rest)\b))\b", re.I)
 _SINCE_THEN_FROM = re.compile(r"\s+(?:since|from)\s+(?:(?:" + MONTH + r")\s+)?(?:19|20)\d\d\s*,\s*from\s+(?:the\s+)?" + lexicon.CURRENCY_CLASS + r"?", re.I)
 # Role words that make a level the base of a comparison outright
 _BASE_WORDS = frozenset({"from", "than", "against", "as against", "versus", "vs", "vs.", "compared with", "compared to"})

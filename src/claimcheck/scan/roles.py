@@ -54,7 +54,7 @@ _LEVEL_VERBS = lexicon.alternation(sorted({w.split()[0] for w, r in _ROLE.items(
 # than the league average of $160 million", "compared to the rate recorded in February".
 # (no verb that gives a level its own: "reported losses from scams reached $118,993,148",
 # "the tax revenue produced from table games play in May was $10,156,714" name no base)
-_ANY_WORD = r"(?!(?:to|from|than|against|versus|over|on|since|at|and|or|but|while|" + _LEVEL_VERBS + r")\b)[a-z][a-z'’-]*"
+_ANY_WORD = r"(?!(?:to|from|than|against|versus|over|on|since|at|and|or|but|while|with|" + _LEVEL_VERBS + r")\b)[a-z][a-z'’-]*"
 # ("more than last year when it reached $2,915,488", "than in May 2015 when revenue totaled
 # $66,748,021": a verb of a level after "when" and its subject is the base's own)
 _STRONG_FILL = (r"(?:(?:" + _FILL_WORDS + "|" + _ANY_WORD
