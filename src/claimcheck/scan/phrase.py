@@ -85,9 +85,13 @@ _NOT_NEXT_NUMBERS = (r"(?!\s+(?:by\s+)?(?:(?:" + lexicon.alternation([w for w in
 
 
 _DIR_AFTER = re.compile(
-    r"(?:\s+(?:year[\s-]+(?:on|over)[\s-]+year|month[\s-]+(?:on|over)[\s-]+month|quarter[\s-]+(?:on|over)[\s-]+quarter"
+    r"(?:,\s*or\s+[^,()\d]{0,4}\d[^,()]{0,30},(?=\s+(?:more|less|higher|lower|greater|fewer)\s+than\b)"
+    r"|\s+(?:year[\s-]+(?:on|over)[\s-]+year|month[\s-]+(?:on|over)[\s-]+month|quarter[\s-]+(?:on|over)[\s-]+quarter"
     r"|y-?o-?y|yoy|annual|annualised|annualized|quarterly|sequential|overall|net|\((?:yoy|y-o-y|mom|qoq)\)"
     r"|\((?![^()]*(?:%|per\s?cent|\bor\b))[^()\d]{0,4}\d[^()]{0,30}\)"
+    # ("$1.24 billion (or 4.9 percent) more than in 2012", "$12.7 million, or 38.9%, more
+    # than last August": the change restated in another unit, then its direction)
+    r"|\(\s*or\s+[^()\d]{0,4}\d[^()]{0,30}\)(?=\s+(?:more|less|higher|lower|greater|fewer)\s+than\b)"
     # ("an N88.6 billion or 15.8% increase", "a 76% or N1.8 billion decrease": the change noun
     # after the second size is the first one's too)
     r"|or\s+(?:[A-Za-z]{1,3}\$?\s?|" + lexicon.CURRENCY_CLASS + r")?\d[\d,.]*(?:\s?(?:" + lexicon.alternation(list(lexicon.SCALES)) + r"))?"

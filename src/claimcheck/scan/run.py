@@ -319,6 +319,9 @@ def judge(figure: ClaimedFigure, computation: Computation) -> dict[str, Any]:
 _PERCENT_WORDS = re.compile(r"%|\bper\s?cent|\bpercentage\b|\bbasis\b", re.I)
 
 
+_RESTATED_ASIDE = re.compile(r"\s*(?:,\s*or\s+[^,()]{1,40},|\(\s*or\s+[^()]{1,40}\))(?=\s+(?:more|less|higher|lower|greater|fewer)\b)", re.I)
+
+
 def _claim_figure(text: str, claim: Claim, hint: str | None, relation: str,
                   note: str | None = None) -> tuple[ClaimedFigure | None, str | None]:
     if claim.kind == "direction":
@@ -331,7 +334,9 @@ def _claim_figure(text: str, claim: Claim, hint: str | None, relation: str,
             if word in lexicon.SELF_SIZED_NOUNS:
                 return read_figure(lexicon.SELF_SIZED_NOUNS[word])  # "a surge in visitors": surged
         return read_figure(verb)
-    phrase = _collapse(text[claim.start : claim.end])
+    # ("2.5%, or $5.1 million, more", "$1.24 billion (or 4.9 percent) more": the change
+    # restated in another unit is the other claim's; the figure is the size and its direction)
+    phrase = _RESTATED_ASIDE.sub("", _collapse(text[claim.start : claim.end]))
     figure, figure_text = read_figure(phrase)
     if figure is not None and note == PERCENT_UNSAID and figure.unit == "count":
         # "fell 5.14, from 1,772 … to 1,681": the size read as the percent it most likely is
